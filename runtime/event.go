@@ -1,0 +1,143 @@
+package runtime
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// Metadata is information attached to a materialization, by the asset or
+// its I/O manager: row counts, paths, column types.
+type Metadata map[string]any
+
+// Status is the outcome of a step.
+type Status int
+
+// Step outcomes.
+const (
+	StatusPending  Status = iota // not started
+	StatusSuccess                // computed and stored
+	StatusFailed                 // the function, a load or the store failed
+	StatusSkipped                // an upstream failed or was skipped
+	StatusCanceled               // the run was cancelled before or during the step
+)
+
+// String returns "success", "failed", ...
+func (s Status) String() string {
+	switch s {
+	case StatusSuccess:
+		return "success"
+	case StatusFailed:
+		return "failed"
+	case StatusSkipped:
+		return "skipped"
+	case StatusCanceled:
+		return "canceled"
+	}
+	return "pending"
+}
+
+// EventType names what happened.
+type EventType string
+
+// Event types, in the order they occur.
+const (
+	RunStart    EventType = "run_start"
+	StepStart   EventType = "step_start"
+	StepRetry   EventType = "step_retry"
+	StepSuccess EventType = "step_success"
+	StepFailure EventType = "step_failure"
+	StepSkipped EventType = "step_skipped"
+	RunEnd      EventType = "run_end"
+)
+
+// Event is one thing that happened in a run. Listeners receive events one
+// at a time, in the order they happened.
+type Event struct {
+	Type      EventType
+	Time      time.Time
+	RunID     string
+	Key       Key           // empty for run events
+	Partition string        // empty when unpartitioned
+	Attempt   int           // step events: 1-based attempt
+	Duration  time.Duration // step success/failure: this attempt; run end: the run
+	Metadata  Metadata      // step success
+	Err       error         // step failure, retry; run end when the run failed
+	TimedOut  bool          // step failure or retry caused by the timeout option
+	Cause     Key           // step skipped: the failed or skipped upstream
+	Keys      []Key         // run start: the selected keys in execution order
+
+	DataVersion   string         // step success: the data version of the output
+	InputVersions map[Key]string // step success: the data versions of the inputs used, where known
+	CodeVersion   string         // step events: the asset's code version
+}
+
+// StepResult is the outcome of one step in a run.
+type StepResult struct {
+	Key         Key
+	Partition   string
+	Status      Status
+	Attempts    int
+	Start       time.Time
+	Duration    time.Duration // from the first attempt's start to the end
+	Metadata    Metadata
+	Err         error // failed: why; skipped or canceled: the reason
+	Cause       Key   // skipped: the upstream that failed or was skipped
+	DataVersion string
+}
+
+// Result is the outcome of a run. Steps are in execution order.
+type Result struct {
+	RunID    string
+	Start    time.Time
+	Duration time.Duration
+	Steps    []StepResult
+}
+
+// OK reports whether every step succeeded.
+func (r *Result) OK() bool {
+	for _, s := range r.Steps {
+		if s.Status != StatusSuccess {
+			return false
+		}
+	}
+	return true
+}
+
+// Step returns the result of key, or nil.
+func (r *Result) Step(key Key) *StepResult {
+	for i := range r.Steps {
+		if r.Steps[i].Key == key {
+			return &r.Steps[i]
+		}
+	}
+	return nil
+}
+
+// Options control a run.
+type Options struct {
+	// Selection lists the assets to materialize; nil means all. Inputs of a
+	// selected asset whose upstream is not selected are loaded through the
+	// upstream's I/O manager, from its last materialization.
+	Selection []Key
+	// Concurrency bounds the steps running at once; 0 means GOMAXPROCS.
+	Concurrency int
+	// RunID names the run; a new unique ID when empty.
+	RunID string
+	// Logger is the base logger handed to assets, tagged per step with
+	// run_id and asset; slog.Default() when nil.
+	Logger *slog.Logger
+	// OnEvent, when set, receives every event, one at a time.
+	OnEvent func(Event)
+	// DataVersion, when set, returns the last known data version of an
+	// asset not materialized in this run (from the run history), so steps
+	// can report the versions of the inputs they used.
+	DataVersion func(Key) string
+}
+
+// Inputs loads the inputs of a step; generated Compute functions call Load.
+type Inputs interface {
+	// Load returns input i (an index into AssetDef.Inputs) as loaded by
+	// the upstream's I/O manager.
+	Load(ctx context.Context, i int) (any, error)
+}

@@ -1,0 +1,74 @@
+package runtime
+
+import (
+	"context"
+	"log/slog"
+	"reflect"
+)
+
+// IOManager stores asset outputs and loads them as inputs of downstream
+// assets. Implementations must be safe for concurrent use: steps running in
+// parallel call Store and Load at the same time for different assets.
+type IOManager interface {
+	// Store persists value, the output of out.Key. A failed Store must
+	// leave the previous materialization intact.
+	Store(out *OutputContext, value any) error
+	// Load returns the stored value of in.Upstream, converted to in.Type
+	// where the manager converts (the memory manager returns the value as
+	// stored).
+	Load(in *InputContext) (any, error)
+}
+
+// TypeChecker is implemented by I/O managers that can only store some
+// types. Definitions.Validate calls CheckType with the output type of every
+// asset the manager serves, and refuses to run when it returns an error.
+type TypeChecker interface {
+	CheckType(t reflect.Type) error
+}
+
+// OutputContext is what an I/O manager knows when it stores an output.
+type OutputContext struct {
+	context.Context
+	RunID     string       // the run's ID
+	Key       Key          // the asset being stored
+	Def       *AssetDef    // its definition
+	Partition string       // partition key; empty when unpartitioned
+	Type      reflect.Type // the output's static type (Def.OutputType)
+	Log       *slog.Logger // tagged with run ID and asset key
+
+	step *stepState
+}
+
+// AddMetadata attaches metadata to the materialization (row counts, paths).
+func (c *OutputContext) AddMetadata(key string, value any) {
+	if c.step != nil {
+		c.step.addMetadata(key, value)
+	}
+}
+
+// SetDataVersion records a version of the stored data, such as a hash of
+// the bytes written. An asset's own Context.SetDataVersion takes precedence.
+func (c *OutputContext) SetDataVersion(v string) {
+	if c.step != nil {
+		c.step.setDataVersion(v, false)
+	}
+}
+
+// InputContext is what an I/O manager knows when it loads an input.
+type InputContext struct {
+	context.Context
+	RunID       string       // the run's ID
+	Key         Key          // the downstream asset that receives the value
+	Def         *AssetDef    // its definition
+	Name        string       // the parameter name
+	Upstream    Key          // the asset whose output is loaded
+	UpstreamDef *AssetDef    // its definition
+	Type        reflect.Type // the parameter type to load into
+	Log         *slog.Logger // tagged with run ID and asset key
+
+	// Partition is the downstream's partition key; empty when
+	// unpartitioned. UpstreamPartitions lists the upstream partitions to
+	// load; nil when the upstream is unpartitioned.
+	Partition          string
+	UpstreamPartitions []string
+}
