@@ -1,0 +1,83 @@
+// Package memory is an I/O manager that keeps asset outputs in the memory
+// of the running process, without copying them: a downstream asset
+// receives the very value its upstream returned. It suits tests and
+// pipelines run in one process; values are gone when the process exits.
+package memory
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Manager is the memory I/O manager. It is safe for concurrent use.
+type Manager struct {
+	mu     sync.RWMutex
+	values map[slot]any
+}
+
+// slot identifies one stored value.
+type slot struct {
+	key       runtime.Key
+	partition string
+}
+
+// New returns an empty memory I/O manager.
+func New() *Manager {
+	return &Manager{values: make(map[slot]any)}
+}
+
+// Store keeps value as the output of out.Key (and out.Partition).
+func (m *Manager) Store(out *runtime.OutputContext, value any) error {
+	m.mu.Lock()
+	m.values[slot{out.Key, out.Partition}] = value
+	m.mu.Unlock()
+	return nil
+}
+
+// Load returns the value stored for in.Upstream, as stored. For a
+// partitioned upstream it loads the one partition in
+// in.UpstreamPartitions; loading several at once is not supported yet.
+func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+	s := slot{key: in.Upstream}
+	switch len(in.UpstreamPartitions) {
+	case 0:
+	case 1:
+		s.partition = in.UpstreamPartitions[0]
+	default:
+		return nil, fmt.Errorf("asset %s: the memory I/O manager loads one partition at a time, not %d", in.Upstream, len(in.UpstreamPartitions))
+	}
+	m.mu.RLock()
+	v, ok := m.values[s]
+	m.mu.RUnlock()
+	if !ok {
+		return nil, notStored(s)
+	}
+	return v, nil
+}
+
+// Value returns the value stored for key (and partition, empty when
+// unpartitioned), and whether there is one.
+func (m *Manager) Value(key runtime.Key, partition string) (any, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	v, ok := m.values[slot{key, partition}]
+	return v, ok
+}
+
+// Set stores value as the output of key (and partition), as if a run had
+// materialized it: tests use it to provide upstream values.
+func (m *Manager) Set(key runtime.Key, partition string, value any) {
+	m.mu.Lock()
+	m.values[slot{key, partition}] = value
+	m.mu.Unlock()
+}
+
+func notStored(s slot) error {
+	name := string(s.key)
+	if s.partition != "" {
+		name += " partition " + s.partition
+	}
+	return fmt.Errorf("asset %s has no materialization in this process: the memory I/O manager keeps values only for the life of one process", name)
+}

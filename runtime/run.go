@@ -1,0 +1,283 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	goruntime "runtime"
+	"sync"
+	"time"
+)
+
+// Materialize runs the selected assets of defs (all when opts.Selection is
+// nil; none when it is empty but not nil): steps in dependency order,
+// independent steps concurrently on at most opts.Concurrency goroutines.
+//
+// A failed step skips its downstream steps (StatusSkipped, with the failed
+// or skipped upstream as Cause) while unrelated steps go on. Cancelling ctx
+// stops the run promptly: steps not yet started end as StatusCanceled, and
+// running steps see their context cancelled; Materialize waits for them to
+// return, so no output is stored after it returns.
+//
+// Inputs of a selected asset whose upstream is not selected are loaded
+// through the upstream's I/O manager, from its last materialization.
+//
+// The error is non-nil only when the run could not start (invalid
+// definitions or selection); step failures are in the Result, whose Steps
+// are in execution order (the order of the RunStart event's Keys).
+func Materialize(ctx context.Context, defs *Definitions, opts Options) (*Result, error) {
+	g, err := defs.check()
+	if err != nil {
+		return nil, err
+	}
+	var sel []bool
+	if opts.Selection != nil {
+		sel = make([]bool, len(g.defs))
+		var errs []error
+		for _, k := range opts.Selection {
+			i, ok := g.index[k]
+			if !ok {
+				errs = append(errs, fmt.Errorf("selection: no asset %q%s", k, didYouMean(k, func(yield func(Key) bool) {
+					for k := range g.index {
+						if !yield(k) {
+							return
+						}
+					}
+				})))
+				continue
+			}
+			sel[i] = true
+		}
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
+		}
+	}
+	runID := opts.RunID
+	if runID == "" {
+		runID = NewRunID()
+	}
+	r := newRun(ctx, defs, g, &opts, runID, g.order(sel))
+	return r.run(), nil
+}
+
+// run is the state of one in-process run.
+type run struct {
+	ctx   context.Context
+	x     *executor
+	order []int32      // nodes in execution order
+	pos   []int32      // node -> position in order; -1 when not selected
+	res   []StepResult // by position
+
+	mu        sync.Mutex
+	indeg     []int32 // by position: upstream steps not finished yet
+	done      []bool  // by position
+	remaining int
+	ready     chan int32 // positions ready to run; never blocks a sender
+
+	emitMu  sync.Mutex
+	onEvent func(Event)
+}
+
+func newRun(ctx context.Context, defs *Definitions, g *graph, opts *Options, runID string, order []int32) *run {
+	r := &run{
+		ctx:       ctx,
+		x:         newExecutor(defs, g, opts, runID),
+		order:     order,
+		pos:       make([]int32, len(g.defs)),
+		res:       make([]StepResult, len(order)),
+		indeg:     make([]int32, len(order)),
+		done:      make([]bool, len(order)),
+		remaining: len(order),
+		ready:     make(chan int32, len(order)),
+		onEvent:   opts.OnEvent,
+	}
+	for i := range r.pos {
+		r.pos[i] = -1
+	}
+	for p, node := range order {
+		r.pos[node] = int32(p)
+	}
+	for p, node := range order {
+		for _, j := range g.upstream(node) {
+			if r.pos[j] >= 0 {
+				r.indeg[p]++
+			}
+		}
+	}
+	if r.onEvent != nil {
+		r.x.emit = r.emit
+	}
+	r.x.version = func(node int32) (string, bool) {
+		p := r.pos[node]
+		if p < 0 {
+			return "", false
+		}
+		// Read by a downstream step, which starts only after this
+		// position finished: the write happened before, under r.mu.
+		return r.res[p].DataVersion, true
+	}
+	return r
+}
+
+// emit delivers e to the listener, one event at a time.
+func (r *run) emit(e Event) {
+	r.emitMu.Lock()
+	defer r.emitMu.Unlock()
+	r.onEvent(e)
+}
+
+// run executes the steps and returns the result.
+func (r *run) run() *Result {
+	start := time.Now()
+	if r.onEvent != nil {
+		keys := make([]Key, len(r.order))
+		for p, node := range r.order {
+			keys[p] = r.x.g.defs[node].Key
+		}
+		r.emit(Event{Type: RunStart, Time: start, RunID: r.x.runID, Keys: keys})
+	}
+	for p := range r.order {
+		if r.indeg[p] == 0 {
+			r.ready <- int32(p)
+		}
+	}
+	if len(r.order) == 0 {
+		close(r.ready)
+	}
+	workers := r.x.opts.Concurrency
+	if workers <= 0 {
+		workers = goruntime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(r.order)))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(r.work)
+	}
+	wg.Wait()
+
+	res := &Result{RunID: r.x.runID, Start: start, Duration: time.Since(start), Steps: r.res}
+	if r.onEvent != nil {
+		r.emit(Event{Type: RunEnd, Time: start.Add(res.Duration), RunID: r.x.runID, Duration: res.Duration, Err: r.runErr()})
+	}
+	return res
+}
+
+// runErr summarizes what went wrong in the run, or returns nil.
+func (r *run) runErr() error {
+	var failed, skipped, canceled int
+	for i := range r.res {
+		switch r.res[i].Status {
+		case StatusFailed:
+			failed++
+		case StatusSkipped:
+			skipped++
+		case StatusCanceled:
+			canceled++
+		}
+	}
+	switch {
+	case canceled > 0 && r.ctx.Err() != nil:
+		return fmt.Errorf("run canceled (%d of %d steps not finished, %d failed, %d skipped): %w",
+			canceled, len(r.res), failed, skipped, context.Cause(r.ctx))
+	case failed+skipped+canceled > 0:
+		return fmt.Errorf("%d of %d steps failed, %d skipped", failed, len(r.res), skipped)
+	}
+	return nil
+}
+
+// work runs ready steps until none are left. After a step, the worker
+// keeps one newly ready downstream step for itself, so a chain of steps
+// runs on one goroutine without a hand-off.
+func (r *run) work() {
+	for p := range r.ready {
+		for p >= 0 {
+			p = r.finish(p, r.step(p))
+		}
+	}
+}
+
+// step runs the step at position p, unless the run is cancelled.
+func (r *run) step(p int32) StepResult {
+	node := r.order[p]
+	if r.ctx.Err() != nil {
+		return StepResult{
+			Key:    r.x.g.defs[node].Key,
+			Status: StatusCanceled,
+			Start:  time.Now(),
+			Err:    fmt.Errorf("canceled before it started: %w", context.Cause(r.ctx)),
+		}
+	}
+	return r.x.execute(r.ctx, node, "")
+}
+
+// finish records the result of position p, releases or skips its
+// downstream steps, and returns one released position for the caller to
+// run next, or -1.
+func (r *run) finish(p int32, res StepResult) int32 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.res[p] = res
+	r.done[p] = true
+	r.remaining--
+	next := int32(-1)
+	if res.Status == StatusSuccess {
+		for _, j := range r.x.g.downstream(r.order[p]) {
+			q := r.pos[j]
+			if q < 0 || r.done[q] {
+				continue
+			}
+			r.indeg[q]--
+			if r.indeg[q] == 0 {
+				if next < 0 {
+					next = q
+				} else {
+					r.ready <- q
+				}
+			}
+		}
+	} else {
+		r.cascade(p)
+	}
+	if r.remaining == 0 {
+		close(r.ready)
+	}
+	return next
+}
+
+// cascade ends every step downstream of p, which did not succeed: skipped
+// when p failed or was skipped, canceled when p was canceled. r.mu is held.
+func (r *run) cascade(p int32) {
+	stack := []int32{p}
+	for len(stack) > 0 {
+		u := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		up := &r.res[u]
+		for _, j := range r.x.g.downstream(r.order[u]) {
+			q := r.pos[j]
+			if q < 0 || r.done[q] {
+				continue
+			}
+			r.done[q] = true
+			r.remaining--
+			def := r.x.g.defs[j]
+			res := StepResult{Key: def.Key, Start: time.Now()}
+			if up.Status == StatusCanceled {
+				res.Status = StatusCanceled
+				res.Err = fmt.Errorf("canceled before it started: upstream %s was canceled", up.Key)
+			} else {
+				res.Status = StatusSkipped
+				res.Cause = up.Key
+				if up.Status == StatusFailed {
+					res.Err = fmt.Errorf("skipped: upstream %s failed", up.Key)
+				} else {
+					res.Err = fmt.Errorf("skipped: upstream %s was skipped", up.Key)
+				}
+			}
+			r.res[q] = res
+			if r.onEvent != nil && res.Status == StatusSkipped {
+				r.emit(Event{Type: StepSkipped, Time: res.Start, RunID: r.x.runID, Key: def.Key, Err: res.Err, Cause: res.Cause, CodeVersion: def.CodeVersion})
+			}
+			stack = append(stack, q)
+		}
+	}
+}

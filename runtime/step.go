@@ -1,0 +1,356 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"runtime/debug"
+	"strings"
+	"time"
+)
+
+// Step names one unit of execution: one asset (and partition) of one run.
+type Step struct {
+	RunID     string
+	Key       Key
+	Partition string
+}
+
+// ExecuteStep runs one step to completion, retries and timeout included:
+// it loads the inputs through the upstreams' I/O managers, calls the
+// function, stores the output through the asset's I/O manager, and reports
+// its events (StepStart, StepRetry, StepSuccess or StepFailure) to
+// opts.OnEvent. It needs nothing from the process that planned the run, so
+// a distributed executor can call it on another machine. The data versions
+// of the inputs come from opts.DataVersion.
+//
+// ExecuteStep does not validate defs (call Validate once beforehand); an
+// unknown key or a missing I/O manager fails the step.
+func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options) StepResult {
+	g := newGraph(defs.Assets)
+	node, ok := g.index[step.Key]
+	if !ok {
+		return StepResult{
+			Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(),
+			Err: fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, func(yield func(Key) bool) {
+				for k := range g.index {
+					if !yield(k) {
+						return
+					}
+				}
+			})),
+		}
+	}
+	runID := step.RunID
+	if runID == "" {
+		runID = NewRunID()
+	}
+	x := newExecutor(defs, g, &opts, runID)
+	x.emit = opts.OnEvent
+	return x.execute(ctx, node, step.Partition)
+}
+
+// executor runs the steps of one run.
+type executor struct {
+	defs    *Definitions
+	g       *graph
+	opts    *Options
+	runID   string
+	log     slog.Handler // base handler tagged with the run ID
+	emit    func(Event)  // nil when nobody listens
+	version func(node int32) (string, bool)
+}
+
+func newExecutor(defs *Definitions, g *graph, opts *Options, runID string) *executor {
+	base := opts.Logger
+	if base == nil {
+		base = slog.Default()
+	}
+	return &executor{
+		defs:  defs,
+		g:     g,
+		opts:  opts,
+		runID: runID,
+		log:   base.Handler().WithAttrs([]slog.Attr{slog.String("run_id", runID)}),
+	}
+}
+
+// stepRun is the state of one running step, allocated once per step.
+type stepRun struct {
+	x       *executor
+	node    int32
+	def     *AssetDef
+	ctx     Context
+	state   stepState
+	handler stepHandler
+}
+
+// Load implements Inputs: it loads input i through its upstream's I/O
+// manager.
+func (s *stepRun) Load(ctx context.Context, i int) (v any, err error) {
+	def := s.def
+	if i < 0 || i >= len(def.Inputs) {
+		return nil, fmt.Errorf("asset %s has no input #%d", def.Key, i)
+	}
+	in := &def.Inputs[i]
+	j, ok := s.x.g.index[in.Key]
+	if !ok {
+		return nil, fmt.Errorf("input %s: asset %s is not defined", in.Name, in.Key)
+	}
+	up := s.x.g.defs[j]
+	m := s.x.defs.IOManagers[up.IOManagerKey()]
+	if m == nil {
+		return nil, fmt.Errorf("input %s: I/O manager %q of asset %s is not defined", in.Name, up.IOManagerKey(), in.Key)
+	}
+	if ctx == nil {
+		ctx = &s.ctx
+	}
+	ic := &InputContext{
+		Context:     ctx,
+		RunID:       s.x.runID,
+		Key:         def.Key,
+		Def:         def,
+		Name:        in.Name,
+		Upstream:    in.Key,
+		UpstreamDef: up,
+		Type:        in.Type,
+		Log:         s.ctx.Log,
+		Partition:   s.ctx.Partition,
+	}
+	// UpstreamPartitions stays nil until assets declare partitions: every
+	// upstream is unpartitioned.
+	v, err = m.Load(ic)
+	if err != nil {
+		return nil, fmt.Errorf("load input %s from asset %s: %w", in.Name, in.Key, err)
+	}
+	return v, nil
+}
+
+// timeoutError is the error of an attempt that ran out of time.
+type timeoutError struct {
+	limit time.Duration
+	err   error // what the function returned, if anything
+}
+
+func (e *timeoutError) Error() string {
+	s := "timed out after " + e.limit.String()
+	if e.err != nil && !errors.Is(e.err, context.DeadlineExceeded) {
+		s += " (" + e.err.Error() + ")"
+	}
+	return s
+}
+
+func (e *timeoutError) Unwrap() []error {
+	if e.err == nil {
+		return []error{context.DeadlineExceeded}
+	}
+	return []error{context.DeadlineExceeded, e.err}
+}
+
+// PanicError is the error of a step whose function (or I/O manager)
+// panicked.
+type PanicError struct {
+	Value any    // the value passed to panic
+	Stack string // a short stack of the panicking goroutine
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// Unwrap returns the panic value when it is an error.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// shortStack returns the frames after the panic call, at most max frames.
+func shortStack(max int) string {
+	lines := strings.Split(string(debug.Stack()), "\n")
+	start := 1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") {
+			start = i + 2 // skip panic( and its file line
+			break
+		}
+	}
+	end := min(len(lines), start+2*max)
+	return strings.Join(lines[start:end], "\n")
+}
+
+// execute runs the step of node: every attempt, then its events.
+func (x *executor) execute(ctx context.Context, node int32, partition string) StepResult {
+	def := x.g.defs[node]
+	s := &stepRun{x: x, node: node, def: def}
+	s.handler.base, s.handler.key = x.log, def.Key
+	s.ctx = Context{
+		RunID:     x.runID,
+		Key:       def.Key,
+		Def:       def,
+		Partition: partition,
+		Log:       slog.New(&s.handler),
+		step:      &s.state,
+	}
+	res := StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		if x.emit != nil {
+			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
+		}
+		err, timedOut := x.attempt(ctx, s, attempt)
+		end := time.Now()
+		res.Attempts = attempt
+		res.Duration = end.Sub(res.Start)
+		if err == nil {
+			res.Status = StatusSuccess
+			res.Metadata = s.state.metadata
+			res.DataVersion = s.state.dataVersion
+			if x.emit != nil {
+				x.emit(Event{
+					Type: StepSuccess, Time: end, RunID: x.runID, Key: def.Key, Partition: partition,
+					Attempt: attempt, Duration: end.Sub(start), Metadata: res.Metadata,
+					DataVersion: res.DataVersion, InputVersions: x.inputVersions(node), CodeVersion: def.CodeVersion,
+				})
+			}
+			return res
+		}
+		res.Err = err
+		if ctx.Err() != nil {
+			res.Status = StatusCanceled
+		} else if attempt <= def.Retries {
+			if x.emit != nil {
+				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
+			}
+			s.ctx.Log.Warn("attempt failed; retrying", "attempt", attempt, "err", err)
+			if werr := sleep(ctx, backoff(def.RetryDelay, attempt)); werr == nil {
+				continue
+			}
+			res.Status = StatusCanceled
+			res.Err = fmt.Errorf("canceled while waiting to retry after: %w", err)
+			end = time.Now()
+			res.Duration = end.Sub(res.Start)
+		} else {
+			res.Status = StatusFailed
+		}
+		if x.emit != nil {
+			x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: res.Err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
+		}
+		return res
+	}
+}
+
+// attempt makes one attempt at the step: compute, then store.
+func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err error, timedOut bool) {
+	def := s.def
+	actx := ctx
+	if def.Timeout > 0 {
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeout(ctx, def.Timeout)
+		defer cancel()
+	}
+	if attempt > 1 {
+		s.state.reset()
+	}
+	s.ctx.Context = actx
+	s.ctx.Attempt = attempt
+	defer func() {
+		if v := recover(); v != nil {
+			stack := shortStack(10)
+			s.ctx.Log.Error("panic", "value", v, "stack", stack)
+			err, timedOut = &PanicError{Value: v, Stack: stack}, false
+		}
+	}()
+	checkTimeout := func(err error) (error, bool) {
+		if def.Timeout > 0 && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+			return &timeoutError{limit: def.Timeout, err: err}, true
+		}
+		return err, false
+	}
+
+	out, err := def.Compute(&s.ctx, s)
+	if err, timedOut = checkTimeout(err); err != nil {
+		return err, timedOut
+	}
+	if def.OutputType == nil {
+		return nil, false
+	}
+	m := x.defs.IOManagers[def.IOManagerKey()]
+	if m == nil {
+		return fmt.Errorf("I/O manager %q is not defined", def.IOManagerKey()), false
+	}
+	oc := &OutputContext{
+		Context:   actx,
+		RunID:     x.runID,
+		Key:       def.Key,
+		Def:       def,
+		Partition: s.ctx.Partition,
+		Type:      def.OutputType,
+		Log:       s.ctx.Log,
+		step:      &s.state,
+	}
+	if err := m.Store(oc, out); err != nil {
+		err, timedOut = checkTimeout(err)
+		return fmt.Errorf("store output: %w", err), timedOut
+	}
+	return nil, false
+}
+
+// inputVersions returns the data versions of node's inputs, where known.
+func (x *executor) inputVersions(node int32) map[Key]string {
+	var out map[Key]string
+	for _, j := range x.g.upstream(node) {
+		var v string
+		ok := false
+		if x.version != nil {
+			v, ok = x.version(j)
+		}
+		if !ok && x.opts.DataVersion != nil {
+			v = x.opts.DataVersion(x.g.defs[j].Key)
+		}
+		if v == "" {
+			continue
+		}
+		if out == nil {
+			out = make(map[Key]string)
+		}
+		out[x.g.defs[j].Key] = v
+	}
+	return out
+}
+
+// backoff returns the delay before retry n (n = 1 after the first
+// attempt): base doubled n-1 times, capped at an hour, with up to 50%
+// jitter either way so that retries of many steps spread out.
+func backoff(base time.Duration, n int) time.Duration {
+	if base <= 0 {
+		return 0
+	}
+	d := base
+	for i := 1; i < n && d < time.Hour; i++ {
+		d *= 2
+	}
+	d = min(d, time.Hour)
+	return d/2 + rand.N(d) // uniform in [d/2, 3d/2)
+}
+
+// sleep waits for d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// reset forgets what a failed attempt reported.
+func (s *stepState) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.metadata, s.dataVersion, s.userVersion = nil, "", false
+}
