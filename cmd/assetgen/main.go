@@ -1,0 +1,96 @@
+// Command assetgen generates the asset definitions of Go packages.
+//
+// Usage:
+//
+//	assetgen [-check] [packages]
+//
+// For each package (default "."), assetgen reads the top-level functions
+// whose doc comment has an //asset: line and writes assets_gen.go beside
+// them, with an Assets function returning their runtime.AssetDefs. Run it
+// from a source file with
+//
+//	//go:generate go tool assetgen
+//
+// (after go get -tool github.com/assetgen/assetgen/cmd/assetgen), or
+//
+//	//go:generate go run github.com/assetgen/assetgen/cmd/assetgen
+//
+// Problems are printed to standard error as file:line:col: message, all
+// at once, and no file is written; the exit status is 1. With -check,
+// assetgen writes nothing and exits 1 naming every generated file that is
+// missing or out of date, for CI. Usage errors exit 2.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/assetgen/assetgen/generator"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole command, for tests: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("assetgen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	check := fs.Bool("check", false, "write nothing; exit 1 naming each generated file that is missing or stale")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: assetgen [-check] [packages]\n\n"+
+			"assetgen writes assets_gen.go in each package (default \".\") from its\n"+
+			"functions annotated with //asset: directives.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return 0
+		}
+		return 2
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(stderr, "assetgen:", err)
+		return 1
+	}
+	pkgs, err := generator.Generate(wd, fs.Args()...)
+	if err != nil {
+		fmt.Fprintln(stderr, "assetgen:", err)
+		return 1
+	}
+	var errs generator.Errors
+	for _, p := range pkgs {
+		errs = append(errs, p.Errors...)
+	}
+	if len(errs) > 0 {
+		for _, d := range errs {
+			fmt.Fprintln(stderr, d.Format(wd))
+		}
+		return 1
+	}
+	status := 0
+	for _, p := range pkgs {
+		if *check {
+			if p.Stale() {
+				fmt.Fprintf(stderr, "assetgen: %s is stale; run go generate\n", rel(wd, p.File))
+				status = 1
+			}
+			continue
+		}
+		if err := p.Write(); err != nil {
+			fmt.Fprintln(stderr, "assetgen:", err)
+			status = 1
+		}
+	}
+	return status
+}
+
+func rel(dir, file string) string {
+	d := generator.Diagnostic{File: file}
+	return d.Format(dir)[:len(d.Format(dir))-len(": ")]
+}

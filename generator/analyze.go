@@ -1,0 +1,581 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// RuntimePath is the import path of the assetgen runtime.
+const RuntimePath = "github.com/assetgen/assetgen/runtime"
+
+// asset is one annotated function of a package.
+type asset struct {
+	fn       *types.Func
+	decl     *ast.FuncDecl
+	key      string
+	name     string
+	opts     Options
+	desc     string
+	source   string         // "file.go:line"
+	pos      token.Position // of the function name
+	params   []*param
+	result   types.Type // nil when the function returns no value
+	hasError bool       // the last result is an error
+	bad      bool       // has a problem; known by name only
+	dirLine  int        // line of the directive
+	dirCol   int        // column of the directive's text, after "//asset:"
+}
+
+// param is one parameter of an asset function.
+type param struct {
+	name string
+	typ  types.Type
+	ctx  bool   // receives the context
+	up   *asset // the upstream asset, once resolved
+	pos  token.Position
+}
+
+// analysis holds what is known about one package.
+type analysis struct {
+	pkg    *packages.Package
+	fset   *token.FileSet
+	qual   types.Qualifier
+	assets []*asset
+	errs   Errors
+}
+
+func (a *analysis) errorf(pos token.Position, format string, args ...any) {
+	a.errs = append(a.errs, Diagnostic{File: pos.Filename, Line: pos.Line, Col: pos.Column, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (a *analysis) position(p token.Pos) token.Position { return a.fset.Position(p) }
+
+// analyze finds the assets of pkg and checks them and their graph.
+func analyze(pkg *packages.Package) *analysis {
+	a := &analysis{pkg: pkg, fset: pkg.Fset, qual: qualifier(pkg.Types)}
+	a.errs = append(a.errs, loadErrors(pkg)...)
+	if pkg.Types == nil || pkg.TypesInfo == nil {
+		return a
+	}
+	for _, f := range pkg.Syntax {
+		a.collect(f)
+	}
+	if obj := pkg.Types.Scope().Lookup("Assets"); obj != nil && !strings.HasSuffix(a.position(obj.Pos()).Filename, string(filepath.Separator)+OutputName) {
+		a.errorf(a.position(obj.Pos()), "package %s already declares Assets, which the generated %s defines; rename it", pkg.Name, OutputName)
+	}
+	a.resolve()
+	a.cycles()
+	return a
+}
+
+// collect finds the directives of one file.
+func (a *analysis) collect(f *ast.File) {
+	docs := map[*ast.CommentGroup]bool{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				docs[d.Doc] = true
+				a.function(d)
+			}
+		case *ast.GenDecl:
+			what := map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant", token.IMPORT: "import"}[d.Tok]
+			groups := []*ast.CommentGroup{d.Doc}
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					groups = append(groups, s.Doc)
+				case *ast.ValueSpec:
+					groups = append(groups, s.Doc)
+				}
+			}
+			for _, g := range groups {
+				if g == nil {
+					continue
+				}
+				docs[g] = true
+				for _, c := range g.List {
+					if strings.HasPrefix(c.Text, Directive) {
+						a.errorf(a.position(c.Pos()), "//asset: directive on a %s declaration; only top-level functions can be assets", what)
+					}
+				}
+			}
+		}
+	}
+	for _, g := range f.Comments {
+		if docs[g] {
+			continue
+		}
+		for _, c := range g.List {
+			if strings.HasPrefix(c.Text, Directive) {
+				a.errorf(a.position(c.Pos()), "//asset: directive is not in the doc comment of a function (no blank line may separate them)")
+			}
+		}
+	}
+}
+
+// function checks one function whose doc comment may hold a directive.
+func (a *analysis) function(fd *ast.FuncDecl) {
+	var dir *ast.Comment
+	var rest []*ast.Comment
+	for _, c := range fd.Doc.List {
+		if !strings.HasPrefix(c.Text, Directive) {
+			rest = append(rest, c)
+			continue
+		}
+		if dir != nil {
+			a.errorf(a.position(c.Pos()), "second //asset: directive for %s (first at line %d); put all options on one line", fd.Name.Name, a.position(dir.Pos()).Line)
+			continue
+		}
+		dir = c
+	}
+	if dir == nil {
+		return
+	}
+	namePos := a.position(fd.Name.Pos())
+	if fd.Recv != nil {
+		a.errorf(namePos, "//asset: directive on method %s; only top-level functions can be assets", fd.Name.Name)
+		return
+	}
+	as := &asset{decl: fd, pos: namePos}
+	as.source = fmt.Sprintf("%s:%d", filepath.Base(namePos.Filename), a.position(fd.Pos()).Line)
+	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
+	opts, err := ParseDirective(dir.Text[len(Directive):])
+	if err != nil {
+		as.bad = true
+		p := a.position(dir.Pos())
+		p.Column += len(Directive) + err.(*SyntaxError).Offset
+		p.Offset += len(Directive) + err.(*SyntaxError).Offset
+		a.errorf(p, "%s", err.(*SyntaxError).Msg)
+	}
+	as.opts = opts
+	dirPos := a.position(dir.Pos())
+	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+len(Directive)
+
+	as.name = opts.Name
+	if as.name == "" {
+		as.name = SnakeCase(fd.Name.Name)
+		if !validName(as.name) {
+			as.bad = true
+			a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, nameRule)
+		}
+	}
+	as.key = strings.Join(append(slices.Clone(opts.Prefix), as.name), "/")
+	a.assets = append(a.assets, as)
+
+	fn, _ := a.pkg.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		as.bad = true
+		return
+	}
+	as.fn = fn
+	sig := fn.Type().(*types.Signature)
+	if sig.TypeParams().Len() > 0 {
+		a.errorf(namePos, "asset function %s has type parameters; an asset must be a plain function", fd.Name.Name)
+		as.bad = true
+	}
+	if sig.Variadic() {
+		a.errorf(a.position(sig.Params().At(sig.Params().Len()-1).Pos()), "asset function %s is variadic; give each upstream its own parameter", fd.Name.Name)
+		as.bad = true
+	}
+	for i := range sig.Params().Len() {
+		v := sig.Params().At(i)
+		p := &param{name: v.Name(), typ: v.Type(), pos: a.position(v.Pos())}
+		if !v.Pos().IsValid() || p.pos.Filename == "" {
+			p.pos = namePos
+		}
+		if isContext(v.Type()) {
+			p.ctx = true
+		} else if p.name == "" || p.name == "_" {
+			pos := p.pos
+			if p.name == "" {
+				pos = a.position(paramTypePos(fd, i))
+			}
+			a.errorf(pos, "parameter %d of %s has no name; name it after its upstream asset", i+1, fd.Name.Name)
+			as.bad = true
+		} else if isRuntimeContextValue(v.Type()) {
+			a.errorf(p.pos, "parameter %s of %s has type runtime.Context; use *runtime.Context", p.name, fd.Name.Name)
+			as.bad = true
+		}
+		as.params = append(as.params, p)
+	}
+	res := sig.Results()
+	switch {
+	case res.Len() == 0:
+	case res.Len() == 1 && isError(res.At(0).Type()):
+		as.hasError = true
+	case res.Len() == 1:
+		as.result = res.At(0).Type()
+	case res.Len() == 2 && isError(res.At(1).Type()) && !isError(res.At(0).Type()):
+		as.result = res.At(0).Type()
+		as.hasError = true
+	default:
+		a.errorf(a.position(fd.Type.Results.Pos()), "asset function %s returns %s; want T, (T, error), error or nothing", fd.Name.Name, types.TypeString(res, a.qual))
+		as.bad = true
+	}
+	if as.result != nil {
+		if why := a.unnameable(as.result); why != "" {
+			a.errorf(a.position(fd.Type.Results.Pos()), "output type of %s cannot be written in package %s: %s", fd.Name.Name, a.pkg.Name, why)
+			as.bad = true
+		}
+	}
+	for _, p := range as.params {
+		if why := a.unnameable(p.typ); why != "" {
+			a.errorf(p.pos, "type of parameter %s of %s cannot be written in package %s: %s", p.name, fd.Name.Name, a.pkg.Name, why)
+			as.bad = true
+		}
+	}
+}
+
+// paramTypePos returns the position of the type of parameter i.
+func paramTypePos(fd *ast.FuncDecl, i int) token.Pos {
+	n := 0
+	for _, f := range fd.Type.Params.List {
+		k := max(len(f.Names), 1)
+		if i < n+k {
+			return f.Type.Pos()
+		}
+		n += k
+	}
+	return fd.Name.Pos()
+}
+
+// resolve checks keys for duplicates and binds every parameter to its
+// upstream asset and every deps item to an asset.
+func (a *analysis) resolve() {
+	byKey := map[string]*asset{}
+	byName := map[string][]*asset{}
+	var names []string
+	for _, as := range a.assets {
+		if first, dup := byKey[as.key]; dup {
+			a.errorf(as.pos, "duplicate asset %q: %s is also declared by %s at %s", as.key, as.decl.Name.Name, first.decl.Name.Name, a.short(first.pos))
+			continue
+		}
+		byKey[as.key] = as
+		if len(byName[as.name]) == 0 {
+			names = append(names, as.name)
+		}
+		byName[as.name] = append(byName[as.name], as)
+	}
+	sort.Strings(names)
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, as := range a.assets {
+		if as.fn == nil {
+			continue
+		}
+		fname := as.decl.Name.Name
+		for _, p := range as.params {
+			if p.ctx || p.name == "" || p.name == "_" {
+				continue
+			}
+			want := SnakeCase(p.name)
+			cands := byName[want]
+			if len(cands) > 1 {
+				var same []*asset
+				for _, c := range cands {
+					if slices.Equal(c.opts.Prefix, as.opts.Prefix) {
+						same = append(same, c)
+					}
+				}
+				if len(same) == 1 {
+					cands = same
+				}
+			}
+			switch {
+			case len(cands) == 0:
+				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s", p.name, fname, want, a.pkg.Name)
+				if s, ok := closest(want, names); ok {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				a.errorf(p.pos, "%s", msg)
+				continue
+			case len(cands) > 1:
+				var ks []string
+				for _, c := range cands {
+					ks = append(ks, c.key)
+				}
+				a.errorf(p.pos, "parameter %s of %s is ambiguous: assets %s are all named %q; give them distinct names", p.name, fname, strings.Join(ks, ", "), want)
+				continue
+			}
+			up := cands[0]
+			p.up = up
+			if up.bad || up.fn == nil {
+				continue
+			}
+			if up.result == nil {
+				what := "nothing"
+				if up.hasError {
+					what = "only an error"
+				}
+				a.errorf(p.pos, "parameter %s of %s names asset %q, which has no output (%s returns %s, declared at %s); use deps=%s to order without passing data",
+					p.name, fname, up.key, up.decl.Name.Name, what, a.short(up.pos), up.key)
+				continue
+			}
+			if !types.AssignableTo(up.result, p.typ) {
+				a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it",
+					p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos))
+			}
+		}
+		for i, d := range as.opts.Deps {
+			if _, ok := byKey[d]; ok {
+				continue
+			}
+			msg := fmt.Sprintf("deps= of %s names no asset: no asset has key %q in package %s", fname, d, a.pkg.Name)
+			if s, ok := closest(d, keys); ok {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			pos := as.pos
+			pos.Line = as.dirLine
+			pos.Column = as.dirCol + as.opts.DepOffsets[i]
+			a.errorf(pos, "%s", msg)
+		}
+	}
+}
+
+// upstream returns the assets as depends on: inputs, then deps.
+func (a *analysis) upstream(as *asset, byKey map[string]*asset) []*asset {
+	var out []*asset
+	for _, p := range as.params {
+		if p.up != nil {
+			out = append(out, p.up)
+		}
+	}
+	for _, d := range as.opts.Deps {
+		if up := byKey[d]; up != nil {
+			out = append(out, up)
+		}
+	}
+	return out
+}
+
+// cycles reports each cycle of the graph once, with its whole path,
+// starting at its asset declared first.
+func (a *analysis) cycles() {
+	byKey := map[string]*asset{}
+	index := map[*asset]int{}
+	for i, as := range a.assets {
+		if _, dup := byKey[as.key]; !dup {
+			byKey[as.key] = as
+		}
+		index[as] = i
+	}
+	// Tarjan's strongly connected components, iteratively over source order.
+	n := len(a.assets)
+	idx := make([]int, n)
+	low := make([]int, n)
+	on := make([]bool, n)
+	for i := range idx {
+		idx[i] = -1
+	}
+	var stack []int
+	counter := 0
+	var comps [][]int
+	var strong func(v int)
+	strong = func(v int) {
+		idx[v], low[v] = counter, counter
+		counter++
+		stack = append(stack, v)
+		on[v] = true
+		for _, up := range a.upstream(a.assets[v], byKey) {
+			w := index[up]
+			if idx[w] < 0 {
+				strong(w)
+				low[v] = min(low[v], low[w])
+			} else if on[w] {
+				low[v] = min(low[v], idx[w])
+			}
+		}
+		if low[v] == idx[v] {
+			var comp []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				on[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			comps = append(comps, comp)
+		}
+	}
+	for v := range n {
+		if idx[v] < 0 {
+			strong(v)
+		}
+	}
+	for _, comp := range comps {
+		start := slices.Min(comp)
+		self := false
+		for _, up := range a.upstream(a.assets[start], byKey) {
+			if index[up] == start {
+				self = true
+			}
+		}
+		if len(comp) == 1 && !self {
+			continue
+		}
+		in := map[int]bool{}
+		for _, c := range comp {
+			in[c] = true
+		}
+		// Shortest path from start back to itself inside the component,
+		// following "depends on" edges.
+		prev := map[int]int{}
+		queue := []int{start}
+		seen := map[int]bool{}
+		end := -1
+	search:
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			for _, up := range a.upstream(a.assets[v], byKey) {
+				w := index[up]
+				if w == start {
+					end = v
+					break search
+				}
+				if in[w] && !seen[w] {
+					seen[w] = true
+					prev[w] = v
+					queue = append(queue, w)
+				}
+			}
+		}
+		path := []string{a.assets[start].key}
+		var mid []string
+		for v := end; v != start && v >= 0; v = prev[v] {
+			mid = append(mid, a.assets[v].key)
+		}
+		slices.Reverse(mid)
+		path = append(path, mid...)
+		path = append(path, a.assets[start].key)
+		a.errorf(a.assets[start].pos, "dependency cycle: %s (each asset depends on the next)", strings.Join(path, " -> "))
+	}
+}
+
+// short returns a position as file:line:col with the base file name.
+func (a *analysis) short(p token.Position) string {
+	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// isContext reports whether t is context.Context or *runtime.Context.
+func isContext(t types.Type) bool {
+	if isNamed(t, "context", "Context") {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return isNamed(p.Elem(), RuntimePath, "Context")
+	}
+	return false
+}
+
+func isRuntimeContextValue(t types.Type) bool { return isNamed(t, RuntimePath, "Context") }
+
+func isNamed(t types.Type, path, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	o := n.Obj()
+	return o.Pkg() != nil && o.Pkg().Path() == path && o.Name() == name
+}
+
+// unnameable returns why t cannot be written in the analysed package, or "".
+func (a *analysis) unnameable(t types.Type) string {
+	var why string
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if why != "" || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Alias:
+			if !a.visible(t.Obj()) {
+				walk(types.Unalias(t))
+				return
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Named:
+			if !a.visible(t.Obj()) {
+				why = fmt.Sprintf("%s is not exported by package %s", t.Obj().Name(), t.Obj().Pkg().Path())
+				return
+			}
+			if t.Obj().Parent() != nil && t.Obj().Pkg() != nil && t.Obj().Parent() != t.Obj().Pkg().Scope() {
+				why = fmt.Sprintf("%s is declared inside a function", t.Obj().Name())
+				return
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.TypeParam:
+			why = fmt.Sprintf("type parameter %s", t.Obj().Name())
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Struct:
+			for i := range t.NumFields() {
+				f := t.Field(i)
+				if !f.Exported() && f.Pkg() != a.pkg.Types {
+					why = fmt.Sprintf("unexported field %s of package %s", f.Name(), f.Pkg().Path())
+					return
+				}
+				walk(f.Type())
+			}
+		case *types.Signature:
+			for i := range t.Params().Len() {
+				walk(t.Params().At(i).Type())
+			}
+			for i := range t.Results().Len() {
+				walk(t.Results().At(i).Type())
+			}
+		case *types.Interface:
+			for i := range t.NumExplicitMethods() {
+				m := t.ExplicitMethod(i)
+				if !m.Exported() && m.Pkg() != a.pkg.Types {
+					why = fmt.Sprintf("unexported method %s of package %s", m.Name(), m.Pkg().Path())
+					return
+				}
+				walk(m.Type())
+			}
+			for i := range t.NumEmbeddeds() {
+				walk(t.EmbeddedType(i))
+			}
+		}
+	}
+	walk(t)
+	return why
+}
+
+// visible reports whether the package can refer to o by name.
+func (a *analysis) visible(o *types.TypeName) bool {
+	return o.Pkg() == nil || o.Pkg() == a.pkg.Types || o.Exported()
+}

@@ -1,0 +1,122 @@
+// Package generator turns annotated Go functions into assetgen asset
+// definitions.
+//
+// A top-level function whose doc comment has a line starting "//asset:" is
+// an asset. Generate loads the packages named by patterns with go/packages
+// (signatures and doc comments only: function bodies are dropped after
+// parsing), parses each directive (see ParseDirective), infers the graph
+// from parameter names, checks every edge with the Go type checker, and
+// emits assets_gen.go with an Assets function returning one
+// runtime.AssetDef per asset, typed so that go build checks every edge
+// again. Problems are reported all at once, sorted, as Diagnostics; no file
+// is written while any remains.
+//
+// The work is split as in a compiler: load.go loads, directive.go parses
+// options, analyze.go builds and checks the graph, generate.go emits, and
+// errors.go holds the diagnostics.
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// Package is the outcome of generation for one package.
+type Package struct {
+	Path   string // import path
+	Dir    string // directory of the package's files
+	File   string // the generated file: Dir/assets_gen.go
+	Src    []byte // its new content; nil when there are Errors or no assets and no file
+	Errors Errors // problems found, sorted by position
+}
+
+// Generate loads the packages matching patterns (go list syntax, relative
+// to dir; "" means the current directory) and generates the code of each.
+// The returned error is non-nil only when loading could not run at all;
+// problems in the packages are in each Package's Errors.
+func Generate(dir string, patterns ...string) ([]*Package, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	if dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		dir = wd
+	}
+	pkgs, foreign, err := load(dir, patterns, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Package
+	for _, pkg := range pkgs {
+		p := &Package{Path: pkg.PkgPath}
+		files := slices.Concat(pkg.GoFiles, pkg.CompiledGoFiles)
+		if len(files) > 0 {
+			p.Dir = filepath.Dir(files[0])
+		}
+		p.File = filepath.Join(p.Dir, OutputName)
+		a := analyze(pkg)
+		a.errs = append(a.errs, foreign[p.Dir]...)
+		p.Errors = sortErrors(a.errs)
+		if p.Dir == "" && len(p.Errors) == 0 {
+			p.Errors = Errors{{Msg: fmt.Sprintf("package %s has no Go files", pkg.PkgPath)}}
+		}
+		if len(p.Errors) > 0 {
+			out = append(out, p)
+			continue
+		}
+		if len(a.assets) == 0 && !slices.Contains(pkg.GoFiles, p.File) {
+			out = append(out, p) // nothing to generate
+			continue
+		}
+		src, err := emit(a)
+		if err != nil {
+			p.Errors = Errors{{File: p.File, Msg: err.Error()}}
+		}
+		p.Src = src
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// Stale reports whether the file on disk differs from Src (or is missing).
+func (p *Package) Stale() bool {
+	if p.Src == nil {
+		return false
+	}
+	old, err := os.ReadFile(p.File)
+	return err != nil || !bytes.Equal(old, p.Src)
+}
+
+// Write writes Src to File atomically (a temporary file renamed over it),
+// unless the file already holds exactly Src.
+func (p *Package) Write() error {
+	if !p.Stale() {
+		return nil
+	}
+	tmp, err := os.CreateTemp(p.Dir, "."+OutputName+".*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(p.Src)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, p.File)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", p.File, err)
+	}
+	return nil
+}
