@@ -1,0 +1,386 @@
+// Package fs is an I/O manager that stores each asset's output as one file
+// under a base directory: JSON by default, gob as an option.
+//
+// The file of asset a/b/c is <dir>/a/b/c.json; partition p of it is
+// <dir>/a/b/c/partition=p.json (the "=" keeps partition files apart from
+// the files of other assets, whose key components are identifiers).
+//
+// Outputs are written to a temporary file in the same directory, synced,
+// and renamed over the old file, so a failed or interrupted store leaves
+// the previous output intact and never a torn file. Every path is opened
+// through an os.Root on the base directory, and keys and partition keys are
+// checked first, so no name can escape the base directory.
+package fs
+
+import (
+	"bufio"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Manager is the filesystem I/O manager. It is safe for concurrent use:
+// stores of different assets run in parallel, and a load sees either the
+// previous complete file or the new one.
+type Manager struct {
+	dir    string
+	format Format
+}
+
+// Format encodes and decodes stored values.
+type Format struct {
+	// Ext is the file name extension, without the dot: "json", "gob".
+	Ext string
+	// Encode writes v to w.
+	Encode func(w io.Writer, v any) error
+	// Decode reads one value from r into ptr, a non-nil pointer.
+	Decode func(r io.Reader, ptr any) error
+	// Check, when set, reports whether values of type t can be stored.
+	Check func(t reflect.Type) error
+}
+
+// Option configures a Manager.
+type Option func(*Manager)
+
+// JSON stores values as JSON (encoding/json): readable by people and
+// other tools. It is the default.
+func JSON() Option { return WithFormat(jsonFormat) }
+
+// Gob stores values with encoding/gob: compact and fast, for Go readers
+// only. Values held in interface types must be registered with gob.Register.
+func Gob() Option { return WithFormat(gobFormat) }
+
+// WithFormat stores values in f.
+func WithFormat(f Format) Option { return func(m *Manager) { m.format = f } }
+
+var jsonFormat = Format{
+	Ext:    "json",
+	Encode: func(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) },
+	Decode: func(r io.Reader, ptr any) error { return json.NewDecoder(r).Decode(ptr) },
+	Check:  func(t reflect.Type) error { return checkType(t, true) },
+}
+
+var gobFormat = Format{
+	Ext:    "gob",
+	Encode: func(w io.Writer, v any) error { return gob.NewEncoder(w).Encode(v) },
+	Decode: func(r io.Reader, ptr any) error { return gob.NewDecoder(r).Decode(ptr) },
+	Check:  func(t reflect.Type) error { return checkType(t, false) },
+}
+
+// New returns a manager that stores files under dir, which is created on
+// the first store if missing.
+func New(dir string, opts ...Option) *Manager {
+	m := &Manager{dir: dir, format: jsonFormat}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
+}
+
+// Dir returns the base directory.
+func (m *Manager) Dir() string { return m.dir }
+
+// Path returns the path of the file that holds key (and partition, empty
+// when unpartitioned), or an error when the key or partition is not valid.
+func (m *Manager) Path(key runtime.Key, partition string) (string, error) {
+	rel, err := m.rel(key, partition)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(m.dir, filepath.FromSlash(rel)), nil
+}
+
+// rel returns the slash-separated path of key's file relative to the base
+// directory.
+func (m *Manager) rel(key runtime.Key, partition string) (string, error) {
+	if err := key.Validate(); err != nil {
+		return "", err
+	}
+	if partition == "" {
+		return string(key) + "." + m.format.Ext, nil
+	}
+	if err := ValidPartition(partition); err != nil {
+		return "", fmt.Errorf("asset %s: %w", key, err)
+	}
+	return string(key) + "/partition=" + partition + "." + m.format.Ext, nil
+}
+
+// ValidPartition reports whether p can name a partition file: 1 to 200
+// letters, digits and "-_.:+@", not starting with a dot. Anything that
+// could be read as a path ("..", "a/b", NUL) is refused.
+func ValidPartition(p string) error {
+	if p == "" {
+		return errors.New("empty partition key")
+	}
+	if len(p) > 200 {
+		return fmt.Errorf("partition key %.20q... is longer than 200 bytes", p)
+	}
+	if p[0] == '.' {
+		return fmt.Errorf("invalid partition key %q: must not start with a dot", p)
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("-_.:+@", c) >= 0:
+		default:
+			return fmt.Errorf("invalid partition key %q: character %q is not allowed (letters, digits and -_.:+@ are)", p, c)
+		}
+	}
+	return nil
+}
+
+// CheckType reports whether the format can store values of type t.
+func (m *Manager) CheckType(t reflect.Type) error {
+	if m.format.Check == nil {
+		return nil
+	}
+	return m.format.Check(t)
+}
+
+// beforeRename, when set by tests, runs after the temporary file is
+// written and synced and before it is renamed; an error stops the store
+// there, as a crash would.
+var beforeRename func(tmp string) error
+
+// Store writes value to the file of out.Key: a temporary file first, then
+// a rename, so the previous file stays intact until the new one is
+// complete. It adds the path and size to the output metadata and sets the
+// data version to the SHA-256 of the bytes written.
+func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
+	rel, err := m.rel(out.Key, out.Partition)
+	if err != nil {
+		return err
+	}
+	if err := contextErr(out); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(m.dir, 0o755); err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
+	}
+	root, err := os.OpenRoot(m.dir)
+	if err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
+	}
+	defer root.Close()
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir != "" {
+		if err := root.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("asset %s: %w", out.Key, err)
+		}
+	}
+	tmp := path.Join(dir, "."+base+".tmp-"+rand.Text()[:10])
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
+	}
+	renamed := false
+	defer func() {
+		if !renamed {
+			f.Close()
+			root.Remove(tmp)
+		}
+	}()
+
+	h := sha256.New()
+	n := &counter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 64<<10)
+	if err := m.format.Encode(bw, value); err != nil {
+		return fmt.Errorf("asset %s: encode %T as %s: %w", out.Key, value, m.format.Ext, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("asset %s: write %s: %w", out.Key, tmp, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("asset %s: sync %s: %w", out.Key, tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("asset %s: close %s: %w", out.Key, tmp, err)
+	}
+	if beforeRename != nil {
+		if err := beforeRename(filepath.Join(m.dir, filepath.FromSlash(tmp))); err != nil {
+			renamed = true // a crash leaves the temporary file behind
+			return err
+		}
+	}
+	if err := contextErr(out); err != nil {
+		return err
+	}
+	if err := root.Rename(tmp, rel); err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
+	}
+	renamed = true
+	// Sync the directory so the rename survives a power loss.
+	if d, err := root.Open(cmpDir(dir)); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	out.AddMetadata("path", filepath.Join(m.dir, filepath.FromSlash(rel)))
+	out.AddMetadata("size", n.n)
+	out.SetDataVersion(hex.EncodeToString(h.Sum(nil)))
+	return nil
+}
+
+// Load reads the file of in.Upstream and decodes it into a new value of
+// the parameter's type (or of the upstream's output type, when the
+// parameter is an interface).
+func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+	var part string
+	switch len(in.UpstreamPartitions) {
+	case 0:
+	case 1:
+		part = in.UpstreamPartitions[0]
+	default:
+		return nil, fmt.Errorf("asset %s: the fs I/O manager loads one partition at a time, not %d", in.Upstream, len(in.UpstreamPartitions))
+	}
+	rel, err := m.rel(in.Upstream, part)
+	if err != nil {
+		return nil, err
+	}
+	t := in.Type
+	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil && (t == nil || t.Kind() == reflect.Interface) {
+		t = in.UpstreamDef.OutputType
+	}
+	if t == nil {
+		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
+	}
+	root, err := os.OpenRoot(m.dir)
+	if err != nil {
+		if errors.Is(err, iofs.ErrNotExist) {
+			return nil, fmt.Errorf("asset %s has no materialization: directory %s does not exist", in.Upstream, m.dir)
+		}
+		return nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
+	}
+	defer root.Close()
+	f, err := root.Open(rel)
+	if err != nil {
+		if errors.Is(err, iofs.ErrNotExist) {
+			return nil, fmt.Errorf("asset %s has no materialization: %s does not exist", in.Upstream, filepath.Join(m.dir, filepath.FromSlash(rel)))
+		}
+		return nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
+	}
+	defer f.Close()
+	ptr := reflect.New(t)
+	if err := m.format.Decode(bufio.NewReaderSize(f, 64<<10), ptr.Interface()); err != nil {
+		return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
+	}
+	return ptr.Elem().Interface(), nil
+}
+
+// cmpDir returns dir, or "." for the base directory.
+func cmpDir(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
+}
+
+// contextErr returns the error of out's context, if it is done.
+func contextErr(out *runtime.OutputContext) error {
+	if out.Context == nil {
+		return nil
+	}
+	if err := out.Context.Err(); err != nil {
+		return fmt.Errorf("asset %s: not stored: %w", out.Key, err)
+	}
+	return nil
+}
+
+// counter counts the bytes written through it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+// checkType reports the first part of t that the format cannot encode:
+// channels, functions and unsafe pointers for both formats, complex
+// numbers and maps with keys other than strings, integers or
+// encoding.TextMarshaler for JSON.
+func checkType(t reflect.Type, isJSON bool) error {
+	return check(t, isJSON, map[reflect.Type]bool{}, "")
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[interface{ MarshalText() ([]byte, error) }]()
+	gobEncoder    = reflect.TypeFor[gob.GobEncoder]()
+)
+
+func check(t reflect.Type, isJSON bool, seen map[reflect.Type]bool, at string) error {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	if isJSON && (t.Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(jsonMarshaler)) {
+		return nil
+	}
+	if !isJSON && (t.Implements(gobEncoder) || reflect.PointerTo(t).Implements(gobEncoder)) {
+		return nil
+	}
+	where := func() string {
+		if at == "" {
+			return ""
+		}
+		return " (at " + at + ")"
+	}
+	switch t.Kind() {
+	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		return fmt.Errorf("%v values cannot be encoded%s", t, where())
+	case reflect.Complex64, reflect.Complex128:
+		if isJSON {
+			return fmt.Errorf("JSON cannot encode complex numbers (%v)%s", t, where())
+		}
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return check(t.Elem(), isJSON, seen, at+"[]")
+	case reflect.Map:
+		k := t.Key()
+		if isJSON {
+			switch k.Kind() {
+			case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			default:
+				if !k.Implements(textMarshaler) && !reflect.PointerTo(k).Implements(textMarshaler) {
+					return fmt.Errorf("JSON cannot encode map keys of type %v%s", k, where())
+				}
+			}
+		} else if err := check(k, isJSON, seen, at+"[key]"); err != nil {
+			return err
+		}
+		return check(t.Elem(), isJSON, seen, at+"[]")
+	case reflect.Struct:
+		exported := false
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() && !f.Anonymous {
+				continue
+			}
+			if isJSON && f.Tag.Get("json") == "-" {
+				continue
+			}
+			exported = true
+			if err := check(f.Type, isJSON, seen, strings.TrimPrefix(at+"."+f.Name, ".")); err != nil {
+				return err
+			}
+		}
+		if !isJSON && !exported && t.NumField() > 0 {
+			return fmt.Errorf("gob cannot encode %v: it has no exported fields%s", t, where())
+		}
+	}
+	return nil
+}
