@@ -1,0 +1,465 @@
+package selection
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Node is one asset of a graph, as far as selection is concerned.
+type Node struct {
+	Key      string            // slash-separated key path: "a/b/name"
+	Group    string            // group name
+	Kinds    []string          // kinds
+	Owners   []string          // owners
+	Tags     map[string]string // tags
+	Upstream []string          // keys of the assets this one depends on
+}
+
+// Graph is a set of nodes and the edges between them, ready for
+// evaluating expressions.
+type Graph struct {
+	nodes []Node
+	index map[string]int
+	up    [][]int // up[i]: the nodes i depends on
+	down  [][]int // down[i]: the nodes that depend on i
+}
+
+// NewGraph builds a graph of nodes. Upstream keys that name no node are
+// ignored; of nodes with the same key, the first counts.
+func NewGraph(nodes []Node) *Graph {
+	g := &Graph{
+		nodes: nodes,
+		index: make(map[string]int, len(nodes)),
+		up:    make([][]int, len(nodes)),
+		down:  make([][]int, len(nodes)),
+	}
+	for i, n := range nodes {
+		if _, dup := g.index[n.Key]; !dup {
+			g.index[n.Key] = i
+		}
+	}
+	for i, n := range nodes {
+		if g.index[n.Key] != i {
+			continue
+		}
+		for _, u := range n.Upstream {
+			j, ok := g.index[u]
+			if !ok || slices.Contains(g.up[i], j) {
+				continue
+			}
+			g.up[i] = append(g.up[i], j)
+			g.down[j] = append(g.down[j], i)
+		}
+	}
+	return g
+}
+
+// Select parses expr and evaluates it against g.
+func (g *Graph) Select(expr string) ([]string, error) {
+	e, err := Parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	return e.Eval(g)
+}
+
+// Eval returns the keys of the nodes e selects, in the order of the nodes
+// given to NewGraph. A part of e that matches no node is an error: a key
+// with a did-you-mean, a wildcard or an attribute value that matches
+// nothing.
+func (e *Expr) Eval(g *Graph) ([]string, error) {
+	ev := &evaluator{g: g, src: e.src}
+	s, err := ev.eval(e.root)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for i, in := range s {
+		if in {
+			keys = append(keys, g.nodes[i].Key)
+		}
+	}
+	return keys, nil
+}
+
+// set is a subset of a graph's nodes, by index.
+type set []bool
+
+type evaluator struct {
+	g   *Graph
+	src string
+}
+
+func (ev *evaluator) newSet() set { return make(set, len(ev.g.nodes)) }
+
+func (ev *evaluator) errorf(pos int, format string, args ...any) *Error {
+	return &Error{Expr: ev.src, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// node is an expression's syntax tree.
+type node interface {
+	String() string
+}
+
+// match selects the nodes whose attribute matches a value (with "*"
+// wildcards); for tags, value is the tag's name.
+type match struct {
+	attr        string // key, group, kind, owner, tag
+	value       string
+	tagValue    string
+	hasTagValue bool
+	at          int // position of the word
+	valueAt     int // position of the value
+	tagValueAt  int // position of the tag's value
+}
+
+func (m *match) String() string {
+	if m.attr == "tag" {
+		s := "tag:" + quote(m.value)
+		if m.hasTagValue {
+			s += "=" + quote(m.tagValue)
+		}
+		return s
+	}
+	return m.attr + ":" + quote(m.value)
+}
+
+// quote quotes s when it would not read back as one plain value. Inside
+// quotes, only double quotes and backslashes are escaped, as Parse expects.
+func quote(s string) string {
+	plain := s != "" && !isDigits(s) && !strings.ContainsAny(s, " \t\r\n()+\"\\:=")
+	switch strings.ToLower(s) {
+	case "and", "or", "not":
+		plain = false
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+type not struct {
+	x  node
+	at int
+}
+
+func (n *not) String() string { return "not " + n.x.String() }
+
+type binary struct {
+	op   string // and, or
+	x, y node
+	at   int
+}
+
+func (b *binary) String() string { return "(" + b.x.String() + " " + b.op + " " + b.y.String() + ")" }
+
+// traversal adds up to up layers of upstream and down layers of
+// downstream nodes to x; all means every layer, 0 none.
+type traversal struct {
+	x        node
+	up, down int
+	at       int
+}
+
+func (t *traversal) String() string {
+	var b strings.Builder
+	switch {
+	case t.up == all:
+		b.WriteString("+")
+	case t.up > 0:
+		b.WriteString(strconv.Itoa(t.up) + "+")
+	}
+	b.WriteString(t.x.String())
+	switch {
+	case t.down == all:
+		b.WriteString("+")
+	case t.down > 0:
+		b.WriteString("+" + strconv.Itoa(t.down))
+	}
+	return b.String()
+}
+
+type call struct {
+	fn string // roots, sinks
+	x  node
+	at int
+}
+
+func (c *call) String() string { return c.fn + "(" + c.x.String() + ")" }
+
+func (ev *evaluator) eval(n node) (set, error) {
+	switch n := n.(type) {
+	case *match:
+		return ev.match(n)
+	case *not:
+		x, err := ev.eval(n.x)
+		if err != nil {
+			return nil, err
+		}
+		for i := range x {
+			x[i] = !x[i]
+		}
+		return x, nil
+	case *binary:
+		x, err := ev.eval(n.x)
+		if err != nil {
+			return nil, err
+		}
+		y, err := ev.eval(n.y)
+		if err != nil {
+			return nil, err
+		}
+		for i := range x {
+			if n.op == "and" {
+				x[i] = x[i] && y[i]
+			} else {
+				x[i] = x[i] || y[i]
+			}
+		}
+		return x, nil
+	case *traversal:
+		x, err := ev.eval(n.x)
+		if err != nil {
+			return nil, err
+		}
+		out := slices.Clone(x)
+		ev.walk(out, x, ev.g.up, n.up)
+		ev.walk(out, x, ev.g.down, n.down)
+		return out, nil
+	case *call:
+		x, err := ev.eval(n.x)
+		if err != nil {
+			return nil, err
+		}
+		edges := ev.g.up
+		if n.fn == "sinks" {
+			edges = ev.g.down
+		}
+		out := ev.newSet()
+		for i, in := range x {
+			if !in {
+				continue
+			}
+			out[i] = true
+			for _, j := range edges[i] {
+				if x[j] {
+					out[i] = false
+					break
+				}
+			}
+		}
+		return out, nil
+	}
+	panic(fmt.Sprintf("selection: unknown node %T", n))
+}
+
+// walk adds to out the nodes reachable from start along edges in at most
+// depth steps (all: any number).
+func (ev *evaluator) walk(out, start set, edges [][]int, depth int) {
+	if depth == 0 {
+		return
+	}
+	var frontier []int
+	seen := slices.Clone(start)
+	for i, in := range start {
+		if in {
+			frontier = append(frontier, i)
+		}
+	}
+	for layer := 0; len(frontier) > 0 && (depth == all || layer < depth); layer++ {
+		var next []int
+		for _, i := range frontier {
+			for _, j := range edges[i] {
+				if !seen[j] {
+					seen[j] = true
+					out[j] = true
+					next = append(next, j)
+				}
+			}
+		}
+		frontier = next
+	}
+}
+
+func (ev *evaluator) match(m *match) (set, error) {
+	s := ev.newSet()
+	found := false
+	for i, n := range ev.g.nodes {
+		if ev.g.index[n.Key] != i {
+			continue // a duplicate key
+		}
+		var ok bool
+		switch m.attr {
+		case "key":
+			ok = glob(m.value, n.Key)
+		case "group":
+			ok = glob(m.value, n.Group)
+		case "kind":
+			ok = slices.ContainsFunc(n.Kinds, func(k string) bool { return glob(m.value, k) })
+		case "owner":
+			ok = slices.ContainsFunc(n.Owners, func(o string) bool { return glob(m.value, o) })
+		case "tag":
+			for k, v := range n.Tags {
+				if glob(m.value, k) && (!m.hasTagValue || glob(m.tagValue, v)) {
+					ok = true
+					break
+				}
+			}
+		}
+		if ok {
+			s[i] = true
+			found = true
+		}
+	}
+	if found {
+		return s, nil
+	}
+	return nil, ev.notFound(m)
+}
+
+// notFound explains why m matched nothing, suggesting a near value.
+func (ev *evaluator) notFound(m *match) error {
+	seen := map[string]bool{}
+	for _, n := range ev.g.nodes {
+		switch m.attr {
+		case "key":
+			seen[n.Key] = true
+		case "group":
+			seen[n.Group] = true
+		case "kind":
+			for _, k := range n.Kinds {
+				seen[k] = true
+			}
+		case "owner":
+			for _, o := range n.Owners {
+				seen[o] = true
+			}
+		case "tag":
+			for k, v := range n.Tags {
+				if m.hasTagValue && glob(m.value, k) {
+					seen[v] = true
+				} else if !m.hasTagValue {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	delete(seen, "")
+	known := slices.Sorted(maps.Keys(seen))
+	value := m.value
+	what := map[string]string{"key": "asset", "group": "group", "kind": "kind", "owner": "owner", "tag": "tag"}[m.attr]
+	pos := m.valueAt
+	if m.attr == "tag" && m.hasTagValue {
+		if len(known) > 0 {
+			// The tag exists: the value is wrong.
+			value, what = m.tagValue, "value of tag "+strconv.Quote(m.value)
+			pos = m.tagValueAt
+		} else {
+			for _, n := range ev.g.nodes {
+				for k := range n.Tags {
+					seen[k] = true
+				}
+			}
+			known = slices.Sorted(maps.Keys(seen))
+		}
+	}
+	if strings.Contains(value, "*") {
+		return ev.errorf(pos, "no %s matches %q", what, value)
+	}
+	hint := didYouMean(value, known)
+	if hint == "" && m.attr == "key" && !strings.Contains(value, "/") {
+		// A bare name that is the last component of a prefixed key.
+		for _, k := range known {
+			if path.Base(k) == value {
+				hint = fmt.Sprintf(" (did you mean %q?)", k)
+				break
+			}
+		}
+	}
+	return ev.errorf(pos, "unknown %s %q%s", what, value, hint)
+}
+
+// glob reports whether s matches pattern, where "*" matches any run of
+// characters (slashes included) and everything else matches itself.
+func glob(pattern, s string) bool {
+	if !strings.Contains(pattern, "*") {
+		return pattern == s
+	}
+	parts := strings.Split(pattern, "*")
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return len(s) >= len(last) && strings.HasSuffix(s, last)
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the candidate nearest to
+// s, or "" when none is near.
+func didYouMean(s string, candidates []string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := distance(strings.ToLower(s), strings.ToLower(c))
+		if d == 0 && s != c {
+			d = 1 // differs only in case
+		}
+		limit := max(1, min(len(s), len(c))/3)
+		if d <= limit && (best == "" || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the edit distance between a and b, in bytes: insertions,
+// deletions, substitutions and transpositions of adjacent bytes.
+func distance(a, b string) int {
+	if len(a) > 200 || len(b) > 200 {
+		return max(len(a), len(b))
+	}
+	// Rows i-2, i-1 and i of the table.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

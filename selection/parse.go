@@ -1,0 +1,505 @@
+// Package selection implements the asset selection language of Dagster for
+// assetgen: an expression such as
+//
+//	+key:combined_data and not group:staging
+//
+// names a set of assets of a graph. The package is independent of the
+// runtime: a graph is built from plain [Node] values.
+//
+// The language:
+//
+//	people                 the asset with key "people" (same as key:people)
+//	key:sales/eu/orders    a key path; "*" matches any run of characters,
+//	key:"sales/*"          and values may be double-quoted
+//	+x   2+x               x and all its upstream assets, or two layers of them
+//	x+   x+1               x and all its downstream assets, or one layer
+//	+x+                    both directions
+//	group:analytics        assets of a group
+//	kind:duckdb            assets with a kind
+//	owner:team:data        assets with an owner
+//	tag:tier  tag:tier=gold  assets with a tag, or with a tag of that value
+//	a and b, a or b, not a, (a or b)
+//	roots(x)               the assets of x with no upstream asset in x
+//	sinks(x)               the assets of x with no downstream asset in x
+//
+// "not" binds tighter than "and", which binds tighter than "or"; traversals
+// ("+") bind tightest. Keywords and function names are case-insensitive.
+package selection
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Expr is a parsed selection expression. It is immutable and may be
+// evaluated against any number of graphs.
+type Expr struct {
+	src  string
+	root node
+}
+
+// String returns the expression in canonical form: binary operations
+// parenthesized, values quoted where needed.
+func (e *Expr) String() string { return e.root.String() }
+
+// Error is a syntax error in an expression, or a part of it that matches
+// no asset. It points at the column of the problem.
+type Error struct {
+	Expr string // the whole expression
+	Pos  int    // byte offset of the problem in Expr
+	Msg  string // what is wrong
+}
+
+// Col returns the 1-based column, in characters, of the problem.
+func (e *Error) Col() int {
+	pos := min(max(e.Pos, 0), len(e.Expr))
+	return utf8.RuneCountInString(e.Expr[:pos]) + 1
+}
+
+// Error returns the message, then the expression with a caret under the
+// column of the problem, on two indented lines.
+func (e *Error) Error() string {
+	// Show control characters as spaces so the caret stays aligned.
+	shown := strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, e.Expr)
+	return fmt.Sprintf("column %d: %s\n    %s\n    %s^", e.Col(), e.Msg, shown, strings.Repeat(" ", e.Col()-1))
+}
+
+// Parse parses a selection expression.
+func Parse(expr string) (*Expr, error) {
+	p := &parser{src: expr}
+	if err := p.lex(); err != nil {
+		return nil, err
+	}
+	if len(p.toks) == 1 { // only EOF
+		return nil, p.errorf(len(expr), "empty selection")
+	}
+	root, err := p.parseOr()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tokEOF {
+		return nil, p.errorf(t.pos, "unexpected %s, want and, or, or the end of the expression", t.describe())
+	}
+	return &Expr{src: expr, root: root}, nil
+}
+
+// Token kinds.
+const (
+	tokEOF = iota
+	tokWord
+	tokNum
+	tokPlus
+	tokLParen
+	tokRParen
+	tokAnd
+	tokOr
+	tokNot
+)
+
+type token struct {
+	kind int
+	pos  int    // byte offset
+	end  int    // byte offset after the token
+	text string // raw text of words and numbers
+}
+
+func (t token) describe() string {
+	switch t.kind {
+	case tokEOF:
+		return "end of expression"
+	case tokPlus:
+		return `"+"`
+	case tokLParen:
+		return `"("`
+	case tokRParen:
+		return `")"`
+	case tokNum:
+		return "number " + t.text
+	case tokAnd, tokOr, tokNot:
+		return strings.ToLower(t.text)
+	}
+	return strconv.Quote(t.text)
+}
+
+type parser struct {
+	src  string
+	toks []token
+	i    int
+	nest int // current nesting of parentheses, calls and not
+}
+
+func (p *parser) errorf(pos int, format string, args ...any) *Error {
+	return &Error{Expr: p.src, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// lex splits the source into tokens. A word runs until white space, a
+// parenthesis or a plus sign outside double quotes.
+func (p *parser) lex() error {
+	s := p.src
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case isSpace(c):
+			i++
+		case c == '(':
+			p.toks = append(p.toks, token{kind: tokLParen, pos: i, end: i + 1})
+			i++
+		case c == ')':
+			p.toks = append(p.toks, token{kind: tokRParen, pos: i, end: i + 1})
+			i++
+		case c == '+':
+			p.toks = append(p.toks, token{kind: tokPlus, pos: i, end: i + 1})
+			i++
+		default:
+			start := i
+			for i < len(s) && !isSpace(s[i]) && s[i] != '(' && s[i] != ')' && s[i] != '+' {
+				if s[i] == '"' {
+					q := i
+					i++
+					for i < len(s) && s[i] != '"' {
+						if s[i] == '\\' && i+1 < len(s) {
+							i++
+						}
+						i++
+					}
+					if i >= len(s) {
+						return p.errorf(q, "unterminated quoted string")
+					}
+				}
+				i++
+			}
+			text := s[start:i]
+			t := token{kind: tokWord, pos: start, end: i, text: text}
+			switch strings.ToLower(text) {
+			case "and":
+				t.kind = tokAnd
+			case "or":
+				t.kind = tokOr
+			case "not":
+				t.kind = tokNot
+			default:
+				if isDigits(text) {
+					t.kind = tokNum
+				}
+			}
+			p.toks = append(p.toks, t)
+		}
+	}
+	p.toks = append(p.toks, token{kind: tokEOF, pos: len(s), end: len(s)})
+	return nil
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tokEOF {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) parseOr() (node, error) {
+	x, err := p.parseAnd()
+	if err != nil {
+		return nil, err
+	}
+	for p.peek().kind == tokOr {
+		op := p.next()
+		y, err := p.parseAnd()
+		if err != nil {
+			return nil, err
+		}
+		x = &binary{op: "or", x: x, y: y, at: op.pos}
+	}
+	return x, nil
+}
+
+func (p *parser) parseAnd() (node, error) {
+	x, err := p.parseUnary()
+	if err != nil {
+		return nil, err
+	}
+	for p.peek().kind == tokAnd {
+		op := p.next()
+		y, err := p.parseUnary()
+		if err != nil {
+			return nil, err
+		}
+		x = &binary{op: "and", x: x, y: y, at: op.pos}
+	}
+	return x, nil
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 200
+
+// enter records one more level of nesting at pos, failing beyond maxDepth;
+// the caller calls leave when done with the level.
+func (p *parser) enter(pos int) error {
+	p.nest++
+	if p.nest > maxDepth {
+		return p.errorf(pos, "expression nested too deeply")
+	}
+	return nil
+}
+
+func (p *parser) leave() { p.nest-- }
+
+func (p *parser) parseUnary() (node, error) {
+	if t := p.peek(); t.kind == tokNot {
+		p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		x, err := p.parseUnary()
+		if err != nil {
+			return nil, err
+		}
+		return &not{x: x, at: t.pos}, nil
+	}
+	return p.parseTraversal()
+}
+
+// parseTraversal parses [N]["+"] primary ["+"[N]].
+func (p *parser) parseTraversal() (node, error) {
+	start := p.peek()
+	up, down := 0, 0
+	if t := p.peek(); t.kind == tokNum {
+		p.next()
+		if p.peek().kind != tokPlus {
+			return nil, p.errorf(t.pos, "unexpected number %s: a depth must be followed by \"+\" and an asset, as in 2+name", t.text)
+		}
+		n, err := depthValue(t.text)
+		if err != nil {
+			return nil, p.errorf(t.pos, "%v", err)
+		}
+		up = n
+	}
+	if p.peek().kind == tokPlus {
+		p.next()
+		if up == 0 {
+			up = all
+		}
+	}
+	x, err := p.parsePrimary()
+	if err != nil {
+		return nil, err
+	}
+	if p.peek().kind == tokPlus {
+		p.next()
+		down = all
+		if t := p.peek(); t.kind == tokNum {
+			p.next()
+			n, err := depthValue(t.text)
+			if err != nil {
+				return nil, p.errorf(t.pos, "%v", err)
+			}
+			down = n
+		}
+	}
+	if up == 0 && down == 0 {
+		return x, nil
+	}
+	return &traversal{x: x, up: up, down: down, at: start.pos}, nil
+}
+
+// all is the traversal depth that means every layer.
+const all = -1
+
+func depthValue(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n > 1_000_000 {
+		return 0, fmt.Errorf("depth %s is too large", s)
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("depth must be at least 1")
+	}
+	return n, nil
+}
+
+// functions lists the functions of the language.
+var functions = []string{"roots", "sinks"}
+
+func (p *parser) parsePrimary() (node, error) {
+	t := p.peek()
+	switch t.kind {
+	case tokLParen:
+		p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		x, err := p.parseOr()
+		if err != nil {
+			return nil, err
+		}
+		if c := p.next(); c.kind != tokRParen {
+			return nil, p.errorf(c.pos, "unexpected %s, want \")\" to close the \"(\" at column %d", c.describe(), (&Error{Expr: p.src, Pos: t.pos}).Col())
+		}
+		return x, nil
+	case tokWord:
+		p.next()
+		if p.peek().kind == tokLParen {
+			return p.parseCall(t)
+		}
+		return p.parseWord(t)
+	case tokEOF:
+		return nil, p.errorf(t.pos, "unexpected end of expression, want an asset, an attribute such as group:name, \"(\" or not")
+	}
+	return nil, p.errorf(t.pos, "unexpected %s, want an asset, an attribute such as group:name, \"(\" or not", t.describe())
+}
+
+func (p *parser) parseCall(name token) (node, error) {
+	fn := strings.ToLower(name.text)
+	known := false
+	for _, f := range functions {
+		known = known || f == fn
+	}
+	if !known {
+		return nil, p.errorf(name.pos, "unknown function %q%s", name.text, didYouMean(fn, functions))
+	}
+	open := p.next()
+	if err := p.enter(open.pos); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	x, err := p.parseOr()
+	if err != nil {
+		return nil, err
+	}
+	if c := p.next(); c.kind != tokRParen {
+		return nil, p.errorf(c.pos, "unexpected %s, want \")\" to close %s(", c.describe(), fn)
+	}
+	return &call{fn: fn, x: x, at: name.pos}, nil
+}
+
+// attributes lists the attribute names of the language.
+var attributes = []string{"key", "group", "kind", "owner", "tag"}
+
+// parseWord parses an asset key or an attribute:value word.
+func (p *parser) parseWord(t token) (node, error) {
+	attr, rest, hasAttr, err := p.splitUnquoted(t, ':')
+	if err != nil {
+		return nil, err
+	}
+	if !hasAttr {
+		v, err := p.unquote(t.pos, t.text)
+		if err != nil {
+			return nil, err
+		}
+		if v == "" {
+			return nil, p.errorf(t.pos, "empty asset key")
+		}
+		return &match{attr: "key", value: v, at: t.pos, valueAt: t.pos}, nil
+	}
+	name := strings.ToLower(attr)
+	valueAt := t.pos + len(attr) + 1
+	known := false
+	for _, a := range attributes {
+		known = known || a == name
+	}
+	if !known {
+		return nil, p.errorf(t.pos, "unknown attribute %q%s", attr, didYouMean(name, attributes))
+	}
+	if name == "tag" {
+		sub := token{kind: tokWord, pos: valueAt, end: t.end, text: rest}
+		k, v, hasValue, err := p.splitUnquoted(sub, '=')
+		if err != nil {
+			return nil, err
+		}
+		key, err := p.unquote(valueAt, k)
+		if err != nil {
+			return nil, err
+		}
+		if key == "" {
+			return nil, p.errorf(valueAt, "missing tag name after tag:")
+		}
+		m := &match{attr: "tag", value: key, at: t.pos, valueAt: valueAt}
+		if hasValue {
+			m.tagValueAt = valueAt + len(k) + 1
+			val, err := p.unquote(m.tagValueAt, v)
+			if err != nil {
+				return nil, err
+			}
+			m.tagValue, m.hasTagValue = val, true
+		}
+		return m, nil
+	}
+	v, err := p.unquote(valueAt, rest)
+	if err != nil {
+		return nil, err
+	}
+	if v == "" {
+		return nil, p.errorf(valueAt, "missing value after %s:", name)
+	}
+	return &match{attr: name, value: v, at: t.pos, valueAt: valueAt}, nil
+}
+
+// splitUnquoted splits t's text at the first sep outside double quotes.
+func (p *parser) splitUnquoted(t token, sep byte) (before, after string, found bool, err error) {
+	s := t.text
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case inQuote && s[i] == '\\':
+			i++
+		case s[i] == '"':
+			inQuote = !inQuote
+		case !inQuote && s[i] == sep:
+			return s[:i], s[i+1:], true, nil
+		}
+	}
+	return s, "", false, nil
+}
+
+// unquote removes double quotes and their escapes from s, which starts at
+// byte offset pos of the source. Quoted and unquoted parts may alternate.
+func (p *parser) unquote(pos int, s string) (string, error) {
+	if !strings.Contains(s, `"`) {
+		return s, nil
+	}
+	var b strings.Builder
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote && c == '\\':
+			if i+1 >= len(s) {
+				return "", p.errorf(pos+i, "unterminated quoted string")
+			}
+			i++
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if inQuote {
+		return "", p.errorf(pos, "unterminated quoted string")
+	}
+	return b.String(), nil
+}

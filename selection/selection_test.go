@@ -1,0 +1,333 @@
+package selection
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// testGraph:
+//
+//	people ─┐
+//	        ├─> combined_data ─> report
+//	birds ──┘         │
+//	                  v
+//	sales/eu/orders ─> sales/summary
+//	sales/us/orders ─┘
+//	lonely
+func testGraph() *Graph {
+	return NewGraph([]Node{
+		{Key: "people", Group: "core", Kinds: []string{"go", "duckdb"}, Owners: []string{"team:data"}, Tags: map[string]string{"tier": "gold"}},
+		{Key: "birds", Group: "core", Kinds: []string{"go"}, Tags: map[string]string{"tier": "silver"}},
+		{Key: "combined_data", Group: "analytics", Kinds: []string{"duckdb"}, Owners: []string{"alice@example.com"}, Upstream: []string{"people", "birds"}},
+		{Key: "report", Group: "analytics", Tags: map[string]string{"pii": ""}, Upstream: []string{"combined_data"}},
+		{Key: "sales/eu/orders", Group: "sales", Tags: map[string]string{"region": "eu west"}},
+		{Key: "sales/us/orders", Group: "sales", Tags: map[string]string{"region": "us"}},
+		{Key: "sales/summary", Group: "sales", Upstream: []string{"sales/eu/orders", "sales/us/orders", "combined_data", "missing"}},
+		{Key: "lonely", Group: "default"},
+	})
+}
+
+func TestSelect(t *testing.T) {
+	g := testGraph()
+	tests := []struct {
+		expr string
+		want string // keys joined by spaces, in graph order
+	}{
+		// Keys.
+		{"people", "people"},
+		{"key:people", "people"},
+		{`key:"people"`, "people"},
+		{`"people"`, "people"},
+		{"KEY:people", "people"},
+		{"key:sales/eu/orders", "sales/eu/orders"},
+		{"sales/eu/orders", "sales/eu/orders"},
+		{`key:"sales/eu/orders"`, "sales/eu/orders"},
+		{`key:sales/"eu"/orders`, "sales/eu/orders"},
+		// Wildcards.
+		{"*", "people birds combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"key:sales/*", "sales/eu/orders sales/us/orders sales/summary"},
+		{"key:sales/*/orders", "sales/eu/orders sales/us/orders"},
+		{"key:*orders", "sales/eu/orders sales/us/orders"},
+		{"*_data", "combined_data"},
+		{"key:*e*e*", "people sales/eu/orders sales/us/orders"},
+		{`key:"sales/*"`, "sales/eu/orders sales/us/orders sales/summary"},
+		// Upstream.
+		{"+combined_data", "people birds combined_data"},
+		{"+report", "people birds combined_data report"},
+		{"1+report", "combined_data report"},
+		{"2+report", "people birds combined_data report"},
+		{"+sales/summary", "people birds combined_data sales/eu/orders sales/us/orders sales/summary"},
+		{"1+sales/summary", "combined_data sales/eu/orders sales/us/orders sales/summary"},
+		{"+people", "people"},
+		// Downstream.
+		{"people+", "people combined_data report sales/summary"},
+		{"people+1", "people combined_data"},
+		{"people+2", "people combined_data report sales/summary"},
+		{"report+", "report"},
+		// Both.
+		{"+combined_data+", "people birds combined_data report sales/summary"},
+		{"1+combined_data+1", "people birds combined_data report sales/summary"},
+		{"+report+", "people birds combined_data report"},
+		{"2+sales/summary+", "people birds combined_data sales/eu/orders sales/us/orders sales/summary"},
+		{"+(people or sales/us/orders)+1", "people combined_data sales/us/orders sales/summary"},
+		{"+ people", "people"},
+		{"people +", "people combined_data report sales/summary"},
+		// Attributes.
+		{"group:core", "people birds"},
+		{"group:sales", "sales/eu/orders sales/us/orders sales/summary"},
+		{"group:*a*", "combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"kind:go", "people birds"},
+		{"kind:duckdb", "people combined_data"},
+		{"owner:team:data", "people"},
+		{`owner:"team:data"`, "people"},
+		{"owner:alice@example.com", "combined_data"},
+		{"owner:*", "people combined_data"},
+		{"tag:tier", "people birds"},
+		{"tag:tier=gold", "people"},
+		{"tag:tier=*", "people birds"},
+		{"tag:pii", "report"},
+		{"tag:pii=", "report"},
+		{`tag:region="eu west"`, "sales/eu/orders"},
+		{`tag:"region"="us"`, "sales/us/orders"},
+		// Boolean operators.
+		{"people or birds", "people birds"},
+		{"people OR birds", "people birds"},
+		{"group:core and kind:duckdb", "people"},
+		{"group:core AND kind:duckdb", "people"},
+		{"group:core and not kind:duckdb", "birds"},
+		{"not group:sales", "people birds combined_data report lonely"},
+		{"NOT group:sales and not group:core", "combined_data report lonely"},
+		{"not not people", "people"},
+		{"people or birds and kind:duckdb", "people"},       // and binds tighter
+		{"(people or birds) and kind:duckdb", "people"},     // same set, by other means
+		{"(people or birds) and not kind:duckdb", "birds"},  // parentheses group
+		{"people or (birds and kind:duckdb)", "people"},     // explicit
+		{"birds or people and kind:go", "people birds"},     // or of and
+		{"not people or birds", "birds combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"not (people or birds)", "combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"+report and group:core", "people birds"},
+		{"people+ and not people", "combined_data report sales/summary"},
+		{"not people+", "birds sales/eu/orders sales/us/orders lonely"},
+		{"((people))", "people"},
+		// Functions.
+		{"roots(*)", "people birds sales/eu/orders sales/us/orders lonely"},
+		{"sinks(*)", "report sales/summary lonely"},
+		{"roots(+report)", "people birds"},
+		{"sinks(people+)", "report sales/summary"},
+		{"sinks(group:core)", "people birds"},
+		{"roots(group:analytics)", "combined_data"},
+		{"ROOTS(group:analytics or group:sales)", "combined_data sales/eu/orders sales/us/orders"},
+		{"roots (group:analytics)", "combined_data"},
+		{"roots(sinks(*))", "report sales/summary lonely"},
+		{"+sinks(group:analytics)", "people birds combined_data report"},
+		{"roots(report)+1", "report"},
+		{"not roots(*)", "combined_data report sales/summary"},
+		// A node named like a function, used as a key.
+		{"lonely and not roots(people)", "lonely"},
+	}
+	for _, tt := range tests {
+		got, err := g.Select(tt.expr)
+		if err != nil {
+			t.Errorf("Select(%q): %v", tt.expr, err)
+			continue
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("Select(%q) = %q, want %q", tt.expr, s, tt.want)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	g := testGraph()
+	tests := []struct {
+		expr string
+		col  int
+		msg  string
+	}{
+		{"", 1, "empty selection"},
+		{"   ", 4, "empty selection"},
+		{"peple", 1, `unknown asset "peple" (did you mean "people"?)`},
+		{"People", 1, `unknown asset "People" (did you mean "people"?)`},
+		{"birds or key:peple", 14, `unknown asset "peple" (did you mean "people"?)`},
+		{"orders", 1, `unknown asset "orders" (did you mean "sales/eu/orders"?)`},
+		{"zzz", 1, `unknown asset "zzz"`},
+		{"key:nothing*", 5, `no asset matches "nothing*"`},
+		{"group:cor", 7, `unknown group "cor" (did you mean "core"?)`},
+		{"kind:pandas", 6, `unknown kind "pandas"`},
+		{"owner:team:dta", 7, `unknown owner "team:dta" (did you mean "team:data"?)`},
+		{"tag:tire", 5, `unknown tag "tire" (did you mean "tier"?)`},
+		{"tag:tier=gld", 10, `unknown value of tag "tier" "gld" (did you mean "gold"?)`},
+		{"tag:tire=gold", 5, `unknown tag "tire" (did you mean "tier"?)`},
+		{"grop:core", 1, `unknown attribute "grop" (did you mean "group"?)`},
+		{"group:", 7, "missing value after group:"},
+		{"tag:", 5, "missing tag name after tag:"},
+		{"tag:=x", 5, "missing tag name after tag:"},
+		{`key:""`, 5, "missing value after key:"},
+		{`""`, 1, "empty asset key"},
+		{`key:"people`, 5, "unterminated quoted string"},
+		{`people or "birds`, 11, "unterminated quoted string"},
+		{"people and", 11, "unexpected end of expression"},
+		{"people or or birds", 11, "unexpected or"},
+		{"and people", 1, "unexpected and"},
+		{"not", 4, "unexpected end of expression"},
+		{"people birds", 8, `unexpected "birds", want and, or, or the end`},
+		{"(people", 8, `unexpected end of expression, want ")" to close the "(" at column 1`},
+		{"people)", 7, `unexpected ")"`},
+		{"()", 2, `unexpected ")"`},
+		{"roots(people", 13, `want ")" to close roots(`},
+		{"roots()", 7, `unexpected ")"`},
+		{"root(people)", 1, `unknown function "root" (did you mean "roots"?)`},
+		{"people(x)", 1, `unknown function "people"`},
+		{"2people", 1, `unknown asset "2people"`},
+		{"2 people", 1, `unexpected number 2: a depth must be followed by "+"`},
+		{"0+people", 1, "depth must be at least 1"},
+		{"people+0", 8, "depth must be at least 1"},
+		{"99999999999999999999+people", 1, "too large"},
+		{"people++", 8, `unexpected "+"`},
+		{"++people", 2, `unexpected "+"`},
+		{"+", 2, "unexpected end of expression"},
+		{"people+1+2", 9, `unexpected "+"`},
+	}
+	for _, tt := range tests {
+		_, err := g.Select(tt.expr)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("Select(%q): error %v, want *Error", tt.expr, err)
+			continue
+		}
+		if e.Col() != tt.col || !strings.Contains(e.Msg, tt.msg) {
+			t.Errorf("Select(%q): column %d: %s\nwant column %d: %s", tt.expr, e.Col(), e.Msg, tt.col, tt.msg)
+		}
+	}
+}
+
+func TestErrorCaret(t *testing.T) {
+	_, err := testGraph().Select("birds or\tgrop:core")
+	want := "column 10: unknown attribute \"grop\" (did you mean \"group\"?)\n" +
+		"    birds or grop:core\n" +
+		"             ^"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+func TestColumnCountsCharacters(t *testing.T) {
+	e := &Error{Expr: "tag:x=\"é\" or peple", Pos: 14}
+	if e.Col() != 14 {
+		t.Errorf("Col() = %d, want 14", e.Col())
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	g := testGraph()
+	deep := strings.Repeat("(", 10000) + "people" + strings.Repeat(")", 10000)
+	if _, err := g.Select(deep); err == nil || !strings.Contains(err.Error(), "nested too deeply") {
+		t.Errorf("deep parentheses: %v, want nested too deeply", err)
+	}
+	if _, err := g.Select(strings.Repeat("not ", 10000) + "people"); err == nil {
+		t.Errorf("deep not: no error")
+	}
+	ok := strings.Repeat("(", 50) + "people" + strings.Repeat(")", 50)
+	if got, err := g.Select(ok); err != nil || len(got) != 1 {
+		t.Errorf("Select(50 parentheses) = %v, %v", got, err)
+	}
+}
+
+func TestString(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		{"people", "key:people"},
+		{"people or birds and not kind:go", "(key:people or (key:birds and not kind:go))"},
+		{"2+x+", "2+key:x+"},
+		{"+x+3", "+key:x+3"},
+		{`tag:"a b"="c\"d"`, `tag:"a b"="c\"d"`},
+		{"owner:team:data", `owner:"team:data"`},
+		{"ROOTS(x)", "roots(key:x)"},
+		{`key:"and"`, `key:"and"`},
+	}
+	for _, tt := range tests {
+		e, err := Parse(tt.expr)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.expr, err)
+			continue
+		}
+		if got := e.String(); got != tt.want {
+			t.Errorf("Parse(%q).String() = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestDuplicateKeys(t *testing.T) {
+	g := NewGraph([]Node{{Key: "a", Group: "x"}, {Key: "a", Group: "y"}, {Key: "b", Upstream: []string{"a", "a"}}})
+	got, err := g.Select("+b")
+	if err != nil || strings.Join(got, " ") != "a b" {
+		t.Errorf("Select(+b) = %v, %v; want [a b]", got, err)
+	}
+	if _, err := g.Select("group:y"); err == nil {
+		t.Errorf("group of a duplicate node matched")
+	}
+}
+
+func TestGlob(t *testing.T) {
+	tests := []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"a", "a", true},
+		{"a", "b", false},
+		{"*", "", true},
+		{"a*", "a", true},
+		{"*a", "a", true},
+		{"a*a", "a", false},
+		{"a*a", "aa", true},
+		{"a*b*c", "axxbyyc", true},
+		{"a*b*c", "axxcyyb", false},
+		{"**", "x", true},
+		{"*/orders", "sales/eu/orders", true},
+	}
+	for _, tt := range tests {
+		if got := glob(tt.pattern, tt.s); got != tt.want {
+			t.Errorf("glob(%q, %q) = %v", tt.pattern, tt.s, got)
+		}
+	}
+}
+
+// FuzzSelect checks that no input makes Parse or Eval panic, that errors
+// point inside the expression, and that the canonical form parses back to
+// the same selection.
+func FuzzSelect(f *testing.F) {
+	for _, s := range []string{
+		"people", "+key:combined_data+2", `tag:"a b"=c and not group:core`,
+		"roots(sinks(*)) or (kind:go and owner:team:data)", "2+x", `"unterminated`,
+		"((a)", "not not", "tag:=", "key:sales/*/orders", "x+1 or 3+y",
+	} {
+		f.Add(s)
+	}
+	g := testGraph()
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := Parse(s)
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Pos < 0 || pe.Pos > len(s) {
+				t.Fatalf("Parse(%q): bad error %#v", s, err)
+			}
+			_ = err.Error()
+			return
+		}
+		got, err := e.Eval(g)
+		if err != nil {
+			_ = err.Error()
+		}
+		e2, err2 := Parse(e.String())
+		if err2 != nil {
+			t.Fatalf("Parse(%q) canonical form %q does not parse: %v", s, e.String(), err2)
+		}
+		if e2.String() != e.String() {
+			t.Fatalf("canonical form not stable: %q -> %q", e.String(), e2.String())
+		}
+		got2, err2 := e2.Eval(g)
+		if (err == nil) != (err2 == nil) || strings.Join(got, " ") != strings.Join(got2, " ") {
+			t.Fatalf("%q and its canonical form %q select differently: %v, %v / %v, %v", s, e.String(), got, err, got2, err2)
+		}
+	})
+}
