@@ -99,11 +99,11 @@ func TestSelect(t *testing.T) {
 		{"not group:sales", "people birds combined_data report lonely"},
 		{"NOT group:sales and not group:core", "combined_data report lonely"},
 		{"not not people", "people"},
-		{"people or birds and kind:duckdb", "people"},       // and binds tighter
-		{"(people or birds) and kind:duckdb", "people"},     // same set, by other means
-		{"(people or birds) and not kind:duckdb", "birds"},  // parentheses group
-		{"people or (birds and kind:duckdb)", "people"},     // explicit
-		{"birds or people and kind:go", "people birds"},     // or of and
+		{"people or birds and kind:duckdb", "people"},      // and binds tighter
+		{"(people or birds) and kind:duckdb", "people"},    // same set, by other means
+		{"(people or birds) and not kind:duckdb", "birds"}, // parentheses group
+		{"people or (birds and kind:duckdb)", "people"},    // explicit
+		{"birds or people and kind:go", "people birds"},    // or of and
 		{"not people or birds", "birds combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
 		{"not (people or birds)", "combined_data report sales/eu/orders sales/us/orders sales/summary lonely"},
 		{"+report and group:core", "people birds"},
