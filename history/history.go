@@ -1,0 +1,188 @@
+// Package history records runs of assetgen pipelines and answers questions
+// about them: which runs happened, what each step did, when each asset was
+// last materialized, with which code and data versions, and which assets are
+// stale.
+//
+// A Log is the storage. OpenSQLite keeps it in a file under a home directory
+// (embedded, no server: the default); OpenPostgres keeps it in a PostgreSQL
+// database that several processes or machines share; Open picks one from a
+// spec string. A Recorder turns the runtime's events into log writes, batched
+// in the background; Stale and FromFailure compute selections for
+// re-execution.
+package history
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Run statuses, as stored.
+const (
+	RunRunning  = "running"  // started, not ended (or its process died: see Log.Reap)
+	RunSuccess  = "success"  // every step succeeded
+	RunFailed   = "failed"   // a step failed or was skipped, or the run was abandoned
+	RunCanceled = "canceled" // the run was cancelled
+)
+
+// StepRunning is the status of a step that started and has not finished.
+// Finished steps have the status names of runtime.Status: "success",
+// "failed", "skipped", "canceled".
+const StepRunning = "running"
+
+// Run is one recorded run.
+type Run struct {
+	ID        string
+	Status    string            // RunRunning, RunSuccess, RunFailed or RunCanceled
+	Start     time.Time         //
+	End       time.Time         // zero while running
+	Selection []runtime.Key     // the selected keys, in execution order
+	Tags      map[string]string // tags given to the Recorder
+	Error     string            // why the run failed, when known ("abandoned: ..." for a dead process)
+	Host      string            // host name of the process that ran it
+	PID       int               // its process ID
+	Heartbeat time.Time         // last sign of life from that process
+
+	// Counts of steps by status ("success", "failed", ...); filled by
+	// Log.Runs and Log.Run.
+	Counts map[string]int
+}
+
+// Duration returns how long the run took, or has taken so far (until its
+// last heartbeat) when it is still running.
+func (r *Run) Duration() time.Duration {
+	if r.End.IsZero() {
+		return r.Heartbeat.Sub(r.Start)
+	}
+	return r.End.Sub(r.Start)
+}
+
+// Attempt is a failed attempt of a step that was retried.
+type Attempt struct {
+	Attempt  int    `json:"attempt"`
+	Error    string `json:"error"`
+	TimedOut bool   `json:"timed_out,omitempty"`
+}
+
+// Step is one recorded step: one asset (and partition) in one run.
+type Step struct {
+	RunID         string
+	Key           runtime.Key
+	Partition     string
+	Status        string    // StepRunning, or a runtime.Status name
+	Attempts      int       // attempts made (1 without retries)
+	Start         time.Time // start of the first attempt
+	End           time.Time // zero while running
+	Error         string    // failed: the last error; skipped or canceled: the reason
+	Cause         runtime.Key
+	Retries       []Attempt        // errors of the attempts that were retried
+	Metadata      runtime.Metadata // as JSON decodes it: numbers are float64
+	CodeVersion   string
+	DataVersion   string                 // success: the data version of the output
+	InputVersions map[runtime.Key]string // success: data versions of the inputs used
+	Seq           int                    // order of the step's first event in the run
+}
+
+// Duration returns End-Start, or zero while the step is running.
+func (s *Step) Duration() time.Duration {
+	if s.End.IsZero() {
+		return 0
+	}
+	return s.End.Sub(s.Start)
+}
+
+// Asset is the latest record of one asset (and partition): its last
+// successful materialization and its last finished attempt.
+type Asset struct {
+	Key       runtime.Key
+	Partition string
+
+	// The last successful materialization; RunID is empty when there is
+	// none.
+	RunID         string
+	Time          time.Time // when it ended
+	CodeVersion   string
+	DataVersion   string
+	InputVersions map[runtime.Key]string
+
+	// The last finished attempt, successful or not.
+	LastRunID  string
+	LastStatus string // "success" or "failed"
+	LastTime   time.Time
+	LastError  string
+}
+
+// Materialized reports whether the asset has a successful materialization.
+func (a *Asset) Materialized() bool { return a.RunID != "" }
+
+// Batch is one atomic write to a Log: runs and steps to insert or replace
+// whole. A Recorder builds batches; a Log applies each in one transaction,
+// and also updates its per-asset records from the finished steps.
+type Batch struct {
+	Runs  []Run
+	Steps []Step
+}
+
+// Log is a run history store. Implementations are safe for concurrent use,
+// also by several processes sharing one store.
+type Log interface {
+	// Write applies b in one transaction.
+	Write(ctx context.Context, b *Batch) error
+	// Runs lists the most recent runs, newest first, at most limit of them
+	// (all when limit <= 0), with their step counts.
+	Runs(ctx context.Context, limit int) ([]Run, error)
+	// Run returns one run with its step counts; the error wraps
+	// ErrNotFound when there is none.
+	Run(ctx context.Context, id string) (*Run, error)
+	// Steps returns the steps of a run, in the order they started.
+	Steps(ctx context.Context, runID string) ([]Step, error)
+	// Assets returns the latest record of every asset and partition ever
+	// attempted, sorted by key and partition.
+	Assets(ctx context.Context) ([]Asset, error)
+	// Reap marks as failed ("abandoned") the runs still marked running
+	// whose process is gone, and their unfinished steps; finished steps
+	// stay as they were. It returns the IDs of the runs it marked. Open
+	// calls it once.
+	Reap(ctx context.Context) ([]string, error)
+	// Close releases the store.
+	Close() error
+}
+
+// ErrNotFound is wrapped by errors about runs that do not exist.
+var ErrNotFound = errors.New("not found")
+
+// EnvHome names the environment variable that sets the history home.
+const EnvHome = "ASSETGEN_HOME"
+
+// DefaultHome returns $ASSETGEN_HOME, or ".assetgen" in the working
+// directory when it is unset.
+func DefaultHome() string {
+	if h := os.Getenv(EnvHome); h != "" {
+		return h
+	}
+	return ".assetgen"
+}
+
+// Open opens the log that spec names: a PostgreSQL DSN (postgres:// or
+// postgresql://) opens OpenPostgres; anything else is a home directory for
+// OpenSQLite; an empty spec means DefaultHome().
+func Open(ctx context.Context, spec string) (Log, error) {
+	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+		return OpenPostgres(ctx, spec)
+	}
+	if spec == "" {
+		spec = DefaultHome()
+	}
+	return OpenSQLite(ctx, spec)
+}
+
+// dbFile is the SQLite file's name inside a home directory.
+const dbFile = "history.db"
+
+// SQLitePath returns the path of the SQLite file in home.
+func SQLitePath(home string) string { return filepath.Join(home, dbFile) }

@@ -1,0 +1,43 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// OpenPostgres opens the log in the PostgreSQL database dsn names (a URL,
+// postgres://user:pass@host:port/db?sslmode=..., or a key=value
+// connection string), creating its tables when missing (serialized by an
+// advisory lock, so concurrent first opens are safe). Several processes and
+// machines can share it.
+func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("history: PostgreSQL DSN: %w", err)
+	}
+	where := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, url.PathEscape(cfg.Database))
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(8)
+	d := dialect{
+		name:   "PostgreSQL",
+		where:  where,
+		dollar: true,
+		// An arbitrary constant: "assetgen history" migration lock.
+		lock: `SELECT pg_advisory_xact_lock(7301946521)`,
+		wrap: func(err error) error { return err },
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("history (PostgreSQL %s): connect: %w", where, err)
+	}
+	s, err := newStore(ctx, db, d)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}

@@ -1,0 +1,440 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Recorder writes the events of runs to a Log. OnEvent only queues the
+// event; a background writer applies the queue in batches, each batch one
+// transaction, as fast as the store commits (group commit). So recording
+// costs a run little, and the log trails the run by about one commit.
+//
+// Durability, precisely: an event is durable once the batch holding it
+// has committed. OnEvent of a RunEnd event, and Flush, return only after
+// every event queued before them committed (or a write failed: see Err),
+// so when runtime.Materialize returns, its whole run is recorded. If the
+// process is killed during a run, the events of the last batch not yet
+// committed (those of the last few milliseconds) are lost, everything
+// before it is kept; the run stays marked running until Log.Reap (called
+// by every open) finds its process gone and marks it failed (abandoned).
+// On SQLite with synchronous=NORMAL a commit survives a killed process but
+// may be rolled back, never torn, by a power loss.
+type Recorder struct {
+	log  Log
+	tags map[string]string
+	self process
+
+	mu        sync.Mutex
+	queue     []runtime.Event
+	spare     []runtime.Event
+	queued    uint64        // events ever queued
+	written   uint64        // events whose effects have committed
+	attempted uint64        // events covered by the last write attempt
+	err       error         // error of the last write attempt, nil when it succeeded
+	progress  chan struct{} // closed and replaced after each write attempt
+	closed    bool
+
+	wake chan struct{}
+	stop chan struct{}
+	done chan struct{}
+
+	// Owned by the writer goroutine.
+	runs map[string]*runState
+}
+
+type stepID struct {
+	key       runtime.Key
+	partition string
+}
+
+type runState struct {
+	run      Run
+	steps    map[stepID]*Step
+	seq      int
+	dirtyRun bool
+	dirty    []*Step
+	isDirty  map[*Step]bool
+	ended    bool
+}
+
+// NewRecorder starts a Recorder writing to log. tags are recorded with
+// every run. Call Close when done.
+func NewRecorder(log Log, tags map[string]string) *Recorder {
+	r := &Recorder{
+		log:      log,
+		tags:     tags,
+		self:     self(),
+		progress: make(chan struct{}),
+		wake:     make(chan struct{}, 1),
+		stop:     make(chan struct{}),
+		done:     make(chan struct{}),
+		runs:     map[string]*runState{},
+	}
+	go r.writer()
+	return r
+}
+
+// Record prepares opts for recording runs to log, for the usual one
+// call of runtime.Materialize: it starts a Recorder, makes opts.OnEvent
+// feed it (after any OnEvent already set), and sets opts.DataVersion, when
+// unset, to the latest data versions in the log. Close the Recorder after
+// the run.
+func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string]string) (*Recorder, error) {
+	if opts.DataVersion == nil {
+		assets, err := log.Assets(ctx)
+		if err != nil {
+			return nil, err
+		}
+		opts.DataVersion = DataVersions(assets)
+	}
+	r := NewRecorder(log, tags)
+	if prev := opts.OnEvent; prev != nil {
+		opts.OnEvent = func(e runtime.Event) {
+			prev(e)
+			r.OnEvent(e)
+		}
+	} else {
+		opts.OnEvent = r.OnEvent
+	}
+	return r, nil
+}
+
+// OnEvent queues e for writing; use it as runtime.Options.OnEvent. For a
+// RunEnd event it waits until the whole run has been written.
+func (r *Recorder) OnEvent(e runtime.Event) {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return
+	}
+	r.queue = append(r.queue, e)
+	r.queued++
+	r.mu.Unlock()
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+	if e.Type == runtime.RunEnd {
+		r.Flush(context.Background()) // a failure is kept for Err and Close
+	}
+}
+
+// Flush waits until every event queued so far has been written, and
+// returns the write error if a write covering them failed. The writer
+// retries failed writes until Close.
+func (r *Recorder) Flush(ctx context.Context) error {
+	r.mu.Lock()
+	target := r.queued
+	r.mu.Unlock()
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+	for {
+		r.mu.Lock()
+		if r.written >= target {
+			r.mu.Unlock()
+			return nil
+		}
+		if r.err != nil && r.attempted >= target {
+			err := r.err
+			r.mu.Unlock()
+			return err
+		}
+		ch := r.progress
+		r.mu.Unlock()
+		select {
+		case <-ch:
+		case <-r.done:
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			if r.written >= target {
+				return nil
+			}
+			if r.err != nil {
+				return r.err
+			}
+			return errors.New("history: recorder closed")
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// Err returns the error of the last write attempt, or nil if it succeeded.
+func (r *Recorder) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// Close writes what is queued, stops the writer and returns the error of
+// any events it could not write. It does not close the Log.
+func (r *Recorder) Close() error {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		<-r.done
+		return r.closeErr()
+	}
+	r.closed = true
+	r.mu.Unlock()
+	close(r.stop)
+	<-r.done
+	return r.closeErr()
+}
+
+func (r *Recorder) closeErr() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.written < r.queued {
+		err := r.err
+		if err == nil {
+			err = errors.New("writer stopped")
+		}
+		return fmt.Errorf("history: %d events not recorded: %w", r.queued-r.written, err)
+	}
+	return nil
+}
+
+func (r *Recorder) writer() {
+	defer close(r.done)
+	beat := time.NewTicker(HeartbeatInterval)
+	defer beat.Stop()
+	backoff := time.Duration(0)
+	for {
+		if backoff > 0 {
+			select {
+			case <-time.After(backoff):
+			case <-r.stop:
+				r.final()
+				return
+			}
+		} else {
+			select {
+			case <-r.wake:
+			case <-beat.C:
+				r.heartbeat()
+			case <-r.stop:
+				r.final()
+				return
+			}
+		}
+		if r.drain() == nil {
+			backoff = 0
+		} else {
+			backoff = min(max(2*backoff, 50*time.Millisecond), 2*time.Second)
+		}
+	}
+}
+
+// final drains what is left, retrying a few times.
+func (r *Recorder) final() {
+	for i := range 4 {
+		if r.drain() == nil {
+			return
+		}
+		time.Sleep(time.Duration(100<<i) * time.Millisecond)
+	}
+}
+
+func (r *Recorder) heartbeat() {
+	for _, rs := range r.runs {
+		if !rs.ended {
+			rs.dirtyRun = true
+		}
+	}
+}
+
+// drain applies the queued events and writes what changed.
+func (r *Recorder) drain() error {
+	r.mu.Lock()
+	events := r.queue
+	r.queue = r.spare[:0]
+	n := r.queued
+	r.mu.Unlock()
+
+	for i := range events {
+		r.apply(&events[i])
+		events[i] = runtime.Event{} // drop references
+	}
+	r.mu.Lock()
+	r.spare = events[:0]
+	r.mu.Unlock()
+
+	b := &Batch{}
+	now := time.Now()
+	for _, rs := range r.runs {
+		if rs.dirtyRun {
+			if rs.run.End.IsZero() {
+				rs.run.Heartbeat = now
+			}
+			b.Runs = append(b.Runs, rs.run)
+		}
+		for _, p := range rs.dirty {
+			b.Steps = append(b.Steps, *p)
+		}
+	}
+	var err error
+	if len(b.Runs) > 0 || len(b.Steps) > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		err = r.log.Write(ctx, b)
+		cancel()
+	}
+	if err == nil {
+		for id, rs := range r.runs {
+			rs.dirtyRun = false
+			clear(rs.isDirty)
+			rs.dirty = rs.dirty[:0]
+			if rs.ended {
+				delete(r.runs, id)
+			}
+		}
+	}
+
+	r.mu.Lock()
+	r.attempted = n
+	r.err = err
+	if err == nil {
+		r.written = n
+	}
+	close(r.progress)
+	r.progress = make(chan struct{})
+	r.mu.Unlock()
+	return err
+}
+
+func (r *Recorder) runFor(e *runtime.Event) *runState {
+	rs := r.runs[e.RunID]
+	if rs == nil {
+		rs = &runState{
+			run: Run{
+				ID: e.RunID, Status: RunRunning, Start: e.Time, Tags: r.tags,
+				Host: r.self.host, PID: r.self.pid,
+			},
+			steps:   map[stepID]*Step{},
+			isDirty: map[*Step]bool{},
+		}
+		rs.dirtyRun = true
+		r.runs[e.RunID] = rs
+	}
+	return rs
+}
+
+func (rs *runState) step(e *runtime.Event) *Step {
+	p, _ := rs.stepNew(e)
+	return p
+}
+
+// stepNew returns the step of e, marked dirty, and whether it is new.
+func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
+	id := stepID{e.Key, e.Partition}
+	p := rs.steps[id]
+	created := p == nil
+	if created {
+		rs.seq++
+		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Status: StepRunning, Start: e.Time}
+		rs.steps[id] = p
+	}
+	if !rs.isDirty[p] {
+		rs.isDirty[p] = true
+		rs.dirty = append(rs.dirty, p)
+	}
+	if e.CodeVersion != "" {
+		p.CodeVersion = e.CodeVersion
+	}
+	if e.Attempt > p.Attempts {
+		p.Attempts = e.Attempt
+	}
+	return p, created
+}
+
+func errText(err error, timedOut bool) string {
+	if err == nil {
+		if timedOut {
+			return "timed out"
+		}
+		return ""
+	}
+	if timedOut {
+		return err.Error() + " (timed out)"
+	}
+	return err.Error()
+}
+
+func (r *Recorder) apply(e *runtime.Event) {
+	rs := r.runFor(e)
+	switch e.Type {
+	case runtime.RunStart:
+		rs.run.Start = e.Time
+		rs.run.Selection = e.Keys
+		rs.dirtyRun = true
+	case runtime.StepStart:
+		p := rs.step(e)
+		p.Status = StepRunning
+	case runtime.StepRetry:
+		p := rs.step(e)
+		p.Retries = append(p.Retries, Attempt{Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut})
+	case runtime.StepSuccess:
+		p, created := rs.stepNew(e)
+		if created && e.Duration > 0 {
+			p.Start = e.Time.Add(-e.Duration) // no StepStart seen
+		}
+		p.Status, p.End, p.Error = runtime.StatusSuccess.String(), e.Time, ""
+		p.Metadata = e.Metadata
+		p.DataVersion = e.DataVersion
+		if p.DataVersion == "" {
+			p.DataVersion = DefaultDataVersion(e.RunID, e.Key, e.Partition)
+		}
+		p.InputVersions = e.InputVersions
+	case runtime.StepFailure:
+		p := rs.step(e)
+		p.Status = runtime.StatusFailed.String()
+		if canceled(e.Err) && !e.TimedOut {
+			p.Status = runtime.StatusCanceled.String()
+		}
+		p.End, p.Error = e.Time, errText(e.Err, e.TimedOut)
+		p.Metadata = e.Metadata
+	case runtime.StepSkipped:
+		p := rs.step(e)
+		p.Status = runtime.StatusSkipped.String()
+		if e.Cause == "" && canceled(e.Err) {
+			p.Status = runtime.StatusCanceled.String()
+		}
+		p.End, p.Error, p.Cause = e.Time, errText(e.Err, false), e.Cause
+	case runtime.RunEnd:
+		rs.run.End = e.Time
+		rs.run.Status = RunSuccess
+		var failed, stopped bool
+		for _, p := range rs.steps {
+			switch p.Status {
+			case "failed", "skipped":
+				failed = true
+			case "canceled":
+				stopped = true
+			}
+		}
+		switch {
+		case canceled(e.Err) || (stopped && !failed):
+			rs.run.Status = RunCanceled
+		case e.Err != nil || failed || stopped:
+			rs.run.Status = RunFailed
+		}
+		if e.Err != nil {
+			rs.run.Error = e.Err.Error()
+		}
+		rs.run.Heartbeat = e.Time
+		rs.dirtyRun = true
+		rs.ended = true
+	}
+}
+
+func canceled(err error) bool {
+	return err != nil && errors.Is(err, context.Canceled)
+}

@@ -1,0 +1,63 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// OpenSQLite opens (creating it if needed) the SQLite log in the directory
+// home, in the file history.db. The database runs in WAL mode with a busy
+// timeout, and every write is one IMMEDIATE transaction, so several
+// processes can share one home. It applies pending schema migrations and
+// reaps abandoned runs. A file that is not an SQLite database, or whose
+// schema is newer than this code, is an error naming the file.
+func OpenSQLite(ctx context.Context, home string) (Log, error) {
+	if strings.ContainsAny(home, "?#") {
+		return nil, fmt.Errorf("history: home %q: path must not contain '?' or '#'", home)
+	}
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		return nil, fmt.Errorf("history: create home: %w", err)
+	}
+	path := SQLitePath(home)
+	// synchronous=NORMAL in WAL mode: a committed transaction survives the
+	// process being killed; after a power loss the last commits may be
+	// rolled back, never torn.
+	db, err := sql.Open("sqlite", path+"?_txlock=immediate&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL")
+	if err != nil {
+		return nil, fmt.Errorf("history: open %s: %w", path, err)
+	}
+	d := dialect{name: "SQLite", where: path, wrap: func(err error) error { return sqliteError(path, err) }}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("history (SQLite %s): open: %w", path, d.wrap(err))
+	}
+	s, err := newStore(ctx, db, d)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sqliteError explains the errors a user can act on.
+func sqliteError(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return fmt.Errorf("%s is not a valid SQLite database (corrupt or another kind of file); move it away to start a new history: %w", path, err)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%s is locked by another process for too long: %w", path, err)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+			return fmt.Errorf("cannot write %s (check permissions): %w", path, err)
+		}
+	}
+	return err
+}

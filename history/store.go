@@ -1,0 +1,595 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// SchemaVersion is the newest schema this code knows. Open migrates older
+// databases to it and refuses newer ones.
+const SchemaVersion = 1
+
+// migrations[i] takes a database from schema version i to i+1. Each runs in
+// one transaction with the version bump. They use only SQL that SQLite and
+// PostgreSQL both accept.
+var migrations = []string{
+	`CREATE TABLE runs (
+		id TEXT PRIMARY KEY,
+		status TEXT NOT NULL,
+		start_ns BIGINT NOT NULL,
+		end_ns BIGINT NOT NULL,
+		selection TEXT NOT NULL,
+		tags TEXT NOT NULL,
+		error TEXT NOT NULL,
+		host TEXT NOT NULL,
+		pid INTEGER NOT NULL,
+		proc TEXT NOT NULL,
+		heartbeat_ns BIGINT NOT NULL
+	);
+	CREATE INDEX runs_by_start ON runs (start_ns);
+	CREATE INDEX runs_by_status ON runs (status);
+	CREATE TABLE steps (
+		run_id TEXT NOT NULL,
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		status TEXT NOT NULL,
+		attempts INTEGER NOT NULL,
+		start_ns BIGINT NOT NULL,
+		end_ns BIGINT NOT NULL,
+		error TEXT NOT NULL,
+		cause TEXT NOT NULL,
+		retries TEXT NOT NULL,
+		metadata TEXT NOT NULL,
+		code_version TEXT NOT NULL,
+		data_version TEXT NOT NULL,
+		input_versions TEXT NOT NULL,
+		PRIMARY KEY (run_id, asset_key, partition_key)
+	);
+	CREATE TABLE assets (
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		run_id TEXT NOT NULL,
+		time_ns BIGINT NOT NULL,
+		code_version TEXT NOT NULL,
+		data_version TEXT NOT NULL,
+		input_versions TEXT NOT NULL,
+		last_run_id TEXT NOT NULL,
+		last_status TEXT NOT NULL,
+		last_ns BIGINT NOT NULL,
+		last_error TEXT NOT NULL,
+		PRIMARY KEY (asset_key, partition_key)
+	)`,
+}
+
+// dialect is what differs between the SQL databases behind a Log.
+type dialect struct {
+	name   string // "SQLite", "PostgreSQL"
+	where  string // the file or server, for messages
+	dollar bool   // placeholders are $1, $2... instead of ?
+	// lock, when set, runs first in the migration transaction to serialize
+	// concurrent migrations.
+	lock string
+	// wrap turns a driver error into a clearer one, or returns it as is.
+	wrap func(error) error
+}
+
+// store is a Log over database/sql.
+type store struct {
+	db *sql.DB
+	d  dialect
+
+	qRun, qStep, qAssetOK, qAssetFail string
+	self                              process
+}
+
+func (s *store) q(query string) string {
+	if !s.d.dollar {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// newStore migrates db and reaps abandoned runs.
+func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
+	s := &store{db: db, d: d, self: self()}
+	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
+		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
+		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns`)
+	s.qStep = s.q(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
+		error, cause, retries, metadata, code_version, data_version, input_versions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
+		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
+		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
+		code_version = excluded.code_version, data_version = excluded.data_version,
+		input_versions = excluded.input_versions`)
+	s.qAssetOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
+		input_versions, last_run_id, last_status, last_ns, last_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (asset_key, partition_key) DO UPDATE SET run_id = excluded.run_id, time_ns = excluded.time_ns,
+		code_version = excluded.code_version, data_version = excluded.data_version,
+		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
+		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
+		WHERE excluded.last_ns >= assets.last_ns`)
+	s.qAssetFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
+		input_versions, last_run_id, last_status, last_ns, last_error)
+		VALUES (?, ?, '', 0, '', '', '{}', ?, ?, ?, ?)
+		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
+		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
+		WHERE excluded.last_ns >= assets.last_ns`)
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	if _, err := s.Reap(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *store) errorf(format string, args ...any) error {
+	return fmt.Errorf("history (%s %s): "+format, append([]any{s.d.name, s.d.where}, args...)...)
+}
+
+func (s *store) wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return s.errorf("%s: %w", op, s.d.wrap(err))
+}
+
+func (s *store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("open", err)
+	}
+	defer tx.Rollback()
+	if s.d.lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.lock); err != nil {
+			return s.wrap("lock for migration", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return s.wrap("open", err)
+	}
+	var versions []int
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_version`)
+	if err != nil {
+		return s.wrap("read schema version", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return s.wrap("read schema version", err)
+		}
+		versions = append(versions, v)
+	}
+	if err := rows.Close(); err != nil {
+		return s.wrap("read schema version", err)
+	}
+	cur := 0
+	switch len(versions) {
+	case 0:
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+			return s.wrap("init schema version", err)
+		}
+	case 1:
+		cur = versions[0]
+	default:
+		return s.errorf("schema_version has %d rows, want 1: the database is damaged", len(versions))
+	}
+	if cur > SchemaVersion {
+		return s.errorf("schema version %d is newer than this assetgen knows (%d): upgrade assetgen, or use another history home", cur, SchemaVersion)
+	}
+	if cur < 0 {
+		return s.errorf("invalid schema version %d: the database is damaged", cur)
+	}
+	for v := cur; v < SchemaVersion; v++ {
+		for _, stmt := range strings.Split(migrations[v], ";") {
+			if strings.TrimSpace(stmt) == "" {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return s.wrap(fmt.Sprintf("migrate to schema version %d", v+1), err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE schema_version SET version = ?`), v+1); err != nil {
+			return s.wrap("update schema version", err)
+		}
+	}
+	return s.wrap("commit migration", tx.Commit())
+}
+
+func ns(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNS(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n)
+}
+
+func marshal(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Metadata an asset attached that JSON cannot encode (a channel,
+		// a func): keep the rest of the record and say what was lost.
+		b, _ = json.Marshal(map[string]string{"error": "metadata not encodable as JSON: " + err.Error()})
+	}
+	return string(b)
+}
+
+func marshalMetadata(m runtime.Metadata) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	b, err := json.Marshal(m)
+	if err == nil {
+		return string(b)
+	}
+	// Encode value by value so one bad value loses only itself.
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if _, err := json.Marshal(v); err != nil {
+			out[k] = fmt.Sprintf("%v (not encodable as JSON: %v)", v, err)
+		} else {
+			out[k] = v
+		}
+	}
+	return marshal(out)
+}
+
+func marshalVersions(m map[runtime.Key]string) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	return marshal(m)
+}
+
+func (s *store) Write(ctx context.Context, b *Batch) error {
+	if len(b.Runs) == 0 && len(b.Steps) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("write", err)
+	}
+	defer tx.Rollback()
+	if len(b.Runs) > 0 {
+		st, err := tx.PrepareContext(ctx, s.qRun)
+		if err != nil {
+			return s.wrap("write runs", err)
+		}
+		for i := range b.Runs {
+			r := &b.Runs[i]
+			sel := make([]string, len(r.Selection))
+			for i, k := range r.Selection {
+				sel[i] = string(k)
+			}
+			tags := r.Tags
+			if tags == nil {
+				tags = map[string]string{}
+			}
+			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
+				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat)); err != nil {
+				return s.wrap("write run "+r.ID, err)
+			}
+		}
+		st.Close()
+	}
+	if len(b.Steps) > 0 {
+		st, err := tx.PrepareContext(ctx, s.qStep)
+		if err != nil {
+			return s.wrap("write steps", err)
+		}
+		var ok, fail *sql.Stmt
+		for i := range b.Steps {
+			p := &b.Steps[i]
+			retries := "[]"
+			if len(p.Retries) > 0 {
+				retries = marshal(p.Retries)
+			}
+			inputs := marshalVersions(p.InputVersions)
+			if _, err := st.ExecContext(ctx, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
+				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
+				p.CodeVersion, p.DataVersion, inputs); err != nil {
+				return s.wrap(fmt.Sprintf("write step %s of run %s", p.Key, p.RunID), err)
+			}
+			switch p.Status {
+			case "success":
+				if ok == nil {
+					if ok, err = tx.PrepareContext(ctx, s.qAssetOK); err != nil {
+						return s.wrap("write assets", err)
+					}
+				}
+				_, err = ok.ExecContext(ctx, string(p.Key), p.Partition, p.RunID, ns(p.End), p.CodeVersion,
+					p.DataVersion, inputs, p.RunID, p.Status, ns(p.End), "")
+			case "failed":
+				if fail == nil {
+					if fail, err = tx.PrepareContext(ctx, s.qAssetFail); err != nil {
+						return s.wrap("write assets", err)
+					}
+				}
+				_, err = fail.ExecContext(ctx, string(p.Key), p.Partition, p.RunID, p.Status, ns(p.End), p.Error)
+			}
+			if err != nil {
+				return s.wrap(fmt.Sprintf("write asset %s of run %s", p.Key, p.RunID), err)
+			}
+		}
+		st.Close()
+		if ok != nil {
+			ok.Close()
+		}
+		if fail != nil {
+			fail.Close()
+		}
+	}
+	return s.wrap("commit", tx.Commit())
+}
+
+const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns`
+
+func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
+	var r Run
+	var start, end, hb int64
+	var sel, tags string
+	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb); err != nil {
+		return r, err
+	}
+	r.Start, r.End, r.Heartbeat = fromNS(start), fromNS(end), fromNS(hb)
+	var keys []string
+	if err := json.Unmarshal([]byte(sel), &keys); err != nil {
+		return r, fmt.Errorf("run %s: selection: %w", r.ID, err)
+	}
+	for _, k := range keys {
+		r.Selection = append(r.Selection, runtime.Key(k))
+	}
+	if err := json.Unmarshal([]byte(tags), &r.Tags); err != nil {
+		return r, fmt.Errorf("run %s: tags: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+func (s *store) counts(ctx context.Context, runs []Run) error {
+	if len(runs) == 0 {
+		return nil
+	}
+	idx := make(map[string]int, len(runs))
+	args := make([]any, len(runs))
+	marks := make([]string, len(runs))
+	for i := range runs {
+		idx[runs[i].ID] = i
+		args[i] = runs[i].ID
+		marks[i] = "?"
+		runs[i].Counts = map[string]int{}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT run_id, status, COUNT(*) FROM steps WHERE run_id IN (`+
+		strings.Join(marks, ", ")+`) GROUP BY run_id, status`), args...)
+	if err != nil {
+		return s.wrap("count steps", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, status string
+		var n int
+		if err := rows.Scan(&id, &status, &n); err != nil {
+			return s.wrap("count steps", err)
+		}
+		runs[idx[id]].Counts[status] = n
+	}
+	return s.wrap("count steps", rows.Err())
+}
+
+func (s *store) Runs(ctx context.Context, limit int) ([]Run, error) {
+	query := `SELECT ` + runColumns + ` FROM runs ORDER BY start_ns DESC, id DESC`
+	if limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, s.wrap("list runs", err)
+	}
+	var runs []Run
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			rows.Close()
+			return nil, s.wrap("list runs", err)
+		}
+		runs = append(runs, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("list runs", err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("list runs", err)
+	}
+	// Chunk the counts query to stay under parameter limits.
+	for i := 0; i < len(runs); i += 500 {
+		if err := s.counts(ctx, runs[i:min(i+500, len(runs))]); err != nil {
+			return nil, err
+		}
+	}
+	return runs, nil
+}
+
+func (s *store) Run(ctx context.Context, id string) (*Run, error) {
+	r, err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runColumns+` FROM runs WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("history: run %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.wrap("read run "+id, err)
+	}
+	runs := []Run{r}
+	if err := s.counts(ctx, runs); err != nil {
+		return nil, err
+	}
+	return &runs[0], nil
+}
+
+func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
+		error, cause, retries, metadata, code_version, data_version, input_versions
+		FROM steps WHERE run_id = ? ORDER BY seq, asset_key, partition_key`), runID)
+	if err != nil {
+		return nil, s.wrap("read steps of run "+runID, err)
+	}
+	defer rows.Close()
+	var steps []Step
+	for rows.Next() {
+		p := Step{RunID: runID}
+		var key, cause, retries, meta, inputs string
+		var start, end int64
+		if err := rows.Scan(&key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
+			&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs); err != nil {
+			return nil, s.wrap("read steps of run "+runID, err)
+		}
+		p.Key, p.Cause, p.Start, p.End = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end)
+		if err := unmarshal(retries, &p.Retries); err != nil {
+			return nil, s.errorf("step %s of run %s: retries: %v", key, runID, err)
+		}
+		if err := unmarshal(meta, &p.Metadata); err != nil {
+			return nil, s.errorf("step %s of run %s: metadata: %v", key, runID, err)
+		}
+		if err := unmarshal(inputs, &p.InputVersions); err != nil {
+			return nil, s.errorf("step %s of run %s: input versions: %v", key, runID, err)
+		}
+		steps = append(steps, p)
+	}
+	return steps, s.wrap("read steps of run "+runID, rows.Err())
+}
+
+// unmarshal decodes JSON, leaving empty objects and arrays as nil.
+func unmarshal(s string, v any) error {
+	if s == "" || s == "{}" || s == "[]" || s == "null" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+func (s *store) Assets(ctx context.Context) ([]Asset, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT asset_key, partition_key, run_id, time_ns, code_version, data_version,
+		input_versions, last_run_id, last_status, last_ns, last_error FROM assets`)
+	if err != nil {
+		return nil, s.wrap("read assets", err)
+	}
+	defer rows.Close()
+	var out []Asset
+	for rows.Next() {
+		var a Asset
+		var key, inputs string
+		var t, last int64
+		if err := rows.Scan(&key, &a.Partition, &a.RunID, &t, &a.CodeVersion, &a.DataVersion, &inputs,
+			&a.LastRunID, &a.LastStatus, &last, &a.LastError); err != nil {
+			return nil, s.wrap("read assets", err)
+		}
+		a.Key, a.Time, a.LastTime = runtime.Key(key), fromNS(t), fromNS(last)
+		if err := unmarshal(inputs, &a.InputVersions); err != nil {
+			return nil, s.errorf("asset %s: input versions: %v", key, err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("read assets", err)
+	}
+	// Sort in Go: SQL collations differ between databases.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Key != out[j].Key {
+			return out[i].Key < out[j].Key
+		}
+		return out[i].Partition < out[j].Partition
+	})
+	return out, nil
+}
+
+func (s *store) Reap(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, host, pid, proc, heartbeat_ns FROM runs WHERE status = ?`), RunRunning)
+	if err != nil {
+		return nil, s.wrap("find abandoned runs", err)
+	}
+	type cand struct {
+		id, why string
+		hb      int64
+	}
+	var dead []cand
+	now := time.Now()
+	for rows.Next() {
+		var c cand
+		var host, proc string
+		var pid int
+		if err := rows.Scan(&c.id, &host, &pid, &proc, &c.hb); err != nil {
+			rows.Close()
+			return nil, s.wrap("find abandoned runs", err)
+		}
+		if why, gone := s.self.gone(host, pid, proc, fromNS(c.hb), now); gone {
+			c.why = why
+			dead = append(dead, c)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("find abandoned runs", err)
+	}
+	var ids []string
+	for _, c := range dead {
+		msg := "abandoned: " + c.why
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return ids, s.wrap("mark run "+c.id+" abandoned", err)
+		}
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, error = ?, end_ns = heartbeat_ns WHERE id = ? AND status = ?`),
+			RunFailed, msg, c.id, RunRunning)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE steps SET status = ?, error = ?, end_ns = ? WHERE run_id = ? AND status = ?`),
+				"failed", msg, c.hb, c.id, StepRunning)
+		}
+		if err == nil {
+			err = tx.Commit()
+		}
+		tx.Rollback()
+		if err != nil {
+			return ids, s.wrap("mark run "+c.id+" abandoned", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			ids = append(ids, c.id)
+		}
+	}
+	return ids, nil
+}
+
+func (s *store) Close() error { return s.db.Close() }
+
+// exists reports whether path exists (for messages).
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
