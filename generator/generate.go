@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/types"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dave/jennifer/jen"
@@ -287,7 +288,11 @@ func (e *emitter) typ(t types.Type) jen.Code {
 				c = jen.Id(f.Name()).Add(e.typ(f.Type()))
 			}
 			if tag := t.Tag(i); tag != "" {
-				c.Add(jen.Lit(tag))
+				if strings.ContainsAny(tag, "`\r") {
+					c.Add(jen.Lit(tag))
+				} else {
+					c.Op("`" + tag + "`")
+				}
 			}
 			fields[i] = c
 		}
