@@ -1,0 +1,425 @@
+// Package duckdb is an I/O manager that stores asset outputs as tables of
+// an embedded DuckDB database, the Go counterpart of Dagster's DuckDB I/O
+// managers.
+//
+// An output of type []T or []*T, T a struct, becomes the whole contents of
+// one table; a downstream parameter of type []U or []*U reads it back, U
+// being T or any struct with a subset of its columns.
+//
+// # Tables
+//
+// Every asset gets one table in the schema given to [New] (created if
+// missing; "main" when empty). The table is named after the asset key as
+// written: asset people is table "people", and asset sales/eu/orders (key
+// prefix sales/eu) is table "sales/eu/orders", so that every key maps to a
+// distinct table. Identifiers are always quoted; asset keys are validated
+// by [runtime.Key.Validate] and the schema must be a plain identifier
+// ([A-Za-z_][A-Za-z0-9_]*), so no name reaches SQL unchecked.
+//
+// Each exported field of T is a column named by its `db:"name"` tag, else by
+// the field name in snake_case (UserID -> user_id); `db:"-"` skips a field,
+// and the fields of an untagged embedded struct are promoted. Columns are
+// typed as follows:
+//
+//	bool                        BOOLEAN
+//	int8, int16, int32          TINYINT, SMALLINT, INTEGER
+//	int64, int                  BIGINT
+//	uint8, uint16, uint32       UTINYINT, USMALLINT, UINTEGER
+//	uint64, uint                UBIGINT
+//	float32, float64            FLOAT, DOUBLE
+//	string                      VARCHAR
+//	[]byte                      BLOB
+//	time.Time                   TIMESTAMPTZ (microseconds; loaded in UTC)
+//	time.Duration               BIGINT (nanoseconds, exact)
+//	*T, sql.Null*, sql.Null[T]  T's column type, NULL when nil or not Valid
+//	struct                      STRUCT (same naming rules, nested)
+//	[]T, [N]T                   T[] (LIST; an array loads only from lists of N elements)
+//	map[K]V                     MAP(K, V) (K a scalar type)
+//
+// Nil slices, []byte and maps are stored as NULL and load back as nil.
+// A TIMESTAMPTZ holds an instant: a time.Time stores its instant (its zone
+// is not kept, and nanoseconds are truncated to microseconds) and loads in
+// UTC, so the loaded value is Equal to the stored one up to the
+// microsecond. Fields of any other type (interfaces, channels, functions,
+// complex numbers) make the type unstorable: [Manager.CheckType] says so
+// before a run starts. There is no JSON fallback.
+//
+// # Store and load
+//
+// Store replaces the table in one transaction: CREATE OR REPLACE TABLE with
+// the columns of T, then a bulk append of every element through DuckDB's
+// Appender, then COMMIT. Readers see the old table or the new one; a store
+// that fails halfway (a value DuckDB refuses, a cancelled context, a killed
+// process) rolls back and leaves the previous table intact. Because the
+// table is always recreated from T, a field added, removed or retyped
+// simply changes the table's schema.
+//
+// Load reads the columns of the target struct, matched by name
+// case-insensitively, in insertion order. A field with no column, a NULL
+// into a field that cannot hold it, and a numeric value that does not fit
+// the field's type are errors naming the table, the row or column and the
+// Go field. Loading streams DuckDB's data chunks straight into a slice
+// allocated once at the table's row count, reading the vectors' memory
+// directly rather than scanning row by row. The strings of a load share
+// larger allocations, so one retained string keeps up to 64 KiB alive.
+//
+// # Concurrency
+//
+// A Manager is safe for concurrent use: steps store and load different
+// tables in parallel over one database handle. DuckDB allows one process to
+// write a database file at a time; a second process gets an error naming
+// the file after a bounded wait (see [LockWait]).
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Manager stores asset outputs as tables of one DuckDB database.
+type Manager struct {
+	path   string
+	schema string
+	conn   *duckdb.Connector
+	db     *sql.DB
+
+	mu    sync.Mutex
+	locks map[string]*sync.Mutex // per table: stores of one table run one at a time
+}
+
+var (
+	_ runtime.IOManager   = (*Manager)(nil)
+	_ runtime.TypeChecker = (*Manager)(nil)
+)
+
+// Option configures a Manager.
+type Option func(*options)
+
+type options struct {
+	lockWait time.Duration
+}
+
+// LockWait sets how long New retries while another process holds the
+// database file's lock before giving up; the default is 5 seconds. Zero
+// tries once.
+func LockWait(d time.Duration) Option {
+	return func(o *options) { o.lockWait = d }
+}
+
+// New opens (or creates) the DuckDB database at path, ":memory:" for one
+// that lives in memory until Close, and stores tables in schema ("main"
+// when empty), creating it if missing.
+func New(path, schema string, opts ...Option) (*Manager, error) {
+	o := options{lockWait: 5 * time.Second}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if schema == "" {
+		schema = "main"
+	}
+	if err := checkSchema(schema); err != nil {
+		return nil, err
+	}
+	if strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("duckdb: database path %q contains '?': DuckDB would read it as options", path)
+	}
+	if path == "" {
+		path = ":memory:"
+	}
+	conn, err := connect(path, o.lockWait)
+	if err != nil {
+		return nil, err
+	}
+	m := &Manager{path: path, schema: schema, conn: conn, db: sql.OpenDB(conn), locks: map[string]*sync.Mutex{}}
+	if err := m.checkRaw(); err != nil {
+		m.Close()
+		return nil, err
+	}
+	if _, err := m.db.Exec("CREATE SCHEMA IF NOT EXISTS " + quote(schema)); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("duckdb: %s: create schema %s: %w", path, schema, err)
+	}
+	return m, nil
+}
+
+// connect opens the database, retrying for up to wait while another
+// process holds its lock.
+func connect(path string, wait time.Duration) (*duckdb.Connector, error) {
+	deadline := time.Now().Add(wait)
+	delay := 10 * time.Millisecond
+	for {
+		c, err := duckdb.NewConnector(path, nil)
+		if err == nil {
+			return c, nil
+		}
+		if !isLockError(err) {
+			return nil, fmt.Errorf("duckdb: open %s: %w", path, err)
+		}
+		if time.Now().Add(delay).After(deadline) {
+			return nil, fmt.Errorf("duckdb: open %s: the database file is locked by another process (waited %s): %w", path, wait, err)
+		}
+		time.Sleep(delay)
+		delay = min(2*delay, 500*time.Millisecond)
+	}
+}
+
+func isLockError(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Could not set lock") || strings.Contains(s, "Conflicting lock")
+}
+
+// Close closes the database. Stores and loads must have returned.
+func (m *Manager) Close() error {
+	err := m.db.Close()
+	if cerr := m.conn.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// DB returns the database handle, for queries of one's own.
+func (m *Manager) DB() *sql.DB { return m.db }
+
+// Schema returns the schema the tables are stored in.
+func (m *Manager) Schema() string { return m.schema }
+
+// Table returns the table that stores key, or an error when key is not a
+// valid asset key.
+func (m *Manager) Table(key runtime.Key) (string, error) {
+	if err := key.Validate(); err != nil {
+		return "", fmt.Errorf("duckdb: %w", err)
+	}
+	return string(key), nil
+}
+
+// qualified returns schema.table, quoted.
+func (m *Manager) qualified(table string) string {
+	return quote(m.schema) + "." + quote(table)
+}
+
+// display returns schema.table as a person reads it.
+func (m *Manager) display(table string) string {
+	if runtime.ValidName(table) {
+		return m.schema + "." + table
+	}
+	return m.schema + "." + quote(table)
+}
+
+// CheckType reports whether Store can store values of type t: slices of
+// structs ([]T or []*T) whose fields all have a column type.
+func (m *Manager) CheckType(t reflect.Type) error {
+	if t == nil {
+		return nil
+	}
+	_, err := rowTypeOf(t)
+	return err
+}
+
+// tableLock returns the mutex serializing stores of one table.
+func (m *Manager) tableLock(table string) *sync.Mutex {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l := m.locks[table]
+	if l == nil {
+		l = new(sync.Mutex)
+		m.locks[table] = l
+	}
+	return l
+}
+
+// Store replaces the table of out.Key with value, a []T or []*T.
+func (m *Manager) Store(out *runtime.OutputContext, value any) error {
+	table, err := m.Table(out.Key)
+	if err != nil {
+		return err
+	}
+	if value == nil {
+		return fmt.Errorf("duckdb: store %s: no value (a nil interface) to store", out.Key)
+	}
+	rv := reflect.ValueOf(value)
+	rt, err := rowTypeOf(rv.Type())
+	if err != nil {
+		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+	}
+	ctx := context.Context(out)
+	if out.Context == nil {
+		ctx = context.Background()
+	}
+	l := m.tableLock(table)
+	l.Lock()
+	defer l.Unlock()
+
+	c, err := m.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+	}
+	defer c.Close()
+	var old []string
+	err = c.Raw(func(dc any) error {
+		var err error
+		old, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("duckdb: store %s into %s: %w", out.Key, m.display(table), err)
+	}
+	cols := make([]string, len(rt.fields))
+	for i, f := range rt.fields {
+		cols[i] = f.name + " " + f.codec.sql
+	}
+	if old != nil && !slices0Equal(old, cols) && out.Log != nil {
+		out.Log.Info("duckdb: table recreated with a new schema", "table", m.display(table), "old", strings.Join(old, ", "), "new", strings.Join(cols, ", "))
+	}
+	out.AddMetadata("table", m.display(table))
+	out.AddMetadata("rows", rv.Len())
+	out.AddMetadata("columns", cols)
+	return nil
+}
+
+func slices0Equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// store replaces the table in one transaction on dc. It returns the
+// columns of the table it replaced ("name TYPE"), nil if there was none.
+func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old []string, err error) {
+	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
+	if err != nil {
+		return nil, err
+	}
+	done := false
+	defer func() {
+		if !done {
+			if rerr := tx.Rollback(); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
+			}
+		}
+	}()
+	old, err = columns(ctx, dc, m.schema, table)
+	if err != nil {
+		return nil, err
+	}
+	var ddl strings.Builder
+	ddl.WriteString("CREATE OR REPLACE TABLE ")
+	ddl.WriteString(m.qualified(table))
+	ddl.WriteString(" (")
+	for i, f := range rt.fields {
+		if i > 0 {
+			ddl.WriteString(", ")
+		}
+		ddl.WriteString(quote(f.name))
+		ddl.WriteByte(' ')
+		ddl.WriteString(f.codec.sql)
+	}
+	ddl.WriteString(")")
+	if _, err := dc.(driver.ExecerContext).ExecContext(ctx, ddl.String(), nil); err != nil {
+		return nil, err
+	}
+	if err := appendRows(ctx, dc, m.schema, table, rt, rv); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	done = true
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return old, nil
+}
+
+// columns returns the columns of schema.table as "name TYPE", or nil when
+// the table does not exist.
+func columns(ctx context.Context, dc driver.Conn, schema, table string) ([]string, error) {
+	q := dc.(driver.QueryerContext)
+	rows, err := q.QueryContext(ctx,
+		"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
+		[]driver.NamedValue{{Ordinal: 1, Value: schema}, {Ordinal: 2, Value: table}})
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	vals := make([]driver.Value, 2)
+	for {
+		if err := rows.Next(vals); err != nil {
+			break
+		}
+		name, _ := vals[0].(string)
+		typ, _ := vals[1].(string)
+		out = append(out, name+" "+typ)
+	}
+	return out, nil
+}
+
+// Load reads the table of in.Upstream into in.Type, a []T or []*T.
+func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+	table, err := m.Table(in.Upstream)
+	if err != nil {
+		return nil, err
+	}
+	t := in.Type
+	if t == nil && in.UpstreamDef != nil {
+		t = in.UpstreamDef.OutputType
+	}
+	rt, err := rowTypeOf(t)
+	if err != nil {
+		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+	}
+	ctx := context.Context(in)
+	if in.Context == nil {
+		ctx = context.Background()
+	}
+	c, err := m.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+	}
+	defer c.Close()
+	var out reflect.Value
+	err = c.Raw(func(dc any) error {
+		var err error
+		out, err = m.load(ctx, dc.(driver.Conn), table, rt)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("duckdb: load %s from %s: %w", in.Upstream, m.display(table), err)
+	}
+	return out.Interface(), nil
+}
+
+// checkSchema accepts plain identifiers only.
+func checkSchema(s string) error {
+	ok := len(s) <= 63
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case c >= '0' && c <= '9' && i > 0:
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		return fmt.Errorf("duckdb: invalid schema name %q: want a letter or underscore followed by letters, digits or underscores (at most 63)", s)
+	}
+	return nil
+}

@@ -1,0 +1,546 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// open opens a Manager on a new database file in a temporary directory.
+func open(t testing.TB, schema string) (*Manager, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.duckdb")
+	m, err := New(path, schema)
+	require.NoError(t, err)
+	t.Cleanup(func() { m.Close() })
+	return m, path
+}
+
+// store stores v as key with a zero step, returning the metadata.
+func store(t testing.TB, m *Manager, key runtime.Key, v any) error {
+	t.Helper()
+	return m.Store(&runtime.OutputContext{Context: context.Background(), Key: key, Type: reflect.TypeOf(v)}, v)
+}
+
+// load loads key into a value of type T.
+func load[T any](t testing.TB, m *Manager, key runtime.Key) (T, error) {
+	t.Helper()
+	var zero T
+	v, err := m.Load(&runtime.InputContext{Context: context.Background(), Key: "downstream", Upstream: key, Name: "in", Type: reflect.TypeFor[T]()})
+	if err != nil {
+		return zero, err
+	}
+	return v.(T), nil
+}
+
+type Address struct {
+	Street string
+	Zip    *int32
+}
+
+type Embedded struct {
+	Note string `db:"note"`
+}
+
+type Everything struct {
+	Embedded
+	Bool     bool
+	I8       int8
+	I16      int16
+	I32      int32
+	I64      int64
+	I        int
+	U8       uint8
+	U16      uint16
+	U32      uint32
+	U64      uint64
+	U        uint
+	F32      float32
+	F64      float64
+	Str      string
+	Bytes    []byte
+	When     time.Time
+	Took     time.Duration
+	PtrInt   *int64
+	PtrStr   *string
+	PtrTime  *time.Time
+	NStr     sql.NullString
+	NInt     sql.NullInt64
+	NTime    sql.NullTime
+	NGen     sql.Null[float64]
+	Addr     Address
+	PAddr    *Address
+	Tags     []string
+	Matrix   [][]int16
+	Pair     [2]bool
+	Scores   map[string]float64
+	ByID     map[int64]Address
+	Renamed  string `db:"other_name"`
+	Skipped  string `db:"-"`
+	private  int
+	HTTPLogs int `db:"http_logs"`
+}
+
+func everything() []Everything {
+	berlin := time.FixedZone("CET", 3600)
+	ts := time.Date(2024, 3, 1, 12, 30, 45, 123456000, berlin)
+	zip := int32(10115)
+	i := int64(-7)
+	s := "pointer"
+	return []Everything{
+		{
+			Embedded: Embedded{Note: "first"},
+			Bool:     true, I8: math.MinInt8, I16: math.MaxInt16, I32: math.MinInt32, I64: math.MaxInt64, I: -1,
+			U8: math.MaxUint8, U16: math.MaxUint16, U32: math.MaxUint32, U64: math.MaxUint64, U: 42,
+			F32: 1.5, F64: math.Pi, Str: "héllo, \"world\"; DROP TABLE x; --", Bytes: []byte{0, 1, 2, 255},
+			When: ts, Took: 90*time.Minute + 1, PtrInt: &i, PtrStr: &s, PtrTime: &ts,
+			NStr: sql.NullString{String: "ns", Valid: true}, NInt: sql.NullInt64{Int64: 5, Valid: true},
+			NTime: sql.NullTime{Time: ts.UTC(), Valid: true}, NGen: sql.Null[float64]{V: 2.5, Valid: true},
+			Addr: Address{Street: "Main St", Zip: &zip}, PAddr: &Address{Street: "Side St"},
+			Tags: []string{"a", "", "a very long string that is not inlined"}, Matrix: [][]int16{{1, 2}, {}, nil},
+			Pair: [2]bool{true, false}, Scores: map[string]float64{"x": 1, "y": -2},
+			ByID:    map[int64]Address{7: {Street: "Seven"}},
+			Renamed: "renamed", HTTPLogs: 3,
+		},
+		{}, // zero values: NULL wherever Go has one
+	}
+}
+
+func TestRoundTripEverything(t *testing.T) {
+	m, _ := open(t, "my_schema")
+	in := everything()
+	require.NoError(t, store(t, m, "everything", in))
+	out, err := load[[]Everything](t, m, "everything")
+	require.NoError(t, err)
+	require.Len(t, out, len(in))
+
+	// time.Time comes back in UTC, at microsecond precision: compare instants.
+	want := everything()
+	for i := range want {
+		w, g := &want[i], &out[i]
+		assert.True(t, w.When.Truncate(time.Microsecond).Equal(g.When), "row %d When: %v != %v", i, w.When, g.When)
+		assert.Equal(t, time.UTC, g.When.Location())
+		if w.PtrTime != nil {
+			require.NotNil(t, g.PtrTime)
+			assert.True(t, w.PtrTime.Truncate(time.Microsecond).Equal(*g.PtrTime))
+		} else {
+			assert.Nil(t, g.PtrTime)
+		}
+		assert.True(t, w.NTime.Time.Truncate(time.Microsecond).Equal(g.NTime.Time))
+		w.When, g.When, w.PtrTime, g.PtrTime, w.NTime.Time, g.NTime.Time = time.Time{}, time.Time{}, nil, nil, time.Time{}, time.Time{}
+		w.Skipped, w.private = "", 0
+	}
+	assert.Equal(t, want, out)
+
+	// The columns are what the package documents.
+	var typ string
+	require.NoError(t, m.DB().QueryRow(`SELECT data_type FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' AND column_name='when'`).Scan(&typ))
+	assert.Equal(t, "TIMESTAMP WITH TIME ZONE", typ)
+	var cols []string
+	rows, err := m.DB().Query(`SELECT column_name FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' ORDER BY column_index`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var c string
+		require.NoError(t, rows.Scan(&c))
+		cols = append(cols, c)
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, []string{"note", "bool", "i8", "i16", "i32", "i64", "i", "u8", "u16", "u32", "u64", "u", "f32", "f64", "str", "bytes",
+		"when", "took", "ptr_int", "ptr_str", "ptr_time", "n_str", "n_int", "n_time", "n_gen", "addr", "p_addr", "tags", "matrix", "pair",
+		"scores", "by_id", "other_name", "http_logs"}, cols)
+
+	// NULLs are NULLs in SQL.
+	var nulls int
+	require.NoError(t, m.DB().QueryRow(`SELECT count(*) FROM my_schema.everything WHERE ptr_int IS NULL AND n_str IS NULL AND p_addr IS NULL AND tags IS NULL AND bytes IS NULL AND scores IS NULL`).Scan(&nulls))
+	assert.Equal(t, 1, nulls)
+	var street string
+	require.NoError(t, m.DB().QueryRow(`SELECT addr.street FROM my_schema.everything WHERE i = -1`).Scan(&street))
+	assert.Equal(t, "Main St", street)
+}
+
+func TestTimeZones(t *testing.T) {
+	type Event struct{ At time.Time }
+	m, _ := open(t, "")
+	var in []Event
+	for _, zone := range []string{"UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"} {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			loc = time.FixedZone(zone, 5*3600+45*60)
+		}
+		in = append(in, Event{time.Date(2023, 10, 29, 2, 30, 0, 999, loc)})
+	}
+	in = append(in, Event{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)}, Event{time.Date(9999, 12, 31, 23, 59, 59, 999999000, time.UTC)})
+	require.NoError(t, store(t, m, "events", in))
+	out, err := load[[]Event](t, m, "events")
+	require.NoError(t, err)
+	require.Len(t, out, len(in))
+	for i := range in {
+		assert.True(t, in[i].At.Truncate(time.Microsecond).Equal(out[i].At), "%v != %v", in[i].At, out[i].At)
+	}
+}
+
+func TestPointerElements(t *testing.T) {
+	type Row struct {
+		ID   int64
+		Name string
+	}
+	m, _ := open(t, "s")
+	in := []*Row{{1, "a"}, {2, "b"}}
+	require.NoError(t, store(t, m, "rows", in))
+	out, err := load[[]*Row](t, m, "rows")
+	require.NoError(t, err)
+	assert.Equal(t, in, out)
+	vals, err := load[[]Row](t, m, "rows")
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{1, "a"}, {2, "b"}}, vals)
+
+	err = store(t, m, "rows", []*Row{{1, "a"}, nil})
+	require.ErrorContains(t, err, "row 1: nil *duckdb.Row")
+
+	// An empty slice is an empty table.
+	require.NoError(t, store(t, m, "rows", []Row(nil)))
+	vals, err = load[[]Row](t, m, "rows")
+	require.NoError(t, err)
+	assert.Empty(t, vals)
+}
+
+func TestColumnSubset(t *testing.T) {
+	type Wide struct {
+		ID    int64
+		Name  string
+		Email string
+		Age   int32
+	}
+	type Narrow struct {
+		Age  int16 // narrower type, values fit
+		Name string
+	}
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "people", []Wide{{1, "Ann", "a@x", 30}, {2, "Bob", "b@x", 40}}))
+	out, err := load[[]Narrow](t, m, "people")
+	require.NoError(t, err)
+	assert.Equal(t, []Narrow{{30, "Ann"}, {40, "Bob"}}, out)
+
+	type Missing struct {
+		Name  string
+		Phone string `db:"phone"`
+	}
+	_, err = load[[]Missing](t, m, "people")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "s.people")
+	assert.Contains(t, err.Error(), `"phone"`)
+	assert.Contains(t, err.Error(), "Phone")
+}
+
+func TestLoadErrors(t *testing.T) {
+	type Src struct {
+		Big  int64
+		Name *string
+		F    float64
+	}
+	m, _ := open(t, "s")
+	name := "x"
+	require.NoError(t, store(t, m, "src", []Src{{1, &name, 1}, {300, nil, 1e300}}))
+
+	type Small struct{ Big int8 }
+	_, err := load[[]Small](t, m, "src")
+	require.ErrorContains(t, err, "row 1")
+	require.ErrorContains(t, err, "value 300 overflows int8")
+
+	type Unsigned struct{ Big uint8 }
+	require.NoError(t, store(t, m, "neg", []Src{{-1, nil, 0}}))
+	_, err = load[[]Unsigned](t, m, "neg")
+	require.ErrorContains(t, err, "value -1 overflows uint8")
+
+	type NotNull struct{ Name string }
+	_, err = load[[]NotNull](t, m, "src")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `row 1, column "name": NULL into non-nullable Go field Name (string)`)
+
+	type F32 struct{ F float32 }
+	_, err = load[[]F32](t, m, "src")
+	require.ErrorContains(t, err, "row 1")
+	require.ErrorContains(t, err, "overflows float32")
+
+	type WrongType struct{ Name int64 }
+	_, err = load[[]WrongType](t, m, "src")
+	require.ErrorContains(t, err, `cannot load a VARCHAR column into int64`)
+
+	_, err = load[[]Src](t, m, "never_stored")
+	require.ErrorContains(t, err, "s.never_stored does not exist")
+
+	_, err = load[string](t, m, "src")
+	require.ErrorContains(t, err, "string: duckdb stores slices of structs")
+}
+
+func TestSchemaChangeRecreates(t *testing.T) {
+	type V1 struct {
+		ID   int64
+		Name string
+	}
+	type V2 struct { // Name removed, ID retyped, Score added
+		ID    string
+		Score float64
+	}
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "t", []V1{{1, "a"}}))
+	require.NoError(t, store(t, m, "t", []V2{{"x", 1.5}, {"y", 2}}))
+	out, err := load[[]V2](t, m, "t")
+	require.NoError(t, err)
+	assert.Equal(t, []V2{{"x", 1.5}, {"y", 2}}, out)
+	_, err = load[[]V1](t, m, "t")
+	require.ErrorContains(t, err, `column "id", Go field ID: cannot load a VARCHAR column into int64`)
+	var typ string
+	require.NoError(t, m.DB().QueryRow(`SELECT data_type FROM duckdb_columns() WHERE table_name='t' AND column_name='id'`).Scan(&typ))
+	assert.Equal(t, "VARCHAR", typ)
+}
+
+func TestFailedStoreKeepsOldTable(t *testing.T) {
+	type Row struct {
+		ID   int64
+		Name string
+	}
+	type Bad struct {
+		ID   int64
+		Name string
+		Bad  map[string]int // a MAP refuses nothing, so break a value below
+	}
+	m, _ := open(t, "s")
+	old := []Row{{1, "old"}, {2, "old"}}
+	require.NoError(t, store(t, m, "t", old))
+
+	// A cancelled context, with enough rows that the append loop sees it.
+	many := make([]Row, 100_000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := m.Store(&runtime.OutputContext{Context: ctx, Key: "t"}, many)
+	require.ErrorIs(t, err, context.Canceled)
+
+	// A value DuckDB refuses halfway: invalid UTF-8 in a VARCHAR.
+	bad := make([]Row, 5000)
+	bad[4000].Name = "\xff\xfe"
+	err = store(t, m, "t", bad)
+	require.Error(t, err)
+
+	out, err := load[[]Row](t, m, "t")
+	require.NoError(t, err)
+	assert.Equal(t, old, out)
+	_ = Bad{}
+}
+
+func TestInjection(t *testing.T) {
+	for _, schema := range []string{`x"; DROP TABLE y; --`, "a.b", "1abc", "sp ace", strings.Repeat("a", 64), "ü"} {
+		_, err := New(":memory:", schema)
+		require.Error(t, err, schema)
+		assert.Contains(t, err.Error(), "invalid schema name")
+	}
+	type Row struct{ ID int64 }
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "victim", []Row{{1}}))
+	for _, key := range []runtime.Key{`x"; DROP TABLE s.victim; --`, `victim" --`, "../victim", "Victim", ""} {
+		err := store(t, m, key, []Row{{1}})
+		require.Error(t, err, key)
+		assert.Contains(t, err.Error(), "asset key")
+		_, err = load[[]Row](t, m, key)
+		require.Error(t, err, key)
+	}
+	// Quotes in column names are quoted, not interpreted.
+	type Evil struct {
+		A int64 `db:"a\"); DROP TABLE s.victim; --"`
+	}
+	require.NoError(t, store(t, m, "evil", []Evil{{7}}))
+	out, err := load[[]Evil](t, m, "evil")
+	require.NoError(t, err)
+	assert.Equal(t, []Evil{{7}}, out)
+	v, err := load[[]Row](t, m, "victim")
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{1}}, v)
+}
+
+func TestPrefixedKeys(t *testing.T) {
+	type Row struct{ ID int64 }
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "sales/eu/orders", []Row{{1}}))
+	require.NoError(t, store(t, m, "sales__eu__orders", []Row{{2}}))
+	a, err := load[[]Row](t, m, "sales/eu/orders")
+	require.NoError(t, err)
+	b, err := load[[]Row](t, m, "sales__eu__orders")
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{1}}, a)
+	assert.Equal(t, []Row{{2}}, b)
+	var n int
+	require.NoError(t, m.DB().QueryRow(`SELECT id FROM s."sales/eu/orders"`).Scan(&n))
+	assert.Equal(t, 1, n)
+}
+
+func TestCheckType(t *testing.T) {
+	m, _ := open(t, "")
+	type OK struct {
+		A int
+		B []map[string]*time.Time
+	}
+	type WithAny struct{ X any }
+	type WithChan struct{ C chan int }
+	type WithComplex struct{ C complex128 }
+	type Recursive struct{ Next *Recursive }
+	type NoFields struct{ x int }
+	type StructKey struct{ M map[Address]int }
+	type Dup struct {
+		A int `db:"x"`
+		B int `db:"X"`
+	}
+	for _, ok := range []any{[]OK{}, []*OK{}, []Everything{}} {
+		assert.NoError(t, m.CheckType(reflect.TypeOf(ok)), "%T", ok)
+	}
+	for _, c := range []struct {
+		v    any
+		want string
+	}{
+		{"", "string: duckdb stores slices of structs ([]T), one row per element"},
+		{OK{}, "duckdb stores slices of structs"},
+		{[]int{}, "[]int: duckdb stores slices of structs ([]T or []*T)"},
+		{[]time.Time{}, "duckdb stores slices of structs"},
+		{map[string]OK{}, "duckdb stores slices of structs"},
+		{[]WithAny{}, "field X: interface {} (kind interface) has no DuckDB column type"},
+		{[]WithChan{}, "field C: chan int"},
+		{[]WithComplex{}, "field C: complex128"},
+		{[]Recursive{}, "recursive type"},
+		{[]NoFields{}, "no exported fields"},
+		{[]StructKey{}, "map keys must be of a scalar type"},
+		{[]Dup{}, "both map to column"},
+	} {
+		err := m.CheckType(reflect.TypeOf(c.v))
+		if assert.Error(t, err, "%T", c.v) {
+			assert.Contains(t, err.Error(), c.want)
+		}
+		// Store refuses the same types with the same reason.
+		err = store(t, m, "x", c.v)
+		if assert.Error(t, err, "%T", c.v) {
+			assert.Contains(t, err.Error(), c.want)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	type Row struct {
+		ID   int64
+		Name string
+	}
+	m, _ := open(t, "my_schema")
+	var events []runtime.Event
+	var mu sync.Mutex
+	defs := runtime.Definitions{
+		Assets: []*runtime.AssetDef{{
+			Key: "people", OutputType: reflect.TypeFor[[]Row](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []Row{{1, "a"}, {2, "b"}}, nil },
+		}},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
+	}
+	res, err := runtime.Materialize(context.Background(), &defs, runtime.Options{OnEvent: func(e runtime.Event) {
+		mu.Lock()
+		events = append(events, e)
+		mu.Unlock()
+	}})
+	if err != nil && strings.Contains(err.Error(), "not implemented") {
+		t.Skip("runtime.Materialize is not implemented yet")
+	}
+	require.NoError(t, err)
+	step := res.Step("people")
+	require.NotNil(t, step)
+	require.Equal(t, runtime.StatusSuccess, step.Status, "%v", step.Err)
+	assert.Equal(t, 2, step.Metadata["rows"])
+	assert.Equal(t, "my_schema.people", step.Metadata["table"])
+	assert.Equal(t, []string{"id BIGINT", "name VARCHAR"}, step.Metadata["columns"])
+}
+
+func TestParallel(t *testing.T) {
+	type Row struct {
+		ID   int64
+		Name string
+		At   time.Time
+	}
+	m, _ := open(t, "s")
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			key := runtime.Key(fmt.Sprintf("t%d", i))
+			for round := range 4 {
+				rows := make([]Row, 3000+i)
+				for j := range rows {
+					rows[j] = Row{int64(j * round), fmt.Sprint(i, j), time.Unix(int64(j), 0).UTC()}
+				}
+				if err := store(t, m, key, rows); err != nil {
+					errs <- err
+					return
+				}
+				got, err := load[[]Row](t, m, key)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if !reflect.DeepEqual(got, rows) {
+					errs <- fmt.Errorf("%s round %d: loaded rows differ", key, round)
+					return
+				}
+				// Another goroutine's table, read while it is being replaced.
+				if _, err := load[[]Row](t, m, runtime.Key(fmt.Sprintf("t%d", (i+1)%8))); err != nil && !strings.Contains(err.Error(), "does not exist") {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestMemory(t *testing.T) {
+	type Row struct{ ID int64 }
+	m, err := New(":memory:", "mem")
+	require.NoError(t, err)
+	defer m.Close()
+	require.NoError(t, store(t, m, "a", []Row{{1}, {2}}))
+	out, err := load[[]Row](t, m, "a")
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{1}, {2}}, out)
+}
+
+func TestReopen(t *testing.T) {
+	type Row struct{ ID int64 }
+	m, path := open(t, "s")
+	require.NoError(t, store(t, m, "a", []Row{{1}, {2}}))
+	require.NoError(t, m.Close())
+	m2, err := New(path, "s")
+	require.NoError(t, err)
+	defer m2.Close()
+	out, err := load[[]Row](t, m2, "a")
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{1}, {2}}, out)
+}
+
+func TestSnake(t *testing.T) {
+	for in, want := range map[string]string{"ID": "id", "UserID": "user_id", "HTTPLogs": "http_logs", "Asset1": "asset1", "CombinedData": "combined_data", "A": "a", "ÜberName": "über_name"} {
+		assert.Equal(t, want, snake(in), in)
+	}
+}
+
+var _ = errors.New

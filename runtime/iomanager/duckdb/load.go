@@ -1,0 +1,739 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"time"
+	"unsafe"
+
+	bindings "github.com/duckdb/duckdb-go-bindings"
+)
+
+func bg() context.Context { return context.Background() }
+
+// dtype is a DuckDB column type, copied out of a C logical type.
+type dtype struct {
+	id     bindings.Type
+	elem   *dtype   // LIST
+	key    *dtype   // MAP
+	val    *dtype   // MAP
+	names  []string // STRUCT entry names
+	fields []*dtype // STRUCT entry types
+}
+
+func newDtype(lt bindings.LogicalType) *dtype {
+	d := &dtype{id: bindings.GetTypeId(lt)}
+	switch d.id {
+	case bindings.TypeList:
+		c := bindings.ListTypeChildType(lt)
+		d.elem = newDtype(c)
+		bindings.DestroyLogicalType(&c)
+	case bindings.TypeMap:
+		k, v := bindings.MapTypeKeyType(lt), bindings.MapTypeValueType(lt)
+		d.key, d.val = newDtype(k), newDtype(v)
+		bindings.DestroyLogicalType(&k)
+		bindings.DestroyLogicalType(&v)
+	case bindings.TypeStruct:
+		n := int(bindings.StructTypeChildCount(lt))
+		for i := range n {
+			c := bindings.StructTypeChildType(lt, bindings.IdxT(i))
+			d.names = append(d.names, bindings.StructTypeChildName(lt, bindings.IdxT(i)))
+			d.fields = append(d.fields, newDtype(c))
+			bindings.DestroyLogicalType(&c)
+		}
+	}
+	return d
+}
+
+var typeNames = map[bindings.Type]string{
+	bindings.TypeBoolean: "BOOLEAN", bindings.TypeTinyInt: "TINYINT", bindings.TypeSmallInt: "SMALLINT",
+	bindings.TypeInteger: "INTEGER", bindings.TypeBigInt: "BIGINT", bindings.TypeUTinyInt: "UTINYINT",
+	bindings.TypeUSmallInt: "USMALLINT", bindings.TypeUInteger: "UINTEGER", bindings.TypeUBigInt: "UBIGINT",
+	bindings.TypeFloat: "FLOAT", bindings.TypeDouble: "DOUBLE", bindings.TypeTimestamp: "TIMESTAMP",
+	bindings.TypeDate: "DATE", bindings.TypeTime: "TIME", bindings.TypeInterval: "INTERVAL",
+	bindings.TypeHugeInt: "HUGEINT", bindings.TypeUHugeInt: "UHUGEINT", bindings.TypeVarchar: "VARCHAR",
+	bindings.TypeBlob: "BLOB", bindings.TypeDecimal: "DECIMAL", bindings.TypeTimestampS: "TIMESTAMP_S",
+	bindings.TypeTimestampMS: "TIMESTAMP_MS", bindings.TypeTimestampNS: "TIMESTAMP_NS", bindings.TypeEnum: "ENUM",
+	bindings.TypeArray: "ARRAY", bindings.TypeUUID: "UUID", bindings.TypeUnion: "UNION", bindings.TypeBit: "BIT",
+	bindings.TypeTimeTZ: "TIME WITH TIME ZONE", bindings.TypeTimestampTZ: "TIMESTAMPTZ",
+}
+
+func (d *dtype) String() string {
+	switch d.id {
+	case bindings.TypeList:
+		return d.elem.String() + "[]"
+	case bindings.TypeMap:
+		return "MAP(" + d.key.String() + ", " + d.val.String() + ")"
+	case bindings.TypeStruct:
+		var b strings.Builder
+		b.WriteString("STRUCT(")
+		for i, n := range d.names {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote(n) + " " + d.fields[i].String())
+		}
+		return b.String() + ")"
+	}
+	if n, ok := typeNames[d.id]; ok {
+		return n
+	}
+	return fmt.Sprintf("type %d", d.id)
+}
+
+// vec is one vector of a data chunk: its data, its validity mask (nil when
+// every row is valid) and, for nested types, its children (LIST: the
+// elements; STRUCT: the entries; MAP: keys and values).
+type vec struct {
+	data     unsafe.Pointer
+	valid    unsafe.Pointer
+	children []vec
+}
+
+// fill points v and its children at the vectors of x, typed d.
+func (v *vec) fill(x bindings.Vector, d *dtype) {
+	v.data = bindings.VectorGetData(x)
+	v.valid = bindings.VectorGetValidity(x)
+	switch d.id {
+	case bindings.TypeList:
+		v.grow(1)
+		v.children[0].fill(bindings.ListVectorGetChild(x), d.elem)
+	case bindings.TypeMap:
+		v.grow(2)
+		kv := bindings.ListVectorGetChild(x)
+		v.children[0].fill(bindings.StructVectorGetChild(kv, 0), d.key)
+		v.children[1].fill(bindings.StructVectorGetChild(kv, 1), d.val)
+	case bindings.TypeStruct:
+		v.grow(len(d.fields))
+		for i, f := range d.fields {
+			v.children[i].fill(bindings.StructVectorGetChild(x, bindings.IdxT(i)), f)
+		}
+	}
+}
+
+func (v *vec) grow(n int) {
+	if len(v.children) != n {
+		v.children = make([]vec, n)
+	}
+}
+
+func (v *vec) null(row int) bool {
+	if v.valid == nil {
+		return false
+	}
+	w := *(*uint64)(unsafe.Add(v.valid, uintptr(row/64)*8))
+	return w&(1<<(uint(row)%64)) == 0
+}
+
+func at[T any](v *vec, row int) T {
+	var zero T
+	return *(*T)(unsafe.Add(v.data, uintptr(row)*unsafe.Sizeof(zero)))
+}
+
+// listEntry is duckdb_list_entry.
+type listEntry struct{ offset, length uint64 }
+
+// interval is duckdb_interval.
+type interval struct {
+	months, days int32
+	micros       int64
+}
+
+// errNull is a NULL read into a Go value that cannot hold it.
+var errNull = errors.New("NULL")
+
+// decoder reads row of v into the Go value at dst. It overwrites the whole
+// value.
+type decoder func(v *vec, row int, dst unsafe.Pointer) error
+
+// arena hands out string memory in blocks, so that the strings of a load
+// cost one allocation per block rather than one each.
+type arena struct{ buf []byte }
+
+const arenaBlock = 64 << 10
+
+func (a *arena) string(p unsafe.Pointer, n int) string {
+	if n == 0 {
+		return ""
+	}
+	src := unsafe.Slice((*byte)(p), n)
+	if n > arenaBlock/16 {
+		return string(src)
+	}
+	if len(a.buf)+n > cap(a.buf) {
+		a.buf = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.buf)
+	a.buf = append(a.buf, src...)
+	return unsafe.String(&a.buf[start], n)
+}
+
+// str returns the bytes of the duckdb_string_t at row of v.
+func str(v *vec, row int) (unsafe.Pointer, int) {
+	p := unsafe.Add(v.data, uintptr(row)*16)
+	n := int(*(*uint32)(p))
+	if n <= 12 {
+		return unsafe.Add(p, 4), n
+	}
+	return *(*unsafe.Pointer)(unsafe.Add(p, 8)), n
+}
+
+// decoderOf returns the decoder of DuckDB type d into Go values described
+// by c, or an error when d does not convert to c's type.
+func (a *arena) decoderOf(d *dtype, c *codec) (decoder, error) {
+	switch c.kind {
+	case kPtr:
+		inner, err := a.decoderOf(d, c.elem)
+		if err != nil {
+			return nil, err
+		}
+		et := c.elem.t
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			if v.null(row) {
+				*(*unsafe.Pointer)(dst) = nil
+				return nil
+			}
+			p := reflect.New(et).UnsafePointer()
+			if err := inner(v, row, p); err != nil {
+				return err
+			}
+			*(*unsafe.Pointer)(dst) = p
+			return nil
+		}, nil
+	case kNull:
+		inner, err := a.decoderOf(d, c.elem)
+		if err != nil {
+			return nil, err
+		}
+		t := c.t
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			if v.null(row) {
+				reflect.NewAt(t, dst).Elem().SetZero()
+				return nil
+			}
+			if err := inner(v, row, unsafe.Add(dst, c.valueOff)); err != nil {
+				return err
+			}
+			*(*bool)(unsafe.Add(dst, c.validOff)) = true
+			return nil
+		}, nil
+	}
+	dec, err := a.valueDecoder(d, c)
+	if err != nil {
+		return nil, err
+	}
+	switch c.kind {
+	case kBytes, kList, kMap:
+		// Nil holds NULL.
+		t := c.t
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			if v.null(row) {
+				reflect.NewAt(t, dst).Elem().SetZero()
+				return nil
+			}
+			return dec(v, row, dst)
+		}, nil
+	}
+	return func(v *vec, row int, dst unsafe.Pointer) error {
+		if v.null(row) {
+			return errNull
+		}
+		return dec(v, row, dst)
+	}, nil
+}
+
+func mismatch(d *dtype, c *codec) error {
+	return fmt.Errorf("cannot load a %s column into %s", d, c.t)
+}
+
+// valueDecoder decodes non-NULL values.
+func (a *arena) valueDecoder(d *dtype, c *codec) (decoder, error) {
+	switch c.kind {
+	case kBool:
+		if d.id != bindings.TypeBoolean {
+			return nil, mismatch(d, c)
+		}
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*bool)(dst) = at[bool](v, row)
+			return nil
+		}, nil
+	case kInt8, kInt16, kInt32, kInt64, kInt, kUint8, kUint16, kUint32, kUint64, kUint, kDuration:
+		return intDecoder(d, c)
+	case kFloat32, kFloat64:
+		return floatDecoder(d, c)
+	case kString:
+		if d.id != bindings.TypeVarchar && d.id != bindings.TypeBlob {
+			return nil, mismatch(d, c)
+		}
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			p, n := str(v, row)
+			*(*string)(dst) = a.string(p, n)
+			return nil
+		}, nil
+	case kBytes:
+		if d.id != bindings.TypeVarchar && d.id != bindings.TypeBlob {
+			return nil, mismatch(d, c)
+		}
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			p, n := str(v, row)
+			b := make([]byte, n)
+			copy(b, unsafe.Slice((*byte)(p), n))
+			*(*[]byte)(dst) = b
+			return nil
+		}, nil
+	case kTime:
+		var conv func(v *vec, row int) time.Time
+		switch d.id {
+		case bindings.TypeTimestampTZ, bindings.TypeTimestamp:
+			conv = func(v *vec, row int) time.Time { return time.UnixMicro(at[int64](v, row)).UTC() }
+		case bindings.TypeTimestampNS:
+			conv = func(v *vec, row int) time.Time { return time.Unix(0, at[int64](v, row)).UTC() }
+		case bindings.TypeTimestampMS:
+			conv = func(v *vec, row int) time.Time { return time.UnixMilli(at[int64](v, row)).UTC() }
+		case bindings.TypeTimestampS:
+			conv = func(v *vec, row int) time.Time { return time.Unix(at[int64](v, row), 0).UTC() }
+		case bindings.TypeDate:
+			conv = func(v *vec, row int) time.Time { return time.Unix(int64(at[int32](v, row))*86400, 0).UTC() }
+		default:
+			return nil, mismatch(d, c)
+		}
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*time.Time)(dst) = conv(v, row)
+			return nil
+		}, nil
+	case kStruct:
+		if d.id != bindings.TypeStruct {
+			return nil, mismatch(d, c)
+		}
+		idx, decs, err := a.fieldDecoders(d.names, d.fields, c.fields, "STRUCT entry")
+		if err != nil {
+			return nil, err
+		}
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			for i, dec := range decs {
+				if err := dec(&v.children[idx[i]], row, unsafe.Add(dst, c.fields[i].offset)); err != nil {
+					return fieldErr(c.fields[i], err)
+				}
+			}
+			return nil
+		}, nil
+	case kList, kArray:
+		if d.id != bindings.TypeList {
+			return nil, mismatch(d, c)
+		}
+		elem, err := a.decoderOf(d.elem, c.elem)
+		if err != nil {
+			return nil, err
+		}
+		t, size := c.t, c.elem.t.Size()
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			e := at[listEntry](v, row)
+			n := int(e.length)
+			var base unsafe.Pointer
+			var s reflect.Value
+			if c.kind == kArray {
+				if n != t.Len() {
+					return fmt.Errorf("a list of %d elements does not fit %s", n, t)
+				}
+				base = dst
+			} else {
+				s = reflect.MakeSlice(t, n, n)
+				if n > 0 {
+					base = s.UnsafePointer()
+				}
+			}
+			for i := range n {
+				if err := elem(&v.children[0], int(e.offset)+i, unsafe.Add(base, uintptr(i)*size)); err != nil {
+					return fmt.Errorf("[%d]: %w", i, err)
+				}
+			}
+			if c.kind == kList {
+				reflect.NewAt(t, dst).Elem().Set(s)
+			}
+			return nil
+		}, nil
+	case kMap:
+		if d.id != bindings.TypeMap {
+			return nil, mismatch(d, c)
+		}
+		kdec, err := a.decoderOf(d.key, c.key)
+		if err != nil {
+			return nil, err
+		}
+		vdec, err := a.decoderOf(d.val, c.val)
+		if err != nil {
+			return nil, err
+		}
+		t := c.t
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			e := at[listEntry](v, row)
+			m := reflect.MakeMapWithSize(t, int(e.length))
+			k := reflect.New(c.key.t)
+			x := reflect.New(c.val.t)
+			for i := range int(e.length) {
+				r := int(e.offset) + i
+				if err := kdec(&v.children[0], r, k.UnsafePointer()); err != nil {
+					return fmt.Errorf("key: %w", err)
+				}
+				if err := vdec(&v.children[1], r, x.UnsafePointer()); err != nil {
+					return fmt.Errorf("[%v]: %w", k.Elem(), err)
+				}
+				m.SetMapIndex(k.Elem(), x.Elem())
+			}
+			reflect.NewAt(t, dst).Elem().Set(m)
+			return nil
+		}, nil
+	}
+	return nil, mismatch(d, c)
+}
+
+// fieldErr wraps a decoding error of a STRUCT entry with the field's name.
+func fieldErr(f *field, err error) error {
+	if err == errNull {
+		return fmt.Errorf("%s: NULL into non-nullable %s", f.goName, f.typ)
+	}
+	return fmt.Errorf("%s: %w", f.goName, err)
+}
+
+// fieldDecoders matches Go fields to columns (or STRUCT entries) by name,
+// case-insensitively, and returns for each field the column index and the
+// decoder.
+func (a *arena) fieldDecoders(names []string, types []*dtype, fields []*field, what string) ([]int, []decoder, error) {
+	byName := make(map[string]int, len(names))
+	for i, n := range names {
+		byName[strings.ToLower(n)] = i
+	}
+	idx := make([]int, len(fields))
+	decs := make([]decoder, len(fields))
+	for i, f := range fields {
+		j, ok := byName[strings.ToLower(f.name)]
+		if !ok {
+			return nil, nil, fmt.Errorf("no %s %q for Go field %s (%s); have %s", what, f.name, f.goName, f.typ, strings.Join(names, ", "))
+		}
+		dec, err := a.decoderOf(types[j], f.codec)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s %q, Go field %s: %w", what, f.name, f.goName, err)
+		}
+		idx[i], decs[i] = j, dec
+	}
+	return idx, decs, nil
+}
+
+type intSource struct {
+	signed bool
+	read   func(v *vec, row int) uint64 // the value's bits, sign-extended
+}
+
+func intSourceOf(id bindings.Type) (intSource, bool) {
+	switch id {
+	case bindings.TypeTinyInt:
+		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int8](v, r)) }}, true
+	case bindings.TypeSmallInt:
+		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int16](v, r)) }}, true
+	case bindings.TypeInteger:
+		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int32](v, r)) }}, true
+	case bindings.TypeBigInt:
+		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int64](v, r)) }}, true
+	case bindings.TypeUTinyInt:
+		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint8](v, r)) }}, true
+	case bindings.TypeUSmallInt:
+		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint16](v, r)) }}, true
+	case bindings.TypeUInteger:
+		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint32](v, r)) }}, true
+	case bindings.TypeUBigInt:
+		return intSource{false, func(v *vec, r int) uint64 { return at[uint64](v, r) }}, true
+	}
+	return intSource{}, false
+}
+
+// intDecoder converts between integer widths, refusing values that do not
+// fit the Go type.
+func intDecoder(d *dtype, c *codec) (decoder, error) {
+	// Exact widths copy without checks.
+	switch {
+	case d.id == bindings.TypeBigInt && (c.kind == kInt64 || c.kind == kInt || c.kind == kDuration):
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*int64)(dst) = at[int64](v, row)
+			return nil
+		}, nil
+	case d.id == bindings.TypeInteger && c.kind == kInt32:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*int32)(dst) = at[int32](v, row)
+			return nil
+		}, nil
+	case d.id == bindings.TypeInterval && c.kind == kDuration:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			iv := at[interval](v, row)
+			if iv.months != 0 {
+				return fmt.Errorf("interval of %d months has no fixed duration", iv.months)
+			}
+			us := int64(iv.days)*86400e6 + iv.micros
+			if us > math.MaxInt64/1000 || us < math.MinInt64/1000 {
+				return fmt.Errorf("interval overflows time.Duration")
+			}
+			*(*time.Duration)(dst) = time.Duration(us * 1000)
+			return nil
+		}, nil
+	}
+	src, ok := intSourceOf(d.id)
+	if !ok {
+		return nil, mismatch(d, c)
+	}
+	var lo int64
+	var hi uint64
+	signed := true
+	switch c.kind {
+	case kInt8:
+		lo, hi = math.MinInt8, math.MaxInt8
+	case kInt16:
+		lo, hi = math.MinInt16, math.MaxInt16
+	case kInt32:
+		lo, hi = math.MinInt32, math.MaxInt32
+	case kInt64, kInt, kDuration:
+		lo, hi = math.MinInt64, math.MaxInt64
+	case kUint8:
+		hi, signed = math.MaxUint8, false
+	case kUint16:
+		hi, signed = math.MaxUint16, false
+	case kUint32:
+		hi, signed = math.MaxUint32, false
+	case kUint64, kUint:
+		hi, signed = math.MaxUint64, false
+	}
+	size := c.t.Size()
+	t := c.t
+	return func(v *vec, row int, dst unsafe.Pointer) error {
+		x := src.read(v, row)
+		if src.signed {
+			s := int64(x)
+			if s < lo || (s >= 0 && uint64(s) > hi) || (!signed && s < 0) {
+				return fmt.Errorf("value %d overflows %s", s, t)
+			}
+		} else if x > hi {
+			return fmt.Errorf("value %d overflows %s", x, t)
+		}
+		switch size {
+		case 1:
+			*(*uint8)(dst) = uint8(x)
+		case 2:
+			*(*uint16)(dst) = uint16(x)
+		case 4:
+			*(*uint32)(dst) = uint32(x)
+		default:
+			*(*uint64)(dst) = x
+		}
+		return nil
+	}, nil
+}
+
+func floatDecoder(d *dtype, c *codec) (decoder, error) {
+	switch {
+	case d.id == bindings.TypeDouble && c.kind == kFloat64:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*float64)(dst) = at[float64](v, row)
+			return nil
+		}, nil
+	case d.id == bindings.TypeFloat && c.kind == kFloat32:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*float32)(dst) = at[float32](v, row)
+			return nil
+		}, nil
+	case d.id == bindings.TypeFloat && c.kind == kFloat64:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			*(*float64)(dst) = float64(at[float32](v, row))
+			return nil
+		}, nil
+	case d.id == bindings.TypeDouble && c.kind == kFloat32:
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			x := at[float64](v, row)
+			if !math.IsInf(x, 0) && !math.IsNaN(x) && math.Abs(x) > math.MaxFloat32 {
+				return fmt.Errorf("value %g overflows float32", x)
+			}
+			*(*float32)(dst) = float32(x)
+			return nil
+		}, nil
+	}
+	return nil, mismatch(d, c)
+}
+
+// load reads table into a new slice of rt on dc, in one read transaction.
+func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *rowType) (out reflect.Value, err error) {
+	raw, err := rawConn(dc)
+	if err != nil {
+		return out, err
+	}
+	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
+	if err != nil {
+		return out, err
+	}
+	defer func() {
+		if cerr := tx.Commit(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	stop := context.AfterFunc(ctx, func() { bindings.Interrupt(raw) })
+	defer stop()
+
+	// The table's columns.
+	var stmt bindings.PreparedStatement
+	if bindings.Prepare(raw, "SELECT * FROM "+m.qualified(table), &stmt) == bindings.StateError {
+		msg := bindings.PrepareError(stmt)
+		bindings.DestroyPrepare(&stmt)
+		if strings.Contains(msg, "does not exist") {
+			return out, fmt.Errorf("table %s does not exist (has the asset been materialized?): %s", m.display(table), msg)
+		}
+		return out, errors.New(msg)
+	}
+	n := int(bindings.PreparedStatementColumnCount(stmt))
+	names := make([]string, n)
+	types := make([]*dtype, n)
+	for i := range n {
+		names[i] = bindings.PreparedStatementColumnName(stmt, bindings.IdxT(i))
+		lt := bindings.PreparedStatementColumnLogicalType(stmt, bindings.IdxT(i))
+		types[i] = newDtype(lt)
+		bindings.DestroyLogicalType(&lt)
+	}
+	bindings.DestroyPrepare(&stmt)
+
+	a := &arena{}
+	idx, decs, err := a.fieldDecoders(names, types, rt.fields, "column")
+	if err != nil {
+		return out, fmt.Errorf("table %s: %w", m.display(table), err)
+	}
+
+	// The row count, so the slice is allocated once.
+	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table))
+	if err != nil {
+		return out, err
+	}
+
+	var q strings.Builder
+	q.WriteString("SELECT ")
+	for i, f := range rt.fields {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(quote(names[idx[i]]))
+		_ = f
+	}
+	q.WriteString(" FROM ")
+	q.WriteString(m.qualified(table))
+
+	out = reflect.MakeSlice(rt.slice, count, count)
+	var backing reflect.Value // []T behind a []*T
+	elemSize := rt.elem.Size()
+	if rt.ptr {
+		backing = reflect.MakeSlice(reflect.SliceOf(rt.elem), count, count)
+	}
+	var base unsafe.Pointer
+	if count > 0 {
+		base = out.UnsafePointer()
+		if rt.ptr {
+			base = backing.UnsafePointer()
+		}
+	}
+
+	if bindings.Prepare(raw, q.String(), &stmt) == bindings.StateError {
+		msg := bindings.PrepareError(stmt)
+		bindings.DestroyPrepare(&stmt)
+		return out, errors.New(msg)
+	}
+	defer bindings.DestroyPrepare(&stmt)
+	var pending bindings.PendingResult
+	if bindings.PendingPreparedStreaming(stmt, &pending) == bindings.StateError {
+		msg := bindings.PendingError(pending)
+		bindings.DestroyPending(&pending)
+		return out, errors.New(msg)
+	}
+	defer bindings.DestroyPending(&pending)
+	var res bindings.Result
+	if bindings.ExecutePending(pending, &res) == bindings.StateError {
+		msg := bindings.ResultError(&res)
+		bindings.DestroyResult(&res)
+		return out, ctxErr(ctx, msg)
+	}
+	defer bindings.DestroyResult(&res)
+
+	vecs := make([]vec, len(rt.fields))
+	fieldTypes := make([]*dtype, len(rt.fields))
+	for i := range rt.fields {
+		fieldTypes[i] = types[idx[i]]
+	}
+	row := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		chunk := bindings.FetchChunk(res)
+		if chunk.Ptr == nil {
+			break
+		}
+		size := int(bindings.DataChunkGetSize(chunk))
+		if row+size > count {
+			bindings.DestroyDataChunk(&chunk)
+			return out, fmt.Errorf("table %s changed while loading", m.display(table))
+		}
+		for i := range vecs {
+			vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), fieldTypes[i])
+		}
+		for r := range size {
+			p := unsafe.Add(base, uintptr(row+r)*elemSize)
+			for i, dec := range decs {
+				if err := dec(&vecs[i], r, unsafe.Add(p, rt.fields[i].offset)); err != nil {
+					bindings.DestroyDataChunk(&chunk)
+					f := rt.fields[i]
+					if err == errNull {
+						return out, fmt.Errorf("row %d, column %q: NULL into non-nullable Go field %s (%s); use a pointer or sql.Null type", row+r, f.name, f.goName, f.typ)
+					}
+					return out, fmt.Errorf("row %d, column %q (Go field %s): %w", row+r, f.name, f.goName, err)
+				}
+			}
+		}
+		bindings.DestroyDataChunk(&chunk)
+		row += size
+	}
+	if msg := bindings.ResultError(&res); msg != "" {
+		return out, ctxErr(ctx, msg)
+	}
+	if row < count {
+		out = out.Slice(0, row)
+	}
+	if rt.ptr {
+		for i := range row {
+			out.Index(i).Set(backing.Index(i).Addr())
+		}
+	}
+	return out, nil
+}
+
+// ctxErr prefers the context's error to DuckDB's message about the
+// interrupt it caused.
+func ctxErr(ctx context.Context, msg string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.New(msg)
+}
+
+// queryCount runs a query returning one BIGINT.
+func queryCount(raw bindings.Connection, q string) (int, error) {
+	var res bindings.Result
+	if bindings.Query(raw, q, &res) == bindings.StateError {
+		msg := bindings.ResultError(&res)
+		bindings.DestroyResult(&res)
+		return 0, errors.New(msg)
+	}
+	defer bindings.DestroyResult(&res)
+	chunk := bindings.FetchChunk(res)
+	if chunk.Ptr == nil {
+		return 0, fmt.Errorf("%s: no result", q)
+	}
+	defer bindings.DestroyDataChunk(&chunk)
+	v := bindings.DataChunkGetVector(chunk, 0)
+	return int(*(*int64)(bindings.VectorGetData(v))), nil
+}

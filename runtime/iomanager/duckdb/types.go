@@ -1,0 +1,365 @@
+package duckdb
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is how a Go type is stored in a DuckDB column.
+type kind uint8
+
+const (
+	kBool kind = iota
+	kInt8
+	kInt16
+	kInt32
+	kInt64
+	kInt
+	kUint8
+	kUint16
+	kUint32
+	kUint64
+	kUint
+	kFloat32
+	kFloat64
+	kString
+	kBytes
+	kTime
+	kDuration
+	kPtr    // *T: NULL when nil
+	kNull   // sql.NullString, sql.Null[T], ...: NULL when !Valid
+	kStruct // STRUCT
+	kList   // []T: LIST
+	kArray  // [N]T: LIST of N elements
+	kMap    // map[K]V: MAP
+)
+
+var (
+	timeType     = reflect.TypeFor[time.Time]()
+	durationType = reflect.TypeFor[time.Duration]()
+)
+
+// codec describes how values of one Go type map to one DuckDB type.
+type codec struct {
+	t    reflect.Type
+	kind kind
+	sql  string // DuckDB type, as written in CREATE TABLE
+
+	elem *codec // kPtr, kList, kArray: the element; kNull: the value field
+	key  *codec // kMap
+	val  *codec // kMap
+
+	fields []*field // kStruct
+
+	// kNull: offsets of the value and Valid fields.
+	valueOff, validOff uintptr
+}
+
+// nullable reports whether the Go type can hold NULL.
+func (c *codec) nullable() bool { return c.kind == kPtr || c.kind == kNull }
+
+// field is one exported struct field stored as a column (or STRUCT entry).
+type field struct {
+	name   string       // column name
+	goName string       // Go field name, for messages
+	index  []int        // reflect index path, through embedded structs
+	offset uintptr      // byte offset within the outer struct
+	codec  *codec       // how the value is stored
+	typ    reflect.Type // the field's Go type
+}
+
+// rowType is the element type of a stored slice: a struct, maybe behind a
+// pointer.
+type rowType struct {
+	slice  reflect.Type // []T or []*T
+	elem   reflect.Type // T
+	ptr    bool         // elements are *T
+	codec  *codec       // T's codec (kind kStruct)
+	fields []*field     // the columns
+}
+
+var rowTypes sync.Map // reflect.Type -> *rowType or error
+
+// rowTypeOf returns the row type of t, a []T or []*T with T a struct of
+// storable fields, or an error saying why t cannot be stored.
+func rowTypeOf(t reflect.Type) (*rowType, error) {
+	if v, ok := rowTypes.Load(t); ok {
+		if err, ok := v.(error); ok {
+			return nil, err
+		}
+		return v.(*rowType), nil
+	}
+	rt, err := newRowType(t)
+	if err != nil {
+		rowTypes.Store(t, err)
+		return nil, err
+	}
+	rowTypes.Store(t, rt)
+	return rt, nil
+}
+
+func newRowType(t reflect.Type) (*rowType, error) {
+	if t == nil {
+		return nil, fmt.Errorf("no type: duckdb stores slices of structs ([]T), one row per element")
+	}
+	if t.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("%s: duckdb stores slices of structs ([]T), one row per element", t)
+	}
+	rt := &rowType{slice: t, elem: t.Elem()}
+	if rt.elem.Kind() == reflect.Pointer {
+		rt.ptr = true
+		rt.elem = rt.elem.Elem()
+	}
+	if rt.elem.Kind() != reflect.Struct || rt.elem == timeType {
+		return nil, fmt.Errorf("%s: duckdb stores slices of structs ([]T or []*T), one row per element", t)
+	}
+	c, err := codecOf(rt.elem, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", t, err)
+	}
+	if len(c.fields) == 0 {
+		return nil, fmt.Errorf("%s: struct %s has no exported fields to store as columns", t, rt.elem)
+	}
+	rt.codec = c
+	rt.fields = c.fields
+	return rt, nil
+}
+
+// codecOf returns the codec of t. seen guards against recursive types.
+func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
+	for _, s := range seen {
+		if s == t {
+			return nil, fmt.Errorf("recursive type %s has no table mapping", t)
+		}
+	}
+	c := &codec{t: t}
+	switch {
+	case t == timeType:
+		c.kind, c.sql = kTime, "TIMESTAMPTZ"
+		return c, nil
+	case t == durationType:
+		c.kind, c.sql = kDuration, "BIGINT"
+		return c, nil
+	case isSQLNull(t):
+		c.kind = kNull
+		vf, vl := t.Field(0), t.Field(1)
+		ec, err := codecOf(vf.Type, append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		if ec.nullable() {
+			return nil, fmt.Errorf("%s: nested NULL-able type %s is not supported", t, vf.Type)
+		}
+		c.elem, c.sql, c.valueOff, c.validOff = ec, ec.sql, vf.Offset, vl.Offset
+		return c, nil
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		c.kind, c.sql = kBool, "BOOLEAN"
+	case reflect.Int8:
+		c.kind, c.sql = kInt8, "TINYINT"
+	case reflect.Int16:
+		c.kind, c.sql = kInt16, "SMALLINT"
+	case reflect.Int32:
+		c.kind, c.sql = kInt32, "INTEGER"
+	case reflect.Int64:
+		c.kind, c.sql = kInt64, "BIGINT"
+	case reflect.Int:
+		c.kind, c.sql = kInt, "BIGINT"
+	case reflect.Uint8:
+		c.kind, c.sql = kUint8, "UTINYINT"
+	case reflect.Uint16:
+		c.kind, c.sql = kUint16, "USMALLINT"
+	case reflect.Uint32:
+		c.kind, c.sql = kUint32, "UINTEGER"
+	case reflect.Uint64:
+		c.kind, c.sql = kUint64, "UBIGINT"
+	case reflect.Uint:
+		c.kind, c.sql = kUint, "UBIGINT"
+	case reflect.Float32:
+		c.kind, c.sql = kFloat32, "FLOAT"
+	case reflect.Float64:
+		c.kind, c.sql = kFloat64, "DOUBLE"
+	case reflect.String:
+		c.kind, c.sql = kString, "VARCHAR"
+	case reflect.Pointer:
+		ec, err := codecOf(t.Elem(), append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		if ec.nullable() {
+			return nil, fmt.Errorf("%s: nested NULL-able type %s is not supported", t, t.Elem())
+		}
+		c.kind, c.elem, c.sql = kPtr, ec, ec.sql
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			c.kind, c.sql = kBytes, "BLOB"
+			break
+		}
+		ec, err := codecOf(t.Elem(), append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		c.kind, c.elem, c.sql = kList, ec, ec.sql+"[]"
+	case reflect.Array:
+		ec, err := codecOf(t.Elem(), append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		c.kind, c.elem, c.sql = kArray, ec, ec.sql+"[]"
+	case reflect.Map:
+		kc, err := codecOf(t.Key(), append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		vc, err := codecOf(t.Elem(), append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		switch kc.kind {
+		case kPtr, kNull, kStruct, kList, kArray, kMap, kBytes:
+			return nil, fmt.Errorf("%s: map keys must be of a scalar type, not %s", t, t.Key())
+		}
+		c.kind, c.key, c.val = kMap, kc, vc
+		c.sql = "MAP(" + kc.sql + ", " + vc.sql + ")"
+	case reflect.Struct:
+		c.kind = kStruct
+		fields, err := structFields(t, append(seen, t))
+		if err != nil {
+			return nil, err
+		}
+		if len(fields) == 0 {
+			return nil, fmt.Errorf("struct %s has no exported fields", t)
+		}
+		c.fields = fields
+		var b strings.Builder
+		b.WriteString("STRUCT(")
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote(f.name))
+			b.WriteByte(' ')
+			b.WriteString(f.codec.sql)
+		}
+		b.WriteByte(')')
+		c.sql = b.String()
+	default:
+		return nil, fmt.Errorf("%s (kind %s) has no DuckDB column type", t, t.Kind())
+	}
+	return c, nil
+}
+
+// isSQLNull reports whether t is one of database/sql's Null types
+// (NullString, NullInt64, ..., Null[T]): a value field then a Valid bool.
+func isSQLNull(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" &&
+		strings.HasPrefix(t.Name(), "Null") && t.NumField() == 2 &&
+		t.Field(1).Name == "Valid" && t.Field(1).Type.Kind() == reflect.Bool
+}
+
+// structFields lists the columns of struct t: exported fields, named by
+// their db tag or their name in snake_case, skipping `db:"-"`, with the
+// fields of untagged embedded structs promoted.
+func structFields(t reflect.Type, seen []reflect.Type) ([]*field, error) {
+	var out []*field
+	names := map[string]string{} // lower-case column name -> Go field
+	var walk func(t reflect.Type, index []int, base uintptr, prefix string) error
+	walk = func(t reflect.Type, index []int, base uintptr, prefix string) error {
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			tag, hasTag := sf.Tag.Lookup("db")
+			if tag == "-" {
+				continue
+			}
+			if name, _, _ := strings.Cut(tag, ","); hasTag {
+				tag = name
+			}
+			idx := append(append([]int(nil), index...), i)
+			if sf.Anonymous && tag == "" {
+				ft := sf.Type
+				if ft.Kind() == reflect.Struct && ft != timeType && !isSQLNull(ft) {
+					if err := walk(ft, idx, base+sf.Offset, prefix+sf.Name+"."); err != nil {
+						return err
+					}
+					continue
+				}
+				if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+					return fmt.Errorf("field %s%s: embedded struct pointers are not supported; embed the struct or give the field a db tag", prefix, sf.Name)
+				}
+			}
+			if !sf.IsExported() {
+				continue
+			}
+			name := tag
+			if name == "" {
+				name = snake(sf.Name)
+			}
+			if err := checkColumnName(name); err != nil {
+				return fmt.Errorf("field %s%s: %w", prefix, sf.Name, err)
+			}
+			goName := prefix + sf.Name
+			if prev, dup := names[strings.ToLower(name)]; dup {
+				return fmt.Errorf("fields %s and %s both map to column %q (DuckDB names are case-insensitive)", prev, goName, name)
+			}
+			names[strings.ToLower(name)] = goName
+			c, err := codecOf(sf.Type, seen)
+			if err != nil {
+				return fmt.Errorf("field %s: %w", goName, err)
+			}
+			out = append(out, &field{name: name, goName: goName, index: idx, offset: base + sf.Offset, codec: c, typ: sf.Type})
+		}
+		return nil
+	}
+	if err := walk(t, nil, 0, ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkColumnName rejects column names DuckDB cannot hold. Any other text
+// is safe: names are always quoted.
+func checkColumnName(name string) error {
+	if name == "" {
+		return fmt.Errorf("empty column name")
+	}
+	if !utf8.ValidString(name) || strings.ContainsRune(name, 0) {
+		return fmt.Errorf("column name %q is not valid UTF-8 text", name)
+	}
+	if len(name) > 255 {
+		return fmt.Errorf("column name %.20q... is longer than 255 bytes", name)
+	}
+	return nil
+}
+
+// snake converts a Go field name to snake_case: ID -> id, UserID ->
+// user_id, HTTPLogs -> http_logs, Asset1 -> asset1.
+func snake(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				prev := rs[i-1]
+				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+					b.WriteByte('_')
+				}
+			}
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// quote quotes a DuckDB identifier.
+func quote(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
