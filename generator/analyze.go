@@ -39,6 +39,7 @@ type param struct {
 	name string
 	typ  types.Type
 	ctx  bool   // receives the context
+	bad  bool   // has a problem already reported
 	up   *asset // the upstream asset, once resolved
 	pos  token.Position
 }
@@ -59,10 +60,11 @@ func (a *analysis) errorf(pos token.Position, format string, args ...any) {
 func (a *analysis) position(p token.Pos) token.Position { return a.fset.Position(p) }
 
 // analyze finds the assets of pkg and checks them and their graph.
-func analyze(pkg *packages.Package) *analysis {
+func analyze(pkg *packages.Package, dir string) *analysis {
 	a := &analysis{pkg: pkg, fset: pkg.Fset, qual: qualifier(pkg.Types)}
-	a.errs = append(a.errs, loadErrors(pkg)...)
-	if pkg.Types == nil || pkg.TypesInfo == nil {
+	// Go errors come first: the graph of a package that does not compile
+	// would only add noise.
+	if a.errs = loadErrors(pkg, dir); len(a.errs) > 0 || pkg.Types == nil || pkg.TypesInfo == nil {
 		return a
 	}
 	for _, f := range pkg.Syntax {
@@ -181,10 +183,12 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	if sig.TypeParams().Len() > 0 {
 		a.errorf(namePos, "asset function %s has type parameters; an asset must be a plain function", fd.Name.Name)
 		as.bad = true
+		return
 	}
 	if sig.Variadic() {
 		a.errorf(a.position(sig.Params().At(sig.Params().Len()-1).Pos()), "asset function %s is variadic; give each upstream its own parameter", fd.Name.Name)
 		as.bad = true
+		return
 	}
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
@@ -195,6 +199,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		if isContext(v.Type()) {
 			p.ctx = true
 		} else if p.name == "" || p.name == "_" {
+			p.bad = true
 			pos := p.pos
 			if p.name == "" {
 				pos = a.position(paramTypePos(fd, i))
@@ -202,6 +207,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 			a.errorf(pos, "parameter %d of %s has no name; name it after its upstream asset", i+1, fd.Name.Name)
 			as.bad = true
 		} else if isRuntimeContextValue(v.Type()) {
+			p.bad = true
 			a.errorf(p.pos, "parameter %s of %s has type runtime.Context; use *runtime.Context", p.name, fd.Name.Name)
 			as.bad = true
 		}
@@ -277,7 +283,7 @@ func (a *analysis) resolve() {
 		}
 		fname := as.decl.Name.Name
 		for _, p := range as.params {
-			if p.ctx || p.name == "" || p.name == "_" {
+			if p.ctx || p.bad {
 				continue
 			}
 			want := SnakeCase(p.name)

@@ -63,7 +63,7 @@ type item struct {
 // problem found is returned as a *SyntaxError.
 func ParseDirective(text string) (Options, error) {
 	var o Options
-	seen := map[string]int{}
+	seen := map[string]bool{}
 	i := 0
 	for {
 		for i < len(text) && isSpace(text[i]) {
@@ -93,10 +93,10 @@ func ParseDirective(text string) (Options, error) {
 			}
 			return o, &SyntaxError{keyStart, msg}
 		}
-		if first, dup := seen[key]; dup {
-			return o, &SyntaxError{keyStart, fmt.Sprintf("duplicate option %s (first at column %d)", key, first+1)}
+		if seen[key] {
+			return o, &SyntaxError{keyStart, fmt.Sprintf("duplicate option %s", key)}
 		}
-		seen[key] = keyStart
+		seen[key] = true
 		i++ // '='
 		valStart := i
 		items, end, err := scanValue(text, i)

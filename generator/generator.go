@@ -60,7 +60,7 @@ func Generate(dir string, patterns ...string) ([]*Package, error) {
 			p.Dir = filepath.Dir(files[0])
 		}
 		p.File = filepath.Join(p.Dir, OutputName)
-		a := analyze(pkg)
+		a := analyze(pkg, dir)
 		a.errs = append(a.errs, foreign[p.Dir]...)
 		p.Errors = sortErrors(a.errs)
 		if p.Dir == "" && len(p.Errors) == 0 {

@@ -163,30 +163,62 @@ func siblingPackageName(d string) string {
 }
 
 // loadErrors converts the problems go/packages found in pkg into
-// diagnostics. Soft type errors (unused imports and variables) are
-// dropped: they come from the dropped function bodies, and go build
-// reports real ones.
-func loadErrors(pkg *packages.Package) Errors {
-	var out Errors
+// diagnostics. When go list compiled the package (for its export data) and
+// the compiler failed, its messages are the ones go build prints, so they
+// are used alone; otherwise the parser's and the type checker's are used.
+// Soft type errors (unused imports and variables) are dropped: they come
+// from the dropped function bodies. dir resolves relative file names.
+func loadErrors(pkg *packages.Package, dir string) Errors {
+	var compiler, other, typed Errors
 	for _, e := range pkg.Errors {
-		if e.Kind == packages.TypeError {
-			continue // from TypeErrors below, which say which are soft
+		switch {
+		case e.Kind == packages.TypeError:
+			// From TypeErrors below, which say which are soft.
+		case e.Pos == "" && strings.HasPrefix(e.Msg, "# "):
+			compiler = append(compiler, compilerErrors(e.Msg, dir)...)
+		case e.Kind == packages.ParseError:
+			typed = append(typed, parsePosError(e.Pos, e.Msg, dir))
+		default:
+			other = append(other, parsePosError(e.Pos, e.Msg, dir))
 		}
-		out = append(out, parsePosError(e.Pos, e.Msg))
 	}
 	for _, e := range pkg.TypeErrors {
 		if e.Soft {
 			continue
 		}
 		p := e.Fset.Position(e.Pos)
-		out = append(out, Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg})
+		typed = append(typed, Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg})
 	}
-	return out
+	if len(compiler) > 0 {
+		return append(other, compiler...)
+	}
+	return append(other, typed...)
+}
+
+// compilerErrors parses the compiler's output as go list reports it: a
+// "# package" line, then "file:line:col: message" lines.
+func compilerErrors(out, dir string) Errors {
+	var errs Errors
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case line == "" || strings.HasPrefix(line, "# "):
+		case strings.HasPrefix(line, "\t") && len(errs) > 0:
+			errs[len(errs)-1].Msg += "\n" + line
+		default:
+			pos, msg, ok := strings.Cut(line, ": ")
+			if !ok {
+				errs = append(errs, Diagnostic{Msg: line})
+				continue
+			}
+			errs = append(errs, parsePosError(pos, msg, dir))
+		}
+	}
+	return errs
 }
 
 // parsePosError turns a go/packages "file:line:col" position into a
 // diagnostic.
-func parsePosError(pos, msg string) Diagnostic {
+func parsePosError(pos, msg, dir string) Diagnostic {
 	if pos == "" || pos == "-" {
 		return Diagnostic{Msg: msg}
 	}
@@ -205,7 +237,13 @@ func parsePosError(pos, msg string) Diagnostic {
 		nums = append([]int{n}, nums...)
 		rest = rest[:i]
 	}
+	if len(nums) == 0 {
+		return Diagnostic{Msg: pos + ": " + msg}
+	}
 	d.File = rest
+	if !filepath.IsAbs(d.File) {
+		d.File = filepath.Join(dir, d.File)
+	}
 	if len(nums) > 0 {
 		d.Line = nums[0]
 	}
