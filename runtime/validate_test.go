@@ -1,0 +1,115 @@
+package runtime_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
+)
+
+// pickyManager stores only ints.
+type pickyManager struct{ *memory.Manager }
+
+func (pickyManager) CheckType(t reflect.Type) error {
+	if t.Kind() != reflect.Int {
+		return errors.New("only ints")
+	}
+	return nil
+}
+
+func str(key runtime.Key) *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: key, OutputType: reflect.TypeFor[string](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return "s", nil },
+	}
+}
+
+func TestValidate(t *testing.T) {
+	mem := memory.New()
+	noCompute := intAsset("no_compute", sum(0))
+	noCompute.Compute = nil
+	dup := intAsset("orders", sum(0))
+	dup.Source = "b.go:3"
+	first := intAsset("orders", sum(0))
+	first.Source = "a.go:1"
+	missingIO := intAsset("to_duck", sum(0))
+	missingIO.IOManager = "duck"
+	picky1 := str("strings_one")
+	picky1.IOManager = "picky"
+	picky2 := str("strings_two")
+	picky2.IOManager = "picky"
+	okPicky := intAsset("int_ok", sum(0))
+	okPicky.IOManager = "picky"
+	noOutputPicky := sideEffect("side", func(context.Context) error { return nil })
+	noOutputPicky.IOManager = "picky"
+	negative := intAsset("negative", sum(0))
+	negative.Retries = -1
+
+	defs := &runtime.Definitions{
+		Assets: []*runtime.AssetDef{
+			first,
+			dup,
+			intAsset("Bad/Key", sum(0)),
+			intAsset("a//b", sum(0)),
+			intAsset("../x", sum(0)),
+			nil,
+			intAsset("uses_missing", sum(0), "order"),
+			sideEffect("uses_dep", func(context.Context) error { return nil }, "ordrs", "orders"),
+			intAsset("uses_side", sum(0), "side"),
+			noCompute,
+			missingIO,
+			picky1, picky2, okPicky, noOutputPicky,
+			negative,
+			intAsset("cyc_a", sum(0), "cyc_c"),
+			intAsset("cyc_b", sum(0), "cyc_a"),
+			intAsset("cyc_c", sum(0), "cyc_b"),
+			intAsset("self", sum(0), "self"),
+		},
+		IOManagers: map[string]runtime.IOManager{
+			runtime.DefaultIOManager: mem,
+			"picky":                  pickyManager{mem},
+		},
+	}
+	err := defs.Validate()
+	require.Error(t, err)
+	want := []string{
+		`asset cyc_a: cycle: cyc_a -> cyc_b -> cyc_c -> cyc_a (each asset feeds the next)`,
+		`asset definition #2: invalid asset key "Bad/Key": component "Bad" must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #3: invalid asset key "a//b": component "" must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #4: invalid asset key "../x": component ".." must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #5 is nil`,
+		`asset negative: negative Retries -1`,
+		`asset no_compute: no Compute function`,
+		`asset orders: defined twice (a.go:1) (b.go:3)`,
+		`asset self: cycle: self -> self (each asset feeds the next)`,
+		`asset strings_one: I/O manager "picky" cannot store its output type string: only ints`,
+		`asset strings_two: I/O manager "picky" cannot store its output type string: only ints`,
+		`asset to_duck: needs I/O manager "duck", which is not defined (defined: io_manager, picky)`,
+		`asset uses_dep: deps names no asset "ordrs" (did you mean "orders"?)`,
+		`asset uses_missing: input order names no asset "order" (did you mean "orders"?)`,
+		`asset uses_side: input side names asset side, which has no output (its function returns no value); use deps to order after it`,
+	}
+	assert.Equal(t, strings.Join(want, "\n"), err.Error())
+
+	// Materialize refuses to start, with the same report.
+	res, err2 := runtime.Materialize(context.Background(), defs, runtime.Options{})
+	assert.Nil(t, res)
+	require.Error(t, err2)
+	assert.Equal(t, err.Error(), err2.Error())
+}
+
+func TestValidateOK(t *testing.T) {
+	defs := defsOf(memory.New(), intAsset("a", sum(0)), intAsset("b", sum(0), "a"),
+		// No I/O manager is needed for an asset without output.
+		&runtime.AssetDef{Key: "ext", IOManager: "nowhere", Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }})
+	assert.NoError(t, defs.Validate())
+	assert.EqualError(t, (&runtime.Definitions{Assets: []*runtime.AssetDef{intAsset("a", sum(0))}}).Validate(),
+		`asset a: needs I/O manager "io_manager", which is not defined (none is defined)`)
+}
