@@ -1,0 +1,60 @@
+package memory_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
+)
+
+type row struct{ N int }
+
+func TestRoundTripNoCopy(t *testing.T) {
+	m := memory.New()
+	ctx := context.Background()
+	v := &row{N: 1}
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: ctx, Key: "a"}, v))
+	got, err := m.Load(&runtime.InputContext{Context: ctx, Key: "b", Upstream: "a"})
+	require.NoError(t, err)
+	assert.Same(t, v, got, "the memory manager hands over the value itself")
+
+	s := []int{1, 2}
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: ctx, Key: "a", Partition: "p1"}, s))
+	got, err = m.Load(&runtime.InputContext{Context: ctx, Upstream: "a", UpstreamPartitions: []string{"p1"}})
+	require.NoError(t, err)
+	assert.Equal(t, s, got)
+	got, err = m.Load(&runtime.InputContext{Context: ctx, Upstream: "a"})
+	require.NoError(t, err)
+	assert.Same(t, v, got, "partitions are stored apart")
+}
+
+func TestLoadMissing(t *testing.T) {
+	m := memory.New()
+	_, err := m.Load(&runtime.InputContext{Upstream: "sales/orders"})
+	assert.EqualError(t, err, "asset sales/orders has no materialization in this process: the memory I/O manager keeps values only for the life of one process")
+	_, err = m.Load(&runtime.InputContext{Upstream: "a", UpstreamPartitions: []string{"x", "y"}})
+	assert.ErrorContains(t, err, "one partition at a time")
+}
+
+func TestConcurrent(t *testing.T) {
+	m := memory.New()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			key := runtime.Key(fmt.Sprintf("a%d", i))
+			for j := range 200 {
+				assert.NoError(t, m.Store(&runtime.OutputContext{Key: key}, j))
+				v, err := m.Load(&runtime.InputContext{Upstream: key})
+				assert.NoError(t, err)
+				assert.Equal(t, j, v)
+			}
+		})
+	}
+	wg.Wait()
+}
