@@ -1,0 +1,146 @@
+package history_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/history/historytest"
+	"github.com/assetgen/assetgen/history/internal/pgtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	pg     *pgtest.Server
+	pgSkip string // why the PostgreSQL tests skip
+)
+
+func TestMain(m *testing.M) {
+	historytest.Main()
+	var err error
+	pg, err = pgtest.Start()
+	if err != nil {
+		if !errors.Is(err, pgtest.ErrMissing) || os.Getenv("CI") == "true" {
+			fmt.Fprintln(os.Stderr, "history tests: PostgreSQL:", err)
+			os.Exit(1)
+		}
+		pgSkip = err.Error()
+	}
+	code := m.Run()
+	if pg != nil {
+		pg.Stop()
+	}
+	os.Exit(code)
+}
+
+func sqliteSpec(t *testing.T) string { return t.TempDir() }
+
+func postgresSpec(t *testing.T) string {
+	if pg == nil {
+		t.Skip(pgSkip)
+	}
+	dsn, err := pg.NewDatabase(context.Background(), t.Name())
+	require.NoError(t, err)
+	return dsn
+}
+
+func TestSQLite(t *testing.T) { historytest.Run(t, sqliteSpec) }
+
+func TestPostgres(t *testing.T) { historytest.Run(t, postgresSpec) }
+
+func TestSQLiteCorrupt(t *testing.T) {
+	home := t.TempDir()
+	path := history.SQLitePath(home)
+	junk := make([]byte, 8192)
+	for i := range junk {
+		junk[i] = byte(i*7 + 3)
+	}
+	require.NoError(t, os.WriteFile(path, junk, 0o644))
+	_, err := history.OpenSQLite(context.Background(), home)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), path)
+	assert.Contains(t, err.Error(), "not a valid SQLite database")
+}
+
+func TestSQLiteHomeIsAFile(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(home, nil, 0o644))
+	_, err := history.OpenSQLite(context.Background(), home)
+	assert.ErrorContains(t, err, "create home")
+}
+
+// bumpSchema sets the schema version of the store to v behind its back.
+func bumpSchema(t *testing.T, driver, dsn string, v int) {
+	db, err := sql.Open(driver, dsn)
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Exec(fmt.Sprintf(`UPDATE schema_version SET version = %d`, v))
+	require.NoError(t, err)
+}
+
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	t.Run("SQLite", func(t *testing.T) {
+		home := t.TempDir()
+		log, err := history.OpenSQLite(ctx, home)
+		require.NoError(t, err)
+		log.Close()
+		bumpSchema(t, "sqlite", history.SQLitePath(home), history.SchemaVersion+1)
+		_, err = history.OpenSQLite(ctx, home)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), history.SQLitePath(home))
+		assert.Contains(t, err.Error(), fmt.Sprintf("schema version %d is newer than this assetgen knows (%d)", history.SchemaVersion+1, history.SchemaVersion))
+	})
+	t.Run("Postgres", func(t *testing.T) {
+		dsn := postgresSpec(t)
+		log, err := history.OpenPostgres(ctx, dsn)
+		require.NoError(t, err)
+		log.Close()
+		bumpSchema(t, "pgx", dsn, history.SchemaVersion+1)
+		_, err = history.OpenPostgres(ctx, dsn)
+		assert.ErrorContains(t, err, "is newer than this assetgen knows")
+	})
+}
+
+func TestPostgresBadDSN(t *testing.T) {
+	_, err := history.OpenPostgres(context.Background(), "postgres://127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "127.0.0.1:1")
+}
+
+func TestConcurrentFirstOpen(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		spec func(*testing.T) string
+	}{{"SQLite", sqliteSpec}, {"Postgres", postgresSpec}} {
+		t.Run(c.name, func(t *testing.T) {
+			spec := c.spec(t)
+			errs := make(chan error, 4)
+			for range 4 {
+				go func() {
+					log, err := history.Open(context.Background(), spec)
+					if err == nil {
+						log.Close()
+					}
+					errs <- err
+				}()
+			}
+			for range 4 {
+				assert.NoError(t, <-errs)
+			}
+		})
+	}
+}
+
+func TestDefaultHome(t *testing.T) {
+	t.Setenv(history.EnvHome, "")
+	assert.Equal(t, ".assetgen", history.DefaultHome())
+	t.Setenv(history.EnvHome, "/x/y")
+	assert.Equal(t, "/x/y", history.DefaultHome())
+}

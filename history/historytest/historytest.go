@@ -1,0 +1,632 @@
+// Package historytest is the conformance suite every history.Log
+// implementation passes. A test package calls Main from its TestMain (the
+// suite re-executes the test binary for its multi-process cases) and Run
+// with a function returning the spec (for history.Open) of a new store.
+package historytest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	envChild = "ASSETGEN_HISTORYTEST_CHILD" // what a child process does
+	envSpec  = "ASSETGEN_HISTORYTEST_SPEC"  // the store it opens
+	envArg   = "ASSETGEN_HISTORYTEST_ARG"   // its argument
+)
+
+// Main runs the child's part and exits when the process is a child the
+// suite started; otherwise it returns at once. Call it first in TestMain.
+func Main() {
+	mode := os.Getenv(envChild)
+	if mode == "" {
+		return
+	}
+	if err := child(mode, os.Getenv(envSpec), os.Getenv(envArg)); err != nil {
+		fmt.Fprintln(os.Stderr, "historytest child:", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// Run runs the suite. newSpec returns the spec of a new, empty store.
+func Run(t *testing.T, newSpec func(t *testing.T) string) {
+	cases := []struct {
+		name string
+		f    func(t *testing.T, spec string)
+	}{
+		{"RecordsRun", testRecordsRun},
+		{"RunsNewestFirst", testRunsNewestFirst},
+		{"NotFound", testNotFound},
+		{"FromFailure", testFromFailure},
+		{"Staleness", testStaleness},
+		{"LatestWins", testLatestWins},
+		{"ManySteps", testManySteps},
+		{"FlushIsDurable", testFlushIsDurable},
+		{"Reopen", testReopen},
+		{"HeartbeatReap", testHeartbeatReap},
+		{"Killed", testKilled},
+		{"ConcurrentProcesses", testConcurrentProcesses},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { c.f(t, newSpec(t)) })
+	}
+}
+
+func open(t *testing.T, spec string) history.Log {
+	t.Helper()
+	log, err := history.Open(context.Background(), spec)
+	require.NoError(t, err)
+	t.Cleanup(func() { log.Close() })
+	return log
+}
+
+// clock hands out increasing event times.
+type clock struct{ t time.Time }
+
+func newClock() *clock { return &clock{t: time.Now().Add(-time.Hour).Truncate(time.Microsecond)} }
+
+func (c *clock) next() time.Time {
+	c.t = c.t.Add(time.Millisecond)
+	return c.t
+}
+
+// player feeds hand-made events of one run to a recorder.
+type player struct {
+	rec *history.Recorder
+	id  string
+	c   *clock
+}
+
+func (p *player) ev(e runtime.Event) {
+	e.RunID = p.id
+	if e.Time.IsZero() {
+		e.Time = p.c.next()
+	}
+	p.rec.OnEvent(e)
+}
+
+func (p *player) start(keys ...runtime.Key) { p.ev(runtime.Event{Type: runtime.RunStart, Keys: keys}) }
+
+func (p *player) end(err error) { p.ev(runtime.Event{Type: runtime.RunEnd, Err: err}) }
+
+// ok records a step that starts and succeeds.
+func (p *player) ok(key runtime.Key, code, data string, inputs map[runtime.Key]string) {
+	p.ev(runtime.Event{Type: runtime.StepStart, Key: key, Attempt: 1, CodeVersion: code})
+	p.ev(runtime.Event{Type: runtime.StepSuccess, Key: key, Attempt: 1, Duration: time.Millisecond,
+		CodeVersion: code, DataVersion: data, InputVersions: inputs})
+}
+
+func (p *player) fail(key runtime.Key, err error) {
+	p.ev(runtime.Event{Type: runtime.StepStart, Key: key, Attempt: 1})
+	p.ev(runtime.Event{Type: runtime.StepFailure, Key: key, Attempt: 1, Err: err})
+}
+
+func (p *player) skip(key, cause runtime.Key) {
+	p.ev(runtime.Event{Type: runtime.StepSkipped, Key: key, Cause: cause,
+		Err: fmt.Errorf("upstream %s did not succeed", cause)})
+}
+
+// record plays f as run id on a new recorder over log, and closes it.
+func record(t *testing.T, log history.Log, c *clock, id string, f func(p *player)) {
+	t.Helper()
+	rec := history.NewRecorder(log, map[string]string{"by": "historytest"})
+	f(&player{rec: rec, id: id, c: c})
+	require.NoError(t, rec.Close())
+}
+
+func statuses(steps []history.Step) map[runtime.Key]string {
+	m := map[runtime.Key]string{}
+	for _, s := range steps {
+		m[s.Key] = s.Status
+	}
+	return m
+}
+
+func testRecordsRun(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	boom := errors.New("boom: disk full")
+	var t0 time.Time
+	record(t, log, c, "run1", func(p *player) {
+		p.start("a", "b", "c", "d")
+		t0 = c.t
+		p.ev(runtime.Event{Type: runtime.StepStart, Key: "a", Attempt: 1, CodeVersion: "v1"})
+		p.ev(runtime.Event{Type: runtime.StepSuccess, Key: "a", Attempt: 1, CodeVersion: "v1", Duration: time.Millisecond,
+			Metadata: runtime.Metadata{"rows": 3, "path": "/tmp/a.json", "cols": []string{"x", "y"}}})
+		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 1})
+		p.ev(runtime.Event{Type: runtime.StepRetry, Key: "b", Attempt: 1, Err: errors.New("flaky"), TimedOut: true})
+		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 2})
+		p.ev(runtime.Event{Type: runtime.StepSuccess, Key: "b", Attempt: 2, Duration: time.Millisecond,
+			DataVersion: "b-v", InputVersions: map[runtime.Key]string{"a": "whatever"},
+			Metadata: runtime.Metadata{"bad": make(chan int)}})
+		p.fail("c", boom)
+		p.skip("d", "c")
+		p.end(nil)
+	})
+
+	runs, err := log.Runs(ctx, 0)
+	require.NoError(t, err)
+	require.Len(t, runs, 1)
+	r := runs[0]
+	assert.Equal(t, "run1", r.ID)
+	assert.Equal(t, history.RunFailed, r.Status)
+	assert.Equal(t, []runtime.Key{"a", "b", "c", "d"}, r.Selection)
+	assert.Equal(t, map[string]string{"by": "historytest"}, r.Tags)
+	assert.True(t, r.Start.Equal(t0), "start %v, want %v", r.Start, t0)
+	assert.True(t, r.End.Equal(c.t), "end %v, want %v", r.End, c.t)
+	assert.Equal(t, map[string]int{"success": 2, "failed": 1, "skipped": 1}, r.Counts)
+	assert.Equal(t, os.Getpid(), r.PID)
+	assert.NotEmpty(t, r.Host)
+
+	one, err := log.Run(ctx, "run1")
+	require.NoError(t, err)
+	assert.Equal(t, r.Counts, one.Counts)
+
+	steps, err := log.Steps(ctx, "run1")
+	require.NoError(t, err)
+	require.Len(t, steps, 4)
+	for i, k := range []runtime.Key{"a", "b", "c", "d"} {
+		assert.Equal(t, k, steps[i].Key, "step %d", i)
+		assert.Equal(t, "run1", steps[i].RunID)
+	}
+	a, b, cc, d := steps[0], steps[1], steps[2], steps[3]
+	assert.Equal(t, "success", a.Status)
+	assert.Equal(t, 1, a.Attempts)
+	assert.Equal(t, "v1", a.CodeVersion)
+	assert.Equal(t, time.Millisecond, a.Duration())
+	assert.Equal(t, runtime.Metadata{"rows": float64(3), "path": "/tmp/a.json", "cols": []any{"x", "y"}}, a.Metadata)
+	assert.Equal(t, history.DefaultDataVersion("run1", "a", ""), a.DataVersion, "default data version")
+
+	assert.Equal(t, "success", b.Status)
+	assert.Equal(t, 2, b.Attempts)
+	assert.Equal(t, []history.Attempt{{Attempt: 1, Error: "flaky (timed out)", TimedOut: true}}, b.Retries)
+	assert.Equal(t, "b-v", b.DataVersion)
+	assert.Equal(t, map[runtime.Key]string{"a": "whatever"}, b.InputVersions)
+	assert.Contains(t, fmt.Sprint(b.Metadata["bad"]), "not encodable as JSON")
+
+	assert.Equal(t, "failed", cc.Status)
+	assert.Equal(t, "boom: disk full", cc.Error)
+	assert.Equal(t, "skipped", d.Status)
+	assert.Equal(t, runtime.Key("c"), d.Cause)
+	assert.Contains(t, d.Error, "upstream c")
+
+	assets, err := log.Assets(ctx)
+	require.NoError(t, err)
+	require.Len(t, assets, 3, "a, b materialized; c attempted; d skipped is no attempt")
+	assert.Equal(t, runtime.Key("a"), assets[0].Key)
+	assert.True(t, assets[0].Materialized())
+	assert.Equal(t, "run1", assets[0].RunID)
+	assert.Equal(t, "v1", assets[0].CodeVersion)
+	assert.True(t, assets[0].Time.Equal(a.End))
+	assert.Equal(t, "b-v", assets[1].DataVersion)
+	assert.Equal(t, map[runtime.Key]string{"a": "whatever"}, assets[1].InputVersions)
+	assert.Equal(t, runtime.Key("c"), assets[2].Key)
+	assert.False(t, assets[2].Materialized())
+	assert.Equal(t, "failed", assets[2].LastStatus)
+	assert.Equal(t, "boom: disk full", assets[2].LastError)
+}
+
+func testRunsNewestFirst(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	for i := range 5 {
+		record(t, log, c, fmt.Sprintf("r%d", i), func(p *player) {
+			p.start("x")
+			p.ok("x", "", "", nil)
+			p.end(nil)
+		})
+	}
+	record(t, log, c, "canceled", func(p *player) {
+		p.start("x", "y")
+		p.ev(runtime.Event{Type: runtime.StepSkipped, Key: "x", Err: context.Canceled})
+		p.end(context.Canceled)
+	})
+	runs, err := log.Runs(ctx, 3)
+	require.NoError(t, err)
+	var ids []string
+	for _, r := range runs {
+		ids = append(ids, r.ID)
+	}
+	assert.Equal(t, []string{"canceled", "r4", "r3"}, ids)
+	assert.Equal(t, history.RunCanceled, runs[0].Status)
+	assert.Equal(t, map[string]int{"canceled": 1}, runs[0].Counts)
+	assert.Equal(t, history.RunSuccess, runs[1].Status)
+	assert.Equal(t, map[string]int{"success": 1}, runs[1].Counts)
+	all, err := log.Runs(ctx, 0)
+	require.NoError(t, err)
+	assert.Len(t, all, 6)
+}
+
+func testNotFound(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	_, err := log.Run(ctx, "nope")
+	assert.ErrorIs(t, err, history.ErrNotFound)
+	assert.Contains(t, err.Error(), "nope")
+	steps, err := log.Steps(ctx, "nope")
+	assert.NoError(t, err)
+	assert.Empty(t, steps)
+	_, err = history.FromFailure(ctx, log, "nope")
+	assert.ErrorIs(t, err, history.ErrNotFound)
+}
+
+func testFromFailure(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	record(t, log, c, "bad", func(p *player) {
+		p.start("a", "b", "c", "d", "e")
+		p.ok("a", "", "", nil)
+		p.fail("b", errors.New("boom"))
+		p.skip("c", "b")
+		p.ok("d", "", "", nil)
+		p.ev(runtime.Event{Type: runtime.StepSkipped, Key: "e", Err: context.Canceled}) // canceled
+		p.end(nil)
+	})
+	keys, err := history.FromFailure(ctx, log, "bad")
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"b", "c", "e"}, keys)
+
+	record(t, log, c, "good", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "", nil)
+		p.end(nil)
+	})
+	_, err = history.FromFailure(ctx, log, "good")
+	assert.ErrorContains(t, err, "nothing to re-execute")
+
+	// A run still running (its process, this one, is alive).
+	rec := history.NewRecorder(log, nil)
+	p := &player{rec: rec, id: "live", c: c}
+	p.start("a", "b")
+	p.ok("a", "", "", nil)
+	require.NoError(t, rec.Flush(ctx))
+	_, err = history.FromFailure(ctx, log, "live")
+	assert.ErrorContains(t, err, "still running")
+	require.NoError(t, rec.Close())
+}
+
+func testStaleness(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	def := func(key runtime.Key, code string, inputs ...runtime.Key) *runtime.AssetDef {
+		d := &runtime.AssetDef{Key: key, CodeVersion: code}
+		for _, in := range inputs {
+			d.Inputs = append(d.Inputs, runtime.Input{Name: string(in), Key: in})
+		}
+		return d
+	}
+	defs := []*runtime.AssetDef{def("a", "v1"), def("b", "", "a"), def("c", "")}
+	check := func(want map[runtime.Key]string) {
+		t.Helper()
+		states, err := history.Stale(ctx, log, defs)
+		require.NoError(t, err)
+		got := map[runtime.Key]string{}
+		for _, s := range states {
+			got[s.Key] = s.Why()
+			assert.Equal(t, s.Why() != "", s.Stale)
+		}
+		assert.Equal(t, want, got)
+	}
+	check(map[runtime.Key]string{"a": "never materialized", "b": "never materialized; upstream stale a", "c": "never materialized"})
+
+	var aVersion string
+	record(t, log, c, "r1", func(p *player) {
+		p.start("a", "b", "c")
+		p.ok("a", "v1", "", nil)
+		aVersion = history.DefaultDataVersion("r1", "a", "")
+		p.ok("b", "", "", map[runtime.Key]string{"a": aVersion})
+		p.ok("c", "", "", nil)
+		p.end(nil)
+	})
+	check(map[runtime.Key]string{"a": "", "b": "", "c": ""})
+
+	// New code for a: a is stale, and b with it.
+	defs[0].CodeVersion = "v2"
+	check(map[runtime.Key]string{"a": `code version changed ("v1" -> "v2")`, "b": "upstream stale a", "c": ""})
+
+	// a re-materialized: its data changed under b.
+	record(t, log, c, "r2", func(p *player) {
+		p.start("a")
+		p.ok("a", "v2", "", nil)
+		p.end(nil)
+	})
+	states, err := history.Stale(ctx, log, defs)
+	require.NoError(t, err)
+	assert.False(t, states[0].Stale)
+	require.Len(t, states[1].Causes, 1)
+	assert.Equal(t, history.UpstreamDataChanged, states[1].Causes[0].Reason)
+	assert.Equal(t, runtime.Key("a"), states[1].Causes[0].Upstream)
+	assert.NotEqual(t, states[1].Logical, states[1].Recorded, "logical version moved")
+	assert.Equal(t, states[0].Logical, states[0].Recorded)
+	assert.Equal(t, []runtime.Key{"b"}, history.StaleSelection(states))
+
+	// c fails: its last attempt failed.
+	record(t, log, c, "r3", func(p *player) {
+		p.start("c")
+		p.fail("c", errors.New("no network"))
+		p.end(nil)
+	})
+	states, err = history.Stale(ctx, log, defs)
+	require.NoError(t, err)
+	assert.Equal(t, "last attempt failed (in run r3: no network)", states[2].Why())
+	assert.Equal(t, []runtime.Key{"b", "c"}, history.StaleSelection(states))
+}
+
+func testLatestWins(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	record(t, log, c, "new", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "new-v", nil)
+		p.end(nil)
+	})
+	// A run that ended earlier but is written later must not replace
+	// the latest materialization.
+	old := &clock{t: c.t.Add(-time.Minute)}
+	record(t, log, old, "old", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "old-v", nil)
+		p.end(nil)
+	})
+	assets, err := log.Assets(ctx)
+	require.NoError(t, err)
+	require.Len(t, assets, 1)
+	assert.Equal(t, "new-v", assets[0].DataVersion)
+	assert.Equal(t, "new", assets[0].RunID)
+}
+
+func testManySteps(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	const n = 3000
+	keys := make([]runtime.Key, n)
+	for i := range keys {
+		keys[i] = runtime.Key(fmt.Sprintf("k%05d", i))
+	}
+	record(t, log, c, "big", func(p *player) {
+		p.start(keys...)
+		for i, k := range keys {
+			if i%100 == 99 {
+				p.fail(k, errors.New("every hundredth"))
+				continue
+			}
+			p.ok(k, "", "", nil)
+		}
+		p.end(nil)
+	})
+	r, err := log.Run(ctx, "big")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"success": n - n/100, "failed": n / 100}, r.Counts)
+	assert.Len(t, r.Selection, n)
+	steps, err := log.Steps(ctx, "big")
+	require.NoError(t, err)
+	require.Len(t, steps, n)
+	for i, s := range steps {
+		if s.Key != keys[i] {
+			t.Fatalf("step %d is %s, want %s: steps out of order", i, s.Key, keys[i])
+		}
+	}
+	assets, err := log.Assets(ctx)
+	require.NoError(t, err)
+	assert.Len(t, assets, n)
+}
+
+func testFlushIsDurable(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	rec := history.NewRecorder(log, nil)
+	defer rec.Close()
+	p := &player{rec: rec, id: "r", c: c}
+	p.start("a", "b")
+	p.ok("a", "", "", nil)
+	require.NoError(t, rec.Flush(ctx))
+
+	// Another connection sees it; the run is ours and alive, so not reaped.
+	other := open(t, spec)
+	reaped, err := other.Reap(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, reaped)
+	r, err := other.Run(ctx, "r")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunRunning, r.Status)
+	assert.Equal(t, map[string]int{"success": 1}, r.Counts)
+
+	// RunEnd waits for the write: the end is visible when OnEvent returns.
+	p.end(nil)
+	r, err = other.Run(ctx, "r")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunSuccess, r.Status)
+}
+
+func testReopen(t *testing.T, spec string) {
+	ctx := context.Background()
+	log, err := history.Open(ctx, spec)
+	require.NoError(t, err)
+	record(t, log, newClock(), "r", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "", nil)
+		p.end(nil)
+	})
+	require.NoError(t, log.Close())
+	log = open(t, spec)
+	r, err := log.Run(ctx, "r")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunSuccess, r.Status)
+}
+
+func testHeartbeatReap(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	now := time.Now()
+	run := func(id string, hb time.Time) history.Run {
+		return history.Run{ID: id, Status: history.RunRunning, Start: hb.Add(-time.Minute), Host: "elsewhere.example",
+			PID: 1, Heartbeat: hb, Selection: []runtime.Key{"a", "b"}}
+	}
+	require.NoError(t, log.Write(ctx, &history.Batch{
+		Runs: []history.Run{run("silent", now.Add(-time.Hour)), run("beating", now)},
+		Steps: []history.Step{
+			{RunID: "silent", Key: "a", Status: "success", Attempts: 1, Start: now.Add(-time.Hour), End: now.Add(-time.Hour), Seq: 1},
+			{RunID: "silent", Key: "b", Status: history.StepRunning, Attempts: 1, Start: now.Add(-time.Hour), Seq: 2},
+		},
+	}))
+	reaped, err := log.Reap(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"silent"}, reaped)
+	r, err := log.Run(ctx, "silent")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunFailed, r.Status)
+	assert.Contains(t, r.Error, "abandoned: no heartbeat from process 1 on elsewhere.example")
+	steps, err := log.Steps(ctx, "silent")
+	require.NoError(t, err)
+	assert.Equal(t, map[runtime.Key]string{"a": "success", "b": "failed"}, statuses(steps))
+	r, err = log.Run(ctx, "beating")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunRunning, r.Status)
+}
+
+func spawn(t *testing.T, mode, spec, arg string) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), envChild+"="+mode, envSpec+"="+spec, envArg+"="+arg)
+	cmd.Stderr = os.Stderr
+	return cmd
+}
+
+func testKilled(t *testing.T, spec string) {
+	ctx := context.Background()
+	cmd := spawn(t, "killme", spec, "")
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child did not report ready: %v", err)
+	}
+	require.Equal(t, "ready\n", line)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	cmd.Wait()
+
+	log := open(t, spec) // Open reaps
+	r, err := log.Run(ctx, "killed")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunFailed, r.Status)
+	assert.Contains(t, r.Error, fmt.Sprintf("abandoned: process %d on", cmd.Process.Pid))
+	assert.False(t, r.End.IsZero())
+	steps, err := log.Steps(ctx, "killed")
+	require.NoError(t, err)
+	assert.Equal(t, map[runtime.Key]string{"a": "success", "b": "failed"}, statuses(steps))
+	assert.Contains(t, steps[1].Error, "abandoned")
+	keys, err := history.FromFailure(ctx, log, "killed")
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"b", "c"}, keys)
+	reaped, err := log.Reap(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, reaped, "reaped once only")
+}
+
+func testConcurrentProcesses(t *testing.T, spec string) {
+	ctx := context.Background()
+	const procs, runs, steps = 2, 20, 50
+	var wg sync.WaitGroup
+	errs := make([]error, procs)
+	for i := range procs {
+		cmd := spawn(t, "writer", spec, fmt.Sprintf("p%d,%d,%d", i, runs, steps))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = cmd.Run()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		require.NoError(t, err, "writer process %d", i)
+	}
+	log := open(t, spec)
+	all, err := log.Runs(ctx, 0)
+	require.NoError(t, err)
+	require.Len(t, all, procs*runs)
+	for _, r := range all {
+		assert.Equal(t, history.RunSuccess, r.Status, r.ID)
+		assert.Equal(t, map[string]int{"success": steps}, r.Counts, r.ID)
+	}
+	assets, err := log.Assets(ctx)
+	require.NoError(t, err)
+	assert.Len(t, assets, steps, "both processes materialize the same assets")
+}
+
+// child runs in a process the suite started.
+func child(mode, spec, arg string) error {
+	ctx := context.Background()
+	log, err := history.Open(ctx, spec)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	switch mode {
+	case "killme":
+		rec := history.NewRecorder(log, nil)
+		p := &player{rec: rec, id: "killed", c: newClock()}
+		p.start("a", "b", "c")
+		p.ok("a", "", "", nil)
+		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 1})
+		if err := rec.Flush(ctx); err != nil {
+			return err
+		}
+		fmt.Println("ready")
+		time.Sleep(time.Hour) // killed here
+		return nil
+	case "writer":
+		f := strings.Split(arg, ",")
+		runs, _ := strconv.Atoi(f[1])
+		steps, _ := strconv.Atoi(f[2])
+		c := newClock()
+		for r := range runs {
+			rec := history.NewRecorder(log, map[string]string{"proc": f[0]})
+			p := &player{rec: rec, id: fmt.Sprintf("%s-%d", f[0], r), c: c}
+			keys := make([]runtime.Key, steps)
+			for i := range keys {
+				keys[i] = runtime.Key(fmt.Sprintf("k%d", i))
+			}
+			p.start(keys...)
+			for _, k := range keys {
+				p.ok(k, "", "", nil)
+			}
+			p.end(nil)
+			if err := rec.Close(); err != nil {
+				return err
+			}
+			if _, err := log.Runs(ctx, 5); err != nil { // reads interleaved with the other's writes
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown mode %q", mode)
+}

@@ -1,0 +1,258 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Reason says why an asset is stale.
+type Reason string
+
+// Reasons an asset is stale, in the order Staleness reports them.
+const (
+	NeverMaterialized    Reason = "never materialized"
+	LastAttemptFailed    Reason = "last attempt failed"
+	CodeVersionChanged   Reason = "code version changed"
+	UpstreamDataChanged  Reason = "upstream data changed"
+	UpstreamMaterialized Reason = "upstream materialized since"
+	UpstreamStale        Reason = "upstream stale"
+)
+
+// Cause is one reason an asset is stale, with the upstream concerned and
+// the details.
+type Cause struct {
+	Reason   Reason
+	Upstream runtime.Key // for the upstream reasons
+	Detail   string      // e.g. `"v1" -> "v2"`
+}
+
+// String returns "code version changed (\"v1\" -> \"v2\")" and the like.
+func (c Cause) String() string {
+	s := string(c.Reason)
+	if c.Upstream != "" {
+		s += " " + string(c.Upstream)
+	}
+	if c.Detail != "" {
+		s += " (" + c.Detail + ")"
+	}
+	return s
+}
+
+// State is the staleness of one asset.
+type State struct {
+	Key    runtime.Key
+	Stale  bool
+	Causes []Cause // why it is stale; empty when fresh
+	Last   *Asset  // its latest record; nil when never attempted
+	// Logical is the logical version a materialization would have now:
+	// the definition's code version with the upstreams' latest data
+	// versions. Recorded is the one of the last materialization (empty
+	// when none).
+	Logical, Recorded string
+}
+
+// Why joins the causes: "code version changed (...); upstream stale b".
+func (s *State) Why() string {
+	parts := make([]string, len(s.Causes))
+	for i, c := range s.Causes {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Staleness says, for each asset of defs (in that order), whether it is
+// fresh or stale and why, from latest (Log.Assets). It is a pure function.
+// Only unpartitioned records count. An asset is stale when:
+//   - it was never materialized;
+//   - its last attempt failed after its last materialization;
+//   - its code version differs from the one it was materialized with;
+//   - an upstream input's data version differs from the one used (where
+//     the input's version was recorded);
+//   - an upstream was materialized after it, where no data version of
+//     that upstream was recorded (deps= edges, unknown versions);
+//   - an upstream is stale: it will change when re-materialized.
+func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
+	recs := make(map[runtime.Key]*Asset, len(latest))
+	for i := range latest {
+		if latest[i].Partition == "" {
+			recs[latest[i].Key] = &latest[i]
+		}
+	}
+	byKey := make(map[runtime.Key]*runtime.AssetDef, len(defs))
+	for _, d := range defs {
+		byKey[d.Key] = d
+	}
+	states := make(map[runtime.Key]*State, len(defs))
+	visiting := map[runtime.Key]bool{}
+	var eval func(d *runtime.AssetDef) *State
+	eval = func(d *runtime.AssetDef) *State {
+		if s := states[d.Key]; s != nil {
+			return s
+		}
+		s := &State{Key: d.Key, Last: recs[d.Key]}
+		if visiting[d.Key] {
+			return s // a cycle: definitions are invalid; don't recurse
+		}
+		visiting[d.Key] = true
+		defer delete(visiting, d.Key)
+		rec := s.Last
+		add := func(c Cause) { s.Causes = append(s.Causes, c) }
+
+		current := map[runtime.Key]string{}
+		for _, in := range d.Inputs {
+			if u := recs[in.Key]; u != nil && u.Materialized() {
+				current[in.Key] = u.DataVersion
+			}
+		}
+		s.Logical = LogicalVersion(d.CodeVersion, current)
+		if rec != nil && rec.Materialized() {
+			s.Recorded = LogicalVersion(rec.CodeVersion, rec.InputVersions)
+		}
+
+		switch {
+		case rec == nil || !rec.Materialized():
+			add(Cause{Reason: NeverMaterialized})
+			if rec != nil && rec.LastStatus == "failed" {
+				add(Cause{Reason: LastAttemptFailed, Detail: lastError(rec)})
+			}
+		default:
+			if rec.LastStatus == "failed" && !rec.LastTime.Before(rec.Time) {
+				add(Cause{Reason: LastAttemptFailed, Detail: lastError(rec)})
+			}
+			if d.CodeVersion != rec.CodeVersion {
+				add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", rec.CodeVersion, d.CodeVersion)})
+			}
+			for _, k := range d.Upstream() {
+				u := recs[k]
+				if u == nil || !u.Materialized() {
+					continue // reported as upstream stale below
+				}
+				if used, ok := rec.InputVersions[k]; ok {
+					if used != u.DataVersion {
+						add(Cause{Reason: UpstreamDataChanged, Upstream: k, Detail: fmt.Sprintf("%s -> %s", short(used), short(u.DataVersion))})
+					}
+				} else if u.Time.After(rec.Time) {
+					add(Cause{Reason: UpstreamMaterialized, Upstream: k, Detail: "in run " + u.RunID})
+				}
+			}
+		}
+		for _, k := range d.Upstream() {
+			ud := byKey[k]
+			if ud == nil {
+				continue
+			}
+			if us := eval(ud); us.Stale {
+				add(Cause{Reason: UpstreamStale, Upstream: k})
+			}
+		}
+		s.Stale = len(s.Causes) > 0
+		states[d.Key] = s
+		return s
+	}
+	out := make([]State, len(defs))
+	for i, d := range defs {
+		out[i] = *eval(d)
+	}
+	return out
+}
+
+func lastError(a *Asset) string {
+	e := a.LastError
+	if len(e) > 200 {
+		e = e[:200] + "..."
+	}
+	if a.LastRunID != "" {
+		if e == "" {
+			return "in run " + a.LastRunID
+		}
+		return "in run " + a.LastRunID + ": " + e
+	}
+	return e
+}
+
+func short(v string) string {
+	if v == "" {
+		return `""`
+	}
+	if len(v) > 16 {
+		return v[:16]
+	}
+	return v
+}
+
+// StaleSelection returns the keys of the stale assets of defs, in defs
+// order: the selection for `materialize --stale`. Whatever must run for
+// them is included: an upstream that has no materialization to load is
+// itself stale, and the downstream of a stale asset is stale too (upstream
+// stale). Fresh upstreams of the selection are loaded through their I/O
+// managers. The result is empty (not nil) when everything is fresh; do not
+// pass an empty selection to runtime.Materialize, where nil means all.
+func StaleSelection(states []State) []runtime.Key {
+	keys := []runtime.Key{}
+	for _, s := range states {
+		if s.Stale {
+			keys = append(keys, s.Key)
+		}
+	}
+	return keys
+}
+
+// Stale loads the latest records from log and returns the staleness of
+// every asset of defs.
+func Stale(ctx context.Context, log Log, defs []*runtime.AssetDef) ([]State, error) {
+	latest, err := log.Assets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return Staleness(defs, latest), nil
+}
+
+// FromFailure returns the selection that re-executes a run from its
+// failure (`materialize --from-failure RUN_ID`): the keys of the run's
+// selection whose step did not succeed (failed, skipped, canceled, or never
+// started because the run was cancelled or abandoned), in the run's
+// execution order. The outputs of the steps that succeeded are not
+// selected, so runtime.Materialize loads them through their I/O managers.
+// It is an error when the run does not exist, is still running, or has
+// nothing to re-execute.
+func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, error) {
+	run, err := log.Run(ctx, runID)
+	if err != nil {
+		return nil, err
+	}
+	if run.Status == RunRunning {
+		return nil, fmt.Errorf("history: run %s is still running (process %d on %s)", runID, run.PID, run.Host)
+	}
+	steps, err := log.Steps(ctx, runID)
+	if err != nil {
+		return nil, err
+	}
+	done := map[runtime.Key]bool{}
+	for _, s := range steps {
+		if s.Partition == "" && s.Status == runtime.StatusSuccess.String() {
+			done[s.Key] = true
+		}
+	}
+	keys := []runtime.Key{}
+	seen := map[runtime.Key]bool{}
+	for _, k := range run.Selection {
+		if !done[k] && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	// Steps recorded outside the selection (none expected) still count.
+	for _, s := range steps {
+		if !done[s.Key] && !seen[s.Key] {
+			seen[s.Key] = true
+			keys = append(keys, s.Key)
+		}
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("history: run %s: every step succeeded, nothing to re-execute", runID)
+	}
+	return keys, nil
+}
