@@ -268,9 +268,9 @@ func (r *run) cascade(p int32) {
 				res.Status = StatusSkipped
 				res.Cause = up.Key
 				if up.Status == StatusFailed {
-					res.Err = fmt.Errorf("skipped: upstream %s failed", up.Key)
+					res.Err = fmt.Errorf("upstream %s failed", up.Key)
 				} else {
-					res.Err = fmt.Errorf("skipped: upstream %s was skipped", up.Key)
+					res.Err = fmt.Errorf("upstream %s was skipped", up.Key)
 				}
 			}
 			r.res[q] = res
