@@ -410,6 +410,16 @@ func (r *Recorder) apply(e *runtime.Event) {
 		p.End, p.Error, p.Cause = e.Time, errText(e.Err, false), e.Cause
 	case runtime.RunEnd:
 		rs.run.End = e.Time
+		if canceled(e.Err) {
+			// Steps the cancellation stopped before they started report
+			// no event: record them as canceled.
+			for _, k := range rs.run.Selection {
+				if rs.steps[stepID{key: k}] == nil {
+					p := rs.step(&runtime.Event{RunID: e.RunID, Key: k, Time: e.Time})
+					p.Status, p.End, p.Error = runtime.StatusCanceled.String(), e.Time, "canceled before it started"
+				}
+			}
+		}
 		rs.run.Status = RunSuccess
 		var failed, stopped bool
 		for _, p := range rs.steps {

@@ -247,7 +247,7 @@ func testRunsNewestFirst(t *testing.T, spec string) {
 	}
 	assert.Equal(t, []string{"canceled", "r4", "r3"}, ids)
 	assert.Equal(t, history.RunCanceled, runs[0].Status)
-	assert.Equal(t, map[string]int{"canceled": 1}, runs[0].Counts)
+	assert.Equal(t, map[string]int{"canceled": 2}, runs[0].Counts, "y never started: recorded as canceled")
 	assert.Equal(t, history.RunSuccess, runs[1].Status)
 	assert.Equal(t, map[string]int{"success": 1}, runs[1].Counts)
 	all, err := log.Runs(ctx, 0)
