@@ -1,0 +1,309 @@
+// Package cli is the command line of an assetgen pipeline. A pipeline's
+// main package hands its definitions to Main:
+//
+//	func main() {
+//		cli.Main(runtime.Definitions{
+//			Assets:     birds.Assets(),
+//			IOManagers: map[string]runtime.IOManager{"io_manager": fs.New("data")},
+//		})
+//	}
+//
+// and the binary gets the commands list, materialize, graph and help:
+//
+//	pipeline list
+//	pipeline materialize --select '+combined_data' -j 4
+//	pipeline graph --format dot | dot -Tsvg > graph.svg
+//
+// Conventions: -h or --help on every command prints its usage on stdout
+// and exits 0; a usage error prints the problem and the usage on stderr
+// and exits 2; results go to stdout, logs and progress to stderr.
+//
+// Exit status of materialize: 0 when every step succeeded, 1 when any
+// step failed, was skipped or was canceled (or the run could not start),
+// 2 on a usage error (a bad flag or selection). When SIGINT or SIGTERM
+// interrupts a run, running steps see their context cancelled, the
+// summary shows what was done, and the status is 128 plus the signal's
+// number (130 for SIGINT, 143 for SIGTERM); a second signal exits at once
+// with that status.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Exit statuses.
+const (
+	exitOK        = 0
+	exitFailed    = 1
+	exitUsage     = 2
+	exitInterrupt = 130 // 128 + SIGINT, when the cause is not known
+)
+
+// Main runs the command line on os.Args and exits with its status. The
+// first SIGINT or SIGTERM cancels the context of the command (a running
+// materialization stops its steps and reports what was done); a second one
+// exits at once.
+func Main(defs runtime.Definitions) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		cancel(&interrupt{signal: s})
+		s = <-sigs
+		os.Exit(signalStatus(s))
+	}()
+	os.Exit(Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// interrupt is the cause of a context cancelled by a signal.
+type interrupt struct{ signal os.Signal }
+
+func (i *interrupt) Error() string { return "interrupted by " + i.signal.String() }
+
+// signalStatus returns the conventional exit status after signal s.
+func signalStatus(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return exitInterrupt
+}
+
+// canceledStatus returns the exit status of a command whose context was
+// cancelled.
+func canceledStatus(ctx context.Context) int {
+	var i *interrupt
+	if errors.As(context.Cause(ctx), &i) {
+		return signalStatus(i.signal)
+	}
+	return exitInterrupt
+}
+
+// Run runs the command line args (without the program name) against defs
+// and returns the exit status. Cancelling ctx cancels a running
+// materialization. The program name in messages is that of os.Args[0].
+func Run(ctx context.Context, defs runtime.Definitions, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, defs: &defs, stdin: stdin, stdout: stdout, stderr: stderr, prog: progName()}
+	if len(args) == 0 {
+		e.usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		e.usage(stdout)
+		return exitOK
+	}
+	c := lookup(name)
+	if c == nil {
+		if strings.HasPrefix(name, "-") {
+			fmt.Fprintf(stderr, "%s: flag %s before a command\n", e.prog, name)
+		} else {
+			fmt.Fprintf(stderr, "%s: unknown command %q%s\n", e.prog, name, didYouMean(name, commandNames()))
+		}
+		fmt.Fprintf(stderr, "Run '%s help' for usage.\n", e.prog)
+		return exitUsage
+	}
+	e.cmd = c
+	e.fs = e.flagSet(c)
+	run := c.setup(e.fs)
+	if status, ok := e.parse(args[1:]); !ok {
+		return status
+	}
+	return run(e)
+}
+
+func progName() string {
+	if len(os.Args) == 0 {
+		return "pipeline"
+	}
+	return strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe")
+}
+
+// env is what a command runs with.
+type env struct {
+	ctx    context.Context
+	defs   *runtime.Definitions
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	prog   string
+
+	cmd *command      // the command being run
+	fs  *flag.FlagSet // its flags
+}
+
+// command is one subcommand. Each lives in a file of its own and
+// registers itself from an init function, so that adding a command means
+// adding a file.
+type command struct {
+	name       string // as typed
+	args       string // the synopsis after the name, such as "[flags]"
+	short      string // a line for the list of commands
+	long       string // paragraphs printed after the usage line by help
+	positional bool   // whether it takes arguments besides flags
+
+	// setup declares the command's flags on fs and returns the function
+	// that runs the command once fs has parsed the arguments.
+	setup func(fs *flag.FlagSet) func(e *env) int
+}
+
+// commands holds every registered command, sorted by name.
+var commands []*command
+
+// register adds c to the commands.
+func register(c *command) {
+	if lookup(c.name) != nil {
+		panic("cli: command registered twice: " + c.name)
+	}
+	commands = append(commands, c)
+	slices.SortFunc(commands, func(a, b *command) int { return strings.Compare(a.name, b.name) })
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// usage prints the program's usage: its commands and where to read more.
+func (e *env) usage(w io.Writer) {
+	fmt.Fprintf(w, "%s is an assetgen pipeline.\n\nUsage:\n\n\t%s <command> [flags]\n\nCommands:\n\n", e.prog, e.prog)
+	tw := tabwriter.NewWriter(w, 0, 8, 3, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "    %s\t%s\n", c.name, c.short)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nRun '%s help <command>' for more about a command.\n", e.prog)
+	fmt.Fprintf(w, "Run '%s help select' for the asset selection syntax.\n", e.prog)
+}
+
+// flagSet returns a flag set for c; parse reports errors itself.
+func (e *env) flagSet(c *command) *flag.FlagSet {
+	fs := flag.NewFlagSet(e.prog+" "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args with e.fs. When it returns ok false, the command must
+// return status: 0 after -h, 2 after a usage error (reported on stderr
+// with the usage).
+func (e *env) parse(args []string) (status int, ok bool) {
+	err := e.fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		e.commandUsage(e.stdout, e.cmd, e.fs)
+		return exitOK, false
+	case err != nil:
+		return e.usageError("%v", err), false
+	case e.fs.NArg() > 0 && !e.cmd.positional:
+		return e.usageError("unexpected argument %q", e.fs.Arg(0)), false
+	}
+	return exitOK, true
+}
+
+// usageError reports a usage error of the command on stderr, with its
+// usage, and returns the usage status.
+func (e *env) usageError(format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "%s %s: %s\n", e.prog, e.cmd.name, fmt.Sprintf(format, args...))
+	e.commandUsage(e.stderr, e.cmd, e.fs)
+	return exitUsage
+}
+
+// errorf reports an error of the command (not a usage error) on stderr.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "%s %s: %s\n", e.prog, e.cmd.name, fmt.Sprintf(format, args...))
+}
+
+// commandUsage prints c's usage line, description and flags (those of
+// fs, or of a new flag set when fs is nil).
+func (e *env) commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: %s %s %s\n", e.prog, c.name, c.args)
+	if c.long != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.long))
+	}
+	if fs == nil {
+		fs = e.flagSet(c)
+		c.setup(fs)
+	}
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprintf(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the candidate nearest to
+// s, or "" when none is near.
+func didYouMean(s string, candidates []string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := distance(s, c)
+		if d <= max(1, len(c)/3) && (best == "" || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b, in bytes.
+func distance(a, b string) int {
+	if len(a) > 100 || len(b) > 100 {
+		return max(len(a), len(b))
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// selectError reports a bad --select expression and returns the usage
+// status. The error shows the expression with a caret under the problem.
+func (e *env) selectError(err error) int {
+	fmt.Fprintf(e.stderr, "%s %s: invalid --select: %v\n", e.prog, e.cmd.name, err)
+	fmt.Fprintf(e.stderr, "Run '%s help select' for the selection syntax.\n", e.prog)
+	return exitUsage
+}

@@ -1,0 +1,280 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+func init() {
+	register(&command{
+		name:  "materialize",
+		args:  "[--select EXPR] [-j N] [--dry-run] [--json] [--log-level LEVEL] [--log-format text|json]",
+		short: "materialize assets: compute them and store their outputs",
+		long: `Materialize runs the selected assets (all of them without --select) in
+dependency order, independent ones concurrently, and stores their outputs
+through their I/O managers. Inputs from upstream assets outside the
+selection are loaded from their last materialization.
+
+Progress goes to stderr: a live view on a terminal, else one line per
+event. With --json, every event is written to stdout as a JSON object on a
+line of its own (run_start, step_start, step_success, step_retry,
+step_failure, step_skipped, run_end) and no summary is printed; otherwise
+a summary table of the steps is printed on stdout at the end. Logs go to
+stderr, each line with the run_id and asset.
+
+--dry-run prints the steps in execution order and exits without running
+anything.
+
+Exit status: 0 when every step succeeded; 1 when a step failed, was
+skipped or canceled, or the run could not start; 2 on a usage error.
+After SIGINT or SIGTERM the running steps are cancelled and the status is
+128 plus the signal's number (130 for SIGINT); a second signal exits at
+once.`,
+		setup: func(fs *flag.FlagSet) func(*env) int {
+			o := &materializeOptions{}
+			o.declare(fs)
+			for _, ext := range materializeExtensions {
+				o.hooks = append(o.hooks, ext(fs))
+			}
+			return o.run
+		},
+	})
+}
+
+// materializeOptions are the flags of materialize.
+type materializeOptions struct {
+	selection   string
+	concurrency int
+	dryRun      bool
+	json        bool
+	log         logFlags
+	hooks       []materializeHooks
+}
+
+// materializeExtensions extend materialize from other files of this
+// package without editing this one (for example --stale, --from-failure
+// RUN_ID, or recording runs in a history). Each is called once per
+// invocation with the command's flag set, declares its flags, and returns
+// its hooks for that invocation.
+var materializeExtensions []func(fs *flag.FlagSet) materializeHooks
+
+// materializeHooks take part in one materialize invocation. Any may be nil.
+type materializeHooks struct {
+	// plan may narrow or replace the assets to run, given those --select
+	// chose in execution order. An error is reported as a usage error.
+	plan func(e *env, keys []runtime.Key) ([]runtime.Key, error)
+	// start may adjust the run's options (RunID, DataVersion, OnEvent:
+	// chain the listener already set) before the run starts. An error
+	// stops the command with status 1.
+	start func(e *env, opts *runtime.Options) error
+	// finish receives the result once the run is over.
+	finish func(e *env, res *runtime.Result)
+}
+
+func (o *materializeOptions) declare(fs *flag.FlagSet) {
+	selectFlag(fs, &o.selection, "materialize")
+	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "print the steps in execution order and exit")
+	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
+	o.log.declare(fs)
+}
+
+func (o *materializeOptions) run(e *env) int {
+	if o.concurrency < 0 {
+		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
+	}
+	a := newAssets(e.defs)
+	sel, err := a.selectSet(o.selection)
+	if err != nil {
+		return e.selectError(err)
+	}
+	var keys []runtime.Key
+	for _, i := range a.order(sel) {
+		keys = append(keys, a.defs[i].Key)
+	}
+	for _, h := range o.hooks {
+		if h.plan != nil {
+			if keys, err = h.plan(e, keys); err != nil {
+				return e.usageError("%v", err)
+			}
+		}
+	}
+	if o.dryRun {
+		return o.dryRunPlan(e, a, keys)
+	}
+	if len(keys) == 0 {
+		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
+		return exitOK
+	}
+
+	logs := &switchWriter{w: e.stderr}
+	logger := o.log.logger(logs)
+	var rep reporter
+	switch {
+	case o.json:
+		rep = &jsonReporter{w: e.stdout, ctx: e.ctx}
+	case isTerminal(e.stderr):
+		rep = newLiveReporter(e.stderr, logs)
+	default:
+		rep = &plainReporter{w: logs}
+	}
+	opts := runtime.Options{
+		Selection:   keys,
+		Concurrency: o.concurrency,
+		Logger:      logger,
+		OnEvent:     rep.event,
+	}
+	for _, h := range o.hooks {
+		if h.start != nil {
+			if err := h.start(e, &opts); err != nil {
+				e.errorf("%v", err)
+				return exitFailed
+			}
+		}
+	}
+
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		select {
+		case <-e.ctx.Done():
+			logger.Warn("canceling the run; interrupt again to exit at once", "cause", context.Cause(e.ctx))
+		case <-stop:
+		}
+	}()
+
+	res, err := runtime.Materialize(e.ctx, e.defs, opts)
+	if err != nil {
+		rep.end(nil)
+		e.errorf("cannot start the run:\n%s", indent(err.Error()))
+		return exitFailed
+	}
+	rep.end(res)
+	for _, h := range o.hooks {
+		if h.finish != nil {
+			h.finish(e, res)
+		}
+	}
+	if !o.json {
+		if err := writeSummary(e.stdout, res); err != nil {
+			e.errorf("%v", err)
+		}
+	}
+	switch {
+	case res.OK():
+		return exitOK
+	case e.ctx.Err() != nil:
+		return canceledStatus(e.ctx)
+	}
+	return exitFailed
+}
+
+// dryRunPlan prints the steps of keys after validating the definitions.
+func (o *materializeOptions) dryRunPlan(e *env, a *assets, keys []runtime.Key) int {
+	if err := e.defs.Validate(); err != nil {
+		e.errorf("invalid definitions:\n%s", indent(err.Error()))
+		return exitFailed
+	}
+	selected := make(map[runtime.Key]bool, len(keys))
+	for _, k := range keys {
+		selected[k] = true
+	}
+	type step struct {
+		Step     int      `json:"step"`
+		Asset    string   `json:"asset"`
+		Upstream []string `json:"upstream"` // selected upstream assets
+		Stored   []string `json:"stored"`   // upstream assets loaded from storage
+	}
+	steps := make([]step, 0, len(keys))
+	for n, k := range keys {
+		s := step{Step: n + 1, Asset: string(k), Upstream: []string{}, Stored: []string{}}
+		if i, ok := a.index[k]; ok {
+			for _, u := range a.defs[i].Upstream() {
+				if selected[u] {
+					s.Upstream = append(s.Upstream, string(u))
+				} else {
+					s.Stored = append(s.Stored, string(u))
+				}
+			}
+		}
+		steps = append(steps, s)
+	}
+	if o.json {
+		enc := json.NewEncoder(e.stdout)
+		if err := enc.Encode(map[string]any{"steps": steps}); err != nil {
+			e.errorf("%v", err)
+			return exitFailed
+		}
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "STEP\tASSET\tAFTER\tLOADS FROM STORAGE")
+	for _, s := range steps {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", s.Step, s.Asset, list(s.Upstream), list(s.Stored))
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// writeSummary writes the table of steps, the reasons of those that did
+// not succeed, and a line of totals.
+func writeSummary(w io.Writer, res *runtime.Result) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tDURATION\tMETADATA")
+	counts := map[runtime.Status]int{}
+	var problems []string
+	for _, s := range res.Steps {
+		counts[s.Status]++
+		attempts, duration := "-", "-"
+		if s.Attempts > 0 {
+			attempts = fmt.Sprint(s.Attempts)
+			duration = fmtDuration(s.Duration)
+		}
+		name := stepName(s.Key, s.Partition)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, s.Status, attempts, duration, cell(fmtMetadata(s.Metadata)))
+		if s.Status != runtime.StatusSuccess && s.Err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %s", name, s.Err))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(w)
+		for _, p := range problems {
+			fmt.Fprintln(w, p)
+		}
+	}
+	var parts []string
+	for _, st := range []struct {
+		status runtime.Status
+		word   string
+	}{
+		{runtime.StatusSuccess, "succeeded"},
+		{runtime.StatusFailed, "failed"},
+		{runtime.StatusSkipped, "skipped"},
+		{runtime.StatusCanceled, "canceled"},
+	} {
+		if n := counts[st.status]; n > 0 || st.status == runtime.StatusSuccess {
+			parts = append(parts, fmt.Sprintf("%d %s", n, st.word))
+		}
+	}
+	_, err := fmt.Fprintf(w, "\n%d steps: %s in %s (run %s)\n", len(res.Steps), strings.Join(parts, ", "), fmtDuration(res.Duration.Round(time.Microsecond)), res.RunID)
+	return err
+}
+
+// indent indents every line of s by four spaces.
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
+}

@@ -1,0 +1,398 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// reporter shows the events of a run as they happen. The runtime delivers
+// events one at a time.
+type reporter interface {
+	event(ev runtime.Event)
+	// end is called once Materialize has returned.
+	end(res *runtime.Result)
+}
+
+// isTerminal reports whether w is a terminal that can show a live view.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+// fmtDuration rounds d for people: 1.234s, 12.3ms, 45µs.
+func fmtDuration(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return d.Round(100 * time.Millisecond).String()
+	case d >= time.Second:
+		return d.Round(time.Millisecond).String()
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond).String()
+	}
+	return d.Round(time.Microsecond).String()
+}
+
+// fmtMetadata writes metadata as sorted key=value pairs.
+func fmtMetadata(m runtime.Metadata) string {
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		v := fmt.Sprint(m[k])
+		if r := []rune(v); len(r) > 60 {
+			v = string(r[:59]) + "…"
+		}
+		if v == "" || strings.ContainsAny(v, " \t\n\"=") {
+			v = fmt.Sprintf("%q", v)
+		}
+		parts = append(parts, k+"="+v)
+	}
+	return strings.Join(parts, " ")
+}
+
+// oneLine returns the error message on one line.
+func oneLine(err error) string {
+	if err == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// stepName is the asset key of a step event, with its partition.
+func stepName(key runtime.Key, partition string) string {
+	if partition == "" {
+		return string(key)
+	}
+	return string(key) + "[" + partition + "]"
+}
+
+// canceled reports whether err says the step ended because its run was
+// cancelled.
+func canceled(err error) bool { return errors.Is(err, context.Canceled) }
+
+// lineFormatter turns step events into one-line messages, with the
+// asset keys padded to one width so the columns line up.
+type lineFormatter struct{ width int }
+
+func (f *lineFormatter) line(ev runtime.Event) string {
+	name := fmt.Sprintf("%-*s", f.width, stepName(ev.Key, ev.Partition))
+	switch ev.Type {
+	case runtime.RunStart:
+		for _, k := range ev.Keys {
+			f.width = max(f.width, len(k))
+		}
+		return fmt.Sprintf("run %s: %d steps", ev.RunID, len(ev.Keys))
+	case runtime.StepStart:
+		if ev.Attempt > 1 {
+			return fmt.Sprintf("start   %s  attempt %d", name, ev.Attempt)
+		}
+		return "start   " + name
+	case runtime.StepSuccess:
+		s := fmt.Sprintf("ok      %s  %s", name, fmtDuration(ev.Duration))
+		if len(ev.Metadata) > 0 {
+			s += "  " + fmtMetadata(ev.Metadata)
+		}
+		return s
+	case runtime.StepRetry:
+		what := "failed"
+		if ev.TimedOut {
+			what = "timed out"
+		}
+		return fmt.Sprintf("retry   %s  attempt %d %s after %s: %s", name, ev.Attempt, what, fmtDuration(ev.Duration), oneLine(ev.Err))
+	case runtime.StepFailure:
+		word := "FAIL   "
+		if canceled(ev.Err) {
+			word = "cancel "
+		} else if ev.TimedOut {
+			word = "TIMEOUT"
+		}
+		return fmt.Sprintf("%s %s  %s: %s", word, name, fmtDuration(ev.Duration), oneLine(ev.Err))
+	case runtime.StepSkipped:
+		return fmt.Sprintf("skip    %s  %s", name, oneLine(ev.Err))
+	case runtime.RunEnd:
+		if ev.Err != nil {
+			return fmt.Sprintf("run %s: ended in %s: %s", ev.RunID, fmtDuration(ev.Duration), oneLine(ev.Err))
+		}
+		return fmt.Sprintf("run %s: succeeded in %s", ev.RunID, fmtDuration(ev.Duration))
+	}
+	return fmt.Sprintf("%s %s", ev.Type, name)
+}
+
+// plainReporter writes one line per event, for logs and pipes.
+type plainReporter struct {
+	w io.Writer
+	f lineFormatter
+}
+
+func (r *plainReporter) event(ev runtime.Event) {
+	fmt.Fprintln(r.w, strings.TrimRight(r.f.line(ev), " "))
+}
+
+func (r *plainReporter) end(*runtime.Result) {}
+
+// jsonEvent is the JSON form of an event: one object per line.
+type jsonEvent struct {
+	Type        string            `json:"type"`
+	Time        time.Time         `json:"time"`
+	RunID       string            `json:"run_id"`
+	Asset       string            `json:"asset,omitempty"`
+	Partition   string            `json:"partition,omitempty"`
+	Attempt     int               `json:"attempt,omitempty"`
+	DurationMS  *float64          `json:"duration_ms,omitempty"`
+	Metadata    map[string]any    `json:"metadata,omitempty"`
+	Error       string            `json:"error,omitempty"`
+	TimedOut    *bool             `json:"timed_out,omitempty"`
+	Cause       string            `json:"cause,omitempty"`
+	Assets      []string          `json:"assets,omitempty"`
+	DataVersion string            `json:"data_version,omitempty"`
+	CodeVersion string            `json:"code_version,omitempty"`
+	Inputs      map[string]string `json:"input_versions,omitempty"`
+
+	// run_end only
+	Status string         `json:"status,omitempty"` // success, failed or canceled
+	Steps  map[string]int `json:"steps,omitempty"`  // number of steps by status
+}
+
+// jsonReporter writes every event as a JSON object on a line of its own.
+// It holds back run_end until the result is known, to add the status of
+// the run and its steps.
+type jsonReporter struct {
+	w      io.Writer
+	ctx    context.Context
+	runEnd *runtime.Event
+}
+
+func newJSONEvent(ev runtime.Event) *jsonEvent {
+	j := &jsonEvent{
+		Type:        string(ev.Type),
+		Time:        ev.Time,
+		RunID:       ev.RunID,
+		Asset:       string(ev.Key),
+		Partition:   ev.Partition,
+		Attempt:     ev.Attempt,
+		Cause:       string(ev.Cause),
+		DataVersion: ev.DataVersion,
+		CodeVersion: ev.CodeVersion,
+	}
+	if ev.Err != nil {
+		j.Error = ev.Err.Error()
+	}
+	switch ev.Type {
+	case runtime.StepSuccess, runtime.StepFailure, runtime.StepRetry, runtime.RunEnd:
+		ms := float64(ev.Duration.Microseconds()) / 1000
+		j.DurationMS = &ms
+	}
+	switch ev.Type {
+	case runtime.StepFailure, runtime.StepRetry:
+		j.TimedOut = &ev.TimedOut
+	}
+	for _, k := range ev.Keys {
+		j.Assets = append(j.Assets, string(k))
+	}
+	if len(ev.Metadata) > 0 {
+		j.Metadata = make(map[string]any, len(ev.Metadata))
+		for k, v := range ev.Metadata {
+			if _, err := json.Marshal(v); err != nil {
+				v = fmt.Sprint(v) // not representable in JSON
+			}
+			j.Metadata[k] = v
+		}
+	}
+	for k, v := range ev.InputVersions {
+		if j.Inputs == nil {
+			j.Inputs = map[string]string{}
+		}
+		j.Inputs[string(k)] = v
+	}
+	return j
+}
+
+func (r *jsonReporter) write(j *jsonEvent) {
+	b, err := json.Marshal(j)
+	if err != nil {
+		b, _ = json.Marshal(map[string]string{"type": j.Type, "run_id": j.RunID, "error": "cannot encode event: " + err.Error()})
+	}
+	r.w.Write(append(b, '\n'))
+}
+
+func (r *jsonReporter) event(ev runtime.Event) {
+	if ev.Type == runtime.RunEnd {
+		r.runEnd = &ev
+		return
+	}
+	r.write(newJSONEvent(ev))
+}
+
+func (r *jsonReporter) end(res *runtime.Result) {
+	if r.runEnd == nil || res == nil {
+		return
+	}
+	j := newJSONEvent(*r.runEnd)
+	j.Steps = map[string]int{}
+	for _, s := range res.Steps {
+		j.Steps[s.Status.String()]++
+	}
+	switch {
+	case res.OK():
+		j.Status = "success"
+	case r.ctx.Err() != nil:
+		j.Status = "canceled"
+	default:
+		j.Status = "failed"
+	}
+	r.write(j)
+}
+
+// liveReporter shows a live view on a terminal: a bar with the counts of
+// steps done, running, failed and skipped, and below it one line per
+// running step with its elapsed time. Finished steps are printed above
+// the bars, as are the logs (through logs, switched to the view while it
+// is shown).
+type liveReporter struct {
+	out  io.Writer
+	logs *switchWriter
+	opts []mpb.ContainerOption
+
+	f     lineFormatter
+	p     *mpb.Progress
+	total *mpb.Bar
+	steps map[string]*mpb.Bar
+
+	n                              int
+	done, running, failed, skipped atomic.Int64
+	mu                             sync.Mutex // guards p's lifetime against end
+	ended                          bool
+	start                          time.Time
+}
+
+func newLiveReporter(out io.Writer, logs *switchWriter, opts ...mpb.ContainerOption) *liveReporter {
+	return &liveReporter{out: out, logs: logs, opts: opts, steps: map[string]*mpb.Bar{}}
+}
+
+// println prints a line above the bars.
+func (r *liveReporter) println(s string) {
+	if r.p == nil {
+		fmt.Fprintln(r.out, s)
+		return
+	}
+	if _, err := r.p.Write([]byte(s + "\n")); err != nil {
+		fmt.Fprintln(r.out, s)
+	}
+}
+
+func (r *liveReporter) counts(decor.Statistics) string {
+	return fmt.Sprintf("%d/%d done  %d running  %d failed  %d skipped",
+		r.done.Load(), r.n, r.running.Load(), r.failed.Load(), r.skipped.Load())
+}
+
+func (r *liveReporter) event(ev runtime.Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ended {
+		return
+	}
+	line := r.f.line(ev)
+	name := stepName(ev.Key, ev.Partition)
+	switch ev.Type {
+	case runtime.RunStart:
+		r.n = len(ev.Keys)
+		r.start = ev.Time
+		opts := append([]mpb.ContainerOption{mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120 * time.Millisecond)}, r.opts...)
+		r.p = mpb.New(opts...)
+		r.logs.set(r.p)
+		r.println(line)
+		total, err := r.p.Add(int64(max(r.n, 1)), mpb.BarStyle().Build(),
+			mpb.PrependDecorators(decor.Any(r.counts, decor.WC{W: 1, C: decor.DindentRight})),
+			mpb.AppendDecorators(decor.Elapsed(decor.ET_STYLE_GO, decor.WC{W: 6})),
+		)
+		if err == nil {
+			r.total = total
+		}
+	case runtime.StepStart:
+		r.running.Add(1)
+		if r.p == nil {
+			return
+		}
+		label := name
+		if ev.Attempt > 1 {
+			label += fmt.Sprintf(" (attempt %d)", ev.Attempt)
+		}
+		bar, err := r.p.Add(0, mpb.SpinnerStyle().Build(),
+			mpb.BarWidth(1),
+			mpb.PrependDecorators(decor.Name("  "+label, decor.WC{W: r.f.width + 2, C: decor.DindentRight})),
+			mpb.AppendDecorators(decor.Elapsed(decor.ET_STYLE_GO)),
+		)
+		if err == nil {
+			r.steps[name] = bar
+		}
+	case runtime.StepSuccess, runtime.StepFailure, runtime.StepRetry:
+		r.running.Add(-1)
+		if bar := r.steps[name]; bar != nil {
+			bar.Abort(true)
+			delete(r.steps, name)
+		}
+		switch ev.Type {
+		case runtime.StepSuccess:
+			r.done.Add(1)
+		case runtime.StepFailure:
+			r.done.Add(1)
+			r.failed.Add(1)
+		}
+		if r.total != nil && ev.Type != runtime.StepRetry {
+			r.total.Increment()
+		}
+		r.println(line)
+	case runtime.StepSkipped:
+		r.done.Add(1)
+		r.skipped.Add(1)
+		if r.total != nil {
+			r.total.Increment()
+		}
+		r.println(line)
+	case runtime.RunEnd:
+		r.stop(line)
+	}
+}
+
+// stop ends the live view, leaving the counts bar on the screen, and
+// prints line below it.
+func (r *liveReporter) stop(line string) {
+	if r.p == nil {
+		return
+	}
+	for name, bar := range r.steps {
+		bar.Abort(true)
+		delete(r.steps, name)
+	}
+	if r.total != nil && !r.total.Completed() {
+		r.total.Abort(false)
+	}
+	r.p.Wait()
+	r.logs.set(r.out)
+	r.p = nil
+	if line != "" {
+		fmt.Fprintln(r.out, line)
+	}
+}
+
+func (r *liveReporter) end(*runtime.Result) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stop("")
+	r.ended = true
+}
