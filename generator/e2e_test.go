@@ -1,0 +1,75 @@
+package generator
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestEndToEnd generates three golden packages, then builds and runs
+// testdata/e2e, a main that materializes them with the memory I/O manager.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a program")
+	}
+	root := testdataDir(t)
+	cases := []string{"birds", "shapes", "options"}
+	got := generateCases(t, root, cases)
+	tmp := t.TempDir()
+	overlay := map[string]string{}
+	for _, c := range cases {
+		p := got[c]
+		if p.Src == nil {
+			t.Fatalf("%s: nothing generated: %v", c, p.Errors)
+		}
+		f := filepath.Join(tmp, c+".go")
+		if err := os.WriteFile(f, p.Src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		overlay[p.File] = f
+	}
+	bin := filepath.Join(tmp, "e2e")
+	if !goTool(t, overlay, tmp, "build", "-o", bin, "./testdata/e2e") {
+		t.FailNow()
+	}
+	out, err := exec.Command(bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("e2e: %v\n%s", err, out)
+	}
+	want := `anon success
+asset1 success
+asset2 success
+birds success
+blob success
+both success
+check failed: x
+combined_data success
+handler success
+lookup success
+many success
+matrix success
+pairs success
+people success
+pointer success
+reader success
+sales/eu/orders success
+sales/eu/report success
+sales/us/orders success
+score success
+single success
+sized success
+stream success
+table success
+temperature success
+totally_renamed success
+touch success
+combined_data = [{1 Alice} {2 Bob} {3 Charlie} {1 Bluebird} {2 Robin} {3 Eagle}]
+score = 22.5
+sized = 3
+sales/eu/report = 0
+`
+	if string(out) != want {
+		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)
+	}
+}
