@@ -334,7 +334,11 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	if _, err := dc.(driver.ExecerContext).ExecContext(ctx, ddl.String(), nil); err != nil {
 		return nil, err
 	}
-	if err := appendRows(ctx, dc, m.schema, table, rt, rv); err != nil {
+	raw, err := rawConn(dc)
+	if err != nil {
+		return nil, err
+	}
+	if err := appendRows(ctx, raw, m.schema, table, rt, rv); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -3,205 +3,366 @@ package duckdb
 import (
 	"context"
 	"errors"
-	"database/sql/driver"
 	"fmt"
 	"reflect"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
+	bindings "github.com/duckdb/duckdb-go-bindings"
 )
 
-// encoder returns the Appender value of the Go value at p.
-type encoder func(p unsafe.Pointer) (driver.Value, error)
+// The store path fills DuckDB data chunks directly, vector by vector, and
+// hands each full chunk to DuckDB's Appender (duckdb_append_data_chunk).
+// Scalars are written straight into the vectors' memory; only strings
+// longer than 12 bytes and nested lists cost a call into DuckDB each.
+
+// wvec is a vector being written: its handle, data and validity (nil until
+// the first NULL) and, for nested types, its children.
+type wvec struct {
+	h     bindings.Vector
+	data  unsafe.Pointer
+	valid unsafe.Pointer
+
+	size, cap int     // LIST and MAP: elements used and reserved in the child
+	children  []*wvec // LIST, MAP: the elements (a MAP's: a STRUCT of key and value); STRUCT: the entries
+}
+
+// fill points w at vector h of type c's column.
+func (w *wvec) fill(h bindings.Vector, c *codec) {
+	w.h = h
+	w.data = bindings.VectorGetData(h)
+	w.valid = nil
+	switch c = c.base(); c.kind {
+	case kList, kArray:
+		w.size = int(bindings.ListVectorGetSize(h))
+		w.cap = w.size
+		w.child(0, 1).fill(bindings.ListVectorGetChild(h), c.elem)
+	case kMap:
+		w.size = int(bindings.ListVectorGetSize(h))
+		w.cap = w.size
+		kv := w.child(0, 1)
+		kv.h = bindings.ListVectorGetChild(h)
+		kv.data, kv.valid = bindings.VectorGetData(kv.h), nil
+		kv.child(0, 2).fill(bindings.StructVectorGetChild(kv.h, 0), c.key)
+		kv.child(1, 2).fill(bindings.StructVectorGetChild(kv.h, 1), c.val)
+	case kStruct:
+		for i, f := range c.fields {
+			w.child(i, len(c.fields)).fill(bindings.StructVectorGetChild(h, bindings.IdxT(i)), f.codec)
+		}
+	}
+}
+
+// base returns the codec of the stored value behind pointers and Null types.
+func (c *codec) base() *codec {
+	for c.kind == kPtr || c.kind == kNull {
+		c = c.elem
+	}
+	return c
+}
+
+func (w *wvec) child(i, n int) *wvec {
+	if len(w.children) != n {
+		w.children = make([]*wvec, n)
+	}
+	if w.children[i] == nil {
+		w.children[i] = new(wvec)
+	}
+	return w.children[i]
+}
+
+// refresh re-reads the memory of w and its children, which a list reserve
+// may have moved.
+func (w *wvec) refresh() {
+	w.data = bindings.VectorGetData(w.h)
+	w.valid = nil
+	for _, c := range w.children {
+		c.refresh()
+	}
+}
+
+// setNull marks row NULL (and, for a STRUCT, its entries).
+func (w *wvec) setNull(row int) {
+	if w.valid == nil {
+		bindings.VectorEnsureValidityWritable(w.h)
+		w.valid = bindings.VectorGetValidity(w.h)
+	}
+	p := (*uint64)(unsafe.Add(w.valid, uintptr(row/64)*8))
+	*p &^= 1 << (uint(row) % 64)
+}
+
+// reserve makes room for n more elements in the child of a LIST or MAP and
+// returns the offset of the first.
+func (w *wvec) reserve(n int) int {
+	off := w.size
+	if off+n > w.cap {
+		w.cap = max(2*w.cap, off+n, 256)
+		bindings.ListVectorReserve(w.h, bindings.IdxT(w.cap))
+		for _, c := range w.children {
+			c.refresh()
+		}
+	}
+	w.size += n
+	return off
+}
+
+// finish sets the final sizes of the lists under w before the chunk is
+// appended.
+func (w *wvec) finish(c *codec) {
+	switch c = c.base(); c.kind {
+	case kList, kArray:
+		bindings.ListVectorSetSize(w.h, bindings.IdxT(w.size))
+		w.children[0].finish(c.elem)
+	case kMap:
+		bindings.ListVectorSetSize(w.h, bindings.IdxT(w.size))
+		kv := w.children[0]
+		kv.children[0].finish(c.key)
+		kv.children[1].finish(c.val)
+	case kStruct:
+		for i, f := range c.fields {
+			w.children[i].finish(f.codec)
+		}
+	}
+}
+
+// writer writes the Go value at p into row of w.
+type writer func(w *wvec, row int, p unsafe.Pointer) error
+
+func put[T any](w *wvec, row int, v T) {
+	*(*T)(unsafe.Add(w.data, uintptr(row)*unsafe.Sizeof(v))) = v
+}
+
+// putString writes s as the duckdb_string_t at row: inline when it fits
+// in 12 bytes, else copied into the vector's string heap by DuckDB.
+func putString(w *wvec, row int, s string) {
+	n := len(s)
+	if n <= 12 {
+		p := unsafe.Add(w.data, uintptr(row)*16)
+		*(*[16]byte)(p) = [16]byte{}
+		*(*uint32)(p) = uint32(n)
+		copy(unsafe.Slice((*byte)(unsafe.Add(p, 4)), 12), s)
+		return
+	}
+	bindings.UnsafeVectorAssignStringElementLen(w.h, bindings.IdxT(row), unsafe.Slice(unsafe.StringData(s), n))
+}
+
+var errBadUTF8 = errors.New("string is not valid UTF-8, which a VARCHAR requires (store binary data as []byte)")
+
+// writerOf returns the writer of Go values described by c.
+func writerOf(c *codec) writer {
+	switch c.kind {
+	case kBool:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, *(*bool)(p)); return nil }
+	case kInt8, kUint8:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, *(*uint8)(p)); return nil }
+	case kInt16, kUint16:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, *(*uint16)(p)); return nil }
+	case kInt32, kUint32, kFloat32:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, *(*uint32)(p)); return nil }
+	case kInt64, kUint64, kFloat64, kDuration:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, *(*uint64)(p)); return nil }
+	case kInt:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, int64(*(*int)(p))); return nil }
+	case kUint:
+		return func(w *wvec, row int, p unsafe.Pointer) error { put(w, row, uint64(*(*uint)(p))); return nil }
+	case kString:
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			s := *(*string)(p)
+			if !utf8.ValidString(s) {
+				return errBadUTF8
+			}
+			putString(w, row, s)
+			return nil
+		}
+	case kBytes:
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			b := *(*[]byte)(p)
+			if b == nil {
+				w.setNull(row)
+				return nil
+			}
+			putString(w, row, unsafe.String(unsafe.SliceData(b), len(b)))
+			return nil
+		}
+	case kTime:
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			put(w, row, (*time.Time)(p).UnixMicro())
+			return nil
+		}
+	case kPtr:
+		elem := writerOf(c.elem)
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			q := *(*unsafe.Pointer)(p)
+			if q == nil {
+				setNull(w, c.elem, row)
+				return nil
+			}
+			return elem(w, row, q)
+		}
+	case kNull:
+		elem := writerOf(c.elem)
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			if !*(*bool)(unsafe.Add(p, c.validOff)) {
+				setNull(w, c.elem, row)
+				return nil
+			}
+			return elem(w, row, unsafe.Add(p, c.valueOff))
+		}
+	case kStruct:
+		ws := make([]writer, len(c.fields))
+		for i, f := range c.fields {
+			ws[i] = writerOf(f.codec)
+		}
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			for i, fw := range ws {
+				if err := fw(w.children[i], row, unsafe.Add(p, c.fields[i].offset)); err != nil {
+					return fmt.Errorf("%s: %w", c.fields[i].goName, err)
+				}
+			}
+			return nil
+		}
+	case kList, kArray:
+		elem := writerOf(c.elem)
+		size := c.elem.t.Size()
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			var n int
+			var base unsafe.Pointer
+			if c.kind == kArray {
+				n, base = c.t.Len(), p
+			} else {
+				v := reflect.NewAt(c.t, p).Elem()
+				if v.IsNil() {
+					put(w, row, listEntry{})
+					w.setNull(row)
+					return nil
+				}
+				n, base = v.Len(), v.UnsafePointer()
+			}
+			off := w.reserve(n)
+			put(w, row, listEntry{uint64(off), uint64(n)})
+			for i := range n {
+				if err := elem(w.children[0], off+i, unsafe.Add(base, uintptr(i)*size)); err != nil {
+					return fmt.Errorf("[%d]: %w", i, err)
+				}
+			}
+			return nil
+		}
+	case kMap:
+		kw, vw := writerOf(c.key), writerOf(c.val)
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			v := reflect.NewAt(c.t, p).Elem()
+			if v.IsNil() {
+				put(w, row, listEntry{})
+				w.setNull(row)
+				return nil
+			}
+			n := v.Len()
+			off := w.reserve(n)
+			put(w, row, listEntry{uint64(off), uint64(n)})
+			kv := w.children[0]
+			k := reflect.New(c.key.t).Elem()
+			e := reflect.New(c.val.t).Elem()
+			i := off
+			for it := v.MapRange(); it.Next(); i++ {
+				k.SetIterKey(it)
+				e.SetIterValue(it)
+				if err := kw(kv.children[0], i, k.Addr().UnsafePointer()); err != nil {
+					return fmt.Errorf("key %v: %w", k, err)
+				}
+				if err := vw(kv.children[1], i, e.Addr().UnsafePointer()); err != nil {
+					return fmt.Errorf("[%v]: %w", k, err)
+				}
+			}
+			return nil
+		}
+	}
+	return func(*wvec, int, unsafe.Pointer) error { return fmt.Errorf("no writer for %s", c.t) }
+}
+
+// setNull marks row of w NULL; c is the codec of the stored value, so
+// that a NULL STRUCT's entries are NULL too and a NULL list is empty.
+func setNull(w *wvec, c *codec, row int) {
+	w.setNull(row)
+	switch c = c.base(); c.kind {
+	case kStruct:
+		for i, f := range c.fields {
+			setNull(w.children[i], f.codec, row)
+		}
+	case kList, kArray, kMap:
+		put(w, row, listEntry{})
+	}
+}
 
 // appendRows appends every element of rv (a []T or []*T) to schema.table
-// through the Appender.
-func appendRows(ctx context.Context, dc driver.Conn, schema, table string, rt *rowType, rv reflect.Value) error {
-	encs := make([]encoder, len(rt.fields))
+// on raw, chunk by chunk, through DuckDB's Appender.
+func appendRows(ctx context.Context, raw bindings.Connection, schema, table string, rt *rowType, rv reflect.Value) (err error) {
+	var app bindings.Appender
+	if bindings.AppenderCreate(raw, schema, table, &app) == bindings.StateError {
+		msg := bindings.AppenderError(app)
+		bindings.AppenderDestroy(&app)
+		return errors.New(msg)
+	}
+	defer bindings.AppenderDestroy(&app)
+	ncol := int(bindings.AppenderColumnCount(app))
+	if ncol != len(rt.fields) {
+		return fmt.Errorf("the new table has %d columns, want %d", ncol, len(rt.fields))
+	}
+	types := make([]bindings.LogicalType, ncol)
+	for i := range types {
+		types[i] = bindings.AppenderColumnType(app, bindings.IdxT(i))
+	}
+	chunk := bindings.CreateDataChunk(types)
+	for i := range types {
+		bindings.DestroyLogicalType(&types[i])
+	}
+	defer bindings.DestroyDataChunk(&chunk)
+
+	writers := make([]writer, ncol)
+	vecs := make([]wvec, ncol)
 	for i, f := range rt.fields {
-		encs[i] = encoderOf(f.codec)
+		writers[i] = writerOf(f.codec)
 	}
-	a, err := duckdb.NewAppender(dc, "", schema, table)
-	if err != nil {
-		return err
-	}
+	capacity := int(bindings.VectorSize())
 	n := rv.Len()
 	size := rt.slice.Elem().Size()
 	var base unsafe.Pointer
 	if n > 0 {
 		base = rv.UnsafePointer()
 	}
-	row := make([]driver.Value, len(encs))
-	for i := 0; i < n; i++ {
-		if i&2047 == 0 && ctx.Err() != nil {
-			a.Close()
-			return ctx.Err()
+	for start := 0; start < n; start += capacity {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		p := unsafe.Add(base, uintptr(i)*size)
-		if rt.ptr {
-			p = *(*unsafe.Pointer)(p)
-			if p == nil {
-				a.Close()
-				return fmt.Errorf("row %d: nil *%s in the slice", i, rt.elem)
-			}
+		rows := min(capacity, n-start)
+		for i := range vecs {
+			vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), rt.fields[i].codec)
 		}
-		for j, enc := range encs {
-			v, err := enc(unsafe.Add(p, rt.fields[j].offset))
-			if err != nil {
-				a.Close()
-				return fmt.Errorf("row %d, column %q (field %s): %w", i, rt.fields[j].name, rt.fields[j].goName, err)
-			}
-			row[j] = v
-		}
-		if err := a.AppendRow(row...); err != nil {
-			a.Close()
-			return fmt.Errorf("row %d: %w", i, err)
-		}
-	}
-	if err := a.CloseWithCancel(ctx); err != nil {
-		return err
-	}
-	return nil
-}
-
-var errBadUTF8 = errors.New("string is not valid UTF-8, which a VARCHAR requires (store binary data as []byte)")
-
-// encoderOf returns the encoder of values described by c.
-func encoderOf(c *codec) encoder {
-	switch c.kind {
-	case kBool:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*bool)(p), nil }
-	case kInt8:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*int8)(p), nil }
-	case kInt16:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*int16)(p), nil }
-	case kInt32:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*int32)(p), nil }
-	case kInt64:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*int64)(p), nil }
-	case kInt:
-		return func(p unsafe.Pointer) (driver.Value, error) { return int64(*(*int)(p)), nil }
-	case kUint8:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*uint8)(p), nil }
-	case kUint16:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*uint16)(p), nil }
-	case kUint32:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*uint32)(p), nil }
-	case kUint64:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*uint64)(p), nil }
-	case kUint:
-		return func(p unsafe.Pointer) (driver.Value, error) { return uint64(*(*uint)(p)), nil }
-	case kFloat32:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*float32)(p), nil }
-	case kFloat64:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*float64)(p), nil }
-	case kString:
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			s := *(*string)(p)
-			if !utf8.ValidString(s) {
-				return nil, errBadUTF8
-			}
-			return s, nil
-		}
-	case kBytes:
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			b := *(*[]byte)(p)
-			if b == nil {
-				return nil, nil
-			}
-			return b, nil
-		}
-	case kTime:
-		return func(p unsafe.Pointer) (driver.Value, error) { return *(*time.Time)(p), nil }
-	case kDuration:
-		return func(p unsafe.Pointer) (driver.Value, error) { return int64(*(*time.Duration)(p)), nil }
-	case kPtr:
-		elem := encoderOf(c.elem)
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			q := *(*unsafe.Pointer)(p)
-			if q == nil {
-				return nil, nil
-			}
-			return elem(q)
-		}
-	case kNull:
-		elem := encoderOf(c.elem)
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			if !*(*bool)(unsafe.Add(p, c.validOff)) {
-				return nil, nil
-			}
-			return elem(unsafe.Add(p, c.valueOff))
-		}
-	case kStruct:
-		encs := make([]encoder, len(c.fields))
-		for i, f := range c.fields {
-			encs[i] = encoderOf(f.codec)
-		}
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			m := make(map[string]any, len(encs))
-			for i, enc := range encs {
-				v, err := enc(unsafe.Add(p, c.fields[i].offset))
-				if err != nil {
-					return nil, fmt.Errorf("%s: %w", c.fields[i].goName, err)
+		for r := range rows {
+			p := unsafe.Add(base, uintptr(start+r)*size)
+			if rt.ptr {
+				p = *(*unsafe.Pointer)(p)
+				if p == nil {
+					return fmt.Errorf("row %d: nil *%s in the slice", start+r, rt.elem)
 				}
-				m[c.fields[i].name] = v
 			}
-			return m, nil
-		}
-	case kList, kArray:
-		elem := encoderOf(c.elem)
-		size := c.elem.t.Size()
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			v := reflect.NewAt(c.t, p).Elem()
-			if c.kind == kList && v.IsNil() {
-				return nil, nil
-			}
-			n := v.Len()
-			out := make([]any, n)
-			var base unsafe.Pointer
-			if c.kind == kArray {
-				base = p
-			} else if n > 0 {
-				base = v.UnsafePointer()
-			}
-			for i := range n {
-				e, err := elem(unsafe.Add(base, uintptr(i)*size))
-				if err != nil {
-					return nil, fmt.Errorf("[%d]: %w", i, err)
+			for i, w := range writers {
+				f := rt.fields[i]
+				if err := w(&vecs[i], r, unsafe.Add(p, f.offset)); err != nil {
+					return fmt.Errorf("row %d, column %q (Go field %s): %w", start+r, f.name, f.goName, err)
 				}
-				out[i] = e
 			}
-			return out, nil
 		}
-	case kMap:
-		kenc, venc := encoderOf(c.key), encoderOf(c.val)
-		return func(p unsafe.Pointer) (driver.Value, error) {
-			v := reflect.NewAt(c.t, p).Elem()
-			if v.IsNil() {
-				return nil, nil
-			}
-			out := make(duckdb.Map, v.Len())
-			k := reflect.New(c.key.t).Elem()
-			e := reflect.New(c.val.t).Elem()
-			for it := v.MapRange(); it.Next(); {
-				k.Set(it.Key())
-				e.Set(it.Value())
-				kv, err := kenc(k.Addr().UnsafePointer())
-				if err != nil {
-					return nil, fmt.Errorf("key %v: %w", it.Key(), err)
-				}
-				ev, err := venc(e.Addr().UnsafePointer())
-				if err != nil {
-					return nil, fmt.Errorf("[%v]: %w", it.Key(), err)
-				}
-				out[kv] = ev
-			}
-			return out, nil
+		for i := range vecs {
+			vecs[i].finish(rt.fields[i].codec)
 		}
+		bindings.DataChunkSetSize(chunk, bindings.IdxT(rows))
+		if bindings.AppendDataChunk(app, chunk) == bindings.StateError {
+			return errors.New(bindings.AppenderError(app))
+		}
+		bindings.DataChunkReset(chunk)
 	}
-	return func(unsafe.Pointer) (driver.Value, error) {
-		return nil, fmt.Errorf("no encoder for %s", c.t)
+	if bindings.AppenderClose(app) == bindings.StateError {
+		return errors.New(bindings.AppenderError(app))
 	}
+	return ctx.Err()
 }

@@ -1,0 +1,207 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	goruntime "runtime"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// benchRow is the issue's benchmark row: an int64, a float64, a string, a
+// bool and a time.Time.
+type benchRow struct {
+	ID    int64
+	Value float64
+	Name  string
+	Flag  bool
+	At    time.Time
+}
+
+const benchRows = 1_000_000
+
+var benchData = sync.OnceValue(func() []benchRow {
+	rows := make([]benchRow, benchRows)
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range rows {
+		rows[i] = benchRow{int64(i), float64(i) * 0.5, fmt.Sprintf("name-%d", i), i%3 == 0, t0.Add(time.Duration(i) * time.Second)}
+	}
+	return rows
+})
+
+// benchManager opens a database with table rows holding benchData.
+func benchManager(b *testing.B) *Manager {
+	b.Helper()
+	m, err := New(filepath.Join(b.TempDir(), "bench.duckdb"), "s")
+	require.NoError(b, err)
+	b.Cleanup(func() { m.Close() })
+	require.NoError(b, store(b, m, "rows", benchData()))
+	return m
+}
+
+// appenderStore is the hand-written baseline: create the table, then
+// AppendRow with the five fields.
+func appenderStore(ctx context.Context, m *Manager, rows []benchRow) error {
+	c, err := m.DB().Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `CREATE OR REPLACE TABLE s.hand (id BIGINT, value DOUBLE, name VARCHAR, flag BOOLEAN, "at" TIMESTAMPTZ)`); err != nil {
+		return err
+	}
+	return c.Raw(func(dc any) error {
+		a, err := duckdb.NewAppender(dc.(driver.Conn), "", "s", "hand")
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := a.AppendRow(r.ID, r.Value, r.Name, r.Flag, r.At); err != nil {
+				a.Close()
+				return err
+			}
+		}
+		return a.Close()
+	})
+}
+
+// scanLoad is the hand-written baseline: SELECT the five columns and
+// rows.Scan each row into the slice.
+func scanLoad(ctx context.Context, m *Manager, n int) ([]benchRow, error) {
+	rows, err := m.DB().QueryContext(ctx, `SELECT id, value, name, flag, "at" FROM s.rows`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]benchRow, 0, n)
+	for rows.Next() {
+		var r benchRow
+		if err := rows.Scan(&r.ID, &r.Value, &r.Name, &r.Flag, &r.At); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func managerLoad(m *Manager) ([]benchRow, error) {
+	v, err := m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "rows", Type: reflect.TypeFor[[]benchRow]()})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]benchRow), nil
+}
+
+func BenchmarkStore(b *testing.B) {
+	rows := benchData()
+	m, err := New(filepath.Join(b.TempDir(), "bench.duckdb"), "s")
+	require.NoError(b, err)
+	defer m.Close()
+	b.Run("manager", func(b *testing.B) {
+		for b.Loop() {
+			require.NoError(b, store(b, m, "rows", rows))
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+	})
+	b.Run("appender", func(b *testing.B) {
+		for b.Loop() {
+			require.NoError(b, appenderStore(context.Background(), m, rows))
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+	})
+}
+
+func BenchmarkLoad(b *testing.B) {
+	m := benchManager(b)
+	want := benchData()
+	for _, c := range []struct {
+		name string
+		load func() ([]benchRow, error)
+	}{
+		{"manager", func() ([]benchRow, error) { return managerLoad(m) }},
+		{"scan", func() ([]benchRow, error) { return scanLoad(context.Background(), m, benchRows) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			out, err := c.load()
+			require.NoError(b, err)
+			require.Len(b, out, benchRows)
+			require.Equal(b, want[benchRows-1].Name, out[benchRows-1].Name)
+			require.True(b, want[benchRows-1].At.Equal(out[benchRows-1].At))
+			out = nil
+
+			for b.Loop() {
+				if _, err := c.load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+
+			// One more load, sampling the heap: the peak heap growth over
+			// the bytes of the resulting slice (the slice itself, and
+			// with its strings' bytes).
+			peak, res := peakHeap(func() any {
+				out, _ := c.load()
+				return out
+			})
+			rows := res.([]benchRow)
+			slice := float64(uintptr(len(rows)) * reflect.TypeFor[benchRow]().Size())
+			strs := 0
+			for _, r := range rows {
+				strs += len(r.Name)
+			}
+			b.ReportMetric(peak/slice, "peak/slice")
+			b.ReportMetric(peak/(slice+float64(strs)), "peak/slice+strings")
+			b.ReportMetric(peak/1e6, "peak-MB")
+		})
+	}
+}
+
+// peakHeap runs f after a GC and returns the largest growth of the live
+// heap (bytes of heap objects, live or not yet collected) seen while f
+// ran, sampled every 100µs and once at its end, and f's result.
+func peakHeap(f func() any) (float64, any) {
+	goruntime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		t := time.NewTicker(100 * time.Microsecond)
+		defer t.Stop()
+		for {
+			if v := read(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	res := f()
+	if v := read(); v > peak.Load() {
+		peak.Store(v)
+	}
+	close(done)
+	<-sampled
+	goruntime.KeepAlive(res)
+	return float64(peak.Load() - base), res
+}
