@@ -40,15 +40,21 @@ func (s Status) String() string {
 // EventType names what happened.
 type EventType string
 
-// Event types, in the order they occur.
+// Event types, in the order they occur. A step that runs reports
+// StepStart for each attempt, StepRetry after each failed attempt that is
+// retried, and ends with StepSuccess or StepFailure (a step whose run was
+// cancelled while it ran ends with StepFailure, its Err wrapping the
+// context's error). A step that never starts because an upstream failed or
+// was skipped reports StepSkipped; one that never starts because the run
+// was cancelled reports nothing, and shows as StatusCanceled in the Result.
 const (
-	RunStart    EventType = "run_start"
-	StepStart   EventType = "step_start"
-	StepRetry   EventType = "step_retry"
-	StepSuccess EventType = "step_success"
-	StepFailure EventType = "step_failure"
-	StepSkipped EventType = "step_skipped"
-	RunEnd      EventType = "run_end"
+	RunStart    EventType = "run_start"    // Keys: the steps in execution order
+	StepStart   EventType = "step_start"   // an attempt starts
+	StepRetry   EventType = "step_retry"   // an attempt failed and the step will retry
+	StepSuccess EventType = "step_success" // stored; with Duration, Metadata and versions
+	StepFailure EventType = "step_failure" // the last attempt failed, or the run was cancelled
+	StepSkipped EventType = "step_skipped" // an upstream failed or was skipped: Cause
+	RunEnd      EventType = "run_end"      // Err summarizes failures, skips and cancellation
 )
 
 // Event is one thing that happened in a run. Listeners receive events one

@@ -232,7 +232,7 @@ func didYouMean(k Key, keys func(yield func(Key) bool)) string {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist < 0 || bestDist > max(2, len(k)/3) {
+	if bestDist < 0 || bestDist > max(1, len(k)/3) || bestDist >= len(k) {
 		return ""
 	}
 	return ` (did you mean "` + string(best) + `"?)`

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	goruntime "runtime"
 	"sync"
@@ -30,27 +29,9 @@ func Materialize(ctx context.Context, defs *Definitions, opts Options) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	var sel []bool
-	if opts.Selection != nil {
-		sel = make([]bool, len(g.defs))
-		var errs []error
-		for _, k := range opts.Selection {
-			i, ok := g.index[k]
-			if !ok {
-				errs = append(errs, fmt.Errorf("selection: no asset %q%s", k, didYouMean(k, func(yield func(Key) bool) {
-					for k := range g.index {
-						if !yield(k) {
-							return
-						}
-					}
-				})))
-				continue
-			}
-			sel[i] = true
-		}
-		if len(errs) > 0 {
-			return nil, errors.Join(errs...)
-		}
+	sel, err := g.selection(opts.Selection)
+	if err != nil {
+		return nil, err
 	}
 	runID := opts.RunID
 	if runID == "" {

@@ -34,13 +34,7 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 	if !ok {
 		return StepResult{
 			Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(),
-			Err: fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, func(yield func(Key) bool) {
-				for k := range g.index {
-					if !yield(k) {
-						return
-					}
-				}
-			})),
+			Err: fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys)),
 		}
 	}
 	runID := step.RunID

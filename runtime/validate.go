@@ -28,13 +28,7 @@ func (d *Definitions) check() (*graph, error) {
 	add := func(format string, args ...any) {
 		errs = append(errs, fmt.Sprintf(format, args...))
 	}
-	keys := func(yield func(Key) bool) {
-		for k := range g.index {
-			if !yield(k) {
-				return
-			}
-		}
-	}
+	keys := g.keys
 	at := func(a *AssetDef) string {
 		if a.Source == "" {
 			return ""
@@ -112,4 +106,52 @@ func (d *Definitions) check() (*graph, error) {
 		out[i] = errors.New(e)
 	}
 	return g, errors.Join(out...)
+}
+
+// Plan validates d and returns the keys Materialize would run for
+// selection (all assets when selection is nil), in execution order: the
+// order of the RunStart event's Keys and of Result.Steps. A dry run prints
+// it.
+func (d *Definitions) Plan(selection []Key) ([]Key, error) {
+	g, err := d.check()
+	if err != nil {
+		return nil, err
+	}
+	sel, err := g.selection(selection)
+	if err != nil {
+		return nil, err
+	}
+	order := g.order(sel)
+	keys := make([]Key, len(order))
+	for i, node := range order {
+		keys[i] = g.defs[node].Key
+	}
+	return keys, nil
+}
+
+// selection returns the nodes of keys as a set, or nil for nil keys (all).
+func (g *graph) selection(keys []Key) ([]bool, error) {
+	if keys == nil {
+		return nil, nil
+	}
+	sel := make([]bool, len(g.defs))
+	var errs []error
+	for _, k := range keys {
+		i, ok := g.index[k]
+		if !ok {
+			errs = append(errs, fmt.Errorf("selection: no asset %q%s", k, didYouMean(k, g.keys)))
+			continue
+		}
+		sel[i] = true
+	}
+	return sel, errors.Join(errs...)
+}
+
+// keys yields the defined keys.
+func (g *graph) keys(yield func(Key) bool) {
+	for k := range g.index {
+		if !yield(k) {
+			return
+		}
+	}
 }

@@ -113,3 +113,19 @@ func TestValidateOK(t *testing.T) {
 	assert.EqualError(t, (&runtime.Definitions{Assets: []*runtime.AssetDef{intAsset("a", sum(0))}}).Validate(),
 		`asset a: needs I/O manager "io_manager", which is not defined (none is defined)`)
 }
+
+func TestPlan(t *testing.T) {
+	defs := defsOf(memory.New(), intAsset("c", sum(0), "b"), intAsset("b", sum(0), "a"), intAsset("a", sum(0)), intAsset("z", sum(0)))
+	keys, err := defs.Plan(nil)
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"a", "z", "b", "c"}, keys)
+	// Only edges between selected assets order them: c reads b's last
+	// materialization and need not wait for a.
+	keys, err = defs.Plan([]runtime.Key{"c", "a"})
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"c", "a"}, keys)
+	_, err = defs.Plan([]runtime.Key{"y"})
+	assert.EqualError(t, err, `selection: no asset "y"`)
+	_, err = defs.Plan([]runtime.Key{"bb"})
+	assert.EqualError(t, err, `selection: no asset "bb" (did you mean "b"?)`)
+}
