@@ -338,6 +338,8 @@ func TestMaterializeRetryWaitCanceled(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, runtime.StatusCanceled, res.Steps[0].Status)
 	assert.Equal(t, 1, res.Steps[0].Attempts)
+	assert.ErrorIs(t, res.Steps[0].Err, context.Canceled)
+	assert.ErrorContains(t, res.Steps[0].Err, "flaky")
 }
 
 func TestMaterializeTimeout(t *testing.T) {

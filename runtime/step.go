@@ -191,7 +191,9 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 		if x.emit != nil {
 			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
 		}
-		err, timedOut := x.attempt(ctx, s, attempt)
+		err := x.attempt(ctx, s, attempt)
+		var te *timeoutError
+		timedOut := errors.As(err, &te)
 		end := time.Now()
 		res.Attempts = attempt
 		res.Duration = end.Sub(res.Start)
@@ -216,11 +218,12 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
 			}
 			s.ctx.Log.Warn("attempt failed; retrying", "attempt", attempt, "err", err)
-			if werr := sleep(ctx, backoff(def.RetryDelay, attempt)); werr == nil {
+			werr := sleep(ctx, backoff(def.RetryDelay, attempt))
+			if werr == nil {
 				continue
 			}
 			res.Status = StatusCanceled
-			res.Err = fmt.Errorf("canceled while waiting to retry after: %w", err)
+			res.Err = fmt.Errorf("canceled while waiting to retry: %w (last attempt: %w)", werr, err)
 			end = time.Now()
 			res.Duration = end.Sub(res.Start)
 		} else {
@@ -234,7 +237,7 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 }
 
 // attempt makes one attempt at the step: compute, then store.
-func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err error, timedOut bool) {
+func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err error) {
 	def := s.def
 	actx := ctx
 	if def.Timeout > 0 {
@@ -251,26 +254,28 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 		if v := recover(); v != nil {
 			stack := shortStack(10)
 			s.ctx.Log.Error("panic", "value", v, "stack", stack)
-			err, timedOut = &PanicError{Value: v, Stack: stack}, false
+			err = &PanicError{Value: v, Stack: stack}
 		}
 	}()
-	checkTimeout := func(err error) (error, bool) {
+	// checkTimeout turns the outcome of an attempt that ran out of time
+	// into a timeout error, whatever the function returned.
+	checkTimeout := func(err error) error {
 		if def.Timeout > 0 && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
-			return &timeoutError{limit: def.Timeout, err: err}, true
+			return &timeoutError{limit: def.Timeout, err: err}
 		}
-		return err, false
+		return err
 	}
 
 	out, err := def.Compute(&s.ctx, s)
-	if err, timedOut = checkTimeout(err); err != nil {
-		return err, timedOut
+	if err = checkTimeout(err); err != nil {
+		return err
 	}
 	if def.OutputType == nil {
-		return nil, false
+		return nil
 	}
 	m := x.defs.IOManagers[def.IOManagerKey()]
 	if m == nil {
-		return fmt.Errorf("I/O manager %q is not defined", def.IOManagerKey()), false
+		return fmt.Errorf("I/O manager %q is not defined", def.IOManagerKey())
 	}
 	oc := &OutputContext{
 		Context:   actx,
@@ -283,10 +288,9 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 		step:      &s.state,
 	}
 	if err := m.Store(oc, out); err != nil {
-		err, timedOut = checkTimeout(err)
-		return fmt.Errorf("store output: %w", err), timedOut
+		return checkTimeout(fmt.Errorf("store output: %w", err))
 	}
-	return nil, false
+	return nil
 }
 
 // inputVersions returns the data versions of node's inputs, where known.

@@ -375,3 +375,41 @@ func TestMaterialize(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, got)
 }
+
+// TestParallelStores stores many assets at once, and a fan-in loads them
+// all, under the race detector.
+func TestParallelStores(t *testing.T) {
+	m := New(t.TempDir(), Gob())
+	var assets []*runtime.AssetDef
+	var inputs []runtime.Input
+	for i := range 16 {
+		key := runtime.Key(fmt.Sprintf("part/p%d", i))
+		assets = append(assets, &runtime.AssetDef{
+			Key: key, OutputType: reflect.TypeFor[[]int](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []int{i, i * i}, nil },
+		})
+		inputs = append(inputs, runtime.Input{Name: key.Name(), Key: key, Type: reflect.TypeFor[[]int]()})
+	}
+	assets = append(assets, &runtime.AssetDef{
+		Key: "total", OutputType: reflect.TypeFor[int](), Inputs: inputs,
+		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			total := 0
+			for i := range inputs {
+				v, err := runtime.Load[[]int](ctx, in, i)
+				if err != nil {
+					return nil, err
+				}
+				total += v[1]
+			}
+			return total, nil
+		},
+	})
+	defs := &runtime.Definitions{Assets: assets, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Concurrency: 8})
+	require.NoError(t, err)
+	require.True(t, res.OK(), "%+v", res.Steps)
+	got, err := load(m, "total", "", reflect.TypeFor[int]())
+	require.NoError(t, err)
+	assert.Equal(t, 1240, got) // sum of i*i for i < 16
+	assert.Empty(t, tempFiles(t, m.Dir()))
+}
