@@ -271,6 +271,20 @@ func TestMaterializeCancel(t *testing.T) {
 	assert.ErrorIs(t, end.Err, context.Canceled)
 }
 
+func TestMaterializeCanceledErrorWrapped(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a := intAsset("a", func(*runtime.Context, []int) (int, error) {
+		cancel()
+		return 0, errors.New("gave up") // an error that does not say why
+	})
+	res, err := runtime.Materialize(ctx, defsOf(memory.New(), a), runtime.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, runtime.StatusCanceled, res.Steps[0].Status)
+	assert.EqualError(t, res.Steps[0].Err, "gave up (run canceled: context canceled)")
+	assert.ErrorIs(t, res.Steps[0].Err, context.Canceled)
+}
+
 func TestMaterializeCanceledBeforeStart(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -330,11 +344,16 @@ func TestMaterializeRetry(t *testing.T) {
 func TestMaterializeRetryWaitCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	a := intAsset("a", func(*runtime.Context, []int) (int, error) {
-		cancel() // the run is cancelled while the step waits to retry
 		return 0, errors.New("flaky")
 	})
 	a.Retries, a.RetryDelay = 5, time.Hour
-	res, err := runtime.Materialize(ctx, defsOf(memory.New(), a), runtime.Options{})
+	// The run is cancelled while the step waits an hour to retry.
+	onEvent := func(e runtime.Event) {
+		if e.Type == runtime.StepRetry {
+			cancel()
+		}
+	}
+	res, err := runtime.Materialize(ctx, defsOf(memory.New(), a), runtime.Options{OnEvent: onEvent})
 	require.NoError(t, err)
 	assert.Equal(t, runtime.StatusCanceled, res.Steps[0].Status)
 	assert.Equal(t, 1, res.Steps[0].Attempts)

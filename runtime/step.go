@@ -211,8 +211,11 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 			return res
 		}
 		res.Err = err
-		if ctx.Err() != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
 			res.Status = StatusCanceled
+			if !errors.Is(err, ctxErr) {
+				res.Err = fmt.Errorf("%w (run canceled: %w)", err, context.Cause(ctx))
+			}
 		} else if attempt <= def.Retries {
 			if x.emit != nil {
 				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
