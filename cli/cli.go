@@ -72,7 +72,7 @@ func Main(defs runtime.Definitions) {
 // interrupt is the cause of a context cancelled by a signal.
 type interrupt struct{ signal os.Signal }
 
-func (i *interrupt) Error() string { return "interrupted by " + i.signal.String() }
+func (i *interrupt) Error() string { return "signal: " + i.signal.String() }
 
 // signalStatus returns the conventional exit status after signal s.
 func signalStatus(s os.Signal) int {
@@ -266,7 +266,7 @@ func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		d := distance(s, c)
-		if d <= max(1, len(c)/3) && (best == "" || d < bestDist) {
+		if d <= max(1, (max(len(s), len(c))+1)/3) && (best == "" || d < bestDist) {
 			best, bestDist = c, d
 		}
 	}

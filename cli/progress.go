@@ -351,7 +351,9 @@ func (r *liveReporter) event(ev runtime.Event) {
 			r.done.Add(1)
 		case runtime.StepFailure:
 			r.done.Add(1)
-			r.failed.Add(1)
+			if !canceled(ev.Err) {
+				r.failed.Add(1)
+			}
 		}
 		if r.total != nil && ev.Type != runtime.StepRetry {
 			r.total.Increment()

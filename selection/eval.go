@@ -423,7 +423,7 @@ func didYouMean(s string, candidates []string) string {
 		if d == 0 && s != c {
 			d = 1 // differs only in case
 		}
-		limit := max(1, min(len(s), len(c))/3)
+		limit := max(1, (max(len(s), len(c))+1)/3)
 		if d <= limit && (best == "" || d < bestDist) {
 			best, bestDist = c, d
 		}

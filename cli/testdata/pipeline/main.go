@@ -8,6 +8,7 @@
 //	                           does not exist yet; it creates it), then succeeds
 //	PIPELINE_SLOW=duration     slow works that long; its timeout is 200ms
 //	PIPELINE_BLOCK=1           sleepy blocks until its context is cancelled
+//	PIPELINE_BLOCK=ignore      sleepy blocks for an hour, ignoring cancellation
 package main
 
 import (
@@ -168,6 +169,9 @@ func assets() []*runtime.AssetDef {
 					return 4, nil
 				}
 				ctx.Log.Info("sleeping until cancelled")
+				if os.Getenv("PIPELINE_BLOCK") == "ignore" {
+					time.Sleep(time.Hour)
+				}
 				<-ctx.Done()
 				return nil, ctx.Err()
 			},
