@@ -9,6 +9,9 @@ import (
 // IOManager stores asset outputs and loads them as inputs of downstream
 // assets. Implementations must be safe for concurrent use: steps running in
 // parallel call Store and Load at the same time for different assets.
+// The contexts passed to Store and Load belong to the runtime and are valid
+// only until the call returns; a manager that needs one of their fields
+// later copies it.
 type IOManager interface {
 	// Store persists value, the output of out.Key. A failed Store must
 	// leave the previous materialization intact.

@@ -38,12 +38,17 @@ func (k Key) Validate() error {
 	if k == "" {
 		return fmt.Errorf("empty asset key")
 	}
-	for _, c := range k.Path() {
+	s := string(k)
+	for {
+		c, rest, more := strings.Cut(s, "/")
 		if !ValidName(c) {
 			return fmt.Errorf("invalid asset key %q: component %q must be a lower-case identifier ([a-z_][a-z0-9_]*)", string(k), c)
 		}
+		if !more {
+			return nil
+		}
+		s = rest
 	}
-	return nil
 }
 
 // ValidName reports whether s is a valid key component: a lower-case

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -79,6 +80,9 @@ type stepRun struct {
 	ctx     Context
 	state   stepState
 	handler stepHandler
+	out     OutputContext // reused by every attempt's store
+	in      InputContext  // reused by loads unless one is in progress
+	inBusy  atomic.Bool
 }
 
 // Load implements Inputs: it loads input i through its upstream's I/O
@@ -101,7 +105,13 @@ func (s *stepRun) Load(ctx context.Context, i int) (v any, err error) {
 	if ctx == nil {
 		ctx = &s.ctx
 	}
-	ic := &InputContext{
+	ic := &s.in
+	if s.inBusy.CompareAndSwap(false, true) {
+		defer s.inBusy.Store(false)
+	} else {
+		ic = new(InputContext) // the function loads inputs concurrently
+	}
+	*ic = InputContext{
 		Context:     ctx,
 		RunID:       s.x.runID,
 		Key:         def.Key,
@@ -280,7 +290,8 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 	if m == nil {
 		return fmt.Errorf("I/O manager %q is not defined", def.IOManagerKey())
 	}
-	oc := &OutputContext{
+	oc := &s.out
+	*oc = OutputContext{
 		Context:   actx,
 		RunID:     x.runID,
 		Key:       def.Key,
