@@ -244,6 +244,9 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	if err != nil {
 		return err
 	}
+	if out.Partition != "" {
+		return fmt.Errorf("duckdb: store %s: partition %q: partitioned assets are not supported yet", out.Key, out.Partition)
+	}
 	if value == nil {
 		return fmt.Errorf("duckdb: store %s: no value (a nil interface) to store", out.Key)
 	}
@@ -380,6 +383,9 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
 		return nil, err
+	}
+	if in.UpstreamPartitions != nil {
+		return nil, fmt.Errorf("duckdb: load %s: partitioned assets are not supported yet", in.Upstream)
 	}
 	t := in.Type
 	if t == nil && in.UpstreamDef != nil {

@@ -544,3 +544,140 @@ func TestSnake(t *testing.T) {
 }
 
 var _ = errors.New
+
+// TestNestedLarge crosses data chunk boundaries with lists, maps and
+// structs of long strings, so that list children are reserved and moved
+// while a chunk is written.
+func TestNestedLarge(t *testing.T) {
+	type Item struct {
+		Label string
+		Qty   *int32
+		At    time.Time
+	}
+	type Order struct {
+		ID     int64
+		Items  []Item
+		Ptrs   []*Item
+		Attrs  map[string][]string
+		Nested [][]string
+		Opt    *Item
+	}
+	const n = 5000
+	in := make([]Order, n)
+	t0 := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range in {
+		o := Order{ID: int64(i)}
+		for j := range i % 37 {
+			q := int32(j)
+			it := Item{Label: fmt.Sprintf("a label longer than twelve bytes %d/%d", i, j), At: t0.Add(time.Duration(i*j) * time.Second)}
+			if j%3 == 0 {
+				it.Qty = &q
+			}
+			o.Items = append(o.Items, it)
+			if j%5 == 0 {
+				o.Ptrs = append(o.Ptrs, nil)
+			} else {
+				o.Ptrs = append(o.Ptrs, &it)
+			}
+		}
+		if i%4 != 0 {
+			o.Attrs = map[string][]string{"k": {"v", fmt.Sprint(i)}, fmt.Sprint("key-", i): nil}
+			o.Nested = [][]string{{"x"}, nil, {fmt.Sprint(i), "long enough to leave the inline storage"}}
+			o.Opt = &Item{Label: "opt"}
+		}
+		in[i] = o
+	}
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "orders", in))
+	out, err := load[[]Order](t, m, "orders")
+	require.NoError(t, err)
+	require.Len(t, out, n)
+	for i := range in {
+		if !assert.Equal(t, in[i], out[i], "row %d", i) {
+			break
+		}
+	}
+	var items int
+	require.NoError(t, m.DB().QueryRow(`SELECT sum(len(items)) FROM s.orders`).Scan(&items))
+	want := 0
+	for _, o := range in {
+		want += len(o.Items)
+	}
+	assert.Equal(t, want, items)
+}
+
+// TestScalars stores every scalar type, with NULLs, through many chunks.
+func TestScalars(t *testing.T) {
+	type Row struct {
+		B   bool
+		I8  *int8
+		I16 sql.NullInt16
+		I32 int32
+		U16 *uint16
+		U   uint
+		F32 *float32
+		S   *string
+		Bs  []byte
+		D   *time.Duration
+		T   sql.NullTime
+	}
+	const n = 10_000
+	in := make([]Row, n)
+	for i := range in {
+		r := Row{B: i%2 == 0, I32: int32(-i), U: uint(i) << 40}
+		if i%3 == 0 {
+			i8, u16, f, s, d := int8(i), uint16(i), float32(i)/3, strings.Repeat("s", i%40), time.Duration(i)*time.Millisecond
+			r.I8, r.U16, r.F32, r.S, r.D = &i8, &u16, &f, &s, &d
+			r.I16 = sql.NullInt16{Int16: int16(i), Valid: true}
+			r.Bs = []byte(strings.Repeat("\x00\xff", i%20))
+			r.T = sql.NullTime{Time: time.Unix(int64(i)*1000, int64(i)*1000).UTC(), Valid: true}
+		}
+		in[i] = r
+	}
+	m, _ := open(t, "s")
+	require.NoError(t, store(t, m, "scalars", in))
+	out, err := load[[]Row](t, m, "scalars")
+	require.NoError(t, err)
+	assert.Equal(t, in, out)
+}
+
+// TestCancel cancels loads and stores at various points; the connection they used
+// must serve the next load.
+func TestCancel(t *testing.T) {
+	type Row struct {
+		ID   int64
+		Name string
+	}
+	m, _ := open(t, "s")
+	m.DB().SetMaxOpenConns(1) // every load reuses the cancelled one's connection
+	rows := make([]Row, 300_000)
+	for i := range rows {
+		rows[i] = Row{int64(i), fmt.Sprint("row number ", i)}
+	}
+	require.NoError(t, store(t, m, "t", rows))
+	for _, d := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), d)
+		_, err := m.Load(&runtime.InputContext{Context: ctx, Upstream: "t", Type: reflect.TypeFor[[]Row]()})
+		cancel()
+		if err != nil {
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+		}
+		t.Logf("load with a %v timeout: %v", d, err)
+		// A store cancelled the same way leaves the table as it was.
+		ctx, cancel = context.WithTimeout(context.Background(), d)
+		err = m.Store(&runtime.OutputContext{Context: ctx, Key: "t"}, rows[:len(rows)-1])
+		cancel()
+		t.Logf("store with a %v timeout: %v", d, err)
+		if err != nil {
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+			out, err := load[[]Row](t, m, "t")
+			require.NoError(t, err)
+			require.Len(t, out, len(rows))
+		} else {
+			require.NoError(t, store(t, m, "t", rows))
+		}
+		out, err := load[[]Row](t, m, "t")
+		require.NoError(t, err, "after a load cancelled at %v", d)
+		require.Equal(t, rows, out)
+	}
+}

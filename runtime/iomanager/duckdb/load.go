@@ -572,7 +572,9 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		return out, err
 	}
 	defer func() {
-		if cerr := tx.Commit(); err == nil && cerr != nil {
+		if err != nil {
+			tx.Rollback() // the read failed already; its error says why
+		} else if cerr := tx.Commit(); cerr != nil {
 			err = cerr
 		}
 	}()
@@ -614,12 +616,11 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 
 	var q strings.Builder
 	q.WriteString("SELECT ")
-	for i, f := range rt.fields {
+	for i := range rt.fields {
 		if i > 0 {
 			q.WriteString(", ")
 		}
 		q.WriteString(quote(names[idx[i]]))
-		_ = f
 	}
 	q.WriteString(" FROM ")
 	q.WriteString(m.qualified(table))
