@@ -28,7 +28,7 @@
 //	uint64, uint                UBIGINT
 //	float32, float64            FLOAT, DOUBLE
 //	string                      VARCHAR
-//	[]byte                      BLOB
+//	[]byte, [N]byte             BLOB (an array loads only from N bytes)
 //	time.Time                   TIMESTAMPTZ (microseconds; loaded in UTC)
 //	time.Duration               BIGINT (nanoseconds, exact)
 //	*T, sql.Null*, sql.Null[T]  T's column type, NULL when nil or not Valid
@@ -77,6 +77,8 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -117,9 +119,12 @@ func LockWait(d time.Duration) Option {
 	return func(o *options) { o.lockWait = d }
 }
 
-// New opens (or creates) the DuckDB database at path, ":memory:" for one
-// that lives in memory until Close, and stores tables in schema ("main"
-// when empty), creating it if missing.
+// New opens (or creates, with its directory) the DuckDB database file at
+// path, or an in-memory database living until Close when path is
+// ":memory:" or empty, and stores tables in schema ("main" when empty),
+// creating the schema if missing. When another process holds the file,
+// New retries for the LockWait option's duration, then fails naming the
+// file.
 func New(path, schema string, opts ...Option) (*Manager, error) {
 	o := options{lockWait: 5 * time.Second}
 	for _, opt := range opts {
@@ -136,6 +141,11 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 	}
 	if path == "" {
 		path = ":memory:"
+	}
+	if path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("duckdb: %w", err)
+		}
 	}
 	conn, err := connect(path, o.lockWait)
 	if err != nil {

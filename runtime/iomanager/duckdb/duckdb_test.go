@@ -86,6 +86,7 @@ type Everything struct {
 	Tags     []string
 	Matrix   [][]int16
 	Pair     [2]bool
+	UUID     [16]byte
 	Scores   map[string]float64
 	ByID     map[int64]Address
 	Renamed  string `db:"other_name"`
@@ -111,7 +112,7 @@ func everything() []Everything {
 			NTime: sql.NullTime{Time: ts.UTC(), Valid: true}, NGen: sql.Null[float64]{V: 2.5, Valid: true},
 			Addr: Address{Street: "Main St", Zip: &zip}, PAddr: &Address{Street: "Side St"},
 			Tags: []string{"a", "", "a very long string that is not inlined"}, Matrix: [][]int16{{1, 2}, {}, nil},
-			Pair: [2]bool{true, false}, Scores: map[string]float64{"x": 1, "y": -2},
+			Pair: [2]bool{true, false}, UUID: [16]byte{1, 2, 3, 15: 0xff}, Scores: map[string]float64{"x": 1, "y": -2},
 			ByID:    map[int64]Address{7: {Street: "Seven"}},
 			Renamed: "renamed", HTTPLogs: 3,
 		},
@@ -159,7 +160,7 @@ func TestRoundTripEverything(t *testing.T) {
 	}
 	require.NoError(t, rows.Err())
 	assert.Equal(t, []string{"note", "bool", "i8", "i16", "i32", "i64", "i", "u8", "u16", "u32", "u64", "u", "f32", "f64", "str", "bytes",
-		"when", "took", "ptr_int", "ptr_str", "ptr_time", "n_str", "n_int", "n_time", "n_gen", "addr", "p_addr", "tags", "matrix", "pair",
+		"when", "took", "ptr_int", "ptr_str", "ptr_time", "n_str", "n_int", "n_time", "n_gen", "addr", "p_addr", "tags", "matrix", "pair", "uuid",
 		"scores", "by_id", "other_name", "http_logs"}, cols)
 
 	// NULLs are NULLs in SQL.

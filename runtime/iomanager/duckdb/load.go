@@ -286,6 +286,19 @@ func (a *arena) valueDecoder(d *dtype, c *codec) (decoder, error) {
 			*(*[]byte)(dst) = b
 			return nil
 		}, nil
+	case kByteArray:
+		if d.id != bindings.TypeVarchar && d.id != bindings.TypeBlob {
+			return nil, mismatch(d, c)
+		}
+		size := c.t.Len()
+		return func(v *vec, row int, dst unsafe.Pointer) error {
+			p, n := str(v, row)
+			if n != size {
+				return fmt.Errorf("a BLOB of %d bytes does not fit %s", n, c.t)
+			}
+			copy(unsafe.Slice((*byte)(dst), size), unsafe.Slice((*byte)(p), n))
+			return nil
+		}, nil
 	case kTime:
 		var conv func(v *vec, row int) time.Time
 		switch d.id {

@@ -184,6 +184,12 @@ func writerOf(c *codec) writer {
 			putString(w, row, unsafe.String(unsafe.SliceData(b), len(b)))
 			return nil
 		}
+	case kByteArray:
+		n := c.t.Len()
+		return func(w *wvec, row int, p unsafe.Pointer) error {
+			putString(w, row, unsafe.String((*byte)(p), n))
+			return nil
+		}
 	case kTime:
 		return func(w *wvec, row int, p unsafe.Pointer) error {
 			put(w, row, (*time.Time)(p).UnixMicro())

@@ -31,12 +31,13 @@ const (
 	kBytes
 	kTime
 	kDuration
-	kPtr    // *T: NULL when nil
-	kNull   // sql.NullString, sql.Null[T], ...: NULL when !Valid
-	kStruct // STRUCT
-	kList   // []T: LIST
-	kArray  // [N]T: LIST of N elements
-	kMap    // map[K]V: MAP
+	kPtr       // *T: NULL when nil
+	kNull      // sql.NullString, sql.Null[T], ...: NULL when !Valid
+	kStruct    // STRUCT
+	kList      // []T: LIST
+	kArray     // [N]T: LIST of N elements
+	kMap       // map[K]V: MAP
+	kByteArray // [N]byte: BLOB of N bytes
 )
 
 var (
@@ -207,6 +208,10 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 		}
 		c.kind, c.elem, c.sql = kList, ec, ec.sql+"[]"
 	case reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			c.kind, c.sql = kByteArray, "BLOB"
+			break
+		}
 		ec, err := codecOf(t.Elem(), append(seen, t))
 		if err != nil {
 			return nil, err
@@ -222,7 +227,7 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 			return nil, err
 		}
 		switch kc.kind {
-		case kPtr, kNull, kStruct, kList, kArray, kMap, kBytes:
+		case kPtr, kNull, kStruct, kList, kArray, kMap, kBytes, kByteArray:
 			return nil, fmt.Errorf("%s: map keys must be of a scalar type, not %s", t, t.Key())
 		}
 		c.kind, c.key, c.val = kMap, kc, vc
