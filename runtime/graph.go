@@ -13,6 +13,8 @@ type graph struct {
 	defs  []*AssetDef
 	index map[Key]int32 // first definition of each key
 
+	inOff   []int32 // node of input k of i: in[inOff[i]+k], -1 when undefined
+	in      []int32
 	upOff   []int32 // upstream of i: up[upOff[i]:upOff[i+1]]
 	up      []int32
 	downOff []int32 // downstream of i: down[downOff[i]:downOff[i+1]]
@@ -27,6 +29,7 @@ func newGraph(defs []*AssetDef) *graph {
 	g := &graph{
 		defs:    defs,
 		index:   make(map[Key]int32, n),
+		inOff:   make([]int32, n+1),
 		upOff:   make([]int32, n+1),
 		downOff: make([]int32, n+1),
 	}
@@ -38,17 +41,27 @@ func newGraph(defs []*AssetDef) *graph {
 			g.index[d.Key] = int32(i)
 		}
 	}
-	edges := 0
+	edges, inputs := 0, 0
 	for _, d := range defs {
 		if d != nil {
 			edges += len(d.Inputs) + len(d.Deps)
+			inputs += len(d.Inputs)
 		}
 	}
 	g.up = make([]int32, 0, edges)
+	g.in = make([]int32, 0, inputs)
 	ndown := make([]int32, n)
 	for i, d := range defs {
 		g.upOff[i] = int32(len(g.up))
+		g.inOff[i] = int32(len(g.in))
 		if d != nil {
+			for _, in := range d.Inputs {
+				j, ok := g.index[in.Key]
+				if !ok {
+					j = -1
+				}
+				g.in = append(g.in, j)
+			}
 			start := len(g.up)
 			add := func(k Key) {
 				j, ok := g.index[k]
@@ -67,6 +80,7 @@ func newGraph(defs []*AssetDef) *graph {
 		}
 	}
 	g.upOff[n] = int32(len(g.up))
+	g.inOff[n] = int32(len(g.in))
 
 	var total int32
 	for i, c := range ndown {

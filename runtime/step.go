@@ -49,13 +49,14 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 
 // executor runs the steps of one run.
 type executor struct {
-	defs    *Definitions
-	g       *graph
-	opts    *Options
-	runID   string
-	log     slog.Handler // base handler tagged with the run ID
-	emit    func(Event)  // nil when nobody listens
-	version func(node int32) (string, bool)
+	defs     *Definitions
+	g        *graph
+	opts     *Options
+	runID    string
+	log      slog.Handler // base handler tagged with the run ID
+	emit     func(Event)  // nil when nobody listens
+	version  func(node int32) (string, bool)
+	managers []IOManager // by node: looked up once per run, not per load
 }
 
 func newExecutor(defs *Definitions, g *graph, opts *Options, runID string) *executor {
@@ -63,12 +64,19 @@ func newExecutor(defs *Definitions, g *graph, opts *Options, runID string) *exec
 	if base == nil {
 		base = slog.Default()
 	}
+	managers := make([]IOManager, len(g.defs))
+	for i, d := range g.defs {
+		if d != nil {
+			managers[i] = defs.IOManagers[d.IOManagerKey()]
+		}
+	}
 	return &executor{
-		defs:  defs,
-		g:     g,
-		opts:  opts,
-		runID: runID,
-		log:   base.Handler().WithAttrs([]slog.Attr{slog.String("run_id", runID)}),
+		managers: managers,
+		defs:     defs,
+		g:        g,
+		opts:     opts,
+		runID:    runID,
+		log:      base.Handler().WithAttrs([]slog.Attr{slog.String("run_id", runID)}),
 	}
 }
 
@@ -93,12 +101,12 @@ func (s *stepRun) Load(ctx context.Context, i int) (v any, err error) {
 		return nil, fmt.Errorf("asset %s has no input #%d", def.Key, i)
 	}
 	in := &def.Inputs[i]
-	j, ok := s.x.g.index[in.Key]
-	if !ok {
+	j := s.x.g.in[s.x.g.inOff[s.node]+int32(i)]
+	if j < 0 {
 		return nil, fmt.Errorf("input %s: asset %s is not defined", in.Name, in.Key)
 	}
 	up := s.x.g.defs[j]
-	m := s.x.defs.IOManagers[up.IOManagerKey()]
+	m := s.x.managers[j]
 	if m == nil {
 		return nil, fmt.Errorf("input %s: I/O manager %q of asset %s is not defined", in.Name, up.IOManagerKey(), in.Key)
 	}
@@ -196,8 +204,11 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 		step:      &s.state,
 	}
 	res := StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
+	start := res.Start
 	for attempt := 1; ; attempt++ {
-		start := time.Now()
+		if attempt > 1 {
+			start = time.Now()
+		}
 		if x.emit != nil {
 			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
 		}
@@ -286,7 +297,7 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 	if def.OutputType == nil {
 		return nil
 	}
-	m := x.defs.IOManagers[def.IOManagerKey()]
+	m := x.managers[s.node]
 	if m == nil {
 		return fmt.Errorf("I/O manager %q is not defined", def.IOManagerKey())
 	}

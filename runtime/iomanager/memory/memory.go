@@ -14,10 +14,11 @@ import (
 // Manager is the memory I/O manager. It is safe for concurrent use.
 type Manager struct {
 	mu     sync.RWMutex
-	values map[slot]any
+	values map[runtime.Key]any // unpartitioned outputs
+	parts  map[slot]any        // partitions
 }
 
-// slot identifies one stored value.
+// slot identifies one partition of an asset.
 type slot struct {
 	key       runtime.Key
 	partition string
@@ -25,14 +26,12 @@ type slot struct {
 
 // New returns an empty memory I/O manager.
 func New() *Manager {
-	return &Manager{values: make(map[slot]any)}
+	return &Manager{values: make(map[runtime.Key]any), parts: make(map[slot]any)}
 }
 
 // Store keeps value as the output of out.Key (and out.Partition).
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	m.mu.Lock()
-	m.values[slot{out.Key, out.Partition}] = value
-	m.mu.Unlock()
+	m.Set(out.Key, out.Partition, value)
 	return nil
 }
 
@@ -48,9 +47,7 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	default:
 		return nil, fmt.Errorf("asset %s: the memory I/O manager loads one partition at a time, not %d", in.Upstream, len(in.UpstreamPartitions))
 	}
-	m.mu.RLock()
-	v, ok := m.values[s]
-	m.mu.RUnlock()
+	v, ok := m.Value(s.key, s.partition)
 	if !ok {
 		return nil, notStored(s)
 	}
@@ -62,7 +59,11 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 func (m *Manager) Value(key runtime.Key, partition string) (any, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	v, ok := m.values[slot{key, partition}]
+	if partition == "" {
+		v, ok := m.values[key]
+		return v, ok
+	}
+	v, ok := m.parts[slot{key, partition}]
 	return v, ok
 }
 
@@ -70,7 +71,11 @@ func (m *Manager) Value(key runtime.Key, partition string) (any, bool) {
 // materialized it: tests use it to provide upstream values.
 func (m *Manager) Set(key runtime.Key, partition string, value any) {
 	m.mu.Lock()
-	m.values[slot{key, partition}] = value
+	if partition == "" {
+		m.values[key] = value
+	} else {
+		m.parts[slot{key, partition}] = value
+	}
 	m.mu.Unlock()
 }
 
