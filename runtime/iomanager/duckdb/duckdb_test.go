@@ -682,3 +682,25 @@ func TestCancel(t *testing.T) {
 		require.Equal(t, rows, out)
 	}
 }
+
+// TestValidate: Definitions.Validate asks the manager about every asset it
+// serves, so a run refuses to start when one cannot be stored.
+func TestValidate(t *testing.T) {
+	type Row struct{ ID int64 }
+	m, _ := open(t, "s")
+	compute := func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }
+	defs := runtime.Definitions{
+		Assets: []*runtime.AssetDef{
+			{Key: "rows", OutputType: reflect.TypeFor[[]Row](), Compute: compute},
+			{Key: "greeting", OutputType: reflect.TypeFor[string](), Source: "assets.go:12", Compute: compute},
+			{Key: "side_effect", Compute: compute},
+		},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
+	}
+	err := defs.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "greeting")
+	assert.Contains(t, err.Error(), "duckdb stores slices of structs ([]T), one row per element")
+	assert.NotContains(t, err.Error(), "rows")
+	assert.NotContains(t, err.Error(), "side_effect")
+}
