@@ -286,8 +286,8 @@ func TestMaterializeCanceledErrorWrapped(t *testing.T) {
 }
 
 func TestMaterializeCanceledBeforeStart(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(errors.New("interrupt"))
 	ran := false
 	res, err := runtime.Materialize(ctx, defsOf(memory.New(), intAsset("a", func(*runtime.Context, []int) (int, error) {
 		ran = true
@@ -296,6 +296,8 @@ func TestMaterializeCanceledBeforeStart(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ran)
 	assert.Equal(t, runtime.StatusCanceled, res.Steps[0].Status)
+	assert.EqualError(t, res.Steps[0].Err, "canceled before it started: context canceled: interrupt")
+	assert.ErrorIs(t, res.Steps[0].Err, context.Canceled)
 }
 
 func TestMaterializeRetry(t *testing.T) {

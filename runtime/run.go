@@ -159,7 +159,7 @@ func (r *run) runErr() error {
 	switch {
 	case canceled > 0 && r.ctx.Err() != nil:
 		return fmt.Errorf("run canceled (%d of %d steps not finished, %d failed, %d skipped): %w",
-			canceled, len(r.res), failed, skipped, context.Cause(r.ctx))
+			canceled, len(r.res), failed, skipped, cancelCause(r.ctx))
 	case failed+skipped+canceled > 0:
 		return fmt.Errorf("%d of %d steps failed, %d skipped", failed, len(r.res), skipped)
 	}
@@ -185,7 +185,7 @@ func (r *run) step(p int32) StepResult {
 			Key:    r.x.g.defs[node].Key,
 			Status: StatusCanceled,
 			Start:  time.Now(),
-			Err:    fmt.Errorf("canceled before it started: %w", context.Cause(r.ctx)),
+			Err:    fmt.Errorf("canceled before it started: %w", cancelCause(r.ctx)),
 		}
 	}
 	return r.x.execute(r.ctx, node, "")
@@ -261,4 +261,15 @@ func (r *run) cascade(p int32) {
 			stack = append(stack, q)
 		}
 	}
+}
+
+// cancelCause returns the error of a done ctx, wrapping both ctx.Err()
+// (so errors.Is(err, context.Canceled) holds) and the cause given to
+// context.WithCancelCause, when there is one.
+func cancelCause(ctx context.Context) error {
+	err := ctx.Err()
+	if cause := context.Cause(ctx); cause != nil && cause != err {
+		return fmt.Errorf("%w: %w", err, cause)
+	}
+	return err
 }

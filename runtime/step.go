@@ -235,7 +235,7 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			res.Status = StatusCanceled
 			if !errors.Is(err, ctxErr) {
-				res.Err = fmt.Errorf("%w (run canceled: %w)", err, context.Cause(ctx))
+				res.Err = fmt.Errorf("%w (run canceled: %w)", err, cancelCause(ctx))
 			}
 		} else if attempt <= def.Retries {
 			if x.emit != nil {
