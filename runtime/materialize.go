@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"sync"
@@ -11,7 +12,11 @@ import (
 // a value that is not a T.
 func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 	var zero T
-	v, err := in.Load(ctx, i)
+	var c context.Context // a nil *Context must not become a non-nil interface
+	if ctx != nil {
+		c = ctx
+	}
+	v, err := in.Load(c, i)
 	if err != nil {
 		return zero, err
 	}

@@ -485,6 +485,7 @@ func TestMaterializeEvents(t *testing.T) {
 		ctx.AddMetadata("rows", 3)
 		ctx.SetDataVersion("v-a")
 		ctx.Log.Info("hello", "n", 1)
+		ctx.Log.With("k", "v").WithGroup("g").Info("grouped", "m", 2)
 		return 1, nil
 	})
 	a.CodeVersion = "1"
@@ -537,6 +538,7 @@ func TestMaterializeEvents(t *testing.T) {
 	assert.Contains(t, line, `"run_id":"run-1"`)
 	assert.Contains(t, line, `"asset":"a"`)
 	assert.Contains(t, line, `"n":1`)
+	assert.Contains(t, line, `"msg":"grouped","run_id":"run-1","asset":"a","k":"v","g":{"m":2}}`)
 }
 
 // Celsius is a named type with the same underlying type as int.
