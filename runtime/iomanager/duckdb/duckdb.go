@@ -80,6 +80,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -278,20 +279,16 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
 	}
 	defer c.Close()
-	var old []string
+	var old, cols []string
 	err = c.Raw(func(dc any) error {
 		var err error
-		old, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
+		old, cols, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("duckdb: store %s into %s: %w", out.Key, m.display(table), err)
 	}
-	cols := make([]string, len(rt.fields))
-	for i, f := range rt.fields {
-		cols[i] = f.name + " " + f.codec.sql
-	}
-	if old != nil && !slices0Equal(old, cols) && out.Log != nil {
+	if old != nil && !slices.Equal(old, cols) && out.Log != nil {
 		out.Log.Info("duckdb: table recreated with a new schema", "table", m.display(table), "old", strings.Join(old, ", "), "new", strings.Join(cols, ", "))
 	}
 	out.AddMetadata("table", m.display(table))
@@ -300,24 +297,13 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	return nil
 }
 
-func slices0Equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // store replaces the table in one transaction on dc. It returns the
-// columns of the table it replaced ("name TYPE"), nil if there was none.
-func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old []string, err error) {
+// columns ("name TYPE") of the table it replaced (nil if there was none)
+// and of the new one.
+func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old, cols []string, err error) {
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	done := false
 	defer func() {
@@ -329,7 +315,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	}()
 	old, err = columns(ctx, dc, m.schema, table)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var ddl strings.Builder
 	ddl.WriteString("CREATE OR REPLACE TABLE ")
@@ -345,23 +331,26 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	}
 	ddl.WriteString(")")
 	if _, err := dc.(driver.ExecerContext).ExecContext(ctx, ddl.String(), nil); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if cols, err = columns(ctx, dc, m.schema, table); err != nil {
+		return nil, nil, err
 	}
 	raw, err := rawConn(dc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := appendRows(ctx, raw, m.schema, table, rt, rv); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	done = true
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("commit: %w", err)
+		return nil, nil, fmt.Errorf("commit: %w", err)
 	}
-	return old, nil
+	return old, cols, nil
 }
 
 // columns returns the columns of schema.table as "name TYPE", or nil when

@@ -1,10 +1,12 @@
 package duckdb
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -297,8 +299,16 @@ func TestSchemaChangeRecreates(t *testing.T) {
 		Score float64
 	}
 	m, _ := open(t, "s")
-	require.NoError(t, store(t, m, "t", []V1{{1, "a"}}))
-	require.NoError(t, store(t, m, "t", []V2{{"x", 1.5}, {"y", 2}}))
+	var logs bytes.Buffer
+	logged := func(v any) string {
+		logs.Reset()
+		out := &runtime.OutputContext{Context: context.Background(), Key: "t", Log: slog.New(slog.NewTextHandler(&logs, nil))}
+		require.NoError(t, m.Store(out, v))
+		return logs.String()
+	}
+	assert.Empty(t, logged([]V1{{1, "a"}}))
+	assert.Empty(t, logged([]V1{{2, "b"}}), "same schema")
+	assert.Contains(t, logged([]V2{{"x", 1.5}, {"y", 2}}), `table recreated with a new schema" table=s.t old="id BIGINT, name VARCHAR" new="id VARCHAR, score DOUBLE"`)
 	out, err := load[[]V2](t, m, "t")
 	require.NoError(t, err)
 	assert.Equal(t, []V2{{"x", 1.5}, {"y", 2}}, out)

@@ -14,8 +14,6 @@ import (
 	bindings "github.com/duckdb/duckdb-go-bindings"
 )
 
-func bg() context.Context { return context.Background() }
-
 // dtype is a DuckDB column type, copied out of a C logical type.
 type dtype struct {
 	id     bindings.Type

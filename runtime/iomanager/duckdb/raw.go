@@ -1,6 +1,7 @@
 package duckdb
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"reflect"
@@ -48,7 +49,7 @@ func rawConn(dc driver.Conn) (bindings.Connection, error) {
 
 // checkRaw verifies that the columnar path can reach a connection.
 func (m *Manager) checkRaw() error {
-	c, err := m.db.Conn(bg())
+	c, err := m.db.Conn(context.Background())
 	if err != nil {
 		return fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
