@@ -106,6 +106,9 @@ func (m *Manager) Path(key runtime.Key, partition string) (string, error) {
 // rel returns the slash-separated path of key's file relative to the base
 // directory.
 func (m *Manager) rel(key runtime.Key, partition string) (string, error) {
+	if m.dir == "" {
+		return "", errors.New("fs I/O manager: no base directory")
+	}
 	if err := key.Validate(); err != nil {
 		return "", err
 	}
