@@ -48,20 +48,27 @@
 //
 // Store replaces the table in one transaction: CREATE OR REPLACE TABLE with
 // the columns of T, then a bulk append of every element through DuckDB's
-// Appender, then COMMIT. Readers see the old table or the new one; a store
+// Appender (whole data chunks, filled column by column), then COMMIT. Readers see the old table or the new one; a store
 // that fails halfway (a value DuckDB refuses, a cancelled context, a killed
 // process) rolls back and leaves the previous table intact. Because the
 // table is always recreated from T, a field added, removed or retyped
 // simply changes the table's schema.
 //
 // Load reads the columns of the target struct, matched by name
-// case-insensitively, in insertion order. A field with no column, a NULL
-// into a field that cannot hold it, and a numeric value that does not fit
-// the field's type are errors naming the table, the row or column and the
-// Go field. Loading streams DuckDB's data chunks straight into a slice
-// allocated once at the table's row count, reading the vectors' memory
-// directly rather than scanning row by row. The strings of a load share
-// larger allocations, so one retained string keeps up to 64 KiB alive.
+// case-insensitively, in insertion order, in one read transaction. A field
+// with no column is an error naming the table, the column and the Go
+// field; a NULL into a field that cannot hold it, and a number that does
+// not fit the field's type (an int64 of 300 into an int8), are errors
+// naming the row (its index in the slice), the column and the field. Integer
+// columns load into any integer field the values fit, FLOAT and DOUBLE into
+// float32 or float64, VARCHAR and BLOB into string or []byte, any TIMESTAMP
+// or DATE into time.Time, and BIGINT or INTERVAL (without months) into
+// time.Duration.
+//
+// Loading streams DuckDB's data chunks straight into a slice allocated once
+// at the table's row count, reading the vectors' memory directly (through
+// DuckDB's C API) rather than scanning row by row. The strings of a load
+// share 64 KiB blocks, so one retained string keeps its block alive.
 //
 // # Concurrency
 //

@@ -278,6 +278,27 @@ func TestLoadErrors(t *testing.T) {
 	require.ErrorContains(t, err, "row 1")
 	require.ErrorContains(t, err, "overflows float32")
 
+	// NULL inside nested values.
+	type WithPtrs struct {
+		Tags  []*string
+		Addr  *Address
+		Attrs map[string]*int64
+	}
+	require.NoError(t, store(t, m, "nested", []WithPtrs{{Tags: []*string{&name, nil}, Addr: &Address{Street: "s"}, Attrs: map[string]*int64{"a": nil}}}))
+	type TagsNotNull struct{ Tags []string }
+	_, err = load[[]TagsNotNull](t, m, "nested")
+	require.ErrorContains(t, err, `row 0, column "tags" (Go field Tags): [1]: NULL into non-nullable string`)
+	type AttrsNotNull struct{ Attrs map[string]int64 }
+	_, err = load[[]AttrsNotNull](t, m, "nested")
+	require.ErrorContains(t, err, `row 0, column "attrs" (Go field Attrs): [a]: NULL into non-nullable int64`)
+	type ZipNotNull struct {
+		Addr struct {
+			Zip int32
+		}
+	}
+	_, err = load[[]ZipNotNull](t, m, "nested")
+	require.ErrorContains(t, err, `row 0, column "addr" (Go field Addr): Zip: NULL into non-nullable int32`)
+
 	type WrongType struct{ Name int64 }
 	_, err = load[[]WrongType](t, m, "src")
 	require.ErrorContains(t, err, `cannot load a VARCHAR column into int64`)

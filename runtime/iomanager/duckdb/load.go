@@ -360,7 +360,7 @@ func (a *arena) valueDecoder(d *dtype, c *codec) (decoder, error) {
 			}
 			for i := range n {
 				if err := elem(&v.children[0], int(e.offset)+i, unsafe.Add(base, uintptr(i)*size)); err != nil {
-					return fmt.Errorf("[%d]: %w", i, err)
+					return elemErr(fmt.Sprintf("[%d]", i), c.elem.t, err)
 				}
 			}
 			if c.kind == kList {
@@ -389,10 +389,10 @@ func (a *arena) valueDecoder(d *dtype, c *codec) (decoder, error) {
 			for i := range int(e.length) {
 				r := int(e.offset) + i
 				if err := kdec(&v.children[0], r, k.UnsafePointer()); err != nil {
-					return fmt.Errorf("key: %w", err)
+					return elemErr("key", c.key.t, err)
 				}
 				if err := vdec(&v.children[1], r, x.UnsafePointer()); err != nil {
-					return fmt.Errorf("[%v]: %w", k.Elem(), err)
+					return elemErr(fmt.Sprintf("[%v]", k.Elem()), c.val.t, err)
 				}
 				m.SetMapIndex(k.Elem(), x.Elem())
 			}
@@ -409,6 +409,14 @@ func fieldErr(f *field, err error) error {
 		return fmt.Errorf("%s: NULL into non-nullable %s", f.goName, f.typ)
 	}
 	return fmt.Errorf("%s: %w", f.goName, err)
+}
+
+// elemErr wraps a decoding error of a list element or map entry.
+func elemErr(where string, t reflect.Type, err error) error {
+	if err == errNull {
+		return fmt.Errorf("%s: NULL into non-nullable %s", where, t)
+	}
+	return fmt.Errorf("%s: %w", where, err)
 }
 
 // fieldDecoders matches Go fields to columns (or STRUCT entries) by name,
