@@ -133,7 +133,9 @@ type Options struct {
 	// Logger is the base logger handed to assets, tagged per step with
 	// run_id and asset; slog.Default() when nil.
 	Logger *slog.Logger
-	// OnEvent, when set, receives every event, one at a time.
+	// OnEvent, when set, receives every event, one at a time. It is
+	// called on the goroutines that run the steps, so a slow listener
+	// slows the run; queue the events to do slow work.
 	OnEvent func(Event)
 	// DataVersion, when set, returns the last known data version of an
 	// asset not materialized in this run (from the run history), so steps

@@ -396,6 +396,28 @@ func TestMaterializeTimeout(t *testing.T) {
 	assert.True(t, r[0].TimedOut)
 }
 
+func TestMaterializeTimeoutIgnored(t *testing.T) {
+	// A function that ignores its context runs to the end, but the attempt
+	// still fails as timed out: the limit was exceeded.
+	a := intAsset("a", func(*runtime.Context, []int) (int, error) {
+		time.Sleep(20 * time.Millisecond)
+		return 1, nil
+	})
+	a.Timeout = time.Millisecond
+	mem := memory.New()
+	res, err := runtime.Materialize(context.Background(), defsOf(mem, a), runtime.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, runtime.StatusFailed, res.Steps[0].Status)
+	assert.EqualError(t, res.Steps[0].Err, "timed out after 1ms")
+	_, stored := mem.Value("a", "")
+	assert.False(t, stored, "the late result is not stored")
+}
+
+func TestMaterializeNoDefinitions(t *testing.T) {
+	_, err := runtime.Materialize(context.Background(), nil, runtime.Options{})
+	assert.EqualError(t, err, "no definitions")
+}
+
 func TestMaterializePanic(t *testing.T) {
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, nil))

@@ -30,6 +30,9 @@ type Step struct {
 // ExecuteStep does not validate defs (call Validate once beforehand); an
 // unknown key or a missing I/O manager fails the step.
 func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options) StepResult {
+	if defs == nil {
+		return StepResult{Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(), Err: errors.New("no definitions")}
+	}
 	g := newGraph(defs.Assets)
 	node, ok := g.index[step.Key]
 	if !ok {
@@ -168,6 +171,7 @@ type PanicError struct {
 	Stack string // a short stack of the panicking goroutine
 }
 
+// Error returns "panic: " and the panic value.
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // Unwrap returns the panic value when it is an error.

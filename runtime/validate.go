@@ -23,6 +23,9 @@ func (d *Definitions) Validate() error {
 
 // check validates d and returns its graph.
 func (d *Definitions) check() (*graph, error) {
+	if d == nil {
+		return nil, errors.New("no definitions")
+	}
 	g := newGraph(d.Assets)
 	var errs []string
 	add := func(format string, args ...any) {
