@@ -14,9 +14,9 @@ import (
 
 // Step names one unit of execution: one asset (and partition) of one run.
 type Step struct {
-	RunID     string
-	Key       Key
-	Partition string
+	RunID     string // the run; a new ID when empty
+	Key       Key    // the asset
+	Partition string // its partition; empty when unpartitioned
 }
 
 // ExecuteStep runs one step to completion, retries and timeout included:

@@ -329,6 +329,7 @@ func TestCheckType(t *testing.T) {
 	assert.NoError(t, g.CheckType(reflect.TypeFor[complex128]()))
 	assert.Error(t, j.CheckType(reflect.TypeFor[map[[2]int]string]()))
 	type hidden struct{ x int }
+	_ = hidden{x: 1}.x
 	assert.Error(t, g.CheckType(reflect.TypeFor[hidden]()))
 }
 
