@@ -2,10 +2,21 @@ package runtime_test
 
 import (
 	"context"
+	"log/slog"
+	"os"
 	"reflect"
+	"testing"
 
 	"github.com/assetgen/assetgen/runtime"
 )
+
+// TestMain silences the default logger, which steps without an
+// Options.Logger write to (retry warnings, panic stacks); tests that check
+// logs pass their own logger.
+func TestMain(m *testing.M) {
+	slog.SetDefault(slog.New(slog.DiscardHandler))
+	os.Exit(m.Run())
+}
 
 // intAsset returns an asset named key whose output is an int computed by f
 // from its int inputs, named after their keys.
