@@ -21,6 +21,14 @@ import (
 // Inputs of a selected asset whose upstream is not selected are loaded
 // through the upstream's I/O manager, from its last materialization.
 //
+// Each step makes up to 1+AssetDef.Retries attempts, waiting RetryDelay
+// (doubled after each retry, with jitter) between them. AssetDef.Timeout
+// bounds each attempt: its context is cancelled at the deadline and the
+// attempt fails as timed out, even when a function that ignores its
+// context returns a result later (which is then not stored). A panic in an
+// asset function or an I/O manager fails the attempt with a *PanicError,
+// and its stack goes to the step's log.
+//
 // The error is non-nil only when the run could not start (invalid
 // definitions or selection); step failures are in the Result, whose Steps
 // are in execution order (the order of the RunStart event's Keys).
