@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -258,15 +259,17 @@ func BenchmarkRecord(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer log.Close()
-	var tBare, tLog time.Duration
+	var tBare, tLog, cBare, cLog time.Duration
 	b.ReportAllocs()
 	for b.Loop() {
+		c0 := cpuTime()
 		t0 := time.Now()
 		res, err := runtime.Materialize(ctx, defs, runtime.Options{Logger: quiet})
 		if err != nil || !res.OK() {
 			b.Fatalf("run failed: %v", err)
 		}
 		t1 := time.Now()
+		c1 := cpuTime()
 		opts := runtime.Options{Logger: quiet}
 		rec, err := history.Record(ctx, log, &opts, nil)
 		if err != nil {
@@ -280,13 +283,24 @@ func BenchmarkRecord(b *testing.B) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
+		c2 := cpuTime()
 		tBare += t1.Sub(t0)
 		tLog += t2.Sub(t1)
+		cBare += c1 - c0
+		cLog += c2 - c1
 	}
 	iters := float64(b.N)
 	b.ReportMetric(float64(tBare.Microseconds())/iters/n, "nolog-µs/asset")
 	b.ReportMetric(float64(tLog.Microseconds())/iters/n, "sqlite-µs/asset")
 	b.ReportMetric(float64((tLog-tBare).Microseconds())/iters/n, "added-µs/asset")
+	b.ReportMetric(float64((cLog-cBare).Microseconds())/iters/n, "added-cpu-µs/asset")
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // quiet discards the runtime's logs.

@@ -83,15 +83,26 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 // Record prepares opts for recording runs to log, for the usual one
 // call of runtime.Materialize: it starts a Recorder, makes opts.OnEvent
 // feed it (after any OnEvent already set), and sets opts.DataVersion, when
-// unset, to the latest data versions in the log. Close the Recorder after
-// the run.
+// unset, to look up the latest data versions in the log (loaded once, on
+// first use: a run that loads no input from earlier runs never reads
+// them). Close the Recorder after the run.
 func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string]string) (*Recorder, error) {
 	if opts.DataVersion == nil {
-		assets, err := log.Assets(ctx)
-		if err != nil {
-			return nil, err
+		var once sync.Once
+		var lookup func(runtime.Key) string
+		opts.DataVersion = func(k runtime.Key) string {
+			once.Do(func() {
+				assets, err := log.Assets(ctx)
+				if err != nil {
+					// Versions unknown: steps record no input versions,
+					// and staleness falls back to materialization times.
+					lookup = func(runtime.Key) string { return "" }
+					return
+				}
+				lookup = DataVersions(assets)
+			})
+			return lookup(k)
 		}
-		opts.DataVersion = DataVersions(assets)
 	}
 	r := NewRecorder(log, tags)
 	if prev := opts.OnEvent; prev != nil {

@@ -33,7 +33,7 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	d := dialect{name: "SQLite", where: path, wrap: func(err error) error { return sqliteError(path, err) }}
+	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: func(err error) error { return sqliteError(path, err) }}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history (SQLite %s): open: %w", path, d.wrap(err))

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -21,7 +23,9 @@ const SchemaVersion = 1
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
-// PostgreSQL both accept.
+// PostgreSQL both accept, but for {{without_rowid}}: WITHOUT ROWID on
+// SQLite (the table is its primary key's b-tree: one b-tree write per row
+// instead of two), nothing on PostgreSQL.
 var migrations = []string{
 	`CREATE TABLE runs (
 		id TEXT PRIMARY KEY,
@@ -55,7 +59,7 @@ var migrations = []string{
 		data_version TEXT NOT NULL,
 		input_versions TEXT NOT NULL,
 		PRIMARY KEY (run_id, asset_key, partition_key)
-	);
+	) {{without_rowid}};
 	CREATE TABLE assets (
 		asset_key TEXT NOT NULL,
 		partition_key TEXT NOT NULL,
@@ -69,7 +73,7 @@ var migrations = []string{
 		last_ns BIGINT NOT NULL,
 		last_error TEXT NOT NULL,
 		PRIMARY KEY (asset_key, partition_key)
-	)`,
+	) {{without_rowid}}`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -77,6 +81,9 @@ type dialect struct {
 	name   string // "SQLite", "PostgreSQL"
 	where  string // the file or server, for messages
 	dollar bool   // placeholders are $1, $2... instead of ?
+	// withoutRowID is the table option for tables clustered by their
+	// primary key.
+	withoutRowID string
 	// lock, when set, runs first in the migration transaction to serialize
 	// concurrent migrations.
 	lock string
@@ -89,8 +96,99 @@ type store struct {
 	db *sql.DB
 	d  dialect
 
-	qRun, qStep, qAssetOK, qAssetFail string
-	self                              process
+	qRun, qAssetOK, qAssetFail string
+	qAssetsOK, qAssetsFail     string
+
+	mu    sync.Mutex
+	steps map[int]string // statements inserting n steps
+	self  process
+}
+
+// stepColumns is the number of columns of the steps table; stepChunk
+// the number of steps one INSERT writes.
+const (
+	stepColumns = 15
+	stepChunk   = 50
+)
+
+// stepSQL returns the statement that inserts or replaces n steps.
+func (s *store) stepSQL(n int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q, ok := s.steps[n]; ok {
+		return q
+	}
+	var b strings.Builder
+	b.WriteString(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
+		error, cause, retries, metadata, code_version, data_version, input_versions) VALUES `)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", stepColumns), ", ") + ")"
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
+		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
+		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
+		code_version = excluded.code_version, data_version = excluded.data_version,
+		input_versions = excluded.input_versions`)
+	q := s.q(b.String())
+	s.steps[n] = q
+	return q
+}
+
+// writeAssets updates the latest records of the assets whose steps
+// finished in steps (already written): set-based for unpartitioned steps,
+// one statement each for partitioned ones.
+func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error {
+	type group struct{ ok, fail []string }
+	runs := map[string]*group{}
+	var order []string
+	for i := range steps {
+		p := &steps[i]
+		if p.Status != "success" && p.Status != "failed" {
+			continue
+		}
+		if p.Partition != "" {
+			var err error
+			if p.Status == "success" {
+				_, err = tx.ExecContext(ctx, s.qAssetOK, string(p.Key), p.Partition, p.RunID, ns(p.End), p.CodeVersion,
+					p.DataVersion, marshalVersions(p.InputVersions), p.RunID, p.Status, ns(p.End), "")
+			} else {
+				_, err = tx.ExecContext(ctx, s.qAssetFail, string(p.Key), p.Partition, p.RunID, p.Status, ns(p.End), p.Error)
+			}
+			if err != nil {
+				return s.wrap(fmt.Sprintf("write asset %s partition %s of run %s", p.Key, p.Partition, p.RunID), err)
+			}
+			continue
+		}
+		g := runs[p.RunID]
+		if g == nil {
+			g = &group{}
+			runs[p.RunID] = g
+			order = append(order, p.RunID)
+		}
+		if p.Status == "success" {
+			g.ok = append(g.ok, string(p.Key))
+		} else {
+			g.fail = append(g.fail, string(p.Key))
+		}
+	}
+	for _, id := range order {
+		g := runs[id]
+		if len(g.ok) > 0 {
+			if _, err := tx.ExecContext(ctx, s.qAssetsOK, marshal(g.ok), id); err != nil {
+				return s.wrap("write assets of run "+id, err)
+			}
+		}
+		if len(g.fail) > 0 {
+			if _, err := tx.ExecContext(ctx, s.qAssetsFail, marshal(g.fail), id); err != nil {
+				return s.wrap("write assets of run "+id, err)
+			}
+		}
+	}
+	return nil
 }
 
 func (s *store) q(query string) string {
@@ -113,20 +211,35 @@ func (s *store) q(query string) string {
 
 // newStore migrates db and reaps abandoned runs.
 func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
-	s := &store{db: db, d: d, self: self()}
+	s := &store{db: db, d: d, self: self(), steps: map[int]string{}}
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
 		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns`)
-	s.qStep = s.q(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
-		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
-		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
+	// CROSS JOIN makes SQLite loop over the keys and look each step up
+	// by its primary key.
+	from := `FROM json_each(?) AS j CROSS JOIN steps AS s`
+	if d.dollar {
+		from = `FROM jsonb_array_elements_text(?::jsonb) AS j(value) CROSS JOIN steps AS s`
+	}
+	s.qAssetsOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
+		input_versions, last_run_id, last_status, last_ns, last_error)
+		SELECT s.asset_key, s.partition_key, s.run_id, s.end_ns, s.code_version, s.data_version,
+		s.input_versions, s.run_id, s.status, s.end_ns, '' ` + from + `
+		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status = 'success'
+		ON CONFLICT (asset_key, partition_key) DO UPDATE SET run_id = excluded.run_id, time_ns = excluded.time_ns,
 		code_version = excluded.code_version, data_version = excluded.data_version,
-		input_versions = excluded.input_versions`)
+		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
+		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
+		WHERE excluded.last_ns >= assets.last_ns`)
+	s.qAssetsFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
+		input_versions, last_run_id, last_status, last_ns, last_error)
+		SELECT s.asset_key, s.partition_key, '', 0, '', '', '{}', s.run_id, s.status, s.end_ns, s.error ` + from + `
+		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status = 'failed'
+		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
+		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
+		WHERE excluded.last_ns >= assets.last_ns`)
 	s.qAssetOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -209,7 +322,8 @@ func (s *store) migrate(ctx context.Context) error {
 		return s.errorf("invalid schema version %d: the database is damaged", cur)
 	}
 	for v := cur; v < SchemaVersion; v++ {
-		for _, stmt := range strings.Split(migrations[v], ";") {
+		m := strings.ReplaceAll(migrations[v], "{{without_rowid}}", s.d.withoutRowID)
+		for _, stmt := range strings.Split(m, ";") {
 			if strings.TrimSpace(stmt) == "" {
 				continue
 			}
@@ -268,11 +382,43 @@ func marshalMetadata(m runtime.Metadata) string {
 	return marshal(out)
 }
 
+// marshalVersions encodes m as a JSON object with sorted keys, as
+// json.Marshal does, without reflection: it runs for every step.
 func marshalVersions(m map[runtime.Key]string) string {
 	if len(m) == 0 {
 		return "{}"
 	}
-	return marshal(m)
+	keys := make([]runtime.Key, 0, len(m))
+	n := 2
+	for k, v := range m {
+		keys = append(keys, k)
+		n += len(k) + len(v) + 6
+	}
+	slices.Sort(keys)
+	b := make([]byte, 0, n)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, string(k))
+		b = append(b, ':')
+		b = appendJSONString(b, m[k])
+	}
+	return string(append(b, '}'))
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			q, _ := json.Marshal(s) // rare: let encoding/json escape
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func (s *store) Write(ctx context.Context, b *Batch) error {
@@ -306,52 +452,40 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 		}
 		st.Close()
 	}
-	if len(b.Steps) > 0 {
-		st, err := tx.PrepareContext(ctx, s.qStep)
-		if err != nil {
-			return s.wrap("write steps", err)
+	stmts := map[int]*sql.Stmt{} // by rows, prepared once per batch
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
 		}
-		var ok, fail *sql.Stmt
-		for i := range b.Steps {
-			p := &b.Steps[i]
+	}()
+	for i := 0; i < len(b.Steps); i += stepChunk {
+		chunk := b.Steps[i:min(i+stepChunk, len(b.Steps))]
+		args := make([]any, 0, len(chunk)*stepColumns)
+		for j := range chunk {
+			p := &chunk[j]
 			retries := "[]"
 			if len(p.Retries) > 0 {
 				retries = marshal(p.Retries)
 			}
-			inputs := marshalVersions(p.InputVersions)
-			if _, err := st.ExecContext(ctx, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
+			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, inputs); err != nil {
-				return s.wrap(fmt.Sprintf("write step %s of run %s", p.Key, p.RunID), err)
-			}
-			switch p.Status {
-			case "success":
-				if ok == nil {
-					if ok, err = tx.PrepareContext(ctx, s.qAssetOK); err != nil {
-						return s.wrap("write assets", err)
-					}
-				}
-				_, err = ok.ExecContext(ctx, string(p.Key), p.Partition, p.RunID, ns(p.End), p.CodeVersion,
-					p.DataVersion, inputs, p.RunID, p.Status, ns(p.End), "")
-			case "failed":
-				if fail == nil {
-					if fail, err = tx.PrepareContext(ctx, s.qAssetFail); err != nil {
-						return s.wrap("write assets", err)
-					}
-				}
-				_, err = fail.ExecContext(ctx, string(p.Key), p.Partition, p.RunID, p.Status, ns(p.End), p.Error)
-			}
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions))
+		}
+		st := stmts[len(chunk)]
+		var err error
+		if st == nil {
+			st, err = tx.PrepareContext(ctx, s.stepSQL(len(chunk)))
 			if err != nil {
-				return s.wrap(fmt.Sprintf("write asset %s of run %s", p.Key, p.RunID), err)
+				return s.wrap("write steps", err)
 			}
+			stmts[len(chunk)] = st
 		}
-		st.Close()
-		if ok != nil {
-			ok.Close()
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return s.wrap(fmt.Sprintf("write steps of run %s", chunk[0].RunID), err)
 		}
-		if fail != nil {
-			fail.Close()
-		}
+	}
+	if err := s.writeAssets(ctx, tx, b.Steps); err != nil {
+		return err
 	}
 	return s.wrap("commit", tx.Commit())
 }
