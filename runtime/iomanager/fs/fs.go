@@ -5,6 +5,12 @@
 // <dir>/a/b/c/partition=p.json (the "=" keeps partition files apart from
 // the files of other assets, whose key components are identifiers).
 //
+// Load decodes into the downstream parameter's own type (or, for an
+// interface parameter, into the upstream's output type). JSON gives values
+// held in interfaces back as JSON's generic types (float64,
+// map[string]any); gob keeps them when their types are registered with
+// gob.Register.
+//
 // Outputs are written to a temporary file in the same directory, synced,
 // and renamed over the old file, so a failed or interrupted store leaves
 // the previous output intact and never a torn file. Every path is opened
@@ -73,11 +79,34 @@ var jsonFormat = Format{
 	Check:  func(t reflect.Type) error { return checkType(t, true) },
 }
 
+// gobFormat writes a header byte before the gob stream, 0 for a nil value
+// (which gob cannot encode) and 1 for a value.
 var gobFormat = Format{
-	Ext:    "gob",
-	Encode: func(w io.Writer, v any) error { return gob.NewEncoder(w).Encode(v) },
-	Decode: func(r io.Reader, ptr any) error { return gob.NewDecoder(r).Decode(ptr) },
-	Check:  func(t reflect.Type) error { return checkType(t, false) },
+	Ext: "gob",
+	Encode: func(w io.Writer, v any) error {
+		if rv := reflect.ValueOf(v); !rv.IsValid() || rv.Kind() == reflect.Pointer && rv.IsNil() {
+			_, err := w.Write([]byte{0})
+			return err
+		}
+		if _, err := w.Write([]byte{1}); err != nil {
+			return err
+		}
+		return gob.NewEncoder(w).Encode(v)
+	},
+	Decode: func(r io.Reader, ptr any) error {
+		var h [1]byte
+		if _, err := io.ReadFull(r, h[:]); err != nil {
+			return err
+		}
+		switch h[0] {
+		case 0:
+			return nil // nil: ptr keeps its zero value
+		case 1:
+			return gob.NewDecoder(r).Decode(ptr)
+		}
+		return fmt.Errorf("not a gob file written by this I/O manager (header byte %#x)", h[0])
+	},
+	Check: func(t reflect.Type) error { return checkType(t, false) },
 }
 
 // New returns a manager that stores files under dir, which is created on
@@ -202,7 +231,7 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 	h := sha256.New()
 	n := &counter{}
 	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 64<<10)
-	if err := m.format.Encode(bw, value); err != nil {
+	if err := encode(m.format, bw, value); err != nil {
 		return fmt.Errorf("asset %s: encode %T as %s: %w", out.Key, value, m.format.Ext, err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -282,6 +311,17 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
 	}
 	return ptr.Elem().Interface(), nil
+}
+
+// encode encodes v with f, turning a panic of the encoder (gob panics on
+// some values) into an error.
+func encode(f Format, w io.Writer, v any) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("encoder panicked: %v", p)
+		}
+	}()
+	return f.Encode(w, v)
 }
 
 // cmpDir returns dir, or "." for the base directory.

@@ -79,6 +79,8 @@ func TestRoundTrip(t *testing.T) {
 				"plain_int":       7,
 				"text":            "héllo",
 				"named/celsius_c": Celsius(21),
+				"nil_ptr":         (*Inner)(nil),
+				"empty":           Record{},
 			}
 			for k, v := range values {
 				require.NoError(t, store(t, m, k, "", v), k)
@@ -249,10 +251,13 @@ func TestFailedStoreKeepsPrevious(t *testing.T) {
 	assert.Equal(t, []any{"old"}, got)
 	assert.Empty(t, tempFiles(t, m.Dir()), "a failed store cleans up its temporary file")
 
-	// Gob: an unencodable value fails before replacing anything.
+	// Gob: an unencodable value fails before replacing anything, even
+	// when the encoder panics.
 	g := New(t.TempDir(), Gob())
 	require.NoError(t, store(t, g, "a", "", []int{1}))
 	require.Error(t, g.Store(&runtime.OutputContext{Key: "a"}, []func(){nil}))
+	require.Error(t, g.Store(&runtime.OutputContext{Key: "a"}, []chan int{nil}))
+	assert.Empty(t, tempFiles(t, g.Dir()))
 	got, err = load(g, "a", "", reflect.TypeFor[[]int]())
 	require.NoError(t, err)
 	assert.Equal(t, []int{1}, got)
