@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -597,8 +598,7 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 			err = cerr
 		}
 	}()
-	stop := context.AfterFunc(ctx, func() { bindings.Interrupt(raw) })
-	defer stop()
+	defer interruptOnCancel(ctx, raw)()
 
 	// The table's columns.
 	var stmt bindings.PreparedStatement
@@ -729,6 +729,27 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		}
 	}
 	return out, nil
+}
+
+// interruptOnCancel interrupts the query running on raw when ctx is
+// cancelled, until the returned function is called; after that, it never
+// interrupts, so a late cancellation cannot hit the connection's next user.
+func interruptOnCancel(ctx context.Context, raw bindings.Connection) (stop func()) {
+	var mu sync.Mutex
+	done := false
+	stopAfter := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			bindings.Interrupt(raw)
+		}
+	})
+	return func() {
+		stopAfter()
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	}
 }
 
 // ctxErr prefers the context's error to DuckDB's message about the
