@@ -122,9 +122,11 @@ func (r *Result) Step(key Key) *StepResult {
 
 // Options control a run.
 type Options struct {
-	// Selection lists the assets to materialize; nil means all. Inputs of a
-	// selected asset whose upstream is not selected are loaded through the
-	// upstream's I/O manager, from its last materialization.
+	// Selection lists the assets to materialize; nil means all, and an
+	// empty non-nil slice none. Only edges between selected assets order
+	// the run. Inputs of a selected asset whose upstream is not selected
+	// are loaded through the upstream's I/O manager, from its last
+	// materialization.
 	Selection []Key
 	// Concurrency bounds the steps running at once; 0 means GOMAXPROCS.
 	Concurrency int
