@@ -1,7 +1,10 @@
 // Package memory is an I/O manager that keeps asset outputs in the memory
 // of the running process, without copying them: a downstream asset
-// receives the very value its upstream returned. It suits tests and
-// pipelines run in one process; values are gone when the process exits.
+// receives the very value its upstream returned, so assets must treat
+// their inputs as read-only (a slice appended to or a map written by one
+// downstream asset is seen by the others). It suits tests and pipelines
+// run in one process; values are gone when the process exits, and a
+// process that did not store a value cannot load it.
 package memory
 
 import (
