@@ -109,16 +109,18 @@ func BenchmarkStore(b *testing.B) {
 	require.NoError(b, err)
 	defer m.Close()
 	b.Run("manager", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			require.NoError(b, store(b, m, "rows", rows))
 		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+		perRow(b, cpuTime()-cpu)
 	})
 	b.Run("appender", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			require.NoError(b, appenderStore(context.Background(), m, rows))
 		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+		perRow(b, cpuTime()-cpu)
 	})
 }
 
@@ -140,12 +142,13 @@ func BenchmarkLoad(b *testing.B) {
 			require.True(b, want[benchRows-1].At.Equal(out[benchRows-1].At))
 			out = nil
 
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := c.load(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+			perRow(b, cpuTime()-cpu)
 
 			// One more load, sampling the heap: the peak heap growth over
 			// the bytes of the resulting slice (the slice itself, and
@@ -165,6 +168,12 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(peak/1e6, "peak-MB")
 		})
 	}
+}
+
+// perRow reports wall and CPU time (all threads) per row.
+func perRow(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/benchRows, "cpu-ns/row")
 }
 
 // peakHeap runs f after a GC and returns the largest growth of the live

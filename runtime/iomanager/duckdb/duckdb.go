@@ -293,6 +293,9 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 		return err
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err() // DuckDB's "Interrupted" says less
+		}
 		return fmt.Errorf("duckdb: store %s into %s: %w", out.Key, m.display(table), err)
 	}
 	if old != nil && !slices.Equal(old, cols) && out.Log != nil {
@@ -417,6 +420,9 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		return err
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err() // DuckDB's "Interrupted" says less
+		}
 		return nil, fmt.Errorf("duckdb: load %s from %s: %w", in.Upstream, m.display(table), err)
 	}
 	return out.Interface(), nil

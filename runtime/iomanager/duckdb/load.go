@@ -675,7 +675,7 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 	if bindings.ExecutePending(pending, &res) == bindings.StateError {
 		msg := bindings.ResultError(&res)
 		bindings.DestroyResult(&res)
-		return out, ctxErr(ctx, msg)
+		return out, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
 
@@ -718,7 +718,7 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		row += size
 	}
 	if msg := bindings.ResultError(&res); msg != "" {
-		return out, ctxErr(ctx, msg)
+		return out, errors.New(msg)
 	}
 	if row < count {
 		out = out.Slice(0, row)
@@ -750,15 +750,6 @@ func interruptOnCancel(ctx context.Context, raw bindings.Connection) (stop func(
 		done = true
 		mu.Unlock()
 	}
-}
-
-// ctxErr prefers the context's error to DuckDB's message about the
-// interrupt it caused.
-func ctxErr(ctx context.Context, msg string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return errors.New(msg)
 }
 
 // queryCount runs a query returning one BIGINT.
