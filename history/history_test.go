@@ -45,8 +45,9 @@ func postgresSpec(t *testing.T) string {
 	if pg == nil {
 		t.Skip(pgSkip)
 	}
-	dsn, err := pg.NewDatabase(context.Background(), t.Name())
+	dsn, drop, err := pg.NewDatabase(context.Background(), t.Name())
 	require.NoError(t, err)
+	t.Cleanup(func() { assert.NoError(t, drop()) })
 	return dsn
 }
 

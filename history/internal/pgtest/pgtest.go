@@ -166,26 +166,34 @@ func (s *Server) Stop() {
 }
 
 // NewDatabase creates a new, empty database named after prefix and
-// returns its DSN.
-func (s *Server) NewDatabase(ctx context.Context, prefix string) (string, error) {
+// returns its DSN and a function that drops it.
+func (s *Server) NewDatabase(ctx context.Context, prefix string) (dsn string, drop func() error, err error) {
+	s.n++
+	name := pgx.Identifier{fmt.Sprintf("%s_%d_%d", sanitize(prefix), os.Getpid(), s.n)}
+	if err := s.exec(ctx, "CREATE DATABASE "+name.Sanitize()); err != nil {
+		return "", nil, err
+	}
+	u, err := url.Parse(s.DSN)
+	if err != nil {
+		return "", nil, err
+	}
+	u.Path = "/" + name[0]
+	drop = func() error {
+		return s.exec(context.Background(), "DROP DATABASE IF EXISTS "+name.Sanitize()+" WITH (FORCE)")
+	}
+	return u.String(), drop, nil
+}
+
+func (s *Server) exec(ctx context.Context, sql string) error {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	conn, err := pgx.Connect(ctx, s.DSN)
 	if err != nil {
-		return "", err
+		return err
 	}
 	defer conn.Close(ctx)
-	s.n++
-	name := fmt.Sprintf("%s_%d_%d", sanitize(prefix), os.Getpid(), s.n)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
-		return "", err
-	}
-	u, err := url.Parse(s.DSN)
-	if err != nil {
-		return "", err
-	}
-	u.Path = "/" + name
-	return u.String(), nil
+	_, err = conn.Exec(ctx, sql)
+	return err
 }
 
 func sanitize(s string) string {
