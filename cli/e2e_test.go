@@ -30,7 +30,11 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	pipelineBin = filepath.Join(dir, "pipeline")
-	build := exec.Command("go", "build", "-o", pipelineBin, "./testdata/pipeline")
+	args := []string{"build", "-o", pipelineBin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "./testdata/pipeline")...)
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building the test pipeline:", err)

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -141,13 +143,31 @@ func (o *materializeOptions) run(e *env) int {
 		}
 	}
 
+	// Tell the user at once when an interrupt cancels the run, whatever
+	// the log level, and once only.
+	var announce sync.Once
+	canceling := func() {
+		announce.Do(func() {
+			r := slog.NewRecord(time.Now(), slog.LevelWarn, "canceling the run; interrupt again to exit at once", 0)
+			r.AddAttrs(slog.Any("cause", context.Cause(e.ctx)))
+			logger.Handler().Handle(context.Background(), r)
+		})
+	}
 	stop := make(chan struct{})
-	defer close(stop)
+	watched := make(chan struct{})
 	go func() {
+		defer close(watched)
 		select {
 		case <-e.ctx.Done():
-			logger.Warn("canceling the run; interrupt again to exit at once", "cause", context.Cause(e.ctx))
+			canceling()
 		case <-stop:
+		}
+	}()
+	defer func() {
+		close(stop)
+		<-watched
+		if e.ctx.Err() != nil {
+			canceling()
 		}
 	}()
 
