@@ -257,7 +257,7 @@ func TestMaterializeRetry(t *testing.T) {
 	r := run(t, []string{"PIPELINE_FLAKY_STATE=" + state}, "materialize", "--select", "flaky")
 	r.want(t, 0,
 		summaryRow("flaky", "success", "2")+`.*attempt=2`,
-		`1 steps: 1 succeeded`,
+		`1 step: 1 succeeded`,
 		`err:(?m)^retry +flaky +attempt 1 failed after .*: first attempt fails`,
 		`err:(?m)^start +flaky +attempt 2$`,
 	)
@@ -379,7 +379,7 @@ func TestMaterializeSelectLoadsStoredInputs(t *testing.T) {
 	run(t, env, "materialize", "--select", "+combined_data").want(t, 0, "3 steps: 3 succeeded")
 	// Now combined_data alone: its inputs come from the files.
 	run(t, env, "materialize", "--select", "combined_data").want(t, 0,
-		summaryRow("combined_data", "success", "1")+`.*rows=6`, "1 steps: 1 succeeded")
+		summaryRow("combined_data", "success", "1")+`.*rows=6`, "1 step: 1 succeeded")
 	// In a fresh directory, they are missing: the step fails, naming them.
 	r := run(t, nil, "materialize", "--select", "combined_data")
 	r.want(t, 1, summaryRow("combined_data", "failed", "1"), `(?m)^combined_data: .*people`)

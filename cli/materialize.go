@@ -290,7 +290,7 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 			parts = append(parts, fmt.Sprintf("%d %s", n, st.word))
 		}
 	}
-	_, err := fmt.Fprintf(w, "\n%d steps: %s in %s (run %s)\n", len(res.Steps), strings.Join(parts, ", "), fmtDuration(res.Duration.Round(time.Microsecond)), res.RunID)
+	_, err := fmt.Fprintf(w, "\n%s: %s in %s (run %s)\n", plural(len(res.Steps), "step"), strings.Join(parts, ", "), fmtDuration(res.Duration.Round(time.Microsecond)), res.RunID)
 	return err
 }
 

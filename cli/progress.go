@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-isatty"
+	"github.com/vbauerster/cupwriter"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
@@ -27,13 +28,23 @@ type reporter interface {
 	end(res *runtime.Result)
 }
 
-// isTerminal reports whether w is a terminal that can show a live view.
+// isTerminal reports whether w is a terminal that can show a live view:
+// not TERM=dumb, and with a known size (a terminal without one, such as
+// a pseudo-terminal nobody sized, would show nothing of the view).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+	if !isatty.IsTerminal(f.Fd()) && !isatty.IsCygwinTerminal(f.Fd()) {
+		return false
+	}
+	cw := cupwriter.New(f, false)
+	if !cw.IsTerminal() {
+		return false
+	}
+	width, height, err := cw.GetTermSize()
+	return err == nil && width > 0 && height > 0
 }
 
 // fmtDuration rounds d for people: 1.234s, 12.3ms, 45µs.
@@ -63,6 +74,14 @@ func fmtMetadata(m runtime.Metadata) string {
 		parts = append(parts, k+"="+v)
 	}
 	return strings.Join(parts, " ")
+}
+
+// plural returns "1 step", "2 steps".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // oneLine returns the error message on one line.
@@ -96,7 +115,7 @@ func (f *lineFormatter) line(ev runtime.Event) string {
 		for _, k := range ev.Keys {
 			f.width = max(f.width, len(k))
 		}
-		return fmt.Sprintf("run %s: %d steps", ev.RunID, len(ev.Keys))
+		return fmt.Sprintf("run %s: %s", ev.RunID, plural(len(ev.Keys), "step"))
 	case runtime.StepStart:
 		if ev.Attempt > 1 {
 			return fmt.Sprintf("start   %s  attempt %d", name, ev.Attempt)

@@ -129,3 +129,35 @@ func TestSecondInterruptExitsAtOnce(t *testing.T) {
 		t.Errorf("summary printed after the second interrupt:\n%s", r.stdout)
 	}
 }
+
+// TestLiveView runs materialize on a terminal, made by util-linux's
+// script, and checks that the live view was drawn and cleared.
+func TestLiveView(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("util-linux's script is not installed: no terminal to test the live view on")
+	}
+	state := t.TempDir() + "/flaky"
+	// script -q -e -c CMD /dev/null, with the pipeline's environment.
+	cmd := pipeline(t, []string{"TERM=xterm", "PIPELINE_FAIL=1", "PIPELINE_FLAKY_STATE=" + state})
+	cmd.Path = script
+	cmd.Args = []string{"script", "-q", "-e", "-c", "stty cols 120 rows 40; exec '" + pipelineBin + "' materialize -j 2", "/dev/null"}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err = cmd.Run()
+	code := 0
+	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	r := result{stdout: out.String(), code: code}
+	r.want(t, 1,
+		"\x1b\\[", // the view redraws itself with escape sequences
+		`10/10 done  0 running  1 failed  1 skipped`,
+		`(?m)^FAIL +broken `,
+		`(?m)^retry +flaky `,
+		`msg="loading people"`,
+		summaryRow("broken", "failed", "1"),
+	)
+}
