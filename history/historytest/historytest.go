@@ -61,6 +61,7 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"Reopen", testReopen},
 		{"HeartbeatReap", testHeartbeatReap},
 		{"Killed", testKilled},
+		{"KilledWhileWriting", testKilledWhileWriting},
 		{"ConcurrentProcesses", testConcurrentProcesses},
 	}
 	for _, c := range cases {
@@ -551,6 +552,47 @@ func testKilled(t *testing.T, spec string) {
 	assert.Empty(t, reaped, "reaped once only")
 }
 
+// testKilledWhileWriting kills a process in the middle of heavy writing:
+// the store stays readable, the finished runs are complete, and the run it
+// was in is marked abandoned with every step reported as flushed.
+func testKilledWhileWriting(t *testing.T, spec string) {
+	ctx := context.Background()
+	cmd := spawn(t, "busy", spec, "")
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	r := bufio.NewReader(out)
+	flushed := 0
+	for flushed < 5 { // three complete runs, then five flushes into the fourth
+		line, err := r.ReadString('\n')
+		if err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("child did not report progress: %v", err)
+		}
+		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "flushed "); ok {
+			flushed, _ = strconv.Atoi(n)
+		}
+	}
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	cmd.Wait()
+
+	log := open(t, spec)
+	runs, err := log.Runs(ctx, 0)
+	require.NoError(t, err)
+	require.Len(t, runs, 4)
+	for _, run := range runs[1:] {
+		assert.Equal(t, history.RunSuccess, run.Status, run.ID)
+		assert.Equal(t, map[string]int{"success": 100}, run.Counts, run.ID)
+	}
+	last := runs[0]
+	assert.Equal(t, "busy-3", last.ID)
+	assert.Equal(t, history.RunFailed, last.Status)
+	assert.Contains(t, last.Error, "abandoned")
+	assert.Zero(t, last.Counts[history.StepRunning])
+	assert.GreaterOrEqual(t, last.Counts["success"], 5*100, "every flushed step kept")
+}
+
 func testConcurrentProcesses(t *testing.T, spec string) {
 	ctx := context.Background()
 	const procs, runs, steps = 2, 20, 50
@@ -602,6 +644,28 @@ func child(mode, spec, arg string) error {
 		fmt.Println("ready")
 		time.Sleep(time.Hour) // killed here
 		return nil
+	case "busy":
+		// Three complete runs of 100 steps, then a run that writes steps
+		// until the parent kills it, reporting each flush.
+		c := newClock()
+		for r := 0; ; r++ {
+			rec := history.NewRecorder(log, nil)
+			p := &player{rec: rec, id: fmt.Sprintf("busy-%d", r), c: c}
+			p.start()
+			for i := 0; r == 3 || i < 100; i++ {
+				p.ok(runtime.Key(fmt.Sprintf("k%d", i)), "", "", nil)
+				if r == 3 && i%100 == 99 {
+					if err := rec.Flush(ctx); err != nil {
+						return err
+					}
+					fmt.Printf("flushed %d\n", (i+1)/100)
+				}
+			}
+			p.end(nil)
+			if err := rec.Close(); err != nil {
+				return err
+			}
+		}
 	case "writer":
 		f := strings.Split(arg, ",")
 		runs, _ := strconv.Atoi(f[1])
