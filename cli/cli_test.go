@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
+)
+
+// testDefs returns a small pipeline kept in memory: a -> b -> c, and d.
+func testDefs() runtime.Definitions {
+	intType := reflect.TypeFor[int]()
+	def := func(key runtime.Key, upstream ...runtime.Key) *runtime.AssetDef {
+		d := &runtime.AssetDef{Key: key, OutputType: intType}
+		for _, u := range upstream {
+			d.Inputs = append(d.Inputs, runtime.Input{Name: string(u), Key: u, Type: intType})
+		}
+		d.Compute = func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			n := 1
+			for i := range d.Inputs {
+				v, err := runtime.Load[int](ctx, in, i)
+				if err != nil {
+					return nil, err
+				}
+				n += v
+			}
+			ctx.AddMetadata("n", n)
+			return n, nil
+		}
+		return d
+	}
+	return runtime.Definitions{
+		Assets:     []*runtime.AssetDef{def("a"), def("b", "a"), def("c", "b"), def("d")},
+		IOManagers: map[string]runtime.IOManager{"io_manager": memory.New()},
+	}
+}
+
+func runInProcess(ctx context.Context, defs runtime.Definitions, args ...string) result {
+	var stdout, stderr bytes.Buffer
+	code := Run(ctx, defs, args, strings.NewReader(""), &stdout, &stderr)
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func TestRun(t *testing.T) {
+	r := runInProcess(context.Background(), testDefs(), "materialize", "--select", "+c")
+	r.want(t, 0, summaryRow("c", "success", "1")+`.*n=3`, "3 steps: 3 succeeded", "err:(?m)^ok +c ")
+	if strings.Contains(r.stdout, "\nd ") {
+		t.Errorf("d was not selected but ran:\n%s", r.stdout)
+	}
+}
+
+func TestRunCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(&interrupt{signal: syscall.SIGTERM})
+	r := runInProcess(ctx, testDefs(), "materialize")
+	r.want(t, 143, summaryRow("a", "canceled", "-"), "4 steps: 0 succeeded, 4 canceled",
+		`err:msg="canceling the run; interrupt again to exit at once" cause="signal: terminated"`)
+
+	ctx, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	runInProcess(ctx, testDefs(), "materialize", "--log-level", "error").want(t, 130, "err:canceling the run")
+}
+
+func TestRunInvalidDefinitions(t *testing.T) {
+	defs := testDefs()
+	defs.IOManagers = nil
+	r := runInProcess(context.Background(), defs, "materialize")
+	r.want(t, 1, `err:cannot start the run:\n    .*io_manager`)
+	runInProcess(context.Background(), defs, "materialize", "--dry-run").want(t, 1, `err:invalid definitions:\n    .*io_manager`)
+	// Listing and drawing need no I/O manager.
+	runInProcess(context.Background(), defs, "list").want(t, 0, `(?m)^c +default `)
+	runInProcess(context.Background(), defs, "graph").want(t, 0, `(?m)^  c  <- b$`)
+}
+
+// TestMaterializeExtension checks the extension point that --stale,
+// --from-failure and the run history will use: a flag, a plan that
+// narrows the selection, options and the result.
+func TestMaterializeExtension(t *testing.T) {
+	saved := materializeExtensions
+	t.Cleanup(func() { materializeExtensions = saved })
+	var finished *runtime.Result
+	materializeExtensions = append(materializeExtensions, func(fs *flag.FlagSet) materializeHooks {
+		only := fs.String("only", "", "run only `KEY` of the selection")
+		return materializeHooks{
+			plan: func(e *env, keys []runtime.Key) ([]runtime.Key, error) {
+				if *only == "" {
+					return keys, nil
+				}
+				for _, k := range keys {
+					if string(k) == *only {
+						return []runtime.Key{k}, nil
+					}
+				}
+				return nil, errors.New("--only: not selected: " + *only)
+			},
+			start: func(e *env, opts *runtime.Options) error {
+				opts.RunID = "run-from-extension"
+				return nil
+			},
+			finish: func(e *env, res *runtime.Result) { finished = res },
+		}
+	})
+	runInProcess(context.Background(), testDefs(), "help", "materialize").want(t, 0, "out:-only KEY")
+	r := runInProcess(context.Background(), testDefs(), "materialize", "--only", "d")
+	r.want(t, 0, "1 step: 1 succeeded", `\(run run-from-extension\)`)
+	if finished == nil || len(finished.Steps) != 1 || finished.Steps[0].Key != "d" {
+		t.Errorf("finish hook got %+v", finished)
+	}
+	runInProcess(context.Background(), testDefs(), "materialize", "--only", "x").want(t, 2, "err:--only: not selected: x")
+}
+
+func TestMermaidIDs(t *testing.T) {
+	ids := mermaidIDs([]runtime.Key{"a/b", "a__b", "end", "style"})
+	want := map[runtime.Key]string{"a/b": "n_a__b", "a__b": "n_a__b_2", "end": "n_end", "style": "n_style"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("mermaidIDs = %v, want %v", ids, want)
+	}
+}
+
+func TestQuoting(t *testing.T) {
+	if got := dotQuote(`a"b\c` + "\n"); got != `"a\"b\\c\n"` {
+		t.Errorf("dotQuote = %s", got)
+	}
+	if got := mermaidLabel(`say "hi"`); got != `"say #quot;hi#quot;"` {
+		t.Errorf("mermaidLabel = %s", got)
+	}
+	if got := groupID("my group/1"); got != "g_my_20_group_2f_1" {
+		t.Errorf("groupID = %s", got)
+	}
+}
+
+func TestGraphOddGroupNames(t *testing.T) {
+	defs := testDefs()
+	defs.Assets[0].Group = `with "quotes" and \ back`
+	r := runInProcess(context.Background(), defs, "graph", "--format", "dot")
+	r.want(t, 0, `label="with \\"quotes\\" and \\\\ back";`)
+	if dot, err := exec.LookPath("dot"); err == nil {
+		cmd := exec.Command(dot, "-Tsvg")
+		cmd.Stdin = strings.NewReader(r.stdout)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("dot rejects a group name with quotes: %v\n%s\n%s", err, out, r.stdout)
+		}
+	}
+	r = runInProcess(context.Background(), defs, "graph", "--format", "mermaid")
+	r.want(t, 0, `subgraph g_with_20__22_quotes_22__20_and_20__5c__20_back\["with #quot;quotes#quot; and \\ back"\]`)
+}
+
+func TestJSONEventMetadata(t *testing.T) {
+	ev := runtime.Event{Type: runtime.StepSuccess, RunID: "r", Key: "a", Attempt: 1,
+		Metadata: runtime.Metadata{"rows": 6, "ch": make(chan int), "path": "/x"}}
+	var buf bytes.Buffer
+	(&jsonReporter{w: &buf, ctx: context.Background()}).event(ev)
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("%v: %s", err, buf.String())
+	}
+	md, _ := got["metadata"].(map[string]any)
+	if md["rows"] != 6.0 || md["path"] != "/x" || !strings.HasPrefix(md["ch"].(string), "0x") {
+		t.Errorf("metadata = %v", got["metadata"])
+	}
+	if _, ok := got["duration_ms"]; !ok {
+		t.Errorf("step_success without duration_ms: %s", buf.String())
+	}
+}
+
+func TestFmtMetadata(t *testing.T) {
+	got := fmtMetadata(runtime.Metadata{"rows": 6, "table": "my schema.people", "empty": "", "long": strings.Repeat("x", 100)})
+	want := `empty="" long=` + strings.Repeat("x", 59) + `… rows=6 table="my schema.people"`
+	if got != want {
+		t.Errorf("fmtMetadata = %s\nwant %s", got, want)
+	}
+}
+
+func TestUsageWithoutArgs(t *testing.T) {
+	// os.Args[0] names the program in messages.
+	r := runInProcess(context.Background(), testDefs())
+	r.want(t, 2, "err:Usage:", "err:"+progName()+" <command>")
+	if progName() == "" || strings.Contains(progName(), string(os.PathSeparator)) {
+		t.Errorf("progName() = %q", progName())
+	}
+}
