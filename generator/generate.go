@@ -3,63 +3,212 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
 
-// emitter writes the generated file of one package.
+// emitter builds the generated file of one package with jennifer. emitJen
+// renders the whole file through jennifer, which formats it with
+// go/format; emit (in write.go) writes the same bytes faster.
 type emitter struct {
 	a        *analysis
 	f        *jen.File
-	imported map[string]bool // import paths whose name is registered
-	reserve  map[string]bool // names a Compute local variable must not take
+	imports  map[string]string // import path -> name used in the file
+	bases    map[string]string // import path -> the package's declared name
+	used     map[string]bool   // import paths the file refers to
+	reserve  map[string]bool   // names a Compute local variable must not take
+	defs     []string          // per asset: the function returning its AssetDef
+	computes []string          // per asset: its Compute function
+	vars     [][]string        // per asset and parameter: the local variable
+	checks   [][2]types.Type   // upstream output and parameter types to check
 }
 
-// emit returns the generated source of the analysed package.
-func emit(a *analysis) ([]byte, error) {
+func newEmitter(a *analysis) *emitter {
 	pkg := a.pkg
-	e := &emitter{a: a, f: jen.NewFilePathName(pkg.PkgPath, pkg.Name), imported: map[string]bool{}}
+	e := &emitter{a: a, f: jen.NewFilePathName(pkg.PkgPath, pkg.Name), imports: map[string]string{}, bases: map[string]string{}, used: map[string]bool{}}
 	e.f.HeaderComment(Header[len("// "):])
-	e.reserve = map[string]bool{"ctx": true, "in": true, "err": true, "out": true,
-		"runtime": true, "reflect": true, "time": true, "context": true}
+	e.plan()
+	scope := pkg.Types.Scope()
+	e.reserve = map[string]bool{"ctx": true, "in": true, "err": true, "out": true}
+	for _, name := range e.imports {
+		e.reserve[name] = true
+	}
 	for _, imp := range pkg.Types.Imports() {
 		e.reserve[imp.Name()] = true
 	}
-
-	items := make([]jen.Code, 0, len(a.assets))
-	type check struct{ from, to types.Type }
-	var checks []check
+	taken := map[string]bool{}
+	free := func(name string) bool { return !taken[name] && scope.Lookup(name) == nil }
 	seen := map[string]bool{}
 	for _, as := range a.assets {
-		items = append(items, e.def(as))
+		base := upperFirst(as.decl.Name.Name)
+		for i := 2; !free("asset"+base) || !free("compute"+base); i++ {
+			base = fmt.Sprintf("%s%d", upperFirst(as.decl.Name.Name), i)
+		}
+		taken["asset"+base], taken["compute"+base] = true, true
+		e.defs = append(e.defs, "asset"+base)
+		e.computes = append(e.computes, "compute"+base)
+
+		vars := make([]string, len(as.params))
+		params := map[string]bool{}
 		for _, p := range as.params {
-			if p.up == nil || p.up.result == nil || types.Identical(p.up.result, p.typ) {
+			params[p.name] = true
+		}
+		for i, p := range as.params {
+			if p.ctx {
 				continue
 			}
-			id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.typ, nil)
-			if !seen[id] {
-				seen[id] = true
-				checks = append(checks, check{p.up.result, p.typ})
+			v := p.name
+			if e.reserve[v] || types.Universe.Lookup(v) != nil || scope.Lookup(v) != nil {
+				v += "Arg"
+				for n := 2; params[v] || e.reserve[v] || scope.Lookup(v) != nil; n++ {
+					v = fmt.Sprintf("%sArg%d", p.name, n)
+				}
+				params[v] = true
+			}
+			vars[i] = v
+			if p.up != nil && p.up.result != nil && !types.Identical(p.up.result, p.typ) {
+				id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.typ, nil)
+				if !seen[id] {
+					seen[id] = true
+					e.checks = append(e.checks, [2]types.Type{p.up.result, p.typ})
+				}
+			}
+		}
+		e.vars = append(e.vars, vars)
+	}
+	return e
+}
+
+// plan names every package the file may import: its own name, or an
+// alias when the package already declares that name or another import
+// has it. Names are chosen in import path order.
+func (e *emitter) plan() {
+	pkgs := map[string]string{RuntimePath: "runtime", "reflect": "reflect", "time": "time"}
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Basic:
+			if t.Kind() == types.UnsafePointer {
+				pkgs["unsafe"] = "unsafe"
+			}
+		case *types.Alias:
+			o := t.Obj()
+			if o.Pkg() != nil && e.a.visible(o) {
+				pkgs[o.Pkg().Path()] = o.Pkg().Name()
+			} else if o.Pkg() != nil {
+				walk(types.Unalias(t))
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Named:
+			if o := t.Obj(); o.Pkg() != nil {
+				pkgs[o.Pkg().Path()] = o.Pkg().Name()
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Struct:
+			for i := range t.NumFields() {
+				walk(t.Field(i).Type())
+			}
+		case *types.Interface:
+			for i := range t.NumEmbeddeds() {
+				walk(t.EmbeddedType(i))
+			}
+			for i := range t.NumExplicitMethods() {
+				walk(t.ExplicitMethod(i).Type())
+			}
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		case *types.Tuple:
+			for i := range t.Len() {
+				walk(t.At(i).Type())
+			}
+		case *types.Union:
+			for i := range t.Len() {
+				walk(t.Term(i).Type())
 			}
 		}
 	}
-	rt := e.qual(RuntimePath, "runtime")
-	e.f.Commentf("Assets returns the assets defined in package %s, in source order.", pkg.Name)
-	e.f.Func().Id("Assets").Params().Index().Op("*").Qual(rt, "AssetDef").Block(
-		jen.Return(jen.Index().Op("*").Qual(rt, "AssetDef").Custom(multi, items...)),
-	)
-	if len(checks) > 0 {
-		e.f.Line()
-		e.f.Comment("Each upstream's output is assignable to the parameter that receives it.")
-		specs := make([]jen.Code, len(checks))
-		for i, c := range checks {
-			specs[i] = jen.Id("_").Op("=").Func().Params(jen.Id("v").Add(e.typ(c.from))).Add(e.typ(c.to)).Block(jen.Return(jen.Id("v")))
+	for _, as := range e.a.assets {
+		walk(as.result)
+		for _, p := range as.params {
+			walk(p.typ)
 		}
-		e.f.Var().Defs(specs...)
+	}
+	delete(pkgs, e.a.pkg.PkgPath)
+	paths := make([]string, 0, len(pkgs))
+	for p := range pkgs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	scope := e.a.pkg.Types.Scope()
+	taken := map[string]bool{}
+	for _, path := range paths {
+		base := pkgs[path]
+		name := base
+		for i := 1; taken[name] || scope.Lookup(name) != nil || token.IsKeyword(name); i++ {
+			name = base + "pkg"
+			if i > 1 {
+				name = fmt.Sprintf("%spkg%d", base, i)
+			}
+		}
+		taken[name] = true
+		e.imports[path] = name
+		e.bases[path] = base
+		if name == base {
+			e.f.ImportName(path, name)
+		} else {
+			e.f.ImportAlias(path, name)
+		}
+	}
+}
+
+// qual returns path, for jen.Qual, and records that the file imports it.
+func (e *emitter) qual(path string) string {
+	e.used[path] = true
+	return path
+}
+
+// emitJen returns the generated file built entirely with jennifer and
+// formatted by it: the reference that emit must match byte for byte.
+func emitJen(a *analysis) ([]byte, error) {
+	e := newEmitter(a)
+	e.f.Add(e.assetsFunc())
+	for i := range a.assets {
+		e.f.Line()
+		e.f.Add(e.defFunc(i))
+		e.f.Line()
+		e.f.Add(e.computeFunc(i))
+	}
+	if len(e.checks) > 0 {
+		e.f.Line()
+		e.f.Add(e.checksDecl())
 	}
 	var buf bytes.Buffer
 	if err := e.f.Render(&buf); err != nil {
@@ -68,14 +217,59 @@ func emit(a *analysis) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// assetsFunc is the exported Assets function.
+func (e *emitter) assetsFunc() *jen.Statement {
+	rt := e.qual(RuntimePath)
+	items := make([]jen.Code, len(e.defs))
+	for i, d := range e.defs {
+		items[i] = jen.Id(d).Call()
+	}
+	return jen.Commentf("Assets returns the assets defined in package %s, in source order.", e.a.pkg.Name).Line().
+		Func().Id("Assets").Params().Index().Op("*").Qual(rt, "AssetDef").Block(
+		jen.Return(jen.Index().Op("*").Qual(rt, "AssetDef").Custom(multi, items...)),
+	)
+}
+
+// defFunc is the function returning the AssetDef of asset i.
+func (e *emitter) defFunc(i int) *jen.Statement {
+	as := e.a.assets[i]
+	rt := e.qual(RuntimePath)
+	return jen.Commentf("%s defines asset %s, computed by %s.", e.defs[i], as.key, as.decl.Name.Name).Line().
+		Func().Id(e.defs[i]).Params().Op("*").Qual(rt, "AssetDef").Block(
+		jen.Return(jen.Op("&").Qual(rt, "AssetDef").Add(e.def(i))),
+	)
+}
+
+// computeFunc is the Compute function of asset i.
+func (e *emitter) computeFunc(i int) *jen.Statement {
+	as := e.a.assets[i]
+	rt := e.qual(RuntimePath)
+	return jen.Commentf("%s loads the inputs of %s and calls %s.", e.computes[i], as.key, as.decl.Name.Name).Line().
+		Func().Id(e.computes[i]).Params(
+		jen.Id("ctx").Op("*").Qual(rt, "Context"),
+		jen.Id("in").Qual(rt, "Inputs"),
+	).Params(jen.Any(), jen.Error()).Block(e.compute(i)...)
+}
+
+// checksDecl declares one function literal per edge whose types differ,
+// so that go build checks that each upstream's output is assignable to
+// the parameter that receives it.
+func (e *emitter) checksDecl() *jen.Statement {
+	specs := make([]jen.Code, len(e.checks))
+	for i, c := range e.checks {
+		specs[i] = jen.Id("_").Op("=").Func().Params(jen.Id("v").Add(e.typ(c[0]))).Add(e.typ(c[1])).Block(jen.Return(jen.Id("v")))
+	}
+	return jen.Comment("Each upstream's output is assignable to the parameter that receives it.").Line().
+		Var().Defs(specs...)
+}
+
 // multi renders a composite literal's values one per line.
 var multi = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 
-// def returns the AssetDef literal of one asset.
-func (e *emitter) def(as *asset) jen.Code {
-	rt := e.qual(RuntimePath, "runtime")
-	reflectPkg := e.qual("reflect", "reflect")
-	timePkg := "time"
+// def returns the AssetDef literal of asset i.
+func (e *emitter) def(i int) jen.Code {
+	as := e.a.assets[i]
+	rt := RuntimePath
 	o := as.opts
 	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
 	fields := []jen.Code{field("Key", jen.Lit(as.key))}
@@ -124,64 +318,50 @@ func (e *emitter) def(as *asset) jen.Code {
 		inputs = append(inputs, jen.Values(
 			field("Name", jen.Lit(p.name)),
 			field("Key", jen.Lit(p.up.key)),
-			field("Type", jen.Qual(reflectPkg, "TypeFor").Types(e.typ(p.typ)).Call()),
+			field("Type", jen.Qual(e.qual("reflect"), "TypeFor").Types(e.typ(p.typ)).Call()),
 		))
 	}
 	if len(inputs) > 0 {
-		fields = append(fields, field("Inputs", jen.Index().Qual(rt, "Input").Custom(multi, inputs...)))
+		fields = append(fields, field("Inputs", jen.Index().Qual(e.qual(rt), "Input").Custom(multi, inputs...)))
 	}
 	if len(o.Deps) > 0 {
 		vs := make([]jen.Code, len(o.Deps))
 		for i, d := range o.Deps {
 			vs[i] = jen.Lit(d)
 		}
-		fields = append(fields, field("Deps", jen.Index().Qual(rt, "Key").Values(vs...)))
+		fields = append(fields, field("Deps", jen.Index().Qual(e.qual(rt), "Key").Values(vs...)))
 	}
 	if as.result != nil {
-		fields = append(fields, field("OutputType", jen.Qual(reflectPkg, "TypeFor").Types(e.typ(as.result)).Call()))
+		fields = append(fields, field("OutputType", jen.Qual(e.qual("reflect"), "TypeFor").Types(e.typ(as.result)).Call()))
 	}
 	if o.Retries > 0 {
 		fields = append(fields, field("Retries", jen.Lit(o.Retries)))
 	}
 	if o.RetryDelay > 0 {
-		fields = append(fields, field("RetryDelay", duration(e.qual(timePkg, "time"), o.RetryDelay)))
+		fields = append(fields, field("RetryDelay", duration(e.qual("time"), o.RetryDelay)))
 	}
 	if o.Timeout > 0 {
-		fields = append(fields, field("Timeout", duration(e.qual(timePkg, "time"), o.Timeout)))
+		fields = append(fields, field("Timeout", duration(e.qual("time"), o.Timeout)))
 	}
 	fields = append(fields, field("Source", jen.Lit(as.source)))
-	fields = append(fields, field("Compute", jen.Func().Params(
-		jen.Id("ctx").Op("*").Qual(rt, "Context"),
-		jen.Id("in").Qual(rt, "Inputs"),
-	).Params(jen.Any(), jen.Error()).Block(e.compute(as)...)))
+	fields = append(fields, field("Compute", jen.Id(e.computes[i])))
 	return jen.Custom(multi, fields...)
 }
 
 // compute returns the body of an asset's Compute function: each input
 // loaded into a variable of the parameter's own type, then a direct call.
-func (e *emitter) compute(as *asset) []jen.Code {
-	rt := e.qual(RuntimePath, "runtime")
+func (e *emitter) compute(i int) []jen.Code {
+	as := e.a.assets[i]
 	var body, args []jen.Code
-	used := map[string]bool{}
-	for _, p := range as.params {
-		used[p.name] = true
-	}
 	input := 0
-	for _, p := range as.params {
+	for j, p := range as.params {
 		if p.ctx {
 			args = append(args, jen.Id("ctx"))
 			continue
 		}
-		v := p.name
-		if e.reserve[v] || types.Universe.Lookup(v) != nil || e.a.pkg.Types.Scope().Lookup(v) != nil {
-			v += "Arg"
-			for i := 2; used[v] || e.reserve[v] || e.a.pkg.Types.Scope().Lookup(v) != nil; i++ {
-				v = fmt.Sprintf("%sArg%d", p.name, i)
-			}
-			used[v] = true
-		}
+		v := e.vars[i][j]
 		body = append(body,
-			jen.List(jen.Id(v), jen.Err()).Op(":=").Qual(rt, "Load").Types(e.typ(p.typ)).Call(jen.Id("ctx"), jen.Id("in"), jen.Lit(input)),
+			jen.List(jen.Id(v), jen.Err()).Op(":=").Qual(e.qual(RuntimePath), "Load").Types(e.typ(p.typ)).Call(jen.Id("ctx"), jen.Id("in"), jen.Lit(input)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		)
 		args = append(args, jen.Id(v))
@@ -210,13 +390,21 @@ func (e *emitter) compute(as *asset) []jen.Code {
 	return body
 }
 
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// units are the time units durations are written in, largest first.
+var units = []struct {
+	d    time.Duration
+	name string
+}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
+	{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"}}
+
 // duration writes d as a multiple of its largest whole unit: 2 * time.Second.
 func duration(timePkg string, d time.Duration) jen.Code {
-	units := []struct {
-		d    time.Duration
-		name string
-	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
-		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"}}
 	for _, u := range units {
 		if d%u.d == 0 {
 			if d == u.d {
@@ -228,27 +416,12 @@ func duration(timePkg string, d time.Duration) jen.Code {
 	return jen.Lit(int(d))
 }
 
-// qual registers the name of an imported package path and returns the
-// path. The name is aliased when the package itself declares it.
-func (e *emitter) qual(path, name string) string {
-	if e.imported[path] || path == e.a.pkg.PkgPath {
-		return path
-	}
-	e.imported[path] = true
-	if e.a.pkg.Types.Scope().Lookup(name) != nil {
-		e.f.ImportAlias(path, name+"pkg")
-	} else {
-		e.f.ImportName(path, name)
-	}
-	return path
-}
-
 // typ returns the code of a type as the package writes it.
 func (e *emitter) typ(t types.Type) jen.Code {
 	switch t := t.(type) {
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
-			return jen.Qual(e.qual("unsafe", "unsafe"), "Pointer")
+			return jen.Qual(e.qual("unsafe"), "Pointer")
 		}
 		return jen.Id(t.Name())
 	case *types.Alias:
@@ -337,7 +510,7 @@ func (e *emitter) named(o *types.TypeName, args *types.TypeList) jen.Code {
 	case p == nil || p == e.a.pkg.Types:
 		c = jen.Id(o.Name())
 	default:
-		c = jen.Qual(e.qual(p.Path(), p.Name()), o.Name())
+		c = jen.Qual(e.qual(p.Path()), o.Name())
 	}
 	if args.Len() > 0 {
 		ts := make([]jen.Code, args.Len())

@@ -38,6 +38,11 @@ type Package struct {
 // The returned error is non-nil only when loading could not run at all;
 // problems in the packages are in each Package's Errors.
 func Generate(dir string, patterns ...string) ([]*Package, error) {
+	return generate(dir, patterns, emit)
+}
+
+// generate is Generate with the emitter to use.
+func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error)) ([]*Package, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}

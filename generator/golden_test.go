@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,6 +137,43 @@ func TestGolden(t *testing.T) {
 	}
 	if !built {
 		t.Error("generated code of the good cases does not build or vet (see above)")
+	}
+	for _, c := range cases {
+		if src := got[c].Src; src != nil {
+			if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+				t.Errorf("%s: generated code is not gofmt-clean (%v)", c, err)
+			}
+		}
+	}
+}
+
+// TestEmitMatchesJennifer checks that the fast emitter writes exactly what
+// jennifer renders and formats, on every golden case.
+func TestEmitMatchesJennifer(t *testing.T) {
+	root := testdataDir(t)
+	cases := goldenCases(t, root)
+	fast := generateCases(t, root, cases)
+	patterns := make([]string, len(cases))
+	for i, c := range cases {
+		patterns[i] = "./" + c
+	}
+	ref, err := generate(root, patterns, emitJen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range ref {
+		name := filepath.Base(p.Dir)
+		if p.Src == nil {
+			continue
+		}
+		n++
+		if !bytes.Equal(p.Src, fast[name].Src) {
+			t.Errorf("%s: emit and emitJen differ:\n--- emit\n%s\n--- emitJen\n%s", name, fast[name].Src, p.Src)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no case generated code")
 	}
 }
 

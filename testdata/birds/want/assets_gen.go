@@ -10,48 +10,72 @@ import (
 // Assets returns the assets defined in package birds, in source order.
 func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
-		{
-			Key:         "people",
-			Description: "People is everyone we know.",
-			OutputType:  reflect.TypeFor[[]Entity](),
-			Source:      "birds.go:18",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []Entity = People()
-				return out, nil
-			},
-		},
-		{
-			Key:        "birds",
-			OutputType: reflect.TypeFor[[]Entity](),
-			Source:     "birds.go:21",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []Entity = Birds()
-				return out, nil
-			},
-		},
-		{
-			Key:         "combined_data",
-			Group:       "analytics",
-			Description: "CombinedData depends on people and birds: the parameter names say so.",
-			Inputs: []runtime.Input{
-				{Name: "people", Key: "people", Type: reflect.TypeFor[[]Entity]()},
-				{Name: "birds", Key: "birds", Type: reflect.TypeFor[[]Entity]()},
-			},
-			OutputType: reflect.TypeFor[[]Entity](),
-			Source:     "birds.go:26",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				people, err := runtime.Load[[]Entity](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				birds, err := runtime.Load[[]Entity](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				var out []Entity
-				out, err = CombinedData(ctx, people, birds)
-				return out, err
-			},
-		},
+		assetPeople(),
+		assetBirds(),
+		assetCombinedData(),
 	}
+}
+
+// assetPeople defines asset people, computed by People.
+func assetPeople() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "people",
+		Description: "People is everyone we know.",
+		OutputType:  reflect.TypeFor[[]Entity](),
+		Source:      "birds.go:18",
+		Compute:     computePeople,
+	}
+}
+
+// computePeople loads the inputs of people and calls People.
+func computePeople(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []Entity = People()
+	return out, nil
+}
+
+// assetBirds defines asset birds, computed by Birds.
+func assetBirds() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "birds",
+		OutputType: reflect.TypeFor[[]Entity](),
+		Source:     "birds.go:21",
+		Compute:    computeBirds,
+	}
+}
+
+// computeBirds loads the inputs of birds and calls Birds.
+func computeBirds(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []Entity = Birds()
+	return out, nil
+}
+
+// assetCombinedData defines asset combined_data, computed by CombinedData.
+func assetCombinedData() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "combined_data",
+		Group:       "analytics",
+		Description: "CombinedData depends on people and birds: the parameter names say so.",
+		Inputs: []runtime.Input{
+			{Name: "people", Key: "people", Type: reflect.TypeFor[[]Entity]()},
+			{Name: "birds", Key: "birds", Type: reflect.TypeFor[[]Entity]()},
+		},
+		OutputType: reflect.TypeFor[[]Entity](),
+		Source:     "birds.go:26",
+		Compute:    computeCombinedData,
+	}
+}
+
+// computeCombinedData loads the inputs of combined_data and calls CombinedData.
+func computeCombinedData(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	people, err := runtime.Load[[]Entity](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	birds, err := runtime.Load[[]Entity](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out []Entity
+	out, err = CombinedData(ctx, people, birds)
+	return out, err
 }

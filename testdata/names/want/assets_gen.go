@@ -10,155 +10,243 @@ import (
 // Assets returns the assets defined in package names, in source order.
 func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
-		{
-			Key:        "http_logs",
-			OutputType: reflectpkg.TypeFor[[]string](),
-			Source:     "names.go:13",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []string = HTTPLogs()
-				return out, nil
-			},
-		},
-		{
-			Key:        "raw_orders",
-			OutputType: reflectpkg.TypeFor[[]string](),
-			Source:     "names.go:16",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []string = RawOrders()
-				return out, nil
-			},
-		},
-		{
-			Key:        "user_id",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:19",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = UserID()
-				return out, nil
-			},
-		},
-		{
-			Key:        "asset1",
-			OutputType: reflectpkg.TypeFor[string](),
-			Source:     "names.go:22",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out string = Asset1()
-				return out, nil
-			},
-		},
-		{
-			Key:         "combined_data",
-			Description: "CombinedData takes parameters named like the generated code's own\nvariables and like packages it imports.",
-			Inputs: []runtime.Input{
-				{Name: "httpLogs", Key: "http_logs", Type: reflectpkg.TypeFor[[]string]()},
-				{Name: "rawOrders", Key: "raw_orders", Type: reflectpkg.TypeFor[[]string]()},
-				{Name: "userID", Key: "user_id", Type: reflectpkg.TypeFor[int]()},
-				{Name: "asset1", Key: "asset1", Type: reflectpkg.TypeFor[string]()},
-			},
-			OutputType: reflectpkg.TypeFor[string](),
-			Source:     "names.go:28",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				httpLogs, err := runtime.Load[[]string](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				rawOrders, err := runtime.Load[[]string](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				userID, err := runtime.Load[int](ctx, in, 2)
-				if err != nil {
-					return nil, err
-				}
-				asset1, err := runtime.Load[string](ctx, in, 3)
-				if err != nil {
-					return nil, err
-				}
-				var out string
-				out, err = CombinedData(ctx, httpLogs, rawOrders, userID, asset1)
-				return out, err
-			},
-		},
-		{
-			Key:        "err",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:33",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = Err()
-				return out, nil
-			},
-		},
-		{
-			Key:        "out",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:36",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = Out()
-				return out, nil
-			},
-		},
-		{
-			Key:        "string",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:39",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = String()
-				return out, nil
-			},
-		},
-		{
-			Key:        "in",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:42",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = InAsset()
-				return out, nil
-			},
-		},
-		{
-			Key:        "strings",
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:45",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = Strings()
-				return out, nil
-			},
-		},
-		{
-			Key: "clash",
-			Inputs: []runtime.Input{
-				{Name: "err", Key: "err", Type: reflectpkg.TypeFor[int]()},
-				{Name: "out", Key: "out", Type: reflectpkg.TypeFor[int]()},
-				{Name: "string", Key: "string", Type: reflectpkg.TypeFor[int]()},
-				{Name: "in", Key: "in", Type: reflectpkg.TypeFor[int]()},
-				{Name: "strings", Key: "strings", Type: reflectpkg.TypeFor[int]()},
-			},
-			OutputType: reflectpkg.TypeFor[int](),
-			Source:     "names.go:48",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				errArg, err := runtime.Load[int](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				outArg, err := runtime.Load[int](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				stringArg, err := runtime.Load[int](ctx, in, 2)
-				if err != nil {
-					return nil, err
-				}
-				inArg, err := runtime.Load[int](ctx, in, 3)
-				if err != nil {
-					return nil, err
-				}
-				stringsArg, err := runtime.Load[int](ctx, in, 4)
-				if err != nil {
-					return nil, err
-				}
-				var out int = Clash(errArg, outArg, stringArg, inArg, stringsArg)
-				return out, nil
-			},
-		},
+		assetHTTPLogs(),
+		assetRawOrders(),
+		assetUserID(),
+		assetAsset1(),
+		assetCombinedData(),
+		assetErr(),
+		assetOut(),
+		assetString(),
+		assetInAsset(),
+		assetStrings(),
+		assetClash(),
 	}
+}
+
+// assetHTTPLogs defines asset http_logs, computed by HTTPLogs.
+func assetHTTPLogs() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "http_logs",
+		OutputType: reflectpkg.TypeFor[[]string](),
+		Source:     "names.go:13",
+		Compute:    computeHTTPLogs,
+	}
+}
+
+// computeHTTPLogs loads the inputs of http_logs and calls HTTPLogs.
+func computeHTTPLogs(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []string = HTTPLogs()
+	return out, nil
+}
+
+// assetRawOrders defines asset raw_orders, computed by RawOrders.
+func assetRawOrders() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "raw_orders",
+		OutputType: reflectpkg.TypeFor[[]string](),
+		Source:     "names.go:16",
+		Compute:    computeRawOrders,
+	}
+}
+
+// computeRawOrders loads the inputs of raw_orders and calls RawOrders.
+func computeRawOrders(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []string = RawOrders()
+	return out, nil
+}
+
+// assetUserID defines asset user_id, computed by UserID.
+func assetUserID() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "user_id",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:19",
+		Compute:    computeUserID,
+	}
+}
+
+// computeUserID loads the inputs of user_id and calls UserID.
+func computeUserID(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = UserID()
+	return out, nil
+}
+
+// assetAsset1 defines asset asset1, computed by Asset1.
+func assetAsset1() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "asset1",
+		OutputType: reflectpkg.TypeFor[string](),
+		Source:     "names.go:22",
+		Compute:    computeAsset1,
+	}
+}
+
+// computeAsset1 loads the inputs of asset1 and calls Asset1.
+func computeAsset1(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out string = Asset1()
+	return out, nil
+}
+
+// assetCombinedData defines asset combined_data, computed by CombinedData.
+func assetCombinedData() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "combined_data",
+		Description: "CombinedData takes parameters named like the generated code's own\nvariables and like packages it imports.",
+		Inputs: []runtime.Input{
+			{Name: "httpLogs", Key: "http_logs", Type: reflectpkg.TypeFor[[]string]()},
+			{Name: "rawOrders", Key: "raw_orders", Type: reflectpkg.TypeFor[[]string]()},
+			{Name: "userID", Key: "user_id", Type: reflectpkg.TypeFor[int]()},
+			{Name: "asset1", Key: "asset1", Type: reflectpkg.TypeFor[string]()},
+		},
+		OutputType: reflectpkg.TypeFor[string](),
+		Source:     "names.go:28",
+		Compute:    computeCombinedData,
+	}
+}
+
+// computeCombinedData loads the inputs of combined_data and calls CombinedData.
+func computeCombinedData(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	httpLogs, err := runtime.Load[[]string](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	rawOrders, err := runtime.Load[[]string](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	userID, err := runtime.Load[int](ctx, in, 2)
+	if err != nil {
+		return nil, err
+	}
+	asset1, err := runtime.Load[string](ctx, in, 3)
+	if err != nil {
+		return nil, err
+	}
+	var out string
+	out, err = CombinedData(ctx, httpLogs, rawOrders, userID, asset1)
+	return out, err
+}
+
+// assetErr defines asset err, computed by Err.
+func assetErr() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "err",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:33",
+		Compute:    computeErr,
+	}
+}
+
+// computeErr loads the inputs of err and calls Err.
+func computeErr(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = Err()
+	return out, nil
+}
+
+// assetOut defines asset out, computed by Out.
+func assetOut() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "out",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:36",
+		Compute:    computeOut,
+	}
+}
+
+// computeOut loads the inputs of out and calls Out.
+func computeOut(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = Out()
+	return out, nil
+}
+
+// assetString defines asset string, computed by String.
+func assetString() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "string",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:39",
+		Compute:    computeString,
+	}
+}
+
+// computeString loads the inputs of string and calls String.
+func computeString(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = String()
+	return out, nil
+}
+
+// assetInAsset defines asset in, computed by InAsset.
+func assetInAsset() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "in",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:42",
+		Compute:    computeInAsset,
+	}
+}
+
+// computeInAsset loads the inputs of in and calls InAsset.
+func computeInAsset(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = InAsset()
+	return out, nil
+}
+
+// assetStrings defines asset strings, computed by Strings.
+func assetStrings() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "strings",
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:45",
+		Compute:    computeStrings,
+	}
+}
+
+// computeStrings loads the inputs of strings and calls Strings.
+func computeStrings(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = Strings()
+	return out, nil
+}
+
+// assetClash defines asset clash, computed by Clash.
+func assetClash() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "clash",
+		Inputs: []runtime.Input{
+			{Name: "err", Key: "err", Type: reflectpkg.TypeFor[int]()},
+			{Name: "out", Key: "out", Type: reflectpkg.TypeFor[int]()},
+			{Name: "string", Key: "string", Type: reflectpkg.TypeFor[int]()},
+			{Name: "in", Key: "in", Type: reflectpkg.TypeFor[int]()},
+			{Name: "strings", Key: "strings", Type: reflectpkg.TypeFor[int]()},
+		},
+		OutputType: reflectpkg.TypeFor[int](),
+		Source:     "names.go:48",
+		Compute:    computeClash,
+	}
+}
+
+// computeClash loads the inputs of clash and calls Clash.
+func computeClash(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	errArg, err := runtime.Load[int](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	outArg, err := runtime.Load[int](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	stringArg, err := runtime.Load[int](ctx, in, 2)
+	if err != nil {
+		return nil, err
+	}
+	inArg, err := runtime.Load[int](ctx, in, 3)
+	if err != nil {
+		return nil, err
+	}
+	stringsArg, err := runtime.Load[int](ctx, in, 4)
+	if err != nil {
+		return nil, err
+	}
+	var out int = Clash(errArg, outArg, stringArg, inArg, stringsArg)
+	return out, nil
 }

@@ -11,90 +11,138 @@ import (
 // Assets returns the assets defined in package options, in source order.
 func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
-		{
-			Key:         "asset1",
-			Description: "Asset1 writes its table somewhere itself.",
-			Kinds:       []string{"sqlite"},
-			Owners:      []string{"team@example.com", "Ada Lovelace"},
-			Tags:        map[string]string{"pii": "no", "tier": "gold"},
-			Source:      "options.go:9",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				return nil, Asset1(ctx)
-			},
-		},
-		{
-			Key:         "asset2",
-			Group:       "etl",
-			IOManager:   "warehouse",
-			Description: "Asset2 runs after asset1.",
-			CodeVersion: "v1.2, beta",
-			Deps:        []runtime.Key{"asset1"},
-			Source:      "options.go:14",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				Asset2()
-				return nil, nil
-			},
-		},
-		{
-			Key:         "sales/eu/orders",
-			Description: "Orders lives under sales/eu.",
-			OutputType:  reflect.TypeFor[[]int](),
-			Retries:     3,
-			RetryDelay:  1500 * time.Millisecond,
-			Timeout:     2 * time.Minute,
-			Source:      "options.go:19",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []int = Orders()
-				return out, nil
-			},
-		},
-		{
-			Key:         "sales/us/orders",
-			Description: "OrdersUS is another orders, under sales/us.",
-			OutputType:  reflect.TypeFor[[]int](),
-			RetryDelay:  time.Second,
-			Timeout:     90 * time.Minute,
-			Source:      "options.go:24",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out []int = OrdersUS()
-				return out, nil
-			},
-		},
-		{
-			Key:         "sales/eu/report",
-			Description: "Report reads orders from its own prefix, sales/eu.",
-			Inputs: []runtime.Input{
-				{Name: "orders", Key: "sales/eu/orders", Type: reflect.TypeFor[[]int]()},
-			},
-			Deps:       []runtime.Key{"asset2", "sales/us/orders"},
-			OutputType: reflect.TypeFor[int](),
-			Timeout:    90 * time.Second,
-			Source:     "options.go:29",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				orders, err := runtime.Load[[]int](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out int = Report(orders)
-				return out, nil
-			},
-		},
-		{
-			Key:         "totally_renamed",
-			Description: "Renamed has an explicit name.",
-			Inputs: []runtime.Input{
-				{Name: "report", Key: "sales/eu/report", Type: reflect.TypeFor[int]()},
-			},
-			OutputType: reflect.TypeFor[int](),
-			Source:     "options.go:34",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				report, err := runtime.Load[int](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out int = Renamed(report)
-				return out, nil
-			},
-		},
+		assetAsset1(),
+		assetAsset2(),
+		assetOrders(),
+		assetOrdersUS(),
+		assetReport(),
+		assetRenamed(),
 	}
+}
+
+// assetAsset1 defines asset asset1, computed by Asset1.
+func assetAsset1() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "asset1",
+		Description: "Asset1 writes its table somewhere itself.",
+		Kinds:       []string{"sqlite"},
+		Owners:      []string{"team@example.com", "Ada Lovelace"},
+		Tags:        map[string]string{"pii": "no", "tier": "gold"},
+		Source:      "options.go:9",
+		Compute:     computeAsset1,
+	}
+}
+
+// computeAsset1 loads the inputs of asset1 and calls Asset1.
+func computeAsset1(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	return nil, Asset1(ctx)
+}
+
+// assetAsset2 defines asset asset2, computed by Asset2.
+func assetAsset2() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "asset2",
+		Group:       "etl",
+		IOManager:   "warehouse",
+		Description: "Asset2 runs after asset1.",
+		CodeVersion: "v1.2, beta",
+		Deps:        []runtime.Key{"asset1"},
+		Source:      "options.go:14",
+		Compute:     computeAsset2,
+	}
+}
+
+// computeAsset2 loads the inputs of asset2 and calls Asset2.
+func computeAsset2(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	Asset2()
+	return nil, nil
+}
+
+// assetOrders defines asset sales/eu/orders, computed by Orders.
+func assetOrders() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "sales/eu/orders",
+		Description: "Orders lives under sales/eu.",
+		OutputType:  reflect.TypeFor[[]int](),
+		Retries:     3,
+		RetryDelay:  1500 * time.Millisecond,
+		Timeout:     2 * time.Minute,
+		Source:      "options.go:19",
+		Compute:     computeOrders,
+	}
+}
+
+// computeOrders loads the inputs of sales/eu/orders and calls Orders.
+func computeOrders(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []int = Orders()
+	return out, nil
+}
+
+// assetOrdersUS defines asset sales/us/orders, computed by OrdersUS.
+func assetOrdersUS() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "sales/us/orders",
+		Description: "OrdersUS is another orders, under sales/us.",
+		OutputType:  reflect.TypeFor[[]int](),
+		RetryDelay:  time.Second,
+		Timeout:     90 * time.Minute,
+		Source:      "options.go:24",
+		Compute:     computeOrdersUS,
+	}
+}
+
+// computeOrdersUS loads the inputs of sales/us/orders and calls OrdersUS.
+func computeOrdersUS(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out []int = OrdersUS()
+	return out, nil
+}
+
+// assetReport defines asset sales/eu/report, computed by Report.
+func assetReport() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "sales/eu/report",
+		Description: "Report reads orders from its own prefix, sales/eu.",
+		Inputs: []runtime.Input{
+			{Name: "orders", Key: "sales/eu/orders", Type: reflect.TypeFor[[]int]()},
+		},
+		Deps:       []runtime.Key{"asset2", "sales/us/orders"},
+		OutputType: reflect.TypeFor[int](),
+		Timeout:    90 * time.Second,
+		Source:     "options.go:29",
+		Compute:    computeReport,
+	}
+}
+
+// computeReport loads the inputs of sales/eu/report and calls Report.
+func computeReport(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	orders, err := runtime.Load[[]int](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out int = Report(orders)
+	return out, nil
+}
+
+// assetRenamed defines asset totally_renamed, computed by Renamed.
+func assetRenamed() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "totally_renamed",
+		Description: "Renamed has an explicit name.",
+		Inputs: []runtime.Input{
+			{Name: "report", Key: "sales/eu/report", Type: reflect.TypeFor[int]()},
+		},
+		OutputType: reflect.TypeFor[int](),
+		Source:     "options.go:34",
+		Compute:    computeRenamed,
+	}
+}
+
+// computeRenamed loads the inputs of totally_renamed and calls Renamed.
+func computeRenamed(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	report, err := runtime.Load[int](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out int = Renamed(report)
+	return out, nil
 }

@@ -12,258 +12,402 @@ import (
 // Assets returns the assets defined in package shapes, in source order.
 func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
-		{
-			Key:         "single",
-			Description: "Single returns a struct.",
-			OutputType:  reflect.TypeFor[Row](),
-			Source:      "shapes.go:28",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out Row = Single()
-				return out, nil
-			},
+		assetSingle(),
+		assetMany(),
+		assetPointer(),
+		assetLookup(),
+		assetTemperature(),
+		assetPairs(),
+		assetTable(),
+		assetScore(),
+		assetBlob(),
+		assetSized(),
+		assetMatrix(),
+		assetAnon(),
+		assetHandler(),
+		assetReader(),
+		assetStream(),
+		assetCheck(),
+		assetTouch(),
+		assetBoth(),
+	}
+}
+
+// assetSingle defines asset single, computed by Single.
+func assetSingle() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "single",
+		Description: "Single returns a struct.",
+		OutputType:  reflect.TypeFor[Row](),
+		Source:      "shapes.go:28",
+		Compute:     computeSingle,
+	}
+}
+
+// computeSingle loads the inputs of single and calls Single.
+func computeSingle(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out Row = Single()
+	return out, nil
+}
+
+// assetMany defines asset many, computed by Many.
+func assetMany() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "many",
+		Description: "Many returns a slice of structs and reads the single row.",
+		Inputs: []runtime.Input{
+			{Name: "single", Key: "single", Type: reflect.TypeFor[Row]()},
 		},
-		{
-			Key:         "many",
-			Description: "Many returns a slice of structs and reads the single row.",
-			Inputs: []runtime.Input{
-				{Name: "single", Key: "single", Type: reflect.TypeFor[Row]()},
-			},
-			OutputType: reflect.TypeFor[[]Row](),
-			Source:     "shapes.go:33",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				single, err := runtime.Load[Row](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out []Row = Many(single)
-				return out, nil
-			},
+		OutputType: reflect.TypeFor[[]Row](),
+		Source:     "shapes.go:33",
+		Compute:    computeMany,
+	}
+}
+
+// computeMany loads the inputs of many and calls Many.
+func computeMany(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	single, err := runtime.Load[Row](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []Row = Many(single)
+	return out, nil
+}
+
+// assetPointer defines asset pointer, computed by Pointer.
+func assetPointer() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "pointer",
+		Inputs: []runtime.Input{
+			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
-		{
-			Key: "pointer",
-			Inputs: []runtime.Input{
-				{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
-			},
-			OutputType: reflect.TypeFor[*Row](),
-			Source:     "shapes.go:36",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				many, err := runtime.Load[[]Row](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out *Row = Pointer(many)
-				return out, nil
-			},
+		OutputType: reflect.TypeFor[*Row](),
+		Source:     "shapes.go:36",
+		Compute:    computePointer,
+	}
+}
+
+// computePointer loads the inputs of pointer and calls Pointer.
+func computePointer(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	many, err := runtime.Load[[]Row](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out *Row = Pointer(many)
+	return out, nil
+}
+
+// assetLookup defines asset lookup, computed by Lookup.
+func assetLookup() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "lookup",
+		Inputs: []runtime.Input{
+			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
-		{
-			Key: "lookup",
-			Inputs: []runtime.Input{
-				{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
-			},
-			OutputType: reflect.TypeFor[map[string]Row](),
-			Source:     "shapes.go:39",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				many, err := runtime.Load[[]Row](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out map[string]Row
-				out, err = Lookup(ctx, many)
-				return out, err
-			},
+		OutputType: reflect.TypeFor[map[string]Row](),
+		Source:     "shapes.go:39",
+		Compute:    computeLookup,
+	}
+}
+
+// computeLookup loads the inputs of lookup and calls Lookup.
+func computeLookup(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	many, err := runtime.Load[[]Row](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]Row
+	out, err = Lookup(ctx, many)
+	return out, err
+}
+
+// assetTemperature defines asset temperature, computed by Temperature.
+func assetTemperature() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "temperature",
+		OutputType: reflect.TypeFor[Celsius](),
+		Source:     "shapes.go:48",
+		Compute:    computeTemperature,
+	}
+}
+
+// computeTemperature loads the inputs of temperature and calls Temperature.
+func computeTemperature(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out Celsius = Temperature()
+	return out, nil
+}
+
+// assetPairs defines asset pairs, computed by Pairs.
+func assetPairs() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "pairs",
+		Inputs: []runtime.Input{
+			{Name: "lookup", Key: "lookup", Type: reflect.TypeFor[map[string]Row]()},
 		},
-		{
-			Key:        "temperature",
-			OutputType: reflect.TypeFor[Celsius](),
-			Source:     "shapes.go:48",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out Celsius = Temperature()
-				return out, nil
-			},
+		OutputType: reflect.TypeFor[[]lib.Pair[string, Row]](),
+		Source:     "shapes.go:51",
+		Compute:    computePairs,
+	}
+}
+
+// computePairs loads the inputs of pairs and calls Pairs.
+func computePairs(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	lookup, err := runtime.Load[map[string]Row](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []lib.Pair[string, Row] = Pairs(lookup)
+	return out, nil
+}
+
+// assetTable defines asset table, computed by Table.
+func assetTable() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "table",
+		Inputs: []runtime.Input{
+			{Name: "many", Key: "many", Type: reflect.TypeFor[Rows]()},
 		},
-		{
-			Key: "pairs",
-			Inputs: []runtime.Input{
-				{Name: "lookup", Key: "lookup", Type: reflect.TypeFor[map[string]Row]()},
-			},
-			OutputType: reflect.TypeFor[[]lib.Pair[string, Row]](),
-			Source:     "shapes.go:51",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				lookup, err := runtime.Load[map[string]Row](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out []lib.Pair[string, Row] = Pairs(lookup)
-				return out, nil
-			},
+		OutputType: reflect.TypeFor[lib.Table[Row]](),
+		Source:     "shapes.go:60",
+		Compute:    computeTable,
+	}
+}
+
+// computeTable loads the inputs of table and calls Table.
+func computeTable(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	many, err := runtime.Load[Rows](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out lib.Table[Row]
+	out, err = Table(ctx, many)
+	return out, err
+}
+
+// assetScore defines asset score, computed by Score.
+func assetScore() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "score",
+		Inputs: []runtime.Input{
+			{Name: "table", Key: "table", Type: reflect.TypeFor[lib.Table[Row]]()},
+			{Name: "temperature", Key: "temperature", Type: reflect.TypeFor[Celsius]()},
 		},
-		{
-			Key: "table",
-			Inputs: []runtime.Input{
-				{Name: "many", Key: "many", Type: reflect.TypeFor[Rows]()},
-			},
-			OutputType: reflect.TypeFor[lib.Table[Row]](),
-			Source:     "shapes.go:60",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				many, err := runtime.Load[Rows](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				var out lib.Table[Row]
-				out, err = Table(ctx, many)
-				return out, err
-			},
+		OutputType: reflect.TypeFor[lib.Score](),
+		Source:     "shapes.go:66",
+		Compute:    computeScore,
+	}
+}
+
+// computeScore loads the inputs of score and calls Score.
+func computeScore(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	table, err := runtime.Load[lib.Table[Row]](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	temperature, err := runtime.Load[Celsius](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out lib.Score = Score(table, temperature)
+	return out, nil
+}
+
+// assetBlob defines asset blob, computed by Blob.
+func assetBlob() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "blob",
+		OutputType: reflect.TypeFor[lib.Blob](),
+		Source:     "shapes.go:71",
+		Compute:    computeBlob,
+	}
+}
+
+// computeBlob loads the inputs of blob and calls Blob.
+func computeBlob(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out lib.Blob = Blob()
+	return out, nil
+}
+
+// assetSized defines asset sized, computed by Sized.
+func assetSized() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "sized",
+		Description: "Sized receives a concrete type through an interface parameter.",
+		Inputs: []runtime.Input{
+			{Name: "blob", Key: "blob", Type: reflect.TypeFor[lib.Sizer]()},
+			{Name: "pointer", Key: "pointer", Type: reflect.TypeFor[any]()},
 		},
-		{
-			Key: "score",
-			Inputs: []runtime.Input{
-				{Name: "table", Key: "table", Type: reflect.TypeFor[lib.Table[Row]]()},
-				{Name: "temperature", Key: "temperature", Type: reflect.TypeFor[Celsius]()},
-			},
-			OutputType: reflect.TypeFor[lib.Score](),
-			Source:     "shapes.go:66",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				table, err := runtime.Load[lib.Table[Row]](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				temperature, err := runtime.Load[Celsius](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				var out lib.Score = Score(table, temperature)
-				return out, nil
-			},
-		},
-		{
-			Key:        "blob",
-			OutputType: reflect.TypeFor[lib.Blob](),
-			Source:     "shapes.go:71",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out lib.Blob = Blob()
-				return out, nil
-			},
-		},
-		{
-			Key:         "sized",
-			Description: "Sized receives a concrete type through an interface parameter.",
-			Inputs: []runtime.Input{
-				{Name: "blob", Key: "blob", Type: reflect.TypeFor[lib.Sizer]()},
-				{Name: "pointer", Key: "pointer", Type: reflect.TypeFor[any]()},
-			},
-			OutputType: reflect.TypeFor[int](),
-			Source:     "shapes.go:76",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				blob, err := runtime.Load[lib.Sizer](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				pointer, err := runtime.Load[any](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				var out int = Sized(blob, pointer)
-				return out, nil
-			},
-		},
-		{
-			Key:        "matrix",
-			OutputType: reflect.TypeFor[[2][3]float64](),
-			Source:     "shapes.go:79",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out [2][3]float64 = Matrix()
-				return out, nil
-			},
-		},
-		{
-			Key: "anon",
-			OutputType: reflect.TypeFor[struct {
+		OutputType: reflect.TypeFor[int](),
+		Source:     "shapes.go:76",
+		Compute:    computeSized,
+	}
+}
+
+// computeSized loads the inputs of sized and calls Sized.
+func computeSized(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	blob, err := runtime.Load[lib.Sizer](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	pointer, err := runtime.Load[any](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out int = Sized(blob, pointer)
+	return out, nil
+}
+
+// assetMatrix defines asset matrix, computed by Matrix.
+func assetMatrix() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "matrix",
+		OutputType: reflect.TypeFor[[2][3]float64](),
+		Source:     "shapes.go:79",
+		Compute:    computeMatrix,
+	}
+}
+
+// computeMatrix loads the inputs of matrix and calls Matrix.
+func computeMatrix(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out [2][3]float64 = Matrix()
+	return out, nil
+}
+
+// assetAnon defines asset anon, computed by Anon.
+func assetAnon() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key: "anon",
+		OutputType: reflect.TypeFor[struct {
+			X int `json:"x"`
+			lib.Score
+		}](),
+		Source:  "shapes.go:82",
+		Compute: computeAnon,
+	}
+}
+
+// computeAnon loads the inputs of anon and calls Anon.
+func computeAnon(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out struct {
+		X int `json:"x"`
+		lib.Score
+	} = Anon()
+	return out, nil
+}
+
+// assetHandler defines asset handler, computed by Handler.
+func assetHandler() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "handler",
+		OutputType: reflect.TypeFor[func(int, ...string) (bool, error)](),
+		Source:     "shapes.go:93",
+		Compute:    computeHandler,
+	}
+}
+
+// computeHandler loads the inputs of handler and calls Handler.
+func computeHandler(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out func(int, ...string) (bool, error) = Handler()
+	return out, nil
+}
+
+// assetReader defines asset reader, computed by Reader.
+func assetReader() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "reader",
+		OutputType: reflect.TypeFor[io.Reader](),
+		Source:     "shapes.go:96",
+		Compute:    computeReader,
+	}
+}
+
+// computeReader loads the inputs of reader and calls Reader.
+func computeReader(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out io.Reader = Reader()
+	return out, nil
+}
+
+// assetStream defines asset stream, computed by Stream.
+func assetStream() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "stream",
+		OutputType: reflect.TypeFor[<-chan []Row](),
+		Source:     "shapes.go:99",
+		Compute:    computeStream,
+	}
+}
+
+// computeStream loads the inputs of stream and calls Stream.
+func computeStream(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out <-chan []Row = Stream()
+	return out, nil
+}
+
+// assetCheck defines asset check, computed by Check.
+func assetCheck() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "check",
+		Description: "Check only fails or succeeds.",
+		Source:      "shapes.go:104",
+		Compute:     computeCheck,
+	}
+}
+
+// computeCheck loads the inputs of check and calls Check.
+func computeCheck(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	return nil, Check(ctx)
+}
+
+// assetTouch defines asset touch, computed by Touch.
+func assetTouch() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "touch",
+		Description: "Touch has no result and no input.",
+		Source:      "shapes.go:109",
+		Compute:     computeTouch,
+	}
+}
+
+// computeTouch loads the inputs of touch and calls Touch.
+func computeTouch(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	Touch()
+	return nil, nil
+}
+
+// assetBoth defines asset both, computed by Both.
+func assetBoth() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "both",
+		Description: "Both takes two contexts, for no good reason.",
+		Inputs: []runtime.Input{
+			{Name: "anon", Key: "anon", Type: reflect.TypeFor[struct {
 				X int `json:"x"`
 				lib.Score
-			}](),
-			Source: "shapes.go:82",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out struct {
-					X int `json:"x"`
-					lib.Score
-				} = Anon()
-				return out, nil
-			},
+			}]()},
+			{Name: "matrix", Key: "matrix", Type: reflect.TypeFor[[2][3]float64]()},
 		},
-		{
-			Key:        "handler",
-			OutputType: reflect.TypeFor[func(int, ...string) (bool, error)](),
-			Source:     "shapes.go:93",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out func(int, ...string) (bool, error) = Handler()
-				return out, nil
-			},
-		},
-		{
-			Key:        "reader",
-			OutputType: reflect.TypeFor[io.Reader](),
-			Source:     "shapes.go:96",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out io.Reader = Reader()
-				return out, nil
-			},
-		},
-		{
-			Key:        "stream",
-			OutputType: reflect.TypeFor[<-chan []Row](),
-			Source:     "shapes.go:99",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out <-chan []Row = Stream()
-				return out, nil
-			},
-		},
-		{
-			Key:         "check",
-			Description: "Check only fails or succeeds.",
-			Source:      "shapes.go:104",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				return nil, Check(ctx)
-			},
-		},
-		{
-			Key:         "touch",
-			Description: "Touch has no result and no input.",
-			Source:      "shapes.go:109",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				Touch()
-				return nil, nil
-			},
-		},
-		{
-			Key:         "both",
-			Description: "Both takes two contexts, for no good reason.",
-			Inputs: []runtime.Input{
-				{Name: "anon", Key: "anon", Type: reflect.TypeFor[struct {
-					X int `json:"x"`
-					lib.Score
-				}]()},
-				{Name: "matrix", Key: "matrix", Type: reflect.TypeFor[[2][3]float64]()},
-			},
-			OutputType: reflect.TypeFor[[]lib.Pair[string, lib.Table[*Row]]](),
-			Source:     "shapes.go:114",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				anon, err := runtime.Load[struct {
-					X int `json:"x"`
-					lib.Score
-				}](ctx, in, 0)
-				if err != nil {
-					return nil, err
-				}
-				matrix, err := runtime.Load[[2][3]float64](ctx, in, 1)
-				if err != nil {
-					return nil, err
-				}
-				var out []lib.Pair[string, lib.Table[*Row]]
-				out, err = Both(ctx, anon, ctx, matrix)
-				return out, err
-			},
-		},
+		OutputType: reflect.TypeFor[[]lib.Pair[string, lib.Table[*Row]]](),
+		Source:     "shapes.go:114",
+		Compute:    computeBoth,
 	}
+}
+
+// computeBoth loads the inputs of both and calls Both.
+func computeBoth(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	anon, err := runtime.Load[struct {
+		X int `json:"x"`
+		lib.Score
+	}](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	matrix, err := runtime.Load[[2][3]float64](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out []lib.Pair[string, lib.Table[*Row]]
+	out, err = Both(ctx, anon, ctx, matrix)
+	return out, err
 }
 
 // Each upstream's output is assignable to the parameter that receives it.

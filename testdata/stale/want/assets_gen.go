@@ -10,14 +10,22 @@ import (
 // Assets returns the assets defined in package stale, in source order.
 func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
-		{
-			Key:        "fresh",
-			OutputType: reflect.TypeFor[int](),
-			Source:     "stale.go:6",
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				var out int = Fresh()
-				return out, nil
-			},
-		},
+		assetFresh(),
 	}
+}
+
+// assetFresh defines asset fresh, computed by Fresh.
+func assetFresh() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:        "fresh",
+		OutputType: reflect.TypeFor[int](),
+		Source:     "stale.go:6",
+		Compute:    computeFresh,
+	}
+}
+
+// computeFresh loads the inputs of fresh and calls Fresh.
+func computeFresh(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = Fresh()
+	return out, nil
 }

@@ -1,0 +1,165 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	rt "runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// writeChain writes a package of n assets in a chain-and-fan shape: asset
+// i takes assets i-1 and i/2, all of type []Row, in files of 500 assets.
+// It lives inside the module, under testdata, so it can import the runtime.
+func writeChain(b *testing.B, n int) string {
+	dir := filepath.Join("testdata", fmt.Sprintf("chain%d", n))
+	if err := os.RemoveAll(dir); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(abs) })
+	var buf bytes.Buffer
+	flush := func(file int) {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("chain%03d.go", file)), buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		buf.Reset()
+	}
+	const perFile = 500
+	for i := range n {
+		if i%perFile == 0 {
+			if i > 0 {
+				flush(i/perFile - 1)
+			}
+			buf.WriteString("package chain\n\nimport \"context\"\n\n")
+			if i == 0 {
+				buf.WriteString("// Row is one row of every asset.\ntype Row struct {\n\tID    int64\n\tName  string\n\tScore float64\n}\n\n")
+			}
+			buf.WriteString("var _ context.Context\n\n")
+		}
+		fmt.Fprintf(&buf, "// Asset%d is asset number %d of the chain.\n//\n//asset: group=g%d\n", i, i, i%10)
+		switch {
+		case i == 0:
+			fmt.Fprintf(&buf, "func Asset0() []Row { return []Row{{ID: 1, Name: \"first\"}} }\n\n")
+		case i-1 == i/2:
+			fmt.Fprintf(&buf, "func Asset%d(asset%d []Row) []Row {\n\tout := make([]Row, 0, len(asset%d))\n\tfor _, r := range asset%d {\n\t\tr.Score++\n\t\tout = append(out, r)\n\t}\n\treturn out\n}\n\n", i, i-1, i-1, i-1)
+		default:
+			fmt.Fprintf(&buf, "func Asset%d(ctx context.Context, asset%d, asset%d []Row) ([]Row, error) {\n\tif err := ctx.Err(); err != nil {\n\t\treturn nil, err\n\t}\n\tout := make([]Row, 0, len(asset%d)+len(asset%d))\n\tout = append(out, asset%d...)\n\tfor _, r := range asset%d {\n\t\tr.Score *= 2\n\t\tout = append(out, r)\n\t}\n\treturn out, nil\n}\n\n", i, i-1, i/2, i-1, i/2, i-1, i/2)
+		}
+	}
+	flush((n - 1) / perFile)
+	return abs
+}
+
+// BenchmarkGenerate measures generation end to end as go generate runs it
+// in a package directory (load, analyze, emit and gofmt, write), beside the
+// bare go/packages load of the same package with the same mode, in the
+// same run. Each iteration starts without a generated file, so it writes
+// one. ns/asset is per asset; peak-rss-MB is the process's peak resident
+// memory during one iteration (Linux), above the heap left after a GC.
+// Run it with:
+//
+//	go test ./generator -run '^$' -bench . -benchtime 5x -benchmem
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		dir := writeChain(b, n)
+		gen := filepath.Join(dir, OutputName)
+		b.Run(fmt.Sprintf("load/assets=%d", n), func(b *testing.B) {
+			os.Remove(gen)
+			op := func() {
+				pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, ".")
+				if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+					b.Fatalf("load: %v %v", err, pkgs)
+				}
+			}
+			measure(b, n, op)
+		})
+		b.Run(fmt.Sprintf("generate/assets=%d", n), func(b *testing.B) {
+			op := func() {
+				b.StopTimer()
+				os.Remove(gen)
+				b.StartTimer()
+				pkgs, err := Generate(dir, ".")
+				if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+					b.Fatalf("generate: %v %v", err, pkgs)
+				}
+				if err := pkgs[0].Write(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			measure(b, n, op)
+			os.Remove(gen)
+		})
+	}
+}
+
+// measure runs op once to warm the build cache, then b.N times, and
+// reports ns per asset and the peak resident memory of one run.
+func measure(b *testing.B, n int, op func()) {
+	op()
+	var peak int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		rt.GC()
+		debug.FreeOSMemory()
+		base := resetPeak()
+		b.StartTimer()
+		op()
+		b.StopTimer()
+		if p := peakRSS(); base >= 0 && p-base > peak {
+			peak = p - base
+		}
+		b.StartTimer()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/asset")
+	if peak > 0 {
+		b.ReportMetric(float64(peak)/(1<<20), "peak-rss-MB")
+	}
+}
+
+// resetPeak resets the kernel's peak resident size of this process and
+// returns the current resident size in bytes, or -1 where unsupported.
+func resetPeak() int64 {
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		return -1
+	}
+	return status("VmRSS:")
+}
+
+// peakRSS returns the peak resident size since the last resetPeak.
+func peakRSS() int64 { return status("VmHWM:") }
+
+func status(field string) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), field); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return -1
+			}
+			return kb << 10
+		}
+	}
+	return -1
+}
