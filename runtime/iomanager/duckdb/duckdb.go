@@ -256,7 +256,10 @@ func (m *Manager) tableLock(table string) *sync.Mutex {
 	return l
 }
 
-// Store replaces the table of out.Key with value, a []T or []*T.
+// Store replaces the table of out.Key with value, a []T or []*T, and
+// reports the metadata "table" (schema.table), "rows" (the row count) and
+// "columns" ("name TYPE" for each, as DuckDB names the types). It logs
+// through out.Log when the new table's columns differ from the old one's.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	table, err := m.Table(out.Key)
 	if err != nil {
@@ -387,7 +390,8 @@ func columns(ctx context.Context, dc driver.Conn, schema, table string) ([]strin
 	return out, nil
 }
 
-// Load reads the table of in.Upstream into in.Type, a []T or []*T.
+// Load reads the table of in.Upstream into a new value of in.Type (else
+// in.UpstreamDef.OutputType), a []T or []*T.
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
