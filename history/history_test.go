@@ -56,17 +56,37 @@ func TestSQLite(t *testing.T) { historytest.Run(t, sqliteSpec) }
 func TestPostgres(t *testing.T) { historytest.Run(t, postgresSpec) }
 
 func TestSQLiteCorrupt(t *testing.T) {
-	home := t.TempDir()
-	path := history.SQLitePath(home)
-	junk := make([]byte, 8192)
-	for i := range junk {
-		junk[i] = byte(i*7 + 3)
-	}
-	require.NoError(t, os.WriteFile(path, junk, 0o644))
-	_, err := history.OpenSQLite(context.Background(), home)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), path)
-	assert.Contains(t, err.Error(), "not a valid SQLite database")
+	ctx := context.Background()
+	t.Run("NotADatabase", func(t *testing.T) {
+		home := t.TempDir()
+		path := history.SQLitePath(home)
+		junk := make([]byte, 8192)
+		for i := range junk {
+			junk[i] = byte(i*7 + 3)
+		}
+		require.NoError(t, os.WriteFile(path, junk, 0o644))
+		_, err := history.OpenSQLite(ctx, home)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), path)
+		assert.Contains(t, err.Error(), "not a valid SQLite database")
+	})
+	t.Run("DamagedPages", func(t *testing.T) {
+		home := t.TempDir()
+		path := history.SQLitePath(home)
+		log, err := history.OpenSQLite(ctx, home)
+		require.NoError(t, err)
+		require.NoError(t, log.Close()) // checkpoints the WAL into the file
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		for i := 100; i < len(b); i++ { // keep the 100-byte header
+			b[i] = 0xab
+		}
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+		_, err = history.OpenSQLite(ctx, home)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), path)
+		assert.Contains(t, err.Error(), "not a valid SQLite database")
+	})
 }
 
 func TestSQLiteHomeIsAFile(t *testing.T) {

@@ -32,7 +32,7 @@ func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("history (PostgreSQL %s): connect: %w", where, err)
+		return nil, fmt.Errorf("history: PostgreSQL %s: connect: %w", where, err)
 	}
 	s, err := newStore(ctx, db, d)
 	if err != nil {

@@ -33,10 +33,10 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: func(err error) error { return sqliteError(path, err) }}
+	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: sqliteError}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("history (SQLite %s): open: %w", path, d.wrap(err))
+		return nil, fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))
 	}
 	s, err := newStore(ctx, db, d)
 	if err != nil {
@@ -47,16 +47,16 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 }
 
 // sqliteError explains the errors a user can act on.
-func sqliteError(path string, err error) error {
+func sqliteError(err error) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			return fmt.Errorf("%s is not a valid SQLite database (corrupt or another kind of file); move it away to start a new history: %w", path, err)
+			return fmt.Errorf("not a valid SQLite database (corrupt, or another kind of file); move it away to start a new history: %w", err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%s is locked by another process for too long: %w", path, err)
+			return fmt.Errorf("locked by another process for too long: %w", err)
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
-			return fmt.Errorf("cannot write %s (check permissions): %w", path, err)
+			return fmt.Errorf("cannot open or write the file (check permissions): %w", err)
 		}
 	}
 	return err

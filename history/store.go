@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -264,7 +263,7 @@ func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
 }
 
 func (s *store) errorf(format string, args ...any) error {
-	return fmt.Errorf("history (%s %s): "+format, append([]any{s.d.name, s.d.where}, args...)...)
+	return fmt.Errorf("history: %s %s: "+format, append([]any{s.d.name, s.d.where}, args...)...)
 }
 
 func (s *store) wrap(op string, err error) error {
@@ -721,9 +720,3 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 }
 
 func (s *store) Close() error { return s.db.Close() }
-
-// exists reports whether path exists (for messages).
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
