@@ -309,9 +309,22 @@ func (r *liveReporter) println(s string) {
 		fmt.Fprintln(r.out, s)
 		return
 	}
-	if _, err := r.p.Write([]byte(s + "\n")); err != nil {
-		fmt.Fprintln(r.out, s)
+	fmt.Fprintln(aboveBars{r.p, r.out}, s)
+}
+
+// aboveBars writes above the bars of p while they are shown, and to out
+// once they are gone (a late log line of a step that ignored
+// cancellation, say).
+type aboveBars struct {
+	p   *mpb.Progress
+	out io.Writer
+}
+
+func (a aboveBars) Write(b []byte) (int, error) {
+	if n, err := a.p.Write(b); err == nil {
+		return n, nil
 	}
+	return a.out.Write(b)
 }
 
 func (r *liveReporter) counts(decor.Statistics) string {
@@ -333,7 +346,7 @@ func (r *liveReporter) event(ev runtime.Event) {
 		r.start = ev.Time
 		opts := append([]mpb.ContainerOption{mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120 * time.Millisecond)}, r.opts...)
 		r.p = mpb.New(opts...)
-		r.logs.set(r.p)
+		r.logs.set(aboveBars{r.p, r.out})
 		r.println(line)
 		total, err := r.p.Add(int64(max(r.n, 1)), mpb.BarStyle().Build(),
 			mpb.PrependDecorators(decor.Any(r.counts, decor.WC{W: 1, C: decor.DindentRight})),
