@@ -121,8 +121,9 @@ type Asset struct {
 func (a *Asset) Materialized() bool { return a.RunID != "" }
 
 // Batch is one atomic write to a Log: runs and steps to insert or replace
-// whole. A Recorder builds batches; a Log applies each in one transaction,
-// and also updates its per-asset records from the finished steps.
+// whole, each at most once. A Recorder builds batches; a Log applies each
+// in one transaction, and also updates its per-asset records from the
+// finished steps.
 type Batch struct {
 	Runs  []Run
 	Steps []Step

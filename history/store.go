@@ -176,6 +176,9 @@ func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error
 	}
 	for _, id := range order {
 		g := runs[id]
+		// Sorted, so concurrent writers lock asset rows in one order.
+		slices.Sort(g.ok)
+		slices.Sort(g.fail)
 		if len(g.ok) > 0 {
 			if _, err := tx.ExecContext(ctx, s.qAssetsOK, marshal(g.ok), id); err != nil {
 				return s.wrap("write assets of run "+id, err)
