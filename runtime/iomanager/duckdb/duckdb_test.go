@@ -301,7 +301,7 @@ func TestLoadErrors(t *testing.T) {
 
 	type WrongType struct{ Name int64 }
 	_, err = load[[]WrongType](t, m, "src")
-	require.ErrorContains(t, err, `cannot load a VARCHAR column into int64`)
+	require.ErrorContains(t, err, `cannot load a column of type VARCHAR into int64`)
 
 	_, err = load[[]Src](t, m, "never_stored")
 	require.ErrorContains(t, err, "s.never_stored does not exist")
@@ -334,7 +334,7 @@ func TestSchemaChangeRecreates(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []V2{{"x", 1.5}, {"y", 2}}, out)
 	_, err = load[[]V1](t, m, "t")
-	require.ErrorContains(t, err, `column "id", Go field ID: cannot load a VARCHAR column into int64`)
+	require.ErrorContains(t, err, `column "id", Go field ID: cannot load a column of type VARCHAR into int64`)
 	var typ string
 	require.NoError(t, m.DB().QueryRow(`SELECT data_type FROM duckdb_columns() WHERE table_name='t' AND column_name='id'`).Scan(&typ))
 	assert.Equal(t, "VARCHAR", typ)
@@ -734,4 +734,54 @@ func TestValidate(t *testing.T) {
 	assert.Contains(t, err.Error(), "duckdb stores slices of structs ([]T), one row per element")
 	assert.NotContains(t, err.Error(), "rows")
 	assert.NotContains(t, err.Error(), "side_effect")
+}
+
+// TestForeignTables loads tables written by SQL rather than by Store: the
+// conversions the package documents work, and every other type is a clear
+// error, never a panic.
+func TestForeignTables(t *testing.T) {
+	m, _ := open(t, "s")
+	_, err := m.DB().Exec(`CREATE TYPE s.mood AS ENUM ('a'); CREATE TABLE s.foreign AS SELECT
+		DATE '2024-02-29' AS day, INTERVAL 90 MINUTE AS took, INTERVAL 1 MONTH AS month,
+		TIMESTAMP_NS '2024-01-01 00:00:00.000000001' AS ns, TIMESTAMP '2024-01-01 12:00:00' AS local,
+		42::HUGEINT AS huge, 1.5::DECIMAL(4,2) AS dec, uuid() AS id, 'a'::s.mood AS e,
+		[1, 2]::INTEGER[2] AS arr, {'x': 1} AS st, 300::SMALLINT AS small, 'text' AS txt`)
+	require.NoError(t, err)
+
+	type OK struct {
+		Day   time.Time
+		Took  time.Duration
+		NS    time.Time `db:"ns"`
+		Local time.Time
+		Small int16
+		Txt   []byte
+	}
+	out, err := load[[]OK](t, m, "foreign")
+	require.NoError(t, err)
+	require.Len(t, out, 1)
+	assert.True(t, out[0].Day.Equal(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)))
+	assert.Equal(t, 90*time.Minute, out[0].Took)
+	assert.True(t, out[0].NS.Equal(time.Date(2024, 1, 1, 0, 0, 0, 1, time.UTC)))
+	assert.True(t, out[0].Local.Equal(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)))
+	assert.Equal(t, []byte("text"), out[0].Txt)
+
+	for _, c := range []struct {
+		typ  reflect.Type
+		want string
+	}{
+		{reflect.TypeFor[[]struct{ Month time.Duration }](), "row 0, column \"month\" (Go field Month): interval of 1 months has no fixed duration"},
+		{reflect.TypeFor[[]struct{ Huge int64 }](), "cannot load a column of type HUGEINT into int64"},
+		{reflect.TypeFor[[]struct{ Dec float64 }](), "cannot load a column of type DECIMAL into float64"},
+		{reflect.TypeFor[[]struct{ ID string }](), "cannot load a column of type UUID into string"},
+		{reflect.TypeFor[[]struct{ E string }](), "cannot load a column of type ENUM into string"},
+		{reflect.TypeFor[[]struct{ Arr []int32 }](), "cannot load a column of type ARRAY into []int32"},
+		{reflect.TypeFor[[]struct{ St []int64 }](), `cannot load a column of type STRUCT("x" INTEGER) into []int64`},
+		{reflect.TypeFor[[]struct{ Small int8 }](), "value 300 overflows int8"},
+		{reflect.TypeFor[[]struct{ St struct{ Y int } }](), `no STRUCT entry "y" for Go field Y`},
+	} {
+		_, err := m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "foreign", Type: c.typ})
+		if assert.Error(t, err, "%v", c.typ) {
+			assert.Contains(t, err.Error(), c.want)
+		}
+	}
 }

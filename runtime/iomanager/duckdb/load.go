@@ -247,7 +247,7 @@ func (a *arena) decoderOf(d *dtype, c *codec) (decoder, error) {
 }
 
 func mismatch(d *dtype, c *codec) error {
-	return fmt.Errorf("cannot load a %s column into %s", d, c.t)
+	return fmt.Errorf("cannot load a column of type %s into %s", d, c.t)
 }
 
 // valueDecoder decodes non-NULL values.
