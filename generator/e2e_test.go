@@ -57,8 +57,10 @@ sales/eu/orders success
 sales/eu/report success
 sales/us/orders success
 score success
+secret success
 single success
 sized success
+stacked success
 stream success
 table success
 temperature success
@@ -68,6 +70,7 @@ combined_data = [{1 Alice} {2 Bob} {3 Charlie} {1 Bluebird} {2 Robin} {3 Eagle}]
 score = 22.5
 sized = 3
 sales/eu/report = 0
+stacked = [{1}]
 `
 	if string(out) != want {
 		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)

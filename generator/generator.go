@@ -65,7 +65,12 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 			p.Dir = filepath.Dir(files[0])
 		}
 		p.File = filepath.Join(p.Dir, OutputName)
-		a := analyze(pkg, dir)
+		a, err := safely(func() (*analysis, error) { return analyze(pkg, dir), nil })
+		if err != nil {
+			p.Errors = Errors{{File: p.Dir, Msg: err.Error()}}
+			out = append(out, p)
+			continue
+		}
 		a.errs = append(a.errs, foreign[p.Dir]...)
 		p.Errors = sortErrors(a.errs)
 		if p.Dir == "" && len(p.Errors) == 0 {
@@ -79,7 +84,7 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 			out = append(out, p) // nothing to generate
 			continue
 		}
-		src, err := emit(a)
+		src, err := safely(func() ([]byte, error) { return emit(a) })
 		if err != nil {
 			p.Errors = Errors{{File: p.File, Msg: err.Error()}}
 		}
@@ -87,6 +92,17 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// safely calls f, turning a panic into an error: a bug in the generator
+// must be reported like any other problem, never crash go generate.
+func safely[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error in assetgen (please report it): %v", r)
+		}
+	}()
+	return f()
 }
 
 // Stale reports whether the file on disk differs from Src (or is missing).

@@ -38,7 +38,7 @@ func main() {
 		}
 		fmt.Println(line)
 	}
-	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report"} {
+	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report", "stacked"} {
 		v, _ := mem.Value(k, "")
 		fmt.Printf("%s = %v\n", k, v)
 	}

@@ -24,3 +24,11 @@ type Blob []byte
 
 // Size returns the length of b.
 func (b Blob) Size() int { return len(b) }
+
+// Hidden is an exported alias of an unexported type.
+type Hidden = hidden
+
+type hidden struct{ N int }
+
+// Stack is a generic alias.
+type Stack[T any] = []T

@@ -117,3 +117,13 @@ func Both(a context.Context, anon struct {
 }, b *runtime.Context, matrix [2][3]float64) ([]lib.Pair[string, lib.Table[*Row]], error) {
 	return nil, nil
 }
+
+// Secret returns an unexported type through an exported alias.
+//
+//asset:
+func Secret() lib.Hidden { return lib.Hidden{N: 1} }
+
+// Stacked returns an instance of a generic alias.
+//
+//asset:
+func Stacked(secret lib.Hidden) lib.Stack[lib.Hidden] { return lib.Stack[lib.Hidden]{secret} }

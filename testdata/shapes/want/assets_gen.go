@@ -30,6 +30,8 @@ func Assets() []*runtime.AssetDef {
 		assetCheck(),
 		assetTouch(),
 		assetBoth(),
+		assetSecret(),
+		assetStacked(),
 	}
 }
 
@@ -408,6 +410,47 @@ func computeBoth(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	var out []lib.Pair[string, lib.Table[*Row]]
 	out, err = Both(ctx, anon, ctx, matrix)
 	return out, err
+}
+
+// assetSecret defines asset secret, computed by Secret.
+func assetSecret() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "secret",
+		Description: "Secret returns an unexported type through an exported alias.",
+		OutputType:  reflect.TypeFor[lib.Hidden](),
+		Source:      "shapes.go:124",
+		Compute:     computeSecret,
+	}
+}
+
+// computeSecret loads the inputs of secret and calls Secret.
+func computeSecret(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out lib.Hidden = Secret()
+	return out, nil
+}
+
+// assetStacked defines asset stacked, computed by Stacked.
+func assetStacked() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "stacked",
+		Description: "Stacked returns an instance of a generic alias.",
+		Inputs: []runtime.Input{
+			{Name: "secret", Key: "secret", Type: reflect.TypeFor[lib.Hidden]()},
+		},
+		OutputType: reflect.TypeFor[lib.Stack[lib.Hidden]](),
+		Source:     "shapes.go:129",
+		Compute:    computeStacked,
+	}
+}
+
+// computeStacked loads the inputs of stacked and calls Stacked.
+func computeStacked(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	secret, err := runtime.Load[lib.Hidden](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out lib.Stack[lib.Hidden] = Stacked(secret)
+	return out, nil
 }
 
 // Each upstream's output is assignable to the parameter that receives it.
