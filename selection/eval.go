@@ -24,6 +24,7 @@ type Node struct {
 type Graph struct {
 	nodes []Node
 	index map[string]int
+	dup   []bool  // dup[i]: node i repeats the key of an earlier node
 	up    [][]int // up[i]: the nodes i depends on
 	down  [][]int // down[i]: the nodes that depend on i
 }
@@ -34,16 +35,19 @@ func NewGraph(nodes []Node) *Graph {
 	g := &Graph{
 		nodes: nodes,
 		index: make(map[string]int, len(nodes)),
+		dup:   make([]bool, len(nodes)),
 		up:    make([][]int, len(nodes)),
 		down:  make([][]int, len(nodes)),
 	}
 	for i, n := range nodes {
-		if _, dup := g.index[n.Key]; !dup {
+		if _, dup := g.index[n.Key]; dup {
+			g.dup[i] = true
+		} else {
 			g.index[n.Key] = i
 		}
 	}
 	for i, n := range nodes {
-		if g.index[n.Key] != i {
+		if g.dup[i] {
 			continue
 		}
 		for _, u := range n.Upstream {
@@ -272,48 +276,57 @@ func (ev *evaluator) walk(out, start set, edges [][]int, depth int) {
 	if depth == 0 {
 		return
 	}
-	var frontier []int
+	// A breadth-first queue: queue[head:end] is the current layer.
+	var queue []int
 	seen := slices.Clone(start)
 	for i, in := range start {
 		if in {
-			frontier = append(frontier, i)
+			queue = append(queue, i)
 		}
 	}
-	for layer := 0; len(frontier) > 0 && (depth == all || layer < depth); layer++ {
-		var next []int
-		for _, i := range frontier {
-			for _, j := range edges[i] {
+	head := 0
+	for layer := 0; head < len(queue) && (depth == all || layer < depth); layer++ {
+		for end := len(queue); head < end; head++ {
+			for _, j := range edges[queue[head]] {
 				if !seen[j] {
 					seen[j] = true
 					out[j] = true
-					next = append(next, j)
+					queue = append(queue, j)
 				}
 			}
 		}
-		frontier = next
 	}
 }
 
 func (ev *evaluator) match(m *match) (set, error) {
 	s := ev.newSet()
+	if m.attr == "key" && !strings.Contains(m.value, "*") {
+		i, ok := ev.g.index[m.value]
+		if !ok {
+			return nil, ev.notFound(m)
+		}
+		s[i] = true
+		return s, nil
+	}
 	found := false
+	value, tagValue := compile(m.value), compile(m.tagValue)
 	for i, n := range ev.g.nodes {
-		if ev.g.index[n.Key] != i {
-			continue // a duplicate key
+		if ev.g.dup[i] {
+			continue
 		}
 		var ok bool
 		switch m.attr {
 		case "key":
-			ok = glob(m.value, n.Key)
+			ok = value.match(n.Key)
 		case "group":
-			ok = glob(m.value, n.Group)
+			ok = value.match(n.Group)
 		case "kind":
-			ok = slices.ContainsFunc(n.Kinds, func(k string) bool { return glob(m.value, k) })
+			ok = slices.ContainsFunc(n.Kinds, value.match)
 		case "owner":
-			ok = slices.ContainsFunc(n.Owners, func(o string) bool { return glob(m.value, o) })
+			ok = slices.ContainsFunc(n.Owners, value.match)
 		case "tag":
 			for k, v := range n.Tags {
-				if glob(m.value, k) && (!m.hasTagValue || glob(m.tagValue, v)) {
+				if value.match(k) && (!m.hasTagValue || tagValue.match(v)) {
 					ok = true
 					break
 				}
@@ -394,11 +407,17 @@ func (ev *evaluator) notFound(m *match) error {
 
 // glob reports whether s matches pattern, where "*" matches any run of
 // characters (slashes included) and everything else matches itself.
-func glob(pattern, s string) bool {
-	if !strings.Contains(pattern, "*") {
-		return pattern == s
+func glob(pattern, s string) bool { return compile(pattern).match(s) }
+
+// pattern is a compiled glob: the literal parts between the stars.
+type pattern []string
+
+func compile(p string) pattern { return strings.Split(p, "*") }
+
+func (parts pattern) match(s string) bool {
+	if len(parts) == 1 {
+		return parts[0] == s
 	}
-	parts := strings.Split(pattern, "*")
 	if !strings.HasPrefix(s, parts[0]) {
 		return false
 	}

@@ -2,6 +2,7 @@ package selection
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -328,6 +329,44 @@ func FuzzSelect(f *testing.F) {
 		got2, err2 := e2.Eval(g)
 		if (err == nil) != (err2 == nil) || strings.Join(got, " ") != strings.Join(got2, " ") {
 			t.Fatalf("%q and its canonical form %q select differently: %v, %v / %v, %v", s, e.String(), got, err, got2, err2)
+		}
+	})
+}
+
+// BenchmarkSelect evaluates expressions on a 10,000-asset graph in the
+// chain-and-fan shape of the generator's benchmarks (asset i depends on
+// i-1 and i/2).
+func BenchmarkSelect(b *testing.B) {
+	const n = 10_000
+	nodes := make([]Node, n)
+	for i := range nodes {
+		nodes[i] = Node{Key: fmt.Sprintf("asset%d", i), Group: fmt.Sprintf("g%d", i%10)}
+		if i > 0 {
+			nodes[i].Upstream = []string{fmt.Sprintf("asset%d", i-1), fmt.Sprintf("asset%d", i/2)}
+		}
+	}
+	g := NewGraph(nodes)
+	for _, expr := range []string{
+		"asset5000",
+		"+asset5000",
+		"asset5000+ and not group:g3",
+		"roots(key:asset1*) or sinks(group:g9)",
+	} {
+		e, err := Parse(expr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(expr, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := e.Eval(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("NewGraph", func(b *testing.B) {
+		for b.Loop() {
+			NewGraph(nodes)
 		}
 	})
 }
