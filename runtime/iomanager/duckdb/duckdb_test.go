@@ -345,11 +345,6 @@ func TestFailedStoreKeepsOldTable(t *testing.T) {
 		ID   int64
 		Name string
 	}
-	type Bad struct {
-		ID   int64
-		Name string
-		Bad  map[string]int // a MAP refuses nothing, so break a value below
-	}
 	m, _ := open(t, "s")
 	old := []Row{{1, "old"}, {2, "old"}}
 	require.NoError(t, store(t, m, "t", old))
@@ -367,10 +362,21 @@ func TestFailedStoreKeepsOldTable(t *testing.T) {
 	err = store(t, m, "t", bad)
 	require.Error(t, err)
 
+	// A time DuckDB cannot represent, in the third chunk.
+	type Timed struct {
+		ID   int64
+		Name string
+		At   time.Time
+	}
+	timed := make([]Timed, 5000)
+	timed[4500].At = time.Date(300_000, 1, 1, 0, 0, 0, 0, time.UTC)
+	err = store(t, m, "t", timed)
+	require.ErrorContains(t, err, "row 4500")
+	require.ErrorContains(t, err, "outside the range of a TIMESTAMPTZ")
+
 	out, err := load[[]Row](t, m, "t")
 	require.NoError(t, err)
 	assert.Equal(t, old, out)
-	_ = Bad{}
 }
 
 func TestInjection(t *testing.T) {

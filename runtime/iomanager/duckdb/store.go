@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"time"
 	"unicode/utf8"
@@ -146,6 +147,10 @@ func putString(w *wvec, row int, s string) {
 	bindings.UnsafeVectorAssignStringElementLen(w.h, bindings.IdxT(row), unsafe.Slice(unsafe.StringData(s), n))
 }
 
+// maxTimestampSec bounds the seconds of a time.Time whose microseconds fit
+// a TIMESTAMPTZ without reaching its infinity values.
+const maxTimestampSec = math.MaxInt64/1_000_000 - 1
+
 var errBadUTF8 = errors.New("string is not valid UTF-8, which a VARCHAR requires (store binary data as []byte)")
 
 // writerOf returns the writer of Go values described by c.
@@ -192,7 +197,11 @@ func writerOf(c *codec) writer {
 		}
 	case kTime:
 		return func(w *wvec, row int, p unsafe.Pointer) error {
-			put(w, row, (*time.Time)(p).UnixMicro())
+			t := (*time.Time)(p)
+			if s := t.Unix(); s > maxTimestampSec || s < -maxTimestampSec {
+				return fmt.Errorf("time %v is outside the range of a TIMESTAMPTZ (about 290000 years around 1970)", t)
+			}
+			put(w, row, t.UnixMicro())
 			return nil
 		}
 	case kPtr:
