@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -341,6 +342,8 @@ func (a *analysis) resolve() {
 			msg := fmt.Sprintf("deps= of %s names no asset: no asset has key %q in package %s", fname, d, a.pkg.Name)
 			if s, ok := closest(d, keys); ok {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else if named := byName[path.Base(d)]; len(named) == 1 {
+				msg += fmt.Sprintf(" (did you mean %q?)", named[0].key)
 			}
 			pos := as.pos
 			pos.Line = as.dirLine

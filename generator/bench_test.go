@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -65,33 +66,26 @@ func writeChain(b *testing.B, n int) string {
 }
 
 // BenchmarkGenerate measures generation end to end as go generate runs it
-// in a package directory (load, analyze, emit and gofmt, write), beside the
-// bare go/packages load of the same package with the same mode, in the
-// same run. Each iteration starts without a generated file, so it writes
-// one. ns/asset is per asset; peak-rss-MB is the process's peak resident
-// memory during one iteration (Linux), above the heap left after a GC.
-// Run it with:
+// in a package directory (load, analyze, emit, write), and the bare
+// go/packages load of the same package with the same mode, alternately in
+// each iteration so that both see the same machine. Each generation starts
+// without a generated file, so it writes one. It reports, for each, ns per
+// asset and the peak resident memory of one run above the heap left after
+// a GC (Linux), and the ratios generate/load. Run it with:
 //
-//	go test ./generator -run '^$' -bench . -benchtime 5x -benchmem
+//	go test ./generator -run '^$' -bench Generate -benchtime 5x
 func BenchmarkGenerate(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		dir := writeChain(b, n)
-		gen := filepath.Join(dir, OutputName)
-		b.Run(fmt.Sprintf("load/assets=%d", n), func(b *testing.B) {
-			os.Remove(gen)
-			op := func() {
+		b.Run(fmt.Sprintf("assets=%d", n), func(b *testing.B) {
+			dir := writeChain(b, n)
+			gen := filepath.Join(dir, OutputName)
+			load := func() {
 				pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, ".")
 				if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
 					b.Fatalf("load: %v %v", err, pkgs)
 				}
 			}
-			measure(b, n, op)
-		})
-		b.Run(fmt.Sprintf("generate/assets=%d", n), func(b *testing.B) {
-			op := func() {
-				b.StopTimer()
-				os.Remove(gen)
-				b.StartTimer()
+			generate := func() {
 				pkgs, err := Generate(dir, ".")
 				if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
 					b.Fatalf("generate: %v %v", err, pkgs)
@@ -100,37 +94,53 @@ func BenchmarkGenerate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			measure(b, n, op)
+			// Warm the build cache for both (go list compiles the package
+			// for its export data), then leave no generated file.
+			generate()
 			os.Remove(gen)
+			load()
+			var loadTime, genTime time.Duration
+			var loadPeak, genPeak int64
+			for i := range b.N {
+				for j := range 2 {
+					if (i+j)%2 == 0 {
+						d, p := measure(load)
+						loadTime += d
+						loadPeak = max(loadPeak, p)
+					} else {
+						d, p := measure(generate)
+						genTime += d
+						genPeak = max(genPeak, p)
+						os.Remove(gen)
+					}
+				}
+			}
+			per := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N*n) }
+			b.ReportMetric(per(loadTime), "load-ns/asset")
+			b.ReportMetric(per(genTime), "gen-ns/asset")
+			b.ReportMetric(float64(genTime)/float64(loadTime), "time-ratio")
+			if loadPeak > 0 && genPeak > 0 {
+				b.ReportMetric(float64(loadPeak)/(1<<20), "load-peak-MB")
+				b.ReportMetric(float64(genPeak)/(1<<20), "gen-peak-MB")
+				b.ReportMetric(float64(genPeak)/float64(loadPeak), "mem-ratio")
+			}
 		})
 	}
 }
 
-// measure runs op once to warm the build cache, then b.N times, and
-// reports ns per asset and the peak resident memory of one run.
-func measure(b *testing.B, n int, op func()) {
+// measure runs op once after a GC and returns how long it took and the
+// growth of the resident set at its peak (-1 where unsupported).
+func measure(op func()) (time.Duration, int64) {
+	rt.GC()
+	debug.FreeOSMemory()
+	base := resetPeak()
+	start := time.Now()
 	op()
-	var peak int64
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		b.StopTimer()
-		rt.GC()
-		debug.FreeOSMemory()
-		base := resetPeak()
-		b.StartTimer()
-		op()
-		b.StopTimer()
-		if p := peakRSS(); base >= 0 && p-base > peak {
-			peak = p - base
-		}
-		b.StartTimer()
+	d := time.Since(start)
+	if base < 0 {
+		return d, -1
 	}
-	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/asset")
-	if peak > 0 {
-		b.ReportMetric(float64(peak)/(1<<20), "peak-rss-MB")
-	}
+	return d, peakRSS() - base
 }
 
 // resetPeak resets the kernel's peak resident size of this process and

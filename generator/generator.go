@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // Package is the outcome of generation for one package.
@@ -56,6 +57,9 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 	pkgs, foreign, err := load(dir, patterns, nil)
 	if err != nil {
 		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s (in %s)", strings.Join(patterns, " "), dir)
 	}
 	var out []*Package
 	for _, pkg := range pkgs {

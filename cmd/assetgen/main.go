@@ -69,6 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(errs) > 0 {
 		for _, d := range errs {
+			if d.File == "" {
+				fmt.Fprintln(stderr, "assetgen:", d.Msg)
+				continue
+			}
 			fmt.Fprintln(stderr, d.Format(wd))
 		}
 		return 1
