@@ -39,6 +39,7 @@ type Recorder struct {
 	err       error         // error of the last write attempt, nil when it succeeded
 	progress  chan struct{} // closed and replaced after each write attempt
 	closed    bool
+	versions  map[runtime.Key]string // data versions of this recorder's successful unpartitioned steps
 
 	wake chan struct{}
 	stop chan struct{}
@@ -75,6 +76,7 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 		runs:     map[string]*runState{},
+		versions: map[runtime.Key]string{},
 	}
 	go r.writer()
 	return r
@@ -83,14 +85,18 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 // Record prepares opts for recording runs to log, for the usual one
 // call of runtime.Materialize: it starts a Recorder, makes opts.OnEvent
 // feed it (after any OnEvent already set), and sets opts.DataVersion, when
-// unset, to look up the latest data versions in the log (loaded once, on
-// first use: a run that loads no input from earlier runs never reads
-// them). Close the Recorder after the run.
+// unset, to Recorder.DataVersion, falling back to the latest data versions
+// in the log (loaded once, on first use: a run that loads no input from
+// earlier runs never reads them). Close the Recorder after the run.
 func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string]string) (*Recorder, error) {
+	r := NewRecorder(log, tags)
 	if opts.DataVersion == nil {
 		var once sync.Once
 		var lookup func(runtime.Key) string
 		opts.DataVersion = func(k runtime.Key) string {
+			if v := r.DataVersion(k); v != "" {
+				return v
+			}
 			once.Do(func() {
 				assets, err := log.Assets(ctx)
 				if err != nil {
@@ -104,7 +110,6 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 			return lookup(k)
 		}
 	}
-	r := NewRecorder(log, tags)
 	if prev := opts.OnEvent; prev != nil {
 		opts.OnEvent = func(e runtime.Event) {
 			prev(e)
@@ -116,6 +121,15 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 	return r, nil
 }
 
+// DataVersion returns the data version of the last successful
+// materialization of key (unpartitioned) among the events this Recorder
+// received, or "". Steps that set no data version get DefaultDataVersion.
+func (r *Recorder) DataVersion(key runtime.Key) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.versions[key]
+}
+
 // OnEvent queues e for writing; use it as runtime.Options.OnEvent. For a
 // RunEnd event it waits until the whole run has been written.
 func (r *Recorder) OnEvent(e runtime.Event) {
@@ -123,6 +137,14 @@ func (r *Recorder) OnEvent(e runtime.Event) {
 	if r.closed {
 		r.mu.Unlock()
 		return
+	}
+	if e.Type == runtime.StepSuccess {
+		if e.DataVersion == "" {
+			e.DataVersion = DefaultDataVersion(e.RunID, e.Key, e.Partition)
+		}
+		if e.Partition == "" {
+			r.versions[e.Key] = e.DataVersion
+		}
 	}
 	r.queue = append(r.queue, e)
 	r.queued++
@@ -251,7 +273,7 @@ func (r *Recorder) final() {
 		if r.drain() == nil {
 			return
 		}
-		time.Sleep(time.Duration(100<<i) * time.Millisecond)
+		time.Sleep(time.Duration(50<<i) * time.Millisecond)
 	}
 }
 
@@ -399,10 +421,7 @@ func (r *Recorder) apply(e *runtime.Event) {
 		}
 		p.Status, p.End, p.Error = runtime.StatusSuccess.String(), e.Time, ""
 		p.Metadata = e.Metadata
-		p.DataVersion = e.DataVersion
-		if p.DataVersion == "" {
-			p.DataVersion = DefaultDataVersion(e.RunID, e.Key, e.Partition)
-		}
+		p.DataVersion = e.DataVersion // OnEvent set the default
 		p.InputVersions = e.InputVersions
 	case runtime.StepFailure:
 		p := rs.step(e)

@@ -1,0 +1,86 @@
+package history_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRecordDataVersion checks the lookup Record gives the runtime: the
+// versions of this run's steps first, then the log's latest.
+func TestRecordDataVersion(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	defer log.Close()
+	now := time.Now()
+	ev := func(rec *history.Recorder, e runtime.Event) {
+		e.Time = now
+		now = now.Add(time.Millisecond)
+		rec.OnEvent(e)
+	}
+
+	var opts runtime.Options
+	rec, err := history.Record(ctx, log, &opts, nil)
+	require.NoError(t, err)
+	ev(rec, runtime.Event{Type: runtime.RunStart, RunID: "r1", Keys: []runtime.Key{"a", "b"}})
+	ev(rec, runtime.Event{Type: runtime.StepSuccess, RunID: "r1", Key: "a", Attempt: 1, DataVersion: "x1"})
+	ev(rec, runtime.Event{Type: runtime.StepSuccess, RunID: "r1", Key: "b", Attempt: 1})
+	ev(rec, runtime.Event{Type: runtime.RunEnd, RunID: "r1"})
+	require.NoError(t, rec.Close())
+
+	opts = runtime.Options{}
+	rec, err = history.Record(ctx, log, &opts, nil)
+	require.NoError(t, err)
+	defer rec.Close()
+	assert.Equal(t, "x1", opts.DataVersion("a"), "from the log")
+	assert.Equal(t, history.DefaultDataVersion("r1", "b", ""), opts.DataVersion("b"), "default version, from the log")
+	assert.Equal(t, "", opts.DataVersion("nope"))
+
+	ev(rec, runtime.Event{Type: runtime.RunStart, RunID: "r2", Keys: []runtime.Key{"a"}})
+	ev(rec, runtime.Event{Type: runtime.StepSuccess, RunID: "r2", Key: "a", Attempt: 1})
+	// Known at once, before anything is written: downstream steps of the
+	// same run ask while the writer may still be behind.
+	assert.Equal(t, history.DefaultDataVersion("r2", "a", ""), opts.DataVersion("a"), "this run's version first")
+	assert.Equal(t, history.DefaultDataVersion("r2", "a", ""), rec.DataVersion("a"))
+}
+
+// TestRecordChainsOnEvent checks that Record keeps the listener already set.
+func TestRecordChainsOnEvent(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	defer log.Close()
+	var seen []runtime.EventType
+	opts := runtime.Options{OnEvent: func(e runtime.Event) { seen = append(seen, e.Type) }}
+	rec, err := history.Record(ctx, log, &opts, nil)
+	require.NoError(t, err)
+	opts.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: "r", Time: time.Now()})
+	opts.OnEvent(runtime.Event{Type: runtime.RunEnd, RunID: "r", Time: time.Now()})
+	require.NoError(t, rec.Close())
+	assert.Equal(t, []runtime.EventType{runtime.RunStart, runtime.RunEnd}, seen)
+	r, err := log.Run(ctx, "r")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunSuccess, r.Status)
+}
+
+// TestRecorderWriteError checks that a failed write is reported, not lost
+// silently: the log is closed under the recorder.
+func TestRecorderWriteError(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	rec := history.NewRecorder(log, nil)
+	require.NoError(t, log.Close())
+	rec.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: "r", Time: time.Now()})
+	assert.Error(t, rec.Flush(ctx))
+	assert.Error(t, rec.Err())
+	err = rec.Close()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "1 events not recorded")
+}
