@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	goruntime "runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -30,6 +31,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	pipelineBin = filepath.Join(dir, "pipeline")
+	if goruntime.GOOS == "windows" {
+		pipelineBin += ".exe"
+	}
 	args := []string{"build", "-o", pipelineBin}
 	if raceEnabled {
 		args = append(args, "-race")
@@ -181,7 +185,7 @@ func TestBadSelection(t *testing.T) {
 func TestList(t *testing.T) {
 	r := run(t, nil, "list")
 	r.want(t, 0,
-		`(?m)^KEY +GROUP +KINDS +OWNERS +UPSTREAM +IO +CODE VERSION +DESCRIPTION$`,
+		`(?m)^KEY +GROUP +KINDS +OWNERS +UPSTREAM +IO MANAGER +CODE VERSION +DESCRIPTION$`,
 		`(?m)^people +core +go +team:data +- +io_manager +v1 +People is everyone we know\.$`,
 		`(?m)^combined_data +analytics +duckdb +- +people,birds +io_manager +- +CombinedData depends`,
 		`(?m)^sales/eu/orders +sales `,

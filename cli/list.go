@@ -53,7 +53,7 @@ func (f *listFlags) run(e *env) int {
 		return writeJSONList(e, defs)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tGROUP\tKINDS\tOWNERS\tUPSTREAM\tIO\tCODE VERSION\tDESCRIPTION")
+	fmt.Fprintln(tw, "KEY\tGROUP\tKINDS\tOWNERS\tUPSTREAM\tIO MANAGER\tCODE VERSION\tDESCRIPTION")
 	for _, d := range defs {
 		var up []string
 		for _, k := range d.Upstream() {
