@@ -46,7 +46,8 @@ type Recorder struct {
 	done chan struct{}
 
 	// Owned by the writer goroutine.
-	runs map[string]*runState
+	runs  map[string]*runState
+	ended map[string]bool // runs whose RunEnd was written: later events are ignored
 }
 
 type stepID struct {
@@ -76,6 +77,7 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 		runs:     map[string]*runState{},
+		ended:    map[string]bool{},
 		versions: map[runtime.Key]string{},
 	}
 	go r.writer()
@@ -87,8 +89,14 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 // feed it (after any OnEvent already set), and sets opts.DataVersion, when
 // unset, to Recorder.DataVersion, falling back to the latest data versions
 // in the log (loaded once, on first use: a run that loads no input from
-// earlier runs never reads them). Close the Recorder after the run.
+// earlier runs never reads them). It first reaps abandoned runs (see
+// Log.Reap), so a long-lived process that opened the log once still
+// notices runs of processes that died since. Close the Recorder after the
+// run.
 func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string]string) (*Recorder, error) {
+	if _, err := log.Reap(ctx); err != nil {
+		return nil, err
+	}
 	r := NewRecorder(log, tags)
 	if opts.DataVersion == nil {
 		var once sync.Once
@@ -327,6 +335,7 @@ func (r *Recorder) drain() error {
 			rs.dirty = rs.dirty[:0]
 			if rs.ended {
 				delete(r.runs, id)
+				r.ended[id] = true
 			}
 		}
 	}
@@ -402,6 +411,9 @@ func errText(err error, timedOut bool) string {
 }
 
 func (r *Recorder) apply(e *runtime.Event) {
+	if r.ended[e.RunID] {
+		return // a stray event after the run's end must not reopen it
+	}
 	rs := r.runFor(e)
 	switch e.Type {
 	case runtime.RunStart:
