@@ -285,7 +285,6 @@ func (r *jsonReporter) end(res *runtime.Result) {
 type liveReporter struct {
 	out  io.Writer
 	logs *switchWriter
-	opts []mpb.ContainerOption
 
 	f     lineFormatter
 	p     *mpb.Progress
@@ -294,13 +293,12 @@ type liveReporter struct {
 
 	n                              int
 	done, running, failed, skipped atomic.Int64
-	mu                             sync.Mutex // guards p's lifetime against end
+	mu                             sync.Mutex // serializes events and end
 	ended                          bool
-	start                          time.Time
 }
 
-func newLiveReporter(out io.Writer, logs *switchWriter, opts ...mpb.ContainerOption) *liveReporter {
-	return &liveReporter{out: out, logs: logs, opts: opts, steps: map[string]*mpb.Bar{}}
+func newLiveReporter(out io.Writer, logs *switchWriter) *liveReporter {
+	return &liveReporter{out: out, logs: logs, steps: map[string]*mpb.Bar{}}
 }
 
 // println prints a line above the bars.
@@ -343,9 +341,7 @@ func (r *liveReporter) event(ev runtime.Event) {
 	switch ev.Type {
 	case runtime.RunStart:
 		r.n = len(ev.Keys)
-		r.start = ev.Time
-		opts := append([]mpb.ContainerOption{mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120 * time.Millisecond)}, r.opts...)
-		r.p = mpb.New(opts...)
+		r.p = mpb.New(mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120*time.Millisecond))
 		r.logs.set(aboveBars{r.p, r.out})
 		r.println(line)
 		total, err := r.p.Add(int64(max(r.n, 1)), mpb.BarStyle().Build(),
