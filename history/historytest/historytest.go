@@ -9,8 +9,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +22,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -63,6 +66,8 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"Killed", testKilled},
 		{"KilledWhileWriting", testKilledWhileWriting},
 		{"ConcurrentProcesses", testConcurrentProcesses},
+		{"ConcurrentMaterialize", testConcurrentMaterialize},
+		{"KilledMaterialize", testKilledMaterialize},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.f(t, newSpec(t)) })
@@ -623,6 +628,104 @@ func testConcurrentProcesses(t *testing.T, spec string) {
 	assert.Len(t, assets, steps, "both processes materialize the same assets")
 }
 
+// chain returns n trivial assets through the memory I/O manager: a0, and
+// each a<i> takes a<i-1> and a<i/2>. With hang >= 0, asset a<hang> calls
+// onHang and then blocks until its context ends.
+func chain(n, hang int, onHang func()) *runtime.Definitions {
+	intType := reflect.TypeFor[int]()
+	key := func(i int) runtime.Key { return runtime.Key("a" + strconv.Itoa(i)) }
+	defs := &runtime.Definitions{IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()}}
+	for i := range n {
+		d := &runtime.AssetDef{Key: key(i), OutputType: intType}
+		if i > 0 {
+			d.Inputs = []runtime.Input{{Name: "x", Key: key(i - 1), Type: intType}, {Name: "y", Key: key(i / 2), Type: intType}}
+		}
+		d.Compute = func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			if i == hang {
+				onHang()
+				<-ctx.Done()
+				return nil, ctx.Err()
+			}
+			sum := 1
+			for j := range d.Inputs {
+				v, err := runtime.Load[int](ctx, in, j)
+				if err != nil {
+					return nil, err
+				}
+				sum += v
+			}
+			return sum % 1000, nil
+		}
+		defs.Assets = append(defs.Assets, d)
+	}
+	return defs
+}
+
+var quiet = slog.New(slog.DiscardHandler)
+
+// testConcurrentMaterialize runs runtime.Materialize with recording in two
+// processes at once on the same store.
+func testConcurrentMaterialize(t *testing.T, spec string) {
+	ctx := context.Background()
+	const procs, runs, assets = 2, 3, 500
+	var wg sync.WaitGroup
+	errs := make([]error, procs)
+	for i := range procs {
+		cmd := spawn(t, "materialize", spec, fmt.Sprintf("%d,%d", runs, assets))
+		wg.Go(func() { errs[i] = cmd.Run() })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		require.NoError(t, err, "process %d", i)
+	}
+	log := open(t, spec)
+	all, err := log.Runs(ctx, 0)
+	require.NoError(t, err)
+	require.Len(t, all, procs*runs)
+	for _, r := range all {
+		assert.Equal(t, history.RunSuccess, r.Status, r.ID)
+		assert.Equal(t, map[string]int{"success": assets}, r.Counts, r.ID)
+		assert.Len(t, r.Selection, assets)
+	}
+	latest, err := log.Assets(ctx)
+	require.NoError(t, err)
+	assert.Len(t, latest, assets)
+}
+
+// testKilledMaterialize kills a process in the middle of runtime.Materialize:
+// the steps that finished before its last flush are kept, the run is
+// abandoned, and --from-failure selects the rest.
+func testKilledMaterialize(t *testing.T, spec string) {
+	ctx := context.Background()
+	cmd := spawn(t, "hang", spec, "")
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child did not report ready: %v", err)
+	}
+	runID := strings.TrimSpace(line)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	cmd.Wait()
+
+	log := open(t, spec)
+	r, err := log.Run(ctx, runID)
+	require.NoError(t, err)
+	assert.Equal(t, history.RunFailed, r.Status)
+	assert.Contains(t, r.Error, "abandoned")
+	assert.Equal(t, map[string]int{"success": 5, "failed": 1}, r.Counts)
+	steps, err := log.Steps(ctx, runID)
+	require.NoError(t, err)
+	st := statuses(steps)
+	assert.Equal(t, "failed", st["a5"], "the step running at the kill")
+	keys, err := history.FromFailure(ctx, log, runID)
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"a5", "a6", "a7"}, keys)
+}
+
 // child runs in a process the suite started.
 func child(mode, spec, arg string) error {
 	ctx := context.Background()
@@ -666,6 +769,47 @@ func child(mode, spec, arg string) error {
 				return err
 			}
 		}
+	case "materialize":
+		f := strings.Split(arg, ",")
+		runs, _ := strconv.Atoi(f[0])
+		n, _ := strconv.Atoi(f[1])
+		defs := chain(n, -1, nil)
+		for range runs {
+			opts := runtime.Options{Logger: quiet}
+			rec, err := history.Record(ctx, log, &opts, nil)
+			if err != nil {
+				return err
+			}
+			res, err := runtime.Materialize(ctx, defs, opts)
+			if err != nil {
+				return err
+			}
+			if !res.OK() {
+				return fmt.Errorf("run %s failed", res.RunID)
+			}
+			if err := rec.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "hang":
+		// a0..a4 succeed (one at a time), a5 hangs: flush, report, wait
+		// for the kill.
+		var rec *history.Recorder
+		opts := runtime.Options{Logger: quiet, Concurrency: 1, RunID: fmt.Sprintf("hang-%d", os.Getpid())}
+		defs := chain(8, 5, func() {
+			if err := rec.Flush(ctx); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			fmt.Println(opts.RunID)
+		})
+		rec, err = history.Record(ctx, log, &opts, nil)
+		if err != nil {
+			return err
+		}
+		runtime.Materialize(ctx, defs, opts)
+		return errors.New("the run ended: it should have been killed")
 	case "writer":
 		f := strings.Split(arg, ",")
 		runs, _ := strconv.Atoi(f[1])
