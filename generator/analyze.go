@@ -106,7 +106,7 @@ func (a *analysis) collect(f *ast.File) {
 				}
 				docs[g] = true
 				for _, c := range g.List {
-					if strings.HasPrefix(c.Text, Directive) {
+					if _, _, ok := directiveText(c.Text); ok {
 						a.errorf(a.position(c.Pos()), "//asset: directive on a %s declaration; only top-level functions can be assets", what)
 					}
 				}
@@ -118,7 +118,7 @@ func (a *analysis) collect(f *ast.File) {
 			continue
 		}
 		for _, c := range g.List {
-			if strings.HasPrefix(c.Text, Directive) {
+			if _, _, ok := directiveText(c.Text); ok {
 				a.errorf(a.position(c.Pos()), "//asset: directive is not in the doc comment of a function (no blank line may separate them)")
 			}
 		}
@@ -130,7 +130,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	var dir *ast.Comment
 	var rest []*ast.Comment
 	for _, c := range fd.Doc.List {
-		if !strings.HasPrefix(c.Text, Directive) {
+		if _, _, ok := directiveText(c.Text); !ok {
 			rest = append(rest, c)
 			continue
 		}
@@ -151,17 +151,17 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	as := &asset{decl: fd, pos: namePos}
 	as.source = fmt.Sprintf("%s:%d", filepath.Base(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
-	opts, err := ParseDirective(dir.Text[len(Directive):])
+	text, off, _ := directiveText(dir.Text)
+	opts, err := ParseDirective(text)
 	if err != nil {
 		as.bad = true
 		p := a.position(dir.Pos())
-		p.Column += len(Directive) + err.(*SyntaxError).Offset
-		p.Offset += len(Directive) + err.(*SyntaxError).Offset
+		p.Column += off + err.(*SyntaxError).Offset
 		a.errorf(p, "%s", err.(*SyntaxError).Msg)
 	}
 	as.opts = opts
 	dirPos := a.position(dir.Pos())
-	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+len(Directive)
+	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+off
 
 	as.name = opts.Name
 	if as.name == "" {

@@ -34,7 +34,8 @@ func writeChain(b *testing.B, n int) string {
 	b.Cleanup(func() { os.RemoveAll(abs) })
 	var buf bytes.Buffer
 	flush := func(file int) {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("chain%03d.go", file)), buf.Bytes(), 0o644); err != nil {
+		src := append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("chain%03d.go", file)), src, 0o644); err != nil {
 			b.Fatal(err)
 		}
 		buf.Reset()

@@ -12,6 +12,25 @@ import (
 // Directive is the comment prefix that marks an asset function.
 const Directive = "//asset:"
 
+// spacedDirective is Directive as gofmt rewrites it. gofmt keeps a
+// comment line as a directive only when a lower-case letter or digit
+// follows the colon ("//asset:group=etl"); it turns "//asset:" and
+// "//asset: group=etl" into "// asset:" and "// asset: group=etl", so
+// that form marks an asset too.
+const spacedDirective = "// asset:"
+
+// directiveText returns the options text of a comment line that is an
+// asset directive, and its byte offset in the line.
+func directiveText(line string) (text string, off int, ok bool) {
+	switch {
+	case strings.HasPrefix(line, Directive):
+		return line[len(Directive):], len(Directive), true
+	case strings.HasPrefix(line, spacedDirective):
+		return line[len(spacedDirective):], len(spacedDirective), true
+	}
+	return "", 0, false
+}
+
 // Options are the parsed options of one //asset: directive.
 type Options struct {
 	Name        string            // name=: the asset's name; empty means the default

@@ -2,6 +2,10 @@ package generator
 
 import (
 	"errors"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"testing"
 	"time"
 
@@ -154,4 +158,27 @@ func TestClosest(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, 3, editDistance("kitten", "sitting"))
 	assert.Equal(t, 0, editDistance("", ""))
+}
+
+// TestDirectiveSurvivesGofmt checks that every way of writing a directive
+// is still one after gofmt, which rewrites "//asset:" and "//asset: x=y"
+// in doc comments to "// asset:" and "// asset: x=y".
+func TestDirectiveSurvivesGofmt(t *testing.T) {
+	src := "package p\n\n// A is documented.\n//asset:\nfunc A() {}\n\n//asset: group=g\nfunc B() {}\n\n//asset:group=g io=x\nfunc C() {}\n"
+	out, err := format.Source([]byte(src))
+	require.NoError(t, err)
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", out, parser.ParseComments)
+	require.NoError(t, err)
+	want := map[string]string{"A": "", "B": " group=g", "C": "group=g io=x"}
+	for _, d := range f.Decls {
+		fd := d.(*ast.FuncDecl)
+		found := false
+		for _, c := range fd.Doc.List {
+			if text, _, ok := directiveText(c.Text); ok {
+				found = true
+				assert.Equal(t, want[fd.Name.Name], text, fd.Name.Name)
+			}
+		}
+		assert.True(t, found, "%s lost its directive after gofmt:\n%s", fd.Name.Name, out)
+	}
 }

@@ -14,15 +14,15 @@ type Entity struct {
 
 // People is everyone we know.
 //
-//asset:
+// asset:
 func People() []Entity { return []Entity{{1, "Alice"}, {2, "Bob"}, {3, "Charlie"}} }
 
-//asset:
+// asset:
 func Birds() []Entity { return []Entity{{1, "Bluebird"}, {2, "Robin"}, {3, "Eagle"}} }
 
 // CombinedData depends on people and birds: the parameter names say so.
 //
-//asset: group=analytics
+// asset: group=analytics
 func CombinedData(ctx context.Context, people, birds []Entity) ([]Entity, error) {
 	return append(slices.Clone(people), birds...), nil
 }

@@ -1,7 +1,7 @@
 // Package p already declares Assets.
 package p
 
-//asset:
+// asset:
 func One() int { return 1 }
 
 // Assets is hand-written here.

@@ -1,23 +1,23 @@
 // Package p has dependency cycles.
 package p
 
-//asset:
+// asset:
 func A(c int) int { return c }
 
-//asset:
+// asset:
 func B(a int) int { return a }
 
-//asset:
+// asset:
 func C(b int) int { return b }
 
-//asset:
+// asset:
 func Self(self int) int { return self }
 
-//asset: deps=later
+// asset: deps=later
 func Early() {}
 
-//asset: deps=early
+// asset: deps=early
 func Later() {}
 
-//asset:
+// asset:
 func Fine(a int) int { return a }

@@ -1,17 +1,17 @@
 // Package p declares assets with the same key.
 package p
 
-//asset:
+// asset:
 func HTTPLogs() int { return 0 }
 
-//asset:
+// asset:
 func HttpLogs() int { return 0 }
 
-//asset:
+// asset:
 func Orders() int { return 0 }
 
-//asset: name=orders
+// asset: name=orders
 func OrdersAgain() int { return 0 }
 
-//asset: prefix=eu name=orders
+// asset: prefix=eu name=orders
 func OrdersEU() int { return 0 }

@@ -1,5 +1,5 @@
 // Package p has an assets_gen.go that assetgen did not write.
 package p
 
-//asset:
+// asset:
 func One() int { return 1 }

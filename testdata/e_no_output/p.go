@@ -3,11 +3,11 @@ package p
 
 import "context"
 
-//asset:
+// asset:
 func Writes(ctx context.Context) error { return nil }
 
-//asset:
+// asset:
 func Touches() {}
 
-//asset:
+// asset:
 func Reader(writes, touches int) int { return 0 }

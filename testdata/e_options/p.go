@@ -1,58 +1,58 @@
 // Package p has malformed directives.
 package p
 
-//asset: grop=x
+//asset:grop=x
 func Unknown() {}
 
-//asset: group=a group=b
+// asset: group=a group=b
 func Duplicate() {}
 
-//asset: code_version="v1
+// asset: code_version="v1
 func Unterminated() {}
 
-//asset: name= group=a
+// asset: name= group=a
 func Empty() {}
 
-//asset: group
+// asset: group
 func MissingEquals() {}
 
-//asset: analytics
+// asset: analytics
 func Bare() {}
 
-//asset: retries=-1
+// asset: retries=-1
 func NegativeRetries() {}
 
-//asset: timeout=soon
+// asset: timeout=soon
 func BadTimeout() {}
 
-//asset: retry_delay=0s
+// asset: retry_delay=0s
 func ZeroDelay() {}
 
-//asset: name=Bad-Name
+// asset: name=Bad-Name
 func BadName() {}
 
-//asset: prefix=a//b
+// asset: prefix=a//b
 func BadPrefix() {}
 
-//asset: group=a,b
+// asset: group=a,b
 func TwoGroups() {}
 
-//asset: tags=novalue
+// asset: tags=novalue
 func BadTag() {}
 
-//asset: kinds=a,,b
+// asset: kinds=a,,b
 func EmptyItem() {}
 
-//asset: io=""
+// asset: io=""
 func EmptyQuoted() {}
 
-//asset: =x
+// asset: =x
 func NoKey() {}
 
 // Fine is used by Downstream, even though nothing else here parses.
 //
-//asset: owners=me
+// asset: owners=me
 func Fine() int { return 0 }
 
-//asset:
+// asset:
 func Downstream(fine int, unknown int) int { return 0 }

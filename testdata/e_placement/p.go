@@ -3,18 +3,18 @@ package p
 
 // T is a type.
 //
-//asset:
+// asset:
 type T struct{}
 
 // M is a method.
 //
-//asset:
+// asset:
 func (T) M() int { return 0 }
 
-//asset:
+// asset:
 var V = 1
 
-//asset:
+// asset:
 const C = 1
 
 //asset:
@@ -24,8 +24,8 @@ func Floating() int { return 0 }
 
 // Twice has two directives.
 //
-//asset: group=a
-//asset: io=b
+// asset: group=a
+// asset: io=b
 func Twice() int { return 0 }
 
 var (

@@ -3,29 +3,29 @@ package p
 
 import "github.com/assetgen/assetgen/runtime"
 
-//asset:
+// asset:
 func Base() int { return 0 }
 
-//asset:
+// asset:
 func Generic[T any](base T) T { return base }
 
-//asset:
+// asset:
 func Variadic(base ...int) int { return 0 }
 
-//asset:
+// asset:
 func TwoValues() (int, string) { return 0, "" }
 
-//asset:
+// asset:
 func ThreeValues() (int, string, error) { return 0, "", nil }
 
-//asset:
+// asset:
 func ErrorFirst() (error, int) { return nil, 0 }
 
-//asset:
+// asset:
 func Blank(_ int) int { return 0 }
 
-//asset:
+// asset:
 func Unnamed(int) int { return 0 }
 
-//asset:
+// asset:
 func ContextValue(ctx runtime.Context) int { return 0 }

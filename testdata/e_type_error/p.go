@@ -1,10 +1,10 @@
 // Package p does not type-check.
 package p
 
-//asset:
+// asset:
 func Undefined() Missing { return nil }
 
-//asset:
+// asset:
 func Fine() int { return "not an int" }
 
 var x int = "string"

@@ -6,14 +6,14 @@ import "github.com/assetgen/assetgen/testdata/lib"
 // Entity is a row.
 type Entity struct{ ID int64 }
 
-//asset:
+// asset:
 func People() []Entity { return nil }
 
-//asset:
+// asset:
 func Score() lib.Score { return 0 }
 
-//asset:
+// asset:
 func Report(people []string, score float64) int { return 0 }
 
-//asset:
+// asset:
 func Sized(people lib.Sizer) int { return 0 }

@@ -1,11 +1,11 @@
 // Package p has parameters that name no asset.
 package p
 
-//asset:
+// asset:
 func People() []string { return nil }
 
-//asset:
+// asset:
 func Birds() []string { return nil }
 
-//asset:
+// asset:
 func Combined(peeple, birds []string, zzzzzz int) []string { return nil }

@@ -9,42 +9,42 @@ import (
 // In is a package-level name the generated code must not shadow.
 var In = 1
 
-//asset:
+// asset:
 func HTTPLogs() []string { return nil }
 
-//asset:
+// asset:
 func RawOrders() []string { return nil }
 
-//asset:
+// asset:
 func UserID() int { return 1 }
 
-//asset:
+// asset:
 func Asset1() string { return "" }
 
 // CombinedData takes parameters named like the generated code's own
 // variables and like packages it imports.
 //
-//asset:
+// asset:
 func CombinedData(ctx context.Context, httpLogs, rawOrders []string, userID int, asset1 string) (string, error) {
 	return strings.Join(append(httpLogs, rawOrders...), asset1), nil
 }
 
-//asset:
+// asset:
 func Err() int { return 0 }
 
-//asset:
+// asset:
 func Out() int { return 0 }
 
-//asset:
+// asset:
 func String() int { return 0 }
 
-//asset: name=in
+// asset: name=in
 func InAsset() int { return 0 }
 
-//asset:
+// asset:
 func Strings() int { return 0 }
 
-//asset:
+// asset:
 func Clash(err, out, string, in, strings int) int { return err + out + string + in + strings }
 
 // reflect is a package-level name that the generated file's import of

@@ -24,18 +24,18 @@ type Rows = []Row
 
 // Single returns a struct.
 //
-//asset:
+// asset:
 func Single() Row { return Row{ID: 1} }
 
 // Many returns a slice of structs and reads the single row.
 //
-//asset:
+// asset:
 func Many(single Row) []Row { return []Row{single} }
 
-//asset:
+// asset:
 func Pointer(many []Row) *Row { return &many[0] }
 
-//asset:
+// asset:
 func Lookup(ctx context.Context, many []Row) (map[string]Row, error) {
 	m := map[string]Row{}
 	for _, r := range many {
@@ -44,10 +44,10 @@ func Lookup(ctx context.Context, many []Row) (map[string]Row, error) {
 	return m, ctx.Err()
 }
 
-//asset:
+// asset:
 func Temperature() Celsius { return 21.5 }
 
-//asset:
+// asset:
 func Pairs(lookup map[string]Row) []lib.Pair[string, Row] {
 	var ps []lib.Pair[string, Row]
 	for k, v := range lookup {
@@ -56,29 +56,29 @@ func Pairs(lookup map[string]Row) []lib.Pair[string, Row] {
 	return ps
 }
 
-//asset:
+// asset:
 func Table(ctx *runtime.Context, many Rows) (lib.Table[Row], error) {
 	ctx.AddMetadata("rows", len(many))
 	return lib.Table[Row]{Name: "t", Rows: many}, nil
 }
 
-//asset:
+// asset:
 func Score(table lib.Table[Row], temperature Celsius) lib.Score {
 	return lib.Score(float64(len(table.Rows)) + float64(temperature))
 }
 
-//asset:
+// asset:
 func Blob() lib.Blob { return lib.Blob("abc") }
 
 // Sized receives a concrete type through an interface parameter.
 //
-//asset:
+// asset:
 func Sized(blob lib.Sizer, pointer any) int { return blob.Size() }
 
-//asset:
+// asset:
 func Matrix() [2][3]float64 { return [2][3]float64{} }
 
-//asset:
+// asset:
 func Anon() struct {
 	X int `json:"x"`
 	lib.Score
@@ -89,28 +89,28 @@ func Anon() struct {
 	}{}
 }
 
-//asset:
+// asset:
 func Handler() func(int, ...string) (bool, error) { return nil }
 
-//asset:
+// asset:
 func Reader() io.Reader { return nil }
 
-//asset:
+// asset:
 func Stream() <-chan []Row { return nil }
 
 // Check only fails or succeeds.
 //
-//asset:
+// asset:
 func Check(ctx context.Context) error { return errors.New("x") }
 
 // Touch has no result and no input.
 //
-//asset:
+// asset:
 func Touch() {}
 
 // Both takes two contexts, for no good reason.
 //
-//asset:
+// asset:
 func Both(a context.Context, anon struct {
 	X int `json:"x"`
 	lib.Score
@@ -120,10 +120,10 @@ func Both(a context.Context, anon struct {
 
 // Secret returns an unexported type through an exported alias.
 //
-//asset:
+// asset:
 func Secret() lib.Hidden { return lib.Hidden{N: 1} }
 
 // Stacked returns an instance of a generic alias.
 //
-//asset:
+// asset:
 func Stacked(secret lib.Hidden) lib.Stack[lib.Hidden] { return lib.Stack[lib.Hidden]{secret} }

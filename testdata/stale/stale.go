@@ -2,5 +2,5 @@
 // function that was renamed.
 package stale
 
-//asset:
+// asset:
 func Fresh() int { return 1 }
