@@ -258,8 +258,10 @@ func (m *Manager) tableLock(table string) *sync.Mutex {
 
 // Store replaces the table of out.Key with value, a []T or []*T, and
 // reports the metadata "table" (schema.table), "rows" (the row count) and
-// "columns" ("name TYPE" for each, as DuckDB names the types). It logs
-// through out.Log when the new table's columns differ from the old one's.
+// "columns" ("name TYPE" for each, as DuckDB names the types). Its data
+// version is a 64-bit checksum of the columns and of the values as stored
+// (maps in key order): equal contents give equal versions, in any process. It logs through out.Log when the
+// new table's columns differ from the old one's.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	table, err := m.Table(out.Key)
 	if err != nil {
@@ -290,9 +292,10 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	}
 	defer c.Close()
 	var old, cols []string
+	var version string
 	err = c.Raw(func(dc any) error {
 		var err error
-		old, cols, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
+		old, cols, version, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
 		return err
 	})
 	if err != nil {
@@ -307,16 +310,17 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	out.AddMetadata("table", m.display(table))
 	out.AddMetadata("rows", rv.Len())
 	out.AddMetadata("columns", cols)
+	out.SetDataVersion(version)
 	return nil
 }
 
 // store replaces the table in one transaction on dc. It returns the
 // columns ("name TYPE") of the table it replaced (nil if there was none)
-// and of the new one.
-func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old, cols []string, err error) {
+// and of the new one, and the data version of the new contents.
+func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old, cols []string, version string, err error) {
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	done := false
 	defer func() {
@@ -328,7 +332,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	}()
 	old, err = columns(ctx, dc, m.schema, table)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	var ddl strings.Builder
 	ddl.WriteString("CREATE OR REPLACE TABLE ")
@@ -344,26 +348,26 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	}
 	ddl.WriteString(")")
 	if _, err := dc.(driver.ExecerContext).ExecContext(ctx, ddl.String(), nil); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if cols, err = columns(ctx, dc, m.schema, table); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	raw, err := rawConn(dc)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	if err := appendRows(ctx, raw, m.schema, table, rt, rv); err != nil {
-		return nil, nil, err
+	if version, err = appendRows(ctx, raw, m.schema, table, strings.Join(cols, "\n"), rt, rv); err != nil {
+		return nil, nil, "", err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	done = true
 	if err := tx.Commit(); err != nil {
-		return nil, nil, fmt.Errorf("commit: %w", err)
+		return nil, nil, "", fmt.Errorf("commit: %w", err)
 	}
-	return old, cols, nil
+	return old, cols, version, nil
 }
 
 // columns returns the columns of schema.table as "name TYPE", or nil when

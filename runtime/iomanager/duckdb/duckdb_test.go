@@ -791,3 +791,75 @@ func TestForeignTables(t *testing.T) {
 		}
 	}
 }
+
+// version materializes value as asset key and returns its data version.
+func version(t *testing.T, m *Manager, key runtime.Key, value any) string {
+	t.Helper()
+	defs := runtime.Definitions{
+		Assets: []*runtime.AssetDef{{
+			Key: key, OutputType: reflect.TypeOf(value),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return value, nil },
+		}},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
+	}
+	res, err := runtime.Materialize(context.Background(), &defs, runtime.Options{Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	step := res.Step(key)
+	require.Equal(t, runtime.StatusSuccess, step.Status, "%v", step.Err)
+	require.Len(t, step.DataVersion, 16)
+	return step.DataVersion
+}
+
+func TestDataVersion(t *testing.T) {
+	type Row struct {
+		ID    int64
+		Name  *string
+		Attrs map[string]int
+		Tags  []string
+	}
+	type Row32 struct {
+		ID    int32 `db:"id"`
+		Name  *string
+		Attrs map[string]int
+		Tags  []string
+	}
+	rows := func() []Row {
+		out := make([]Row, 3000)
+		for i := range out {
+			s := fmt.Sprint("a name long enough not to be inlined ", i)
+			out[i] = Row{ID: int64(i), Name: &s, Attrs: map[string]int{}, Tags: []string{"x", s}}
+			for j := range 20 {
+				out[i].Attrs[fmt.Sprint("k", j)] = j
+			}
+		}
+		return out
+	}
+	m, _ := open(t, "s")
+	a := version(t, m, "t", rows())
+	assert.Equal(t, a, version(t, m, "t", rows()), "equal contents, maps iterated in another order")
+
+	// Another database, the same contents: the same version.
+	other, _ := open(t, "s")
+	assert.Equal(t, a, version(t, other, "t", rows()))
+
+	changed := rows()
+	changed[2999].Tags[1] = "changed"
+	assert.NotEqual(t, a, version(t, m, "t", changed))
+
+	null := rows()
+	null[10].Name = nil
+	assert.NotEqual(t, a, version(t, m, "t", null))
+
+	empty := rows()
+	empty[10].Tags = nil
+	b := version(t, m, "t", empty)
+	assert.NotEqual(t, a, b)
+	empty[10].Tags = []string{}
+	assert.NotEqual(t, b, version(t, m, "t", empty), "NULL and empty lists differ")
+
+	retyped := make([]Row32, 3000)
+	for i, r := range rows() {
+		retyped[i] = Row32{int32(r.ID), r.Name, r.Attrs, r.Tags}
+	}
+	assert.NotEqual(t, a, version(t, m, "t", retyped), "same values, another column type")
+}

@@ -1,11 +1,15 @@
 package duckdb
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"reflect"
+	"slices"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -82,7 +86,7 @@ func (w *wvec) refresh() {
 	}
 }
 
-// setNull marks row NULL (and, for a STRUCT, its entries).
+// setNull marks row NULL in the validity mask.
 func (w *wvec) setNull(row int) {
 	if w.valid == nil {
 		bindings.VectorEnsureValidityWritable(w.h)
@@ -183,7 +187,7 @@ func writerOf(c *codec) writer {
 		return func(w *wvec, row int, p unsafe.Pointer) error {
 			b := *(*[]byte)(p)
 			if b == nil {
-				w.setNull(row)
+				setNull(w, c, row)
 				return nil
 			}
 			putString(w, row, unsafe.String(unsafe.SliceData(b), len(b)))
@@ -247,8 +251,7 @@ func writerOf(c *codec) writer {
 			} else {
 				v := reflect.NewAt(c.t, p).Elem()
 				if v.IsNil() {
-					put(w, row, listEntry{})
-					w.setNull(row)
+					setNull(w, c, row)
 					return nil
 				}
 				n, base = v.Len(), v.UnsafePointer()
@@ -267,24 +270,25 @@ func writerOf(c *codec) writer {
 		return func(w *wvec, row int, p unsafe.Pointer) error {
 			v := reflect.NewAt(c.t, p).Elem()
 			if v.IsNil() {
-				put(w, row, listEntry{})
-				w.setNull(row)
+				setNull(w, c, row)
 				return nil
 			}
-			n := v.Len()
+			// Entries in key order, so equal maps store equal lists.
+			keys := v.MapKeys()
+			slices.SortFunc(keys, compareKeys)
+			n := len(keys)
 			off := w.reserve(n)
 			put(w, row, listEntry{uint64(off), uint64(n)})
 			kv := w.children[0]
 			k := reflect.New(c.key.t).Elem()
 			e := reflect.New(c.val.t).Elem()
-			i := off
-			for it := v.MapRange(); it.Next(); i++ {
-				k.SetIterKey(it)
-				e.SetIterValue(it)
-				if err := kw(kv.children[0], i, k.Addr().UnsafePointer()); err != nil {
+			for i, key := range keys {
+				k.Set(key)
+				e.Set(v.MapIndex(key))
+				if err := kw(kv.children[0], off+i, k.Addr().UnsafePointer()); err != nil {
 					return fmt.Errorf("key %v: %w", k, err)
 				}
-				if err := vw(kv.children[1], i, e.Addr().UnsafePointer()); err != nil {
+				if err := vw(kv.children[1], off+i, e.Addr().UnsafePointer()); err != nil {
 					return fmt.Errorf("[%v]: %w", k, err)
 				}
 			}
@@ -294,8 +298,36 @@ func writerOf(c *codec) writer {
 	return func(*wvec, int, unsafe.Pointer) error { return fmt.Errorf("no writer for %s", c.t) }
 }
 
+// compareKeys orders map keys of the scalar kinds codecOf allows.
+func compareKeys(a, b reflect.Value) int {
+	if a.Type() == timeType {
+		return a.Interface().(time.Time).Compare(b.Interface().(time.Time))
+	}
+	switch a.Kind() {
+	case reflect.Bool:
+		return cmp.Compare(boolInt(a.Bool()), boolInt(b.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cmp.Compare(a.Int(), b.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return cmp.Compare(a.Uint(), b.Uint())
+	case reflect.Float32, reflect.Float64:
+		return cmp.Compare(a.Float(), b.Float())
+	case reflect.String:
+		return cmp.Compare(a.String(), b.String())
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // setNull marks row of w NULL; c is the codec of the stored value, so
-// that a NULL STRUCT's entries are NULL too and a NULL list is empty.
+// that a NULL STRUCT's entries are NULL too. The row's slot is zeroed, so
+// that the data version does not depend on what the vector held before.
 func setNull(w *wvec, c *codec, row int) {
 	w.setNull(row)
 	switch c = c.base(); c.kind {
@@ -305,22 +337,125 @@ func setNull(w *wvec, c *codec, row int) {
 		}
 	case kList, kArray, kMap:
 		put(w, row, listEntry{})
+	case kString, kBytes, kByteArray:
+		put(w, row, [16]byte{})
+	default:
+		switch width(c) {
+		case 1:
+			put(w, row, uint8(0))
+		case 2:
+			put(w, row, uint16(0))
+		case 4:
+			put(w, row, uint32(0))
+		case 8:
+			put(w, row, uint64(0))
+		}
+	}
+}
+
+// width returns the bytes per row of a fixed-width scalar's vector, or 0.
+func width(c *codec) int {
+	switch c.kind {
+	case kBool, kInt8, kUint8:
+		return 1
+	case kInt16, kUint16:
+		return 2
+	case kInt32, kUint32, kFloat32:
+		return 4
+	case kInt64, kInt, kUint64, kUint, kFloat64, kDuration, kTime:
+		return 8
+	}
+	return 0
+}
+
+// hasher computes the data version: two checksums, CRC-32 (IEEE) and
+// CRC-32C, of the table's column definitions and of every vector as
+// written (validity, fixed-width data, string lengths and bytes, list
+// entries), which depend only on the stored values. Both are computed by
+// the CPU's CRC instructions, so versioning costs a few milliseconds per
+// million rows; together they make 64 bits.
+type hasher struct {
+	ieee, castagnoli uint32
+	buf              []byte
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func (x *hasher) write(b []byte) {
+	x.ieee = crc32.Update(x.ieee, crc32.IEEETable, b)
+	x.castagnoli = crc32.Update(x.castagnoli, castagnoli, b)
+}
+
+// sum returns the version as 16 hex digits.
+func (x *hasher) sum() string {
+	return fmt.Sprintf("%08x%08x", x.ieee, x.castagnoli)
+}
+
+// vector hashes the first n rows of w, typed c.
+func (x *hasher) vector(w *wvec, c *codec, n int) {
+	if n == 0 {
+		return
+	}
+	valid := bindings.VectorGetValidity(w.h)
+	words := (n + 63) / 64
+	x.buf = x.buf[:0]
+	for i := range words {
+		m := ^uint64(0)
+		if valid != nil {
+			m = *(*uint64)(unsafe.Add(valid, uintptr(i)*8))
+		}
+		if i == words-1 && n%64 != 0 {
+			m &= 1<<(uint(n)%64) - 1
+		}
+		x.buf = binary.LittleEndian.AppendUint64(x.buf, m)
+	}
+	x.write(x.buf)
+	switch c = c.base(); c.kind {
+	case kString, kBytes, kByteArray:
+		x.buf = x.buf[:0]
+		for row := range n {
+			p := unsafe.Add(w.data, uintptr(row)*16)
+			l := *(*uint32)(p)
+			data := unsafe.Add(p, 4)
+			if l > 12 {
+				data = *(*unsafe.Pointer)(unsafe.Add(p, 8))
+			}
+			x.buf = binary.LittleEndian.AppendUint32(x.buf, l)
+			x.buf = append(x.buf, unsafe.Slice((*byte)(data), l)...)
+		}
+		x.write(x.buf)
+	case kList, kArray:
+		x.write(unsafe.Slice((*byte)(w.data), n*16))
+		x.vector(w.children[0], c.elem, w.size)
+	case kMap:
+		x.write(unsafe.Slice((*byte)(w.data), n*16))
+		kv := w.children[0]
+		x.vector(kv.children[0], c.key, w.size)
+		x.vector(kv.children[1], c.val, w.size)
+	case kStruct:
+		for i, f := range c.fields {
+			x.vector(w.children[i], f.codec, n)
+		}
+	default:
+		x.write(unsafe.Slice((*byte)(w.data), n*width(c)))
 	}
 }
 
 // appendRows appends every element of rv (a []T or []*T) to schema.table
 // on raw, chunk by chunk, through DuckDB's Appender.
-func appendRows(ctx context.Context, raw bindings.Connection, schema, table string, rt *rowType, rv reflect.Value) (err error) {
+//
+// It returns the data version: a hash of ddl and of the chunks appended.
+func appendRows(ctx context.Context, raw bindings.Connection, schema, table, ddl string, rt *rowType, rv reflect.Value) (version string, err error) {
 	var app bindings.Appender
 	if bindings.AppenderCreate(raw, schema, table, &app) == bindings.StateError {
 		msg := bindings.AppenderError(app)
 		bindings.AppenderDestroy(&app)
-		return errors.New(msg)
+		return "", errors.New(msg)
 	}
 	defer bindings.AppenderDestroy(&app)
 	ncol := int(bindings.AppenderColumnCount(app))
 	if ncol != len(rt.fields) {
-		return fmt.Errorf("the new table has %d columns, want %d", ncol, len(rt.fields))
+		return "", fmt.Errorf("the new table has %d columns, want %d", ncol, len(rt.fields))
 	}
 	types := make([]bindings.LogicalType, ncol)
 	for i := range types {
@@ -332,6 +467,8 @@ func appendRows(ctx context.Context, raw bindings.Connection, schema, table stri
 	}
 	defer bindings.DestroyDataChunk(&chunk)
 
+	x := &hasher{}
+	x.write([]byte(ddl))
 	writers := make([]writer, ncol)
 	vecs := make([]wvec, ncol)
 	for i, f := range rt.fields {
@@ -346,7 +483,7 @@ func appendRows(ctx context.Context, raw bindings.Connection, schema, table stri
 	}
 	for start := 0; start < n; start += capacity {
 		if err := ctx.Err(); err != nil {
-			return err
+			return "", err
 		}
 		rows := min(capacity, n-start)
 		for i := range vecs {
@@ -357,27 +494,31 @@ func appendRows(ctx context.Context, raw bindings.Connection, schema, table stri
 			if rt.ptr {
 				p = *(*unsafe.Pointer)(p)
 				if p == nil {
-					return fmt.Errorf("row %d: nil *%s in the slice", start+r, rt.elem)
+					return "", fmt.Errorf("row %d: nil *%s in the slice", start+r, rt.elem)
 				}
 			}
 			for i, w := range writers {
 				f := rt.fields[i]
 				if err := w(&vecs[i], r, unsafe.Add(p, f.offset)); err != nil {
-					return fmt.Errorf("row %d, column %q (Go field %s): %w", start+r, f.name, f.goName, err)
+					return "", fmt.Errorf("row %d, column %q (Go field %s): %w", start+r, f.name, f.goName, err)
 				}
 			}
 		}
 		for i := range vecs {
 			vecs[i].finish(rt.fields[i].codec)
+			x.vector(&vecs[i], rt.fields[i].codec, rows)
 		}
 		bindings.DataChunkSetSize(chunk, bindings.IdxT(rows))
 		if bindings.AppendDataChunk(app, chunk) == bindings.StateError {
-			return errors.New(bindings.AppenderError(app))
+			return "", errors.New(bindings.AppenderError(app))
 		}
 		bindings.DataChunkReset(chunk)
 	}
 	if bindings.AppenderClose(app) == bindings.StateError {
-		return errors.New(bindings.AppenderError(app))
+		return "", errors.New(bindings.AppenderError(app))
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	return x.sum(), nil
 }
