@@ -52,7 +52,7 @@ func writeChain(b *testing.B, n int) string {
 			}
 			buf.WriteString("var _ context.Context\n\n")
 		}
-		fmt.Fprintf(&buf, "// Asset%d is asset number %d of the chain.\n//\n//asset: group=g%d\n", i, i, i%10)
+		fmt.Fprintf(&buf, "// Asset%d is asset number %d of the chain.\n//\n//asset:group=g%d\n", i, i, i%10)
 		switch {
 		case i == 0:
 			fmt.Fprintf(&buf, "func Asset0() []Row { return []Row{{ID: 1, Name: \"first\"}} }\n\n")

@@ -18,6 +18,9 @@ func RawOrders() []string { return nil }
 // asset:
 func UserID() int { return 1 }
 
+// Asset1 has a "quoted" doc with a back\slash, a	tab, non-ASCII (café ☕)
+// and a second line.
+//
 // asset:
 func Asset1() string { return "" }
 

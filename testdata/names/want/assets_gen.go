@@ -75,10 +75,11 @@ func computeUserID(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 // assetAsset1 defines asset asset1, computed by Asset1.
 func assetAsset1() *runtime.AssetDef {
 	return &runtime.AssetDef{
-		Key:        "asset1",
-		OutputType: reflectpkg.TypeFor[string](),
-		Source:     "names.go:22",
-		Compute:    computeAsset1,
+		Key:         "asset1",
+		Description: "Asset1 has a \"quoted\" doc with a back\\slash, a\ttab, non-ASCII (café ☕)\nand a second line.",
+		OutputType:  reflectpkg.TypeFor[string](),
+		Source:      "names.go:25",
+		Compute:     computeAsset1,
 	}
 }
 
@@ -100,7 +101,7 @@ func assetCombinedData() *runtime.AssetDef {
 			{Name: "asset1", Key: "asset1", Type: reflectpkg.TypeFor[string]()},
 		},
 		OutputType: reflectpkg.TypeFor[string](),
-		Source:     "names.go:28",
+		Source:     "names.go:31",
 		Compute:    computeCombinedData,
 	}
 }
@@ -133,7 +134,7 @@ func assetErr() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "err",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:33",
+		Source:     "names.go:36",
 		Compute:    computeErr,
 	}
 }
@@ -149,7 +150,7 @@ func assetOut() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "out",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:36",
+		Source:     "names.go:39",
 		Compute:    computeOut,
 	}
 }
@@ -165,7 +166,7 @@ func assetString() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "string",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:39",
+		Source:     "names.go:42",
 		Compute:    computeString,
 	}
 }
@@ -181,7 +182,7 @@ func assetInAsset() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "in",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:42",
+		Source:     "names.go:45",
 		Compute:    computeInAsset,
 	}
 }
@@ -197,7 +198,7 @@ func assetStrings() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "strings",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:45",
+		Source:     "names.go:48",
 		Compute:    computeStrings,
 	}
 }
@@ -220,7 +221,7 @@ func assetClash() *runtime.AssetDef {
 			{Name: "strings", Key: "strings", Type: reflectpkg.TypeFor[int]()},
 		},
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:48",
+		Source:     "names.go:51",
 		Compute:    computeClash,
 	}
 }
