@@ -45,6 +45,8 @@ blob success
 both success
 check failed: x
 combined_data success
+empty success
+exotic success
 handler success
 lookup success
 many success
@@ -59,6 +61,7 @@ sales/us/orders success
 score success
 secret success
 single success
+sink success
 sized success
 stacked success
 stream success
@@ -66,6 +69,7 @@ table success
 temperature success
 totally_renamed success
 touch success
+versioned success
 combined_data = [{1 Alice} {2 Bob} {3 Charlie} {1 Bluebird} {2 Robin} {3 Eagle}]
 score = 22.5
 sized = 3

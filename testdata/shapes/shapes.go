@@ -8,6 +8,7 @@ import (
 
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/testdata/lib"
+	lib2 "github.com/assetgen/assetgen/testdata/lib/v2"
 )
 
 // Row is a struct.
@@ -127,3 +128,23 @@ func Secret() lib.Hidden { return lib.Hidden{N: 1} }
 //
 // asset:
 func Stacked(secret lib.Hidden) lib.Stack[lib.Hidden] { return lib.Stack[lib.Hidden]{secret} }
+
+// Exotic has a generic map key.
+//
+// asset:
+func Exotic() map[lib.Pair[string, int]][]*Row { return nil }
+
+// Sink returns a send-only channel.
+//
+// asset:
+func Sink() chan<- int { return nil }
+
+// Empty returns a slice of empty interfaces.
+//
+// asset:
+func Empty(exotic map[lib.Pair[string, int]][]*Row) []interface{} { return nil }
+
+// Versioned comes from a second package named lib.
+//
+// asset:
+func Versioned(empty []any, sink chan<- int) (lib2.Thing, error) { return lib2.Thing{Version: 2}, nil }

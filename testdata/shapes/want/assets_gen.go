@@ -5,6 +5,7 @@ package shapes
 import (
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/testdata/lib"
+	libpkg "github.com/assetgen/assetgen/testdata/lib/v2"
 	"io"
 	"reflect"
 )
@@ -32,6 +33,10 @@ func Assets() []*runtime.AssetDef {
 		assetBoth(),
 		assetSecret(),
 		assetStacked(),
+		assetExotic(),
+		assetSink(),
+		assetEmpty(),
+		assetVersioned(),
 	}
 }
 
@@ -41,7 +46,7 @@ func assetSingle() *runtime.AssetDef {
 		Key:         "single",
 		Description: "Single returns a struct.",
 		OutputType:  reflect.TypeFor[Row](),
-		Source:      "shapes.go:28",
+		Source:      "shapes.go:29",
 		Compute:     computeSingle,
 	}
 }
@@ -61,7 +66,7 @@ func assetMany() *runtime.AssetDef {
 			{Name: "single", Key: "single", Type: reflect.TypeFor[Row]()},
 		},
 		OutputType: reflect.TypeFor[[]Row](),
-		Source:     "shapes.go:33",
+		Source:     "shapes.go:34",
 		Compute:    computeMany,
 	}
 }
@@ -84,7 +89,7 @@ func assetPointer() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
 		OutputType: reflect.TypeFor[*Row](),
-		Source:     "shapes.go:36",
+		Source:     "shapes.go:37",
 		Compute:    computePointer,
 	}
 }
@@ -107,7 +112,7 @@ func assetLookup() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
 		OutputType: reflect.TypeFor[map[string]Row](),
-		Source:     "shapes.go:39",
+		Source:     "shapes.go:40",
 		Compute:    computeLookup,
 	}
 }
@@ -128,7 +133,7 @@ func assetTemperature() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "temperature",
 		OutputType: reflect.TypeFor[Celsius](),
-		Source:     "shapes.go:48",
+		Source:     "shapes.go:49",
 		Compute:    computeTemperature,
 	}
 }
@@ -147,7 +152,7 @@ func assetPairs() *runtime.AssetDef {
 			{Name: "lookup", Key: "lookup", Type: reflect.TypeFor[map[string]Row]()},
 		},
 		OutputType: reflect.TypeFor[[]lib.Pair[string, Row]](),
-		Source:     "shapes.go:51",
+		Source:     "shapes.go:52",
 		Compute:    computePairs,
 	}
 }
@@ -170,7 +175,7 @@ func assetTable() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[Rows]()},
 		},
 		OutputType: reflect.TypeFor[lib.Table[Row]](),
-		Source:     "shapes.go:60",
+		Source:     "shapes.go:61",
 		Compute:    computeTable,
 	}
 }
@@ -195,7 +200,7 @@ func assetScore() *runtime.AssetDef {
 			{Name: "temperature", Key: "temperature", Type: reflect.TypeFor[Celsius]()},
 		},
 		OutputType: reflect.TypeFor[lib.Score](),
-		Source:     "shapes.go:66",
+		Source:     "shapes.go:67",
 		Compute:    computeScore,
 	}
 }
@@ -219,7 +224,7 @@ func assetBlob() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "blob",
 		OutputType: reflect.TypeFor[lib.Blob](),
-		Source:     "shapes.go:71",
+		Source:     "shapes.go:72",
 		Compute:    computeBlob,
 	}
 }
@@ -240,7 +245,7 @@ func assetSized() *runtime.AssetDef {
 			{Name: "pointer", Key: "pointer", Type: reflect.TypeFor[any]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "shapes.go:76",
+		Source:     "shapes.go:77",
 		Compute:    computeSized,
 	}
 }
@@ -264,7 +269,7 @@ func assetMatrix() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "matrix",
 		OutputType: reflect.TypeFor[[2][3]float64](),
-		Source:     "shapes.go:79",
+		Source:     "shapes.go:80",
 		Compute:    computeMatrix,
 	}
 }
@@ -283,7 +288,7 @@ func assetAnon() *runtime.AssetDef {
 			X int `json:"x"`
 			lib.Score
 		}](),
-		Source:  "shapes.go:82",
+		Source:  "shapes.go:83",
 		Compute: computeAnon,
 	}
 }
@@ -302,7 +307,7 @@ func assetHandler() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "handler",
 		OutputType: reflect.TypeFor[func(int, ...string) (bool, error)](),
-		Source:     "shapes.go:93",
+		Source:     "shapes.go:94",
 		Compute:    computeHandler,
 	}
 }
@@ -318,7 +323,7 @@ func assetReader() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "reader",
 		OutputType: reflect.TypeFor[io.Reader](),
-		Source:     "shapes.go:96",
+		Source:     "shapes.go:97",
 		Compute:    computeReader,
 	}
 }
@@ -334,7 +339,7 @@ func assetStream() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "stream",
 		OutputType: reflect.TypeFor[<-chan []Row](),
-		Source:     "shapes.go:99",
+		Source:     "shapes.go:100",
 		Compute:    computeStream,
 	}
 }
@@ -350,7 +355,7 @@ func assetCheck() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "check",
 		Description: "Check only fails or succeeds.",
-		Source:      "shapes.go:104",
+		Source:      "shapes.go:105",
 		Compute:     computeCheck,
 	}
 }
@@ -365,7 +370,7 @@ func assetTouch() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "touch",
 		Description: "Touch has no result and no input.",
-		Source:      "shapes.go:109",
+		Source:      "shapes.go:110",
 		Compute:     computeTouch,
 	}
 }
@@ -389,7 +394,7 @@ func assetBoth() *runtime.AssetDef {
 			{Name: "matrix", Key: "matrix", Type: reflect.TypeFor[[2][3]float64]()},
 		},
 		OutputType: reflect.TypeFor[[]lib.Pair[string, lib.Table[*Row]]](),
-		Source:     "shapes.go:114",
+		Source:     "shapes.go:115",
 		Compute:    computeBoth,
 	}
 }
@@ -418,7 +423,7 @@ func assetSecret() *runtime.AssetDef {
 		Key:         "secret",
 		Description: "Secret returns an unexported type through an exported alias.",
 		OutputType:  reflect.TypeFor[lib.Hidden](),
-		Source:      "shapes.go:124",
+		Source:      "shapes.go:125",
 		Compute:     computeSecret,
 	}
 }
@@ -438,7 +443,7 @@ func assetStacked() *runtime.AssetDef {
 			{Name: "secret", Key: "secret", Type: reflect.TypeFor[lib.Hidden]()},
 		},
 		OutputType: reflect.TypeFor[lib.Stack[lib.Hidden]](),
-		Source:     "shapes.go:129",
+		Source:     "shapes.go:130",
 		Compute:    computeStacked,
 	}
 }
@@ -451,6 +456,94 @@ func computeStacked(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	}
 	var out lib.Stack[lib.Hidden] = Stacked(secret)
 	return out, nil
+}
+
+// assetExotic defines asset exotic, computed by Exotic.
+func assetExotic() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "exotic",
+		Description: "Exotic has a generic map key.",
+		OutputType:  reflect.TypeFor[map[lib.Pair[string, int]][]*Row](),
+		Source:      "shapes.go:135",
+		Compute:     computeExotic,
+	}
+}
+
+// computeExotic loads the inputs of exotic and calls Exotic.
+func computeExotic(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out map[lib.Pair[string, int]][]*Row = Exotic()
+	return out, nil
+}
+
+// assetSink defines asset sink, computed by Sink.
+func assetSink() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "sink",
+		Description: "Sink returns a send-only channel.",
+		OutputType:  reflect.TypeFor[chan<- int](),
+		Source:      "shapes.go:140",
+		Compute:     computeSink,
+	}
+}
+
+// computeSink loads the inputs of sink and calls Sink.
+func computeSink(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out chan<- int = Sink()
+	return out, nil
+}
+
+// assetEmpty defines asset empty, computed by Empty.
+func assetEmpty() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "empty",
+		Description: "Empty returns a slice of empty interfaces.",
+		Inputs: []runtime.Input{
+			{Name: "exotic", Key: "exotic", Type: reflect.TypeFor[map[lib.Pair[string, int]][]*Row]()},
+		},
+		OutputType: reflect.TypeFor[[]interface{}](),
+		Source:     "shapes.go:145",
+		Compute:    computeEmpty,
+	}
+}
+
+// computeEmpty loads the inputs of empty and calls Empty.
+func computeEmpty(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	exotic, err := runtime.Load[map[lib.Pair[string, int]][]*Row](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []interface{} = Empty(exotic)
+	return out, nil
+}
+
+// assetVersioned defines asset versioned, computed by Versioned.
+func assetVersioned() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "versioned",
+		Description: "Versioned comes from a second package named lib.",
+		Inputs: []runtime.Input{
+			{Name: "empty", Key: "empty", Type: reflect.TypeFor[[]any]()},
+			{Name: "sink", Key: "sink", Type: reflect.TypeFor[chan<- int]()},
+		},
+		OutputType: reflect.TypeFor[libpkg.Thing](),
+		Source:     "shapes.go:150",
+		Compute:    computeVersioned,
+	}
+}
+
+// computeVersioned loads the inputs of versioned and calls Versioned.
+func computeVersioned(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	empty, err := runtime.Load[[]any](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	sink, err := runtime.Load[chan<- int](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out libpkg.Thing
+	out, err = Versioned(empty, sink)
+	return out, err
 }
 
 // Each upstream's output is assignable to the parameter that receives it.
