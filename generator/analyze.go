@@ -79,6 +79,9 @@ func analyze(pkg *packages.Package, dir string) *analysis {
 	return a
 }
 
+// declKinds names declarations in messages.
+var declKinds = map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant", token.IMPORT: "import"}
+
 // collect finds the directives of one file.
 func (a *analysis) collect(f *ast.File) {
 	docs := map[*ast.CommentGroup]bool{}
@@ -90,7 +93,7 @@ func (a *analysis) collect(f *ast.File) {
 				a.function(d)
 			}
 		case *ast.GenDecl:
-			what := map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant", token.IMPORT: "import"}[d.Tok]
+			what := declKinds[d.Tok]
 			groups := []*ast.CommentGroup{d.Doc}
 			for _, s := range d.Specs {
 				switch s := s.(type) {
@@ -113,12 +116,14 @@ func (a *analysis) collect(f *ast.File) {
 			}
 		}
 	}
+	// Elsewhere only the exact form counts: "// asset: ..." in a free
+	// comment is more likely prose.
 	for _, g := range f.Comments {
 		if docs[g] {
 			continue
 		}
 		for _, c := range g.List {
-			if _, _, ok := directiveText(c.Text); ok {
+			if strings.HasPrefix(c.Text, Directive) {
 				a.errorf(a.position(c.Pos()), "//asset: directive is not in the doc comment of a function (no blank line may separate them)")
 			}
 		}
@@ -146,6 +151,10 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	namePos := a.position(fd.Name.Pos())
 	if fd.Recv != nil {
 		a.errorf(namePos, "//asset: directive on method %s; only top-level functions can be assets", fd.Name.Name)
+		return
+	}
+	if fd.Name.Name == "init" || fd.Name.Name == "_" {
+		a.errorf(namePos, "//asset: directive on func %s, which cannot be called; give the asset a function of its own", fd.Name.Name)
 		return
 	}
 	as := &asset{decl: fd, pos: namePos}

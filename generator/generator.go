@@ -2,7 +2,8 @@
 // definitions.
 //
 // A top-level function whose doc comment has a line starting "//asset:" is
-// an asset. Generate loads the packages named by patterns with go/packages
+// an asset ("// asset:", as gofmt rewrites "//asset:" when no option follows
+// the colon directly, counts too; "//asset:group=etl" is left alone). Generate loads the packages named by patterns with go/packages
 // (signatures and doc comments only: function bodies are dropped after
 // parsing), parses each directive (see ParseDirective), infers the graph
 // from parameter names, checks every edge with the Go type checker, and
@@ -23,6 +24,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // Package is the outcome of generation for one package.
@@ -61,6 +64,7 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s (in %s)", strings.Join(patterns, " "), dir)
 	}
+	slices.SortFunc(pkgs, func(a, b *packages.Package) int { return strings.Compare(a.PkgPath, b.PkgPath) })
 	var out []*Package
 	for _, pkg := range pkgs {
 		p := &Package{Path: pkg.PkgPath}

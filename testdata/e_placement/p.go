@@ -39,3 +39,9 @@ func body() {
 	//asset:
 	_ = 1
 }
+
+// asset:
+func init() {}
+
+// asset:
+func _() int { return 0 }
