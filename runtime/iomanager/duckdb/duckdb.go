@@ -46,13 +46,16 @@
 //
 // # Store and load
 //
-// Store replaces the table in one transaction: CREATE OR REPLACE TABLE with
-// the columns of T, then a bulk append of every element through DuckDB's
-// Appender (whole data chunks, filled column by column), then COMMIT. Readers see the old table or the new one; a store
-// that fails halfway (a value DuckDB refuses, a cancelled context, a killed
-// process) rolls back and leaves the previous table intact. Because the
-// table is always recreated from T, a field added, removed or retyped
-// simply changes the table's schema.
+// Store builds the new contents aside, in a table named after the asset
+// with ".new" appended: CREATE TABLE with the columns of T, then a bulk
+// append of every element through DuckDB's Appender (whole data chunks,
+// filled column by column). Then one transaction drops the old table and
+// renames the new one into its place. Readers see the old table or the new
+// one; a store that fails before the swap (a value DuckDB refuses, a
+// cancelled context, a killed process) leaves the previous table intact,
+// and at most a ".new" table that the next store drops. Because the table
+// is always recreated from T, a field added, removed or retyped simply
+// changes the table's schema.
 //
 // Load reads the columns of the target struct, matched by name
 // case-insensitively, in insertion order, in one read transaction. A field
@@ -314,29 +317,25 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	return nil
 }
 
-// store replaces the table in one transaction on dc. It returns the
-// columns ("name TYPE") of the table it replaced (nil if there was none)
-// and of the new one, and the data version of the new contents.
+// store replaces the table on dc. It builds the new contents aside, in
+// table ".new" (a name no asset key can have), and then, in one
+// transaction, drops the old table and renames the new one into its place:
+// until that commits, the old table is untouched, and a store that fails
+// or dies before it leaves at most the ".new" table behind, which the
+// next store of the asset drops. (Appending outside a transaction is also
+// markedly cheaper in DuckDB than appending to a table created in the same
+// transaction.) It returns the columns ("name TYPE") of the table it
+// replaced (nil if there was none) and of the new one, and the data
+// version of the new contents.
 func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old, cols []string, version string, err error) {
-	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
-	if err != nil {
-		return nil, nil, "", err
+	exec := func(q string) error {
+		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, nil)
+		return err
 	}
-	done := false
-	defer func() {
-		if !done {
-			if rerr := tx.Rollback(); rerr != nil {
-				err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
-			}
-		}
-	}()
-	old, err = columns(ctx, dc, m.schema, table)
-	if err != nil {
-		return nil, nil, "", err
-	}
+	aside := table + ".new"
 	var ddl strings.Builder
 	ddl.WriteString("CREATE OR REPLACE TABLE ")
-	ddl.WriteString(m.qualified(table))
+	ddl.WriteString(m.qualified(aside))
 	ddl.WriteString(" (")
 	for i, f := range rt.fields {
 		if i > 0 {
@@ -347,26 +346,50 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		ddl.WriteString(f.codec.sql)
 	}
 	ddl.WriteString(")")
-	if _, err := dc.(driver.ExecerContext).ExecContext(ctx, ddl.String(), nil); err != nil {
+	if err := exec(ddl.String()); err != nil {
 		return nil, nil, "", err
 	}
-	if cols, err = columns(ctx, dc, m.schema, table); err != nil {
+	swapped := false
+	defer func() {
+		if !swapped {
+			// Best effort: the next store drops it anyway.
+			dc.(driver.ExecerContext).ExecContext(context.Background(), "DROP TABLE IF EXISTS "+m.qualified(aside), nil)
+		}
+	}()
+	if cols, err = columns(ctx, dc, m.schema, aside); err != nil {
 		return nil, nil, "", err
 	}
 	raw, err := rawConn(dc)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if version, err = appendRows(ctx, raw, m.schema, table, strings.Join(cols, "\n"), rt, rv); err != nil {
+	if version, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
 		return nil, nil, "", err
 	}
-	if err := ctx.Err(); err != nil {
+
+	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
+	if err != nil {
 		return nil, nil, "", err
 	}
-	done = true
+	if old, err = columns(ctx, dc, m.schema, table); err == nil {
+		err = exec("DROP TABLE IF EXISTS " + m.qualified(table))
+	}
+	if err == nil {
+		err = exec("ALTER TABLE " + m.qualified(aside) + " RENAME TO " + quote(table))
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
+		}
+		return nil, nil, "", err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, nil, "", fmt.Errorf("commit: %w", err)
 	}
+	swapped = true
 	return old, cols, version, nil
 }
 

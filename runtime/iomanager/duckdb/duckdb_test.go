@@ -377,6 +377,7 @@ func TestFailedStoreKeepsOldTable(t *testing.T) {
 	out, err := load[[]Row](t, m, "t")
 	require.NoError(t, err)
 	assert.Equal(t, old, out)
+	assert.Equal(t, []string{"t"}, tables(t, m), "failed stores leave nothing behind")
 }
 
 func TestInjection(t *testing.T) {
@@ -862,4 +863,20 @@ func TestDataVersion(t *testing.T) {
 		retyped[i] = Row32{int32(r.ID), r.Name, r.Attrs, r.Tags}
 	}
 	assert.NotEqual(t, a, version(t, m, "t", retyped), "same values, another column type")
+}
+
+// tables lists the tables of m's schema.
+func tables(t testing.TB, m *Manager) []string {
+	t.Helper()
+	rows, err := m.DB().Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? ORDER BY table_name`, m.Schema())
+	require.NoError(t, err)
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		require.NoError(t, rows.Scan(&name))
+		out = append(out, name)
+	}
+	require.NoError(t, rows.Err())
+	return out
 }

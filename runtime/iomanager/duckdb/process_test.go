@@ -128,5 +128,9 @@ func TestKilledStoreKeepsOldTable(t *testing.T) {
 			t.Fatalf("row %d = %+v, row 0 = %+v: a torn table", i, r, out[0])
 		}
 	}
-	t.Logf("the table holds store %d", out[0].Gen)
+	t.Logf("the table holds store %d; tables %v", out[0].Gen, tables(t, m))
+
+	// The next store replaces the table and drops what the killed one left.
+	require.NoError(t, store(t, m, "t", []bigRow{{1, "after", -1}}))
+	assert.Equal(t, []string{"t"}, tables(t, m))
 }
