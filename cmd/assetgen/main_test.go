@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,4 +100,24 @@ func TestUsage(t *testing.T) {
 	status, _, stderr := assetgen("-nope")
 	assert.Equal(t, 2, status)
 	assert.Contains(t, stderr, "flag provided but not defined: -nope")
+}
+
+// TestGoGenerate runs assetgen the way users do, through go generate, and
+// builds the package with the file it wrote.
+func TestGoGenerate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go generate and go build")
+	}
+	dir := newPackage(t)
+	src := "//go:generate go run github.com/assetgen/assetgen/cmd/assetgen\n\n" + source
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "chk.go"), []byte(src), 0o644))
+	for _, args := range [][]string{{"generate", "."}, {"build", "."}, {"vet", "."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "go %v:\n%s", args, out)
+	}
+	gen, err := os.ReadFile(filepath.Join(dir, "assets_gen.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(gen), "func computeCount(ctx *runtime.Context, in runtime.Inputs) (any, error) {")
 }
