@@ -1,0 +1,118 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// fakeImports are small stand-ins for the packages fuzzed sources may
+// import, so that FuzzAnalyze type-checks without go list.
+var fakeImports = map[string]string{
+	"context":   "package context\n\ntype Context interface{ Done() <-chan struct{} }\n",
+	RuntimePath: "package runtime\n\nimport \"context\"\n\ntype Context struct{ context.Context }\ntype Inputs interface{}\n",
+	"github.com/assetgen/assetgen/testdata/lib": "package lib\n\ntype Pair[K comparable, V any] struct {\n\tKey K\n\tValue V\n}\ntype Sizer interface{ Size() int }\ntype hidden struct{}\ntype Hidden = hidden\n",
+}
+
+// fakeImporter type-checks fakeImports from source.
+type fakeImporter struct {
+	fset *token.FileSet
+	pkgs map[string]*types.Package
+}
+
+func (im *fakeImporter) Import(path string) (*types.Package, error) {
+	if p := im.pkgs[path]; p != nil {
+		return p, nil
+	}
+	src, ok := fakeImports[path]
+	if !ok {
+		return nil, fmt.Errorf("no package %s", path)
+	}
+	f, err := parser.ParseFile(im.fset, path+".go", src, 0)
+	if err != nil {
+		return nil, err
+	}
+	p, err := (&types.Config{Importer: im}).Check(path, im.fset, []*ast.File{f}, nil)
+	if err != nil {
+		return nil, err
+	}
+	im.pkgs[path] = p
+	return p, nil
+}
+
+// checkSource loads one file as go/packages would, without go list.
+func checkSource(src []byte) (*packages.Package, error) {
+	fset := token.NewFileSet()
+	file := filepath.Join(string(filepath.Separator)+"fuzz", "p.go")
+	pkg := &packages.Package{Fset: fset, PkgPath: "example.com/p", GoFiles: []string{file}}
+	f, err := parseSignatures(fset, file, src)
+	if f == nil {
+		return nil, err
+	}
+	if err != nil {
+		pkg.Errors = append(pkg.Errors, packages.Error{Pos: "p.go:1:1", Msg: err.Error(), Kind: packages.ParseError})
+	}
+	pkg.Name = f.Name.Name
+	pkg.Syntax = []*ast.File{f}
+	pkg.TypesInfo = &types.Info{Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
+	cfg := &types.Config{
+		Importer: &fakeImporter{fset: fset, pkgs: map[string]*types.Package{}},
+		Error:    func(err error) { pkg.TypeErrors = append(pkg.TypeErrors, err.(types.Error)) },
+	}
+	pkg.Types, _ = cfg.Check(pkg.PkgPath, fset, pkg.Syntax, pkg.TypesInfo)
+	return pkg, nil
+}
+
+// FuzzAnalyze feeds arbitrary package sources through analysis and both
+// emitters: nothing may panic; when there is no diagnostic, the output
+// must parse, be gofmt-clean, and be the same from both emitters.
+func FuzzAnalyze(f *testing.F) {
+	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch"} {
+		matches, _ := filepath.Glob(filepath.Join("..", "testdata", c, "*.go"))
+		for _, m := range matches {
+			if src, err := os.ReadFile(m); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	f.Add([]byte("package p\n\n//asset:\nfunc A() []int { return nil }\n\n//asset:\nfunc B(a []int) int { return 0 }\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		pkg, err := checkSource(src)
+		if pkg == nil {
+			t.Skip(err)
+		}
+		a := analyze(pkg, string(filepath.Separator)+"fuzz")
+		if len(a.errs) > 0 {
+			for _, d := range a.errs {
+				if d.Msg == "" {
+					t.Fatalf("empty diagnostic at %v", d)
+				}
+			}
+			return
+		}
+		fast, err := emit(a)
+		if err != nil {
+			t.Fatalf("emit: %v", err)
+		}
+		ref, err := emitJen(a)
+		if err != nil {
+			t.Fatalf("emitJen: %v", err)
+		}
+		if !bytes.Equal(fast, ref) {
+			t.Fatalf("emit and emitJen differ:\n--- emit\n%s\n--- emitJen\n%s", fast, ref)
+		}
+		formatted, err := format.Source(fast)
+		if err != nil || !bytes.Equal(formatted, fast) {
+			t.Fatalf("output is not gofmt-clean (%v):\n%s", err, fast)
+		}
+	})
+}
