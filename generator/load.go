@@ -114,9 +114,11 @@ func overlays(dir string, patterns []string, env []string) (map[string][]byte, m
 				Msg: fmt.Sprintf("%s exists and was not written by assetgen (no %q line); rename it so assetgen can write its own", OutputName, Header)})
 			continue
 		}
-		pkgName := packageName(name, src)
+		// The other files say which package this is: the old file may
+		// predate a rename of the package.
+		pkgName := siblingPackageName(d)
 		if pkgName == "" {
-			pkgName = siblingPackageName(d)
+			pkgName = packageName(name, src)
 		}
 		if pkgName == "" {
 			continue

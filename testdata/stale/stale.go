@@ -1,5 +1,5 @@
 // Package stale has a generated file that no longer compiles: it names a
-// function that was renamed.
+// function that was renamed, in a package since renamed from oldname.
 package stale
 
 // asset:
