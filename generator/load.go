@@ -165,13 +165,18 @@ func siblingPackageName(d string) string {
 }
 
 // loadErrors converts the problems go/packages found in pkg into
-// diagnostics. When go list compiled the package (for its export data) and
-// the compiler failed, its messages are the ones go build prints, so they
-// are used alone; otherwise the parser's and the type checker's are used.
-// Soft type errors (unused imports and variables) are dropped: they come
-// from the dropped function bodies. dir resolves relative file names.
+// diagnostics: syntax errors, and type errors outside function bodies
+// (bodies are dropped after parsing; go build reports errors in them).
+// Soft type errors (unused imports and variables) come from the dropped
+// bodies and are ignored, and so is a reference to an Assets function that
+// is not generated yet, in this package or another, so that a package
+// may use its own Assets before its first generation. go list also
+// compiles the package, for its export data, and reports the compiler's
+// messages: they are used for syntax errors, where they are the ones go
+// build prints and the parser's are noisier. dir resolves relative file
+// names.
 func loadErrors(pkg *packages.Package, dir string) Errors {
-	var compiler, other, typed Errors
+	var compiler, other, parse, typed Errors
 	for _, e := range pkg.Errors {
 		switch {
 		case e.Kind == packages.TypeError:
@@ -179,22 +184,41 @@ func loadErrors(pkg *packages.Package, dir string) Errors {
 		case e.Pos == "" && strings.HasPrefix(e.Msg, "# "):
 			compiler = append(compiler, compilerErrors(e.Msg, dir)...)
 		case e.Kind == packages.ParseError:
-			typed = append(typed, parsePosError(e.Pos, e.Msg, dir))
+			parse = append(parse, parsePosError(e.Pos, e.Msg, dir))
 		default:
 			other = append(other, parsePosError(e.Pos, e.Msg, dir))
 		}
 	}
 	for _, e := range pkg.TypeErrors {
-		if e.Soft {
+		if e.Soft || undefinedAssets(e.Msg) {
 			continue
 		}
 		p := e.Fset.Position(e.Pos)
 		typed = append(typed, Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg})
 	}
-	if len(compiler) > 0 {
-		return append(other, compiler...)
+	if len(parse) > 0 {
+		var syntax Errors
+		for _, d := range compiler {
+			if strings.HasPrefix(d.Msg, "syntax error") {
+				syntax = append(syntax, d)
+			}
+		}
+		if len(syntax) > 0 {
+			return append(other, syntax...)
+		}
+		return append(other, parse...)
 	}
 	return append(other, typed...)
+}
+
+// undefinedAssets reports whether a type error is about an Assets function
+// that has not been generated yet.
+func undefinedAssets(msg string) bool {
+	name, ok := strings.CutPrefix(msg, "undefined: ")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:] // birds.Assets
+	}
+	return ok && name == "Assets"
 }
 
 // compilerErrors parses the compiler's output as go list reports it: a
