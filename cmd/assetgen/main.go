@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/assetgen/assetgen/generator"
 )
@@ -81,7 +83,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, p := range pkgs {
 		if *check {
 			if p.Stale() {
-				fmt.Fprintf(stderr, "assetgen: %s is stale; run go generate\n", rel(wd, p.File))
+				what := "stale"
+				if _, err := os.Stat(p.File); err != nil {
+					what = "missing"
+				}
+				fmt.Fprintf(stderr, "assetgen: %s is %s; run go generate\n", rel(wd, p.File), what)
 				status = 1
 			}
 			continue
@@ -94,7 +100,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
+// rel returns file relative to dir when it lies below dir.
 func rel(dir, file string) string {
-	d := generator.Diagnostic{File: file}
-	return d.Format(dir)[:len(d.Format(dir))-len(": ")]
+	if r, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return file
 }

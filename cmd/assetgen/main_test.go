@@ -46,7 +46,7 @@ func TestCheckAndWrite(t *testing.T) {
 
 	status, _, stderr := assetgen("-check")
 	assert.Equal(t, 1, status)
-	assert.Equal(t, "assetgen: assets_gen.go is stale; run go generate\n", stderr)
+	assert.Equal(t, "assetgen: assets_gen.go is missing; run go generate\n", stderr)
 	assert.NoFileExists(t, gen, "-check must not write")
 
 	status, _, stderr = assetgen()
