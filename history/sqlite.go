@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -34,16 +35,47 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
 	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: sqliteError}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))
+	// Opening can fail with SQLITE_BUSY without waiting for the busy
+	// timeout: while another process turns a new file to WAL mode, or
+	// recovers the WAL of a process that died. Retry for a while.
+	var s *store
+	wait := 5 * time.Millisecond
+	deadline := time.Now().Add(openTimeout)
+	for {
+		if err = db.PingContext(ctx); err != nil {
+			err = fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))
+		} else {
+			s, err = newStore(ctx, db, d)
+		}
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			db.Close()
+			return nil, fmt.Errorf("history: SQLite %s: open: %w", path, ctx.Err())
+		}
+		wait = min(2*wait, 250*time.Millisecond)
 	}
-	s, err := newStore(ctx, db, d)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openTimeout bounds how long OpenSQLite retries a busy database.
+const openTimeout = 30 * time.Second
+
+// busy reports whether err is SQLITE_BUSY or SQLITE_LOCKED.
+func busy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+	}
+	return false
 }
 
 // sqliteError explains the errors a user can act on.
