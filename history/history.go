@@ -3,12 +3,24 @@
 // last materialized, with which code and data versions, and which assets are
 // stale.
 //
-// A Log is the storage. OpenSQLite keeps it in a file under a home directory
-// (embedded, no server: the default); OpenPostgres keeps it in a PostgreSQL
-// database that several processes or machines share; Open picks one from a
-// spec string. A Recorder turns the runtime's events into log writes, batched
-// in the background; Stale and FromFailure compute selections for
-// re-execution.
+// A Log is the storage. OpenSQLite keeps it in a file under a home
+// directory (embedded, no server: the default, at DefaultHome);
+// OpenPostgres keeps it in a PostgreSQL database that several processes or
+// machines share; Open picks one from a spec string. Both apply their
+// schema migrations on open and mark the runs of dead processes as
+// abandoned.
+//
+// The commands of a pipeline's command line map to a call or two each:
+//
+//	materialize             rec, _ := Record(ctx, log, &opts, tags); runtime.Materialize(...); rec.Close()
+//	materialize --stale     states, _ := Stale(ctx, log, defs.Assets); opts.Selection = StaleSelection(states)
+//	materialize --from-failure ID   opts.Selection, _ = FromFailure(ctx, log, ID)
+//	status                  Stale(ctx, log, defs.Assets): State.Last, State.Stale, State.Why()
+//	runs                    log.Runs(ctx, limit)
+//	runs show ID            log.Run(ctx, ID), log.Steps(ctx, ID)
+//
+// Recording is batched in the background; Recorder documents exactly what
+// is durable when the process is killed.
 package history
 
 import (
