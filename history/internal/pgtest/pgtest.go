@@ -59,7 +59,15 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	s.asPG = u.Uid == "0" // initdb refuses to run as root
-	dir, err := os.MkdirTemp("", "assetgen-pg-")
+	base := ""
+	if s.asPG {
+		// The postgres user must reach the directory: $TMPDIR may be
+		// under root's home.
+		if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+			base = "/tmp"
+		}
+	}
+	dir, err := os.MkdirTemp(base, "assetgen-pg-")
 	if err != nil {
 		return nil, err
 	}
