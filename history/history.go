@@ -60,8 +60,9 @@ type Run struct {
 	PID       int               // its process ID
 	Heartbeat time.Time         // last sign of life from that process
 
-	// Counts of steps by status ("success", "failed", ...); filled by
-	// Log.Runs and Log.Run.
+	// Counts of the recorded steps by status ("success", "failed",
+	// "running", ...). Kept by the writer (a Recorder) in the same
+	// transaction as the steps, and recounted by Reap.
 	Counts map[string]int
 }
 

@@ -381,8 +381,9 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 	created := p == nil
 	if created {
 		rs.seq++
-		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Status: StepRunning, Start: e.Time}
+		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Start: e.Time}
 		rs.steps[id] = p
+		rs.setStatus(p, StepRunning, true)
 	}
 	if !rs.isDirty[p] {
 		rs.isDirty[p] = true
@@ -395,6 +396,24 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 		p.Attempts = e.Attempt
 	}
 	return p, created
+}
+
+// setStatus changes the status of p, keeping the run's counts.
+func (rs *runState) setStatus(p *Step, status string, created bool) {
+	if !created && p.Status == status {
+		return
+	}
+	if rs.run.Counts == nil {
+		rs.run.Counts = map[string]int{}
+	}
+	if !created {
+		if rs.run.Counts[p.Status]--; rs.run.Counts[p.Status] <= 0 {
+			delete(rs.run.Counts, p.Status)
+		}
+	}
+	rs.run.Counts[status]++
+	p.Status = status
+	rs.dirtyRun = true
 }
 
 func errText(err error, timedOut bool) string {
@@ -422,7 +441,7 @@ func (r *Recorder) apply(e *runtime.Event) {
 		rs.dirtyRun = true
 	case runtime.StepStart:
 		p := rs.step(e)
-		p.Status = StepRunning
+		rs.setStatus(p, StepRunning, false)
 	case runtime.StepRetry:
 		p := rs.step(e)
 		p.Retries = append(p.Retries, Attempt{Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut})
@@ -431,24 +450,27 @@ func (r *Recorder) apply(e *runtime.Event) {
 		if created && e.Duration > 0 {
 			p.Start = e.Time.Add(-e.Duration) // no StepStart seen
 		}
-		p.Status, p.End, p.Error = runtime.StatusSuccess.String(), e.Time, ""
+		rs.setStatus(p, runtime.StatusSuccess.String(), false)
+		p.End, p.Error = e.Time, ""
 		p.Metadata = e.Metadata
 		p.DataVersion = e.DataVersion // OnEvent set the default
 		p.InputVersions = e.InputVersions
 	case runtime.StepFailure:
 		p := rs.step(e)
-		p.Status = runtime.StatusFailed.String()
+		status := runtime.StatusFailed.String()
 		if canceled(e.Err) && !e.TimedOut {
-			p.Status = runtime.StatusCanceled.String()
+			status = runtime.StatusCanceled.String()
 		}
+		rs.setStatus(p, status, false)
 		p.End, p.Error = e.Time, errText(e.Err, e.TimedOut)
 		p.Metadata = e.Metadata
 	case runtime.StepSkipped:
 		p := rs.step(e)
-		p.Status = runtime.StatusSkipped.String()
+		status := runtime.StatusSkipped.String()
 		if e.Cause == "" && canceled(e.Err) {
-			p.Status = runtime.StatusCanceled.String()
+			status = runtime.StatusCanceled.String()
 		}
+		rs.setStatus(p, status, false)
 		p.End, p.Error, p.Cause = e.Time, errText(e.Err, false), e.Cause
 	case runtime.RunEnd:
 		rs.run.End = e.Time
@@ -458,7 +480,8 @@ func (r *Recorder) apply(e *runtime.Event) {
 			for _, k := range rs.run.Selection {
 				if rs.steps[stepID{key: k}] == nil {
 					p := rs.step(&runtime.Event{RunID: e.RunID, Key: k, Time: e.Time})
-					p.Status, p.End, p.Error = runtime.StatusCanceled.String(), e.Time, "canceled before it started"
+					rs.setStatus(p, runtime.StatusCanceled.String(), false)
+					p.End, p.Error = e.Time, "canceled before it started"
 				}
 			}
 		}

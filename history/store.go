@@ -37,7 +37,8 @@ var migrations = []string{
 		host TEXT NOT NULL,
 		pid INTEGER NOT NULL,
 		proc TEXT NOT NULL,
-		heartbeat_ns BIGINT NOT NULL
+		heartbeat_ns BIGINT NOT NULL,
+		counts TEXT NOT NULL
 	);
 	CREATE INDEX runs_by_start ON runs (start_ns);
 	CREATE INDEX runs_by_status ON runs (status);
@@ -214,11 +215,12 @@ func (s *store) q(query string) string {
 // newStore migrates db and reaps abandoned runs.
 func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
 	s := &store{db: db, d: d, self: self(), steps: map[int]string{}}
-	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
-		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns`)
+		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns,
+		counts = excluded.counts`)
 	// CROSS JOIN makes SQLite loop over the keys and look each step up
 	// by its primary key.
 	from := `FROM json_each(?) AS j CROSS JOIN steps AS s`
@@ -448,7 +450,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 				tags = map[string]string{}
 			}
 			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
-				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat)); err != nil {
+				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts)); err != nil {
 				return s.wrap("write run "+r.ID, err)
 			}
 		}
@@ -492,13 +494,13 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	return s.wrap("commit", tx.Commit())
 }
 
-const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns`
+const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var start, end, hb int64
-	var sel, tags string
-	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb); err != nil {
+	var sel, tags, counts string
+	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts); err != nil {
 		return r, err
 	}
 	r.Start, r.End, r.Heartbeat = fromNS(start), fromNS(end), fromNS(hb)
@@ -512,37 +514,11 @@ func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	if err := json.Unmarshal([]byte(tags), &r.Tags); err != nil {
 		return r, fmt.Errorf("run %s: tags: %w", r.ID, err)
 	}
+	r.Counts = map[string]int{}
+	if err := json.Unmarshal([]byte(counts), &r.Counts); err != nil {
+		return r, fmt.Errorf("run %s: counts: %w", r.ID, err)
+	}
 	return r, nil
-}
-
-func (s *store) counts(ctx context.Context, runs []Run) error {
-	if len(runs) == 0 {
-		return nil
-	}
-	idx := make(map[string]int, len(runs))
-	args := make([]any, len(runs))
-	marks := make([]string, len(runs))
-	for i := range runs {
-		idx[runs[i].ID] = i
-		args[i] = runs[i].ID
-		marks[i] = "?"
-		runs[i].Counts = map[string]int{}
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT run_id, status, COUNT(*) FROM steps WHERE run_id IN (`+
-		strings.Join(marks, ", ")+`) GROUP BY run_id, status`), args...)
-	if err != nil {
-		return s.wrap("count steps", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, status string
-		var n int
-		if err := rows.Scan(&id, &status, &n); err != nil {
-			return s.wrap("count steps", err)
-		}
-		runs[idx[id]].Counts[status] = n
-	}
-	return s.wrap("count steps", rows.Err())
 }
 
 func (s *store) Runs(ctx context.Context, limit int) ([]Run, error) {
@@ -569,12 +545,6 @@ func (s *store) Runs(ctx context.Context, limit int) ([]Run, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list runs", err)
 	}
-	// Chunk the counts query to stay under parameter limits.
-	for i := 0; i < len(runs); i += 500 {
-		if err := s.counts(ctx, runs[i:min(i+500, len(runs))]); err != nil {
-			return nil, err
-		}
-	}
 	return runs, nil
 }
 
@@ -586,11 +556,7 @@ func (s *store) Run(ctx context.Context, id string) (*Run, error) {
 	if err != nil {
 		return nil, s.wrap("read run "+id, err)
 	}
-	runs := []Run{r}
-	if err := s.counts(ctx, runs); err != nil {
-		return nil, err
-	}
-	return &runs[0], nil
+	return &r, nil
 }
 
 func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
@@ -709,6 +675,9 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 				"failed", msg, c.hb, c.id, StepRunning)
 		}
 		if err == nil {
+			err = s.recount(ctx, tx, c.id)
+		}
+		if err == nil {
 			err = tx.Commit()
 		}
 		tx.Rollback()
@@ -720,6 +689,36 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// recount stores the step counts of run id, counted from its steps.
+func (s *store) recount(ctx context.Context, tx *sql.Tx, id string) error {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT status, COUNT(*) FROM steps WHERE run_id = ? GROUP BY status`), id)
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		counts[status] = n
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.q(`UPDATE runs SET counts = ? WHERE id = ?`), marshalCounts(counts), id)
+	return err
+}
+
+func marshalCounts(c map[string]int) string {
+	if len(c) == 0 {
+		return "{}"
+	}
+	return marshal(c)
 }
 
 func (s *store) Close() error { return s.db.Close() }
