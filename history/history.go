@@ -174,7 +174,7 @@ var ErrNotFound = errors.New("not found")
 const EnvHome = "ASSETGEN_HOME"
 
 // DefaultHome returns $ASSETGEN_HOME, or ".assetgen" in the working
-// directory when it is unset.
+// directory when it is unset. Open also accepts a PostgreSQL URL there.
 func DefaultHome() string {
 	if h := os.Getenv(EnvHome); h != "" {
 		return h
@@ -182,15 +182,16 @@ func DefaultHome() string {
 	return ".assetgen"
 }
 
-// Open opens the log that spec names: a PostgreSQL DSN (postgres:// or
+// Open opens the log that spec names: a PostgreSQL URL (postgres:// or
 // postgresql://) opens OpenPostgres; anything else is a home directory for
-// OpenSQLite; an empty spec means DefaultHome().
+// OpenSQLite. An empty spec means DefaultHome(), so $ASSETGEN_HOME may
+// hold either a directory or a PostgreSQL URL.
 func Open(ctx context.Context, spec string) (Log, error) {
-	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
-		return OpenPostgres(ctx, spec)
-	}
 	if spec == "" {
 		spec = DefaultHome()
+	}
+	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+		return OpenPostgres(ctx, spec)
 	}
 	return OpenSQLite(ctx, spec)
 }

@@ -165,3 +165,21 @@ func TestDefaultHome(t *testing.T) {
 	t.Setenv(history.EnvHome, "/x/y")
 	assert.Equal(t, "/x/y", history.DefaultHome())
 }
+
+func TestOpenFromEnv(t *testing.T) {
+	ctx := context.Background()
+	home := t.TempDir()
+	t.Setenv(history.EnvHome, home)
+	log, err := history.Open(ctx, "")
+	require.NoError(t, err)
+	log.Close()
+	assert.FileExists(t, history.SQLitePath(home))
+
+	dsn := postgresSpec(t)
+	t.Setenv(history.EnvHome, dsn)
+	log, err = history.Open(ctx, "")
+	require.NoError(t, err)
+	defer log.Close()
+	_, err = log.Runs(ctx, 1)
+	assert.NoError(t, err)
+}
