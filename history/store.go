@@ -279,6 +279,20 @@ func (s *store) wrap(op string, err error) error {
 }
 
 func (s *store) migrate(ctx context.Context) error {
+	// Usually the schema is current: a read says so without taking the
+	// write lock. Anything else goes through the locked path below.
+	var v int
+	if err := s.db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err == nil {
+		if v > SchemaVersion {
+			return s.errorf("schema version %d is newer than this assetgen knows (%d): upgrade assetgen, or use another history home", v, SchemaVersion)
+		}
+		if v == SchemaVersion {
+			var n int
+			if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version`).Scan(&n); err == nil && n == 1 {
+				return nil
+			}
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap("open", err)
