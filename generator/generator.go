@@ -10,7 +10,8 @@
 // emits assets_gen.go with an Assets function returning one
 // runtime.AssetDef per asset, typed so that go build checks every edge
 // again. Problems are reported all at once, sorted, as Diagnostics; no file
-// is written while any remains.
+// is written while any remains. Syntax errors and type errors outside
+// function bodies are reported; errors inside bodies are left to go build.
 //
 // The work is split as in a compiler: load.go loads, directive.go parses
 // options, analyze.go builds and checks the graph, generate.go emits, and
