@@ -1,0 +1,111 @@
+// Package examples_test runs every example as a user would: it builds the
+// example's binary, runs it in a fresh directory and reads back what it
+// stored with SQL or from the files it wrote.
+package examples_test
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/stretchr/testify/require"
+	_ "modernc.org/sqlite"
+)
+
+// build compiles ./name into a temporary directory and returns the binary.
+func build(t *testing.T, name string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), name)
+	out, err := exec.Command("go", "build", "-o", bin, "./"+name).CombinedOutput()
+	require.NoError(t, err, "go build ./%s:\n%s", name, out)
+	return bin
+}
+
+// run runs bin with args in dir and returns its stdout and stderr.
+func run(t *testing.T, dir, bin string, args ...string) (string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+filepath.Join(dir, ".assetgen"))
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(t, err, "%s %s\nstdout:\n%s\nstderr:\n%s", filepath.Base(bin), strings.Join(args, " "), &stdout, &stderr)
+	return stdout.String(), stderr.String()
+}
+
+func TestIOManagers(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "io_managers")
+	dir := t.TempDir()
+	stdout, _ := run(t, dir, bin)
+	for _, name := range []string{"Alice", "Bob", "Charlie", "Bluebird", "Robin", "Eagle"} {
+		require.Contains(t, stdout, name)
+	}
+
+	db, err := sql.Open("duckdb", filepath.Join(dir, "my_database.duckdb"))
+	require.NoError(t, err)
+	defer db.Close()
+	counts := map[string]int{}
+	rows, err := db.Query(`SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'my_schema' ORDER BY table_name`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var name string
+		var n int
+		require.NoError(t, rows.Scan(&name, &n))
+		counts[name] = n
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, map[string]int{"birds": 3, "combined_data": 6, "people": 3}, counts)
+
+	var names []string
+	rows, err = db.Query(`SELECT name FROM my_schema.combined_data ORDER BY id, name`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var n string
+		require.NoError(t, rows.Scan(&n))
+		names = append(names, n)
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, []string{"Alice", "Bluebird", "Bob", "Robin", "Charlie", "Eagle"}, names)
+}
+
+func TestExternalStorage(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "external_storage")
+	dir := t.TempDir()
+	_, stderr := run(t, dir, bin, "materialize")
+	require.Contains(t, stderr, "[[42]]")
+
+	db, err := sql.Open("sqlite", filepath.Join(dir, "data", "external.sqlite"))
+	require.NoError(t, err)
+	defer db.Close()
+	var i int
+	require.NoError(t, db.QueryRow(`SELECT i FROM test`).Scan(&i))
+	require.Equal(t, 42, i)
+}
+
+func TestSingleAsset(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "single_asset")
+	dir := t.TempDir()
+	run(t, dir, bin, "materialize")
+
+	data, err := os.ReadFile(filepath.Join(dir, "data", "single_asset", "my_dataset.json"))
+	require.NoError(t, err)
+	var cities []struct {
+		Name       string
+		Country    string
+		Population int64
+	}
+	require.NoError(t, json.Unmarshal(data, &cities))
+	require.Len(t, cities, 6)
+	require.Equal(t, "Tokyo", cities[0].Name)
+	require.Equal(t, int64(37400068), cities[0].Population)
+}
