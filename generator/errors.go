@@ -13,11 +13,23 @@ type Diagnostic struct {
 	Line int    // 1-based; 0 when unknown
 	Col  int    // 1-based byte column; 0 when unknown
 	Msg  string
+
+	// Notes are related positions printed under the message, indented,
+	// as go/types does ("\tother declaration of X").
+	Notes []Diagnostic
 }
 
 // Format returns "file:line:col: message", with the file name relative to
 // dir when it lies below it.
 func (d Diagnostic) Format(dir string) string {
+	s := d.format(dir)
+	for _, n := range d.Notes {
+		s += "\n\t" + n.format(dir)
+	}
+	return s
+}
+
+func (d Diagnostic) format(dir string) string {
 	if d.File == "" {
 		return d.Msg
 	}
@@ -82,7 +94,7 @@ func sortErrors(e Errors) Errors {
 	})
 	out := e[:0]
 	for i, d := range e {
-		if i > 0 && d == e[i-1] {
+		if i > 0 && d.Format("") == e[i-1].Format("") {
 			continue
 		}
 		out = append(out, d)

@@ -194,7 +194,15 @@ func loadErrors(pkg *packages.Package, dir string) Errors {
 			continue
 		}
 		p := e.Fset.Position(e.Pos)
-		typed = append(typed, Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg})
+		d := Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg}
+		if strings.HasPrefix(e.Msg, "\t") && len(typed) > 0 {
+			// A continuation of the previous error, such as "other
+			// declaration of X": keep it under that error.
+			d.Msg = strings.TrimSpace(d.Msg)
+			typed[len(typed)-1].Notes = append(typed[len(typed)-1].Notes, d)
+			continue
+		}
+		typed = append(typed, d)
 	}
 	if len(parse) > 0 {
 		var syntax Errors
