@@ -3,6 +3,7 @@ package history_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"reflect"
 	"strconv"
@@ -182,26 +183,37 @@ func TestMaterializeStale(t *testing.T) {
 }
 
 func TestMaterializeCanceled(t *testing.T) {
-	forEachStore(t, func(t *testing.T, log history.Log) {
-		ctx, cancel := context.WithCancel(context.Background())
-		p := newPipeline()
-		// a cancels the run: b and c never start.
-		p.defs.Assets[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) {
-			cancel()
-			return 1, nil
-		}
-		opts := runtime.Options{Logger: quiet, Concurrency: 1}
-		rec, err := history.Record(ctx, log, &opts, nil)
-		require.NoError(t, err)
-		res, err := runtime.Materialize(ctx, p.defs, opts)
-		require.NoError(t, err)
-		require.NoError(t, rec.Close())
-		run, err := log.Run(context.Background(), res.RunID)
-		require.NoError(t, err)
-		assert.Equal(t, history.RunCanceled, run.Status)
-		assert.Equal(t, len(res.Steps), run.Counts["success"]+run.Counts["canceled"], "every selected step recorded: %v", run.Counts)
-		assert.NotZero(t, run.Counts["canceled"])
-	})
+	for _, cause := range []error{nil, errors.New("signal: interrupt")} {
+		t.Run(fmt.Sprintf("cause=%v", cause), func(t *testing.T) {
+			forEachStore(t, func(t *testing.T, log history.Log) {
+				// The command line cancels with a cause of its own, which
+				// the run's error wraps instead of context.Canceled.
+				ctx, cancel := context.WithCancelCause(context.Background())
+				p := newPipeline()
+				// a cancels the run: b and c never start.
+				p.defs.Assets[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) {
+					cancel(cause)
+					return 1, nil
+				}
+				opts := runtime.Options{Logger: quiet, Concurrency: 1}
+				rec, err := history.Record(ctx, log, &opts, nil)
+				require.NoError(t, err)
+				res, err := runtime.Materialize(ctx, p.defs, opts)
+				require.NoError(t, err)
+				require.NoError(t, rec.Close())
+				run, err := log.Run(context.Background(), res.RunID)
+				require.NoError(t, err)
+				assert.Equal(t, history.RunCanceled, run.Status)
+				assert.Equal(t, len(res.Steps), run.Counts["success"]+run.Counts["canceled"], "every selected step recorded: %v", run.Counts)
+				assert.NotZero(t, run.Counts["canceled"])
+				steps, err := log.Steps(context.Background(), res.RunID)
+				require.NoError(t, err)
+				for _, s := range steps {
+					assert.Equal(t, res.Step(s.Key).Status.String(), s.Status, s.Key)
+				}
+			})
+		})
+	}
 }
 
 func statusesOf(steps []history.Step) map[runtime.Key]string {

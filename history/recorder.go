@@ -31,8 +31,8 @@ type Recorder struct {
 	self process
 
 	mu        sync.Mutex
-	queue     []runtime.Event
-	spare     []runtime.Event
+	queue     []event
+	spare     []event
 	queued    uint64        // events ever queued
 	written   uint64        // events whose effects have committed
 	attempted uint64        // events covered by the last write attempt
@@ -45,9 +45,18 @@ type Recorder struct {
 	stop chan struct{}
 	done chan struct{}
 
+	runCtx context.Context // the runs' context, when known (Record)
+
 	// Owned by the writer goroutine.
 	runs  map[string]*runState
 	ended map[string]bool // runs whose RunEnd was written: later events are ignored
+}
+
+// event is a queued event, with whether the run's context was done when
+// it arrived (see Recorder.Cancel).
+type event struct {
+	runtime.Event
+	stopped bool
 }
 
 type stepID struct {
@@ -98,6 +107,7 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 		return nil, err
 	}
 	r := NewRecorder(log, tags)
+	r.runCtx = ctx
 	if opts.DataVersion == nil {
 		var once sync.Once
 		var lookup func(runtime.Key) string
@@ -154,7 +164,7 @@ func (r *Recorder) OnEvent(e runtime.Event) {
 			r.versions[e.Key] = e.DataVersion
 		}
 	}
-	r.queue = append(r.queue, e)
+	r.queue = append(r.queue, event{Event: e, stopped: r.runCtx != nil && r.runCtx.Err() != nil})
 	r.queued++
 	r.mu.Unlock()
 	select {
@@ -303,7 +313,7 @@ func (r *Recorder) drain() error {
 
 	for i := range events {
 		r.apply(&events[i])
-		events[i] = runtime.Event{} // drop references
+		events[i] = event{} // drop references
 	}
 	r.mu.Lock()
 	r.spare = events[:0]
@@ -429,7 +439,12 @@ func errText(err error, timedOut bool) string {
 	return err.Error()
 }
 
-func (r *Recorder) apply(e *runtime.Event) {
+func (r *Recorder) apply(q *event) {
+	e := &q.Event
+	// A step or run ended by cancellation: its error wraps
+	// context.Canceled, or the run's context (with a cause of its own,
+	// perhaps) was done when the event came, as the runtime decides.
+	stopped := q.stopped || canceled(e.Err)
 	if r.ended[e.RunID] {
 		return // a stray event after the run's end must not reopen it
 	}
@@ -458,7 +473,7 @@ func (r *Recorder) apply(e *runtime.Event) {
 	case runtime.StepFailure:
 		p := rs.step(e)
 		status := runtime.StatusFailed.String()
-		if canceled(e.Err) && !e.TimedOut {
+		if stopped && !e.TimedOut {
 			status = runtime.StatusCanceled.String()
 		}
 		rs.setStatus(p, status, false)
@@ -467,14 +482,14 @@ func (r *Recorder) apply(e *runtime.Event) {
 	case runtime.StepSkipped:
 		p := rs.step(e)
 		status := runtime.StatusSkipped.String()
-		if e.Cause == "" && canceled(e.Err) {
+		if e.Cause == "" && stopped {
 			status = runtime.StatusCanceled.String()
 		}
 		rs.setStatus(p, status, false)
 		p.End, p.Error, p.Cause = e.Time, errText(e.Err, false), e.Cause
 	case runtime.RunEnd:
 		rs.run.End = e.Time
-		if canceled(e.Err) {
+		if stopped {
 			// Steps the cancellation stopped before they started report
 			// no event: record them as canceled.
 			for _, k := range rs.run.Selection {
@@ -485,20 +500,21 @@ func (r *Recorder) apply(e *runtime.Event) {
 				}
 			}
 		}
-		rs.run.Status = RunSuccess
-		var failed, stopped bool
+		var failed, halted bool
 		for _, p := range rs.steps {
 			switch p.Status {
-			case "failed", "skipped":
+			case "failed", "skipped", StepRunning:
 				failed = true
 			case "canceled":
-				stopped = true
+				halted = true
 			}
 		}
 		switch {
-		case canceled(e.Err) || (stopped && !failed):
+		case !failed && !halted && e.Err == nil:
+			rs.run.Status = RunSuccess
+		case stopped || (halted && !failed):
 			rs.run.Status = RunCanceled
-		case e.Err != nil || failed || stopped:
+		default:
 			rs.run.Status = RunFailed
 		}
 		if e.Err != nil {
