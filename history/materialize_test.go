@@ -183,8 +183,12 @@ func TestMaterializeStale(t *testing.T) {
 }
 
 func TestMaterializeCanceled(t *testing.T) {
-	for _, cause := range []error{nil, errors.New("signal: interrupt")} {
-		t.Run(fmt.Sprintf("cause=%v", cause), func(t *testing.T) {
+	for _, c := range []struct {
+		cause  error
+		giveUp bool // a returns an error of its own once cancelled
+	}{{nil, false}, {errors.New("signal: interrupt"), false}, {nil, true}} {
+		cause := c.cause
+		t.Run(fmt.Sprintf("cause=%v,giveUp=%v", c.cause, c.giveUp), func(t *testing.T) {
 			forEachStore(t, func(t *testing.T, log history.Log) {
 				// The command line cancels with a cause of its own, which
 				// the run's error wraps instead of context.Canceled.
@@ -193,6 +197,9 @@ func TestMaterializeCanceled(t *testing.T) {
 				// a cancels the run: b and c never start.
 				p.defs.Assets[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) {
 					cancel(cause)
+					if c.giveUp {
+						return nil, errors.New("gave up")
+					}
 					return 1, nil
 				}
 				opts := runtime.Options{Logger: quiet, Concurrency: 1}
