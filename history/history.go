@@ -51,7 +51,7 @@ const StepRunning = "running"
 type Run struct {
 	ID        string
 	Status    string            // RunRunning, RunSuccess, RunFailed or RunCanceled
-	Start     time.Time         //
+	Start     time.Time         // the RunStart event
 	End       time.Time         // zero while running
 	Selection []runtime.Key     // the selected keys, in execution order
 	Tags      map[string]string // tags given to the Recorder

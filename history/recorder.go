@@ -53,7 +53,7 @@ type Recorder struct {
 }
 
 // event is a queued event, with whether the run's context was done when
-// it arrived (see Recorder.Cancel).
+// it arrived (Record knows that context).
 type event struct {
 	runtime.Event
 	stopped bool
