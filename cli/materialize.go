@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -71,15 +72,30 @@ var materializeExtensions []func(fs *flag.FlagSet) materializeHooks
 // materializeHooks take part in one materialize invocation. Any may be nil.
 type materializeHooks struct {
 	// plan may narrow or replace the assets to run, given those --select
-	// chose in execution order. An error is reported as a usage error.
+	// chose in execution order. An error is reported as a usage error,
+	// except a *failure (status 1) and a nothingToDo (a message, status 0).
 	plan func(e *env, keys []runtime.Key) ([]runtime.Key, error)
 	// start may adjust the run's options (RunID, DataVersion, OnEvent:
 	// chain the listener already set) before the run starts. An error
 	// stops the command with status 1.
 	start func(e *env, opts *runtime.Options) error
-	// finish receives the result once the run is over.
+	// finish receives the result once the run is over, or nil when the
+	// run could not start; it is called whenever start hooks ran.
 	finish func(e *env, res *runtime.Result)
 }
+
+// failure is an error of a plan hook that is not a usage error: the
+// command reports it and exits with status 1.
+type failure struct{ err error }
+
+func (f *failure) Error() string { return f.err.Error() }
+func (f *failure) Unwrap() error { return f.err }
+
+// nothingToDo is returned by a plan hook when there is nothing to run: the
+// command prints it on stderr and exits with status 0.
+type nothingToDo string
+
+func (n nothingToDo) Error() string { return string(n) }
 
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	selectFlag(fs, &o.selection, "materialize")
@@ -105,6 +121,16 @@ func (o *materializeOptions) run(e *env) int {
 	for _, h := range o.hooks {
 		if h.plan != nil {
 			if keys, err = h.plan(e, keys); err != nil {
+				var f *failure
+				var n nothingToDo
+				switch {
+				case errors.As(err, &f):
+					e.errorf("%v", f.err)
+					return exitFailed
+				case errors.As(err, &n):
+					fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, n)
+					return exitOK
+				}
 				return e.usageError("%v", err)
 			}
 		}
@@ -134,9 +160,17 @@ func (o *materializeOptions) run(e *env) int {
 		Logger:      logger,
 		OnEvent:     rep.event,
 	}
+	finish := func(res *runtime.Result) {
+		for _, h := range o.hooks {
+			if h.finish != nil {
+				h.finish(e, res)
+			}
+		}
+	}
 	for _, h := range o.hooks {
 		if h.start != nil {
 			if err := h.start(e, &opts); err != nil {
+				finish(nil)
 				e.errorf("%v", err)
 				return exitFailed
 			}
@@ -174,15 +208,12 @@ func (o *materializeOptions) run(e *env) int {
 	res, err := runtime.Materialize(e.ctx, e.defs, opts)
 	if err != nil {
 		rep.end(nil)
+		finish(nil)
 		e.errorf("cannot start the run:\n%s", indent(err.Error()))
 		return exitFailed
 	}
 	rep.end(res)
-	for _, h := range o.hooks {
-		if h.finish != nil {
-			h.finish(e, res)
-		}
-	}
+	finish(res)
 	if !o.json {
 		if err := writeSummary(e.stdout, res); err != nil {
 			e.errorf("%v", err)

@@ -4,14 +4,17 @@
 //
 //	PIPELINE_DATA=dir          store outputs as files in dir (default: in memory)
 //	PIPELINE_FAIL=1            broken fails
+//	PIPELINE_FAIL_COMBINED=1   combined_data fails
 //	PIPELINE_FLAKY_STATE=file  flaky fails on its first attempt (when file
 //	                           does not exist yet; it creates it), then succeeds
 //	PIPELINE_SLOW=duration     slow works that long; its timeout is 200ms
 //	PIPELINE_BLOCK=1           sleepy blocks until its context is cancelled
 //	PIPELINE_BLOCK=ignore      sleepy blocks for an hour, ignoring cancellation
+//	PIPELINE_PEOPLE_VERSION=v  the code version of people (default v1)
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -46,7 +49,7 @@ func assets() []*runtime.AssetDef {
 			Owners:      []string{"team:data"},
 			Tags:        map[string]string{"tier": "gold"},
 			Description: "People is everyone we know.\n\nThe second paragraph is not listed.",
-			CodeVersion: "v1",
+			CodeVersion: cmp.Or(os.Getenv("PIPELINE_PEOPLE_VERSION"), "v1"),
 			OutputType:  strings,
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 				ctx.Log.Info("loading people")
@@ -72,6 +75,9 @@ func assets() []*runtime.AssetDef {
 			Inputs:      []runtime.Input{{Name: "people", Key: "people", Type: strings}, {Name: "birds", Key: "birds", Type: strings}},
 			OutputType:  strings,
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+				if os.Getenv("PIPELINE_FAIL_COMBINED") != "" {
+					return nil, errors.New("combined_data broken on purpose")
+				}
 				people, err := runtime.Load[[]string](ctx, in, 0)
 				if err != nil {
 					return nil, err

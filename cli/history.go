@@ -1,0 +1,299 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// envHistory names the environment variable that chooses the run history
+// when --history is not given: a directory or a PostgreSQL URL.
+const envHistory = "ASSETGEN_HISTORY"
+
+// historyFlag is the --history flag of the commands that use the run
+// history.
+type historyFlag struct{ spec string }
+
+func (h *historyFlag) declare(fs *flag.FlagSet) {
+	fs.StringVar(&h.spec, "history", "", "the run history: a `DIR` holding history.db, or a postgres:// URL\n(default: $"+envHistory+", else $"+history.EnvHome+", else .assetgen)")
+}
+
+// resolve returns the spec to open: the flag, else $ASSETGEN_HISTORY,
+// else the default home.
+func (h *historyFlag) resolve() string {
+	if h.spec != "" {
+		return h.spec
+	}
+	if s := os.Getenv(envHistory); s != "" {
+		return s
+	}
+	return history.DefaultHome()
+}
+
+// open opens the run history. Its error names the history and says how to
+// choose another.
+func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
+	spec := h.resolve()
+	log, err := history.Open(ctx, spec)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the run history %s: %w", describeSpec(spec), err)
+	}
+	return log, nil
+}
+
+// describeSpec names a history spec for messages, without a password.
+func describeSpec(spec string) string {
+	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+		if u, err := url.Parse(spec); err == nil {
+			return u.Redacted()
+		}
+		return "(a PostgreSQL URL)"
+	}
+	if strings.Contains(spec, "=") { // a key=value PostgreSQL connection string
+		return "(a PostgreSQL connection string)"
+	}
+	return history.SQLitePath(spec)
+}
+
+// lookupRun returns the run whose ID is id or, like git, starts with id
+// when only one run does.
+func lookupRun(ctx context.Context, log history.Log, id string) (*history.Run, error) {
+	run, err := log.Run(ctx, id)
+	if err == nil || !errors.Is(err, history.ErrNotFound) {
+		return run, err
+	}
+	runs, lerr := log.Runs(ctx, 0)
+	if lerr != nil {
+		return nil, lerr
+	}
+	var matches, ids []string
+	for _, r := range runs {
+		ids = append(ids, r.ID)
+		if id != "" && strings.HasPrefix(r.ID, id) {
+			matches = append(matches, r.ID)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return nil, &noRun{fmt.Sprintf("no run %q in the history%s", id, didYouMean(id, ids))}
+	case 1:
+		return log.Run(ctx, matches[0])
+	}
+	if len(matches) > 5 {
+		matches = append(matches[:5], "...")
+	}
+	return nil, fmt.Errorf("run ID prefix %q is ambiguous: it matches %s", id, strings.Join(matches, ", "))
+}
+
+// noRun is the error of lookupRun when no run matches; it is a
+// history.ErrNotFound.
+type noRun struct{ msg string }
+
+func (n *noRun) Error() string        { return n.msg }
+func (n *noRun) Is(target error) bool { return target == history.ErrNotFound }
+
+func init() {
+	materializeExtensions = append(materializeExtensions, historyHooks)
+}
+
+// recording is the run history's part in one materialize invocation:
+// its flags, and the recorder of the run.
+type recording struct {
+	history     historyFlag
+	off         bool
+	stale       bool
+	fromFailure string
+	parent      string // the full ID of the --from-failure run
+
+	log history.Log
+	rec *history.Recorder
+}
+
+// historyHooks declares the history flags of materialize.
+func historyHooks(fs *flag.FlagSet) materializeHooks {
+	r := &recording{}
+	r.history.declare(fs)
+	fs.BoolVar(&r.off, "no-history", false, "do not record the run in the history")
+	fs.BoolVar(&r.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
+	fs.StringVar(&r.fromFailure, "from-failure", "", "re-execute the steps of run `RUN_ID` that did not succeed")
+	return materializeHooks{plan: r.plan, start: r.start, finish: r.finish}
+}
+
+// flagSet reports whether the flag name was given.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+func (r *recording) plan(e *env, keys []runtime.Key) ([]runtime.Key, error) {
+	if !r.stale && !flagSet(e.fs, "from-failure") {
+		return keys, nil
+	}
+	if flagSet(e.fs, "from-failure") {
+		switch {
+		case r.fromFailure == "":
+			return nil, errors.New("--from-failure: want a run ID")
+		case r.stale:
+			return nil, errors.New("--from-failure and --stale cannot be combined")
+		case flagSet(e.fs, "select"):
+			return nil, errors.New("--from-failure and --select cannot be combined: the run's failed steps are the selection")
+		}
+	}
+	log, err := r.history.open(e.ctx)
+	if err != nil {
+		return nil, &failure{err}
+	}
+	defer log.Close()
+	if r.stale {
+		return r.planStale(e, log, keys)
+	}
+	return r.planFromFailure(e, log)
+}
+
+// planStale keeps the stale keys of keys.
+func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
+	states, err := history.Stale(e.ctx, log, newAssets(e.defs).defs)
+	if err != nil {
+		return nil, &failure{fmt.Errorf("--stale: %w", err)}
+	}
+	stale := map[runtime.Key]bool{}
+	for _, k := range history.StaleSelection(states) {
+		stale[k] = true
+	}
+	kept := []runtime.Key{}
+	for _, k := range keys {
+		if stale[k] {
+			kept = append(kept, k)
+		}
+	}
+	if len(kept) == 0 {
+		if flagSet(e.fs, "select") {
+			return nil, nothingToDo("every selected asset is fresh; nothing to materialize")
+		}
+		return nil, nothingToDo("every asset is fresh; nothing to materialize")
+	}
+	return kept, nil
+}
+
+// planFromFailure returns the steps of the --from-failure run that did
+// not succeed, in execution order.
+func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, error) {
+	run, err := lookupRun(e.ctx, log, r.fromFailure)
+	if err != nil {
+		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
+	}
+	r.parent = run.ID
+	if run.Status == history.RunSuccess {
+		return nil, nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
+	}
+	rerun, err := history.FromFailure(e.ctx, log, run.ID)
+	if err != nil {
+		if strings.Contains(err.Error(), "nothing to re-execute") {
+			return nil, nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
+		}
+		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
+	}
+	a := newAssets(e.defs)
+	sel := make([]bool, len(a.defs))
+	var gone []string
+	for _, k := range rerun {
+		if i, ok := a.index[k]; ok {
+			sel[i] = true
+		} else {
+			gone = append(gone, string(k))
+		}
+	}
+	if len(gone) > 0 {
+		return nil, &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
+	}
+	var keys, stored []runtime.Key
+	loaded := map[runtime.Key]bool{}
+	for _, i := range a.order(sel) {
+		keys = append(keys, a.defs[i].Key)
+		for _, j := range a.up[i] {
+			if k := a.defs[j].Key; !sel[j] && !loaded[k] {
+				loaded[k] = true
+				stored = append(stored, k)
+			}
+		}
+	}
+	from := ""
+	if len(stored) > 0 {
+		from = "; loading " + strings.Join(keyNames(stored), ", ") + " from storage"
+	}
+	fmt.Fprintf(e.stderr, "%s materialize: re-executing %s of run %s%s\n", e.prog, plural(len(keys), "step"), run.ID, from)
+	return keys, nil
+}
+
+func (r *recording) start(e *env, opts *runtime.Options) error {
+	if r.off {
+		return nil
+	}
+	log, err := r.history.open(e.ctx)
+	if err != nil {
+		return fmt.Errorf("%w\n(run with --no-history to materialize without recording the run)", err)
+	}
+	tags := map[string]string{}
+	if s := e.fs.Lookup("select"); s != nil && s.Value.String() != "" {
+		tags["select"] = s.Value.String()
+	}
+	if r.stale {
+		tags["stale"] = "true"
+	}
+	if r.parent != "" {
+		tags["parent_run_id"] = r.parent
+	}
+	rec, err := history.Record(e.ctx, log, opts, tags)
+	if err != nil {
+		log.Close()
+		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)
+	}
+	r.log, r.rec = log, rec
+	return nil
+}
+
+// finish writes what the recorder still holds and closes the history, so
+// that every event of the run is durable before the command exits, also
+// when the run was interrupted.
+func (r *recording) finish(e *env, res *runtime.Result) {
+	if r.rec == nil {
+		return
+	}
+	err := r.rec.Close()
+	if cerr := r.log.Close(); err == nil {
+		err = cerr
+	}
+	r.rec, r.log = nil, nil
+	if err != nil {
+		e.errorf("the run history may be incomplete: %v", err)
+	}
+}
+
+// stepCounts formats the step counts of a run: "8 success, 1 failed".
+func stepCounts(counts map[string]int) string {
+	order := []string{"success", "failed", "skipped", "canceled", history.StepRunning}
+	var parts []string
+	for _, s := range order {
+		if n := counts[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	for _, s := range sortedKeys(counts) {
+		if !slices.Contains(order, s) && counts[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,298 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+func init() {
+	register(&command{
+		name:       "runs",
+		args:       "[-n N] [--json] [--history SPEC]\n       " + "runs show RUN_ID [--json] [--history SPEC]",
+		short:      "list the recorded runs, or show one run's steps",
+		positional: true,
+		long: `Runs lists the runs recorded in the run history, newest first: run ID,
+status, start time, duration and the counts of its steps by status.
+
+'runs show RUN_ID' prints one run: its status, times, selection, tags
+and, if it failed, why; then its steps in the order they started, each
+with its status, attempts, start, duration, error and metadata. RUN_ID
+may be any prefix of the ID that only one run has.
+
+With --json, runs prints a JSON array of runs, and runs show a JSON object
+with the run and its steps.
+
+A run still marked running whose process is gone is marked failed
+("abandoned") the next time the history is opened.`,
+		setup: func(fs *flag.FlagSet) func(*env) int {
+			f := &runsFlags{}
+			fs.IntVar(&f.limit, "n", 20, "list at most `N` runs; 0 lists all")
+			fs.BoolVar(&f.json, "json", false, "print JSON")
+			f.history.declare(fs)
+			return f.run
+		},
+	})
+}
+
+// runsFlags are the flags of runs.
+type runsFlags struct {
+	limit   int
+	json    bool
+	history historyFlag
+}
+
+// runEntry is a run in runs --json and runs show --json.
+type runEntry struct {
+	ID         string            `json:"run_id"`
+	Status     string            `json:"status"`
+	Start      time.Time         `json:"start"`
+	End        *time.Time        `json:"end"`
+	DurationMS float64           `json:"duration_ms"`
+	Selection  []string          `json:"selection"`
+	Tags       map[string]string `json:"tags"`
+	Error      string            `json:"error,omitempty"`
+	Host       string            `json:"host"`
+	PID        int               `json:"pid"`
+	Steps      map[string]int    `json:"steps"`
+}
+
+// stepEntry is a step in runs show --json.
+type stepEntry struct {
+	Asset         string            `json:"asset"`
+	Partition     string            `json:"partition,omitempty"`
+	Status        string            `json:"status"`
+	Attempts      int               `json:"attempts"`
+	Start         *time.Time        `json:"start"`
+	End           *time.Time        `json:"end"`
+	DurationMS    float64           `json:"duration_ms"`
+	Error         string            `json:"error,omitempty"`
+	Cause         string            `json:"cause,omitempty"`
+	Retries       []history.Attempt `json:"retries"`
+	Metadata      runtime.Metadata  `json:"metadata"`
+	CodeVersion   string            `json:"code_version,omitempty"`
+	DataVersion   string            `json:"data_version,omitempty"`
+	InputVersions map[string]string `json:"input_versions"`
+}
+
+func newRunEntry(r *history.Run) runEntry {
+	je := runEntry{
+		ID: r.ID, Status: r.Status, Start: r.Start, DurationMS: ms(r.Duration()),
+		Selection: keyNames(r.Selection), Tags: r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
+	}
+	if !r.End.IsZero() {
+		je.End = &r.End
+	}
+	if je.Tags == nil {
+		je.Tags = map[string]string{}
+	}
+	if je.Steps == nil {
+		je.Steps = map[string]int{}
+	}
+	return je
+}
+
+func newStepEntry(s *history.Step) stepEntry {
+	je := stepEntry{
+		Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
+		DurationMS: ms(s.Duration()), Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
+		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
+	}
+	if !s.Start.IsZero() {
+		je.Start = &s.Start
+	}
+	if !s.End.IsZero() {
+		je.End = &s.End
+	}
+	if je.Retries == nil {
+		je.Retries = []history.Attempt{}
+	}
+	if je.Metadata == nil {
+		je.Metadata = runtime.Metadata{}
+	}
+	for k, v := range s.InputVersions {
+		je.InputVersions[string(k)] = v
+	}
+	return je
+}
+
+// ms returns d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func (f *runsFlags) run(e *env) int {
+	if e.fs.NArg() == 0 {
+		return f.list(e)
+	}
+	if sub := e.fs.Arg(0); sub != "show" {
+		return e.usageError("unknown subcommand %q%s", sub, didYouMean(sub, []string{"show"}))
+	}
+	// Flags may follow the run ID: runs show ID --json.
+	var args []string
+	rest := e.fs.Args()[1:]
+	for len(rest) > 0 {
+		if status, ok := e.parse(rest); !ok {
+			return status
+		}
+		rest = e.fs.Args()
+		if len(rest) > 0 {
+			args = append(args, rest[0])
+			rest = rest[1:]
+		}
+	}
+	switch len(args) {
+	case 0:
+		return e.usageError("runs show: want a run ID")
+	case 1:
+	default:
+		return e.usageError("runs show: unexpected argument %q", args[1])
+	}
+	return f.show(e, args[0])
+}
+
+func (f *runsFlags) list(e *env) int {
+	if f.limit < 0 {
+		return e.usageError("-n %d: want a positive number of runs, or 0 for all", f.limit)
+	}
+	log, err := f.history.open(e.ctx)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	defer log.Close()
+	runs, err := log.Runs(e.ctx, f.limit)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
+	if f.json {
+		entries := make([]runEntry, 0, len(runs))
+		for i := range runs {
+			entries = append(entries, newRunEntry(&runs[i]))
+		}
+		return writeJSON(e, entries)
+	}
+	if len(runs) == 0 {
+		fmt.Fprintf(e.stderr, "%s runs: no runs recorded in %s\n", e.prog, describeSpec(f.history.resolve()))
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "RUN ID\tSTATUS\tSTART\tDURATION\tSTEPS")
+	for _, r := range runs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, fmtTime(r.Start), fmtDuration(r.Duration()), stepCounts(r.Counts))
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func (f *runsFlags) show(e *env, id string) int {
+	log, err := f.history.open(e.ctx)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	defer log.Close()
+	run, err := lookupRun(e.ctx, log, id)
+	if err != nil {
+		if errors.Is(err, history.ErrNotFound) || strings.Contains(err.Error(), "ambiguous") {
+			e.errorf("%v\nRun '%s runs' to list the recorded runs.", err, e.prog)
+		} else {
+			e.errorf("reading the run history: %v", err)
+		}
+		return exitFailed
+	}
+	steps, err := log.Steps(e.ctx, run.ID)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
+	if f.json {
+		out := struct {
+			Run   runEntry    `json:"run"`
+			Steps []stepEntry `json:"steps"`
+		}{newRunEntry(run), make([]stepEntry, 0, len(steps))}
+		for i := range steps {
+			out.Steps = append(out.Steps, newStepEntry(&steps[i]))
+		}
+		return writeJSON(e, out)
+	}
+	w := e.stdout
+	tw := tabwriter.NewWriter(w, 0, 8, 1, ' ', 0)
+	fmt.Fprintf(tw, "Run:\t%s\n", run.ID)
+	fmt.Fprintf(tw, "Status:\t%s\n", run.Status)
+	if run.Error != "" {
+		fmt.Fprintf(tw, "Error:\t%s\n", cell(run.Error))
+	}
+	fmt.Fprintf(tw, "Started:\t%s\n", fmtTime(run.Start))
+	if !run.End.IsZero() {
+		fmt.Fprintf(tw, "Ended:\t%s\n", fmtTime(run.End))
+	}
+	fmt.Fprintf(tw, "Duration:\t%s\n", fmtDuration(run.Duration()))
+	fmt.Fprintf(tw, "Steps:\t%s\n", stepCounts(run.Counts))
+	fmt.Fprintf(tw, "Selection:\t%s\n", list(keyNames(run.Selection)))
+	if len(run.Tags) > 0 {
+		var tags []string
+		for _, k := range sortedKeys(run.Tags) {
+			tags = append(tags, k+"="+run.Tags[k])
+		}
+		fmt.Fprintf(tw, "Tags:\t%s\n", strings.Join(tags, " "))
+	}
+	if run.Host != "" {
+		fmt.Fprintf(tw, "Host:\t%s (process %d)\n", run.Host, run.PID)
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tSTART\tDURATION\tERROR\tMETADATA")
+	for _, s := range steps {
+		attempts, duration := "-", "-"
+		if s.Attempts > 0 {
+			attempts = fmt.Sprint(s.Attempts)
+			if !s.End.IsZero() {
+				duration = fmtDuration(s.Duration())
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", stepName(s.Key, s.Partition), s.Status, attempts,
+			fmtTime(s.Start), duration, cell(truncate(s.Error, 80)), cell(fmtMetadata(s.Metadata)))
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	// Errors in full, with the retried attempts.
+	var problems []string
+	for _, s := range steps {
+		for _, a := range s.Retries {
+			problems = append(problems, fmt.Sprintf("%s: attempt %d: %s", stepName(s.Key, s.Partition), a.Attempt, a.Error))
+		}
+		if s.Error != "" {
+			problems = append(problems, fmt.Sprintf("%s: %s", stepName(s.Key, s.Partition), s.Error))
+		}
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(w)
+		for _, p := range problems {
+			fmt.Fprintln(w, p)
+		}
+	}
+	return exitOK
+}
+
+// truncate shortens s to n runes, ending it with an ellipsis.
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

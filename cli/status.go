@@ -1,0 +1,189 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+func init() {
+	register(&command{
+		name:  "status",
+		args:  "[--select EXPR] [--json] [--history SPEC]",
+		short: "show which assets are fresh or stale, and why",
+		long: `Status prints a table of the assets, sorted by key, from the run history:
+whether each is fresh or stale, why it is stale (every cause: never
+materialized, last attempt failed, code version changed, upstream data
+changed, upstream materialized since, upstream stale), and when and in
+which run it was last materialized. A last line counts them.
+
+An asset is fresh when its last materialization used its current code
+version and the current data of its upstreams. 'materialize --stale'
+materializes the stale ones.
+
+With --json it prints a JSON array instead, one object per asset.`,
+		setup: func(fs *flag.FlagSet) func(*env) int {
+			f := &statusFlags{}
+			selectFlag(fs, &f.selection, "show")
+			fs.BoolVar(&f.json, "json", false, "print a JSON array")
+			f.history.declare(fs)
+			return f.run
+		},
+	})
+}
+
+// statusFlags are the flags of status.
+type statusFlags struct {
+	selection string
+	json      bool
+	history   historyFlag
+}
+
+// statusEntry is one asset in status --json.
+type statusEntry struct {
+	Asset  string        `json:"asset"`
+	Status string        `json:"status"` // "fresh" or "stale"
+	Stale  bool          `json:"stale"`
+	Causes []statusCause `json:"causes"`
+	// The last successful materialization; nil when none.
+	Materialization *statusMaterialization `json:"last_materialization"`
+	// The last finished attempt, successful or not; nil when none.
+	Attempt         *statusAttempt `json:"last_attempt"`
+	LogicalVersion  string         `json:"logical_version,omitempty"`
+	RecordedVersion string         `json:"recorded_logical_version,omitempty"`
+}
+
+type statusCause struct {
+	Reason   string `json:"reason"`
+	Upstream string `json:"upstream,omitempty"`
+	Detail   string `json:"detail,omitempty"`
+	Text     string `json:"text"`
+}
+
+type statusMaterialization struct {
+	RunID       string    `json:"run_id"`
+	Time        time.Time `json:"time"`
+	CodeVersion string    `json:"code_version"`
+	DataVersion string    `json:"data_version"`
+}
+
+type statusAttempt struct {
+	RunID  string    `json:"run_id"`
+	Status string    `json:"status"`
+	Time   time.Time `json:"time"`
+	Error  string    `json:"error,omitempty"`
+}
+
+func (f *statusFlags) run(e *env) int {
+	a := newAssets(e.defs)
+	sel, err := a.selectSet(f.selection)
+	if err != nil {
+		return e.selectError(err)
+	}
+	log, err := f.history.open(e.ctx)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	defer log.Close()
+	all, err := history.Stale(e.ctx, log, a.defs)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
+	var states []history.State
+	for i, s := range all {
+		if sel[i] {
+			states = append(states, s)
+		}
+	}
+	slices.SortFunc(states, func(x, y history.State) int { return strings.Compare(string(x.Key), string(y.Key)) })
+	if f.json {
+		return writeJSONStatus(e, states)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
+	nstale := 0
+	for _, s := range states {
+		status, why, when, run := "fresh", "-", "-", "-"
+		if s.Stale {
+			status, why = "stale", cell(s.Why())
+			nstale++
+		}
+		if s.Last != nil && s.Last.Materialized() {
+			when, run = fmtTime(s.Last.Time), s.Last.RunID
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", cell(string(s.Key)), status, why, when, run)
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	fmt.Fprintf(e.stdout, "\n%s: %d fresh, %d stale\n", plural(len(states), "asset"), len(states)-nstale, nstale)
+	return exitOK
+}
+
+func writeJSONStatus(e *env, states []history.State) int {
+	entries := make([]statusEntry, 0, len(states))
+	for _, s := range states {
+		je := statusEntry{
+			Asset:           string(s.Key),
+			Status:          "fresh",
+			Stale:           s.Stale,
+			Causes:          []statusCause{},
+			LogicalVersion:  s.Logical,
+			RecordedVersion: s.Recorded,
+		}
+		if s.Stale {
+			je.Status = "stale"
+		}
+		for _, c := range s.Causes {
+			je.Causes = append(je.Causes, statusCause{Reason: string(c.Reason), Upstream: string(c.Upstream), Detail: c.Detail, Text: c.String()})
+		}
+		if l := s.Last; l != nil {
+			if l.Materialized() {
+				je.Materialization = &statusMaterialization{RunID: l.RunID, Time: l.Time, CodeVersion: l.CodeVersion, DataVersion: l.DataVersion}
+			}
+			if l.LastRunID != "" {
+				je.Attempt = &statusAttempt{RunID: l.LastRunID, Status: l.LastStatus, Time: l.LastTime, Error: l.LastError}
+			}
+		}
+		entries = append(entries, je)
+	}
+	return writeJSON(e, entries)
+}
+
+// writeJSON writes v as indented JSON on stdout.
+func writeJSON(e *env, v any) int {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// fmtTime formats t in local time to the second, or "-" when zero.
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}
+
+// keyNames returns the keys as strings.
+func keyNames(keys []runtime.Key) []string {
+	s := make([]string, len(keys))
+	for i, k := range keys {
+		s[i] = string(k)
+	}
+	return s
+}
