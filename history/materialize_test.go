@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -303,14 +302,14 @@ func benchRecord(b *testing.B, log history.Log) {
 	var tBare, tLog, cBare, cLog time.Duration
 	b.ReportAllocs()
 	for b.Loop() {
-		c0 := cpuTime()
+		c0 := history.CPUTime()
 		t0 := time.Now()
 		res, err := runtime.Materialize(ctx, defs, runtime.Options{Logger: quiet})
 		if err != nil || !res.OK() {
 			b.Fatalf("run failed: %v", err)
 		}
 		t1 := time.Now()
-		c1 := cpuTime()
+		c1 := history.CPUTime()
 		opts := runtime.Options{Logger: quiet}
 		rec, err := history.Record(ctx, log, &opts, nil)
 		if err != nil {
@@ -324,7 +323,7 @@ func benchRecord(b *testing.B, log history.Log) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		c2 := cpuTime()
+		c2 := history.CPUTime()
 		tBare += t1.Sub(t0)
 		tLog += t2.Sub(t1)
 		cBare += c1 - c0
@@ -335,13 +334,6 @@ func benchRecord(b *testing.B, log history.Log) {
 	b.ReportMetric(float64(tLog.Microseconds())/iters/n, "log-µs/asset")
 	b.ReportMetric(float64((tLog-tBare).Microseconds())/iters/n, "added-µs/asset")
 	b.ReportMetric(float64((cLog-cBare).Microseconds())/iters/n, "added-cpu-µs/asset")
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // quiet discards the runtime's logs.

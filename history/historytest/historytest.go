@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -536,7 +535,7 @@ func testKilled(t *testing.T, spec string) {
 		t.Fatalf("child did not report ready: %v", err)
 	}
 	require.Equal(t, "ready\n", line)
-	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	require.NoError(t, cmd.Process.Kill()) // SIGKILL on Unix
 	cmd.Wait()
 
 	log := open(t, spec) // Open reaps
@@ -579,7 +578,7 @@ func testKilledWhileWriting(t *testing.T, spec string) {
 			flushed, _ = strconv.Atoi(n)
 		}
 	}
-	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	require.NoError(t, cmd.Process.Kill()) // SIGKILL on Unix
 	cmd.Wait()
 
 	log := open(t, spec)
@@ -708,7 +707,7 @@ func testKilledMaterialize(t *testing.T, spec string) {
 		t.Fatalf("child did not report ready: %v", err)
 	}
 	runID := strings.TrimSpace(line)
-	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	require.NoError(t, cmd.Process.Kill()) // SIGKILL on Unix
 	cmd.Wait()
 
 	log := open(t, spec)
