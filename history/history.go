@@ -19,6 +19,10 @@
 //	runs                    log.Runs(ctx, limit)
 //	runs show ID            log.Run(ctx, ID), log.Steps(ctx, ID)
 //
+// Both selections leave out fresh or succeeded upstreams, which the
+// runtime loads through their I/O managers; AddUpstream adds back those
+// whose outputs cannot be loaded in this process (the memory I/O manager).
+//
 // Recording is batched in the background; Recorder documents exactly what
 // is durable when the process is killed.
 package history

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -255,4 +256,48 @@ func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, err
 		return nil, fmt.Errorf("history: run %s: every step succeeded, nothing to re-execute", runID)
 	}
 	return keys, nil
+}
+
+// AddUpstream returns keys (a selection, from StaleSelection or
+// FromFailure) with the upstream assets, transitively, that must run
+// again for them: those of an unselected upstream for which reload
+// returns false, because its last output cannot be loaded here (the
+// memory I/O manager of another process, say). Upstreams reload accepts
+// are loaded through their I/O managers by the runtime, and end the walk.
+// The result lists keys first, in their order, then the added ones in defs
+// order.
+func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runtime.AssetDef) bool) []runtime.Key {
+	byKey := make(map[runtime.Key]*runtime.AssetDef, len(defs))
+	for _, d := range defs {
+		byKey[d.Key] = d
+	}
+	in := make(map[runtime.Key]bool, len(keys))
+	for _, k := range keys {
+		in[k] = true
+	}
+	added := map[runtime.Key]bool{}
+	stack := slices.Clone(keys)
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		d := byKey[k]
+		if d == nil {
+			continue
+		}
+		for _, u := range d.Upstream() {
+			ud := byKey[u]
+			if in[u] || added[u] || ud == nil || reload(ud) {
+				continue
+			}
+			added[u] = true
+			stack = append(stack, u)
+		}
+	}
+	out := slices.Clone(keys)
+	for _, d := range defs {
+		if added[d.Key] {
+			out = append(out, d.Key)
+		}
+	}
+	return out
 }
