@@ -30,6 +30,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// Runs record to a history of their own (pipeline gives each command
+	// a new one); in-process runs share this one, never the working
+	// directory's .assetgen.
+	os.Setenv("ASSETGEN_HOME", filepath.Join(dir, "home"))
+	os.Unsetenv(envHistory)
 	pipelineBin = filepath.Join(dir, "pipeline")
 	if goruntime.GOOS == "windows" {
 		pipelineBin += ".exe"
@@ -57,11 +62,12 @@ type result struct {
 }
 
 // pipeline returns a command running the test pipeline with args and the
-// given environment (NAME=value), storing outputs in a new directory.
+// given environment (NAME=value), storing outputs and the run history in
+// new directories unless env sets PIPELINE_DATA and ASSETGEN_HOME.
 func pipeline(t *testing.T, env []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(pipelineBin, args...)
-	cmd.Env = append(os.Environ(), "PIPELINE_DATA="+t.TempDir(), "TERM=dumb")
+	cmd.Env = append(os.Environ(), "PIPELINE_DATA="+t.TempDir(), "ASSETGEN_HOME="+t.TempDir(), "TERM=dumb")
 	cmd.Env = append(cmd.Env, env...)
 	return cmd
 }
@@ -116,7 +122,7 @@ func summaryRow(asset, status, attempts string) string {
 
 func TestHelp(t *testing.T) {
 	r := run(t, nil)
-	r.want(t, 2, "err:Usage:", "err:materialize", "err:graph", "err:list")
+	r.want(t, 2, "err:Usage:", "err:materialize", "err:graph", "err:list", "err:status", "err:runs")
 	if r.stdout != "" {
 		t.Errorf("usage error wrote to stdout: %q", r.stdout)
 	}
@@ -127,7 +133,7 @@ func TestHelp(t *testing.T) {
 	run(t, nil, "help", "select").want(t, 0, `out:roots\(x\)`, "out:tag:tier=gold")
 	run(t, nil, "help", "nope").want(t, 2, `err:unknown command or topic "nope"`)
 	run(t, nil, "help", "a", "b").want(t, 2, "err:too many arguments")
-	for _, c := range []string{"list", "materialize", "graph", "help"} {
+	for _, c := range []string{"list", "materialize", "graph", "help", "status", "runs"} {
 		for _, h := range []string{"-h", "--help"} {
 			r := run(t, nil, c, h)
 			r.want(t, 0, "out:usage: pipeline "+c)

@@ -238,7 +238,9 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 	if r.off {
 		return nil
 	}
-	log, err := r.history.open(e.ctx)
+	// An interrupt while the history opens must not keep the run, cut
+	// short as it will be, from being recorded.
+	log, err := r.history.open(context.WithoutCancel(e.ctx))
 	if err != nil {
 		return fmt.Errorf("%w\n(run with --no-history to materialize without recording the run)", err)
 	}
@@ -252,7 +254,12 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 	if r.parent != "" {
 		tags["parent_run_id"] = r.parent
 	}
+	// Record tells from its context which steps the interrupt stopped;
+	// it also reaps with it, which fails once the context is cancelled.
 	rec, err := history.Record(e.ctx, log, opts, tags)
+	if err != nil && e.ctx.Err() != nil {
+		rec, err = history.Record(context.WithoutCancel(e.ctx), log, opts, tags)
+	}
 	if err != nil {
 		log.Close()
 		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)

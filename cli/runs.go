@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name:       "runs",
-		args:       "[-n N] [--json] [--history SPEC]\n       " + "runs show RUN_ID [--json] [--history SPEC]",
+		args:       "[-n N] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC]",
 		short:      "list the recorded runs, or show one run's steps",
 		positional: true,
 		long: `Runs lists the runs recorded in the run history, newest first: run ID,

@@ -11,6 +11,7 @@
 //	PIPELINE_BLOCK=1           sleepy blocks until its context is cancelled
 //	PIPELINE_BLOCK=ignore      sleepy blocks for an hour, ignoring cancellation
 //	PIPELINE_PEOPLE_VERSION=v  the code version of people (default v1)
+//	PIPELINE_BIRDS=a,b         the birds (default Bluebird,Robin,Eagle)
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/assetgen/assetgen/cli"
@@ -38,7 +40,7 @@ func main() {
 	})
 }
 
-var strings = reflect.TypeFor[[]string]()
+var stringSlice = reflect.TypeFor[[]string]()
 
 func assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
@@ -50,7 +52,7 @@ func assets() []*runtime.AssetDef {
 			Tags:        map[string]string{"tier": "gold"},
 			Description: "People is everyone we know.\n\nThe second paragraph is not listed.",
 			CodeVersion: cmp.Or(os.Getenv("PIPELINE_PEOPLE_VERSION"), "v1"),
-			OutputType:  strings,
+			OutputType:  stringSlice,
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 				ctx.Log.Info("loading people")
 				ctx.AddMetadata("rows", 3)
@@ -61,10 +63,14 @@ func assets() []*runtime.AssetDef {
 			Key:        "birds",
 			Group:      "core",
 			Kinds:      []string{"go"},
-			OutputType: strings,
+			OutputType: stringSlice,
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				ctx.AddMetadata("rows", 3)
-				return []string{"Bluebird", "Robin", "Eagle"}, nil
+				birds := []string{"Bluebird", "Robin", "Eagle"}
+				if s := os.Getenv("PIPELINE_BIRDS"); s != "" {
+					birds = strings.Split(s, ",")
+				}
+				ctx.AddMetadata("rows", len(birds))
+				return birds, nil
 			},
 		},
 		{
@@ -72,8 +78,8 @@ func assets() []*runtime.AssetDef {
 			Group:       "analytics",
 			Kinds:       []string{"duckdb"},
 			Description: "CombinedData depends on people and birds.",
-			Inputs:      []runtime.Input{{Name: "people", Key: "people", Type: strings}, {Name: "birds", Key: "birds", Type: strings}},
-			OutputType:  strings,
+			Inputs:      []runtime.Input{{Name: "people", Key: "people", Type: stringSlice}, {Name: "birds", Key: "birds", Type: stringSlice}},
+			OutputType:  stringSlice,
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 				if os.Getenv("PIPELINE_FAIL_COMBINED") != "" {
 					return nil, errors.New("combined_data broken on purpose")

@@ -1,0 +1,331 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/assetgen/assetgen/history"
+)
+
+// store is a history home and an fs data directory shared by several
+// commands, as on a user's machine.
+func store(t *testing.T) []string {
+	t.Helper()
+	return []string{"ASSETGEN_HOME=" + t.TempDir(), "PIPELINE_DATA=" + t.TempDir()}
+}
+
+func with(env []string, more ...string) []string {
+	return append(append([]string{}, env...), more...)
+}
+
+var runIDPattern = regexp.MustCompile(`\(run ([0-9a-f-]+)\)`)
+
+// runID returns the run ID in materialize's summary.
+func runID(t *testing.T, r result) string {
+	t.Helper()
+	m := runIDPattern.FindStringSubmatch(r.stdout)
+	if m == nil {
+		t.Fatalf("no run ID in the summary:\n%s", r)
+	}
+	return m[1]
+}
+
+// runsJSON is runs --json parsed back.
+func runsJSON(t *testing.T, env []string, args ...string) []runEntry {
+	t.Helper()
+	r := run(t, env, append([]string{"runs", "--json"}, args...)...)
+	r.want(t, 0)
+	var runs []runEntry
+	if err := json.Unmarshal([]byte(r.stdout), &runs); err != nil {
+		t.Fatalf("runs --json: %v\n%s", err, r)
+	}
+	return runs
+}
+
+// statusJSON is status --json parsed back, by asset.
+func statusJSON(t *testing.T, env []string) map[string]statusEntry {
+	t.Helper()
+	r := run(t, env, "status", "--json")
+	r.want(t, 0)
+	var entries []statusEntry
+	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
+		t.Fatalf("status --json: %v\n%s", err, r)
+	}
+	m := map[string]statusEntry{}
+	for _, e := range entries {
+		m[e.Asset] = e
+	}
+	return m
+}
+
+// statusRow matches the status row of an asset.
+func statusRow(asset, status, why string) string {
+	return `(?m)^` + regexp.QuoteMeta(asset) + ` +` + status + ` +` + why
+}
+
+func TestHistoryRuns(t *testing.T) {
+	env := store(t)
+	run(t, env, "runs").want(t, 0, "err:no runs recorded in .*history.db")
+	if runs := runsJSON(t, env); len(runs) != 0 {
+		t.Errorf("runs --json before any run: %+v", runs)
+	}
+
+	state := filepath.Join(t.TempDir(), "flaky")
+	r := run(t, with(env, "PIPELINE_FAIL=1", "PIPELINE_FLAKY_STATE="+state), "materialize")
+	r.want(t, 1)
+	failed := runID(t, r)
+	r = run(t, env, "materialize", "--select", "+combined_data")
+	r.want(t, 0)
+	ok := runID(t, r)
+
+	// Neither --dry-run nor --no-history records anything.
+	run(t, env, "materialize", "--dry-run").want(t, 0)
+	run(t, env, "materialize", "--no-history", "--select", "people").want(t, 0)
+
+	r = run(t, env, "runs")
+	r.want(t, 0,
+		`(?m)^RUN ID +STATUS +START +DURATION +STEPS$`,
+		`(?m)^`+ok+` +success +\S+ \S+ +\S+ +3 success$`,
+		`(?m)^`+failed+` +failed +\S+ \S+ +\S+ +8 success, 1 failed, 1 skipped$`,
+	)
+	if strings.Index(r.stdout, ok) > strings.Index(r.stdout, failed) {
+		t.Errorf("runs: not newest first:\n%s", r.stdout)
+	}
+	runs := runsJSON(t, env)
+	if len(runs) != 2 || runs[0].ID != ok || runs[1].ID != failed {
+		t.Fatalf("runs --json: %+v, want %s then %s", runs, ok, failed)
+	}
+	if f := runs[1]; f.Status != "failed" || f.Steps["success"] != 8 || f.Steps["failed"] != 1 || f.Steps["skipped"] != 1 ||
+		len(f.Selection) != 10 || f.End == nil || f.PID == 0 {
+		t.Errorf("failed run in runs --json: %+v", f)
+	}
+	if runs := runsJSON(t, env, "-n", "1"); len(runs) != 1 || runs[0].ID != ok {
+		t.Errorf("runs -n 1: %+v", runs)
+	}
+
+	r = run(t, env, "runs", "show", failed)
+	r.want(t, 0,
+		`(?m)^Run: +`+failed+`$`,
+		`(?m)^Status: +failed$`,
+		`(?m)^Steps: +8 success, 1 failed, 1 skipped$`,
+		`(?m)^ASSET +STATUS +ATTEMPTS +START +DURATION +ERROR +METADATA$`,
+		`(?m)^people +success +1 +\S+ \S+ +\S+ +- +.*rows=3`,
+		`(?m)^broken +failed +1 +\S+ \S+ +\S+ +broken on purpose +-$`,
+		`(?m)^after_broken +skipped +- +.* upstream broken failed`,
+		`(?m)^flaky +success +2 .*attempt=2`,
+		`(?m)^flaky: attempt 1: first attempt fails`,
+	)
+	// Flags may follow the ID; a unique prefix is enough.
+	r = run(t, env, "runs", "show", failed[:len(failed)-4], "--json")
+	r.want(t, 0)
+	var shown struct {
+		Run   runEntry    `json:"run"`
+		Steps []stepEntry `json:"steps"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil {
+		t.Fatalf("runs show --json: %v\n%s", err, r)
+	}
+	if shown.Run.ID != failed || len(shown.Steps) != 10 {
+		t.Fatalf("runs show --json: run %s with %d steps, want %s with 10", shown.Run.ID, len(shown.Steps), failed)
+	}
+	steps := map[string]stepEntry{}
+	for _, s := range shown.Steps {
+		steps[s.Asset] = s
+	}
+	if s := steps["combined_data"]; s.Status != "success" || s.Metadata["rows"] != 6.0 || s.DataVersion == "" ||
+		s.InputVersions["people"] == "" || s.Start == nil || s.End == nil {
+		t.Errorf("combined_data in runs show --json: %+v", s)
+	}
+	if s := steps["people"]; s.CodeVersion != "v1" {
+		t.Errorf("people in runs show --json: code version %q, want v1", s.CodeVersion)
+	}
+	if s := steps["broken"]; s.Status != "failed" || s.Error != "broken on purpose" || s.Attempts != 1 {
+		t.Errorf("broken in runs show --json: %+v", s)
+	}
+	if s := steps["flaky"]; s.Attempts != 2 || len(s.Retries) != 1 || !strings.Contains(s.Retries[0].Error, "first attempt fails") {
+		t.Errorf("flaky in runs show --json: %+v", s)
+	}
+	if s := steps["after_broken"]; s.Status != "skipped" || s.Cause != "broken" {
+		t.Errorf("after_broken in runs show --json: %+v", s)
+	}
+
+	run(t, env, "runs", "show", "nope").want(t, 1, `err:no run "nope" in the history`, `err:Run 'pipeline runs' to list`)
+	// Both IDs start with the same timestamp digits.
+	run(t, env, "runs", "show", "0").want(t, 1, `err:run ID prefix "0" is ambiguous: it matches `)
+	run(t, env, "runs", "show").want(t, 2, "err:want a run ID", "err:usage: pipeline runs")
+	run(t, env, "runs", "show", ok, "extra").want(t, 2, `err:unexpected argument "extra"`)
+	run(t, env, "runs", "shw").want(t, 2, `err:unknown subcommand "shw" \(did you mean "show"\?\)`)
+	run(t, env, "runs", "-n", "-1").want(t, 2, "err:-n -1: want a positive number")
+	run(t, env, "runs", "show", "-h").want(t, 0, "out:usage: pipeline runs", "out:show RUN_ID")
+}
+
+func TestStatus(t *testing.T) {
+	env := store(t)
+	r := run(t, env, "status")
+	r.want(t, 0,
+		`(?m)^ASSET +STATUS +WHY +LAST MATERIALIZED +RUN$`,
+		statusRow("people", "stale", "never materialized +- +-$"),
+		"10 assets: 0 fresh, 10 stale",
+	)
+	first := runID(t, run(t, env, "materialize"))
+	r = run(t, env, "status")
+	r.want(t, 0, statusRow("people", "fresh", `- +\S+ \S+ +`+first+`$`), "10 assets: 10 fresh, 0 stale")
+
+	// A new code version of people makes it stale, and its downstream.
+	v2 := with(env, "PIPELINE_PEOPLE_VERSION=v2")
+	r = run(t, v2, "status")
+	r.want(t, 0,
+		statusRow("people", "stale", `code version changed \("v1" -> "v2"\) +\S+ \S+ +`+first),
+		statusRow("combined_data", "stale", `upstream stale people`),
+		statusRow("report", "stale", `upstream stale combined_data`),
+		statusRow("birds", "fresh", "-"),
+		"10 assets: 7 fresh, 3 stale",
+	)
+	st := statusJSON(t, v2)
+	if p := st["people"]; !p.Stale || p.Status != "stale" || len(p.Causes) != 1 || p.Causes[0].Reason != string(history.CodeVersionChanged) ||
+		p.Materialization == nil || p.Materialization.RunID != first || p.Materialization.CodeVersion != "v1" {
+		t.Errorf("people in status --json: %+v", p)
+	}
+	if c := st["combined_data"]; !c.Stale || len(c.Causes) == 0 || c.Causes[0].Upstream != "people" {
+		t.Errorf("combined_data in status --json: %+v", c)
+	}
+	if b := st["birds"]; b.Stale || b.Status != "fresh" || len(b.Causes) != 0 || b.Attempt == nil || b.Attempt.Status != "success" {
+		t.Errorf("birds in status --json: %+v", b)
+	}
+	run(t, v2, "status", "--select", "birds or people").want(t, 0, "2 assets: 1 fresh, 1 stale")
+
+	// --stale runs exactly the stale assets; their upstream birds is
+	// loaded from storage.
+	r = run(t, v2, "materialize", "--stale")
+	r.want(t, 0,
+		summaryRow("people", "success", "1"),
+		summaryRow("combined_data", "success", "1")+`.*rows=6`,
+		summaryRow("report", "success", "1"),
+		"3 steps: 3 succeeded",
+	)
+	if strings.Contains(r.stdout, "\nbirds ") {
+		t.Errorf("--stale ran a fresh asset:\n%s", r.stdout)
+	}
+	run(t, v2, "status").want(t, 0, "10 assets: 10 fresh, 0 stale")
+	run(t, v2, "materialize", "--stale").want(t, 0, "err:every asset is fresh; nothing to materialize")
+
+	// The same birds again: the fs I/O manager's data version (a hash of
+	// the stored bytes) is unchanged, and so combined_data stays fresh.
+	run(t, v2, "materialize", "--select", "birds").want(t, 0)
+	run(t, v2, "status").want(t, 0, "10 assets: 10 fresh, 0 stale")
+
+	// Other birds: upstream data changed, for combined_data and, once it
+	// is materialized again, for report.
+	v2 = with(v2, "PIPELINE_BIRDS=Owl,Crow")
+	run(t, v2, "materialize", "--select", "birds").want(t, 0)
+	r = run(t, v2, "status")
+	r.want(t, 0,
+		statusRow("combined_data", "stale", `upstream data changed birds \(`),
+		statusRow("report", "stale", `upstream stale combined_data`),
+		statusRow("people", "fresh", "-"))
+	run(t, v2, "materialize", "--select", "combined_data").want(t, 0, summaryRow("combined_data", "success", "1")+`.*rows=5`)
+	r = run(t, v2, "status")
+	r.want(t, 0, statusRow("combined_data", "fresh", "-"), statusRow("report", "stale", `upstream data changed combined_data \(`))
+	run(t, v2, "materialize", "--stale").want(t, 0, "1 step: 1 succeeded", summaryRow("report", "success", "1"))
+	v2 = with(v2, "PIPELINE_BIRDS=Swan")
+	run(t, v2, "materialize", "--select", "birds").want(t, 0)
+
+	// --select and --stale: the stale assets among the selected ones.
+	run(t, v2, "materialize", "--stale", "--select", "people").want(t, 0, "err:every selected asset is fresh")
+	r = run(t, v2, "materialize", "--stale", "--select", "combined_data or people", "--dry-run")
+	r.want(t, 0, `(?m)^1 +combined_data +- +people,birds$`)
+	if strings.Count(strings.TrimSpace(r.stdout), "\n") != 1 {
+		t.Errorf("--stale --select --dry-run: want one step:\n%s", r.stdout)
+	}
+
+	// An upstream whose data version was unknown when its downstream ran
+	// (report ran first, alone; combined_data later): materialized since.
+	fresh := store(t)
+	run(t, fresh, "materialize", "--select", "report").want(t, 0)
+	run(t, fresh, "materialize", "--select", "+combined_data").want(t, 0)
+	run(t, fresh, "status").want(t, 0, statusRow("report", "stale", `upstream materialized since combined_data`))
+
+	run(t, nil, "status", "extra").want(t, 2, `err:unexpected argument "extra"`)
+	run(t, nil, "status", "--select", "peple").want(t, 2, `err:did you mean "people"`)
+}
+
+func TestFromFailure(t *testing.T) {
+	env := store(t)
+	r := run(t, with(env, "PIPELINE_FAIL_COMBINED=1"), "materialize", "--select", "+report or sleepy")
+	r.want(t, 1, summaryRow("combined_data", "failed", "1"), summaryRow("report", "skipped", "-"))
+	failed := runID(t, r)
+
+	// The failure fixed, only combined_data and report run; people and
+	// birds come from the files the failed run stored.
+	r = run(t, env, "materialize", "--from-failure", failed)
+	r.want(t, 0,
+		summaryRow("combined_data", "success", "1")+`.*rows=6`,
+		summaryRow("report", "success", "1"),
+		"2 steps: 2 succeeded",
+		"err:re-executing 2 steps of run "+failed+"; loading people, birds from storage",
+	)
+	for _, k := range []string{"people", "birds", "sleepy"} {
+		if strings.Contains(r.stdout, "\n"+k+" ") {
+			t.Errorf("--from-failure recomputed %s:\n%s", k, r.stdout)
+		}
+	}
+	if strings.Contains(r.stderr, `msg="loading people"`) {
+		t.Errorf("--from-failure ran people:\n%s", r.stderr)
+	}
+	rerun := runID(t, r)
+	run(t, env, "runs", "show", rerun).want(t, 0, `(?m)^Tags: +parent_run_id=`+failed+`$`, `(?m)^Selection: +combined_data,report$`)
+
+	run(t, env, "materialize", "--from-failure", rerun).want(t, 0, "err:run "+rerun+" succeeded; nothing to re-execute")
+	run(t, env, "materialize", "--from-failure", "nope").want(t, 1, `err:--from-failure: no run "nope" in the history`)
+	run(t, env, "materialize", "--from-failure", failed, "--stale").want(t, 2, "err:cannot be combined")
+	run(t, env, "materialize", "--from-failure", failed, "--select", "report").want(t, 2, "err:cannot be combined")
+	run(t, env, "materialize", "--from-failure", failed, "--dry-run").want(t, 0, `(?m)^1 +combined_data +- +people,birds$`, `(?m)^2 +report +combined_data +-$`)
+}
+
+func TestHistoryCorrupt(t *testing.T) {
+	home := t.TempDir()
+	if err := os.WriteFile(history.SQLitePath(home), []byte("this is not a database, just some text that is long enough to matter\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"ASSETGEN_HOME=" + home}
+	r := run(t, env, "materialize", "--select", "people")
+	r.want(t, 1, "err:cannot open the run history", "err:history.db", "err:--no-history")
+	if strings.Contains(r.stderr, "panic") || strings.Contains(r.stdout, "people ") {
+		t.Errorf("materialize ran with a corrupt history:\n%s", r)
+	}
+	run(t, env, "materialize", "--no-history", "--select", "people").want(t, 0, "1 step: 1 succeeded")
+	run(t, env, "status").want(t, 1, "err:history.db")
+	run(t, env, "runs").want(t, 1, "err:history.db")
+	run(t, env, "materialize", "--stale").want(t, 1, "err:history.db")
+}
+
+func TestHistorySpec(t *testing.T) {
+	env := store(t)
+	other := t.TempDir()
+	id := runID(t, run(t, env, "materialize", "--select", "people", "--history", other))
+	if runs := runsJSON(t, env); len(runs) != 0 {
+		t.Errorf("--history recorded to $ASSETGEN_HOME: %+v", runs)
+	}
+	if runs := runsJSON(t, env, "--history", other); len(runs) != 1 || runs[0].ID != id {
+		t.Errorf("runs --history: %+v, want %s", runs, id)
+	}
+	if runs := runsJSON(t, with(env, envHistory+"="+other)); len(runs) != 1 || runs[0].ID != id {
+		t.Errorf("runs with $%s: %+v, want %s", envHistory, runs, id)
+	}
+	run(t, env, "status", "--history", other).want(t, 0, statusRow("people", "fresh", "-"))
+
+	// PostgreSQL, when a server is at hand.
+	dsn := os.Getenv("ASSETGEN_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("no PostgreSQL: set ASSETGEN_TEST_POSTGRES to a postgres:// URL of a scratch database to run materialize against it")
+	}
+	id = runID(t, run(t, env, "materialize", "--select", "+combined_data", "--history", dsn))
+	run(t, env, "runs", "show", id, "--history", dsn).want(t, 0, `(?m)^combined_data +success +1 .*rows=6`)
+	if strings.Contains(run(t, env, "runs", "--history", "postgres://nobody:secret@127.0.0.1:1/x").stderr, "secret") {
+		t.Errorf("an error shows the password of the PostgreSQL URL")
+	}
+}
