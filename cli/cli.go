@@ -8,11 +8,25 @@
 //		})
 //	}
 //
-// and the binary gets the commands list, materialize, graph and help:
+// and the binary gets the commands list, materialize, graph, status, runs
+// and help:
 //
 //	pipeline list
 //	pipeline materialize --select '+combined_data' -j 4
 //	pipeline graph --format dot | dot -Tsvg > graph.svg
+//	pipeline status                        # which assets are stale, and why
+//	pipeline materialize --stale           # only those, and what they need
+//	pipeline runs                          # the recorded runs, newest first
+//	pipeline runs show RUN_ID              # one run's steps
+//	pipeline materialize --from-failure RUN_ID
+//
+// Every materialize records its run in the run history (package history)
+// unless given --no-history or --dry-run: in the directory or PostgreSQL
+// database that --history names, else $ASSETGEN_HISTORY, else
+// $ASSETGEN_HOME, else .assetgen in the working directory. The recorder
+// is flushed and closed before materialize exits, also after an
+// interrupt. A history that cannot be opened (a corrupt file, a newer
+// schema) stops materialize with status 1 before anything runs.
 //
 // Conventions: -h or --help on every command prints its usage on stdout
 // and exits 0; a usage error prints the problem and the usage on stderr

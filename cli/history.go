@@ -23,7 +23,7 @@ const envHistory = "ASSETGEN_HISTORY"
 type historyFlag struct{ spec string }
 
 func (h *historyFlag) declare(fs *flag.FlagSet) {
-	fs.StringVar(&h.spec, "history", "", "the run history: a `DIR` holding history.db, or a postgres:// URL\n(default: $"+envHistory+", else $"+history.EnvHome+", else .assetgen)")
+	fs.StringVar(&h.spec, "history", "", "the run history `SPEC`: a directory (it holds history.db) or a postgres:// URL\n(default: $"+envHistory+", else $"+history.EnvHome+", else .assetgen)")
 }
 
 // resolve returns the spec to open: the flag, else $ASSETGEN_HISTORY,
@@ -44,7 +44,10 @@ func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
 	spec := h.resolve()
 	log, err := history.Open(ctx, spec)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the run history %s: %w", describeSpec(spec), err)
+		if name := describeSpec(spec); !strings.Contains(err.Error(), name) {
+			return nil, fmt.Errorf("cannot open the run history %s: %w", name, err)
+		}
+		return nil, fmt.Errorf("cannot open the run history: %w", err)
 	}
 	return log, nil
 }

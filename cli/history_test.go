@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/assetgen/assetgen/history"
+	_ "modernc.org/sqlite" // the driver of the history's SQLite files
 )
 
 // store is a history home and an fs data directory shared by several
@@ -301,6 +303,25 @@ func TestHistoryCorrupt(t *testing.T) {
 	run(t, env, "status").want(t, 1, "err:history.db")
 	run(t, env, "runs").want(t, 1, "err:history.db")
 	run(t, env, "materialize", "--stale").want(t, 1, "err:history.db")
+}
+
+func TestHistoryNewerSchema(t *testing.T) {
+	env := store(t)
+	run(t, env, "materialize", "--select", "people").want(t, 0)
+	home := strings.TrimPrefix(env[0], "ASSETGEN_HOME=")
+	db, err := sql.Open("sqlite", history.SQLitePath(home))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	run(t, env, "materialize", "--select", "people").want(t, 1, "err:schema version 99 is newer", "err:history.db", "err:--no-history")
+	run(t, env, "runs").want(t, 1, "err:schema version 99 is newer")
+	run(t, env, "materialize", "--select", "people", "--no-history").want(t, 0)
 }
 
 func TestHistorySpec(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:  "materialize",
-		args:  "[--select EXPR] [-j N] [--dry-run] [--json] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--dry-run] [--json] [--no-history] [--history SPEC] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
@@ -35,6 +35,25 @@ stderr, each line with the run_id and asset.
 
 --dry-run prints the steps in execution order and exits without running
 anything.
+
+Every run is recorded in the run history ('runs', 'status'): the
+directory or postgres:// URL of --history, else $ASSETGEN_HISTORY, else
+$ASSETGEN_HOME, else .assetgen in the working directory. --no-history
+records nothing; so does --dry-run. When the history cannot be opened
+(a corrupt file, a newer schema), materialize fails before running
+anything: fix or move the history, or run with --no-history.
+
+--stale runs only the stale assets (see 'status'), together with what
+must run for them: upstreams never materialized, and the downstreams of
+stale assets. With --select too, it runs the stale assets among the
+selected ones (their intersection). Nothing stale: it says so and exits 0.
+
+--from-failure RUN_ID re-executes the steps of that run that did not
+succeed (failed, skipped, canceled or never started), in dependency
+order; the outputs of its successful steps are loaded through their I/O
+managers, not recomputed. RUN_ID may be a unique prefix. It cannot be
+combined with --select or --stale. A run that succeeded: it says so and
+exits 0.
 
 Exit status: 0 when every step succeeded; 1 when a step failed, was
 skipped or canceled, or the run could not start; 2 on a usage error.
