@@ -162,3 +162,47 @@ func TestAddUpstream(t *testing.T) {
 	assert.Equal(t, []runtime.Key{"d", "a", "e", "b", "c"}, history.AddUpstream(defs, []runtime.Key{"d"}, never))
 	assert.Equal(t, []runtime.Key{}, history.AddUpstream(defs, []runtime.Key{}, never))
 }
+
+// FuzzStaleness builds small graphs and records from arbitrary bytes,
+// cycles and dangling edges included: Staleness must not panic, and must
+// say why for every stale asset.
+func FuzzStaleness(f *testing.F) {
+	f.Add([]byte{3, 0, 1, 1, 2, 9, 7, 5})
+	f.Add([]byte{2, 1, 0, 0, 1, 255, 255})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 {
+			return
+		}
+		n := int(data[0]%6) + 1
+		data = data[1:]
+		key := func(b byte) runtime.Key { return runtime.Key([]string{"a", "b", "c", "d", "e", "f", "g"}[int(b)%7]) }
+		defs := make([]*runtime.AssetDef, n)
+		for i := range defs {
+			defs[i] = &runtime.AssetDef{Key: key(byte(i))}
+		}
+		var latest []history.Asset
+		for len(data) >= 3 {
+			op, x, y := data[0], data[1], data[2]
+			data = data[3:]
+			d := defs[int(x)%n]
+			switch op % 4 {
+			case 0:
+				d.Inputs = append(d.Inputs, runtime.Input{Name: "p", Key: key(y)})
+			case 1:
+				d.Deps = append(d.Deps, key(y))
+			case 2:
+				latest = append(latest, history.Asset{Key: key(x), RunID: "r", Time: time.Unix(int64(y), 0),
+					DataVersion: string(rune('a' + y%3)), InputVersions: map[runtime.Key]string{key(y): "v"},
+					LastStatus: "success", LastTime: time.Unix(int64(y), 0)})
+			case 3:
+				d.CodeVersion = string(rune('0' + y%3))
+				latest = append(latest, history.Asset{Key: key(y), LastStatus: "failed", LastTime: time.Unix(int64(x), 0)})
+			}
+		}
+		for _, s := range history.Staleness(defs, latest) {
+			if s.Stale != (len(s.Causes) > 0) {
+				t.Fatalf("%s: stale=%v with causes %v", s.Key, s.Stale, s.Causes)
+			}
+		}
+	})
+}
