@@ -53,7 +53,12 @@ func postgresSpec(t *testing.T) string {
 
 func TestSQLite(t *testing.T) { historytest.Run(t, sqliteSpec) }
 
-func TestPostgres(t *testing.T) { historytest.Run(t, postgresSpec) }
+func TestPostgres(t *testing.T) {
+	if pg == nil {
+		t.Skip(pgSkip)
+	}
+	historytest.Run(t, postgresSpec)
+}
 
 func TestSQLiteCorrupt(t *testing.T) {
 	ctx := context.Background()
