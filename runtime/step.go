@@ -331,7 +331,7 @@ func (x *executor) inputVersions(node int32) map[Key]string {
 		if x.version != nil {
 			v, ok = x.version(j)
 		}
-		if !ok && x.opts.DataVersion != nil {
+		if (!ok || v == "") && x.opts.DataVersion != nil {
 			v = x.opts.DataVersion(x.g.defs[j].Key)
 		}
 		if v == "" {
