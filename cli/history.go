@@ -12,6 +12,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
 
 // envHistory names the environment variable that chooses the run history
@@ -184,7 +185,53 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 		}
 		return nil, nothingToDo("every asset is fresh; nothing to materialize")
 	}
-	return kept, nil
+	return withUpstream(e, kept), nil
+}
+
+// withUpstream adds to keys the upstreams whose outputs cannot be loaded
+// in this process (kept by a memory I/O manager: they were lost when the
+// process that stored them ended), and returns them in execution order.
+func withUpstream(e *env, keys []runtime.Key) []runtime.Key {
+	a := newAssets(e.defs)
+	keys = history.AddUpstream(a.defs, keys, func(d *runtime.AssetDef) bool {
+		_, inMemory := e.defs.IOManagers[d.IOManagerKey()].(*memory.Manager)
+		return d.OutputType == nil || !inMemory
+	})
+	sel := make([]bool, len(a.defs))
+	for _, k := range keys {
+		if i, ok := a.index[k]; ok {
+			sel[i] = true
+		}
+	}
+	keys = keys[:0]
+	for _, i := range a.order(sel) {
+		keys = append(keys, a.defs[i].Key)
+	}
+	return keys
+}
+
+// stored returns the upstream inputs of keys that are not among them: the
+// outputs a run of keys loads through their I/O managers.
+func stored(a *assets, keys []runtime.Key) []runtime.Key {
+	in := map[runtime.Key]bool{}
+	for _, k := range keys {
+		in[k] = true
+	}
+	var out []runtime.Key
+	seen := map[runtime.Key]bool{}
+	for _, k := range keys {
+		i, ok := a.index[k]
+		if !ok {
+			continue
+		}
+		for _, input := range a.defs[i].Inputs {
+			if u := input.Key; !in[u] && !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // planFromFailure returns the steps of the --from-failure run that did
@@ -206,34 +253,24 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
 	a := newAssets(e.defs)
-	sel := make([]bool, len(a.defs))
 	var gone []string
 	for _, k := range rerun {
-		if i, ok := a.index[k]; ok {
-			sel[i] = true
-		} else {
+		if _, ok := a.index[k]; !ok {
 			gone = append(gone, string(k))
 		}
 	}
 	if len(gone) > 0 {
 		return nil, &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
 	}
-	var keys, stored []runtime.Key
-	loaded := map[runtime.Key]bool{}
-	for _, i := range a.order(sel) {
-		keys = append(keys, a.defs[i].Key)
-		for _, j := range a.up[i] {
-			if k := a.defs[j].Key; !sel[j] && !loaded[k] {
-				loaded[k] = true
-				stored = append(stored, k)
-			}
-		}
+	keys := withUpstream(e, rerun)
+	msg := fmt.Sprintf("re-executing %s of run %s", plural(len(rerun), "step"), run.ID)
+	if n := len(keys) - len(rerun); n > 0 {
+		msg += fmt.Sprintf(", and %s whose outputs were kept in memory", plural(n, "upstream"))
 	}
-	from := ""
-	if len(stored) > 0 {
-		from = "; loading " + strings.Join(keyNames(stored), ", ") + " from storage"
+	if s := stored(a, keys); len(s) > 0 {
+		msg += "; loading " + strings.Join(keyNames(s), ", ") + " from storage"
 	}
-	fmt.Fprintf(e.stderr, "%s materialize: re-executing %s of run %s%s\n", e.prog, plural(len(keys), "step"), run.ID, from)
+	fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, msg)
 	return keys, nil
 }
 

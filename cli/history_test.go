@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
 	_ "modernc.org/sqlite" // the driver of the history's SQLite files
 )
 
@@ -348,5 +351,37 @@ func TestHistorySpec(t *testing.T) {
 	run(t, env, "runs", "show", id, "--history", dsn).want(t, 0, `(?m)^combined_data +success +1 .*rows=6`)
 	if strings.Contains(run(t, env, "runs", "--history", "postgres://nobody:secret@127.0.0.1:1/x").stderr, "secret") {
 		t.Errorf("an error shows the password of the PostgreSQL URL")
+	}
+}
+
+// TestHistoryInMemory checks --stale and --from-failure when outputs are
+// kept by a memory I/O manager, lost when the process that stored them
+// ended: the upstreams they need run again instead of failing to load.
+func TestHistoryInMemory(t *testing.T) {
+	ctx := context.Background()
+	home := t.TempDir()
+	runInProcess(ctx, testDefs(), "materialize", "--history", home).want(t, 0, "4 steps: 4 succeeded")
+
+	// In a new process c's code changed: c is stale, and b and a run again
+	// for it; d does not.
+	defs := testDefs()
+	defs.Assets[2].CodeVersion = "v2"
+	r := runInProcess(ctx, defs, "materialize", "--stale", "--history", home)
+	r.want(t, 0, summaryRow("c", "success", "1")+`.*n=3`, "3 steps: 3 succeeded")
+	if strings.Contains(r.stdout, "\nd ") {
+		t.Errorf("--stale ran d, which is fresh:\n%s", r)
+	}
+
+	// b fails; from the failure, in a new process, a runs again too.
+	defs = testDefs()
+	defs.Assets[1].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return nil, errors.New("b is down") }
+	r = runInProcess(ctx, defs, "materialize", "--history", home)
+	r.want(t, 1, summaryRow("b", "failed", "1"), summaryRow("c", "skipped", "-"))
+	id := runID(t, r)
+	r = runInProcess(ctx, testDefs(), "materialize", "--from-failure", id, "--history", home)
+	r.want(t, 0, "3 steps: 3 succeeded", summaryRow("c", "success", "1")+`.*n=3`,
+		"err:re-executing 2 steps of run "+id+", and 1 upstream whose outputs were kept in memory")
+	if strings.Contains(r.stdout, "\nd ") {
+		t.Errorf("--from-failure ran d, which succeeded:\n%s", r)
 	}
 }
