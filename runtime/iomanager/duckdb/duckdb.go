@@ -243,8 +243,15 @@ func (m *Manager) CheckType(t reflect.Type) error {
 	if t == nil {
 		return nil
 	}
-	_, err := rowTypeOf(t)
-	return err
+	if _, err := rowTypeOf(t); err != nil {
+		// The caller names the type (Definitions.Validate says "cannot
+		// store its output type T: ..."): give only the reason.
+		if reason, ok := strings.CutPrefix(err.Error(), t.String()+": "); ok {
+			return errors.New(reason)
+		}
+		return err
+	}
+	return nil
 }
 
 // tableLock returns the mutex serializing stores of one table.

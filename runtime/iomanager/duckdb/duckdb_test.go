@@ -444,13 +444,15 @@ func TestCheckType(t *testing.T) {
 	for _, ok := range []any{[]OK{}, []*OK{}, []Everything{}} {
 		assert.NoError(t, m.CheckType(reflect.TypeOf(ok)), "%T", ok)
 	}
+	// Definitions.Validate names the type; CheckType gives only the reason.
+	assert.EqualError(t, m.CheckType(reflect.TypeFor[string]()), "duckdb stores slices of structs ([]T), one row per element")
 	for _, c := range []struct {
 		v    any
 		want string
 	}{
-		{"", "string: duckdb stores slices of structs ([]T), one row per element"},
+		{"", "duckdb stores slices of structs ([]T), one row per element"},
 		{OK{}, "duckdb stores slices of structs"},
-		{[]int{}, "[]int: duckdb stores slices of structs ([]T or []*T)"},
+		{[]int{}, "duckdb stores slices of structs ([]T or []*T)"},
 		{[]time.Time{}, "duckdb stores slices of structs"},
 		{map[string]OK{}, "duckdb stores slices of structs"},
 		{[]WithAny{}, "field X: interface {} (kind interface) has no DuckDB column type"},
