@@ -341,13 +341,19 @@ func TestHistorySpec(t *testing.T) {
 		t.Errorf("runs with $%s: %+v, want %s", envHistory, runs, id)
 	}
 	run(t, env, "status", "--history", other).want(t, 0, statusRow("people", "fresh", "-"))
+}
 
-	// PostgreSQL, when a server is at hand.
+// TestHistoryPostgres records to and reads from a PostgreSQL history.
+// The throwaway server that package history's tests start is internal to
+// it, so this test only runs against a server the environment names.
+func TestHistoryPostgres(t *testing.T) {
 	dsn := os.Getenv("ASSETGEN_TEST_POSTGRES")
 	if dsn == "" {
-		t.Skip("no PostgreSQL: set ASSETGEN_TEST_POSTGRES to a postgres:// URL of a scratch database to run materialize against it")
+		t.Skip("no PostgreSQL: set ASSETGEN_TEST_POSTGRES to the postgres:// URL of a scratch database " +
+			"(for a throwaway cluster, see history/internal/pgtest) to run materialize against it")
 	}
-	id = runID(t, run(t, env, "materialize", "--select", "+combined_data", "--history", dsn))
+	env := store(t)
+	id := runID(t, run(t, env, "materialize", "--select", "+combined_data", "--history", dsn))
 	run(t, env, "runs", "show", id, "--history", dsn).want(t, 0, `(?m)^combined_data +success +1 .*rows=6`)
 	if strings.Contains(run(t, env, "runs", "--history", "postgres://nobody:secret@127.0.0.1:1/x").stderr, "secret") {
 		t.Errorf("an error shows the password of the PostgreSQL URL")
