@@ -131,24 +131,24 @@ func historyHooks(fs *flag.FlagSet) materializeHooks {
 	return materializeHooks{plan: r.plan, start: r.start, finish: r.finish}
 }
 
-// flagSet reports whether the flag name was given.
-func flagSet(fs *flag.FlagSet, name string) bool {
+// given reports whether the flag name was given on the command line.
+func given(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
 }
 
 func (r *recording) plan(e *env, keys []runtime.Key) ([]runtime.Key, error) {
-	if !r.stale && !flagSet(e.fs, "from-failure") {
+	if !r.stale && !given(e.fs, "from-failure") {
 		return keys, nil
 	}
-	if flagSet(e.fs, "from-failure") {
+	if given(e.fs, "from-failure") {
 		switch {
 		case r.fromFailure == "":
 			return nil, errors.New("--from-failure: want a run ID")
 		case r.stale:
 			return nil, errors.New("--from-failure and --stale cannot be combined")
-		case flagSet(e.fs, "select"):
+		case given(e.fs, "select"):
 			return nil, errors.New("--from-failure and --select cannot be combined: the run's failed steps are the selection")
 		}
 	}
@@ -180,7 +180,7 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 		}
 	}
 	if len(kept) == 0 {
-		if flagSet(e.fs, "select") {
+		if given(e.fs, "select") {
 			return nil, nothingToDo("every selected asset is fresh; nothing to materialize")
 		}
 		return nil, nothingToDo("every asset is fresh; nothing to materialize")
