@@ -424,8 +424,9 @@ func columns(ctx context.Context, dc driver.Conn, schema, table string) ([]strin
 	return out, nil
 }
 
-// Load reads the table of in.Upstream into a new value of in.Type (else
-// in.UpstreamDef.OutputType), a []T or []*T.
+// Load reads the table of in.Upstream into a new value of in.Type, a []T
+// or []*T; when in.Type is nil or an interface (a parameter of type any),
+// into a value of the upstream's output type.
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
@@ -435,7 +436,9 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		return nil, fmt.Errorf("duckdb: load %s: partitioned assets are not supported yet", in.Upstream)
 	}
 	t := in.Type
-	if t == nil && in.UpstreamDef != nil {
+	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil &&
+		(t == nil || t.Kind() == reflect.Interface && in.UpstreamDef.OutputType.Implements(t)) {
+		// An interface parameter (any) receives the upstream's own type.
 		t = in.UpstreamDef.OutputType
 	}
 	rt, err := rowTypeOf(t)

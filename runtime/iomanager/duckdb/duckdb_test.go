@@ -882,3 +882,23 @@ func tables(t testing.TB, m *Manager) []string {
 	require.NoError(t, rows.Err())
 	return out
 }
+
+// A parameter of interface type (any) receives the upstream's own type, as
+// with the fs I/O manager.
+func TestLoadIntoInterface(t *testing.T) {
+	m, _ := open(t, "")
+	type Row struct {
+		ID   int64
+		Name string
+	}
+	rows := []Row{{1, "a"}, {2, "b"}}
+	require.NoError(t, store(t, m, "rows", rows))
+	up := &runtime.AssetDef{Key: "rows", OutputType: reflect.TypeFor[[]Row]()}
+	v, err := m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "rows", UpstreamDef: up, Name: "rows", Type: reflect.TypeFor[any]()})
+	require.NoError(t, err)
+	assert.Equal(t, rows, v)
+
+	// An interface the upstream's type does not implement is still refused.
+	_, err = m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "rows", UpstreamDef: up, Name: "rows", Type: reflect.TypeFor[fmt.Stringer]()})
+	assert.Error(t, err)
+}
