@@ -351,10 +351,11 @@ func (c *counter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// checkType reports the first part of t that the format cannot encode:
-// channels, functions and unsafe pointers for both formats, complex
-// numbers and maps with keys other than strings, integers or
-// encoding.TextMarshaler for JSON.
+// checkType reports the first part of t that the format cannot encode or
+// decode: channels, functions and unsafe pointers for both formats;
+// complex numbers, interfaces other than any (JSON cannot choose a
+// concrete type to decode into) and maps with keys other than strings,
+// integers or encoding.TextMarshaler for JSON.
 func checkType(t reflect.Type, isJSON bool) error {
 	return check(t, isJSON, map[reflect.Type]bool{}, "")
 }
@@ -385,6 +386,12 @@ func check(t reflect.Type, isJSON bool, seen map[reflect.Type]bool, at string) e
 	switch t.Kind() {
 	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
 		return fmt.Errorf("%v values cannot be encoded%s", t, where())
+	case reflect.Interface:
+		if isJSON && t.NumMethod() > 0 {
+			// Encoding works, but decoding into an interface other than
+			// any cannot pick a concrete type: every load would fail.
+			return fmt.Errorf("JSON cannot load values of interface type %v%s: store a concrete type, or use gob with gob.Register", t, where())
+		}
 	case reflect.Complex64, reflect.Complex128:
 		if isJSON {
 			return fmt.Errorf("JSON cannot encode complex numbers (%v)%s", t, where())

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -333,6 +334,11 @@ func TestCheckType(t *testing.T) {
 	assert.EqualError(t, j.CheckType(reflect.TypeFor[complex128]()), "JSON cannot encode complex numbers (complex128)")
 	assert.NoError(t, g.CheckType(reflect.TypeFor[complex128]()))
 	assert.Error(t, j.CheckType(reflect.TypeFor[map[[2]int]string]()))
+	// JSON stores an io.Writer or an error field but can never load it back.
+	assert.EqualError(t, j.CheckType(reflect.TypeFor[io.Writer]()), "JSON cannot load values of interface type io.Writer: store a concrete type, or use gob with gob.Register")
+	type withErr struct{ Err error }
+	assert.EqualError(t, j.CheckType(reflect.TypeFor[[]withErr]()), "JSON cannot load values of interface type error (at [].Err): store a concrete type, or use gob with gob.Register")
+	assert.NoError(t, g.CheckType(reflect.TypeFor[io.Writer]()))
 	type hidden struct{ x int }
 	_ = hidden{x: 1}.x
 	assert.Error(t, g.CheckType(reflect.TypeFor[hidden]()))
