@@ -42,7 +42,10 @@ type param struct {
 	ctx  bool   // receives the context
 	bad  bool   // has a problem already reported
 	up   *asset // the upstream asset, once resolved
-	pos  token.Position
+	// project: the parameter receives a column subset of the upstream's
+	// rows (both are slices of structs), so its type differs.
+	project bool
+	pos     token.Position
 }
 
 // analysis holds what is known about one package.
@@ -340,8 +343,17 @@ func (a *analysis) resolve() {
 				continue
 			}
 			if !types.AssignableTo(up.result, p.typ) {
-				a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it",
-					p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos))
+				ok, rows, why := projects(up.result, p.typ, a.qual)
+				switch {
+				case ok:
+					p.project = true
+				case rows:
+					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it, nor a column subset of it: %s",
+						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos), why)
+				default:
+					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it",
+						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos))
+				}
 			}
 		}
 		for i, d := range as.opts.Deps {

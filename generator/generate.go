@@ -73,7 +73,7 @@ func newEmitter(a *analysis) *emitter {
 				params[v] = true
 			}
 			vars[i] = v
-			if p.up != nil && p.up.result != nil && !types.Identical(p.up.result, p.typ) {
+			if p.up != nil && p.up.result != nil && !p.project && !types.Identical(p.up.result, p.typ) {
 				id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.typ, nil)
 				if !seen[id] {
 					seen[id] = true

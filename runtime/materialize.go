@@ -8,8 +8,10 @@ import (
 )
 
 // Load converts input i of in to T; generated Compute functions call it for
-// every parameter. It fails, naming the input, when the I/O manager returned
-// a value that is not a T.
+// every parameter. A slice of structs whose struct has a subset of the
+// columns of the value's (as a parameter may select the columns of a
+// table it reads) is filled field by field. It fails, naming the input,
+// when the I/O manager returned a value that is not a T.
 func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 	var zero T
 	var c context.Context // a nil *Context must not become a non-nil interface
@@ -30,6 +32,9 @@ func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 	rv := reflect.ValueOf(v)
 	if rv.Type().ConvertibleTo(want) && rv.Type().Kind() == want.Kind() {
 		return rv.Convert(want).Interface().(T), nil
+	}
+	if p, ok := project(rv, want); ok {
+		return p.Interface().(T), nil
 	}
 	name := fmt.Sprint(i)
 	if ctx != nil && ctx.Def != nil && i < len(ctx.Def.Inputs) {

@@ -17,3 +17,18 @@ func Report(people []string, score float64) int { return 0 }
 
 // asset:
 func Sized(people lib.Sizer) int { return 0 }
+
+// Wide has a column Entity lacks.
+type Wide struct {
+	ID   int64
+	Name string
+}
+
+// Typed has the column of Entity with another type.
+type Typed struct{ ID string }
+
+// asset:
+func Subset(people []Wide, score []Typed) int { return 0 }
+
+// asset:
+func Retyped(people []*Typed) int { return 0 }
