@@ -28,15 +28,15 @@ type Name struct {
 
 // People is everyone.
 //
-//asset:
+// asset:
 func People() []Person { return nil }
 
 // Names reads only the columns of Name.
 //
-//asset:
+// asset:
 func Names(people []Name) []Name { return people }
 
 // Pointers reads the same columns into pointers.
 //
-//asset:
+// asset:
 func Pointers(people []*Name, names []Name) int { return len(people) + len(names) }
