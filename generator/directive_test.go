@@ -158,6 +158,11 @@ func TestClosest(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, 3, editDistance("kitten", "sitting"))
 	assert.Equal(t, 0, editDistance("", ""))
+	// A transposition is one edit: "nmae" suggests "name".
+	assert.Equal(t, 1, editDistance("nmae", "name"))
+	got, ok = closest("nmae", optionNames)
+	assert.True(t, ok)
+	assert.Equal(t, "name", got)
 }
 
 // TestDirectiveSurvivesGofmt checks that every way of writing a directive

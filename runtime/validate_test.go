@@ -129,3 +129,14 @@ func TestPlan(t *testing.T) {
 	_, err = defs.Plan([]runtime.Key{"bb"})
 	assert.EqualError(t, err, `selection: no asset "bb" (did you mean "b"?)`)
 }
+
+// A transposition of two letters, the commonest typo, is one edit, so the
+// selection suggests the asset meant.
+func TestDidYouMeanTransposition(t *testing.T) {
+	defs := &runtime.Definitions{
+		Assets:     []*runtime.AssetDef{intAsset("people", sum(1)), intAsset("birds", sum(2))},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()},
+	}
+	_, err := defs.Plan([]runtime.Key{"brids"})
+	assert.EqualError(t, err, `selection: no asset "brids" (did you mean "birds"?)`)
+}
