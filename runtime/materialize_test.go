@@ -323,6 +323,7 @@ func TestMaterializeRetry(t *testing.T) {
 	assert.Equal(t, 2, s.Attempts)
 	assert.Equal(t, []int{1, 2}, attempts)
 	assert.Equal(t, runtime.Metadata{"attempt": 2}, s.Metadata, "metadata of the failed attempt is dropped")
+	assert.NoError(t, s.Err, "a step that succeeded on retry reports no error")
 	retries := rec.of(runtime.StepRetry, "a")
 	require.Len(t, retries, 1)
 	assert.Equal(t, 1, retries[0].Attempt)
@@ -644,4 +645,22 @@ func TestRunID(t *testing.T) {
 		prev = id
 	}
 	assert.Equal(t, strings.ToLower(prev), prev)
+}
+
+// A hand-written Compute that returns a value of another type than its
+// OutputType fails, rather than storing what no downstream can load.
+func TestMaterializeWrongOutputType(t *testing.T) {
+	a := &runtime.AssetDef{
+		Key:        "a",
+		OutputType: reflect.TypeFor[int](),
+		Compute:    func(*runtime.Context, runtime.Inputs) (any, error) { return "seven", nil },
+	}
+	mem := memory.New()
+	res, err := runtime.Materialize(context.Background(), defsOf(mem, a), runtime.Options{})
+	require.NoError(t, err)
+	s := res.Step("a")
+	assert.Equal(t, runtime.StatusFailed, s.Status)
+	assert.EqualError(t, s.Err, "Compute returned a string, but the asset's OutputType is int")
+	_, stored := mem.Value("a", "")
+	assert.False(t, stored)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -224,6 +225,7 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 		res.Duration = end.Sub(res.Start)
 		if err == nil {
 			res.Status = StatusSuccess
+			res.Err = nil // an earlier attempt's error, now retried away
 			res.Metadata = s.state.metadata
 			res.DataVersion = s.state.dataVersion
 			if x.emit != nil {
@@ -300,6 +302,12 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 	}
 	if def.OutputType == nil {
 		return nil
+	}
+	if out != nil && !reflect.TypeOf(out).AssignableTo(def.OutputType) {
+		// Generated Compute functions cannot do this; hand-written ones
+		// can, and the I/O manager would store what the downstream
+		// cannot load.
+		return fmt.Errorf("Compute returned a %T, but the asset's OutputType is %v", out, def.OutputType)
 	}
 	m := x.managers[s.node]
 	if m == nil {
