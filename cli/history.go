@@ -247,7 +247,7 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 	}
 	rerun, err := history.FromFailure(e.ctx, log, run.ID)
 	if err != nil {
-		if strings.Contains(err.Error(), "nothing to re-execute") {
+		if errors.Is(err, history.ErrNothingToDo) {
 			return nil, nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
 		}
 		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}

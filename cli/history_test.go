@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/pgtest"
 	"github.com/assetgen/assetgen/runtime"
 	_ "modernc.org/sqlite" // the driver of the history's SQLite files
 )
@@ -347,11 +348,24 @@ func TestHistorySpec(t *testing.T) {
 // The throwaway server that package history's tests start is internal to
 // it, so this test only runs against a server the environment names.
 func TestHistoryPostgres(t *testing.T) {
-	dsn := os.Getenv("ASSETGEN_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("no PostgreSQL: set ASSETGEN_TEST_POSTGRES to the postgres:// URL of a scratch database " +
-			"(for a throwaway cluster, see history/internal/pgtest) to run materialize against it")
+	// A real server: $ASSETGEN_TEST_POSTGRES, or a throwaway cluster.
+	pg, err := pgtest.Start()
+	if err != nil {
+		if !errors.Is(err, pgtest.ErrMissing) || os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
 	}
+	t.Cleanup(pg.Stop)
+	dsn, drop, err := pg.NewDatabase(context.Background(), "cli")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
 	env := store(t)
 	id := runID(t, run(t, env, "materialize", "--select", "+combined_data", "--history", dsn))
 	run(t, env, "runs", "show", id, "--history", dsn).want(t, 0, `(?m)^combined_data +success +1 .*rows=6`)

@@ -174,6 +174,10 @@ type Log interface {
 // ErrNotFound is wrapped by errors about runs that do not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrNothingToDo is wrapped by FromFailure's error when every step of the
+// run succeeded.
+var ErrNothingToDo = errors.New("nothing to re-execute")
+
 // EnvHome names the environment variable that sets the history home.
 const EnvHome = "ASSETGEN_HOME"
 

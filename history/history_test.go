@@ -11,7 +11,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/history/historytest"
-	"github.com/assetgen/assetgen/history/internal/pgtest"
+	"github.com/assetgen/assetgen/internal/pgtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -217,8 +217,8 @@ func Stale(ctx context.Context, log Log, defs []*runtime.AssetDef) ([]State, err
 // started because the run was cancelled or abandoned), in the run's
 // execution order. The outputs of the steps that succeeded are not
 // selected, so runtime.Materialize loads them through their I/O managers.
-// It is an error when the run does not exist, is still running, or has
-// nothing to re-execute.
+// It is an error when the run does not exist (wrapping ErrNotFound), is
+// still running, or has nothing to re-execute (wrapping ErrNothingToDo).
 func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, error) {
 	run, err := log.Run(ctx, runID)
 	if err != nil {
@@ -253,7 +253,7 @@ func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, err
 		}
 	}
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("history: run %s: every step succeeded, nothing to re-execute", runID)
+		return nil, fmt.Errorf("history: run %s: every step succeeded, %w", runID, ErrNothingToDo)
 	}
 	return keys, nil
 }

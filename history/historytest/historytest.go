@@ -296,7 +296,7 @@ func testFromFailure(t *testing.T, spec string) {
 		p.end(nil)
 	})
 	_, err = history.FromFailure(ctx, log, "good")
-	assert.ErrorContains(t, err, "nothing to re-execute")
+	assert.ErrorIs(t, err, history.ErrNothingToDo)
 
 	// A run still running (its process, this one, is alive).
 	rec := history.NewRecorder(log, nil)
