@@ -606,7 +606,9 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		msg := bindings.PrepareError(stmt)
 		bindings.DestroyPrepare(&stmt)
 		if strings.Contains(msg, "does not exist") {
-			return out, fmt.Errorf("table %s does not exist (has the asset been materialized?): %s", m.display(table), msg)
+			// DuckDB's message adds only a misleading "Did you mean
+			// information_schema..." and the query.
+			return out, fmt.Errorf("table %s does not exist in %s: the asset has not been materialized there", m.display(table), m.path)
 		}
 		return out, errors.New(msg)
 	}
