@@ -291,10 +291,10 @@ type liveReporter struct {
 	total *mpb.Bar
 	steps map[string]*mpb.Bar
 
-	n                              int
-	done, running, failed, skipped atomic.Int64
-	mu                             sync.Mutex // serializes events and end
-	ended                          bool
+	n                                        int
+	done, running, failed, skipped, canceled atomic.Int64
+	mu                                       sync.Mutex // serializes events and end
+	ended                                    bool
 }
 
 func newLiveReporter(out io.Writer, logs *switchWriter) *liveReporter {
@@ -326,8 +326,12 @@ func (a aboveBars) Write(b []byte) (int, error) {
 }
 
 func (r *liveReporter) counts(decor.Statistics) string {
-	return fmt.Sprintf("%d/%d done  %d running  %d failed  %d skipped",
+	s := fmt.Sprintf("%d/%d done  %d running  %d failed  %d skipped",
 		r.done.Load(), r.n, r.running.Load(), r.failed.Load(), r.skipped.Load())
+	if n := r.canceled.Load(); n > 0 {
+		s += fmt.Sprintf("  %d canceled", n)
+	}
+	return s
 }
 
 func (r *liveReporter) event(ev runtime.Event) {
@@ -379,7 +383,9 @@ func (r *liveReporter) event(ev runtime.Event) {
 			r.done.Add(1)
 		case runtime.StepFailure:
 			r.done.Add(1)
-			if !canceled(ev.Err) {
+			if canceled(ev.Err) {
+				r.canceled.Add(1)
+			} else {
 				r.failed.Add(1)
 			}
 		}
