@@ -268,8 +268,10 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 }
 
 // Load reads the file of in.Upstream and decodes it into a new value of
-// the parameter's type (or of the upstream's output type, when the
-// parameter is an interface).
+// the parameter's type, or of the upstream's output type when the
+// parameter is an interface or not assignable from it (a slice of
+// structs selecting some of the upstream's columns, which runtime.Load
+// then projects).
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	var part string
 	switch len(in.UpstreamPartitions) {
@@ -284,8 +286,12 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		return nil, err
 	}
 	t := in.Type
-	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil && (t == nil || t.Kind() == reflect.Interface) {
-		t = in.UpstreamDef.OutputType
+	if up := upstreamType(in); up != nil && (t == nil || t.Kind() == reflect.Interface || !up.AssignableTo(t)) {
+		// An interface parameter needs a concrete type to decode into;
+		// a parameter selecting a subset of the upstream's columns gets
+		// the upstream's rows, which runtime.Load projects by column
+		// name (db tags included, which JSON and gob do not know).
+		t = up
 	}
 	if t == nil {
 		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
@@ -311,6 +317,14 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
 	}
 	return ptr.Elem().Interface(), nil
+}
+
+// upstreamType returns the output type of in's upstream, or nil.
+func upstreamType(in *runtime.InputContext) reflect.Type {
+	if in.UpstreamDef == nil {
+		return nil
+	}
+	return in.UpstreamDef.OutputType
 }
 
 // encode encodes v with f, turning a panic of the encoder (gob panics on

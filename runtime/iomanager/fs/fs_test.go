@@ -425,3 +425,42 @@ func TestParallelStores(t *testing.T) {
 	assert.Equal(t, 1240, got) // sum of i*i for i < 16
 	assert.Empty(t, tempFiles(t, m.Dir()))
 }
+
+// A parameter may select some of its upstream's columns, named by db tags
+// as the table I/O managers name them: the fs manager decodes the
+// upstream's own rows and runtime.Load projects them, so a tagged column
+// is not silently left empty (JSON and gob match Go field names only).
+func TestMaterializeColumnSubset(t *testing.T) {
+	type Person struct {
+		ID    int64
+		Alias string `db:"nick"`
+		Email string
+	}
+	type Nick struct {
+		Nick string `db:"nick"`
+		ID   int64
+	}
+	for _, m := range []*Manager{New(t.TempDir()), New(t.TempDir(), Gob())} {
+		people := &runtime.AssetDef{
+			Key: "people", OutputType: reflect.TypeFor[[]Person](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
+				return []Person{{1, "al", "a@x"}, {2, "bo", "b@x"}}, nil
+			},
+		}
+		var got []Nick
+		nicks := &runtime.AssetDef{
+			Key:    "nicks",
+			Inputs: []runtime.Input{{Name: "people", Key: "people", Type: reflect.TypeFor[[]Nick]()}},
+			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+				var err error
+				got, err = runtime.Load[[]Nick](ctx, in, 0)
+				return nil, err
+			},
+		}
+		defs := &runtime.Definitions{Assets: []*runtime.AssetDef{people, nicks}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+		res, err := runtime.Materialize(context.Background(), defs, runtime.Options{})
+		require.NoError(t, err)
+		require.True(t, res.OK(), "%+v", res.Steps)
+		assert.Equal(t, []Nick{{"al", 1}, {"bo", 2}}, got, m.format.Ext)
+	}
+}
