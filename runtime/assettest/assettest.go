@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"reflect"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -60,6 +61,25 @@ func MaterializeWith(ctx context.Context, mem *memory.Manager, assets []*runtime
 		}
 	}
 	return &Result{Result: res, Memory: mem}, errors.Join(errs...)
+}
+
+// Context returns a *runtime.Context for calling an asset function that
+// takes one directly in a test (Dagster's build_asset_context): it wraps
+// parent, names the asset key, is on its first attempt of run "test", and
+// has a logger tagged with the asset (slog.Default's handler), so an asset
+// that logs does not panic. Metadata added to it is dropped; materialize
+// with Materialize to see it.
+func Context(parent context.Context, key runtime.Key) *runtime.Context {
+	if parent == nil {
+		parent = context.Background()
+	}
+	return &runtime.Context{
+		Context: parent,
+		RunID:   "test",
+		Key:     key,
+		Attempt: 1,
+		Log:     slog.Default().With("run_id", "test", "asset", string(key)),
+	}
 }
 
 // Value returns the value stored for key, and whether there is one.

@@ -100,3 +100,26 @@ func TestMaterializeFailure(t *testing.T) {
 	_, err = assettest.Materialize(context.Background(), a, "nobody")
 	assert.ErrorContains(t, err, `selection: no asset "nobody"`)
 }
+
+// Orders takes a *runtime.Context, logs and adds metadata.
+func Orders(ctx *runtime.Context, people []Entity) (int, error) {
+	ctx.Log.Info("counting", "n", len(people))
+	ctx.AddMetadata("rows", len(people))
+	return len(people), ctx.Err()
+}
+
+// An asset function taking a *runtime.Context can be called directly with
+// Context; a zero runtime.Context would panic on its nil logger.
+func TestContext(t *testing.T) {
+	ctx := assettest.Context(context.Background(), "orders")
+	assert.Equal(t, runtime.Key("orders"), ctx.Key)
+	assert.Equal(t, 1, ctx.Attempt)
+	n, err := Orders(ctx, People())
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Orders(assettest.Context(cancelled, "orders"), nil)
+	assert.ErrorIs(t, err, context.Canceled)
+}
