@@ -55,6 +55,7 @@ import (
 	"syscall"
 	"text/tabwriter"
 
+	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -126,7 +127,7 @@ func Run(ctx context.Context, defs runtime.Definitions, args []string, stdin io.
 		if strings.HasPrefix(name, "-") {
 			fmt.Fprintf(stderr, "%s: flag %s before a command\n", e.prog, name)
 		} else {
-			fmt.Fprintf(stderr, "%s: unknown command %q%s\n", e.prog, name, didYouMean(name, commandNames()))
+			fmt.Fprintf(stderr, "%s: unknown command %q%s\n", e.prog, name, suggest.Hint(name, commandNames()))
 		}
 		fmt.Fprintf(stderr, "Run '%s help' for usage.\n", e.prog)
 		return exitUsage
@@ -272,46 +273,6 @@ func (e *env) commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
 	}
-}
-
-// didYouMean returns ` (did you mean "x"?)` for the candidate nearest to
-// s, or "" when none is near.
-func didYouMean(s string, candidates []string) string {
-	best, bestDist := "", 0
-	for _, c := range candidates {
-		d := distance(s, c)
-		if d <= max(1, (max(len(s), len(c))+1)/3) && (best == "" || d < bestDist) {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	if len(a) > 100 || len(b) > 100 {
-		return max(len(a), len(b))
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // selectError reports a bad --select expression and returns the usage

@@ -3,6 +3,8 @@ package cli
 import (
 	"flag"
 	"fmt"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 func init() {
@@ -39,7 +41,7 @@ func runHelp(e *env) int {
 		e.commandUsage(e.stdout, t, nil)
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "%s help: unknown command or topic %q%s\n", e.prog, name, didYouMean(name, append(commandNames(), "select")))
+	fmt.Fprintf(e.stderr, "%s help: unknown command or topic %q%s\n", e.prog, name, suggest.Hint(name, append(commandNames(), "select")))
 	fmt.Fprintf(e.stderr, "Run '%s help' for usage.\n", e.prog)
 	return exitUsage
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
@@ -87,7 +88,7 @@ func lookupRun(ctx context.Context, log history.Log, id string) (*history.Run, e
 	}
 	switch len(matches) {
 	case 0:
-		return nil, &noRun{fmt.Sprintf("no run %q in the history%s", id, didYouMean(id, ids))}
+		return nil, &noRun{fmt.Sprintf("no run %q in the history%s", id, suggest.Hint(id, ids))}
 	case 1:
 		return log.Run(ctx, matches[0])
 	}

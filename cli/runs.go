@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -130,7 +131,7 @@ func (f *runsFlags) run(e *env) int {
 		return f.list(e)
 	}
 	if sub := e.fs.Arg(0); sub != "show" {
-		return e.usageError("unknown subcommand %q%s", sub, didYouMean(sub, []string{"show"}))
+		return e.usageError("unknown subcommand %q%s", sub, suggest.Hint(sub, []string{"show"}))
 	}
 	// Flags may follow the run ID: runs show ID --json.
 	var args []string

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/assetgen/assetgen/internal/suggest"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -315,7 +316,7 @@ func (a *analysis) resolve() {
 			switch {
 			case len(cands) == 0:
 				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s", p.name, fname, want, a.pkg.Name)
-				if s, ok := closest(want, names); ok {
+				if s, ok := suggest.Closest(want, names); ok {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
 				a.errorf(p.pos, "%s", msg)
@@ -361,7 +362,7 @@ func (a *analysis) resolve() {
 				continue
 			}
 			msg := fmt.Sprintf("deps= of %s names no asset: no asset has key %q in package %s", fname, d, a.pkg.Name)
-			if s, ok := closest(d, keys); ok {
+			if s, ok := suggest.Closest(d, keys); ok {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else if named := byName[path.Base(d)]; len(named) == 1 {
 				msg += fmt.Sprintf(" (did you mean %q?)", named[0].key)

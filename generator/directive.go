@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // Directive is the comment prefix that marks an asset function.
@@ -107,7 +108,7 @@ func ParseDirective(text string) (Options, error) {
 		}
 		if !isKnown(key) {
 			msg := fmt.Sprintf("unknown option %q", key)
-			if k, ok := closest(key, optionNames); ok {
+			if k, ok := suggest.Closest(key, optionNames); ok {
 				msg += fmt.Sprintf(" (did you mean %q?)", k)
 			}
 			return o, &SyntaxError{keyStart, msg}
@@ -329,55 +330,4 @@ func SnakeCase(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a plausible typo.
-func closest(s string, candidates []string) (string, bool) {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := editDistance(s, c)
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	if bestD < 0 {
-		return "", false
-	}
-	limit := utf8.RuneCountInString(s) / 3
-	if limit < 1 {
-		limit = 1
-	}
-	if limit > 3 {
-		limit = 3
-	}
-	return best, bestD <= limit && bestD < utf8.RuneCountInString(best)
-}
-
-// editDistance is the optimal string alignment distance between a and b,
-// in runes: Levenshtein's insertions, deletions and substitutions, plus
-// transpositions of adjacent runes, the commonest typo ("nmae" for "name").
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

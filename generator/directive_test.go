@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -148,19 +149,10 @@ func TestValidName(t *testing.T) {
 	}
 }
 
-func TestClosest(t *testing.T) {
-	got, ok := closest("peeple", []string{"birds", "people"})
-	assert.True(t, ok)
-	assert.Equal(t, "people", got)
-	_, ok = closest("zzzzzz", []string{"birds", "people"})
-	assert.False(t, ok)
-	_, ok = closest("x", nil)
-	assert.False(t, ok)
-	assert.Equal(t, 3, editDistance("kitten", "sitting"))
-	assert.Equal(t, 0, editDistance("", ""))
-	// A transposition is one edit: "nmae" suggests "name".
-	assert.Equal(t, 1, editDistance("nmae", "name"))
-	got, ok = closest("nmae", optionNames)
+// TestClosestOption checks the did-you-mean of a misspelled option: a
+// transposition is one edit, so "nmae" suggests "name".
+func TestClosestOption(t *testing.T) {
+	got, ok := suggest.Closest("nmae", optionNames)
 	assert.True(t, ok)
 	assert.Equal(t, "name", got)
 }

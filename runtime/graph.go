@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // graph is the asset graph in index form: node i is defs[i], and its edges
@@ -237,9 +239,9 @@ func didYouMean(k Key, keys func(yield func(Key) bool)) string {
 		if c == k {
 			continue
 		}
-		d := editDistance(string(k), string(c))
+		d := suggest.Distance(string(k), string(c))
 		// Also compare names alone, so a missing prefix is forgiven.
-		if nd := editDistance(k.Name(), c.Name()); nd < d && nd == 0 {
+		if nd := suggest.Distance(k.Name(), c.Name()); nd < d && nd == 0 {
 			d = 1
 		}
 		if bestDist < 0 || d < bestDist || (d == bestDist && c < best) {
@@ -250,30 +252,4 @@ func didYouMean(k Key, keys func(yield func(Key) bool)) string {
 		return ""
 	}
 	return ` (did you mean "` + string(best) + `"?)`
-}
-
-// editDistance is the optimal string alignment distance between a and b:
-// Levenshtein's edits plus transpositions of adjacent bytes ("peolpe").
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

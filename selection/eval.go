@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // Node is one asset of a graph, as far as selection is concerned.
@@ -392,7 +394,7 @@ func (ev *evaluator) notFound(m *match) error {
 	if strings.Contains(value, "*") {
 		return ev.errorf(pos, "no %s matches %q", what, value)
 	}
-	hint := didYouMean(value, known)
+	hint := suggest.Hint(value, known)
 	if hint == "" && m.attr == "key" && !strings.Contains(value, "/") {
 		// A bare name that is the last component of a prefixed key.
 		for _, k := range known {
@@ -431,54 +433,4 @@ func (parts pattern) match(s string) bool {
 		s = s[i+len(p):]
 	}
 	return len(s) >= len(last) && strings.HasSuffix(s, last)
-}
-
-// didYouMean returns ` (did you mean "x"?)` for the candidate nearest to
-// s, or "" when none is near.
-func didYouMean(s string, candidates []string) string {
-	best, bestDist := "", 0
-	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
-		if d == 0 && s != c {
-			d = 1 // differs only in case
-		}
-		limit := max(1, (max(len(s), len(c))+1)/3)
-		if d <= limit && (best == "" || d < bestDist) {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the edit distance between a and b, in bytes: insertions,
-// deletions, substitutions and transpositions of adjacent bytes.
-func distance(a, b string) int {
-	if len(a) > 200 || len(b) > 200 {
-		return max(len(a), len(b))
-	}
-	// Rows i-2, i-1 and i of the table.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

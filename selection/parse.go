@@ -31,6 +31,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // Expr is a parsed selection expression. It is immutable and may be
@@ -379,7 +381,7 @@ func (p *parser) parseCall(name token) (node, error) {
 		known = known || f == fn
 	}
 	if !known {
-		return nil, p.errorf(name.pos, "unknown function %q%s", name.text, didYouMean(fn, functions))
+		return nil, p.errorf(name.pos, "unknown function %q%s", name.text, suggest.Hint(fn, functions))
 	}
 	open := p.next()
 	if err := p.enter(open.pos); err != nil {
@@ -422,7 +424,7 @@ func (p *parser) parseWord(t token) (node, error) {
 		known = known || a == name
 	}
 	if !known {
-		return nil, p.errorf(t.pos, "unknown attribute %q%s", attr, didYouMean(name, attributes))
+		return nil, p.errorf(t.pos, "unknown attribute %q%s", attr, suggest.Hint(name, attributes))
 	}
 	if name == "tag" {
 		sub := token{kind: tokWord, pos: valueAt, end: t.end, text: rest}
