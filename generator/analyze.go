@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
 	"golang.org/x/tools/go/packages"
 )
@@ -178,7 +179,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 
 	as.name = opts.Name
 	if as.name == "" {
-		as.name = SnakeCase(fd.Name.Name)
+		as.name = ident.Snake(fd.Name.Name)
 		if !validName(as.name) {
 			as.bad = true
 			a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, nameRule)
@@ -300,7 +301,7 @@ func (a *analysis) resolve() {
 			if p.ctx || p.bad {
 				continue
 			}
-			want := SnakeCase(p.name)
+			want := ident.Snake(p.name)
 			cands := byName[want]
 			if len(cands) > 1 {
 				var same []*asset

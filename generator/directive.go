@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/assetgen/assetgen/internal/suggest"
 )
@@ -308,26 +307,4 @@ func checkKey(key string) string {
 		}
 	}
 	return ""
-}
-
-// SnakeCase converts a Go identifier to snake_case: CombinedData ->
-// combined_data, HTTPLogs -> http_logs, Asset1 -> asset1, userID -> user_id.
-func SnakeCase(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	for i, r := range rs {
-		if unicode.IsUpper(r) {
-			if i > 0 && rs[i-1] != '_' {
-				prev := rs[i-1]
-				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-					b.WriteByte('_')
-				}
-			}
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

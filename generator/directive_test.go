@@ -122,26 +122,6 @@ func FuzzParseDirective(f *testing.F) {
 	})
 }
 
-func TestSnakeCase(t *testing.T) {
-	for in, want := range map[string]string{
-		"CombinedData": "combined_data",
-		"HTTPLogs":     "http_logs",
-		"Asset1":       "asset1",
-		"rawOrders":    "raw_orders",
-		"userID":       "user_id",
-		"people":       "people",
-		"raw_orders":   "raw_orders",
-		"Raw_Orders":   "raw_orders",
-		"A":            "a",
-		"ABC":          "abc",
-		"Asset1Data":   "asset1_data",
-		"getHTTPURL":   "get_httpurl",
-		"XMLHttp":      "xml_http",
-	} {
-		assert.Equal(t, want, SnakeCase(in), in)
-	}
-}
-
 // TestValidName checks the generator's copy of runtime.ValidName.
 func TestValidName(t *testing.T) {
 	for _, s := range []string{"", "a", "_", "a1", "1a", "A", "a-b", "ab_c9", "é", "a/b", "a b", "z_"} {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/assetgen/assetgen/internal/ident"
 )
 
 // rowElem returns the struct type of a slice of structs ([]T or []*T),
@@ -56,7 +58,7 @@ func columns(st *types.Struct) map[string]column {
 			}
 			name := tag
 			if name == "" {
-				name = SnakeCase(f.Name())
+				name = ident.Snake(f.Name())
 			}
 			if _, dup := out[strings.ToLower(name)]; !dup {
 				out[strings.ToLower(name)] = column{name: name, field: prefix + f.Name(), typ: f.Type()}

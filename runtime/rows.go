@@ -3,7 +3,8 @@ package runtime
 import (
 	"reflect"
 	"strings"
-	"unicode"
+
+	"github.com/assetgen/assetgen/internal/ident"
 )
 
 // project copies rows, a slice of structs ([]T or []*T), into a new slice
@@ -93,7 +94,7 @@ func rowColumns(t reflect.Type) map[string][]int {
 			}
 			name := tag
 			if name == "" {
-				name = snakeCase(f.Name)
+				name = ident.Snake(f.Name)
 			}
 			if _, dup := out[strings.ToLower(name)]; !dup {
 				out[strings.ToLower(name)] = idx
@@ -109,25 +110,4 @@ func rowColumns(t reflect.Type) map[string][]int {
 func oneColumn(t reflect.Type) bool {
 	return t.PkgPath() == "time" && t.Name() == "Time" ||
 		t.PkgPath() == "database/sql" && strings.HasPrefix(t.Name(), "Null")
-}
-
-// snakeCase converts a Go name to snake_case: UserID -> user_id.
-func snakeCase(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	for i, r := range rs {
-		if unicode.IsUpper(r) {
-			if i > 0 && rs[i-1] != '_' {
-				prev := rs[i-1]
-				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-					b.WriteByte('_')
-				}
-			}
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

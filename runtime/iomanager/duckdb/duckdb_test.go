@@ -580,12 +580,6 @@ func TestReopen(t *testing.T) {
 	assert.Equal(t, []Row{{1}, {2}}, out)
 }
 
-func TestSnake(t *testing.T) {
-	for in, want := range map[string]string{"ID": "id", "UserID": "user_id", "HTTPLogs": "http_logs", "Asset1": "asset1", "CombinedData": "combined_data", "A": "a", "ÜberName": "über_name"} {
-		assert.Equal(t, want, snake(in), in)
-	}
-}
-
 var _ = errors.New
 
 // TestNestedLarge crosses data chunk boundaries with lists, maps and

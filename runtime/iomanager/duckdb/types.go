@@ -6,8 +6,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/assetgen/assetgen/internal/ident"
 )
 
 // kind is how a Go type is stored in a DuckDB column.
@@ -303,7 +304,7 @@ func structFields(t reflect.Type, seen []reflect.Type) ([]*field, error) {
 			}
 			name := tag
 			if name == "" {
-				name = snake(sf.Name)
+				name = ident.Snake(sf.Name)
 			}
 			if err := checkColumnName(name); err != nil {
 				return fmt.Errorf("field %s%s: %w", prefix, sf.Name, err)
@@ -340,28 +341,6 @@ func checkColumnName(name string) error {
 		return fmt.Errorf("column name %.20q... is longer than 255 bytes", name)
 	}
 	return nil
-}
-
-// snake converts a Go field name to snake_case: ID -> id, UserID ->
-// user_id, HTTPLogs -> http_logs, Asset1 -> asset1.
-func snake(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	for i, r := range rs {
-		if unicode.IsUpper(r) {
-			if i > 0 {
-				prev := rs[i-1]
-				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-					b.WriteByte('_')
-				}
-			}
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // quote quotes a DuckDB identifier.
