@@ -7,14 +7,14 @@ import (
 	"testing"
 )
 
-// TestEndToEnd generates three golden packages, then builds and runs
+// TestEndToEnd generates four golden packages, then builds and runs
 // testdata/e2e, a main that materializes them with the memory I/O manager.
 func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a program")
 	}
 	root := testdataDir(t)
-	cases := []string{"birds", "shapes", "options"}
+	cases := []string{"birds", "shapes", "options", "columns"}
 	got := generateCases(t, root, cases)
 	tmp := t.TempDir()
 	overlay := map[string]string{}
@@ -44,6 +44,9 @@ birds success
 blob success
 both success
 check failed: x
+cols/names success
+cols/people success
+cols/pointers success
 combined_data success
 empty success
 exotic success
@@ -75,6 +78,8 @@ score = 22.5
 sized = 3
 sales/eu/report = 0
 stacked = [{1}]
+cols/names = [{an 1 2026-01-02 00:00:00 +0000 UTC} {bo 2 0001-01-01 00:00:00 +0000 UTC}]
+cols/pointers = an 2 2026-01-02
 `
 	if string(out) != want {
 		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)

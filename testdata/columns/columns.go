@@ -2,7 +2,10 @@
 // their upstream's rows, as Dagster's column selection does.
 package columns
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Audit is embedded: its fields are columns of Person.
 type Audit struct {
@@ -28,15 +31,20 @@ type Name struct {
 
 // People is everyone.
 //
-// asset:
-func People() []Person { return nil }
+// asset: prefix=cols
+func People() []Person {
+	day := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	return []Person{{Audit{day}, 1, "Ann", nil, "s", "an"}, {Audit{}, 2, "Bob", nil, "t", "bo"}}
+}
 
 // Names reads only the columns of Name.
 //
-// asset:
+// asset: prefix=cols
 func Names(people []Name) []Name { return people }
 
 // Pointers reads the same columns into pointers.
 //
-// asset:
-func Pointers(people []*Name, names []Name) int { return len(people) + len(names) }
+// asset: prefix=cols
+func Pointers(people []*Name, names []Name) string {
+	return fmt.Sprintf("%s %d %s", people[0].Nick, people[1].UserId, names[0].Created.Format(time.DateOnly))
+}

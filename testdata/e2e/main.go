@@ -1,4 +1,4 @@
-// Command e2e materializes the birds, shapes and options golden cases with
+// Command e2e materializes the birds, shapes, options and columns golden cases with
 // the memory I/O manager and prints every step's outcome and some of the
 // stored values. The generator's end-to-end test runs it with the freshly
 // generated assets_gen.go files laid over those packages.
@@ -14,6 +14,7 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/assetgen/assetgen/testdata/birds"
+	"github.com/assetgen/assetgen/testdata/columns"
 	"github.com/assetgen/assetgen/testdata/options"
 	"github.com/assetgen/assetgen/testdata/shapes"
 )
@@ -21,7 +22,7 @@ import (
 func main() {
 	mem := memory.New()
 	defs := &runtime.Definitions{
-		Assets:     slices.Concat(birds.Assets(), shapes.Assets(), options.Assets()),
+		Assets:     slices.Concat(birds.Assets(), shapes.Assets(), options.Assets(), columns.Assets()),
 		IOManagers: map[string]runtime.IOManager{"io_manager": mem, "warehouse": mem},
 	}
 	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Concurrency: 4})
@@ -38,7 +39,7 @@ func main() {
 		}
 		fmt.Println(line)
 	}
-	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report", "stacked"} {
+	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report", "stacked", "cols/names", "cols/pointers"} {
 		v, _ := mem.Value(k, "")
 		fmt.Printf("%s = %v\n", k, v)
 	}

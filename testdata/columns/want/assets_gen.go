@@ -16,38 +16,38 @@ func Assets() []*runtime.AssetDef {
 	}
 }
 
-// assetPeople defines asset people, computed by People.
+// assetPeople defines asset cols/people, computed by People.
 func assetPeople() *runtime.AssetDef {
 	return &runtime.AssetDef{
-		Key:         "people",
+		Key:         "cols/people",
 		Description: "People is everyone.",
 		OutputType:  reflect.TypeFor[[]Person](),
-		Source:      "columns.go:32",
+		Source:      "columns.go:35",
 		Compute:     computePeople,
 	}
 }
 
-// computePeople loads the inputs of people and calls People.
+// computePeople loads the inputs of cols/people and calls People.
 func computePeople(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	var out []Person = People()
 	return out, nil
 }
 
-// assetNames defines asset names, computed by Names.
+// assetNames defines asset cols/names, computed by Names.
 func assetNames() *runtime.AssetDef {
 	return &runtime.AssetDef{
-		Key:         "names",
+		Key:         "cols/names",
 		Description: "Names reads only the columns of Name.",
 		Inputs: []runtime.Input{
-			{Name: "people", Key: "people", Type: reflect.TypeFor[[]Name]()},
+			{Name: "people", Key: "cols/people", Type: reflect.TypeFor[[]Name]()},
 		},
 		OutputType: reflect.TypeFor[[]Name](),
-		Source:     "columns.go:37",
+		Source:     "columns.go:43",
 		Compute:    computeNames,
 	}
 }
 
-// computeNames loads the inputs of names and calls Names.
+// computeNames loads the inputs of cols/names and calls Names.
 func computeNames(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	people, err := runtime.Load[[]Name](ctx, in, 0)
 	if err != nil {
@@ -57,22 +57,22 @@ func computeNames(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	return out, nil
 }
 
-// assetPointers defines asset pointers, computed by Pointers.
+// assetPointers defines asset cols/pointers, computed by Pointers.
 func assetPointers() *runtime.AssetDef {
 	return &runtime.AssetDef{
-		Key:         "pointers",
+		Key:         "cols/pointers",
 		Description: "Pointers reads the same columns into pointers.",
 		Inputs: []runtime.Input{
-			{Name: "people", Key: "people", Type: reflect.TypeFor[[]*Name]()},
-			{Name: "names", Key: "names", Type: reflect.TypeFor[[]Name]()},
+			{Name: "people", Key: "cols/people", Type: reflect.TypeFor[[]*Name]()},
+			{Name: "names", Key: "cols/names", Type: reflect.TypeFor[[]Name]()},
 		},
-		OutputType: reflect.TypeFor[int](),
-		Source:     "columns.go:42",
+		OutputType: reflect.TypeFor[string](),
+		Source:     "columns.go:48",
 		Compute:    computePointers,
 	}
 }
 
-// computePointers loads the inputs of pointers and calls Pointers.
+// computePointers loads the inputs of cols/pointers and calls Pointers.
 func computePointers(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	people, err := runtime.Load[[]*Name](ctx, in, 0)
 	if err != nil {
@@ -82,6 +82,6 @@ func computePointers(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out int = Pointers(people, names)
+	var out string = Pointers(people, names)
 	return out, nil
 }
