@@ -53,7 +53,11 @@ func main() {
 
 // printCombined prints the rows of my_schema.combined_data.
 func printCombined(db *duckdb.Manager) error {
-	rows, err := db.DB().Query(`SELECT id, name FROM my_schema.combined_data ORDER BY name`)
+	sqldb, err := db.DB()
+	if err != nil {
+		return err
+	}
+	rows, err := sqldb.Query(`SELECT id, name FROM my_schema.combined_data ORDER BY name`)
 	if err != nil {
 		return err
 	}

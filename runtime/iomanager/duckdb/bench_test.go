@@ -53,7 +53,11 @@ func benchManager(b *testing.B) *Manager {
 // appenderStore is the hand-written baseline: create the table, then
 // AppendRow with the five fields.
 func appenderStore(ctx context.Context, m *Manager, rows []benchRow) error {
-	c, err := m.DB().Conn(ctx)
+	db, err := m.DB()
+	if err != nil {
+		return err
+	}
+	c, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
@@ -79,7 +83,11 @@ func appenderStore(ctx context.Context, m *Manager, rows []benchRow) error {
 // scanLoad is the hand-written baseline: SELECT the five columns and
 // rows.Scan each row into the slice.
 func scanLoad(ctx context.Context, m *Manager, n int) ([]benchRow, error) {
-	rows, err := m.DB().QueryContext(ctx, `SELECT id, value, name, flag, "at" FROM s.rows`)
+	db, err := m.DB()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, value, name, flag, "at" FROM s.rows`)
 	if err != nil {
 		return nil, err
 	}

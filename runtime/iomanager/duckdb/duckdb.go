@@ -102,10 +102,14 @@ import (
 
 // Manager stores asset outputs as tables of one DuckDB database.
 type Manager struct {
-	path   string
-	schema string
+	path     string
+	schema   string
+	lockWait time.Duration
+
+	openMu sync.Mutex // guards conn, db and closed
 	conn   *duckdb.Connector
 	db     *sql.DB
+	closed bool
 
 	mu    sync.Mutex
 	locks map[string]*sync.Mutex // per table: stores of one table run one at a time
@@ -123,19 +127,23 @@ type options struct {
 	lockWait time.Duration
 }
 
-// LockWait sets how long New retries while another process holds the
-// database file's lock before giving up; the default is 5 seconds. Zero
-// tries once.
+// LockWait sets how long opening the database retries while another
+// process holds the file's lock before giving up; the default is 5 seconds.
+// Zero tries once.
 func LockWait(d time.Duration) Option {
 	return func(o *options) { o.lockWait = d }
 }
 
-// New opens (or creates, with its directory) the DuckDB database file at
-// path, or an in-memory database living until Close when path is
-// ":memory:" or empty, and stores tables in schema ("main" when empty),
-// creating the schema if missing. When another process holds the file,
-// New retries for the LockWait option's duration, then fails naming the
-// file.
+// New returns a manager of the DuckDB database file at path (created, with
+// its directory, if missing), or of an in-memory database living until
+// Close when path is ":memory:" or empty, storing tables in schema ("main"
+// when empty; created if missing). A file is opened on first use (the first
+// Store, Load or DB), not by New, so the commands of a pipeline that do not
+// touch the data (list, graph, status) never wait for the lock of a process
+// that is writing it; when another process holds the file, opening retries
+// for the LockWait option's duration, then fails naming the file. New
+// itself fails only on a malformed schema or path, and an in-memory
+// database is opened at once.
 func New(path, schema string, opts ...Option) (*Manager, error) {
 	o := options{lockWait: 5 * time.Second}
 	for _, opt := range opts {
@@ -153,25 +161,50 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	if path != ":memory:" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	m := &Manager{path: path, schema: schema, lockWait: o.lockWait, locks: map[string]*sync.Mutex{}}
+	if path == ":memory:" {
+		if _, err := m.open(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// open opens the database on first use and returns its handle. A failed
+// open is not remembered: the next call tries again.
+func (m *Manager) open() (*sql.DB, error) {
+	m.openMu.Lock()
+	defer m.openMu.Unlock()
+	if m.closed {
+		return nil, fmt.Errorf("duckdb: %s: the manager is closed", m.path)
+	}
+	if m.db != nil {
+		return m.db, nil
+	}
+	if m.path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
 			return nil, fmt.Errorf("duckdb: %w", err)
 		}
 	}
-	conn, err := connect(path, o.lockWait)
+	conn, err := connect(m.path, m.lockWait)
 	if err != nil {
 		return nil, err
 	}
-	m := &Manager{path: path, schema: schema, conn: conn, db: sql.OpenDB(conn), locks: map[string]*sync.Mutex{}}
-	if err := m.checkRaw(); err != nil {
-		m.Close()
-		return nil, err
+	db := sql.OpenDB(conn)
+	closeAll := func() {
+		db.Close()
+		conn.Close()
 	}
-	if _, err := m.db.Exec("CREATE SCHEMA IF NOT EXISTS " + quote(schema)); err != nil {
-		m.Close()
-		return nil, fmt.Errorf("duckdb: %s: create schema %s: %w", path, schema, err)
+	if err := checkRaw(db); err != nil {
+		closeAll()
+		return nil, fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
-	return m, nil
+	if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + quote(m.schema)); err != nil {
+		closeAll()
+		return nil, fmt.Errorf("duckdb: %s: create schema %s: %w", m.path, m.schema, err)
+	}
+	m.conn, m.db = conn, db
+	return db, nil
 }
 
 // connect opens the database, retrying for up to wait while another
@@ -200,17 +233,26 @@ func isLockError(err error) bool {
 	return strings.Contains(s, "Could not set lock") || strings.Contains(s, "Conflicting lock")
 }
 
-// Close closes the database. Stores and loads must have returned.
+// Close closes the database, if it was opened. Stores and loads must have
+// returned.
 func (m *Manager) Close() error {
+	m.openMu.Lock()
+	defer m.openMu.Unlock()
+	m.closed = true
+	if m.db == nil {
+		return nil
+	}
 	err := m.db.Close()
 	if cerr := m.conn.Close(); err == nil {
 		err = cerr
 	}
+	m.db, m.conn = nil, nil
 	return err
 }
 
-// DB returns the database handle, for queries of one's own.
-func (m *Manager) DB() *sql.DB { return m.db }
+// DB returns the database handle, for queries of one's own, opening the
+// database if this is its first use.
+func (m *Manager) DB() (*sql.DB, error) { return m.open() }
 
 // Schema returns the schema the tables are stored in.
 func (m *Manager) Schema() string { return m.schema }
@@ -296,7 +338,11 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	l.Lock()
 	defer l.Unlock()
 
-	c, err := m.db.Conn(ctx)
+	db, err := m.open()
+	if err != nil {
+		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+	}
+	c, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
 	}
@@ -449,7 +495,11 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	if in.Context == nil {
 		ctx = context.Background()
 	}
-	c, err := m.db.Conn(ctx)
+	db, err := m.open()
+	if err != nil {
+		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+	}
+	c, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
 	}

@@ -150,10 +150,10 @@ func TestRoundTripEverything(t *testing.T) {
 
 	// The columns are what the package documents.
 	var typ string
-	require.NoError(t, m.DB().QueryRow(`SELECT data_type FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' AND column_name='when'`).Scan(&typ))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT data_type FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' AND column_name='when'`).Scan(&typ))
 	assert.Equal(t, "TIMESTAMP WITH TIME ZONE", typ)
 	var cols []string
-	rows, err := m.DB().Query(`SELECT column_name FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' ORDER BY column_index`)
+	rows, err := sqlDB(t, m).Query(`SELECT column_name FROM duckdb_columns() WHERE schema_name='my_schema' AND table_name='everything' ORDER BY column_index`)
 	require.NoError(t, err)
 	for rows.Next() {
 		var c string
@@ -167,10 +167,10 @@ func TestRoundTripEverything(t *testing.T) {
 
 	// NULLs are NULLs in SQL.
 	var nulls int
-	require.NoError(t, m.DB().QueryRow(`SELECT count(*) FROM my_schema.everything WHERE ptr_int IS NULL AND n_str IS NULL AND p_addr IS NULL AND tags IS NULL AND bytes IS NULL AND scores IS NULL`).Scan(&nulls))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT count(*) FROM my_schema.everything WHERE ptr_int IS NULL AND n_str IS NULL AND p_addr IS NULL AND tags IS NULL AND bytes IS NULL AND scores IS NULL`).Scan(&nulls))
 	assert.Equal(t, 1, nulls)
 	var street string
-	require.NoError(t, m.DB().QueryRow(`SELECT addr.street FROM my_schema.everything WHERE i = -1`).Scan(&street))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT addr.street FROM my_schema.everything WHERE i = -1`).Scan(&street))
 	assert.Equal(t, "Main St", street)
 }
 
@@ -338,7 +338,7 @@ func TestSchemaChangeRecreates(t *testing.T) {
 	_, err = load[[]V1](t, m, "t")
 	require.ErrorContains(t, err, `column "id", Go field ID: cannot load a column of type VARCHAR into int64`)
 	var typ string
-	require.NoError(t, m.DB().QueryRow(`SELECT data_type FROM duckdb_columns() WHERE table_name='t' AND column_name='id'`).Scan(&typ))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT data_type FROM duckdb_columns() WHERE table_name='t' AND column_name='id'`).Scan(&typ))
 	assert.Equal(t, "VARCHAR", typ)
 }
 
@@ -423,7 +423,7 @@ func TestPrefixedKeys(t *testing.T) {
 	assert.Equal(t, []Row{{1}}, a)
 	assert.Equal(t, []Row{{2}}, b)
 	var n int
-	require.NoError(t, m.DB().QueryRow(`SELECT id FROM s."sales/eu/orders"`).Scan(&n))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT id FROM s."sales/eu/orders"`).Scan(&n))
 	assert.Equal(t, 1, n)
 }
 
@@ -635,7 +635,7 @@ func TestNestedLarge(t *testing.T) {
 		}
 	}
 	var items int
-	require.NoError(t, m.DB().QueryRow(`SELECT sum(len(items)) FROM s.orders`).Scan(&items))
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT sum(len(items)) FROM s.orders`).Scan(&items))
 	want := 0
 	for _, o := range in {
 		want += len(o.Items)
@@ -686,7 +686,7 @@ func TestCancel(t *testing.T) {
 		Name string
 	}
 	m, _ := open(t, "s")
-	m.DB().SetMaxOpenConns(1) // every load reuses the cancelled one's connection
+	sqlDB(t, m).SetMaxOpenConns(1) // every load reuses the cancelled one's connection
 	rows := make([]Row, 300_000)
 	for i := range rows {
 		rows[i] = Row{int64(i), fmt.Sprint("row number ", i)}
@@ -746,7 +746,7 @@ func TestValidate(t *testing.T) {
 // error, never a panic.
 func TestForeignTables(t *testing.T) {
 	m, _ := open(t, "s")
-	_, err := m.DB().Exec(`CREATE TYPE s.mood AS ENUM ('a'); CREATE TABLE s.foreign AS SELECT
+	_, err := sqlDB(t, m).Exec(`CREATE TYPE s.mood AS ENUM ('a'); CREATE TABLE s.foreign AS SELECT
 		DATE '2024-02-29' AS day, INTERVAL 90 MINUTE AS took, INTERVAL 1 MONTH AS month,
 		TIMESTAMP_NS '2024-01-01 00:00:00.000000001' AS ns, TIMESTAMP '2024-01-01 12:00:00' AS local,
 		42::HUGEINT AS huge, 1.5::DECIMAL(4,2) AS dec, uuid() AS id, 'a'::s.mood AS e,
@@ -866,7 +866,7 @@ func TestDataVersion(t *testing.T) {
 // tables lists the tables of m's schema.
 func tables(t testing.TB, m *Manager) []string {
 	t.Helper()
-	rows, err := m.DB().Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? ORDER BY table_name`, m.Schema())
+	rows, err := sqlDB(t, m).Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? ORDER BY table_name`, m.Schema())
 	require.NoError(t, err)
 	defer rows.Close()
 	var out []string
@@ -897,4 +897,12 @@ func TestLoadIntoInterface(t *testing.T) {
 	// An interface the upstream's type does not implement is still refused.
 	_, err = m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "rows", UpstreamDef: up, Name: "rows", Type: reflect.TypeFor[fmt.Stringer]()})
 	assert.Error(t, err)
+}
+
+// sqlDB returns m's database handle, failing the test when it cannot open.
+func sqlDB(t testing.TB, m *Manager) *sql.DB {
+	t.Helper()
+	db, err := m.DB()
+	require.NoError(t, err)
+	return db
 }

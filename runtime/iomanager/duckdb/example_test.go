@@ -48,8 +48,12 @@ func Example() {
 	}
 	fmt.Println(names)
 
+	db, err := m.DB()
+	if err != nil {
+		log.Fatal(err)
+	}
 	var n int
-	if err := m.DB().QueryRow("SELECT count(*) FROM my_schema.people").Scan(&n); err != nil {
+	if err := db.QueryRow("SELECT count(*) FROM my_schema.people").Scan(&n); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(n, "rows")

@@ -2,6 +2,7 @@ package duckdb
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"reflect"
@@ -47,11 +48,11 @@ func rawConn(dc driver.Conn) (bindings.Connection, error) {
 	return h, nil
 }
 
-// checkRaw verifies that the columnar path can reach a connection.
-func (m *Manager) checkRaw() error {
-	c, err := m.db.Conn(context.Background())
+// checkRaw verifies that the columnar path can reach a connection of db.
+func checkRaw(db *sql.DB) error {
+	c, err := db.Conn(context.Background())
 	if err != nil {
-		return fmt.Errorf("duckdb: %s: %w", m.path, err)
+		return err
 	}
 	defer c.Close()
 	return c.Raw(func(dc any) error {
