@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/cputime"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/stretchr/testify/assert"
@@ -302,14 +303,14 @@ func benchRecord(b *testing.B, log history.Log) {
 	var tBare, tLog, cBare, cLog time.Duration
 	b.ReportAllocs()
 	for b.Loop() {
-		c0 := history.CPUTime()
+		c0 := cputime.Process()
 		t0 := time.Now()
 		res, err := runtime.Materialize(ctx, defs, runtime.Options{Logger: quiet})
 		if err != nil || !res.OK() {
 			b.Fatalf("run failed: %v", err)
 		}
 		t1 := time.Now()
-		c1 := history.CPUTime()
+		c1 := cputime.Process()
 		opts := runtime.Options{Logger: quiet}
 		rec, err := history.Record(ctx, log, &opts, nil)
 		if err != nil {
@@ -323,7 +324,7 @@ func benchRecord(b *testing.B, log history.Log) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		c2 := history.CPUTime()
+		c2 := cputime.Process()
 		tBare += t1.Sub(t0)
 		tLog += t2.Sub(t1)
 		cBare += c1 - c0

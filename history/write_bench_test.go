@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/cputime"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -20,7 +21,7 @@ func BenchmarkWrite(b *testing.B) {
 	const n = 10000
 	now := time.Now()
 	run := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		run++
 		batch := &Batch{Runs: []Run{{ID: fmt.Sprint(run), Status: RunSuccess, Start: now, End: now}}}
@@ -35,5 +36,5 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/n, "µs/step")
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N)/n, "cpu-µs/step")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Microseconds())/float64(b.N)/n, "cpu-µs/step")
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/cputime"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
@@ -87,11 +88,11 @@ func BenchmarkMaterialize(b *testing.B) {
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
-				c0, t0 := cpuTime(), time.Now()
+				c0, t0 := cputime.Process(), time.Now()
 				direct(fns, up, out)
-				c1, t1 := cpuTime(), time.Now()
+				c1, t1 := cputime.Process(), time.Now()
 				res, err := runtime.Materialize(ctx, defs, opts)
-				c2, t2 := cpuTime(), time.Now()
+				c2, t2 := cputime.Process(), time.Now()
 				if err != nil || !res.OK() {
 					b.Fatalf("run failed: %v", err)
 				}

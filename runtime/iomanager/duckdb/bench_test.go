@@ -16,6 +16,7 @@ import (
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/internal/cputime"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -117,18 +118,18 @@ func BenchmarkStore(b *testing.B) {
 	require.NoError(b, err)
 	defer m.Close()
 	b.Run("manager", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		for b.Loop() {
 			require.NoError(b, store(b, m, "rows", rows))
 		}
-		perRow(b, cpuTime()-cpu)
+		perRow(b, cputime.Process()-cpu)
 	})
 	b.Run("appender", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		for b.Loop() {
 			require.NoError(b, appenderStore(context.Background(), m, rows))
 		}
-		perRow(b, cpuTime()-cpu)
+		perRow(b, cputime.Process()-cpu)
 	})
 }
 
@@ -150,13 +151,13 @@ func BenchmarkLoad(b *testing.B) {
 			require.True(b, want[benchRows-1].At.Equal(out[benchRows-1].At))
 			out = nil
 
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if _, err := c.load(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			perRow(b, cpuTime()-cpu)
+			perRow(b, cputime.Process()-cpu)
 
 			// One more load, sampling the heap: the peak heap growth over
 			// the bytes of the resulting slice (the slice itself, and
