@@ -35,6 +35,8 @@ type asset struct {
 	bad      bool       // has a problem; known by name only
 	dirLine  int        // line of the directive
 	dirCol   int        // column of the directive's text, after "//asset:"
+	from     *imported  // the package it is imported from; nil for a local asset
+	why      string     // for an imported asset that is bad: what is wrong there
 }
 
 // param is one parameter of an asset function.
@@ -57,6 +59,10 @@ type analysis struct {
 	qual   types.Qualifier
 	assets []*asset
 	errs   Errors
+	dir    string      // the package's directory; "" when unknown
+	im     *importer   // reads the packages imported from the same module
+	deps   []*imported // the packages this one imports from its module
+	used   []*imported // those its assets depend on, in import path order
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -66,8 +72,17 @@ func (a *analysis) errorf(pos token.Position, format string, args ...any) {
 func (a *analysis) position(p token.Pos) token.Position { return a.fset.Position(p) }
 
 // analyze finds the assets of pkg and checks them and their graph.
-func analyze(pkg *packages.Package, dir string) *analysis {
-	a := &analysis{pkg: pkg, fset: pkg.Fset, qual: qualifier(pkg.Types)}
+// Parameters and deps= that name no asset of pkg are looked up in the
+// packages pkg imports from its own module, which im reads (nil: a new
+// importer).
+func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
+	a := &analysis{pkg: pkg, fset: pkg.Fset, qual: qualifier(pkg.Types), im: im}
+	if a.im == nil {
+		a.im = newImporter()
+	}
+	if files := slices.Concat(pkg.GoFiles, pkg.CompiledGoFiles); len(files) > 0 {
+		a.dir = filepath.Dir(files[0])
+	}
 	// Go errors come first: the graph of a package that does not compile
 	// would only add noise.
 	if a.errs = loadErrors(pkg, dir); len(a.errs) > 0 || pkg.Types == nil || pkg.TypesInfo == nil {
@@ -135,20 +150,74 @@ func (a *analysis) collect(f *ast.File) {
 	}
 }
 
-// function checks one function whose doc comment may hold a directive.
-func (a *analysis) function(fd *ast.FuncDecl) {
-	var dir *ast.Comment
-	var rest []*ast.Comment
-	for _, c := range fd.Doc.List {
+// findDirective splits a doc comment into its first //asset: line, any
+// further ones, and the other lines.
+func findDirective(doc *ast.CommentGroup) (dir *ast.Comment, extra, rest []*ast.Comment) {
+	for _, c := range doc.List {
 		if _, _, ok := directiveText(c.Text); !ok {
 			rest = append(rest, c)
-			continue
+		} else if dir == nil {
+			dir = c
+		} else {
+			extra = append(extra, c)
 		}
-		if dir != nil {
-			a.errorf(a.position(c.Pos()), "second //asset: directive for %s (first at line %d); put all options on one line", fd.Name.Name, a.position(dir.Pos()).Line)
-			continue
-		}
-		dir = c
+	}
+	return dir, extra, rest
+}
+
+// spec is what a directive says about its asset, before type checking: the
+// same for the package being generated and for a package it imports.
+type spec struct {
+	opts    Options
+	name    string
+	key     string
+	err     *SyntaxError // in the directive, at an offset of its text
+	off     int          // offset of the directive's text in the comment line
+	badName bool         // the default name is not a valid key component
+}
+
+// specOf parses the directive dir of function fname and computes the
+// asset's name and key.
+func specOf(dir *ast.Comment, fname string) spec {
+	text, off, _ := directiveText(dir.Text)
+	opts, err := ParseDirective(text)
+	s := spec{opts: opts, off: off}
+	if err != nil {
+		s.err = err.(*SyntaxError)
+	}
+	s.name = opts.Name
+	if s.name == "" {
+		s.name = ident.Snake(fname)
+		s.badName = !validName(s.name)
+	}
+	s.key = strings.Join(append(slices.Clone(opts.Prefix), s.name), "/")
+	return s
+}
+
+// resultOf splits an asset function's results into its output type (nil
+// for none) and whether it returns an error; ok is false for any other
+// shape.
+func resultOf(sig *types.Signature) (result types.Type, hasError, ok bool) {
+	res := sig.Results()
+	switch {
+	case res.Len() == 0:
+	case res.Len() == 1 && isError(res.At(0).Type()):
+		hasError = true
+	case res.Len() == 1:
+		result = res.At(0).Type()
+	case res.Len() == 2 && isError(res.At(1).Type()) && !isError(res.At(0).Type()):
+		result, hasError = res.At(0).Type(), true
+	default:
+		return nil, false, false
+	}
+	return result, hasError, true
+}
+
+// function checks one function whose doc comment may hold a directive.
+func (a *analysis) function(fd *ast.FuncDecl) {
+	dir, extra, rest := findDirective(fd.Doc)
+	for _, c := range extra {
+		a.errorf(a.position(c.Pos()), "second //asset: directive for %s (first at line %d); put all options on one line", fd.Name.Name, a.position(dir.Pos()).Line)
 	}
 	if dir == nil {
 		return
@@ -165,27 +234,21 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	as := &asset{decl: fd, pos: namePos}
 	as.source = fmt.Sprintf("%s:%d", filepath.Base(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
-	text, off, _ := directiveText(dir.Text)
-	opts, err := ParseDirective(text)
-	if err != nil {
+	sp := specOf(dir, fd.Name.Name)
+	if sp.err != nil {
 		as.bad = true
 		p := a.position(dir.Pos())
-		p.Column += off + err.(*SyntaxError).Offset
-		a.errorf(p, "%s", err.(*SyntaxError).Msg)
+		p.Column += sp.off + sp.err.Offset
+		a.errorf(p, "%s", sp.err.Msg)
 	}
-	as.opts = opts
+	as.opts = sp.opts
 	dirPos := a.position(dir.Pos())
-	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+off
-
-	as.name = opts.Name
-	if as.name == "" {
-		as.name = ident.Snake(fd.Name.Name)
-		if !validName(as.name) {
-			as.bad = true
-			a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, nameRule)
-		}
+	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+sp.off
+	as.name, as.key = sp.name, sp.key
+	if sp.badName {
+		as.bad = true
+		a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, nameRule)
 	}
-	as.key = strings.Join(append(slices.Clone(opts.Prefix), as.name), "/")
 	a.assets = append(a.assets, as)
 
 	fn, _ := a.pkg.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -228,18 +291,9 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		}
 		as.params = append(as.params, p)
 	}
-	res := sig.Results()
-	switch {
-	case res.Len() == 0:
-	case res.Len() == 1 && isError(res.At(0).Type()):
-		as.hasError = true
-	case res.Len() == 1:
-		as.result = res.At(0).Type()
-	case res.Len() == 2 && isError(res.At(1).Type()) && !isError(res.At(0).Type()):
-		as.result = res.At(0).Type()
-		as.hasError = true
-	default:
-		a.errorf(a.position(fd.Type.Results.Pos()), "asset function %s returns %s; want T, (T, error), error or nothing", fd.Name.Name, types.TypeString(res, a.qual))
+	var ok bool
+	if as.result, as.hasError, ok = resultOf(sig); !ok {
+		a.errorf(a.position(fd.Type.Results.Pos()), "asset function %s returns %s; want T, (T, error), error or nothing", fd.Name.Name, types.TypeString(sig.Results(), a.qual))
 		as.bad = true
 	}
 	if as.result != nil {
@@ -270,7 +324,10 @@ func paramTypePos(fd *ast.FuncDecl, i int) token.Pos {
 }
 
 // resolve checks keys for duplicates and binds every parameter to its
-// upstream asset and every deps item to an asset.
+// upstream asset and every deps item to an asset. A name or key that no
+// asset of the package has is looked up in the packages it imports from
+// its own module: a local asset wins over an imported one of the same
+// name, and two imported packages offering one are ambiguous.
 func (a *analysis) resolve() {
 	byKey := map[string]*asset{}
 	byName := map[string][]*asset{}
@@ -292,6 +349,14 @@ func (a *analysis) resolve() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	used := map[*imported]bool{}
+	loaded := false
+	load := func() {
+		if !loaded {
+			loaded = true
+			a.deps = a.im.imports(a.dir, a.pkg.Types)
+		}
+	}
 	for _, as := range a.assets {
 		if as.fn == nil {
 			continue
@@ -303,6 +368,12 @@ func (a *analysis) resolve() {
 			}
 			want := ident.Snake(p.name)
 			cands := byName[want]
+			if len(cands) == 0 {
+				load()
+				for _, ip := range a.deps {
+					cands = append(cands, ip.byName[want]...)
+				}
+			}
 			if len(cands) > 1 {
 				var same []*asset
 				for _, c := range cands {
@@ -316,22 +387,27 @@ func (a *analysis) resolve() {
 			}
 			switch {
 			case len(cands) == 0:
-				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s", p.name, fname, want, a.pkg.Name)
-				if s, ok := suggest.Closest(want, names); ok {
-					msg += fmt.Sprintf(" (did you mean %q?)", s)
-				}
+				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s%s", p.name, fname, want, a.pkg.Name, a.elsewhere())
+				msg += a.didYouMean(want, names, func(ip *imported) []string { return sortedKeys(ip.byName) })
 				a.errorf(p.pos, "%s", msg)
 				continue
 			case len(cands) > 1:
 				var ks []string
 				for _, c := range cands {
-					ks = append(ks, c.key)
+					ks = append(ks, a.keyOf(c))
 				}
 				a.errorf(p.pos, "parameter %s of %s is ambiguous: assets %s are all named %q; give them distinct names", p.name, fname, strings.Join(ks, ", "), want)
 				continue
 			}
 			up := cands[0]
 			p.up = up
+			if up.from != nil {
+				used[up.from] = true
+				if up.bad {
+					a.errorf(p.pos, "parameter %s of %s: asset %q (func %s) of package %s %s; run assetgen there", p.name, fname, up.key, up.decl.Name.Name, up.from.path, up.why)
+					continue
+				}
+			}
 			if up.bad || up.fn == nil {
 				continue
 			}
@@ -341,7 +417,7 @@ func (a *analysis) resolve() {
 					what = "only an error"
 				}
 				a.errorf(p.pos, "parameter %s of %s names asset %q, which has no output (%s returns %s, declared at %s); use deps=%s to order without passing data",
-					p.name, fname, up.key, up.decl.Name.Name, what, a.short(up.pos), up.key)
+					p.name, fname, up.key, up.decl.Name.Name, what, a.where(up), up.key)
 				continue
 			}
 			if !types.AssignableTo(up.result, p.typ) {
@@ -351,10 +427,10 @@ func (a *analysis) resolve() {
 					p.project = true
 				case rows:
 					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it, nor a column subset of it: %s",
-						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos), why)
+						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.where(up), why)
 				default:
 					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it",
-						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.short(up.pos))
+						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.where(up))
 				}
 			}
 		}
@@ -362,25 +438,130 @@ func (a *analysis) resolve() {
 			if _, ok := byKey[d]; ok {
 				continue
 			}
-			msg := fmt.Sprintf("deps= of %s names no asset: no asset has key %q in package %s", fname, d, a.pkg.Name)
-			if s, ok := suggest.Closest(d, keys); ok {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			} else if named := byName[path.Base(d)]; len(named) == 1 {
-				msg += fmt.Sprintf(" (did you mean %q?)", named[0].key)
-			}
 			pos := as.pos
 			pos.Line = as.dirLine
 			pos.Column = as.dirCol + as.opts.DepOffsets[i]
+			load()
+			var found []*asset
+			for _, ip := range a.deps {
+				if up := ip.byKey[d]; up != nil {
+					found = append(found, up)
+				}
+			}
+			switch {
+			case len(found) == 1:
+				used[found[0].from] = true
+				if found[0].bad {
+					a.errorf(pos, "deps= of %s: asset %q (func %s) of package %s %s; run assetgen there", fname, d, found[0].decl.Name.Name, found[0].from.path, found[0].why)
+				}
+				continue
+			case len(found) > 1:
+				var ks []string
+				for _, c := range found {
+					ks = append(ks, a.keyOf(c))
+				}
+				a.errorf(pos, "deps= of %s is ambiguous: assets %s all have key %q; the keys of one Definitions must differ", fname, strings.Join(ks, ", "), d)
+				continue
+			}
+			msg := fmt.Sprintf("deps= of %s names no asset: no asset has key %q in package %s%s", fname, d, a.pkg.Name, a.elsewhere())
+			if s := a.didYouMean(d, keys, func(ip *imported) []string { return sortedKeys(ip.byKey) }); s != "" {
+				msg += s
+			} else if named := byName[path.Base(d)]; len(named) == 1 {
+				msg += fmt.Sprintf(" (did you mean %q?)", named[0].key)
+			}
 			a.errorf(pos, "%s", msg)
+		}
+	}
+	for _, ip := range a.deps {
+		if used[ip] {
+			a.used = append(a.used, ip)
 		}
 	}
 }
 
-// upstream returns the assets as depends on: inputs, then deps.
+// elsewhere names the packages searched besides the analysed one, for a
+// message saying that a name was found in none.
+func (a *analysis) elsewhere() string {
+	switch len(a.deps) {
+	case 0:
+		return ""
+	case 1:
+		return " or in package " + a.deps[0].path + ", which it imports from its module"
+	}
+	var ps []string
+	for _, ip := range a.deps {
+		ps = append(ps, ip.path)
+	}
+	return " or in packages " + strings.Join(ps, ", ") + ", which it imports from its module"
+}
+
+// didYouMean returns " (did you mean ...?)" for the local or imported
+// name closest to want, or "".
+func (a *analysis) didYouMean(want string, local []string, of func(*imported) []string) string {
+	cands := slices.Clone(local)
+	from := map[string]string{}
+	for _, ip := range a.deps {
+		for _, n := range of(ip) {
+			switch p, ok := from[n]; {
+			case slices.Contains(local, n):
+			case !ok:
+				from[n] = ip.path
+				cands = append(cands, n)
+			case p != ip.path:
+				from[n] = "" // in several packages
+			}
+		}
+	}
+	s, ok := suggest.Closest(want, cands)
+	switch {
+	case !ok:
+		return ""
+	case from[s] != "":
+		return fmt.Sprintf(" (did you mean %q, of package %s?)", s, from[s])
+	}
+	return fmt.Sprintf(" (did you mean %q?)", s)
+}
+
+// keyOf returns the key of an asset, with its package when imported.
+func (a *analysis) keyOf(as *asset) string {
+	if as.from == nil {
+		return as.key
+	}
+	return fmt.Sprintf("%s (package %s)", as.key, as.from.path)
+}
+
+// where returns where an asset is declared: file:line:col, relative to
+// the analysed package's directory, and the package when imported.
+func (a *analysis) where(as *asset) string {
+	if as.from == nil {
+		return a.short(as.pos)
+	}
+	name := as.pos.Filename
+	if a.dir != "" {
+		if rel, err := filepath.Rel(a.dir, name); err == nil {
+			name = filepath.ToSlash(rel)
+		}
+	}
+	return fmt.Sprintf("%s:%d:%d in package %s", name, as.pos.Line, as.pos.Column, as.from.path)
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// upstream returns the assets of the package that as depends on: inputs,
+// then deps. Imported assets cannot be part of a cycle (Go has no import
+// cycles) and are left out.
 func (a *analysis) upstream(as *asset, byKey map[string]*asset) []*asset {
 	var out []*asset
 	for _, p := range as.params {
-		if p.up != nil {
+		if p.up != nil && p.up.from == nil {
 			out = append(out, p.up)
 		}
 	}

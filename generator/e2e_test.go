@@ -7,14 +7,16 @@ import (
 	"testing"
 )
 
-// TestEndToEnd generates four golden packages, then builds and runs
-// testdata/e2e, a main that materializes them with the memory I/O manager.
+// TestEndToEnd generates seven golden packages, then builds and runs
+// testdata/e2e, a main that materializes them with the memory I/O manager:
+// three of them take inputs across packages (xpkg_two from xpkg_down,
+// xpkg_down from xpkg_up).
 func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a program")
 	}
 	root := testdataDir(t)
-	cases := []string{"birds", "shapes", "options", "columns"}
+	cases := []string{"birds", "shapes", "options", "columns", "xpkg_up", "xpkg_down", "xpkg_two"}
 	got := generateCases(t, root, cases)
 	tmp := t.TempDir()
 	overlay := map[string]string{}
@@ -48,6 +50,14 @@ cols/names success
 cols/people success
 cols/pointers success
 combined_data success
+crm/customers success
+crm/ledger success
+crm/seed success
+crm/visit_counts success
+dash/contacts success
+dash/report success
+dash/summary success
+dash/visit_counts success
 empty success
 exotic success
 handler success
@@ -80,6 +90,12 @@ sales/eu/report = 0
 stacked = [{1}]
 cols/names = [{an 1 2026-01-02 00:00:00 +0000 UTC} {bo 2 0001-01-01 00:00:00 +0000 UTC}]
 cols/pointers = an 2 2026-01-02
+dash/contacts = [{1 Ann} {2 Bob}]
+dash/summary = summary: 2 customers, 4 visits, 1 in the ledger
+asset dash/contacts (down.go:22): deps names no asset "crm/seed"
+asset dash/contacts (down.go:22): input customers names no asset "crm/customers"
+asset dash/report (down.go:33): input customers names no asset "crm/customers"
+asset dash/report (down.go:33): input ledger names no asset "crm/ledger"
 `
 	if string(out) != want {
 		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)

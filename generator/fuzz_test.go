@@ -90,7 +90,7 @@ func FuzzAnalyze(f *testing.F) {
 		if pkg == nil {
 			t.Skip(err)
 		}
-		a := analyze(pkg, string(filepath.Separator)+"fuzz")
+		a := analyze(pkg, string(filepath.Separator)+"fuzz", nil)
 		if len(a.errs) > 0 {
 			for _, d := range a.errs {
 				if d.Msg == "" {

@@ -73,7 +73,7 @@ func newEmitter(a *analysis) *emitter {
 				params[v] = true
 			}
 			vars[i] = v
-			if p.up != nil && p.up.result != nil && !p.project && !types.Identical(p.up.result, p.typ) {
+			if a.checked(p) {
 				id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.typ, nil)
 				if !seen[id] {
 					seen[id] = true
@@ -84,6 +84,39 @@ func newEmitter(a *analysis) *emitter {
 		e.vars = append(e.vars, vars)
 	}
 	return e
+}
+
+// checked reports whether the generated file checks that the output of
+// p's upstream is assignable to p: when their types differ and the
+// upstream's can be written in the package (an imported upstream may
+// return a type unexported there).
+func (a *analysis) checked(p *param) bool {
+	up := p.up
+	if up == nil || up.result == nil || p.project || types.Identical(up.result, p.typ) {
+		return false
+	}
+	return up.from == nil || a.unnameable(up.result) == ""
+}
+
+// assetsDoc returns the doc comment of the Assets function, as lines
+// without the comment marker.
+func (a *analysis) assetsDoc() []string {
+	lines := []string{fmt.Sprintf("Assets returns the assets defined in package %s, in source order.", a.pkg.Name)}
+	if len(a.used) == 0 {
+		return lines
+	}
+	if len(a.used) == 1 {
+		return append(lines, "",
+			"Some of them depend on assets of package "+a.used[0].path+":",
+			"put its Assets in the same runtime.Definitions as these.")
+	}
+	lines = append(lines, "",
+		"Some of them depend on assets of other packages: put the Assets of each",
+		"in the same runtime.Definitions as these:", "")
+	for _, ip := range a.used {
+		lines = append(lines, "  - "+ip.path)
+	}
+	return lines
 }
 
 // plan names every package the file may import: its own name, or an
@@ -159,6 +192,9 @@ func (e *emitter) plan() {
 		walk(as.result)
 		for _, p := range as.params {
 			walk(p.typ)
+			if p.up != nil && p.up.from != nil && e.a.checked(p) {
+				walk(p.up.result)
+			}
 		}
 	}
 	delete(pkgs, e.a.pkg.PkgPath)
@@ -224,7 +260,11 @@ func (e *emitter) assetsFunc() *jen.Statement {
 	for i, d := range e.defs {
 		items[i] = jen.Id(d).Call()
 	}
-	return jen.Commentf("Assets returns the assets defined in package %s, in source order.", e.a.pkg.Name).Line().
+	doc := e.a.assetsDoc()
+	for i, l := range doc {
+		doc[i] = strings.TrimRight("// "+l, " ")
+	}
+	return jen.Comment(strings.Join(doc, "\n")).Line().
 		Func().Id("Assets").Params().Index().Op("*").Qual(rt, "AssetDef").Block(
 		jen.Return(jen.Index().Op("*").Qual(rt, "AssetDef").Custom(multi, items...)),
 	)

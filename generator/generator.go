@@ -66,6 +66,7 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 		return nil, fmt.Errorf("no packages match %s (in %s)", strings.Join(patterns, " "), dir)
 	}
 	slices.SortFunc(pkgs, func(a, b *packages.Package) int { return strings.Compare(a.PkgPath, b.PkgPath) })
+	im := newImporter()
 	var out []*Package
 	for _, pkg := range pkgs {
 		p := &Package{Path: pkg.PkgPath}
@@ -74,7 +75,7 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 			p.Dir = filepath.Dir(files[0])
 		}
 		p.File = filepath.Join(p.Dir, OutputName)
-		a, err := safely(func() (*analysis, error) { return analyze(pkg, dir), nil })
+		a, err := safely(func() (*analysis, error) { return analyze(pkg, dir, im), nil })
 		if err != nil {
 			p.Errors = Errors{{File: p.Dir, Msg: err.Error()}}
 			out = append(out, p)

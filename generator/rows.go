@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/types"
 	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/assetgen/assetgen/internal/ident"
@@ -117,13 +116,4 @@ func elemOf(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return e
-}
-
-func sortedKeys(m map[string]column) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -93,7 +93,10 @@ func (e *emitter) pkgName(path string) string {
 // writeAssets writes the Assets function.
 func (e *emitter) writeAssets(w *bytes.Buffer) {
 	rt := e.pkgName(RuntimePath)
-	fmt.Fprintf(w, "// Assets returns the assets defined in package %s, in source order.\n", e.a.pkg.Name)
+	for _, l := range e.a.assetsDoc() {
+		w.WriteString(strings.TrimRight("// "+l, " "))
+		w.WriteByte('\n')
+	}
 	fmt.Fprintf(w, "func Assets() []*%s.AssetDef {\n", rt)
 	if len(e.defs) == 0 {
 		fmt.Fprintf(w, "\treturn []*%s.AssetDef{}\n}\n", rt)

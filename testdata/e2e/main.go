@@ -1,6 +1,9 @@
-// Command e2e materializes the birds, shapes, options and columns golden cases with
-// the memory I/O manager and prints every step's outcome and some of the
-// stored values. The generator's end-to-end test runs it with the freshly
+// Command e2e materializes the birds, shapes, options and columns golden
+// cases, and the xpkg_up, xpkg_down and xpkg_two cases whose assets take
+// inputs across packages, with the memory I/O manager and prints every
+// step's outcome and some of the stored values. It then validates
+// xpkg_down's assets without those of xpkg_up, which they need, and
+// prints the error. The generator's end-to-end test runs it with the freshly
 // generated assets_gen.go files laid over those packages.
 package main
 
@@ -17,12 +20,16 @@ import (
 	"github.com/assetgen/assetgen/testdata/columns"
 	"github.com/assetgen/assetgen/testdata/options"
 	"github.com/assetgen/assetgen/testdata/shapes"
+	down "github.com/assetgen/assetgen/testdata/xpkg_down"
+	two "github.com/assetgen/assetgen/testdata/xpkg_two"
+	up "github.com/assetgen/assetgen/testdata/xpkg_up"
 )
 
 func main() {
 	mem := memory.New()
 	defs := &runtime.Definitions{
-		Assets:     slices.Concat(birds.Assets(), shapes.Assets(), options.Assets(), columns.Assets()),
+		Assets: slices.Concat(birds.Assets(), shapes.Assets(), options.Assets(), columns.Assets(),
+			up.Assets(), down.Assets(), two.Assets()),
 		IOManagers: map[string]runtime.IOManager{"io_manager": mem, "warehouse": mem},
 	}
 	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Concurrency: 4})
@@ -39,8 +46,10 @@ func main() {
 		}
 		fmt.Println(line)
 	}
-	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report", "stacked", "cols/names", "cols/pointers"} {
+	for _, k := range []runtime.Key{"combined_data", "score", "sized", "sales/eu/report", "stacked", "cols/names", "cols/pointers", "dash/contacts", "dash/summary"} {
 		v, _ := mem.Value(k, "")
 		fmt.Printf("%s = %v\n", k, v)
 	}
+	alone := &runtime.Definitions{Assets: down.Assets(), IOManagers: defs.IOManagers}
+	fmt.Println(alone.Validate())
 }

@@ -1,0 +1,197 @@
+package generator
+
+import (
+	"bytes"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/mod/modfile"
+)
+
+// imported is a package that the analysed package imports from its own
+// module, with the assets declared there. Its files are parsed here
+// (doc comments and signatures only); its types come from the analysed
+// package's type information, as the importer loaded them.
+type imported struct {
+	path   string // import path
+	dir    string
+	types  *types.Package
+	assets []*asset
+	byName map[string][]*asset
+	byKey  map[string]*asset
+}
+
+// importer finds and parses the packages that analysed packages import
+// from their main module, once per package for all of one Generate call.
+type importer struct {
+	mu      sync.Mutex
+	fset    *token.FileSet
+	modules map[string]module      // by directory
+	pkgs    map[string]*imported   // by import path and module root
+	files   map[string][]*ast.File // by directory
+}
+
+// module is the main module a directory belongs to.
+type module struct {
+	root string // directory holding go.mod; "" when there is none
+	path string // module path
+}
+
+func newImporter() *importer {
+	return &importer{fset: token.NewFileSet(), modules: map[string]module{}, pkgs: map[string]*imported{}, files: map[string][]*ast.File{}}
+}
+
+// moduleOf returns the module of directory dir: the nearest go.mod at or
+// above it.
+func (im *importer) moduleOf(dir string) module {
+	if m, ok := im.modules[dir]; ok {
+		return m
+	}
+	var m module
+	if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil {
+		m = module{root: dir, path: modfile.ModulePath(data)}
+	} else if parent := filepath.Dir(dir); parent != dir {
+		m = im.moduleOf(parent)
+	}
+	im.modules[dir] = m
+	return m
+}
+
+// imports returns the packages that pkg, of directory dir, imports
+// directly from its own module, in import path order. Packages of other
+// modules (the standard library, dependencies, nested modules) cannot
+// hold assets of this module's graph and are not read.
+func (im *importer) imports(dir string, pkg *types.Package) []*imported {
+	if !filepath.IsAbs(dir) {
+		return nil
+	}
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	mod := im.moduleOf(dir)
+	if mod.root == "" || mod.path == "" {
+		return nil
+	}
+	var out []*imported
+	for _, tp := range pkg.Imports() {
+		rel, ok := strings.CutPrefix(tp.Path(), mod.path)
+		if !ok || (rel != "" && rel[0] != '/') {
+			continue
+		}
+		d := filepath.Join(mod.root, filepath.FromSlash(rel))
+		if im.moduleOf(d).root != mod.root {
+			continue // a nested module
+		}
+		id := mod.root + "\x00" + tp.Path()
+		ip := im.pkgs[id]
+		if ip == nil || ip.types != tp {
+			ip = im.parse(d, tp)
+			im.pkgs[id] = ip
+		}
+		out = append(out, ip)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+// parse reads the assets declared in directory dir, the files of package
+// tp: their directives give names and keys exactly as when that package
+// is generated, and tp gives their types. Problems that generating that
+// package would report only mark its assets bad.
+func (im *importer) parse(dir string, tp *types.Package) *imported {
+	ip := &imported{path: tp.Path(), dir: dir, types: tp, byName: map[string][]*asset{}, byKey: map[string]*asset{}}
+	files, ok := im.files[dir]
+	if !ok {
+		files = im.parseDir(dir)
+		im.files[dir] = files
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Doc == nil {
+				continue
+			}
+			if as := im.asset(fd, tp); as != nil {
+				as.from = ip
+				ip.assets = append(ip.assets, as)
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, as := range ip.assets {
+		count[as.key]++
+	}
+	for _, as := range ip.assets {
+		if count[as.key] > 1 && !as.bad {
+			as.bad, as.why = true, "shares its key with another asset there"
+		}
+		if _, dup := ip.byKey[as.key]; !dup {
+			ip.byKey[as.key] = as
+		}
+		ip.byName[as.name] = append(ip.byName[as.name], as)
+	}
+	return ip
+}
+
+// parseDir parses the Go files of dir that the build would compile
+// (build constraints, no tests, not the generated file), with comments
+// and without function bodies; files that mention no directive are not
+// parsed.
+func (im *importer) parseDir(dir string) []*ast.File {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var files []*ast.File
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || n == OutputName || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, n); err != nil || !ok {
+			continue
+		}
+		name := filepath.Join(dir, n)
+		src, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(src, []byte("asset:")) {
+			continue
+		}
+		if f, _ := parseSignatures(im.fset, name, src); f != nil {
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
+// asset returns the asset that function fd of package tp declares, or nil
+// when its doc comment holds no directive or it cannot be an asset there.
+func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
+	dir, extra, _ := findDirective(fd.Doc)
+	if dir == nil || fd.Recv != nil || fd.Name.Name == "init" || fd.Name.Name == "_" {
+		return nil
+	}
+	sp := specOf(dir, fd.Name.Name)
+	as := &asset{decl: fd, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
+	if sp.err != nil || sp.badName || len(extra) > 0 {
+		as.bad, as.why = true, "has an invalid directive"
+		return as
+	}
+	fn, _ := tp.Scope().Lookup(fd.Name.Name).(*types.Func)
+	if fn == nil {
+		as.bad, as.why = true, "is not in the package's type information"
+		return as
+	}
+	as.fn = fn
+	sig := fn.Type().(*types.Signature)
+	var ok bool
+	if as.result, as.hasError, ok = resultOf(sig); !ok || sig.TypeParams().Len() > 0 || sig.Variadic() {
+		as.bad, as.why = true, "has an invalid signature"
+	}
+	return as
+}

@@ -1,0 +1,13 @@
+// Package two builds on package down, which builds on package up: its
+// Assets doc comment names both.
+package two
+
+import (
+	_ "github.com/assetgen/assetgen/testdata/xpkg_down"
+	_ "github.com/assetgen/assetgen/testdata/xpkg_up"
+)
+
+// Summary quotes the report of package down, after crm/seed of package up.
+//
+//asset: prefix=dash deps=crm/seed
+func Summary(report string) string { return "summary: " + report }
