@@ -7,5 +7,5 @@ import (
 	up "github.com/assetgen/assetgen/testdata/xpkg_up"
 )
 
-//asset: deps=crm/seed
+// asset: deps=crm/seed
 func Names(customers []up.Customer) int { return len(customers) }

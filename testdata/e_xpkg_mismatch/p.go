@@ -11,11 +11,11 @@ type Wide struct {
 	Phone string
 }
 
-//asset:
+// asset:
 func Names(customers []string) int { return len(customers) }
 
-//asset:
+// asset:
 func Phones(customers []Wide, visitCounts map[int]int) int { return 0 }
 
-//asset:
+// asset:
 func Seeded(seed int) int { return seed }

@@ -7,11 +7,11 @@ import (
 	_ "github.com/assetgen/assetgen/testdata/xpkg_up"
 )
 
-//asset:
+// asset:
 func Total(visitCount map[string]int, zzzzzz int) int { return 0 }
 
-//asset:
+// asset:
 func Fixed(broken []int) int { return len(broken) }
 
-//asset: deps=crm/leger,billing/nothing_like_it,crm/customers
+// asset: deps=crm/leger,billing/nothing_like_it,crm/customers
 func Ordered() {}

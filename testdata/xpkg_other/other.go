@@ -9,15 +9,15 @@ type Customer struct {
 
 // Customers has the name of up's crm/customers, under another prefix.
 //
-//asset: prefix=billing
+// asset: prefix=billing
 func Customers() []Customer { return nil }
 
 // Seed has the key of up's crm/seed.
 //
-//asset: prefix=crm
+// asset: prefix=crm
 func Seed() {}
 
 // Broken has an invalid directive: generating this package reports it.
 //
-//asset: grop=x
+// asset: grop=x
 func Broken() []int { return nil }

@@ -9,5 +9,5 @@ import (
 
 // Summary quotes the report of package down, after crm/seed of package up.
 //
-//asset: prefix=dash deps=crm/seed
+// asset: prefix=dash deps=crm/seed
 func Summary(report string) string { return "summary: " + report }

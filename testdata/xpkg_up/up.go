@@ -16,22 +16,22 @@ type ledger []Customer
 
 // Customers are everyone who bought something.
 //
-//asset: prefix=crm
+// asset: prefix=crm
 func Customers() []Customer {
 	return []Customer{{1, "Ann", "ann@example.com"}, {2, "Bob", "bob@example.com"}}
 }
 
 // CountVisits counts visits by customer.
 //
-//asset: prefix=crm name=visit_counts
+// asset: prefix=crm name=visit_counts
 func CountVisits() Counts { return Counts{"Ann": 3, "Bob": 1} }
 
 // Seed prepares the CRM's own storage; it passes no data.
 //
-//asset: prefix=crm
+// asset: prefix=crm
 func Seed() error { return nil }
 
 // Ledger returns an unexported type.
 //
-//asset: prefix=crm
+// asset: prefix=crm
 func Ledger() ledger { return ledger{{3, "Cy", ""}} }
