@@ -121,3 +121,36 @@ func TestGoGenerate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(gen), "func computeCount(ctx *runtime.Context, in runtime.Inputs) (any, error) {")
 }
+
+// TestCrossPackage generates a package whose assets take inputs from a
+// package it imports, in that package's directory as go generate does,
+// and again after the upstream asset is renamed.
+func TestCrossPackage(t *testing.T) {
+	root, err := os.MkdirTemp(".", "xpkg")
+	require.NoError(t, err)
+	root, err = filepath.Abs(root)
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(root) })
+	upDir, downDir := filepath.Join(root, "up"), filepath.Join(root, "down")
+	require.NoError(t, os.Mkdir(upDir, 0o755))
+	require.NoError(t, os.Mkdir(downDir, 0o755))
+	upSrc := "package up\n\n//asset:prefix=crm\nfunc People() []string { return nil }\n"
+	require.NoError(t, os.WriteFile(filepath.Join(upDir, "up.go"), []byte(upSrc), 0o644))
+	down := "package down\n\nimport _ \"github.com/assetgen/assetgen/cmd/assetgen/" + filepath.Base(root) + "/up\"\n\n" + strings.Replace(source, "package chk\n", "", 1)
+	down = strings.Replace(down, "//asset:\nfunc People() []string { return nil }\n", "", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(downDir, "down.go"), []byte(down), 0o644))
+	t.Chdir(downDir)
+
+	status, _, stderr := assetgen()
+	require.Equal(t, 0, status, stderr)
+	gen, err := os.ReadFile(filepath.Join(downDir, "assets_gen.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(gen), `{Name: "people", Key: "crm/people", Type: reflect.TypeFor[[]string]()},`)
+	assert.Contains(t, string(gen), "/"+filepath.Base(root)+"/up:\n// put its Assets in the same runtime.Definitions as these.\n")
+
+	require.NoError(t, os.WriteFile(filepath.Join(upDir, "up.go"), []byte(strings.Replace(upSrc, "People", "Peoples", 1)), 0o644))
+	status, _, stderr = assetgen()
+	assert.Equal(t, 1, status)
+	assert.Contains(t, stderr, `down.go:8:12: parameter people of Count names no asset: no asset is named "people" in package down or in package github.com/assetgen/assetgen/cmd/assetgen/`)
+	assert.Contains(t, stderr, `(did you mean "peoples", of package github.com/assetgen/assetgen/cmd/assetgen/`)
+}
