@@ -52,6 +52,7 @@ cols/pointers success
 combined_data success
 crm/customers success
 crm/ledger success
+crm/secret_count success
 crm/seed success
 crm/visit_counts success
 dash/contacts success
@@ -91,7 +92,7 @@ stacked = [{1}]
 cols/names = [{an 1 2026-01-02 00:00:00 +0000 UTC} {bo 2 0001-01-01 00:00:00 +0000 UTC}]
 cols/pointers = an 2 2026-01-02
 dash/contacts = [{1 Ann} {2 Bob}]
-dash/summary = summary: 2 customers, 4 visits, 1 in the ledger
+dash/summary = summary: 2 customers, 4 visits, 1 in the ledger; secret 7
 asset dash/contacts (down.go:22): deps names no asset "crm/seed"
 asset dash/contacts (down.go:22): input customers names no asset "crm/customers"
 asset dash/report (down.go:33): input customers names no asset "crm/customers"

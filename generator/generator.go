@@ -6,7 +6,9 @@
 // the colon directly, counts too; "//asset:group=etl" is left alone). Generate loads the packages named by patterns with go/packages
 // (signatures and doc comments only: function bodies are dropped after
 // parsing), parses each directive (see ParseDirective), infers the graph
-// from parameter names, checks every edge with the Go type checker, and
+// from parameter names (an asset of the package, else one declared in a
+// package it imports from its own module, whose directives are read the
+// same way), checks every edge with the Go type checker, and
 // emits assets_gen.go with an Assets function returning one
 // runtime.AssetDef per asset, typed so that go build checks every edge
 // again. Problems are reported all at once, sorted, as Diagnostics; no file
@@ -14,7 +16,8 @@
 // function bodies are reported; errors inside bodies are left to go build.
 //
 // The work is split as in a compiler: load.go loads, directive.go parses
-// options, analyze.go builds and checks the graph, generate.go emits, and
+// options, analyze.go builds and checks the graph, imports.go reads the
+// assets of imported packages, generate.go emits, and
 // errors.go holds the diagnostics.
 package generator
 

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/mod/modfile"
 )
@@ -29,9 +28,9 @@ type imported struct {
 }
 
 // importer finds and parses the packages that analysed packages import
-// from their main module, once per package for all of one Generate call.
+// from their main module, once per package for all of one Generate call
+// (which analyses its packages one after the other).
 type importer struct {
-	mu      sync.Mutex
 	fset    *token.FileSet
 	modules map[string]module      // by directory
 	pkgs    map[string]*imported   // by import path and module root
@@ -72,8 +71,6 @@ func (im *importer) imports(dir string, pkg *types.Package) []*imported {
 	if !filepath.IsAbs(dir) {
 		return nil
 	}
-	im.mu.Lock()
-	defer im.mu.Unlock()
 	mod := im.moduleOf(dir)
 	if mod.root == "" || mod.path == "" {
 		return nil

@@ -3,6 +3,8 @@
 package two
 
 import (
+	"fmt"
+
 	_ "github.com/assetgen/assetgen/testdata/xpkg_down"
 	_ "github.com/assetgen/assetgen/testdata/xpkg_up"
 )
@@ -10,4 +12,6 @@ import (
 // Summary quotes the report of package down, after crm/seed of package up.
 //
 // asset: prefix=dash deps=crm/seed
-func Summary(report string) string { return "summary: " + report }
+func Summary(report string, secretCount int) string {
+	return fmt.Sprintf("summary: %s; secret %d", report, secretCount)
+}

@@ -27,10 +27,11 @@ func assetSummary() *runtime.AssetDef {
 		Description: "Summary quotes the report of package down, after crm/seed of package up.",
 		Inputs: []runtime.Input{
 			{Name: "report", Key: "dash/report", Type: reflect.TypeFor[string]()},
+			{Name: "secretCount", Key: "crm/secret_count", Type: reflect.TypeFor[int]()},
 		},
 		Deps:       []runtime.Key{"crm/seed"},
 		OutputType: reflect.TypeFor[string](),
-		Source:     "two.go:13",
+		Source:     "two.go:15",
 		Compute:    computeSummary,
 	}
 }
@@ -41,6 +42,10 @@ func computeSummary(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out string = Summary(report)
+	secretCount, err := runtime.Load[int](ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	var out string = Summary(report, secretCount)
 	return out, nil
 }

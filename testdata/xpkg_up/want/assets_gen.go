@@ -14,6 +14,7 @@ func Assets() []*runtime.AssetDef {
 		assetCountVisits(),
 		assetSeed(),
 		assetLedger(),
+		assetSecretCount(),
 	}
 }
 
@@ -80,5 +81,22 @@ func assetLedger() *runtime.AssetDef {
 // computeLedger loads the inputs of crm/ledger and calls Ledger.
 func computeLedger(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	var out ledger = Ledger()
+	return out, nil
+}
+
+// assetSecretCount defines asset crm/secret_count, computed by secretCount.
+func assetSecretCount() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "crm/secret_count",
+		Description: "secretCount is unexported: other packages still take its output, by key.",
+		OutputType:  reflect.TypeFor[int](),
+		Source:      "up.go:42",
+		Compute:     computeSecretCount,
+	}
+}
+
+// computeSecretCount loads the inputs of crm/secret_count and calls secretCount.
+func computeSecretCount(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out int = secretCount()
 	return out, nil
 }
