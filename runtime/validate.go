@@ -64,7 +64,7 @@ func (d *Definitions) check() (*graph, error) {
 			j, ok := g.index[in.Key]
 			switch {
 			case !ok:
-				add("asset %s%s: input %s names no asset %q%s", a.Key, at(a), in.Name, in.Key, didYouMean(in.Key, keys))
+				add("asset %s%s: input %s names no asset %q%s", a.Key, at(a), in.Name, in.Key, missingHint(in.Key, keys))
 			case g.defs[j].OutputType == nil:
 				add("asset %s%s: input %s names asset %s, which has no output (its function returns no value); use deps to order after it", a.Key, at(a), in.Name, in.Key)
 			}
@@ -74,7 +74,7 @@ func (d *Definitions) check() (*graph, error) {
 		}
 		for _, dep := range a.Deps {
 			if _, ok := g.index[dep]; !ok {
-				add("asset %s%s: deps names no asset %q%s", a.Key, at(a), dep, didYouMean(dep, keys))
+				add("asset %s%s: deps names no asset %q%s", a.Key, at(a), dep, missingHint(dep, keys))
 			}
 		}
 		if a.OutputType == nil {
@@ -157,4 +157,14 @@ func (g *graph) keys(yield func(Key) bool) {
 			return
 		}
 	}
+}
+
+// missingHint explains a key that no asset of the definitions has: a
+// did-you-mean when one is close, else the likeliest cause, an asset of
+// another package whose Assets were not added.
+func missingHint(k Key, keys func(yield func(Key) bool)) string {
+	if h := didYouMean(k, keys); h != "" {
+		return h
+	}
+	return " (declared in another package? add that package's Assets() to the Definitions)"
 }

@@ -61,6 +61,7 @@ func TestValidate(t *testing.T) {
 			intAsset("../x", sum(0)),
 			nil,
 			intAsset("uses_missing", sum(0), "order"),
+			intAsset("uses_other_package", sum(0), "crm/customers"),
 			sideEffect("uses_dep", func(context.Context) error { return nil }, "ordrs", "orders"),
 			intAsset("uses_side", sum(0), "side"),
 			noCompute,
@@ -94,6 +95,7 @@ func TestValidate(t *testing.T) {
 		`asset to_duck: needs I/O manager "duck", which is not defined (defined: io_manager, picky)`,
 		`asset uses_dep: deps names no asset "ordrs" (did you mean "orders"?)`,
 		`asset uses_missing: input order names no asset "order" (did you mean "orders"?)`,
+		`asset uses_other_package: input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)`,
 		`asset uses_side: input side names asset side, which has no output (its function returns no value); use deps to order after it`,
 	}
 	assert.Equal(t, strings.Join(want, "\n"), err.Error())
