@@ -71,6 +71,19 @@ func (a *analysis) errorf(pos token.Position, format string, args ...any) {
 
 func (a *analysis) position(p token.Pos) token.Position { return a.fset.Position(p) }
 
+// sourceName names file for AssetDef.Source: relative to the root of its
+// module, slash-separated, so that it is the same on every machine and
+// tells apart the files of different packages ("crm/crm.go", not
+// "crm.go"); the base name when the file is outside any module.
+func (a *analysis) sourceName(file string) string {
+	if mod := a.im.moduleOf(filepath.Dir(file)); mod.root != "" {
+		if rel, err := filepath.Rel(mod.root, file); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(file)
+}
+
 // analyze finds the assets of pkg and checks them and their graph.
 // Parameters and deps= that name no asset of pkg are looked up in the
 // packages pkg imports from its own module, which im reads (nil: a new
@@ -232,7 +245,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		return
 	}
 	as := &asset{decl: fd, pos: namePos}
-	as.source = fmt.Sprintf("%s:%d", filepath.Base(namePos.Filename), a.position(fd.Pos()).Line)
+	as.source = fmt.Sprintf("%s:%d", a.sourceName(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
 	sp := specOf(dir, fd.Name.Name)
 	if sp.err != nil {

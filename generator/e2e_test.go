@@ -93,10 +93,10 @@ cols/names = [{an 1 2026-01-02 00:00:00 +0000 UTC} {bo 2 0001-01-01 00:00:00 +00
 cols/pointers = an 2 2026-01-02
 dash/contacts = [{1 Ann} {2 Bob}]
 dash/summary = summary: 2 customers, 4 visits, 1 in the ledger; secret 7
-asset dash/contacts (down.go:22): deps names no asset "crm/seed" (declared in another package? add that package's Assets() to the Definitions)
-asset dash/contacts (down.go:22): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)
-asset dash/report (down.go:33): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)
-asset dash/report (down.go:33): input ledger names no asset "crm/ledger" (declared in another package? add that package's Assets() to the Definitions)
+asset dash/contacts (testdata/xpkg_down/down.go:22): deps names no asset "crm/seed" (declared in another package? add that package's Assets() to the Definitions)
+asset dash/contacts (testdata/xpkg_down/down.go:22): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)
+asset dash/report (testdata/xpkg_down/down.go:33): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)
+asset dash/report (testdata/xpkg_down/down.go:33): input ledger names no asset "crm/ledger" (declared in another package? add that package's Assets() to the Definitions)
 `
 	if string(out) != want {
 		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)

@@ -17,7 +17,7 @@ func assetAsset1() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "asset1",
 		Description: "Asset1 creates table test and inserts 42.",
-		Source:      "assets.go:26",
+		Source:      "examples/external_storage/assets.go:26",
 		Compute:     computeAsset1,
 	}
 }
@@ -33,7 +33,7 @@ func assetAsset2() *runtime.AssetDef {
 		Key:         "asset2",
 		Description: "Asset2 reads what Asset1 wrote and logs it.",
 		Deps:        []runtime.Key{"asset1"},
-		Source:      "assets.go:42",
+		Source:      "examples/external_storage/assets.go:42",
 		Compute:     computeAsset2,
 	}
 }

@@ -24,7 +24,7 @@ func assetPeople() *runtime.AssetDef {
 		Kinds:       []string{"duckdb"},
 		Owners:      []string{"team:data"},
 		OutputType:  reflect.TypeFor[[]Entity](),
-		Source:      "birds.go:22",
+		Source:      "examples/io_managers/birds/birds.go:22",
 		Compute:     computePeople,
 	}
 }
@@ -43,7 +43,7 @@ func assetBirds() *runtime.AssetDef {
 		Kinds:       []string{"duckdb"},
 		Owners:      []string{"team:data"},
 		OutputType:  reflect.TypeFor[[]Entity](),
-		Source:      "birds.go:29",
+		Source:      "examples/io_managers/birds/birds.go:29",
 		Compute:     computeBirds,
 	}
 }
@@ -66,7 +66,7 @@ func assetCombinedData() *runtime.AssetDef {
 			{Name: "birds", Key: "birds", Type: reflect.TypeFor[[]Entity]()},
 		},
 		OutputType: reflect.TypeFor[[]Entity](),
-		Source:     "birds.go:36",
+		Source:     "examples/io_managers/birds/birds.go:36",
 		Compute:    computeCombinedData,
 	}
 }

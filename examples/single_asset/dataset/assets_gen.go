@@ -21,7 +21,7 @@ func assetMyDataset() *runtime.AssetDef {
 		Description: "MyDataset downloads the cities archive and loads its rows.",
 		Kinds:       []string{"csv"},
 		OutputType:  reflect.TypeFor[[]City](),
-		Source:      "dataset.go:34",
+		Source:      "examples/single_asset/dataset/dataset.go:34",
 		Compute:     computeMyDataset,
 	}
 }

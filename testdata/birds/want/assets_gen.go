@@ -22,7 +22,7 @@ func assetPeople() *runtime.AssetDef {
 		Key:         "people",
 		Description: "People is everyone we know.",
 		OutputType:  reflect.TypeFor[[]Entity](),
-		Source:      "birds.go:18",
+		Source:      "testdata/birds/birds.go:18",
 		Compute:     computePeople,
 	}
 }
@@ -38,7 +38,7 @@ func assetBirds() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "birds",
 		OutputType: reflect.TypeFor[[]Entity](),
-		Source:     "birds.go:21",
+		Source:     "testdata/birds/birds.go:21",
 		Compute:    computeBirds,
 	}
 }
@@ -60,7 +60,7 @@ func assetCombinedData() *runtime.AssetDef {
 			{Name: "birds", Key: "birds", Type: reflect.TypeFor[[]Entity]()},
 		},
 		OutputType: reflect.TypeFor[[]Entity](),
-		Source:     "birds.go:26",
+		Source:     "testdata/birds/birds.go:26",
 		Compute:    computeCombinedData,
 	}
 }

@@ -22,7 +22,7 @@ func assetPeople() *runtime.AssetDef {
 		Key:         "cols/people",
 		Description: "People is everyone.",
 		OutputType:  reflect.TypeFor[[]Person](),
-		Source:      "columns.go:35",
+		Source:      "testdata/columns/columns.go:35",
 		Compute:     computePeople,
 	}
 }
@@ -42,7 +42,7 @@ func assetNames() *runtime.AssetDef {
 			{Name: "people", Key: "cols/people", Type: reflect.TypeFor[[]Name]()},
 		},
 		OutputType: reflect.TypeFor[[]Name](),
-		Source:     "columns.go:43",
+		Source:     "testdata/columns/columns.go:43",
 		Compute:    computeNames,
 	}
 }
@@ -67,7 +67,7 @@ func assetPointers() *runtime.AssetDef {
 			{Name: "names", Key: "cols/names", Type: reflect.TypeFor[[]Name]()},
 		},
 		OutputType: reflect.TypeFor[string](),
-		Source:     "columns.go:48",
+		Source:     "testdata/columns/columns.go:48",
 		Compute:    computePointers,
 	}
 }

@@ -29,7 +29,7 @@ func assetHTTPLogs() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "http_logs",
 		OutputType: reflectpkg.TypeFor[[]string](),
-		Source:     "names.go:13",
+		Source:     "testdata/names/names.go:13",
 		Compute:    computeHTTPLogs,
 	}
 }
@@ -45,7 +45,7 @@ func assetRawOrders() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "raw_orders",
 		OutputType: reflectpkg.TypeFor[[]string](),
-		Source:     "names.go:16",
+		Source:     "testdata/names/names.go:16",
 		Compute:    computeRawOrders,
 	}
 }
@@ -61,7 +61,7 @@ func assetUserID() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "user_id",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:19",
+		Source:     "testdata/names/names.go:19",
 		Compute:    computeUserID,
 	}
 }
@@ -78,7 +78,7 @@ func assetAsset1() *runtime.AssetDef {
 		Key:         "asset1",
 		Description: "Asset1 has a \"quoted\" doc with a back\\slash, a\ttab, non-ASCII (café ☕)\nand a second line.",
 		OutputType:  reflectpkg.TypeFor[string](),
-		Source:      "names.go:25",
+		Source:      "testdata/names/names.go:25",
 		Compute:     computeAsset1,
 	}
 }
@@ -101,7 +101,7 @@ func assetCombinedData() *runtime.AssetDef {
 			{Name: "asset1", Key: "asset1", Type: reflectpkg.TypeFor[string]()},
 		},
 		OutputType: reflectpkg.TypeFor[string](),
-		Source:     "names.go:31",
+		Source:     "testdata/names/names.go:31",
 		Compute:    computeCombinedData,
 	}
 }
@@ -134,7 +134,7 @@ func assetErr() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "err",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:36",
+		Source:     "testdata/names/names.go:36",
 		Compute:    computeErr,
 	}
 }
@@ -150,7 +150,7 @@ func assetOut() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "out",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:39",
+		Source:     "testdata/names/names.go:39",
 		Compute:    computeOut,
 	}
 }
@@ -166,7 +166,7 @@ func assetString() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "string",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:42",
+		Source:     "testdata/names/names.go:42",
 		Compute:    computeString,
 	}
 }
@@ -182,7 +182,7 @@ func assetInAsset() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "in",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:45",
+		Source:     "testdata/names/names.go:45",
 		Compute:    computeInAsset,
 	}
 }
@@ -198,7 +198,7 @@ func assetStrings() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "strings",
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:48",
+		Source:     "testdata/names/names.go:48",
 		Compute:    computeStrings,
 	}
 }
@@ -221,7 +221,7 @@ func assetClash() *runtime.AssetDef {
 			{Name: "strings", Key: "strings", Type: reflectpkg.TypeFor[int]()},
 		},
 		OutputType: reflectpkg.TypeFor[int](),
-		Source:     "names.go:51",
+		Source:     "testdata/names/names.go:51",
 		Compute:    computeClash,
 	}
 }

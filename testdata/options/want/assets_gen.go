@@ -28,7 +28,7 @@ func assetAsset1() *runtime.AssetDef {
 		Kinds:       []string{"sqlite"},
 		Owners:      []string{"team@example.com", "Ada Lovelace"},
 		Tags:        map[string]string{"pii": "no", "tier": "gold"},
-		Source:      "options.go:9",
+		Source:      "testdata/options/options.go:9",
 		Compute:     computeAsset1,
 	}
 }
@@ -47,7 +47,7 @@ func assetAsset2() *runtime.AssetDef {
 		Description: "Asset2 runs after asset1.",
 		CodeVersion: "v1.2, beta",
 		Deps:        []runtime.Key{"asset1"},
-		Source:      "options.go:14",
+		Source:      "testdata/options/options.go:14",
 		Compute:     computeAsset2,
 	}
 }
@@ -67,7 +67,7 @@ func assetOrders() *runtime.AssetDef {
 		Retries:     3,
 		RetryDelay:  1500 * time.Millisecond,
 		Timeout:     2 * time.Minute,
-		Source:      "options.go:19",
+		Source:      "testdata/options/options.go:19",
 		Compute:     computeOrders,
 	}
 }
@@ -86,7 +86,7 @@ func assetOrdersUS() *runtime.AssetDef {
 		OutputType:  reflect.TypeFor[[]int](),
 		RetryDelay:  time.Second,
 		Timeout:     90 * time.Minute,
-		Source:      "options.go:24",
+		Source:      "testdata/options/options.go:24",
 		Compute:     computeOrdersUS,
 	}
 }
@@ -108,7 +108,7 @@ func assetReport() *runtime.AssetDef {
 		Deps:       []runtime.Key{"asset2", "sales/us/orders"},
 		OutputType: reflect.TypeFor[int](),
 		Timeout:    90 * time.Second,
-		Source:     "options.go:29",
+		Source:     "testdata/options/options.go:29",
 		Compute:    computeReport,
 	}
 }
@@ -132,7 +132,7 @@ func assetRenamed() *runtime.AssetDef {
 			{Name: "report", Key: "sales/eu/report", Type: reflect.TypeFor[int]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "options.go:34",
+		Source:     "testdata/options/options.go:34",
 		Compute:    computeRenamed,
 	}
 }

@@ -19,7 +19,7 @@ func assetAnswer() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "answer",
 		OutputType: reflect.TypeFor[int](),
-		Source:     "main.go:14",
+		Source:     "testdata/selfuse/main.go:14",
 		Compute:    computeAnswer,
 	}
 }

@@ -46,7 +46,7 @@ func assetSingle() *runtime.AssetDef {
 		Key:         "single",
 		Description: "Single returns a struct.",
 		OutputType:  reflect.TypeFor[Row](),
-		Source:      "shapes.go:29",
+		Source:      "testdata/shapes/shapes.go:29",
 		Compute:     computeSingle,
 	}
 }
@@ -66,7 +66,7 @@ func assetMany() *runtime.AssetDef {
 			{Name: "single", Key: "single", Type: reflect.TypeFor[Row]()},
 		},
 		OutputType: reflect.TypeFor[[]Row](),
-		Source:     "shapes.go:34",
+		Source:     "testdata/shapes/shapes.go:34",
 		Compute:    computeMany,
 	}
 }
@@ -89,7 +89,7 @@ func assetPointer() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
 		OutputType: reflect.TypeFor[*Row](),
-		Source:     "shapes.go:37",
+		Source:     "testdata/shapes/shapes.go:37",
 		Compute:    computePointer,
 	}
 }
@@ -112,7 +112,7 @@ func assetLookup() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[[]Row]()},
 		},
 		OutputType: reflect.TypeFor[map[string]Row](),
-		Source:     "shapes.go:40",
+		Source:     "testdata/shapes/shapes.go:40",
 		Compute:    computeLookup,
 	}
 }
@@ -133,7 +133,7 @@ func assetTemperature() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "temperature",
 		OutputType: reflect.TypeFor[Celsius](),
-		Source:     "shapes.go:49",
+		Source:     "testdata/shapes/shapes.go:49",
 		Compute:    computeTemperature,
 	}
 }
@@ -152,7 +152,7 @@ func assetPairs() *runtime.AssetDef {
 			{Name: "lookup", Key: "lookup", Type: reflect.TypeFor[map[string]Row]()},
 		},
 		OutputType: reflect.TypeFor[[]lib.Pair[string, Row]](),
-		Source:     "shapes.go:52",
+		Source:     "testdata/shapes/shapes.go:52",
 		Compute:    computePairs,
 	}
 }
@@ -175,7 +175,7 @@ func assetTable() *runtime.AssetDef {
 			{Name: "many", Key: "many", Type: reflect.TypeFor[Rows]()},
 		},
 		OutputType: reflect.TypeFor[lib.Table[Row]](),
-		Source:     "shapes.go:61",
+		Source:     "testdata/shapes/shapes.go:61",
 		Compute:    computeTable,
 	}
 }
@@ -200,7 +200,7 @@ func assetScore() *runtime.AssetDef {
 			{Name: "temperature", Key: "temperature", Type: reflect.TypeFor[Celsius]()},
 		},
 		OutputType: reflect.TypeFor[lib.Score](),
-		Source:     "shapes.go:67",
+		Source:     "testdata/shapes/shapes.go:67",
 		Compute:    computeScore,
 	}
 }
@@ -224,7 +224,7 @@ func assetBlob() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "blob",
 		OutputType: reflect.TypeFor[lib.Blob](),
-		Source:     "shapes.go:72",
+		Source:     "testdata/shapes/shapes.go:72",
 		Compute:    computeBlob,
 	}
 }
@@ -245,7 +245,7 @@ func assetSized() *runtime.AssetDef {
 			{Name: "pointer", Key: "pointer", Type: reflect.TypeFor[any]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "shapes.go:77",
+		Source:     "testdata/shapes/shapes.go:77",
 		Compute:    computeSized,
 	}
 }
@@ -269,7 +269,7 @@ func assetMatrix() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "matrix",
 		OutputType: reflect.TypeFor[[2][3]float64](),
-		Source:     "shapes.go:80",
+		Source:     "testdata/shapes/shapes.go:80",
 		Compute:    computeMatrix,
 	}
 }
@@ -288,7 +288,7 @@ func assetAnon() *runtime.AssetDef {
 			X int `json:"x"`
 			lib.Score
 		}](),
-		Source:  "shapes.go:83",
+		Source:  "testdata/shapes/shapes.go:83",
 		Compute: computeAnon,
 	}
 }
@@ -307,7 +307,7 @@ func assetHandler() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "handler",
 		OutputType: reflect.TypeFor[func(int, ...string) (bool, error)](),
-		Source:     "shapes.go:94",
+		Source:     "testdata/shapes/shapes.go:94",
 		Compute:    computeHandler,
 	}
 }
@@ -323,7 +323,7 @@ func assetReader() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "reader",
 		OutputType: reflect.TypeFor[io.Reader](),
-		Source:     "shapes.go:97",
+		Source:     "testdata/shapes/shapes.go:97",
 		Compute:    computeReader,
 	}
 }
@@ -339,7 +339,7 @@ func assetStream() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "stream",
 		OutputType: reflect.TypeFor[<-chan []Row](),
-		Source:     "shapes.go:100",
+		Source:     "testdata/shapes/shapes.go:100",
 		Compute:    computeStream,
 	}
 }
@@ -355,7 +355,7 @@ func assetCheck() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "check",
 		Description: "Check only fails or succeeds.",
-		Source:      "shapes.go:105",
+		Source:      "testdata/shapes/shapes.go:105",
 		Compute:     computeCheck,
 	}
 }
@@ -370,7 +370,7 @@ func assetTouch() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "touch",
 		Description: "Touch has no result and no input.",
-		Source:      "shapes.go:110",
+		Source:      "testdata/shapes/shapes.go:110",
 		Compute:     computeTouch,
 	}
 }
@@ -394,7 +394,7 @@ func assetBoth() *runtime.AssetDef {
 			{Name: "matrix", Key: "matrix", Type: reflect.TypeFor[[2][3]float64]()},
 		},
 		OutputType: reflect.TypeFor[[]lib.Pair[string, lib.Table[*Row]]](),
-		Source:     "shapes.go:115",
+		Source:     "testdata/shapes/shapes.go:115",
 		Compute:    computeBoth,
 	}
 }
@@ -423,7 +423,7 @@ func assetSecret() *runtime.AssetDef {
 		Key:         "secret",
 		Description: "Secret returns an unexported type through an exported alias.",
 		OutputType:  reflect.TypeFor[lib.Hidden](),
-		Source:      "shapes.go:125",
+		Source:      "testdata/shapes/shapes.go:125",
 		Compute:     computeSecret,
 	}
 }
@@ -443,7 +443,7 @@ func assetStacked() *runtime.AssetDef {
 			{Name: "secret", Key: "secret", Type: reflect.TypeFor[lib.Hidden]()},
 		},
 		OutputType: reflect.TypeFor[lib.Stack[lib.Hidden]](),
-		Source:     "shapes.go:130",
+		Source:     "testdata/shapes/shapes.go:130",
 		Compute:    computeStacked,
 	}
 }
@@ -464,7 +464,7 @@ func assetExotic() *runtime.AssetDef {
 		Key:         "exotic",
 		Description: "Exotic has a generic map key.",
 		OutputType:  reflect.TypeFor[map[lib.Pair[string, int]][]*Row](),
-		Source:      "shapes.go:135",
+		Source:      "testdata/shapes/shapes.go:135",
 		Compute:     computeExotic,
 	}
 }
@@ -481,7 +481,7 @@ func assetSink() *runtime.AssetDef {
 		Key:         "sink",
 		Description: "Sink returns a send-only channel.",
 		OutputType:  reflect.TypeFor[chan<- int](),
-		Source:      "shapes.go:140",
+		Source:      "testdata/shapes/shapes.go:140",
 		Compute:     computeSink,
 	}
 }
@@ -501,7 +501,7 @@ func assetEmpty() *runtime.AssetDef {
 			{Name: "exotic", Key: "exotic", Type: reflect.TypeFor[map[lib.Pair[string, int]][]*Row]()},
 		},
 		OutputType: reflect.TypeFor[[]interface{}](),
-		Source:     "shapes.go:145",
+		Source:     "testdata/shapes/shapes.go:145",
 		Compute:    computeEmpty,
 	}
 }
@@ -526,7 +526,7 @@ func assetVersioned() *runtime.AssetDef {
 			{Name: "sink", Key: "sink", Type: reflect.TypeFor[chan<- int]()},
 		},
 		OutputType: reflect.TypeFor[libpkg.Thing](),
-		Source:     "shapes.go:150",
+		Source:     "testdata/shapes/shapes.go:150",
 		Compute:    computeVersioned,
 	}
 }

@@ -19,7 +19,7 @@ func assetFresh() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:        "fresh",
 		OutputType: reflect.TypeFor[int](),
-		Source:     "stale.go:6",
+		Source:     "testdata/stale/stale.go:6",
 		Compute:    computeFresh,
 	}
 }

@@ -30,7 +30,7 @@ func assetContacts() *runtime.AssetDef {
 		},
 		Deps:       []runtime.Key{"crm/seed"},
 		OutputType: reflect.TypeFor[[]Contact](),
-		Source:     "down.go:22",
+		Source:     "testdata/xpkg_down/down.go:22",
 		Compute:    computeContacts,
 	}
 }
@@ -51,7 +51,7 @@ func assetVisitCounts() *runtime.AssetDef {
 		Key:         "dash/visit_counts",
 		Description: "VisitCounts is local, so it wins over crm/visit_counts of package up.",
 		OutputType:  reflect.TypeFor[int](),
-		Source:      "down.go:27",
+		Source:      "testdata/xpkg_down/down.go:27",
 		Compute:     computeVisitCounts,
 	}
 }
@@ -73,7 +73,7 @@ func assetReport() *runtime.AssetDef {
 			{Name: "ledger", Key: "crm/ledger", Type: reflect.TypeFor[[]up.Customer]()},
 		},
 		OutputType: reflect.TypeFor[string](),
-		Source:     "down.go:33",
+		Source:     "testdata/xpkg_down/down.go:33",
 		Compute:    computeReport,
 	}
 }

@@ -31,7 +31,7 @@ func assetSummary() *runtime.AssetDef {
 		},
 		Deps:       []runtime.Key{"crm/seed"},
 		OutputType: reflect.TypeFor[string](),
-		Source:     "two.go:15",
+		Source:     "testdata/xpkg_two/two.go:15",
 		Compute:    computeSummary,
 	}
 }

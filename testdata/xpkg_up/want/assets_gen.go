@@ -24,7 +24,7 @@ func assetCustomers() *runtime.AssetDef {
 		Key:         "crm/customers",
 		Description: "Customers are everyone who bought something.",
 		OutputType:  reflect.TypeFor[[]Customer](),
-		Source:      "up.go:20",
+		Source:      "testdata/xpkg_up/up.go:20",
 		Compute:     computeCustomers,
 	}
 }
@@ -41,7 +41,7 @@ func assetCountVisits() *runtime.AssetDef {
 		Key:         "crm/visit_counts",
 		Description: "CountVisits counts visits by customer.",
 		OutputType:  reflect.TypeFor[Counts](),
-		Source:      "up.go:27",
+		Source:      "testdata/xpkg_up/up.go:27",
 		Compute:     computeCountVisits,
 	}
 }
@@ -57,7 +57,7 @@ func assetSeed() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "crm/seed",
 		Description: "Seed prepares the CRM's own storage; it passes no data.",
-		Source:      "up.go:32",
+		Source:      "testdata/xpkg_up/up.go:32",
 		Compute:     computeSeed,
 	}
 }
@@ -73,7 +73,7 @@ func assetLedger() *runtime.AssetDef {
 		Key:         "crm/ledger",
 		Description: "Ledger returns an unexported type.",
 		OutputType:  reflect.TypeFor[ledger](),
-		Source:      "up.go:37",
+		Source:      "testdata/xpkg_up/up.go:37",
 		Compute:     computeLedger,
 	}
 }
@@ -90,7 +90,7 @@ func assetSecretCount() *runtime.AssetDef {
 		Key:         "crm/secret_count",
 		Description: "secretCount is unexported: other packages still take its output, by key.",
 		OutputType:  reflect.TypeFor[int](),
-		Source:      "up.go:42",
+		Source:      "testdata/xpkg_up/up.go:42",
 		Compute:     computeSecretCount,
 	}
 }
