@@ -250,7 +250,7 @@ func emitJen(a *analysis) ([]byte, error) {
 	if err := e.f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("rendering %s: %v", OutputName, err)
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes()), nil
 }
 
 // assetsFunc is the exported Assets function.

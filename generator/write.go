@@ -54,7 +54,13 @@ func emit(a *analysis) ([]byte, error) {
 	for p := range e.used {
 		paths = append(paths, p)
 	}
-	sort.Strings(paths)
+	// The standard library first, then the rest, as goimports groups them.
+	sort.Slice(paths, func(i, j int) bool {
+		if si, sj := isStd(paths[i]), isStd(paths[j]); si != sj {
+			return si
+		}
+		return paths[i] < paths[j]
+	})
 	spec := func(p string) string {
 		if name := e.imports[p]; name != e.bases[p] {
 			return name + " " + strconv.Quote(p)
@@ -65,7 +71,10 @@ func emit(a *analysis) ([]byte, error) {
 		fmt.Fprintf(&out, "import %s\n\n", spec(paths[0]))
 	} else {
 		out.WriteString("import (\n")
-		for _, p := range paths {
+		for i, p := range paths {
+			if i > 0 && isStd(paths[i-1]) && !isStd(p) {
+				out.WriteByte('\n')
+			}
 			fmt.Fprintf(&out, "\t%s\n", spec(p))
 		}
 		out.WriteString(")\n\n")
@@ -326,4 +335,47 @@ func durationText(timePkg string, d time.Duration) string {
 		}
 	}
 	return strconv.FormatInt(int64(d), 10)
+}
+
+// isStd reports whether an import path is of the standard library: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// groupImports rewrites the import block of a file jennifer rendered (one
+// sorted group) into two groups, the standard library first, as emit
+// writes it.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	var std, other []string
+	for _, l := range strings.Split(string(src[start:start+end]), "\n") {
+		spec := strings.TrimSpace(l)
+		if spec == "" {
+			continue
+		}
+		_, quoted, _ := strings.Cut(spec, `"`)
+		if isStd(strings.TrimSuffix(quoted, `"`)) {
+			std = append(std, l)
+		} else {
+			other = append(other, l)
+		}
+	}
+	block := strings.Join(std, "\n")
+	if len(std) > 0 && len(other) > 0 {
+		block += "\n\n"
+	}
+	block += strings.Join(other, "\n")
+	out := append([]byte{}, src[:start]...)
+	out = append(out, block...)
+	return append(out, src[start+end:]...)
 }

@@ -3,8 +3,9 @@
 package birds
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package birds, in source order.

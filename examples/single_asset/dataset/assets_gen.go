@@ -3,8 +3,9 @@
 package dataset
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package dataset, in source order.

@@ -3,8 +3,9 @@
 package names
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	reflectpkg "reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package names, in source order.

@@ -3,9 +3,10 @@
 package options
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
 	"time"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package options, in source order.

@@ -3,11 +3,12 @@
 package shapes
 
 import (
+	"io"
+	"reflect"
+
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/testdata/lib"
 	libpkg "github.com/assetgen/assetgen/testdata/lib/v2"
-	"io"
-	"reflect"
 )
 
 // Assets returns the assets defined in package shapes, in source order.

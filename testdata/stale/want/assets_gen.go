@@ -3,8 +3,9 @@
 package stale
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package stale, in source order.

@@ -3,9 +3,10 @@
 package down
 
 import (
+	"reflect"
+
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/testdata/xpkg_up"
-	"reflect"
 )
 
 // Assets returns the assets defined in package down, in source order.

@@ -3,8 +3,9 @@
 package two
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package two, in source order.

@@ -3,8 +3,9 @@
 package up
 
 import (
-	"github.com/assetgen/assetgen/runtime"
 	"reflect"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // Assets returns the assets defined in package up, in source order.
