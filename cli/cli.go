@@ -79,6 +79,7 @@ func Main(defs runtime.Definitions) {
 		s := <-sigs
 		cancel(&interrupt{signal: s})
 		s = <-sigs
+		fmt.Fprintf(os.Stderr, "\n%s: %v again: exiting at once, without waiting for the running steps\n", progName(), s)
 		os.Exit(signalStatus(s))
 	}()
 	os.Exit(Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -242,10 +243,14 @@ func (e *env) parse(args []string) (status int, ok bool) {
 }
 
 // usageError reports a usage error of the command on stderr, with its
-// usage, and returns the usage status.
+// usage line and flags (as package flag does, but not its description,
+// which would bury the error), and returns the usage status.
 func (e *env) usageError(format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "%s %s: %s\n", e.prog, e.cmd.name, fmt.Sprintf(format, args...))
-	e.commandUsage(e.stderr, e.cmd, e.fs)
+	c := *e.cmd
+	c.long = ""
+	e.commandUsage(e.stderr, &c, e.fs)
+	fmt.Fprintf(e.stderr, "Run '%s help %s' for details.\n", e.prog, e.cmd.name)
 	return exitUsage
 }
 

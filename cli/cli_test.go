@@ -189,3 +189,14 @@ func TestUsageWithoutArgs(t *testing.T) {
 		t.Errorf("progName() = %q", progName())
 	}
 }
+
+// A usage error shows the error, the usage line and the flags, and points
+// at help for the rest: the command's description would bury the error.
+func TestUsageErrorIsShort(t *testing.T) {
+	r := runInProcess(context.Background(), testDefs(), "materialize", "-j", "-3")
+	r.want(t, 2, "err:^"+progName()+" materialize: -j -3", "err:usage: "+progName()+" materialize", "err:-select EXPR",
+		"err:Run '"+progName()+" help materialize' for details.")
+	if strings.Contains(r.stderr, "Materialize runs the selected assets") {
+		t.Errorf("the usage error prints the whole help:\n%s", r.stderr)
+	}
+}

@@ -201,6 +201,9 @@ func (o *materializeOptions) run(e *env) int {
 	var announce sync.Once
 	canceling := func() {
 		announce.Do(func() {
+			if live, ok := rep.(*liveReporter); ok {
+				live.interrupted()
+			}
 			r := slog.NewRecord(time.Now(), slog.LevelWarn, "canceling the run; interrupt again to exit at once", 0)
 			r.AddAttrs(slog.Any("cause", context.Cause(e.ctx)))
 			logger.Handler().Handle(context.Background(), r)

@@ -291,6 +291,8 @@ type liveReporter struct {
 	total *mpb.Bar
 	steps map[string]*mpb.Bar
 
+	options []mpb.ContainerOption // more options of the view (tests force rendering)
+
 	n                                        int
 	done, running, failed, skipped, canceled atomic.Int64
 	mu                                       sync.Mutex // serializes events and end
@@ -345,7 +347,7 @@ func (r *liveReporter) event(ev runtime.Event) {
 	switch ev.Type {
 	case runtime.RunStart:
 		r.n = len(ev.Keys)
-		r.p = mpb.New(mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120*time.Millisecond))
+		r.p = mpb.New(append([]mpb.ContainerOption{mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120 * time.Millisecond)}, r.options...)...)
 		r.logs.set(aboveBars{r.p, r.out})
 		r.println(line)
 		total, err := r.p.Add(int64(max(r.n, 1)), mpb.BarStyle().Build(),
@@ -423,6 +425,19 @@ func (r *liveReporter) stop(line string) {
 	r.p = nil
 	if line != "" {
 		fmt.Fprintln(r.out, line)
+	}
+}
+
+// interrupted moves the next line above the bars to the first column. A
+// terminal echoes ^C where its cursor is, the start of the line below the
+// bars; the view then moves up and clears from that column on, which
+// would leave the first characters of the counts line in front of the
+// next line printed above the bars (the "canceling the run" warning).
+func (r *liveReporter) interrupted() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.p != nil {
+		fmt.Fprint(aboveBars{r.p, r.out}, "\r")
 	}
 }
 

@@ -124,7 +124,7 @@ func TestSecondInterruptExitsAtOnce(t *testing.T) {
 	// sleepy ignores its context: only a second interrupt ends the process.
 	s.cmd.Process.Signal(os.Interrupt)
 	r := s.wait(t)
-	r.want(t, 130)
+	r.want(t, 130, "err:interrupt again: exiting at once, without waiting for the running steps")
 	if strings.Contains(r.stdout, "ASSET") {
 		t.Errorf("summary printed after the second interrupt:\n%s", r.stdout)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -433,10 +434,11 @@ func errText(err error, timedOut bool) string {
 		}
 		return ""
 	}
-	if timedOut {
-		return err.Error() + " (timed out)"
+	msg := err.Error()
+	if timedOut && !strings.Contains(msg, "timed out") {
+		return msg + " (timed out)"
 	}
-	return err.Error()
+	return msg
 }
 
 func (r *Recorder) apply(q *event) {

@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -83,4 +84,31 @@ func TestRecorderWriteError(t *testing.T) {
 	err = rec.Close()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "1 events not recorded")
+}
+
+// TestRecordTimeoutError checks that the error of a timed-out attempt
+// says so once: the runtime's "timed out after 200ms" gets no second
+// "(timed out)", another error does.
+func TestRecordTimeoutError(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	defer log.Close()
+	rec := history.NewRecorder(log, nil)
+	now := time.Now()
+	rec.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: "r", Time: now, Keys: []runtime.Key{"a", "b"}})
+	rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: "r", Key: "a", Attempt: 1, Time: now})
+	rec.OnEvent(runtime.Event{Type: runtime.StepRetry, RunID: "r", Key: "a", Attempt: 1, Time: now, Err: errors.New("timed out after 200ms"), TimedOut: true})
+	rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: "r", Key: "a", Attempt: 2, Time: now})
+	rec.OnEvent(runtime.Event{Type: runtime.StepFailure, RunID: "r", Key: "a", Attempt: 2, Time: now, Err: errors.New("timed out after 200ms"), TimedOut: true})
+	rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: "r", Key: "b", Attempt: 1, Time: now})
+	rec.OnEvent(runtime.Event{Type: runtime.StepFailure, RunID: "r", Key: "b", Attempt: 1, Time: now, Err: errors.New("query: context deadline exceeded"), TimedOut: true})
+	rec.OnEvent(runtime.Event{Type: runtime.RunEnd, RunID: "r", Time: now, Err: errors.New("2 of 2 steps failed")})
+	require.NoError(t, rec.Close())
+	steps, err := log.Steps(ctx, "r")
+	require.NoError(t, err)
+	require.Len(t, steps, 2)
+	assert.Equal(t, "timed out after 200ms", steps[0].Error)
+	assert.Equal(t, []history.Attempt{{Attempt: 1, Error: "timed out after 200ms", TimedOut: true}}, steps[0].Retries)
+	assert.Equal(t, "query: context deadline exceeded (timed out)", steps[1].Error)
 }
