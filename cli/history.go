@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"slices"
@@ -25,7 +26,7 @@ const envHistory = "ASSETGEN_HISTORY"
 type historyFlag struct{ spec string }
 
 func (h *historyFlag) declare(fs *flag.FlagSet) {
-	fs.StringVar(&h.spec, "history", "", "the run history `SPEC`: a directory (it holds history.db) or a postgres:// URL\n(default: $"+envHistory+", else $"+history.EnvHome+", else .assetgen)")
+	fs.StringVar(&h.spec, "history", "", "the run history `SPEC`: a directory (it holds history.db), or a PostgreSQL\nURL (postgres://...) or key=value DSN (host=... dbname=...)\n(default: $"+envHistory+", else $"+history.EnvHome+", else .assetgen)")
 }
 
 // resolve returns the spec to open: the flag, else $ASSETGEN_HISTORY,
@@ -54,6 +55,35 @@ func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
 	return log, nil
 }
 
+// openRead opens the run history for a command that only reads it. A
+// SQLite history that does not exist yet is not created (runs or status
+// typed in the wrong directory would leave a .assetgen there): an empty
+// history stands for it.
+func (h *historyFlag) openRead(ctx context.Context) (history.Log, error) {
+	spec := h.resolve()
+	if !history.IsPostgres(spec) {
+		if _, err := os.Stat(history.SQLitePath(spec)); errors.Is(err, fs.ErrNotExist) {
+			return emptyLog{}, nil
+		}
+	}
+	return h.open(ctx)
+}
+
+// emptyLog is a run history with nothing in it, which cannot be written.
+type emptyLog struct{}
+
+func (emptyLog) Write(context.Context, *history.Batch) error {
+	return errors.New("history: the empty history cannot be written")
+}
+func (emptyLog) Runs(context.Context, int) ([]history.Run, error) { return nil, nil }
+func (emptyLog) Run(_ context.Context, id string) (*history.Run, error) {
+	return nil, fmt.Errorf("run %q: %w", id, history.ErrNotFound)
+}
+func (emptyLog) Steps(context.Context, string) ([]history.Step, error) { return nil, nil }
+func (emptyLog) Assets(context.Context) ([]history.Asset, error)       { return nil, nil }
+func (emptyLog) Reap(context.Context) ([]string, error)                { return nil, nil }
+func (emptyLog) Close() error                                          { return nil }
+
 // describeSpec names a history spec for messages, without a password.
 func describeSpec(spec string) string {
 	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
@@ -62,7 +92,7 @@ func describeSpec(spec string) string {
 		}
 		return "(a PostgreSQL URL)"
 	}
-	if strings.Contains(spec, "=") { // a key=value PostgreSQL connection string
+	if history.IsPostgres(spec) { // a key=value PostgreSQL connection string
 		return "(a PostgreSQL connection string)"
 	}
 	return history.SQLitePath(spec)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -403,5 +404,20 @@ func TestHistoryInMemory(t *testing.T) {
 		"err:re-executing 2 steps of run "+id+", and 1 upstream whose outputs were kept in memory")
 	if strings.Contains(r.stdout, "\nd ") {
 		t.Errorf("--from-failure ran d, which succeeded:\n%s", r)
+	}
+}
+
+// TestReadersDoNotCreateHistory checks that runs and status, which only
+// read the history, do not create one where there is none (as in a
+// directory where they were typed by mistake): they report it empty.
+func TestReadersDoNotCreateHistory(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "home")
+	env := []string{"ASSETGEN_HOME=" + home}
+	run(t, env, "runs").want(t, 0, "err:no runs recorded in "+regexp.QuoteMeta(filepath.Join(home, "history.db")))
+	run(t, env, "runs", "--json").want(t, 0, `out:^\[\]`)
+	run(t, env, "runs", "show", "01").want(t, 1, `err:no run "01" in the history`)
+	run(t, env, "status").want(t, 0, `(?m)^people +stale +never materialized`, "10 assets: 0 fresh, 10 stale")
+	if _, err := os.Stat(home); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("runs or status created the history home %s (stat: %v)", home, err)
 	}
 }

@@ -37,7 +37,7 @@ stderr, each line with the run_id and asset.
 anything.
 
 Every run is recorded in the run history ('runs', 'status'): the
-directory or postgres:// URL of --history, else $ASSETGEN_HISTORY, else
+directory or PostgreSQL DSN of --history, else $ASSETGEN_HISTORY, else
 $ASSETGEN_HOME, else .assetgen in the working directory. --no-history
 records nothing; so does --dry-run. When the history cannot be opened
 (a corrupt file, a newer schema), materialize fails before running

@@ -160,7 +160,7 @@ func (f *runsFlags) list(e *env) int {
 	if f.limit < 0 {
 		return e.usageError("-n %d: want a positive number of runs, or 0 for all", f.limit)
 	}
-	log, err := f.history.open(e.ctx)
+	log, err := f.history.openRead(e.ctx)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed
@@ -195,7 +195,7 @@ func (f *runsFlags) list(e *env) int {
 }
 
 func (f *runsFlags) show(e *env, id string) int {
-	log, err := f.history.open(e.ctx)
+	log, err := f.history.openRead(e.ctx)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed

@@ -87,7 +87,7 @@ func (f *statusFlags) run(e *env) int {
 	if err != nil {
 		return e.selectError(err)
 	}
-	log, err := f.history.open(e.ctx)
+	log, err := f.history.openRead(e.ctx)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed

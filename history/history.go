@@ -190,18 +190,38 @@ func DefaultHome() string {
 	return ".assetgen"
 }
 
-// Open opens the log that spec names: a PostgreSQL URL (postgres:// or
-// postgresql://) opens OpenPostgres; anything else is a home directory for
-// OpenSQLite. An empty spec means DefaultHome(), so $ASSETGEN_HOME may
-// hold either a directory or a PostgreSQL URL.
+// Open opens the log that spec names: a PostgreSQL DSN (see IsPostgres)
+// opens OpenPostgres; anything else is a home directory for OpenSQLite.
+// An empty spec means DefaultHome(), so $ASSETGEN_HOME may hold either a
+// directory or a PostgreSQL DSN.
 func Open(ctx context.Context, spec string) (Log, error) {
 	if spec == "" {
 		spec = DefaultHome()
 	}
-	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+	if IsPostgres(spec) {
 		return OpenPostgres(ctx, spec)
 	}
 	return OpenSQLite(ctx, spec)
+}
+
+// IsPostgres reports whether spec is a PostgreSQL DSN rather than a home
+// directory: a URL (postgres:// or postgresql://) or a key=value
+// connection string ("host=db dbname=assetgen") that starts with one of
+// libpq's usual keywords: host, hostaddr, port, dbname, user, password,
+// passfile, service, sslmode, connect_timeout or application_name.
+func IsPostgres(spec string) bool {
+	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+		return true
+	}
+	key, _, ok := strings.Cut(strings.TrimSpace(spec), "=")
+	if !ok {
+		return false
+	}
+	switch strings.TrimSpace(key) {
+	case "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service", "sslmode", "connect_timeout", "application_name":
+		return true
+	}
+	return false
 }
 
 // dbFile is the SQLite file's name inside a home directory.

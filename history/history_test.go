@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -138,6 +139,29 @@ func TestPostgresBadDSN(t *testing.T) {
 	_, err := history.OpenPostgres(context.Background(), "postgres://127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "127.0.0.1:1")
+}
+
+// TestOpenKeywordDSN checks that Open takes a key=value connection string
+// for PostgreSQL, as OpenPostgres does, rather than for the name of a
+// SQLite home directory to create.
+func TestOpenKeywordDSN(t *testing.T) {
+	t.Chdir(t.TempDir())
+	spec := "host=127.0.0.1 port=1 dbname=none sslmode=disable connect_timeout=2"
+	log, err := history.Open(context.Background(), spec)
+	if err == nil {
+		log.Close()
+	}
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "PostgreSQL 127.0.0.1:1/none")
+	_, serr := os.Stat(spec)
+	assert.ErrorIs(t, serr, fs.ErrNotExist, "a SQLite home named after the DSN")
+
+	for spec, want := range map[string]bool{
+		"postgres://h/db": true, "postgresql://h/db": true, "host=h": true, " dbname = x user=y": true,
+		".assetgen": false, "/var/lib/assetgen": false, "a=b/c": false, "dir/x=1": false, "=x": false, "Host=h": false, "": false,
+	} {
+		assert.Equal(t, want, history.IsPostgres(spec), "IsPostgres(%q)", spec)
+	}
 }
 
 func TestConcurrentFirstOpen(t *testing.T) {
