@@ -391,10 +391,17 @@ func (ev *evaluator) notFound(m *match) error {
 			known = slices.Sorted(maps.Keys(seen))
 		}
 	}
+	tagValue := m.attr == "tag" && m.hasTagValue && what != "tag"
 	if strings.Contains(value, "*") {
+		if tagValue {
+			return ev.errorf(pos, "no value of tag %q matches %q", m.value, value)
+		}
 		return ev.errorf(pos, "no %s matches %q", what, value)
 	}
 	hint := suggest.Hint(value, known)
+	if tagValue {
+		return ev.errorf(pos, "tag %q has no value %q%s", m.value, value, hint)
+	}
 	if hint == "" && m.attr == "key" && !strings.Contains(value, "/") {
 		// A bare name that is the last component of a prefixed key.
 		for _, k := range known {
