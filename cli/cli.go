@@ -38,7 +38,7 @@
 // interrupts a run, running steps see their context cancelled, the
 // summary shows what was done, and the status is 128 plus the signal's
 // number (130 for SIGINT, 143 for SIGTERM); a second signal exits at once
-// with that status.
+// with that status, after recording the run as canceled in the history.
 package cli
 
 import (
@@ -52,6 +52,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"text/tabwriter"
 
@@ -70,7 +71,8 @@ const (
 // Main runs the command line on os.Args and exits with its status. The
 // first SIGINT or SIGTERM cancels the context of the command (a running
 // materialization stops its steps and reports what was done); a second one
-// exits at once.
+// exits at once, after recording the run as canceled (waiting at most two
+// seconds for the history).
 func Main(defs runtime.Definitions) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
@@ -80,9 +82,30 @@ func Main(defs runtime.Definitions) {
 		cancel(&interrupt{signal: s})
 		s = <-sigs
 		fmt.Fprintf(os.Stderr, "\n%s: %v again: exiting at once, without waiting for the running steps\n", progName(), s)
+		beforeExit.Lock()
+		fn := beforeExit.fn
+		beforeExit.Unlock()
+		if fn != nil {
+			fn()
+		}
 		os.Exit(signalStatus(s))
 	}()
 	os.Exit(Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// beforeExit is what a second signal does before it exits: record the
+// interrupted run as canceled, while materialize runs.
+var beforeExit struct {
+	sync.Mutex
+	fn func()
+}
+
+// setBeforeExit sets what a second signal does before it exits (nothing
+// when fn is nil).
+func setBeforeExit(fn func()) {
+	beforeExit.Lock()
+	beforeExit.fn = fn
+	beforeExit.Unlock()
 }
 
 // interrupt is the cause of a context cancelled by a signal.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/suggest"
@@ -336,8 +337,19 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)
 	}
 	r.log, r.rec = log, rec
+	setBeforeExit(func() {
+		// A second interrupt: record the run as canceled now, rather than
+		// leave it running until the next process reaps it as abandoned.
+		ctx, cancel := context.WithTimeout(context.Background(), abortTimeout)
+		defer cancel()
+		rec.Abort(ctx, errors.New("interrupted again: the process exited without waiting for its running steps"))
+	})
 	return nil
 }
+
+// abortTimeout bounds how long a second interrupt waits for the history
+// to record the run as canceled.
+const abortTimeout = 2 * time.Second
 
 // finish writes what the recorder still holds and closes the history, so
 // that every event of the run is durable before the command exits, also
@@ -346,6 +358,7 @@ func (r *recording) finish(e *env, res *runtime.Result) {
 	if r.rec == nil {
 		return
 	}
+	setBeforeExit(nil)
 	err := r.rec.Close()
 	if cerr := r.log.Close(); err == nil {
 		err = cerr

@@ -52,3 +52,23 @@ func TestInterruptRecorded(t *testing.T) {
 }
 
 func matches(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+// TestSecondInterruptRecorded checks that a second interrupt, which exits
+// without waiting for a step that ignores cancellation, still records the
+// run as canceled, and why, rather than leaving it for the next command
+// to mark as abandoned.
+func TestSecondInterruptRecorded(t *testing.T) {
+	env := store(t)
+	s := start(t, with(env, "PIPELINE_BLOCK=ignore"), "materialize", "--select", "sleepy or people", "-j", "1")
+	s.waitFor(t, "sleeping until cancelled")
+	s.cmd.Process.Signal(syscall.SIGINT)
+	s.waitFor(t, "canceling the run")
+	s.cmd.Process.Signal(syscall.SIGINT)
+	s.wait(t).want(t, 130)
+
+	runs := runsJSON(t, env)
+	if len(runs) != 1 || runs[0].Status != "canceled" || !matches("interrupted again", runs[0].Error) || runs[0].Steps["running"] != 0 {
+		t.Fatalf("runs --json after a second interrupt: %+v, want the run canceled by the second interrupt", runs)
+	}
+	run(t, env, "runs", "show", runs[0].ID).want(t, 0, `(?m)^sleepy +canceled +1 .*interrupted again`)
+}

@@ -59,7 +59,8 @@ Exit status: 0 when every step succeeded; 1 when a step failed, was
 skipped or canceled, or the run could not start; 2 on a usage error.
 After SIGINT or SIGTERM the running steps are cancelled and the status is
 128 plus the signal's number (130 for SIGINT); a second signal exits at
-once.`,
+once, without waiting for the running steps, after recording the run as
+canceled.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			o := &materializeOptions{}
 			o.declare(fs)

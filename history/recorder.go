@@ -58,6 +58,7 @@ type Recorder struct {
 type event struct {
 	runtime.Event
 	stopped bool
+	abort   error // Abort's cause: end every open run
 }
 
 type stepID struct {
@@ -175,6 +176,25 @@ func (r *Recorder) OnEvent(e runtime.Event) {
 	if e.Type == runtime.RunEnd {
 		r.Flush(context.Background()) // a failure is kept for Err and Close
 	}
+}
+
+// Abort ends every run the recorder has seen start and not end, for a
+// process about to exit without waiting for its steps (after a second
+// interrupt, say): their running steps and the runs are recorded as
+// canceled, with cause as the error, at once rather than as abandoned
+// when the next process notices this one is gone. It waits until that is
+// written or ctx is done, and returns the write error. Events of those
+// runs that come later are ignored.
+func (r *Recorder) Abort(ctx context.Context, cause error) error {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return errors.New("history: recorder closed")
+	}
+	r.queue = append(r.queue, event{Event: runtime.Event{Time: time.Now()}, abort: cause})
+	r.queued++
+	r.mu.Unlock()
+	return r.Flush(ctx)
 }
 
 // Flush waits until every event queued so far has been written, and
@@ -443,6 +463,22 @@ func errText(err error, timedOut bool) string {
 
 func (r *Recorder) apply(q *event) {
 	e := &q.Event
+	if q.abort != nil {
+		for id, rs := range r.runs {
+			if rs.ended {
+				continue
+			}
+			for sid, p := range rs.steps {
+				if p.Status == StepRunning {
+					rs.step(&runtime.Event{RunID: id, Key: sid.key, Partition: sid.partition, Time: e.Time}) // marks it dirty
+					rs.setStatus(p, runtime.StatusCanceled.String(), false)
+					p.End, p.Error = e.Time, q.abort.Error()
+				}
+			}
+			r.apply(&event{Event: runtime.Event{Type: runtime.RunEnd, RunID: id, Time: e.Time, Err: q.abort}, stopped: true})
+		}
+		return
+	}
 	// A step or run ended by cancellation: its error wraps
 	// context.Canceled, or the run's context (with a cause of its own,
 	// perhaps) was done when the event came, as the runtime decides.

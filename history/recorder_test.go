@@ -112,3 +112,36 @@ func TestRecordTimeoutError(t *testing.T) {
 	assert.Equal(t, []history.Attempt{{Attempt: 1, Error: "timed out after 200ms", TimedOut: true}}, steps[0].Retries)
 	assert.Equal(t, "query: context deadline exceeded (timed out)", steps[1].Error)
 }
+
+// TestRecorderAbort checks that Abort records an unfinished run as
+// canceled at once, its running steps too, and ignores the run's later
+// events.
+func TestRecorderAbort(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	defer log.Close()
+	rec := history.NewRecorder(log, nil)
+	now := time.Now()
+	rec.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: "r", Time: now, Keys: []runtime.Key{"a", "b", "c"}})
+	rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: "r", Key: "a", Attempt: 1, Time: now})
+	rec.OnEvent(runtime.Event{Type: runtime.StepSuccess, RunID: "r", Key: "a", Attempt: 1, Time: now})
+	rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: "r", Key: "b", Attempt: 1, Time: now})
+	require.NoError(t, rec.Abort(ctx, errors.New("interrupted twice")))
+	rec.OnEvent(runtime.Event{Type: runtime.StepSuccess, RunID: "r", Key: "b", Attempt: 1, Time: now})
+	require.NoError(t, rec.Close())
+
+	run, err := log.Run(ctx, "r")
+	require.NoError(t, err)
+	assert.Equal(t, history.RunCanceled, run.Status)
+	assert.Equal(t, "interrupted twice", run.Error)
+	assert.False(t, run.End.IsZero())
+	steps, err := log.Steps(ctx, "r")
+	require.NoError(t, err)
+	require.Len(t, steps, 3)
+	assert.Equal(t, "success", steps[0].Status)
+	assert.Equal(t, "canceled", steps[1].Status)
+	assert.Equal(t, "interrupted twice", steps[1].Error)
+	assert.Equal(t, "canceled", steps[2].Status, "c never started")
+	assert.Equal(t, map[string]int{"success": 1, "canceled": 2}, run.Counts)
+}
