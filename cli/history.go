@@ -205,6 +205,14 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 	for _, k := range history.StaleSelection(states) {
 		stale[k] = true
 	}
+	// An upstream never materialized has nothing to load: it must run
+	// too, also when --select left it out.
+	never := map[runtime.Key]bool{}
+	for _, s := range states {
+		if s.Last == nil || !s.Last.Materialized() {
+			never[s.Key] = true
+		}
+	}
 	kept := []runtime.Key{}
 	for _, k := range keys {
 		if stale[k] {
@@ -217,15 +225,19 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 		}
 		return nil, nothingToDo("every asset is fresh; nothing to materialize")
 	}
-	return withUpstream(e, kept), nil
+	return withUpstream(e, kept, never), nil
 }
 
 // withUpstream adds to keys the upstreams whose outputs cannot be loaded
-// in this process (kept by a memory I/O manager: they were lost when the
-// process that stored them ended), and returns them in execution order.
-func withUpstream(e *env, keys []runtime.Key) []runtime.Key {
+// in this process (those never materialized, and those kept by a memory
+// I/O manager: they were lost when the process that stored them ended),
+// and returns them in execution order.
+func withUpstream(e *env, keys []runtime.Key, never map[runtime.Key]bool) []runtime.Key {
 	a := newAssets(e.defs)
 	keys = history.AddUpstream(a.defs, keys, func(d *runtime.AssetDef) bool {
+		if never[d.Key] {
+			return false
+		}
 		_, inMemory := e.defs.IOManagers[d.IOManagerKey()].(*memory.Manager)
 		return d.OutputType == nil || !inMemory
 	})
@@ -294,7 +306,7 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 	if len(gone) > 0 {
 		return nil, &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
 	}
-	keys := withUpstream(e, rerun)
+	keys := withUpstream(e, rerun, nil)
 	msg := fmt.Sprintf("re-executing %s of run %s", plural(len(rerun), "step"), run.ID)
 	if n := len(keys) - len(rerun); n > 0 {
 		msg += fmt.Sprintf(", and %s whose outputs were kept in memory", plural(n, "upstream"))

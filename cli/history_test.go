@@ -421,3 +421,16 @@ func TestReadersDoNotCreateHistory(t *testing.T) {
 		t.Errorf("runs or status created the history home %s (stat: %v)", home, err)
 	}
 }
+
+// TestStaleSelectNeverMaterializedUpstream checks that --stale with
+// --select runs the upstreams of the selected stale assets that were never
+// materialized, though --select left them out: there is nothing to load.
+func TestStaleSelectNeverMaterializedUpstream(t *testing.T) {
+	env := store(t)
+	run(t, env, "materialize", "--select", "people").want(t, 0)
+	r := run(t, env, "materialize", "--stale", "--select", "combined_data")
+	r.want(t, 0, summaryRow("birds", "success", "1"), summaryRow("combined_data", "success", "1"), "2 steps: 2 succeeded")
+	if matches(summaryRow("people", "success", "1"), r.stdout) {
+		t.Errorf("--stale ran people, which is fresh and materialized:\n%s", r.stdout)
+	}
+}
