@@ -113,6 +113,11 @@ func TestHistoryRuns(t *testing.T) {
 	if runs := runsJSON(t, env, "-n", "1"); len(runs) != 1 || runs[0].ID != ok {
 		t.Errorf("runs -n 1: %+v", runs)
 	}
+	// A list cut by -n says so; one that is not, does not.
+	run(t, env, "runs", "-n", "1").want(t, 0, "err:only the newest 1 runs; -n 0 lists them all")
+	if r := run(t, env, "runs", "-n", "2"); strings.Contains(r.stderr, "only the newest") {
+		t.Errorf("runs -n 2 of 2 runs says the list was cut:\n%s", r.stderr)
+	}
 
 	r = run(t, env, "runs", "show", failed)
 	r.want(t, 0,

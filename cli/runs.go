@@ -166,10 +166,18 @@ func (f *runsFlags) list(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	runs, err := log.Runs(e.ctx, f.limit)
+	limit := f.limit
+	if limit > 0 {
+		limit++ // one more, to tell whether the list was cut
+	}
+	runs, err := log.Runs(e.ctx, limit)
 	if err != nil {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed
+	}
+	if f.limit > 0 && len(runs) > f.limit {
+		runs = runs[:f.limit]
+		defer fmt.Fprintf(e.stderr, "%s runs: only the newest %d runs; -n 0 lists them all\n", e.prog, f.limit)
 	}
 	if f.json {
 		entries := make([]runEntry, 0, len(runs))
