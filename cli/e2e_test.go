@@ -433,6 +433,13 @@ func TestDryRun(t *testing.T) {
 
 func TestNothingSelected(t *testing.T) {
 	run(t, nil, "materialize", "--select", "people and not people").want(t, 0, "err:no assets selected")
+	// Not "every selected asset is fresh", nor an empty plan.
+	run(t, nil, "materialize", "--stale", "--select", "people and not people").want(t, 0, "err:no assets selected")
+	r := run(t, nil, "materialize", "--dry-run", "--select", "people and not people")
+	r.want(t, 0, "err:no assets selected")
+	if r.stdout != "" {
+		t.Errorf("--dry-run of no assets printed a plan:\n%s", r.stdout)
+	}
 }
 
 func TestGraphText(t *testing.T) {

@@ -138,6 +138,12 @@ func (o *materializeOptions) run(e *env) int {
 	for _, i := range a.order(sel) {
 		keys = append(keys, a.defs[i].Key)
 	}
+	if len(keys) == 0 {
+		// Before the hooks: --stale would call it "every selected asset
+		// is fresh", and --dry-run print an empty plan.
+		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
+		return exitOK
+	}
 	for _, h := range o.hooks {
 		if h.plan != nil {
 			if keys, err = h.plan(e, keys); err != nil {
