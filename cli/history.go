@@ -62,7 +62,7 @@ func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
 // history stands for it.
 func (h *historyFlag) openRead(ctx context.Context) (history.Log, error) {
 	spec := h.resolve()
-	if !history.IsPostgres(spec) {
+	if !history.IsPostgres(spec) && !strings.Contains(spec, "://") {
 		if _, err := os.Stat(history.SQLitePath(spec)); errors.Is(err, fs.ErrNotExist) {
 			return emptyLog{}, nil
 		}

@@ -425,6 +425,8 @@ func TestReadersDoNotCreateHistory(t *testing.T) {
 	if _, err := os.Stat(home); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("runs or status created the history home %s (stat: %v)", home, err)
 	}
+	// A URL of no supported scheme is an error, not an empty history.
+	run(t, env, "runs", "--history", "postgress://db/x").want(t, 1, `err:unsupported URL scheme "postgress://"`)
 }
 
 // TestStaleSelectNeverMaterializedUpstream checks that --stale with

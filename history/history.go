@@ -30,6 +30,7 @@ package history
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,6 +201,11 @@ func Open(ctx context.Context, spec string) (Log, error) {
 	}
 	if IsPostgres(spec) {
 		return OpenPostgres(ctx, spec)
+	}
+	if scheme, _, ok := strings.Cut(spec, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+		// A typo such as postgress:// (or a sqlite:// URL) must not
+		// become a directory named "postgress:".
+		return nil, fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
 	}
 	return OpenSQLite(ctx, spec)
 }

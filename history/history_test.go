@@ -164,6 +164,21 @@ func TestOpenKeywordDSN(t *testing.T) {
 	}
 }
 
+// TestOpenOtherURL checks that a URL of another scheme (a typo, or
+// sqlite://) is an error rather than the name of a directory to create.
+func TestOpenOtherURL(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, spec := range []string{"postgress://u:secret@h/db", "sqlite:///tmp/x"} {
+		_, err := history.Open(context.Background(), spec)
+		require.Error(t, err, spec)
+		assert.Contains(t, err.Error(), "unsupported URL scheme")
+		assert.NotContains(t, err.Error(), "secret")
+		entries, err := os.ReadDir(".")
+		require.NoError(t, err)
+		assert.Empty(t, entries, "Open(%q) created files", spec)
+	}
+}
+
 func TestConcurrentFirstOpen(t *testing.T) {
 	for _, c := range []struct {
 		name string
