@@ -176,6 +176,7 @@ type jsonEvent struct {
 	Metadata    map[string]any    `json:"metadata,omitempty"`
 	Error       string            `json:"error,omitempty"`
 	TimedOut    *bool             `json:"timed_out,omitempty"`
+	Canceled    *bool             `json:"canceled,omitempty"` // step_failure: stopped by the run's cancellation
 	Cause       string            `json:"cause,omitempty"`
 	Assets      []string          `json:"assets,omitempty"`
 	DataVersion string            `json:"data_version,omitempty"`
@@ -219,6 +220,10 @@ func newJSONEvent(ev runtime.Event) *jsonEvent {
 	switch ev.Type {
 	case runtime.StepFailure, runtime.StepRetry:
 		j.TimedOut = &ev.TimedOut
+	}
+	if ev.Type == runtime.StepFailure {
+		c := canceled(ev.Err) && !ev.TimedOut
+		j.Canceled = &c
 	}
 	for _, k := range ev.Keys {
 		j.Assets = append(j.Assets, string(k))

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -45,5 +48,28 @@ func TestLiveInterruptedStartsAtFirstColumn(t *testing.T) {
 	s := out.String()
 	if !strings.Contains(s, "\rcanceling the run") {
 		t.Errorf("the warning after an interrupt does not start at the first column:\n%q", s)
+	}
+}
+
+// TestJSONStepFailureCanceled checks that a step_failure says whether the
+// step was stopped by the run's cancellation, as the summary's "canceled"
+// does, so a consumer need not match the error text.
+func TestJSONStepFailureCanceled(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{context.Canceled, true},
+		{fmt.Errorf("load: %w", context.Canceled), true},
+		{errors.New("broken"), false},
+	} {
+		j := newJSONEvent(runtime.Event{Type: runtime.StepFailure, RunID: "r", Key: "a", Attempt: 1, Err: tt.err})
+		b, err := json.Marshal(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf(`"canceled":%v`, tt.want); !strings.Contains(string(b), want) {
+			t.Errorf("step_failure of %v: %s, want %s", tt.err, b, want)
+		}
 	}
 }
