@@ -411,6 +411,10 @@ func (ev *evaluator) notFound(m *match) error {
 			}
 		}
 	}
+	if hint == "" && strings.Contains(value, ",") {
+		// Dagster's older comma lists: say how to write one here.
+		hint = fmt.Sprintf(" (to select several, join them with or: %s)", strings.Join(strings.Split(value, ","), " or "))
+	}
 	return ev.errorf(pos, "unknown %s %q%s", what, value, hint)
 }
 

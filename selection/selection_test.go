@@ -153,6 +153,7 @@ func TestErrors(t *testing.T) {
 		{"birds or key:peple", 14, `unknown asset "peple" (did you mean "people"?)`},
 		{"orders", 1, `unknown asset "orders" (did you mean "sales/eu/orders"?)`},
 		{"zzz", 1, `unknown asset "zzz"`},
+		{"people,birds", 1, `unknown asset "people,birds" (to select several, join them with or: people or birds)`},
 		{"key:nothing*", 5, `no asset matches "nothing*"`},
 		{"group:cor", 7, `unknown group "cor" (did you mean "core"?)`},
 		{"kind:pandas", 6, `unknown kind "pandas"`},
