@@ -201,7 +201,7 @@ func specOf(dir *ast.Comment, fname string) spec {
 	s.name = opts.Name
 	if s.name == "" {
 		s.name = ident.Snake(fname)
-		s.badName = !validName(s.name)
+		s.badName = !ident.ValidName(s.name)
 	}
 	s.key = strings.Join(append(slices.Clone(opts.Prefix), s.name), "/")
 	return s

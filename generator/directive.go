@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
@@ -193,13 +194,13 @@ func (o *Options) set(key string, items []item) error {
 	v, off := items[0].text, items[0].off
 	switch key {
 	case "name":
-		if !validName(v) {
+		if !ident.ValidName(v) {
 			return &SyntaxError{off, fmt.Sprintf("invalid name %q: %s", v, nameRule)}
 		}
 		o.Name = v
 	case "prefix":
 		for _, c := range strings.Split(v, "/") {
-			if !validName(c) {
+			if !ident.ValidName(c) {
 				return &SyntaxError{off, fmt.Sprintf("invalid prefix %q: component %q: %s", v, c, nameRule)}
 			}
 		}
@@ -213,12 +214,12 @@ func (o *Options) set(key string, items []item) error {
 			o.DepOffsets = append(o.DepOffsets, it.off)
 		}
 	case "group":
-		if !validName(v) {
+		if !ident.ValidName(v) {
 			return &SyntaxError{off, fmt.Sprintf("invalid group %q: %s", v, nameRule)}
 		}
 		o.Group = v
 	case "io":
-		if !validName(v) {
+		if !ident.ValidName(v) {
 			return &SyntaxError{off, fmt.Sprintf("invalid I/O manager key %q: %s", v, nameRule)}
 		}
 		o.IO = v
@@ -281,28 +282,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' }
 
 const nameRule = "want a lower-case identifier ([a-z_][a-z0-9_]*)"
 
-// validName reports whether s is a valid key component; it matches
-// runtime.ValidName.
-func validName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c == '_':
-		case c >= '0' && c <= '9' && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // checkKey returns why key is not a valid slash-separated key, or "".
 func checkKey(key string) string {
 	for _, c := range strings.Split(key, "/") {
-		if !validName(c) {
+		if !ident.ValidName(c) {
 			return fmt.Sprintf("component %q: %s", c, nameRule)
 		}
 	}

@@ -122,13 +122,6 @@ func FuzzParseDirective(f *testing.F) {
 	})
 }
 
-// TestValidName checks the generator's copy of runtime.ValidName.
-func TestValidName(t *testing.T) {
-	for _, s := range []string{"", "a", "_", "a1", "1a", "A", "a-b", "ab_c9", "é", "a/b", "a b", "z_"} {
-		assert.Equal(t, runtime.ValidName(s), validName(s), "%q", s)
-	}
-}
-
 // TestClosestOption checks the did-you-mean of a misspelled option: a
 // transposition is one edit, so "nmae" suggests "name".
 func TestClosestOption(t *testing.T) {

@@ -3,6 +3,8 @@ package runtime
 import (
 	"fmt"
 	"strings"
+
+	"github.com/assetgen/assetgen/internal/ident"
 )
 
 // Key identifies an asset. A key is a slash-separated path of one or more
@@ -54,18 +56,4 @@ func (k Key) Validate() error {
 // ValidName reports whether s is a valid key component: a lower-case
 // identifier of letters, digits and underscores that does not start with a
 // digit.
-func ValidName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c == '_':
-		case c >= '0' && c <= '9' && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
+func ValidName(s string) bool { return ident.ValidName(s) }

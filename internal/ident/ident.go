@@ -1,6 +1,7 @@
-// Package ident holds the naming rule that the generator, the runtime and
+// Package ident holds the naming rules that the generator, the runtime and
 // the I/O managers must agree on: Go identifiers to snake_case, for asset
-// names (CombinedData -> combined_data) and column names (UserID -> user_id).
+// names (CombinedData -> combined_data) and column names (UserID ->
+// user_id), and what a component of an asset key may be.
 package ident
 
 import (
@@ -30,4 +31,23 @@ func Snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// ValidName reports whether s is a valid asset key component: a lower-case
+// identifier of letters, digits and underscores that does not start with a
+// digit, so that it is safe as a file name and an SQL identifier.
+func ValidName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c == '_':
+		case c >= '0' && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }

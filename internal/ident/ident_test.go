@@ -27,3 +27,15 @@ func TestSnake(t *testing.T) {
 		}
 	}
 }
+
+func TestValidName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "a": true, "_": true, "a1": true, "1a": false, "A": false,
+		"a-b": false, "ab_c9": true, "é": false, "a/b": false, "a b": false,
+		"z_": true, "..": false,
+	} {
+		if got := ValidName(s); got != want {
+			t.Errorf("ValidName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
