@@ -729,7 +729,7 @@ func (a *analysis) unnameable(t types.Type) string {
 	seen := map[types.Type]bool{}
 	var walk func(t types.Type)
 	walk = func(t types.Type) {
-		if why != "" || seen[t] {
+		if why != "" || t == nil || seen[t] {
 			return
 		}
 		seen[t] = true
@@ -738,9 +738,6 @@ func (a *analysis) unnameable(t types.Type) string {
 			if !a.visible(t.Obj()) {
 				walk(types.Unalias(t))
 				return
-			}
-			for i := range t.TypeArgs().Len() {
-				walk(t.TypeArgs().At(i))
 			}
 		case *types.Named:
 			if !a.visible(t.Obj()) {
@@ -751,54 +748,85 @@ func (a *analysis) unnameable(t types.Type) string {
 				why = fmt.Sprintf("%s is declared inside a function", t.Obj().Name())
 				return
 			}
-			for i := range t.TypeArgs().Len() {
-				walk(t.TypeArgs().At(i))
-			}
 		case *types.TypeParam:
 			why = fmt.Sprintf("type parameter %s", t.Obj().Name())
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
+			return
 		case *types.Struct:
 			for i := range t.NumFields() {
-				f := t.Field(i)
-				if !f.Exported() && f.Pkg() != a.pkg.Types {
+				if f := t.Field(i); !f.Exported() && f.Pkg() != a.pkg.Types {
 					why = fmt.Sprintf("unexported field %s of package %s", f.Name(), f.Pkg().Path())
 					return
 				}
-				walk(f.Type())
-			}
-		case *types.Signature:
-			for i := range t.Params().Len() {
-				walk(t.Params().At(i).Type())
-			}
-			for i := range t.Results().Len() {
-				walk(t.Results().At(i).Type())
 			}
 		case *types.Interface:
 			for i := range t.NumExplicitMethods() {
-				m := t.ExplicitMethod(i)
-				if !m.Exported() && m.Pkg() != a.pkg.Types {
+				if m := t.ExplicitMethod(i); !m.Exported() && m.Pkg() != a.pkg.Types {
 					why = fmt.Sprintf("unexported method %s of package %s", m.Name(), m.Pkg().Path())
 					return
 				}
-				walk(m.Type())
 			}
-			for i := range t.NumEmbeddeds() {
-				walk(t.EmbeddedType(i))
-			}
+		}
+		for _, c := range components(t) {
+			walk(c)
 		}
 	}
 	walk(t)
 	return why
+}
+
+// components returns the types t is written with: the type arguments of
+// a named type or alias, the element (and key) of a composite type, the
+// fields of a struct, the parameters and results of a signature, and the
+// methods, embedded types and union terms of an interface.
+func components(t types.Type) []types.Type {
+	var out []types.Type
+	args := func(l *types.TypeList) {
+		for i := range l.Len() {
+			out = append(out, l.At(i))
+		}
+	}
+	vars := func(tu *types.Tuple) {
+		for i := range tu.Len() {
+			out = append(out, tu.At(i).Type())
+		}
+	}
+	switch t := t.(type) {
+	case *types.Alias:
+		args(t.TypeArgs())
+	case *types.Named:
+		args(t.TypeArgs())
+	case *types.Pointer:
+		out = append(out, t.Elem())
+	case *types.Slice:
+		out = append(out, t.Elem())
+	case *types.Array:
+		out = append(out, t.Elem())
+	case *types.Chan:
+		out = append(out, t.Elem())
+	case *types.Map:
+		out = append(out, t.Key(), t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			out = append(out, t.Field(i).Type())
+		}
+	case *types.Signature:
+		vars(t.Params())
+		vars(t.Results())
+	case *types.Tuple:
+		vars(t)
+	case *types.Interface:
+		for i := range t.NumExplicitMethods() {
+			out = append(out, t.ExplicitMethod(i).Type())
+		}
+		for i := range t.NumEmbeddeds() {
+			out = append(out, t.EmbeddedType(i))
+		}
+	case *types.Union:
+		for i := range t.Len() {
+			out = append(out, t.Term(i).Type())
+		}
+	}
+	return out
 }
 
 // visible reports whether the package can refer to o by name.

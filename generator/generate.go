@@ -143,49 +143,13 @@ func (e *emitter) plan() {
 			} else if o.Pkg() != nil {
 				walk(types.Unalias(t))
 			}
-			for i := range t.TypeArgs().Len() {
-				walk(t.TypeArgs().At(i))
-			}
 		case *types.Named:
 			if o := t.Obj(); o.Pkg() != nil {
 				pkgs[o.Pkg().Path()] = o.Pkg().Name()
 			}
-			for i := range t.TypeArgs().Len() {
-				walk(t.TypeArgs().At(i))
-			}
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Struct:
-			for i := range t.NumFields() {
-				walk(t.Field(i).Type())
-			}
-		case *types.Interface:
-			for i := range t.NumEmbeddeds() {
-				walk(t.EmbeddedType(i))
-			}
-			for i := range t.NumExplicitMethods() {
-				walk(t.ExplicitMethod(i).Type())
-			}
-		case *types.Signature:
-			walk(t.Params())
-			walk(t.Results())
-		case *types.Tuple:
-			for i := range t.Len() {
-				walk(t.At(i).Type())
-			}
-		case *types.Union:
-			for i := range t.Len() {
-				walk(t.Term(i).Type())
-			}
+		}
+		for _, c := range components(t) {
+			walk(c)
 		}
 	}
 	for _, as := range e.a.assets {
