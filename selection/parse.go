@@ -222,34 +222,24 @@ func (p *parser) next() token {
 	return t
 }
 
-func (p *parser) parseOr() (node, error) {
-	x, err := p.parseAnd()
-	if err != nil {
-		return nil, err
-	}
-	for p.peek().kind == tokOr {
-		op := p.next()
-		y, err := p.parseAnd()
-		if err != nil {
-			return nil, err
-		}
-		x = &binary{op: "or", x: x, y: y, at: op.pos}
-	}
-	return x, nil
-}
+func (p *parser) parseOr() (node, error) { return p.parseBinary(tokOr, "or", p.parseAnd) }
 
-func (p *parser) parseAnd() (node, error) {
-	x, err := p.parseUnary()
+func (p *parser) parseAnd() (node, error) { return p.parseBinary(tokAnd, "and", p.parseUnary) }
+
+// parseBinary parses operands joined by the operator op (token kind k),
+// left-associative, each operand parsed by operand.
+func (p *parser) parseBinary(k int, op string, operand func() (node, error)) (node, error) {
+	x, err := operand()
 	if err != nil {
 		return nil, err
 	}
-	for p.peek().kind == tokAnd {
-		op := p.next()
-		y, err := p.parseUnary()
+	for p.peek().kind == k {
+		at := p.next().pos
+		y, err := operand()
 		if err != nil {
 			return nil, err
 		}
-		x = &binary{op: "and", x: x, y: y, at: op.pos}
+		x = &binary{op: op, x: x, y: y, at: at}
 	}
 	return x, nil
 }

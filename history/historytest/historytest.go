@@ -522,9 +522,11 @@ func spawn(t *testing.T, mode, spec, arg string) *exec.Cmd {
 	return cmd
 }
 
-func testKilled(t *testing.T, spec string) {
-	ctx := context.Background()
-	cmd := spawn(t, "killme", spec, "")
+// startReady starts a child in mode and returns it with the first line
+// it prints, which it prints once it is ready to be killed.
+func startReady(t *testing.T, mode, spec string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := spawn(t, mode, spec, "")
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
@@ -534,6 +536,12 @@ func testKilled(t *testing.T, spec string) {
 		cmd.Wait()
 		t.Fatalf("child did not report ready: %v", err)
 	}
+	return cmd, line
+}
+
+func testKilled(t *testing.T, spec string) {
+	ctx := context.Background()
+	cmd, line := startReady(t, "killme", spec)
 	require.Equal(t, "ready\n", line)
 	require.NoError(t, cmd.Process.Kill()) // SIGKILL on Unix
 	cmd.Wait()
@@ -696,16 +704,7 @@ func testConcurrentMaterialize(t *testing.T, spec string) {
 // abandoned, and --from-failure selects the rest.
 func testKilledMaterialize(t *testing.T, spec string) {
 	ctx := context.Background()
-	cmd := spawn(t, "hang", spec, "")
-	out, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		cmd.Process.Kill()
-		cmd.Wait()
-		t.Fatalf("child did not report ready: %v", err)
-	}
+	cmd, line := startReady(t, "hang", spec)
 	runID := strings.TrimSpace(line)
 	require.NoError(t, cmd.Process.Kill()) // SIGKILL on Unix
 	cmd.Wait()
