@@ -42,15 +42,15 @@ type Time struct {
 
 // timeConfig holds what the options set.
 type timeConfig struct {
-	zone                   string
-	end                    string
-	layout                 string
-	endOffset              int
-	minute, hour, day      int
-	setMinute, setHour     bool
-	setDay, setLayout      bool
-	setZone, setEndOffset  bool
-	opts                   []string // the options as Go, for String
+	zone                  string
+	end                   string
+	layout                string
+	endOffset             int
+	minute, hour, day     int
+	setMinute, setHour    bool
+	setDay, setLayout     bool
+	setZone, setEndOffset bool
+	opts                  []string // the options as Go, for String
 }
 
 // Option configures a time-window partitions definition.
