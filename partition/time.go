@@ -365,7 +365,7 @@ func (t *Time) parseIndex(k string, limit int) (int, bool) {
 		}
 	}
 	x := v.Unix()
-	if limit <= 0 || x < t.sched.first-secondsPerDay || x >= t.sched.at(limit-1)+366*secondsPerDay {
+	if limit <= 0 || x >= t.sched.at(limit-1)+366*secondsPerDay {
 		return 0, false
 	}
 	i := t.sched.index(x, 0)
