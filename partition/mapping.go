@@ -321,17 +321,17 @@ func (w window) defs(up, down Definition) error {
 }
 
 // times returns both sides' time definitions, checked.
-func (w window) times(a, b *Keys) (*Time, *Time, error) {
+func (w window) times(down, up *Keys) (*Time, *Time, error) {
 	if err := w.err(); err != nil {
 		return nil, nil, err
 	}
-	if a == nil || b == nil || a.time == nil || b.time == nil {
+	if down == nil || up == nil || down.time == nil || up.time == nil {
 		return nil, nil, fmt.Errorf("%s needs time partitions on both sides", w)
 	}
-	if err := w.defs(a.time, b.time); err != nil {
+	if err := w.defs(up.time, down.time); err != nil {
 		return nil, nil, err
 	}
-	return a.time, b.time, nil
+	return down.time, up.time, nil
 }
 
 func (w window) Upstream(sel Subset, up *Keys) (Result, error) {
@@ -378,7 +378,7 @@ func (w window) Upstream(sel Subset, up *Keys) (Result, error) {
 }
 
 func (w window) Downstream(sel Subset, down *Keys) (Subset, error) {
-	u, d, err := w.times(sel.keys, down)
+	d, u, err := w.times(down, sel.keys)
 	if err != nil {
 		return Subset{}, err
 	}
