@@ -84,6 +84,9 @@ func ParseRange(s string) (Range, error) {
 	if r.Start == "" || r.End == "" {
 		return Range{}, fmt.Errorf("partition range %q: want START...END, both given", s)
 	}
+	if strings.HasSuffix(r.Start, ".") || strings.HasPrefix(r.End, ".") {
+		return Range{}, fmt.Errorf("partition range %q: more than three dots between START and END (a key cannot start or end with '.')", s)
+	}
 	return r, nil
 }
 

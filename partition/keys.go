@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/assetgen/assetgen/internal/suggest"
@@ -24,6 +25,31 @@ type Keys struct {
 	pos  map[string]int // KindStatic, KindDynamic
 	dims []*Keys        // KindMulti, by dimension name
 	step []int          // KindMulti: the index distance of one step in each dimension
+
+	// For many lookups of time and multi-dimensional keys (Known), a map
+	// of every key is cheaper than parsing each one.
+	mapOnce sync.Once
+	byKey   map[string]int
+}
+
+// bulk is the number of keys to look up from which Known builds a map.
+const bulk = 256
+
+// index returns the index of key, through a map of all the keys when
+// there are many to look up.
+func (k *Keys) index(key string, many bool) (int, bool) {
+	if k.pos != nil || !many {
+		return k.Index(key)
+	}
+	k.mapOnce.Do(func() {
+		all := k.All()
+		k.byKey = make(map[string]int, len(all))
+		for i, s := range all {
+			k.byKey[s] = i
+		}
+	})
+	i, ok := k.byKey[key]
+	return i, ok
 }
 
 // Definition returns the definition the keys are of.
@@ -256,8 +282,9 @@ func (k *Keys) Select(keys []string) (Subset, error) {
 func (k *Keys) Known(keys []string) (Subset, []string) {
 	idx := make([]int, 0, len(keys))
 	var unknown []string
+	many := len(keys) >= bulk
 	for _, key := range keys {
-		if i, ok := k.Index(key); ok {
+		if i, ok := k.index(key, many); ok {
 			idx = append(idx, i)
 		} else {
 			unknown = append(unknown, key)
