@@ -257,3 +257,27 @@ func TestTimeString(t *testing.T) {
 		t.Errorf("Schedule() = %q", got)
 	}
 }
+
+// TestConcurrentTimeline reads one definition's timeline from many
+// goroutines as it grows; run with -race.
+func TestConcurrentTimeline(t *testing.T) {
+	d := Hourly("2024-01-01", Zone("America/New_York"))
+	want := resolve(t, Hourly("2024-01-01", Zone("America/New_York")), "2024-03-01T00:00:00Z").All()
+	done := make(chan []string)
+	for g := range 8 {
+		go func() {
+			k, err := d.Resolve(Env{Now: time.Date(2024, 1, 10+g*6, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				done <- nil
+				return
+			}
+			done <- k.All()
+		}()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) == 0 || !slices.Equal(got, want[:len(got)]) {
+			t.Errorf("a concurrent reader got %d keys, not a prefix of the %d", len(got), len(want))
+		}
+	}
+}
