@@ -497,42 +497,35 @@ func (s staticMap) defs(up, down Definition) error {
 }
 
 func (s staticMap) Upstream(sel Subset, up *Keys) (Result, error) {
+	return s.through(s.down, sel, up)
+}
+
+func (s staticMap) Downstream(sel Subset, down *Keys) (Subset, error) {
+	r, err := s.through(s.up, sel, down)
+	return r.Subset, err
+}
+
+// through maps the keys in sel to the keys of to that rel gives them,
+// noting those that to lacks.
+func (s staticMap) through(rel map[string][]string, sel Subset, to *Keys) (Result, error) {
 	if s.err != nil {
 		return Result{}, s.err
 	}
-	if sel.keys == nil || up == nil {
+	if sel.keys == nil || to == nil {
 		return Result{}, errors.New("static map: both sides must be partitioned")
 	}
 	var idx []int
 	var missing []string
 	for i := range sel.Indexes() {
-		for _, u := range s.down[sel.keys.Key(i)] {
-			if j, ok := up.Index(u); ok {
+		for _, k := range rel[sel.keys.Key(i)] {
+			if j, ok := to.Index(k); ok {
 				idx = append(idx, j)
-			} else if !slices.Contains(missing, u) {
-				missing = append(missing, u)
+			} else if !slices.Contains(missing, k) {
+				missing = append(missing, k)
 			}
 		}
 	}
-	return Result{Subset: up.Subset(idx...), Missing: missing}, nil
-}
-
-func (s staticMap) Downstream(sel Subset, down *Keys) (Subset, error) {
-	if s.err != nil {
-		return Subset{}, s.err
-	}
-	if sel.keys == nil || down == nil {
-		return Subset{}, errors.New("static map: both sides must be partitioned")
-	}
-	var idx []int
-	for i := range sel.Indexes() {
-		for _, d := range s.up[sel.keys.Key(i)] {
-			if j, ok := down.Index(d); ok {
-				idx = append(idx, j)
-			}
-		}
-	}
-	return down.Subset(idx...), nil
+	return Result{Subset: to.Subset(idx...), Missing: missing}, nil
 }
 
 // Dim maps between a multi-dimensional definition and a one-dimensional
