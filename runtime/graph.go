@@ -1,222 +1,113 @@
 package runtime
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
+	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
-// graph is the asset graph in index form: node i is defs[i], and its edges
-// are stored in compressed rows so that building the graph costs a handful
-// of allocations whatever its size.
-type graph struct {
-	defs  []*AssetDef
-	index map[Key]int32 // first definition of each key
+// Graph is the asset graph of a list of definitions, in index form: node
+// i is definition i. An input is a data edge (the asset loads its
+// upstream's output) and a dep an ordering-only edge (it runs after,
+// loading nothing). Node numbers are int32, as the graph stores them.
+// A Graph is immutable and safe for concurrent use.
+type Graph struct {
+	defs []*AssetDef
+	g    *graph.Graph
 
-	inOff   []int32 // node of input k of i: in[inOff[i]+k], -1 when undefined
-	in      []int32
-	upOff   []int32 // upstream of i: up[upOff[i]:upOff[i+1]]
-	up      []int32
-	downOff []int32 // downstream of i: down[downOff[i]:downOff[i+1]]
-	down    []int32
+	inOff []int32 // node of input k of node i: in[inOff[i]+k], -1 when undefined
+	in    []int32
 }
 
-// newGraph indexes defs and links every input and dep that names a defined
-// asset; references to undefined assets and nil definitions are left out
-// (Validate reports them).
-func newGraph(defs []*AssetDef) *graph {
-	n := len(defs)
-	g := &graph{
-		defs:    defs,
-		index:   make(map[Key]int32, n),
-		inOff:   make([]int32, n+1),
-		upOff:   make([]int32, n+1),
-		downOff: make([]int32, n+1),
-	}
+// NewGraph indexes defs and links every input and dep that names a
+// defined asset. It validates nothing: nil definitions and repeated keys
+// are left out (Index finds the first definition of a key), and so are
+// references to undefined assets. Definitions.Graph reports them.
+func NewGraph(defs []*AssetDef) *Graph {
+	keys := make([]string, len(defs))
+	inputs := 0
 	for i, d := range defs {
-		if d == nil {
-			continue
-		}
-		if _, dup := g.index[d.Key]; !dup {
-			g.index[d.Key] = int32(i)
-		}
-	}
-	edges, inputs := 0, 0
-	for _, d := range defs {
 		if d != nil {
-			edges += len(d.Inputs) + len(d.Deps)
+			keys[i] = string(d.Key)
 			inputs += len(d.Inputs)
 		}
 	}
-	g.up = make([]int32, 0, edges)
-	g.in = make([]int32, 0, inputs)
-	ndown := make([]int32, n)
-	for i, d := range defs {
-		g.upOff[i] = int32(len(g.up))
-		g.inOff[i] = int32(len(g.in))
-		if d != nil {
+	g := &Graph{
+		defs: defs,
+		g: graph.New(keys, func(i int, add func(string, graph.Kind)) {
+			d := defs[i]
 			for _, in := range d.Inputs {
-				j, ok := g.index[in.Key]
-				if !ok {
-					j = -1
-				}
-				g.in = append(g.in, j)
-			}
-			start := len(g.up)
-			add := func(k Key) {
-				j, ok := g.index[k]
-				if !ok || slices.Contains(g.up[start:], j) {
-					return
-				}
-				g.up = append(g.up, j)
-				ndown[j]++
-			}
-			for _, in := range d.Inputs {
-				add(in.Key)
+				add(string(in.Key), graph.Data)
 			}
 			for _, k := range d.Deps {
-				add(k)
+				add(string(k), graph.Order)
 			}
+		}),
+		inOff: make([]int32, len(defs)+1),
+		in:    make([]int32, 0, inputs),
+	}
+	for i, d := range defs {
+		g.inOff[i] = int32(len(g.in))
+		if d == nil || !g.g.Included(int32(i)) {
+			continue
+		}
+		for _, in := range d.Inputs {
+			j, ok := g.g.Index(string(in.Key))
+			if !ok {
+				j = -1
+			}
+			g.in = append(g.in, j)
 		}
 	}
-	g.upOff[n] = int32(len(g.up))
-	g.inOff[n] = int32(len(g.in))
-
-	var total int32
-	for i, c := range ndown {
-		g.downOff[i] = total
-		total += c
-	}
-	g.downOff[n] = total
-	g.down = make([]int32, total)
-	fill := make([]int32, n)
-	copy(fill, g.downOff[:n])
-	for i := range n {
-		for _, j := range g.upstream(int32(i)) {
-			g.down[fill[j]] = int32(i)
-			fill[j]++
-		}
-	}
+	g.inOff[len(defs)] = int32(len(g.in))
 	return g
 }
 
+// Len returns the number of nodes: the number of definitions.
+func (g *Graph) Len() int { return len(g.defs) }
+
+// Def returns the definition of node i.
+func (g *Graph) Def(i int32) *AssetDef { return g.defs[i] }
+
+// Index returns the node of the first definition of key k.
+func (g *Graph) Index(k Key) (int32, bool) { return g.g.Index(string(k)) }
+
+// Upstream returns the nodes that node i runs after, inputs first, then
+// deps, without repeats. The slice must not be modified.
+func (g *Graph) Upstream(i int32) []int32 { return g.g.Upstream(i) }
+
+// IsDep reports whether edge k of Upstream(i) is ordering-only: a dep
+// that is not also an input.
+func (g *Graph) IsDep(i int32, k int) bool { return g.g.UpstreamKinds(i)[k] == graph.Order }
+
+// Order returns the nodes of sel (all, when sel is nil) in an execution
+// order: each after the nodes of sel it depends on, considering only edges
+// between nodes of sel; ties keep definition order. Nodes on or after a
+// cycle are left out.
+func (g *Graph) Order(sel []bool) []int32 { return g.g.Order(sel) }
+
+// Layers returns, by node, the layer of each node of order (an Order of
+// sel) for drawing: 0 for a node with no upstream node in sel, else one
+// more than its highest upstream node in sel.
+func (g *Graph) Layers(sel []bool, order []int32) []int32 { return g.g.Layers(sel, order) }
+
 // upstream returns the nodes node i runs after.
-func (g *graph) upstream(i int32) []int32 { return g.up[g.upOff[i]:g.upOff[i+1]] }
+func (g *Graph) upstream(i int32) []int32 { return g.g.Upstream(i) }
 
 // downstream returns the nodes that run after node i.
-func (g *graph) downstream(i int32) []int32 { return g.down[g.downOff[i]:g.downOff[i+1]] }
+func (g *Graph) downstream(i int32) []int32 { return g.g.Downstream(i) }
 
-// cycles returns every distinct cycle found by a depth-first search, each
-// as the path of keys in data-flow order with its first key repeated at the
-// end, starting at its smallest key; sorted.
-func (g *graph) cycles() [][]Key {
-	const (
-		white = iota
-		gray
-		black
-	)
-	n := len(g.defs)
-	color := make([]uint8, n)
-	onPath := make([]int32, n) // position on path while gray
-	var path []int32
-	seen := map[string]bool{}
-	var out [][]Key
+// input returns the node of input k of node i, or -1 when undefined.
+func (g *Graph) input(i int32, k int) int32 { return g.in[g.inOff[i]+int32(k)] }
 
-	// Iterative DFS over downstream edges: frames hold the node and the
-	// next edge to follow.
-	type frame struct{ node, next int32 }
-	var stack []frame
-	for root := range n {
-		if color[root] != white || g.defs[root] == nil {
-			continue
-		}
-		stack = append(stack[:0], frame{node: int32(root)})
-		color[root] = gray
-		onPath[root] = 0
-		path = append(path[:0], int32(root))
-		for len(stack) > 0 {
-			f := &stack[len(stack)-1]
-			down := g.downstream(f.node)
-			if int(f.next) >= len(down) {
-				color[f.node] = black
-				stack = stack[:len(stack)-1]
-				path = path[:len(path)-1]
-				continue
-			}
-			j := down[f.next]
-			f.next++
-			switch color[j] {
-			case white:
-				color[j] = gray
-				onPath[j] = int32(len(path))
-				path = append(path, j)
-				stack = append(stack, frame{node: j})
-			case gray:
-				cyc := path[onPath[j]:]
-				// Rotate to start at the smallest key.
-				m := 0
-				for k := range cyc {
-					if g.defs[cyc[k]].Key < g.defs[cyc[m]].Key {
-						m = k
-					}
-				}
-				keys := make([]Key, 0, len(cyc)+1)
-				for k := range cyc {
-					keys = append(keys, g.defs[cyc[(m+k)%len(cyc)]].Key)
-				}
-				keys = append(keys, keys[0])
-				id := joinKeys(keys, " -> ")
-				if !seen[id] {
-					seen[id] = true
-					out = append(out, keys)
-				}
-			}
+// keys yields the defined keys.
+func (g *Graph) keys(yield func(Key) bool) {
+	for i, d := range g.defs {
+		if d != nil && g.g.Included(int32(i)) && !yield(d.Key) {
+			return
 		}
 	}
-	slices.SortFunc(out, func(a, b []Key) int {
-		return cmp.Compare(joinKeys(a, " -> "), joinKeys(b, " -> "))
-	})
-	return out
-}
-
-// order returns the selected nodes (all when sel is nil) in a topological
-// order: a node comes after every selected node it depends on, and ties
-// keep definition order. The graph must be acyclic.
-func (g *graph) order(sel []bool) []int32 {
-	n := len(g.defs)
-	indeg := make([]int32, n)
-	count := 0
-	for i := range n {
-		if sel != nil && !sel[i] {
-			continue
-		}
-		count++
-		for _, j := range g.upstream(int32(i)) {
-			if sel == nil || sel[j] {
-				indeg[i]++
-			}
-		}
-	}
-	out := make([]int32, 0, count)
-	for i := range n {
-		if (sel == nil || sel[i]) && indeg[i] == 0 {
-			out = append(out, int32(i))
-		}
-	}
-	for k := 0; k < len(out); k++ {
-		for _, j := range g.downstream(out[k]) {
-			if sel != nil && !sel[j] {
-				continue
-			}
-			indeg[j]--
-			if indeg[j] == 0 {
-				out = append(out, j)
-			}
-		}
-	}
-	return out
 }
 
 // joinKeys joins keys with sep.

@@ -29,15 +29,13 @@ import (
 // asset function or an I/O manager fails the attempt with a *PanicError,
 // and its stack goes to the step's log.
 //
-// The error is non-nil only when the run could not start (invalid
-// definitions or selection); step failures are in the Result, whose Steps
-// are in execution order (the order of the RunStart event's Keys).
+// The error is non-nil only when the run could not start: the definitions
+// lack what the run needs, or the selection names no asset (see
+// Definitions.Plan, which gives the same error and the same order); step
+// failures are in the Result, whose Steps are in execution order (the
+// order of the RunStart event's Keys).
 func Materialize(ctx context.Context, defs *Definitions, opts Options) (*Result, error) {
-	g, err := defs.check()
-	if err != nil {
-		return nil, err
-	}
-	sel, err := g.selection(opts.Selection)
+	p, err := defs.Plan(opts.Selection)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +43,7 @@ func Materialize(ctx context.Context, defs *Definitions, opts Options) (*Result,
 	if runID == "" {
 		runID = NewRunID()
 	}
-	r := newRun(ctx, defs, g, &opts, runID, g.order(sel))
+	r := newRun(ctx, defs, p.g, &opts, runID, p.order)
 	return r.run(), nil
 }
 
@@ -67,7 +65,7 @@ type run struct {
 	onEvent func(Event)
 }
 
-func newRun(ctx context.Context, defs *Definitions, g *graph, opts *Options, runID string, order []int32) *run {
+func newRun(ctx context.Context, defs *Definitions, g *Graph, opts *Options, runID string, order []int32) *run {
 	r := &run{
 		ctx:       ctx,
 		x:         newExecutor(defs, g, opts, runID),

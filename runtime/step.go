@@ -34,8 +34,8 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 	if defs == nil {
 		return StepResult{Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(), Err: errors.New("no definitions")}
 	}
-	g := newGraph(defs.Assets)
-	node, ok := g.index[step.Key]
+	g := NewGraph(defs.Assets)
+	node, ok := g.Index(step.Key)
 	if !ok {
 		return StepResult{
 			Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(),
@@ -54,7 +54,7 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 // executor runs the steps of one run.
 type executor struct {
 	defs     *Definitions
-	g        *graph
+	g        *Graph
 	opts     *Options
 	runID    string
 	log      slog.Handler // base handler tagged with the run ID
@@ -63,7 +63,7 @@ type executor struct {
 	managers []IOManager // by node: looked up once per run, not per load
 }
 
-func newExecutor(defs *Definitions, g *graph, opts *Options, runID string) *executor {
+func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *executor {
 	base := opts.Logger
 	if base == nil {
 		base = slog.Default()

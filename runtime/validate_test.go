@@ -88,7 +88,7 @@ func TestValidate(t *testing.T) {
 		`asset definition #5 is nil`,
 		`asset negative: negative Retries -1`,
 		`asset no_compute: no Compute function`,
-		`asset orders: defined twice (a.go:1) (b.go:3)`,
+		`asset orders: defined twice: a.go:1, b.go:3`,
 		`asset self: cycle: self -> self (each asset feeds the next)`,
 		`asset strings_one: I/O manager "picky" cannot store its output type string: only ints`,
 		`asset strings_two: I/O manager "picky" cannot store its output type string: only ints`,
@@ -117,19 +117,121 @@ func TestValidateOK(t *testing.T) {
 }
 
 func TestPlan(t *testing.T) {
-	defs := defsOf(memory.New(), intAsset("c", sum(0), "b"), intAsset("b", sum(0), "a"), intAsset("a", sum(0)), intAsset("z", sum(0)))
-	keys, err := defs.Plan(nil)
+	defs := defsOf(memory.New(), intAsset("c", sum(0), "b"), intAsset("b", sum(0), "a"), intAsset("a", sum(0)), intAsset("z", sum(0)),
+		sideEffect("after", func(context.Context) error { return nil }, "c", "z"))
+	defs.Assets[4].Inputs = []runtime.Input{{Name: "b", Key: "b", Type: reflect.TypeFor[int]()}}
+	p, err := defs.Plan(nil)
 	require.NoError(t, err)
-	assert.Equal(t, []runtime.Key{"a", "z", "b", "c"}, keys)
+	assert.Equal(t, []runtime.Key{"a", "z", "b", "c", "after"}, p.Keys())
 	// Only edges between selected assets order them: c reads b's last
 	// materialization and need not wait for a.
-	keys, err = defs.Plan([]runtime.Key{"c", "a"})
+	p, err = defs.Plan([]runtime.Key{"c", "a"})
 	require.NoError(t, err)
-	assert.Equal(t, []runtime.Key{"c", "a"}, keys)
+	assert.Equal(t, []runtime.Key{"c", "a"}, p.Keys())
+	// A dep outside the run is neither waited for nor loaded; an input
+	// outside it is loaded.
+	p, err = defs.Plan([]runtime.Key{"after", "z"})
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.PlanStep{
+		{Key: "z"},
+		{Key: "after", After: []runtime.Key{"z"}, Loads: []runtime.Key{"b"}},
+	}, p.Steps())
 	_, err = defs.Plan([]runtime.Key{"y"})
 	assert.EqualError(t, err, `selection: no asset "y"`)
 	_, err = defs.Plan([]runtime.Key{"bb"})
 	assert.EqualError(t, err, `selection: no asset "bb" (did you mean "b"?)`)
+	// Materialize runs the plan's order.
+	var started []runtime.Key
+	_, err = runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"c", "after", "b"},
+		OnEvent: func(e runtime.Event) {
+			if e.Type == runtime.RunStart {
+				started = e.Keys
+			}
+		}})
+	require.NoError(t, err)
+	p, err = defs.Plan([]runtime.Key{"c", "after", "b"})
+	require.NoError(t, err)
+	assert.Equal(t, p.Keys(), started)
+}
+
+// A run checks what it needs, and only that: an asset it neither runs nor
+// loads cannot stop it, while one it loads can.
+func TestPlanValidatesWhatTheRunNeeds(t *testing.T) {
+	mem := memory.New()
+	unstorable := str("title")
+	unstorable.IOManager = "picky"
+	unstorable.Source = "news.go:12"
+	noCompute := intAsset("no_compute", sum(0))
+	noCompute.Compute = nil
+	reader := &runtime.AssetDef{Key: "reader", Inputs: []runtime.Input{{Name: "title", Key: "title", Type: reflect.TypeFor[string]()}},
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }}
+	defs := &runtime.Definitions{
+		Assets:     []*runtime.AssetDef{intAsset("a", sum(1)), unstorable, noCompute, reader, intAsset("b", sum(0), "a")},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: mem, "picky": pickyManager{mem}},
+	}
+	const titleErr = `asset title (news.go:12): I/O manager "picky" cannot store its output type string: only ints`
+	p, err := defs.Plan([]runtime.Key{"a", "b"})
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"a", "b"}, p.Keys())
+	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"b", "a"}})
+	require.NoError(t, err)
+	assert.True(t, res.OK())
+
+	// reader loads title, which cannot have been stored.
+	_, err = defs.Plan([]runtime.Key{"reader"})
+	assert.EqualError(t, err, titleErr)
+	_, err = defs.Plan([]runtime.Key{"title", "no_compute"})
+	assert.EqualError(t, err, "asset no_compute: no Compute function\n"+titleErr)
+	_, err = runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"reader"}})
+	assert.EqualError(t, err, titleErr)
+	assert.EqualError(t, defs.Validate(), "asset no_compute: no Compute function\n"+titleErr)
+
+	// The shape of the graph concerns every run and every command.
+	defs.Assets = append(defs.Assets, intAsset("loose", sum(0), "nowhere"))
+	_, err = defs.Plan([]runtime.Key{"a"})
+	assert.ErrorContains(t, err, `asset loose: input nowhere names no asset "nowhere"`)
+	_, err = defs.Graph()
+	assert.EqualError(t, err, `asset loose: input nowhere names no asset "nowhere" (declared in another package? add that package's Assets() to the Definitions)`)
+}
+
+// Graph checks the shape only: I/O managers and functions are a run's
+// concern.
+func TestGraphShape(t *testing.T) {
+	noCompute := intAsset("b", sum(0), "a")
+	noCompute.Compute = nil
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{intAsset("a", sum(0)), noCompute}}
+	g, err := defs.Graph()
+	require.NoError(t, err)
+	i, ok := g.Index("b")
+	require.True(t, ok)
+	assert.Equal(t, []int32{0}, g.Upstream(i))
+	assert.Error(t, defs.Validate())
+}
+
+// A key defined more than once is one problem, naming each place once.
+func TestDefinedTwice(t *testing.T) {
+	at := func(src string) *runtime.AssetDef {
+		d := intAsset("orders", sum(0))
+		d.Source = src
+		return d
+	}
+	for _, c := range []struct {
+		defs []*runtime.AssetDef
+		want string
+	}{
+		{[]*runtime.AssetDef{at("a.go:1"), at("b.go:3")}, "asset orders: defined twice: a.go:1, b.go:3"},
+		{[]*runtime.AssetDef{at("a.go:1"), at("b.go:3"), at("a.go:1")}, "asset orders: defined 3 times: a.go:1, b.go:3"},
+		{[]*runtime.AssetDef{at("crm.go:4"), at("crm.go:4")},
+			"asset orders: defined twice, both times at crm.go:4 (are one package's Assets() in the Definitions twice?)"},
+		{[]*runtime.AssetDef{at("crm.go:4"), at("crm.go:4"), at("crm.go:4")},
+			"asset orders: defined 3 times, each time at crm.go:4 (are one package's Assets() in the Definitions more than once?)"},
+		{[]*runtime.AssetDef{at(""), at("")}, "asset orders: defined twice"},
+	} {
+		defs := defsOf(memory.New(), c.defs...)
+		_, err := defs.Graph()
+		assert.EqualError(t, err, c.want)
+		assert.EqualError(t, defs.Validate(), c.want)
+	}
 }
 
 // A transposition of two letters, the commonest typo, is one edit, so the
