@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
@@ -25,43 +26,25 @@ type Node struct {
 // evaluating expressions.
 type Graph struct {
 	nodes []Node
-	index map[string]int
-	dup   []bool  // dup[i]: node i repeats the key of an earlier node
-	up    [][]int // up[i]: the nodes i depends on
-	down  [][]int // down[i]: the nodes that depend on i
+	g     *graph.Graph
 }
 
 // NewGraph builds a graph of nodes. Upstream keys that name no node are
-// ignored; of nodes with the same key, the first counts.
+// ignored; of nodes with the same key, the first counts, and a node with
+// an empty key is left out.
 func NewGraph(nodes []Node) *Graph {
-	g := &Graph{
+	keys := make([]string, len(nodes))
+	for i, n := range nodes {
+		keys[i] = n.Key
+	}
+	return &Graph{
 		nodes: nodes,
-		index: make(map[string]int, len(nodes)),
-		dup:   make([]bool, len(nodes)),
-		up:    make([][]int, len(nodes)),
-		down:  make([][]int, len(nodes)),
-	}
-	for i, n := range nodes {
-		if _, dup := g.index[n.Key]; dup {
-			g.dup[i] = true
-		} else {
-			g.index[n.Key] = i
-		}
-	}
-	for i, n := range nodes {
-		if g.dup[i] {
-			continue
-		}
-		for _, u := range n.Upstream {
-			j, ok := g.index[u]
-			if !ok || slices.Contains(g.up[i], j) {
-				continue
+		g: graph.New(keys, func(i int, add func(string, graph.Kind)) {
+			for _, u := range nodes[i].Upstream {
+				add(u, graph.Data)
 			}
-			g.up[i] = append(g.up[i], j)
-			g.down[j] = append(g.down[j], i)
-		}
+		}),
 	}
-	return g
 }
 
 // Select parses expr and evaluates it against g.
@@ -112,11 +95,15 @@ type node interface {
 }
 
 // match selects the nodes whose attribute matches a value (with "*"
-// wildcards); for tags, value is the tag's name.
+// wildcards); for tags, value is the tag's name. A null value (<null>)
+// selects the nodes without the attribute: no kind, no owner, no tag, or
+// for tagNull, the tag without a value.
 type match struct {
 	attr        string // key, group, kind, owner, tag
 	value       string
+	null        bool
 	tagValue    string
+	tagNull     bool
 	hasTagValue bool
 	at          int // position of the word
 	valueAt     int // position of the value
@@ -124,20 +111,23 @@ type match struct {
 }
 
 func (m *match) String() string {
-	if m.attr == "tag" {
-		s := "tag:" + quote(m.value)
-		if m.hasTagValue {
-			s += "=" + quote(m.tagValue)
-		}
-		return s
+	s := m.attr + ":"
+	if m.null {
+		return s + null
 	}
-	return m.attr + ":" + quote(m.value)
+	s += quote(m.value)
+	switch {
+	case m.tagNull:
+		s += "=" + null
+	case m.hasTagValue:
+		s += "=" + quote(m.tagValue)
+	}
+	return s
 }
 
-// quote quotes s when it would not read back as one plain value. Inside
-// quotes, only double quotes and backslashes are escaped, as Parse expects.
+// quote quotes s when it would not read back as one plain value.
 func quote(s string) string {
-	plain := s != "" && !isDigits(s) && !strings.ContainsAny(s, " \t\r\n()+\"\\:=")
+	plain := s != "" && !isDigits(s) && !strings.ContainsAny(s, " \t\r\n()+\"\\:=@<>")
 	switch strings.ToLower(s) {
 	case "and", "or", "not":
 		plain = false
@@ -145,6 +135,12 @@ func quote(s string) string {
 	if plain {
 		return s
 	}
+	return quoted(s)
+}
+
+// quoted returns s in double quotes. Inside quotes, only double quotes and
+// backslashes are escaped, as Parse expects.
+func quoted(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for i := 0; i < len(s); i++ {
@@ -216,7 +212,7 @@ func (ev *evaluator) eval(n node) (set, error) {
 			return nil, err
 		}
 		for i := range x {
-			x[i] = !x[i]
+			x[i] = !x[i] && ev.g.g.Included(int32(i))
 		}
 		return x, nil
 	case *binary:
@@ -241,69 +237,28 @@ func (ev *evaluator) eval(n node) (set, error) {
 		if err != nil {
 			return nil, err
 		}
-		out := slices.Clone(x)
-		ev.walk(out, x, ev.g.up, n.up)
-		ev.walk(out, x, ev.g.down, n.down)
-		return out, nil
+		up, down := ev.g.g.Reach(x, graph.Up, n.up), ev.g.g.Reach(x, graph.Down, n.down)
+		for i := range x {
+			x[i] = x[i] || up[i] || down[i]
+		}
+		return x, nil
 	case *call:
 		x, err := ev.eval(n.x)
 		if err != nil {
 			return nil, err
 		}
-		edges := ev.g.up
 		if n.fn == "sinks" {
-			edges = ev.g.down
+			return ev.g.g.Sinks(x), nil
 		}
-		out := ev.newSet()
-		for i, in := range x {
-			if !in {
-				continue
-			}
-			out[i] = true
-			for _, j := range edges[i] {
-				if x[j] {
-					out[i] = false
-					break
-				}
-			}
-		}
-		return out, nil
+		return ev.g.g.Roots(x), nil
 	}
 	panic(fmt.Sprintf("selection: unknown node %T", n))
-}
-
-// walk adds to out the nodes reachable from start along edges in at most
-// depth steps (all: any number).
-func (ev *evaluator) walk(out, start set, edges [][]int, depth int) {
-	if depth == 0 {
-		return
-	}
-	// A breadth-first queue: queue[head:end] is the current layer.
-	var queue []int
-	seen := slices.Clone(start)
-	for i, in := range start {
-		if in {
-			queue = append(queue, i)
-		}
-	}
-	head := 0
-	for layer := 0; head < len(queue) && (depth == all || layer < depth); layer++ {
-		for end := len(queue); head < end; head++ {
-			for _, j := range edges[queue[head]] {
-				if !seen[j] {
-					seen[j] = true
-					out[j] = true
-					queue = append(queue, j)
-				}
-			}
-		}
-	}
 }
 
 func (ev *evaluator) match(m *match) (set, error) {
 	s := ev.newSet()
 	if m.attr == "key" && !strings.Contains(m.value, "*") {
-		i, ok := ev.g.index[m.value]
+		i, ok := ev.g.g.Index(m.value)
 		if !ok {
 			return nil, ev.notFound(m)
 		}
@@ -313,22 +268,30 @@ func (ev *evaluator) match(m *match) (set, error) {
 	found := false
 	value, tagValue := compile(m.value), compile(m.tagValue)
 	for i, n := range ev.g.nodes {
-		if ev.g.dup[i] {
+		if !ev.g.g.Included(int32(i)) {
 			continue
 		}
 		var ok bool
-		switch m.attr {
-		case "key":
+		switch {
+		case m.null && m.attr == "group":
+			ok = n.Group == ""
+		case m.null && m.attr == "kind":
+			ok = len(n.Kinds) == 0
+		case m.null && m.attr == "owner":
+			ok = len(n.Owners) == 0
+		case m.null && m.attr == "tag":
+			ok = len(n.Tags) == 0
+		case m.attr == "key":
 			ok = value.match(n.Key)
-		case "group":
+		case m.attr == "group":
 			ok = value.match(n.Group)
-		case "kind":
+		case m.attr == "kind":
 			ok = slices.ContainsFunc(n.Kinds, value.match)
-		case "owner":
+		case m.attr == "owner":
 			ok = slices.ContainsFunc(n.Owners, value.match)
-		case "tag":
+		case m.attr == "tag":
 			for k, v := range n.Tags {
-				if value.match(k) && (!m.hasTagValue || tagValue.match(v)) {
+				if value.match(k) && (!m.hasTagValue || m.tagNull && v == "" || !m.tagNull && tagValue.match(v)) {
 					ok = true
 					break
 				}
@@ -347,6 +310,10 @@ func (ev *evaluator) match(m *match) (set, error) {
 
 // notFound explains why m matched nothing, suggesting a near value.
 func (ev *evaluator) notFound(m *match) error {
+	if m.null {
+		what := map[string]string{"group": "a group", "kind": "a kind", "owner": "an owner", "tag": "a tag"}[m.attr]
+		return ev.errorf(m.valueAt, "no asset matches %s:<null>: every asset has %s", m.attr, what)
+	}
 	seen := map[string]bool{}
 	for _, n := range ev.g.nodes {
 		switch m.attr {
@@ -377,10 +344,13 @@ func (ev *evaluator) notFound(m *match) error {
 	value := m.value
 	what := map[string]string{"key": "asset", "group": "group", "kind": "kind", "owner": "owner", "tag": "tag"}[m.attr]
 	pos := m.valueAt
+	if m.tagNull && len(known) > 0 {
+		return ev.errorf(m.tagValueAt, "no asset matches tag:%s=<null>: tag %s has a value wherever it is set", quote(m.value), clip(m.value))
+	}
 	if m.attr == "tag" && m.hasTagValue {
 		if len(known) > 0 {
 			// The tag exists: the value is wrong.
-			value, what = m.tagValue, "value of tag "+strconv.Quote(m.value)
+			value, what = m.tagValue, "value of tag "+clip(m.value)
 			pos = m.tagValueAt
 		} else {
 			for _, n := range ev.g.nodes {
@@ -394,13 +364,13 @@ func (ev *evaluator) notFound(m *match) error {
 	tagValue := m.attr == "tag" && m.hasTagValue && what != "tag"
 	if strings.Contains(value, "*") {
 		if tagValue {
-			return ev.errorf(pos, "no value of tag %q matches %q", m.value, value)
+			return ev.errorf(pos, "no value of tag %s matches %s", clip(m.value), clip(value))
 		}
-		return ev.errorf(pos, "no %s matches %q", what, value)
+		return ev.errorf(pos, "no %s matches %s", what, clip(value))
 	}
 	hint := suggest.Hint(value, known)
 	if tagValue {
-		return ev.errorf(pos, "tag %q has no value %q%s", m.value, value, hint)
+		return ev.errorf(pos, "tag %s has no value %s%s", clip(m.value), clip(value), hint)
 	}
 	if hint == "" && m.attr == "key" && !strings.Contains(value, "/") {
 		// A bare name that is the last component of a prefixed key.
@@ -413,9 +383,9 @@ func (ev *evaluator) notFound(m *match) error {
 	}
 	if hint == "" && strings.Contains(value, ",") {
 		// Dagster's older comma lists: say how to write one here.
-		hint = fmt.Sprintf(" (to select several, join them with or: %s)", strings.Join(strings.Split(value, ","), " or "))
+		hint = fmt.Sprintf(" (to select several, join them with or: %s)", clipText(strings.Join(strings.Split(value, ","), " or ")))
 	}
-	return ev.errorf(pos, "unknown %s %q%s", what, value, hint)
+	return ev.errorf(pos, "unknown %s %s%s", what, clip(value), hint)
 }
 
 // glob reports whether s matches pattern, where "*" matches any run of

@@ -18,12 +18,18 @@
 //	kind:duckdb            assets with a kind
 //	owner:team:data        assets with an owner
 //	tag:tier  tag:tier=gold  assets with a tag, or with a tag of that value
+//	kind:<null>            assets with no kind (owner:<null>: no owner,
+//	tag:<null>  tag:tier=<null>  no tag, tag tier without a value)
 //	a and b, a or b, not a, (a or b)
-//	roots(x)               the assets of x with no upstream asset in x
-//	sinks(x)               the assets of x with no downstream asset in x
+//	roots(x)               the assets of x with no other asset of x upstream
+//	sinks(x)               the assets of x with no other asset of x downstream
 //
 // "not" binds tighter than "and", which binds tighter than "or"; traversals
 // ("+") bind tightest. Keywords and function names are case-insensitive.
+// roots and sinks look at any distance, through assets outside x too, as
+// Dagster's do. As in Dagster's grammar, a value with "@", "<" or ">"
+// (other than <null>), or "=" (other than the one after a tag's name)
+// must be quoted: owner:"alice@example.com".
 package selection
 
 import (
@@ -61,17 +67,36 @@ func (e *Error) Col() int {
 }
 
 // Error returns the message, then the expression with a caret under the
-// column of the problem, on two indented lines.
+// column of the problem, on two indented lines. A long expression is cut
+// to a window around the column, marked with "..." where cut, so that the
+// error stays short whatever the expression's length.
 func (e *Error) Error() string {
 	// Show control characters as spaces so the caret stays aligned.
-	shown := strings.Map(func(r rune) rune {
+	runes := []rune(strings.Map(func(r rune) rune {
 		if r < ' ' || r == 0x7f {
 			return ' '
 		}
 		return r
-	}, e.Expr)
-	return fmt.Sprintf("column %d: %s\n    %s\n    %s^", e.Col(), e.Msg, shown, strings.Repeat(" ", e.Col()-1))
+	}, e.Expr))
+	col := e.Col() - 1
+	from, to := max(0, col-window), min(len(runes), col+window)
+	shown, caret := string(runes[from:to]), col-from
+	if from > 0 {
+		shown, caret = "..."+shown, caret+3
+	}
+	if to < len(runes) {
+		shown += "..."
+	}
+	return fmt.Sprintf("column %d: %s\n    %s\n    %s^", e.Col(), e.Msg, shown, strings.Repeat(" ", caret))
 }
+
+// window is how many characters of the expression an error shows on
+// each side of its column.
+const window = 40
+
+// clip returns s quoted for a message, cut to its first characters when
+// long.
+func clip(s string) string { return strconv.Quote(clipText(s)) }
 
 // Parse parses a selection expression.
 func Parse(expr string) (*Expr, error) {
@@ -127,7 +152,7 @@ func (t token) describe() string {
 	case tokAnd, tokOr, tokNot:
 		return strings.ToLower(t.text)
 	}
-	return strconv.Quote(t.text)
+	return clip(t.text)
 }
 
 type parser struct {
@@ -371,7 +396,7 @@ func (p *parser) parseCall(name token) (node, error) {
 		known = known || f == fn
 	}
 	if !known {
-		return nil, p.errorf(name.pos, "unknown function %q%s", name.text, suggest.Hint(fn, functions))
+		return nil, p.errorf(name.pos, "unknown function %s%s", clip(name.text), suggest.Hint(fn, functions))
 	}
 	open := p.next()
 	if err := p.enter(open.pos); err != nil {
@@ -391,14 +416,17 @@ func (p *parser) parseCall(name token) (node, error) {
 // attributes lists the attribute names of the language.
 var attributes = []string{"key", "group", "kind", "owner", "tag"}
 
+// null is the value that selects assets without the attribute.
+const null = "<null>"
+
 // parseWord parses an asset key or an attribute:value word.
 func (p *parser) parseWord(t token) (node, error) {
-	attr, rest, hasAttr, err := p.splitUnquoted(t, ':')
-	if err != nil {
-		return nil, err
-	}
+	attr, rest, hasAttr := splitUnquoted(t.text, ':')
 	if !hasAttr {
-		v, err := p.unquote(t.pos, t.text)
+		if t.text == null {
+			return nil, p.errorf(t.pos, "unexpected <null>: only kind:, owner:, group: and tag: take <null>")
+		}
+		v, err := p.unquote(t.pos, t.text, "")
 		if err != nil {
 			return nil, err
 		}
@@ -414,33 +442,49 @@ func (p *parser) parseWord(t token) (node, error) {
 		known = known || a == name
 	}
 	if !known {
-		return nil, p.errorf(t.pos, "unknown attribute %q%s", attr, suggest.Hint(name, attributes))
+		return nil, p.errorf(t.pos, "unknown attribute %s%s", clip(attr), suggest.Hint(name, attributes))
 	}
 	if name == "tag" {
-		sub := token{kind: tokWord, pos: valueAt, end: t.end, text: rest}
-		k, v, hasValue, err := p.splitUnquoted(sub, '=')
-		if err != nil {
-			return nil, err
+		k, v, hasValue := splitUnquoted(rest, '=')
+		m := &match{attr: "tag", at: t.pos, valueAt: valueAt}
+		if k == null {
+			if hasValue {
+				return nil, p.errorf(valueAt+len(k), "unexpected \"=\" after tag:<null>, which selects the assets without tags")
+			}
+			m.null = true
+			return m, nil
 		}
-		key, err := p.unquote(valueAt, k)
+		key, err := p.unquote(valueAt, k, name+":")
 		if err != nil {
 			return nil, err
 		}
 		if key == "" {
 			return nil, p.errorf(valueAt, "missing tag name after tag:")
 		}
-		m := &match{attr: "tag", value: key, at: t.pos, valueAt: valueAt}
+		m.value = key
 		if hasValue {
 			m.tagValueAt = valueAt + len(k) + 1
-			val, err := p.unquote(m.tagValueAt, v)
+			m.hasTagValue = true
+			if v == null {
+				m.tagNull = true
+				return m, nil
+			}
+			// A second "=" is part of the value, and must be quoted.
+			val, err := p.unquote(m.tagValueAt, v, "tag:"+k+"=")
 			if err != nil {
 				return nil, err
 			}
-			m.tagValue, m.hasTagValue = val, true
+			m.tagValue = val
 		}
 		return m, nil
 	}
-	v, err := p.unquote(valueAt, rest)
+	if rest == null {
+		if name == "key" {
+			return nil, p.errorf(valueAt, "unexpected <null>: every asset has a key (only kind:, owner:, group: and tag: take <null>)")
+		}
+		return &match{attr: name, null: true, at: t.pos, valueAt: valueAt}, nil
+	}
+	v, err := p.unquote(valueAt, rest, name+":")
 	if err != nil {
 		return nil, err
 	}
@@ -450,9 +494,8 @@ func (p *parser) parseWord(t token) (node, error) {
 	return &match{attr: name, value: v, at: t.pos, valueAt: valueAt}, nil
 }
 
-// splitUnquoted splits t's text at the first sep outside double quotes.
-func (p *parser) splitUnquoted(t token, sep byte) (before, after string, found bool, err error) {
-	s := t.text
+// splitUnquoted splits s at the first sep outside double quotes.
+func splitUnquoted(s string, sep byte) (before, after string, found bool) {
 	inQuote := false
 	for i := 0; i < len(s); i++ {
 		switch {
@@ -461,16 +504,19 @@ func (p *parser) splitUnquoted(t token, sep byte) (before, after string, found b
 		case s[i] == '"':
 			inQuote = !inQuote
 		case !inQuote && s[i] == sep:
-			return s[:i], s[i+1:], true, nil
+			return s[:i], s[i+1:], true
 		}
 	}
-	return s, "", false, nil
+	return s, "", false
 }
 
 // unquote removes double quotes and their escapes from s, which starts at
-// byte offset pos of the source. Quoted and unquoted parts may alternate.
-func (p *parser) unquote(pos int, s string) (string, error) {
-	if !strings.Contains(s, `"`) {
+// byte offset pos of the source and follows prefix (such as "owner:") in
+// its word. Quoted and unquoted parts may alternate. Outside quotes, the
+// characters Dagster's grammar does not allow in a value ("@", "<", ">",
+// "=") are errors that say how to quote the value.
+func (p *parser) unquote(pos int, s, prefix string) (string, error) {
+	if !strings.ContainsAny(s, `"@<>=`) {
 		return s, nil
 	}
 	var b strings.Builder
@@ -486,6 +532,8 @@ func (p *parser) unquote(pos int, s string) (string, error) {
 			}
 			i++
 			b.WriteByte(s[i])
+		case !inQuote && strings.IndexByte("@<>=", c) >= 0:
+			return "", p.errorf(pos+i, "%s", unquoted(c, s, prefix))
 		default:
 			b.WriteByte(c)
 		}
@@ -494,4 +542,46 @@ func (p *parser) unquote(pos int, s string) (string, error) {
 		return "", p.errorf(pos, "unterminated quoted string")
 	}
 	return b.String(), nil
+}
+
+// unquoted explains character c, which the value s written after prefix
+// has outside quotes and Dagster's grammar does not allow there.
+func unquoted(c byte, s, prefix string) string {
+	msg := fmt.Sprintf("unexpected %q in a value", string(c))
+	if c == '=' && strings.HasPrefix(prefix, "tag:") {
+		msg = `unexpected second "=" in a tag`
+	}
+	if c == '<' || c == '>' {
+		msg += ": angle brackets are only allowed in <null>"
+		if v, ok := suggest.Closest(s, []string{null}); ok {
+			msg += fmt.Sprintf(" (did you mean %s?)", v)
+		}
+		msg += "; to mean the text, quote the value"
+	} else {
+		msg += "; quote the value"
+	}
+	// The value, decoded, in one pair of quotes.
+	var b strings.Builder
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote && c == '\\' && i+1 < len(s):
+			i++
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return msg + ": " + prefix + quoted(clipText(b.String()))
+}
+
+// clipText returns s, cut to its first characters when long.
+func clipText(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) > most {
+		s = string([]rune(s)[:most-3]) + "..."
+	}
+	return s
 }

@@ -82,7 +82,7 @@ func TestSelect(t *testing.T) {
 		{"kind:duckdb", "people combined_data"},
 		{"owner:team:data", "people"},
 		{`owner:"team:data"`, "people"},
-		{"owner:alice@example.com", "combined_data"},
+		{`owner:"alice@example.com"`, "combined_data"},
 		{"owner:*", "people combined_data"},
 		{"tag:tier", "people birds"},
 		{"tag:tier=gold", "people"},
@@ -124,6 +124,23 @@ func TestSelect(t *testing.T) {
 		{"+sinks(group:analytics)", "people birds combined_data report"},
 		{"roots(report)+1", "report"},
 		{"not roots(*)", "combined_data report sales/summary"},
+		// roots and sinks look through assets outside the set, as
+		// Dagster's fetch_sources and fetch_sinks do: report is
+		// downstream of people through combined_data.
+		{"roots(people or report)", "people"},
+		{"sinks(people or report)", "report"},
+		{"roots(birds or sales/summary or lonely)", "birds lonely"},
+		{"sinks(birds or sales/summary or lonely)", "sales/summary lonely"},
+		{"roots(report or sales/summary)", "report sales/summary"},
+		// <null>: assets without the attribute.
+		{"kind:<null>", "report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"owner:<null>", "birds report sales/eu/orders sales/us/orders sales/summary lonely"},
+		{"tag:<null>", "combined_data sales/summary lonely"},
+		{"tag:pii=<null>", "report"},
+		{`tag:"pii"=<null>`, "report"},
+		{"tag:*=<null>", "report"},
+		{`owner:alice"@"example.com`, "combined_data"}, // quoted parts may hold anything
+		{"not kind:<null> and not owner:<null>", "people combined_data"},
 		// A node named like a function, used as a key.
 		{"lonely and not roots(people)", "lonely"},
 	}
@@ -191,6 +208,23 @@ func TestErrors(t *testing.T) {
 		{"++people", 2, `unexpected "+"`},
 		{"+", 2, "unexpected end of expression"},
 		{"people+1+2", 9, `unexpected "+"`},
+		// Values Dagster's grammar rejects unquoted.
+		{"owner:alice@example.com", 12, `unexpected "@" in a value; quote the value: owner:"alice@example.com"`},
+		{`owner:"<null>"`, 7, `unknown owner "<null>"`}, // quoted, <null> is the text
+		{"tag:tier=gold=x", 14, `unexpected second "=" in a tag; quote the value: tag:tier="gold=x"`},
+		{"group:a=b", 8, `unexpected "=" in a value; quote the value: group:"a=b"`},
+		{"people=x", 7, `unexpected "=" in a value; quote the value: "people=x"`},
+		{"kind:<nul>", 6, `unexpected "<" in a value: angle brackets are only allowed in <null> (did you mean <null>?); to mean the text, quote the value: kind:"<nul>"`},
+		{"kind:a>b", 7, `unexpected ">" in a value: angle brackets are only allowed in <null>; to mean the text, quote the value: kind:"a>b"`},
+		{"tag:<NULL>", 5, `did you mean <null>?`},
+		{"key:<null>", 5, "every asset has a key"},
+		{"<null>", 1, "only kind:, owner:, group: and tag: take <null>"},
+		{"tag:<null>=x", 11, `unexpected "=" after tag:<null>`},
+		{"tag:<null>x", 5, `unexpected "<"`},
+		// <null> that matches nothing.
+		{"group:<null>", 7, "no asset matches group:<null>: every asset has a group"},
+		{"tag:tier=<null>", 10, `no asset matches tag:tier=<null>: tag "tier" has a value wherever it is set`},
+		{"tag:nope=<null>", 5, `unknown tag "nope"`},
 	}
 	for _, tt := range tests {
 		_, err := g.Select(tt.expr)
@@ -212,6 +246,63 @@ func TestErrorCaret(t *testing.T) {
 		"             ^"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// An error shows a window of the expression around its column, so that
+// its length does not grow with the expression's.
+func TestLongExpression(t *testing.T) {
+	g := testGraph()
+	long := strings.Repeat("x", 100_000)
+	for _, expr := range []string{
+		long,
+		"people or " + long,
+		long + " or",
+		"people and (" + strings.Repeat("birds or ", 11_000) + "peple)",
+		"people and (" + strings.Repeat("bïrds or ", 11_000), // a character of two bytes
+		"owner:" + long + "@",
+		`"` + long,
+		long + "(people)",
+		long + ":x",
+		"tag:tier=" + long,
+		"tag:" + long + "=x",
+		"key:" + long + "*",
+		strings.Repeat("a,", 50_000),
+		"people " + long,
+	} {
+		_, err := g.Select(expr)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("Select(%.20q...): %v, want an *Error", expr, err)
+		}
+		msg := err.Error()
+		if len(msg) > 400 {
+			t.Errorf("Select(%.20q...): %d bytes of error:\n%.600s", expr, len(msg), msg)
+		}
+		lines := strings.Split(msg, "\n")
+		if len(lines) != 3 {
+			t.Fatalf("Select(%.20q...): error of %d lines:\n%s", expr, len(lines), msg)
+		}
+		shown, caret := []rune(lines[1][4:]), len(lines[2])-5
+		want := []rune(expr)
+		if col := e.Col() - 1; col < len(want) && (caret >= len(shown) || shown[caret] != want[col]) {
+			t.Errorf("Select(%.20q...): the caret is not under column %d:\n%s", expr, e.Col(), msg)
+		}
+	}
+	_, err := g.Select("people or " + long)
+	want := "column 11: unknown asset \"" + strings.Repeat("x", 37) + "...\"\n" +
+		"    people or " + strings.Repeat("x", 40) + "...\n" +
+		"              ^"
+	if err.Error() != want {
+		t.Errorf("error:\n%s\nwant:\n%s", err, want)
+	}
+	expr := strings.Repeat("people or ", 10_000) + "peple"
+	_, err = g.Select(expr)
+	want = "column 100001: unknown asset \"peple\" (did you mean \"people\"?)\n" +
+		"    ..." + expr[len(expr)-45:] + "\n" +
+		"    " + strings.Repeat(" ", 43) + "^"
+	if err.Error() != want {
+		t.Errorf("error:\n%s\nwant:\n%s", err, want)
 	}
 }
 
@@ -247,6 +338,11 @@ func TestString(t *testing.T) {
 		{"owner:team:data", `owner:"team:data"`},
 		{"ROOTS(x)", "roots(key:x)"},
 		{`key:"and"`, `key:"and"`},
+		{"kind:<null> or owner:<null>", "(kind:<null> or owner:<null>)"},
+		{"tag:<null> or tag:pii=<null>", "(tag:<null> or tag:pii=<null>)"},
+		{`owner:"<null>"`, `owner:"<null>"`},
+		{`owner:"a@b"`, `owner:"a@b"`},
+		{`tag:k="v=w"`, `tag:k="v=w"`},
 	}
 	for _, tt := range tests {
 		e, err := Parse(tt.expr)
@@ -268,6 +364,9 @@ func TestDuplicateKeys(t *testing.T) {
 	}
 	if _, err := g.Select("group:y"); err == nil {
 		t.Errorf("group of a duplicate node matched")
+	}
+	if got, err := g.Select("not b"); err != nil || strings.Join(got, " ") != "a" {
+		t.Errorf("Select(not b) = %v, %v; want [a], the duplicate left out", got, err)
 	}
 }
 
@@ -303,6 +402,7 @@ func FuzzSelect(f *testing.F) {
 		"people", "+key:combined_data+2", `tag:"a b"=c and not group:core`,
 		"roots(sinks(*)) or (kind:go and owner:team:data)", "2+x", `"unterminated`,
 		"((a)", "not not", "tag:=", "key:sales/*/orders", "x+1 or 3+y",
+		"kind:<null> or tag:tier=<null>", `owner:"a@b<c>"`, "tag:a=b=c", "tag:<null>",
 	} {
 		f.Add(s)
 	}

@@ -44,9 +44,10 @@ const All = -1
 type Graph struct {
 	keys    []string
 	index   map[string]int32 // first node of each key
+	in      []bool           // in[i]: node i is included
 	upOff   []int32          // upstream of i: up[upOff[i]:upOff[i+1]]
 	up      []int32
-	upKind  []Kind // kind of each edge of up
+	upKind  []Kind  // kind of each edge of up
 	downOff []int32 // downstream of i: down[downOff[i]:downOff[i+1]]
 	down    []int32
 }
@@ -65,12 +66,14 @@ func New(keys []string, edges func(i int, add func(key string, kind Kind))) *Gra
 		index:   make(map[string]int32, n),
 		upOff:   make([]int32, n+1),
 		downOff: make([]int32, n+1),
+		in:      make([]bool, n),
 		up:      make([]int32, 0, 2*n),
 		upKind:  make([]Kind, 0, 2*n),
 	}
 	for i, k := range keys {
 		if _, dup := g.index[k]; k != "" && !dup {
 			g.index[k] = int32(i)
+			g.in[i] = true
 		}
 	}
 	start := 0
@@ -126,10 +129,7 @@ func (g *Graph) Index(key string) (int32, bool) {
 
 // Included reports whether node i is part of the graph: its key is not
 // empty, and no earlier node has it.
-func (g *Graph) Included(i int32) bool {
-	j, ok := g.index[g.keys[i]]
-	return ok && j == i
-}
+func (g *Graph) Included(i int32) bool { return g.in[i] }
 
 // Upstream returns the nodes node i depends on. The slice must not be
 // modified.
