@@ -82,23 +82,11 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 			recs[latest[i].Key] = &latest[i]
 		}
 	}
-	byKey := make(map[runtime.Key]*runtime.AssetDef, len(defs))
-	for _, d := range defs {
-		byKey[d.Key] = d
-	}
-	states := make(map[runtime.Key]*State, len(defs))
-	visiting := map[runtime.Key]bool{}
-	var eval func(d *runtime.AssetDef) *State
-	eval = func(d *runtime.AssetDef) *State {
-		if s := states[d.Key]; s != nil {
-			return s
-		}
+	g := runtime.NewGraph(defs)
+	states := make([]*State, len(defs)) // by node
+	eval := func(node int32) *State {
+		d := g.Def(node)
 		s := &State{Key: d.Key, Last: recs[d.Key]}
-		if visiting[d.Key] {
-			return s // a cycle: definitions are invalid; don't recurse
-		}
-		visiting[d.Key] = true
-		defer delete(visiting, d.Key)
 		rec := s.Last
 		add := func(c Cause) { s.Causes = append(s.Causes, c) }
 
@@ -126,7 +114,8 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 			if d.CodeVersion != rec.CodeVersion {
 				add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", rec.CodeVersion, d.CodeVersion)})
 			}
-			for _, k := range d.Upstream() {
+			for _, j := range g.Upstream(node) {
+				k := g.Def(j).Key
 				u := recs[k]
 				if u == nil || !u.Materialized() {
 					continue // reported as upstream stale below
@@ -140,22 +129,39 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 				}
 			}
 		}
-		for _, k := range d.Upstream() {
-			ud := byKey[k]
-			if ud == nil {
-				continue
-			}
-			if us := eval(ud); us.Stale {
-				add(Cause{Reason: UpstreamStale, Upstream: k})
+		for _, j := range g.Upstream(node) {
+			// An upstream on a cycle may not be known yet: the
+			// definitions are invalid, and it counts as fresh.
+			if us := states[j]; us != nil && us.Stale {
+				add(Cause{Reason: UpstreamStale, Upstream: g.Def(j).Key})
 			}
 		}
 		s.Stale = len(s.Causes) > 0
-		states[d.Key] = s
 		return s
 	}
+	// Upstream assets first, then those on or after a cycle.
+	for _, node := range g.Order(nil) {
+		states[node] = eval(node)
+	}
+	for i, d := range defs {
+		if d == nil || states[i] != nil {
+			continue
+		}
+		if first, ok := g.Index(d.Key); ok && first == int32(i) {
+			states[i] = eval(first)
+		}
+	}
+	// A repeated key gets the state of its first definition.
 	out := make([]State, len(defs))
 	for i, d := range defs {
-		out[i] = *eval(d)
+		if d == nil {
+			continue
+		}
+		if first, ok := g.Index(d.Key); ok {
+			out[i] = *states[first]
+		} else {
+			out[i] = State{Key: d.Key}
+		}
 	}
 	return out
 }
@@ -267,26 +273,21 @@ func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, err
 // The result lists keys first, in their order, then the added ones in defs
 // order.
 func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runtime.AssetDef) bool) []runtime.Key {
-	byKey := make(map[runtime.Key]*runtime.AssetDef, len(defs))
-	for _, d := range defs {
-		byKey[d.Key] = d
-	}
-	in := make(map[runtime.Key]bool, len(keys))
+	g := runtime.NewGraph(defs)
+	in := make([]bool, g.Len())   // the nodes of keys
+	added := make([]bool, g.Len()) // the nodes added
+	var stack []int32
 	for _, k := range keys {
-		in[k] = true
-	}
-	added := map[runtime.Key]bool{}
-	stack := slices.Clone(keys)
-	for len(stack) > 0 {
-		k := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		d := byKey[k]
-		if d == nil {
-			continue
+		if i, ok := g.Index(k); ok && !in[i] {
+			in[i] = true
+			stack = append(stack, i)
 		}
-		for _, u := range d.Upstream() {
-			ud := byKey[u]
-			if in[u] || added[u] || ud == nil || reload(ud) {
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, u := range g.Upstream(i) {
+			if in[u] || added[u] || reload(g.Def(u)) {
 				continue
 			}
 			added[u] = true
@@ -294,9 +295,9 @@ func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runt
 		}
 	}
 	out := slices.Clone(keys)
-	for _, d := range defs {
-		if added[d.Key] {
-			out = append(out, d.Key)
+	for i, a := range added {
+		if a {
+			out = append(out, g.Def(int32(i)).Key)
 		}
 	}
 	return out
