@@ -75,11 +75,102 @@ func TestRunInvalidDefinitions(t *testing.T) {
 	defs := testDefs()
 	defs.IOManagers = nil
 	r := runInProcess(context.Background(), defs, "materialize")
-	r.want(t, 1, `err:cannot start the run:\n    .*io_manager`)
-	runInProcess(context.Background(), defs, "materialize", "--dry-run").want(t, 1, `err:invalid definitions:\n    .*io_manager`)
+	r.want(t, 1, `err:invalid definitions:\n    .*io_manager`)
+	dry := runInProcess(context.Background(), defs, "materialize", "--dry-run")
+	dry.want(t, 1)
+	if dry.stderr != r.stderr || dry.stdout != "" {
+		t.Errorf("materialize and --dry-run refuse differently:\n%s\n%s", r.stderr, dry)
+	}
 	// Listing and drawing need no I/O manager.
 	runInProcess(context.Background(), defs, "list").want(t, 0, `(?m)^c +default `)
 	runInProcess(context.Background(), defs, "graph").want(t, 0, `(?m)^  c  <- b$`)
+}
+
+// Inputs and deps on one line of text: "<-" loads, "<.." only orders.
+func TestGraphTextDeps(t *testing.T) {
+	defs := testDefs()
+	defs.Assets[2].Deps = []runtime.Key{"d", "a"} // c <- b, after d and a
+	r := runInProcess(context.Background(), defs, "graph", "--select", "+c or d")
+	r.want(t, 0, `(?m)^  c  <- b  <.. d, a$`)
+	r = runInProcess(context.Background(), defs, "graph", "--select", "c")
+	r.want(t, 0, `(?m)^  c  <- b \(not selected\)  <.. d \(not selected\), a \(not selected\)$`)
+	r = runInProcess(context.Background(), defs, "graph", "--format", "mermaid")
+	r.want(t, 0, `(?m)^  n_b --> n_c$`, `(?m)^  n_d -.-> n_c$`, `(?m)^  n_a -.-> n_c$`)
+	// A dep that is also an input is a data edge.
+	defs.Assets[2].Deps = []runtime.Key{"b"}
+	runInProcess(context.Background(), defs, "graph").want(t, 0, `(?m)^  c  <- b$`)
+}
+
+// A bad 100 KB selection gives a few lines of error, not the expression
+// twice.
+func TestLongSelectionError(t *testing.T) {
+	expr := strings.Repeat("a or ", 20_000) + "x"
+	r := runInProcess(context.Background(), testDefs(), "list", "--select", expr)
+	r.want(t, 2, `err:column 100001: unknown asset "x"\n    \.\.\.(a or )+x\n {47}\^\n`)
+	if len(r.stderr) > 400 {
+		t.Errorf("%d bytes of error:\n%.1000s", len(r.stderr), r.stderr)
+	}
+}
+
+// Every command checks the shape of the definitions; a key defined twice
+// is one problem, naming each place once.
+func TestDuplicateKeys(t *testing.T) {
+	for _, c := range []struct {
+		sources []string
+		want    string
+	}{
+		{[]string{"a.go:3", "a.go:3"}, `asset b: defined twice, both times at a.go:3 \(are one package's Assets\(\) in the Definitions twice\?\)`},
+		{[]string{"a.go:3", "x.go:9"}, `asset b: defined twice: a.go:3, x.go:9`},
+	} {
+		defs := testDefs()
+		dup := *defs.Assets[1]
+		defs.Assets[1].Source, dup.Source = c.sources[0], c.sources[1]
+		defs.Assets = append(defs.Assets, &dup)
+		for _, args := range [][]string{{"list"}, {"graph"}, {"status"}, {"materialize"}, {"materialize", "--dry-run"}, {"materialize", "--select", "d"}} {
+			r := runInProcess(context.Background(), defs, args...)
+			r.want(t, 1, `err:^`+progName()+` `+args[0]+`: invalid definitions:\n    `+c.want+`\n$`)
+			if r.stdout != "" {
+				t.Errorf("%v printed %q", args, r.stdout)
+			}
+		}
+	}
+}
+
+// pickyManager is a memory manager that cannot store strings.
+type pickyManager struct{ *memory.Manager }
+
+func (pickyManager) CheckType(t reflect.Type) error {
+	if t.Kind() == reflect.String {
+		return errors.New("no strings")
+	}
+	return nil
+}
+
+// An asset whose output its manager cannot store stops only the runs
+// that store or load it, and materialize and --dry-run say the same.
+func TestValidatesWhatTheRunNeeds(t *testing.T) {
+	defs := testDefs()
+	mem := memory.New()
+	defs.IOManagers = map[string]runtime.IOManager{"io_manager": mem, "picky": pickyManager{mem}}
+	title := &runtime.AssetDef{Key: "title", IOManager: "picky", Source: "news.go:12", OutputType: reflect.TypeFor[string](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return "t", nil }}
+	reader := &runtime.AssetDef{Key: "reader", Inputs: []runtime.Input{{Name: "title", Key: "title", Type: reflect.TypeFor[string]()}},
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }}
+	defs.Assets = append(defs.Assets, title, reader)
+
+	runInProcess(context.Background(), defs, "materialize", "--select", "+c").want(t, 0, "3 steps: 3 succeeded")
+	runInProcess(context.Background(), defs, "materialize", "--dry-run", "--select", "+c").want(t, 0, `(?m)^3 +c +b +-$`)
+	runInProcess(context.Background(), defs, "list").want(t, 0, `(?m)^title `)
+
+	const want = `asset title \(news.go:12\): I/O manager "picky" cannot store its output type string: no strings`
+	for _, sel := range []string{"title", "reader", "title or a", ""} {
+		r := runInProcess(context.Background(), defs, "materialize", "--select", sel)
+		r.want(t, 1, `err:^`+progName()+` materialize: invalid definitions:\n    `+want+`\n$`)
+		dry := runInProcess(context.Background(), defs, "materialize", "--dry-run", "--select", sel)
+		if dry.code != 1 || dry.stderr != r.stderr || dry.stdout != "" {
+			t.Errorf("--select %q: materialize and --dry-run differ:\n%s\n%s", sel, r, dry)
+		}
+	}
 }
 
 // TestMaterializeExtension checks the extension point that --stale,

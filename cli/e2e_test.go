@@ -452,12 +452,12 @@ func TestGraphText(t *testing.T) {
 layer 2
   combined_data    <- people, birds
 layer 3
-  report           <- combined_data
+  report           <.. combined_data
 `
 	if r.stdout != want {
 		t.Errorf("graph text:\n%s\nwant:\n%s", r.stdout, want)
 	}
-	run(t, nil, "graph", "--select", "report").want(t, 0, `(?m)^  report  <- combined_data \(not selected\)$`)
+	run(t, nil, "graph", "--select", "report").want(t, 0, `(?m)^  report  <.. combined_data \(not selected\)$`)
 }
 
 func TestGraphMermaid(t *testing.T) {
@@ -500,6 +500,9 @@ func TestGraphDOT(t *testing.T) {
 	for _, sel := range []string{"", "+combined_data"} {
 		r := run(t, nil, "graph", "--format", "dot", "--select", sel)
 		r.want(t, 0, `^digraph assets \{`, `"people" -> "combined_data";`, `subgraph "cluster_core"`)
+		if sel == "" {
+			r.want(t, 0, `"combined_data" -> "report" \[style=dashed\];`)
+		}
 		cmd := exec.Command(dot, "-Tsvg")
 		cmd.Stdin = strings.NewReader(r.stdout)
 		var svg, stderr bytes.Buffer

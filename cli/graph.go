@@ -21,10 +21,12 @@ func init() {
 Formats:
 	text      the assets layer by layer: first those with no upstream asset,
 	          then those whose upstream assets are all above, each with the
-	          assets it depends on
-	mermaid   a Mermaid flowchart, one subgraph per group
-	dot       a Graphviz digraph, one cluster per group:
-	          graph --format dot | dot -Tsvg > graph.svg
+	          assets it depends on: "<- a, b" the inputs it loads, "<.. c"
+	          the assets it runs after without loading them (deps=)
+	mermaid   a Mermaid flowchart, one subgraph per group; deps= edges
+	          dashed (-.->)
+	dot       a Graphviz digraph, one cluster per group, deps= edges
+	          dashed: graph --format dot | dot -Tsvg > graph.svg
 
 Node ids are derived from the asset keys, so the output of an unchanged
 graph is byte-identical from run to run.`,
@@ -51,19 +53,23 @@ type graphFlags struct {
 }
 
 func (f *graphFlags) run(e *env) int {
-	a := newAssets(e.defs)
-	sel, err := a.selectSet(f.selection)
+	g, ok := e.graph()
+	if !ok {
+		return exitFailed
+	}
+	sel, err := selectSet(g, f.selection)
 	if err != nil {
 		return e.selectError(err)
 	}
 	w := bufio.NewWriter(e.stdout)
+	v := newView(g, sel)
 	switch f.format {
 	case "mermaid":
-		writeMermaid(w, a, sel)
+		writeMermaid(w, v)
 	case "dot":
-		writeDOT(w, a, sel)
+		writeDOT(w, v)
 	default:
-		writeText(w, a, sel)
+		writeText(w, v)
 	}
 	if err := w.Flush(); err != nil {
 		e.errorf("%v", err)
@@ -73,41 +79,46 @@ func (f *graphFlags) run(e *env) int {
 }
 
 // view is the selected part of the graph in a stable order: assets sorted
-// by key, each with its selected upstream assets in their own order.
+// by key, each with its upstream assets in their own order.
 type view struct {
 	keys   []runtime.Key
-	up     map[runtime.Key][]runtime.Key
-	groups []string                      // sorted
-	byGrp  map[string][]runtime.Key      // sorted keys of each group
-	layer  map[runtime.Key]int           // text layer
-	others map[runtime.Key][]runtime.Key // unselected upstream, for text
+	up     map[runtime.Key][]edge   // selected upstream
+	groups []string                 // sorted
+	byGrp  map[string][]runtime.Key // sorted keys of each group
+	layer  map[runtime.Key]int32    // text layer
+	others map[runtime.Key][]edge   // unselected upstream, for text
 }
 
-func newView(a *assets, sel []bool) *view {
+// edge is an edge from an upstream asset.
+type edge struct {
+	from runtime.Key
+	dep  bool // ordering only (deps=): nothing is loaded
+}
+
+func newView(g *runtime.Graph, sel []bool) *view {
 	v := &view{
-		up:     map[runtime.Key][]runtime.Key{},
+		up:     map[runtime.Key][]edge{},
 		byGrp:  map[string][]runtime.Key{},
-		layer:  map[runtime.Key]int{},
-		others: map[runtime.Key][]runtime.Key{},
+		layer:  map[runtime.Key]int32{},
+		others: map[runtime.Key][]edge{},
 	}
-	order := a.order(sel)
-	layers := a.layers(sel, order)
-	for i, d := range a.defs {
-		if !sel[i] {
-			continue
-		}
+	order := g.Order(sel)
+	layers := g.Layers(sel, order)
+	for _, i := range order {
+		d := g.Def(i)
 		v.keys = append(v.keys, d.Key)
 		v.layer[d.Key] = layers[i]
-		g := d.GroupName()
-		if _, ok := v.byGrp[g]; !ok {
-			v.groups = append(v.groups, g)
+		grp := d.GroupName()
+		if _, ok := v.byGrp[grp]; !ok {
+			v.groups = append(v.groups, grp)
 		}
-		v.byGrp[g] = append(v.byGrp[g], d.Key)
-		for _, j := range a.up[i] {
+		v.byGrp[grp] = append(v.byGrp[grp], d.Key)
+		for k, j := range g.Upstream(i) {
+			e := edge{from: g.Def(j).Key, dep: g.IsDep(i, k)}
 			if sel[j] {
-				v.up[d.Key] = append(v.up[d.Key], a.defs[j].Key)
+				v.up[d.Key] = append(v.up[d.Key], e)
 			} else {
-				v.others[d.Key] = append(v.others[d.Key], a.defs[j].Key)
+				v.others[d.Key] = append(v.others[d.Key], e)
 			}
 		}
 	}
@@ -119,31 +130,44 @@ func newView(a *assets, sel []bool) *view {
 	return v
 }
 
-// writeText writes the layered list.
-func writeText(w io.Writer, a *assets, sel []bool) {
-	v := newView(a, sel)
+// writeText writes the layered list: each asset with "<- " and the
+// inputs it loads, then "<.. " and the assets it runs after without
+// loading them.
+func writeText(w io.Writer, v *view) {
 	keys := slices.Clone(v.keys)
-	slices.SortStableFunc(keys, func(x, y runtime.Key) int { return v.layer[x] - v.layer[y] })
+	slices.SortStableFunc(keys, func(x, y runtime.Key) int { return int(v.layer[x] - v.layer[y]) })
 	width := 0
 	for _, k := range keys {
 		width = max(width, len(k))
 	}
-	last := -1
+	last := int32(-1)
 	for _, k := range keys {
 		if l := v.layer[k]; l != last {
 			last = l
 			fmt.Fprintf(w, "layer %d\n", l+1)
 		}
-		line := "  " + string(k)
-		var deps []string
-		for _, u := range v.up[k] {
-			deps = append(deps, string(u))
+		var inputs, deps []string
+		add := func(e edge, note string) {
+			if e.dep {
+				deps = append(deps, string(e.from)+note)
+			} else {
+				inputs = append(inputs, string(e.from)+note)
+			}
 		}
-		for _, u := range v.others[k] {
-			deps = append(deps, string(u)+" (not selected)")
+		for _, e := range v.up[k] {
+			add(e, "")
+		}
+		for _, e := range v.others[k] {
+			add(e, " (not selected)")
+		}
+		line := "  " + string(k)
+		pad := strings.Repeat(" ", width-len(k)) + "  "
+		if len(inputs) > 0 {
+			line += pad + "<- " + strings.Join(inputs, ", ")
+			pad = "  "
 		}
 		if len(deps) > 0 {
-			line += strings.Repeat(" ", width-len(k)) + "  <- " + strings.Join(deps, ", ")
+			line += pad + "<.. " + strings.Join(deps, ", ")
 		}
 		fmt.Fprintln(w, line)
 	}
@@ -190,9 +214,8 @@ func groupID(g string) string {
 	return b.String()
 }
 
-// writeMermaid writes a Mermaid flowchart.
-func writeMermaid(w io.Writer, a *assets, sel []bool) {
-	v := newView(a, sel)
+// writeMermaid writes a Mermaid flowchart, deps= edges dashed.
+func writeMermaid(w io.Writer, v *view) {
 	ids := mermaidIDs(v.keys)
 	fmt.Fprintln(w, "flowchart LR")
 	for _, g := range v.groups {
@@ -203,8 +226,12 @@ func writeMermaid(w io.Writer, a *assets, sel []bool) {
 		fmt.Fprintln(w, "  end")
 	}
 	for _, k := range v.keys {
-		for _, u := range v.up[k] {
-			fmt.Fprintf(w, "  %s --> %s\n", ids[u], ids[k])
+		for _, e := range v.up[k] {
+			arrow := "-->"
+			if e.dep {
+				arrow = "-.->"
+			}
+			fmt.Fprintf(w, "  %s %s %s\n", ids[e.from], arrow, ids[k])
 		}
 	}
 }
@@ -215,9 +242,9 @@ func dotQuote(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-// writeDOT writes a Graphviz digraph; node ids are the quoted keys.
-func writeDOT(w io.Writer, a *assets, sel []bool) {
-	v := newView(a, sel)
+// writeDOT writes a Graphviz digraph, deps= edges dashed; node ids are
+// the quoted keys.
+func writeDOT(w io.Writer, v *view) {
 	fmt.Fprintln(w, "digraph assets {")
 	fmt.Fprintln(w, "  rankdir=LR;")
 	fmt.Fprintln(w, `  node [shape=box, style=rounded, fontname="Helvetica"];`)
@@ -230,8 +257,12 @@ func writeDOT(w io.Writer, a *assets, sel []bool) {
 		fmt.Fprintln(w, "  }")
 	}
 	for _, k := range v.keys {
-		for _, u := range v.up[k] {
-			fmt.Fprintf(w, "  %s -> %s;\n", dotQuote(string(u)), dotQuote(string(k)))
+		for _, e := range v.up[k] {
+			style := ""
+			if e.dep {
+				style = " [style=dashed]"
+			}
+			fmt.Fprintf(w, "  %s -> %s%s;\n", dotQuote(string(e.from)), dotQuote(string(k)), style)
 		}
 	}
 	fmt.Fprintln(w, "}")

@@ -197,7 +197,7 @@ func (r *recording) plan(e *env, keys []runtime.Key) ([]runtime.Key, error) {
 
 // planStale keeps the stale keys of keys.
 func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
-	states, err := history.Stale(e.ctx, log, newAssets(e.defs).defs)
+	states, err := history.Stale(e.ctx, log, e.defs.Assets)
 	if err != nil {
 		return nil, &failure{fmt.Errorf("--stale: %w", err)}
 	}
@@ -233,49 +233,25 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 // I/O manager: they were lost when the process that stored them ended),
 // and returns them in execution order.
 func withUpstream(e *env, keys []runtime.Key, never map[runtime.Key]bool) []runtime.Key {
-	a := newAssets(e.defs)
-	keys = history.AddUpstream(a.defs, keys, func(d *runtime.AssetDef) bool {
+	keys = history.AddUpstream(e.defs.Assets, keys, func(d *runtime.AssetDef) bool {
 		if never[d.Key] {
 			return false
 		}
 		_, inMemory := e.defs.IOManagers[d.IOManagerKey()].(*memory.Manager)
 		return d.OutputType == nil || !inMemory
 	})
-	sel := make([]bool, len(a.defs))
+	g := runtime.NewGraph(e.defs.Assets)
+	sel := make([]bool, g.Len())
 	for _, k := range keys {
-		if i, ok := a.index[k]; ok {
+		if i, ok := g.Index(k); ok {
 			sel[i] = true
 		}
 	}
 	keys = keys[:0]
-	for _, i := range a.order(sel) {
-		keys = append(keys, a.defs[i].Key)
+	for _, i := range g.Order(sel) {
+		keys = append(keys, g.Def(i).Key)
 	}
 	return keys
-}
-
-// stored returns the upstream inputs of keys that are not among them: the
-// outputs a run of keys loads through their I/O managers.
-func stored(a *assets, keys []runtime.Key) []runtime.Key {
-	in := map[runtime.Key]bool{}
-	for _, k := range keys {
-		in[k] = true
-	}
-	var out []runtime.Key
-	seen := map[runtime.Key]bool{}
-	for _, k := range keys {
-		i, ok := a.index[k]
-		if !ok {
-			continue
-		}
-		for _, input := range a.defs[i].Inputs {
-			if u := input.Key; !in[u] && !seen[u] {
-				seen[u] = true
-				out = append(out, u)
-			}
-		}
-	}
-	return out
 }
 
 // planFromFailure returns the steps of the --from-failure run that did
@@ -296,10 +272,10 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 		}
 		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
-	a := newAssets(e.defs)
+	g := runtime.NewGraph(e.defs.Assets)
 	var gone []string
 	for _, k := range rerun {
-		if _, ok := a.index[k]; !ok {
+		if _, ok := g.Index(k); !ok {
 			gone = append(gone, string(k))
 		}
 	}
@@ -311,8 +287,9 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 	if n := len(keys) - len(rerun); n > 0 {
 		msg += fmt.Sprintf(", and %s whose outputs were kept in memory", plural(n, "upstream"))
 	}
-	if s := stored(a, keys); len(s) > 0 {
-		msg += "; loading " + strings.Join(keyNames(s), ", ") + " from storage"
+	if p, err := e.defs.Plan(keys); err == nil && len(p.Loads()) > 0 {
+		// (An error is reported when the run is planned.)
+		msg += "; loading " + strings.Join(keyNames(p.Loads()), ", ") + " from storage"
 	}
 	fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, msg)
 	return keys, nil

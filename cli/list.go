@@ -37,13 +37,16 @@ type listFlags struct {
 }
 
 func (f *listFlags) run(e *env) int {
-	a := newAssets(e.defs)
-	sel, err := a.selectSet(f.selection)
+	g, ok := e.graph()
+	if !ok {
+		return exitFailed
+	}
+	sel, err := selectSet(g, f.selection)
 	if err != nil {
 		return e.selectError(err)
 	}
 	var defs []*runtime.AssetDef
-	for i, d := range a.defs {
+	for i, d := range e.defs.Assets {
 		if sel[i] {
 			defs = append(defs, d)
 		}

@@ -33,8 +33,12 @@ step_failure, step_skipped, run_end) and no summary is printed; otherwise
 a summary table of the steps is printed on stdout at the end. Logs go to
 stderr, each line with the run_id and asset.
 
---dry-run prints the steps in execution order and exits without running
-anything.
+--dry-run prints the steps in execution order, each with the assets of
+the run it waits for and those it loads from storage, and exits without
+running anything. It checks the definitions as the run would: only what
+the selected assets need (their functions, the I/O managers that store
+their outputs or load their inputs from outside the run, and the output
+types those accept), with the same messages.
 
 Every run is recorded in the run history ('runs', 'status'): the
 directory or PostgreSQL DSN of --history, else $ASSETGEN_HISTORY, else
@@ -129,14 +133,17 @@ func (o *materializeOptions) run(e *env) int {
 	if o.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
 	}
-	a := newAssets(e.defs)
-	sel, err := a.selectSet(o.selection)
+	g, ok := e.graph()
+	if !ok {
+		return exitFailed
+	}
+	sel, err := selectSet(g, o.selection)
 	if err != nil {
 		return e.selectError(err)
 	}
 	var keys []runtime.Key
-	for _, i := range a.order(sel) {
-		keys = append(keys, a.defs[i].Key)
+	for _, i := range g.Order(sel) {
+		keys = append(keys, g.Def(i).Key)
 	}
 	if len(keys) == 0 {
 		// Before the hooks: --stale would call it "every selected asset
@@ -161,12 +168,20 @@ func (o *materializeOptions) run(e *env) int {
 			}
 		}
 	}
-	if o.dryRun {
-		return o.dryRunPlan(e, a, keys)
-	}
 	if len(keys) == 0 {
 		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
 		return exitOK
+	}
+	// The one planning path: a dry run prints what the run would do, and
+	// both refuse, in the same words, definitions that lack what the run
+	// needs (and only that).
+	plan, err := e.defs.Plan(keys)
+	if err != nil {
+		e.errorf("invalid definitions:\n%s", indent(err.Error()))
+		return exitFailed
+	}
+	if o.dryRun {
+		return o.dryRunPlan(e, plan)
 	}
 
 	logs := &switchWriter{w: e.stderr}
@@ -181,7 +196,7 @@ func (o *materializeOptions) run(e *env) int {
 		rep = &plainReporter{w: logs}
 	}
 	opts := runtime.Options{
-		Selection:   keys,
+		Selection:   plan.Keys(),
 		Concurrency: o.concurrency,
 		Logger:      logger,
 		OnEvent:     rep.event,
@@ -257,35 +272,17 @@ func (o *materializeOptions) run(e *env) int {
 	return exitFailed
 }
 
-// dryRunPlan prints the steps of keys after validating the definitions.
-func (o *materializeOptions) dryRunPlan(e *env, a *assets, keys []runtime.Key) int {
-	if err := e.defs.Validate(); err != nil {
-		e.errorf("invalid definitions:\n%s", indent(err.Error()))
-		return exitFailed
-	}
-	selected := make(map[runtime.Key]bool, len(keys))
-	for _, k := range keys {
-		selected[k] = true
-	}
+// dryRunPlan prints the steps of plan.
+func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 	type step struct {
 		Step     int      `json:"step"`
 		Asset    string   `json:"asset"`
-		Upstream []string `json:"upstream"` // selected upstream assets
-		Stored   []string `json:"stored"`   // upstream assets loaded from storage
+		Upstream []string `json:"upstream"` // upstream assets of the run it runs after
+		Stored   []string `json:"stored"`   // upstream assets it loads from storage
 	}
-	steps := make([]step, 0, len(keys))
-	for n, k := range keys {
-		s := step{Step: n + 1, Asset: string(k), Upstream: []string{}, Stored: []string{}}
-		if i, ok := a.index[k]; ok {
-			for _, u := range a.defs[i].Upstream() {
-				if selected[u] {
-					s.Upstream = append(s.Upstream, string(u))
-				} else {
-					s.Stored = append(s.Stored, string(u))
-				}
-			}
-		}
-		steps = append(steps, s)
+	var steps []step
+	for n, s := range plan.Steps() {
+		steps = append(steps, step{Step: n + 1, Asset: string(s.Key), Upstream: keyNames(s.After), Stored: keyNames(s.Loads)})
 	}
 	if o.json {
 		enc := json.NewEncoder(e.stdout)

@@ -82,8 +82,11 @@ type statusAttempt struct {
 }
 
 func (f *statusFlags) run(e *env) int {
-	a := newAssets(e.defs)
-	sel, err := a.selectSet(f.selection)
+	g, ok := e.graph()
+	if !ok {
+		return exitFailed
+	}
+	sel, err := selectSet(g, f.selection)
 	if err != nil {
 		return e.selectError(err)
 	}
@@ -93,7 +96,7 @@ func (f *statusFlags) run(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	all, err := history.Stale(e.ctx, log, a.defs)
+	all, err := history.Stale(e.ctx, log, e.defs.Assets)
 	if err != nil {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed

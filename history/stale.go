@@ -274,7 +274,7 @@ func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, err
 // order.
 func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runtime.AssetDef) bool) []runtime.Key {
 	g := runtime.NewGraph(defs)
-	in := make([]bool, g.Len())   // the nodes of keys
+	in := make([]bool, g.Len())    // the nodes of keys
 	added := make([]bool, g.Len()) // the nodes added
 	var stack []int32
 	for _, k := range keys {

@@ -104,6 +104,22 @@ func (p *Plan) Steps() []PlanStep {
 	return steps
 }
 
+// Loads returns the assets outside the run whose last outputs it loads,
+// each once, in the order of the steps that first load them.
+func (p *Plan) Loads() []Key {
+	var keys []Key
+	seen := map[Key]bool{}
+	for _, s := range p.Steps() {
+		for _, k := range s.Loads {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
 // at returns " (source)" naming where a is defined, or "".
 func at(a *AssetDef) string {
 	if a.Source == "" {
