@@ -61,13 +61,22 @@ const selectHelp = `An asset selection names a set of assets, as in Dagster:
 	owner:team:data        the assets of an owner
 	tag:tier  tag:tier=gold
 	                       the assets with a tag, or a tag of that value
+	kind:<null>            the assets with no kind; owner:<null>, no
+	                       owner; tag:<null>, no tag; tag:tier=<null>,
+	                       tag tier without a value
 	a and b   a or b   not a   (a or b)
-	roots(x)               the assets of x with no upstream asset in x
-	sinks(x)               the assets of x with no downstream asset in x
+	roots(x)               the assets of x with no other asset of x
+	                       upstream, at any distance
+	sinks(x)               the assets of x with no other asset of x
+	                       downstream, at any distance
 
 "not" binds tighter than "and", and "and" tighter than "or". Every name
 and attribute value must match at least one asset: a typo is an error
-with a did-you-mean, not an empty selection.
+with a did-you-mean, not an empty selection. roots and sinks look through
+assets outside x too: roots(a or c) is a alone when a feeds b, which
+feeds c. A value with "@", "<", ">" (other than <null>) or "=" (other
+than the one after a tag's name) must be quoted, as in Dagster:
+owner:"alice@example.com", tag:query="a=b".
 
 Examples:
 

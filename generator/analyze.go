@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
 	"golang.org/x/tools/go/packages"
@@ -586,109 +587,30 @@ func (a *analysis) upstream(as *asset, byKey map[string]*asset) []*asset {
 	return out
 }
 
-// cycles reports each cycle of the graph once, with its whole path,
-// starting at its asset declared first.
+// cycles reports a cycle of each strongly connected component of the
+// graph that has one, with its whole path (the shortest), starting at its
+// asset declared first.
 func (a *analysis) cycles() {
 	byKey := map[string]*asset{}
-	index := map[*asset]int{}
+	keys := make([]string, len(a.assets))
 	for i, as := range a.assets {
 		if _, dup := byKey[as.key]; !dup {
 			byKey[as.key] = as
 		}
-		index[as] = i
+		keys[i] = as.key
 	}
-	// Tarjan's strongly connected components, iteratively over source order.
-	n := len(a.assets)
-	idx := make([]int, n)
-	low := make([]int, n)
-	on := make([]bool, n)
-	for i := range idx {
-		idx[i] = -1
-	}
-	var stack []int
-	counter := 0
-	var comps [][]int
-	var strong func(v int)
-	strong = func(v int) {
-		idx[v], low[v] = counter, counter
-		counter++
-		stack = append(stack, v)
-		on[v] = true
-		for _, up := range a.upstream(a.assets[v], byKey) {
-			w := index[up]
-			if idx[w] < 0 {
-				strong(w)
-				low[v] = min(low[v], low[w])
-			} else if on[w] {
-				low[v] = min(low[v], idx[w])
-			}
+	g := graph.New(keys, func(i int, add func(string, graph.Kind)) {
+		for _, up := range a.upstream(a.assets[i], byKey) {
+			add(up.key, graph.Data)
 		}
-		if low[v] == idx[v] {
-			var comp []int
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				on[w] = false
-				comp = append(comp, w)
-				if w == v {
-					break
-				}
-			}
-			comps = append(comps, comp)
+	})
+	for _, c := range g.Cycles() {
+		// c follows "feeds" edges; the message, "depends on" ones.
+		path := make([]string, len(c))
+		for i, node := range c {
+			path[len(c)-1-i] = a.assets[node].key
 		}
-	}
-	for v := range n {
-		if idx[v] < 0 {
-			strong(v)
-		}
-	}
-	for _, comp := range comps {
-		start := slices.Min(comp)
-		self := false
-		for _, up := range a.upstream(a.assets[start], byKey) {
-			if index[up] == start {
-				self = true
-			}
-		}
-		if len(comp) == 1 && !self {
-			continue
-		}
-		in := map[int]bool{}
-		for _, c := range comp {
-			in[c] = true
-		}
-		// Shortest path from start back to itself inside the component,
-		// following "depends on" edges.
-		prev := map[int]int{}
-		queue := []int{start}
-		seen := map[int]bool{}
-		end := -1
-	search:
-		for len(queue) > 0 {
-			v := queue[0]
-			queue = queue[1:]
-			for _, up := range a.upstream(a.assets[v], byKey) {
-				w := index[up]
-				if w == start {
-					end = v
-					break search
-				}
-				if in[w] && !seen[w] {
-					seen[w] = true
-					prev[w] = v
-					queue = append(queue, w)
-				}
-			}
-		}
-		path := []string{a.assets[start].key}
-		var mid []string
-		for v := end; v != start && v >= 0; v = prev[v] {
-			mid = append(mid, a.assets[v].key)
-		}
-		slices.Reverse(mid)
-		path = append(path, mid...)
-		path = append(path, a.assets[start].key)
-		a.errorf(a.assets[start].pos, "dependency cycle: %s (each asset depends on the next)", strings.Join(path, " -> "))
+		a.errorf(a.assets[c[0]].pos, "dependency cycle: %s (each asset depends on the next)", strings.Join(path, " -> "))
 	}
 }
 
