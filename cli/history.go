@@ -230,32 +230,20 @@ func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]ru
 
 // withUpstream adds to keys the upstreams whose outputs cannot be loaded
 // in this process (those never materialized, and those kept by a memory
-// I/O manager: they were lost when the process that stored them ended),
-// and returns them in execution order.
+// I/O manager: they were lost when the process that stored them ended).
+// The run's plan puts them in execution order.
 func withUpstream(e *env, keys []runtime.Key, never map[runtime.Key]bool) []runtime.Key {
-	keys = history.AddUpstream(e.defs.Assets, keys, func(d *runtime.AssetDef) bool {
+	return history.AddUpstream(e.defs.Assets, keys, func(d *runtime.AssetDef) bool {
 		if never[d.Key] {
 			return false
 		}
 		_, inMemory := e.defs.IOManagers[d.IOManagerKey()].(*memory.Manager)
 		return d.OutputType == nil || !inMemory
 	})
-	g := runtime.NewGraph(e.defs.Assets)
-	sel := make([]bool, g.Len())
-	for _, k := range keys {
-		if i, ok := g.Index(k); ok {
-			sel[i] = true
-		}
-	}
-	keys = keys[:0]
-	for _, i := range g.Order(sel) {
-		keys = append(keys, g.Def(i).Key)
-	}
-	return keys
 }
 
 // planFromFailure returns the steps of the --from-failure run that did
-// not succeed, in execution order.
+// not succeed.
 func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, error) {
 	run, err := lookupRun(e.ctx, log, r.fromFailure)
 	if err != nil {

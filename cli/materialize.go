@@ -96,8 +96,9 @@ var materializeExtensions []func(fs *flag.FlagSet) materializeHooks
 // materializeHooks take part in one materialize invocation. Any may be nil.
 type materializeHooks struct {
 	// plan may narrow or replace the assets to run, given those --select
-	// chose in execution order. An error is reported as a usage error,
-	// except a *failure (status 1) and a nothingToDo (a message, status 0).
+	// chose in execution order (runtime.Definitions.Plan orders what it
+	// returns). An error is reported as a usage error, except a *failure
+	// (status 1) and a nothingToDo (a message, status 0).
 	plan func(e *env, keys []runtime.Key) ([]runtime.Key, error)
 	// start may adjust the run's options (RunID, DataVersion, OnEvent:
 	// chain the listener already set) before the run starts. An error

@@ -21,7 +21,8 @@ func (d *Definitions) Graph() (*Graph, error) {
 		return NewGraph(nil), errors.New("no definitions")
 	}
 	g := NewGraph(d.Assets)
-	return g, joinSorted(d.shape(g))
+	errs, _ := d.shape(g)
+	return g, joinSorted(errs)
 }
 
 // Validate checks the definitions for a run of every asset: the checks of
@@ -49,10 +50,10 @@ func (d *Definitions) Plan(selection []Key) (*Plan, error) {
 		return nil, errors.New("no definitions")
 	}
 	g := NewGraph(d.Assets)
-	errs := d.shape(g)
+	errs, bad := d.shape(g)
 	sel, unknown := g.selection(selection)
 	errs = append(errs, unknown...)
-	errs = append(errs, d.needs(g, sel)...)
+	errs = append(errs, d.needs(g, sel, bad)...)
 	if err := joinSorted(errs); err != nil {
 		return nil, err
 	}
@@ -128,9 +129,10 @@ func at(a *AssetDef) string {
 	return " (" + a.Source + ")"
 }
 
-// shape returns the problems of the graph's shape (see Definitions.Graph).
-func (d *Definitions) shape(g *Graph) []string {
-	var errs []string
+// shape returns the problems of the graph's shape (see Definitions.Graph),
+// and the nodes that are no assets: nil, with an invalid key, or a repeat.
+func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
+	bad = make([]bool, g.Len())
 	add := func(format string, args ...any) {
 		errs = append(errs, fmt.Sprintf(format, args...))
 	}
@@ -138,13 +140,16 @@ func (d *Definitions) shape(g *Graph) []string {
 	for i, a := range d.Assets {
 		if a == nil {
 			add("asset definition #%d is nil", i)
+			bad[i] = true
 			continue
 		}
 		if err := a.Key.Validate(); err != nil {
 			add("asset definition #%d%s: %v", i, at(a), err)
+			bad[i] = true
 			continue
 		}
 		if first, _ := g.Index(a.Key); first != int32(i) {
+			bad[i] = true
 			if dups[first] == nil {
 				dups[first] = []*AssetDef{g.defs[first]}
 			}
@@ -176,7 +181,7 @@ func (d *Definitions) shape(g *Graph) []string {
 		}
 		add("asset %s: cycle: %s (each asset feeds the next)", keys[0], joinKeys(keys, " -> "))
 	}
-	return errs
+	return errs, bad
 }
 
 // definedTwice describes a key that defs all define, naming each place
@@ -205,8 +210,8 @@ func definedTwice(defs []*AssetDef) string {
 }
 
 // needs returns what a run of the nodes of sel (all when nil) lacks (see
-// Definitions.Plan).
-func (d *Definitions) needs(g *Graph, sel []bool) []string {
+// Definitions.Plan), leaving out the bad nodes, which are no assets.
+func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 	var errs []string
 	add := func(format string, args ...any) {
 		errs = append(errs, fmt.Sprintf(format, args...))
@@ -215,7 +220,7 @@ func (d *Definitions) needs(g *Graph, sel []bool) []string {
 	stores := make([]bool, g.Len())
 	for i, a := range g.defs {
 		node := int32(i)
-		if sel != nil && !sel[i] || a == nil || !g.g.Included(node) || a.Key.Validate() != nil {
+		if sel != nil && !sel[i] || bad[i] {
 			continue
 		}
 		if a.Compute == nil {

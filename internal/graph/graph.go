@@ -267,27 +267,26 @@ func (g *Graph) without(sel, reached []bool) []bool {
 // after a cycle.
 func (g *Graph) Cycles() [][]int32 {
 	var out [][]int32
-	for _, comp := range g.components() {
+	g.components(func(comp []int32) {
 		first := slices.Min(comp)
 		if len(comp) == 1 && !slices.Contains(g.Downstream(first), first) {
-			continue
+			return
 		}
 		out = append(out, g.shortestCycle(first, comp))
-	}
+	})
 	slices.SortFunc(out, func(a, b []int32) int { return int(a[0] - b[0]) })
 	return out
 }
 
-// components returns the strongly connected components of the graph
-// (Tarjan's algorithm, iterative so that long chains cannot exhaust the
-// stack).
-func (g *Graph) components() [][]int32 {
+// components calls yield with each strongly connected component of the
+// graph (Tarjan's algorithm, iterative so that long chains cannot exhaust
+// the stack). The slice is valid only during the call.
+func (g *Graph) components(yield func(comp []int32)) {
 	n := g.Len()
 	index := make([]int32, n) // visit number + 1; 0 when not visited
 	low := make([]int32, n)
 	on := make([]bool, n)
 	var stack []int32
-	var comps [][]int32
 	type frame struct{ node, next int32 }
 	var frames []frame
 	counter := int32(0)
@@ -327,16 +326,14 @@ func (g *Graph) components() [][]int32 {
 				for stack[k] != v {
 					k--
 				}
-				comp := slices.Clone(stack[k:])
-				for _, w := range comp {
+				for _, w := range stack[k:] {
 					on[w] = false
 				}
+				yield(stack[k:])
 				stack = stack[:k]
-				comps = append(comps, comp)
 			}
 		}
 	}
-	return comps
 }
 
 // shortestCycle returns the shortest path along downstream edges from
