@@ -599,7 +599,7 @@ func (a *analysis) cycles() {
 		}
 		keys[i] = as.key
 	}
-	g := graph.New(keys, func(i int, add func(string, graph.Kind)) {
+	g := graph.New(keys, func(i int, add func(string, graph.Kind) int32) {
 		for _, up := range a.upstream(a.assets[i], byKey) {
 			add(up.key, graph.Data)
 		}

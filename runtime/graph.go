@@ -33,34 +33,24 @@ func NewGraph(defs []*AssetDef) *Graph {
 			inputs += len(d.Inputs)
 		}
 	}
-	g := &Graph{
-		defs: defs,
-		g: graph.New(keys, func(i int, add func(string, graph.Kind)) {
-			d := defs[i]
-			for _, in := range d.Inputs {
-				add(string(in.Key), graph.Data)
-			}
-			for _, k := range d.Deps {
-				add(string(k), graph.Order)
-			}
-		}),
-		inOff: make([]int32, len(defs)+1),
-		in:    make([]int32, 0, inputs),
-	}
-	for i, d := range defs {
+	g := &Graph{defs: defs, inOff: make([]int32, len(defs)+1), in: make([]int32, 0, inputs)}
+	g.g = graph.New(keys, func(i int, add func(string, graph.Kind) int32) {
+		d := defs[i]
 		g.inOff[i] = int32(len(g.in))
-		if d == nil || !g.g.Included(int32(i)) {
-			continue
-		}
 		for _, in := range d.Inputs {
-			j, ok := g.g.Index(string(in.Key))
-			if !ok {
-				j = -1
-			}
-			g.in = append(g.in, j)
+			g.in = append(g.in, add(string(in.Key), graph.Data))
+		}
+		for _, k := range d.Deps {
+			add(string(k), graph.Order)
+		}
+	})
+	// Nodes left out have no inputs.
+	g.inOff[len(defs)] = int32(len(g.in))
+	for i := len(defs) - 1; i >= 0; i-- {
+		if defs[i] == nil || !g.g.Included(int32(i)) {
+			g.inOff[i] = g.inOff[i+1]
 		}
 	}
-	g.inOff[len(defs)] = int32(len(g.in))
 	return g
 }
 

@@ -148,7 +148,8 @@ func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
 			bad[i] = true
 			continue
 		}
-		if first, _ := g.Index(a.Key); first != int32(i) {
+		if !g.g.Included(int32(i)) {
+			first, _ := g.Index(a.Key)
 			bad[i] = true
 			if dups[first] == nil {
 				dups[first] = []*AssetDef{g.defs[first]}
@@ -156,10 +157,10 @@ func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
 			dups[first] = append(dups[first], a)
 			continue
 		}
-		for _, in := range a.Inputs {
-			j, ok := g.Index(in.Key)
+		for k, in := range a.Inputs {
+			j := g.input(int32(i), k)
 			switch {
-			case !ok:
+			case j < 0:
 				add("asset %s%s: input %s names no asset %q%s", a.Key, at(a), in.Name, in.Key, missingHint(in.Key, g.keys))
 			case g.defs[j].OutputType == nil:
 				add("asset %s%s: input %s names asset %s, which has no output (its function returns no value); use deps to order after it", a.Key, at(a), in.Name, in.Key)
@@ -247,7 +248,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 		stores[i] = stores[i] || a.OutputType != nil
 	}
 	for i, a := range g.defs {
-		if !stores[i] || a.OutputType == nil {
+		if !stores[i] || bad[i] || a.OutputType == nil {
 			continue
 		}
 		io := a.IOManagerKey()

@@ -39,7 +39,7 @@ func NewGraph(nodes []Node) *Graph {
 	}
 	return &Graph{
 		nodes: nodes,
-		g: graph.New(keys, func(i int, add func(string, graph.Kind)) {
+		g: graph.New(keys, func(i int, add func(string, graph.Kind) int32) {
 			for _, u := range nodes[i].Upstream {
 				add(u, graph.Data)
 			}

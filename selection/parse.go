@@ -516,11 +516,12 @@ func splitUnquoted(s string, sep byte) (before, after string, found bool) {
 // characters Dagster's grammar does not allow in a value ("@", "<", ">",
 // "=") are errors that say how to quote the value.
 func (p *parser) unquote(pos int, s, prefix string) (string, error) {
-	if !strings.ContainsAny(s, `"@<>=`) {
+	const forbidden = "@<>="
+	if !strings.ContainsAny(s, `"`+forbidden) {
 		return s, nil
 	}
 	var b strings.Builder
-	inQuote := false
+	inQuote, bad := false, -1 // bad: the first forbidden character
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -532,49 +533,40 @@ func (p *parser) unquote(pos int, s, prefix string) (string, error) {
 			}
 			i++
 			b.WriteByte(s[i])
-		case !inQuote && strings.IndexByte("@<>=", c) >= 0:
-			return "", p.errorf(pos+i, "%s", unquoted(c, s, prefix))
 		default:
+			if bad < 0 && !inQuote && strings.IndexByte(forbidden, c) >= 0 {
+				bad = i
+			}
 			b.WriteByte(c)
 		}
 	}
 	if inQuote {
 		return "", p.errorf(pos, "unterminated quoted string")
 	}
+	if bad >= 0 {
+		return "", p.errorf(pos+bad, "%s", unquoted(s[bad], b.String(), prefix))
+	}
 	return b.String(), nil
 }
 
-// unquoted explains character c, which the value s written after prefix
-// has outside quotes and Dagster's grammar does not allow there.
-func unquoted(c byte, s, prefix string) string {
+// unquoted explains character c, which a value written after prefix has
+// outside quotes and Dagster's grammar does not allow there; value is the
+// value without its quotes.
+func unquoted(c byte, value, prefix string) string {
 	msg := fmt.Sprintf("unexpected %q in a value", string(c))
 	if c == '=' && strings.HasPrefix(prefix, "tag:") {
 		msg = `unexpected second "=" in a tag`
 	}
 	if c == '<' || c == '>' {
 		msg += ": angle brackets are only allowed in <null>"
-		if v, ok := suggest.Closest(s, []string{null}); ok {
+		if v, ok := suggest.Closest(value, []string{null}); ok {
 			msg += fmt.Sprintf(" (did you mean %s?)", v)
 		}
 		msg += "; to mean the text, quote the value"
 	} else {
 		msg += "; quote the value"
 	}
-	// The value, decoded, in one pair of quotes.
-	var b strings.Builder
-	inQuote := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"':
-			inQuote = !inQuote
-		case inQuote && c == '\\' && i+1 < len(s):
-			i++
-			b.WriteByte(s[i])
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return msg + ": " + prefix + quoted(clipText(b.String()))
+	return msg + ": " + prefix + quoted(clipText(value))
 }
 
 // clipText returns s, cut to its first characters when long.

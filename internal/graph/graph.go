@@ -54,12 +54,13 @@ type Graph struct {
 
 // New builds the graph of len(keys) nodes, node i with key keys[i].
 // edges(i, add) calls add(key, kind) for each upstream node of node i, in
-// its own order (the order Upstream keeps). An edge to a key that names no
-// node is left out, and so is a repeated edge (a repeat of kind Data makes
-// the edge a data edge). A node whose key is empty or repeats an earlier
-// node's key is left out of the graph: it has no edges, and Index finds
-// the earlier node (see Included).
-func New(keys []string, edges func(i int, add func(key string, kind Kind))) *Graph {
+// its own order (the order Upstream keeps); add returns the node that key
+// names, or -1. An edge to a key that names no node is left out, and so is
+// a repeated edge (a repeat of kind Data makes the edge a data edge). A
+// node whose key is empty or repeats an earlier node's key is left out of
+// the graph: it has no edges, and Index finds the earlier node (see
+// Included).
+func New(keys []string, edges func(i int, add func(key string, kind Kind) int32)) *Graph {
 	n := len(keys)
 	g := &Graph{
 		keys:    keys,
@@ -77,20 +78,21 @@ func New(keys []string, edges func(i int, add func(key string, kind Kind))) *Gra
 		}
 	}
 	start := 0
-	add := func(key string, kind Kind) {
+	add := func(key string, kind Kind) int32 {
 		j, ok := g.index[key]
 		if !ok {
-			return
+			return -1
 		}
 		if k := slices.Index(g.up[start:], j); k >= 0 {
 			if kind == Data {
 				g.upKind[start+k] = Data
 			}
-			return
+			return j
 		}
 		g.up = append(g.up, j)
 		g.upKind = append(g.upKind, kind)
 		g.downOff[j+1]++ // counted here, summed below
+		return j
 	}
 	for i := range n {
 		start = len(g.up)

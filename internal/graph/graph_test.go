@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -22,12 +23,15 @@ func build(spec string) *Graph {
 			ups[i] = strings.Split(up, ",")
 		}
 	}
-	return New(keys, func(i int, add func(string, Kind)) {
+	return New(keys, func(i int, add func(string, Kind) int32) {
 		for _, u := range ups[i] {
-			if k, ok := strings.CutPrefix(u, "~"); ok {
-				add(k, Order)
-			} else {
-				add(u, Data)
+			k, dep := strings.CutPrefix(u, "~")
+			kind := Data
+			if dep {
+				kind = Order
+			}
+			if j := add(k, kind); j >= 0 && keys[j] != k || j < 0 && slices.Contains(keys, k) {
+				panic(fmt.Sprintf("add(%q) = %d", k, j))
 			}
 		}
 	})
@@ -217,7 +221,7 @@ func TestLongChain(t *testing.T) {
 	for i := range ks {
 		ks[i] = "n" + string(rune('a'+i%26)) + itoa(i)
 	}
-	g := New(ks, func(i int, add func(string, Kind)) {
+	g := New(ks, func(i int, add func(string, Kind) int32) {
 		if i > 0 {
 			add(ks[i-1], Data)
 		} else {
@@ -263,7 +267,7 @@ func FuzzGraph(f *testing.F) {
 			v, u := int(data[0])%n, int(data[1])%(n+1)
 			ups[v] = append(ups[v], u) // u == n names no node
 		}
-		g := New(ks, func(i int, add func(string, Kind)) {
+		g := New(ks, func(i int, add func(string, Kind) int32) {
 			for _, u := range ups[i] {
 				k := "missing"
 				if u < n {
