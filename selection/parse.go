@@ -38,6 +38,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
@@ -344,7 +345,7 @@ func (p *parser) parseTraversal() (node, error) {
 }
 
 // all is the traversal depth that means every layer.
-const all = -1
+const all = graph.All
 
 func depthValue(s string) (int, error) {
 	n, err := strconv.Atoi(s)
