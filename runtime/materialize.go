@@ -33,12 +33,16 @@ func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 	if rv.Type().ConvertibleTo(want) && rv.Type().Kind() == want.Kind() {
 		return rv.Convert(want).Interface().(T), nil
 	}
-	if p, ok := project(rv, want); ok {
+	p, perr := project(rv, want)
+	if perr == nil {
 		return p.Interface().(T), nil
 	}
 	name := fmt.Sprint(i)
 	if ctx != nil && ctx.Def != nil && i < len(ctx.Def.Inputs) {
 		name = fmt.Sprintf("%s (from %s)", ctx.Def.Inputs[i].Name, ctx.Def.Inputs[i].Key)
+	}
+	if perr != errNotRows {
+		return zero, fmt.Errorf("input %s: I/O manager returned %T, want %v, which is not a column subset of it: %w", name, v, want, perr)
 	}
 	return zero, fmt.Errorf("input %s: I/O manager returned %T, want %v", name, v, want)
 }

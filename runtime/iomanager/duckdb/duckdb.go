@@ -87,6 +87,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -195,7 +196,7 @@ func (m *Manager) open() (*sql.DB, error) {
 		db.Close()
 		conn.Close()
 	}
-	if err := checkRaw(db); err != nil {
+	if err := selfChecked(); err != nil {
 		closeAll()
 		return nil, fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
@@ -409,7 +410,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 			dc.(driver.ExecerContext).ExecContext(context.Background(), "DROP TABLE IF EXISTS "+m.qualified(aside), nil)
 		}
 	}()
-	if cols, err = columns(ctx, dc, m.schema, aside); err != nil {
+	if cols, err = tableColumns(ctx, dc, m.schema, aside); err != nil {
 		return nil, nil, "", err
 	}
 	raw, err := rawConn(dc)
@@ -424,7 +425,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if old, err = columns(ctx, dc, m.schema, table); err == nil {
+	if old, err = tableColumns(ctx, dc, m.schema, table); err == nil {
 		err = exec("DROP TABLE IF EXISTS " + m.qualified(table))
 	}
 	if err == nil {
@@ -446,9 +447,9 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	return old, cols, version, nil
 }
 
-// columns returns the columns of schema.table as "name TYPE", or nil when
-// the table does not exist.
-func columns(ctx context.Context, dc driver.Conn, schema, table string) ([]string, error) {
+// tableColumns returns the columns of schema.table as "name TYPE", or nil
+// when the table does not exist.
+func tableColumns(ctx context.Context, dc driver.Conn, schema, table string) ([]string, error) {
 	q := dc.(driver.QueryerContext)
 	rows, err := q.QueryContext(ctx,
 		"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
@@ -457,17 +458,30 @@ func columns(ctx context.Context, dc driver.Conn, schema, table string) ([]strin
 		return nil, err
 	}
 	defer rows.Close()
+	return readColumns(rows)
+}
+
+// readColumns reads rows of a column name and a type into "name TYPE"
+// strings. A failing row is an error, never the end of the rows: a
+// partial list would pass for the table's columns.
+func readColumns(rows driver.Rows) ([]string, error) {
 	var out []string
 	vals := make([]driver.Value, 2)
 	for {
-		if err := rows.Next(vals); err != nil {
-			break
+		err := rows.Next(vals)
+		if err == io.EOF {
+			return out, nil
 		}
-		name, _ := vals[0].(string)
-		typ, _ := vals[1].(string)
+		if err != nil {
+			return nil, fmt.Errorf("list columns: %w", err)
+		}
+		name, ok1 := vals[0].(string)
+		typ, ok2 := vals[1].(string)
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("list columns: got a row of %T and %T, want two strings", vals[0], vals[1])
+		}
 		out = append(out, name+" "+typ)
 	}
-	return out, nil
 }
 
 // Load reads the table of in.Upstream into a new value of in.Type, a []T

@@ -13,6 +13,8 @@ import (
 	"unsafe"
 
 	bindings "github.com/duckdb/duckdb-go-bindings"
+
+	"github.com/assetgen/assetgen/internal/columns"
 )
 
 // dtype is a DuckDB column type, copied out of a C logical type.
@@ -426,12 +428,12 @@ func elemErr(where string, t reflect.Type, err error) error {
 func (a *arena) fieldDecoders(names []string, types []*dtype, fields []*field, what string) ([]int, []decoder, error) {
 	byName := make(map[string]int, len(names))
 	for i, n := range names {
-		byName[strings.ToLower(n)] = i
+		byName[columns.Fold(n)] = i
 	}
 	idx := make([]int, len(fields))
 	decs := make([]decoder, len(fields))
 	for i, f := range fields {
-		j, ok := byName[strings.ToLower(f.name)]
+		j, ok := byName[columns.Fold(f.name)]
 		if !ok {
 			return nil, nil, fmt.Errorf("no %s %q for Go field %s (%s); have %s", what, f.name, f.goName, f.typ, strings.Join(names, ", "))
 		}

@@ -1,8 +1,6 @@
 package duckdb
 
 import (
-	"context"
-	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"reflect"
@@ -19,8 +17,8 @@ import (
 // that connection handle (its Arrow interface, which would, needs a build
 // tag and the Arrow module), so rawConn reads the handle from the
 // driver's connection. The field's presence and type are checked once, and
-// New fails with a clear message should a duckdb-go upgrade move it; the
-// tests pin this.
+// the self-check (selfcheck.go) fails the first open with a clear message
+// should a duckdb-go upgrade move it.
 
 // connField is the offset of duckdb.Conn's handle, or an error.
 var connField, connFieldErr = func() (uintptr, error) {
@@ -46,17 +44,4 @@ func rawConn(dc driver.Conn) (bindings.Connection, error) {
 		return bindings.Connection{}, fmt.Errorf("duckdb: connection is closed")
 	}
 	return h, nil
-}
-
-// checkRaw verifies that the columnar path can reach a connection of db.
-func checkRaw(db *sql.DB) error {
-	c, err := db.Conn(context.Background())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	return c.Raw(func(dc any) error {
-		_, err := rawConn(dc.(driver.Conn))
-		return err
-	})
 }

@@ -1,14 +1,14 @@
 package duckdb
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
-	"github.com/assetgen/assetgen/internal/ident"
+	"github.com/assetgen/assetgen/internal/columns"
 )
 
 // kind is how a Go type is stored in a DuckDB column.
@@ -112,20 +112,14 @@ func newRowType(t reflect.Type) (*rowType, error) {
 	if t.Kind() != reflect.Slice {
 		return nil, fmt.Errorf("%s: duckdb stores slices of structs ([]T), one row per element", t)
 	}
-	rt := &rowType{slice: t, elem: t.Elem()}
-	if rt.elem.Kind() == reflect.Pointer {
-		rt.ptr = true
-		rt.elem = rt.elem.Elem()
-	}
-	if rt.elem.Kind() != reflect.Struct || rt.elem == timeType {
+	rt := &rowType{slice: t}
+	var ok bool
+	if rt.elem, rt.ptr, ok = columns.RowOf(t); !ok {
 		return nil, fmt.Errorf("%s: duckdb stores slices of structs ([]T or []*T), one row per element", t)
 	}
 	c, err := codecOf(rt.elem, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t, err)
-	}
-	if len(c.fields) == 0 {
-		return nil, fmt.Errorf("%s: struct %s has no exported fields to store as columns", t, rt.elem)
 	}
 	rt.codec = c
 	rt.fields = c.fields
@@ -239,9 +233,6 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(fields) == 0 {
-			return nil, fmt.Errorf("struct %s has no exported fields", t)
-		}
 		c.fields = fields
 		var b strings.Builder
 		b.WriteString("STRUCT(")
@@ -269,78 +260,31 @@ func isSQLNull(t reflect.Type) bool {
 		t.Field(1).Name == "Valid" && t.Field(1).Type.Kind() == reflect.Bool
 }
 
-// structFields lists the columns of struct t: exported fields, named by
-// their db tag or their name in snake_case, skipping `db:"-"`, with the
-// fields of untagged embedded structs promoted.
+// structFields lists the columns of struct t, by the rule of package
+// columns, with the byte offset and the codec of each.
 func structFields(t reflect.Type, seen []reflect.Type) ([]*field, error) {
-	var out []*field
-	names := map[string]string{} // lower-case column name -> Go field
-	var walk func(t reflect.Type, index []int, base uintptr, prefix string) error
-	walk = func(t reflect.Type, index []int, base uintptr, prefix string) error {
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			tag, hasTag := sf.Tag.Lookup("db")
-			if tag == "-" {
-				continue
-			}
-			if name, _, _ := strings.Cut(tag, ","); hasTag {
-				tag = name
-			}
-			idx := append(append([]int(nil), index...), i)
-			if sf.Anonymous && tag == "" {
-				ft := sf.Type
-				if ft.Kind() == reflect.Struct && ft != timeType && !isSQLNull(ft) {
-					if err := walk(ft, idx, base+sf.Offset, prefix+sf.Name+"."); err != nil {
-						return err
-					}
-					continue
-				}
-				if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
-					return fmt.Errorf("field %s%s: embedded struct pointers are not supported; embed the struct or give the field a db tag", prefix, sf.Name)
-				}
-			}
-			if !sf.IsExported() {
-				continue
-			}
-			name := tag
-			if name == "" {
-				name = ident.Snake(sf.Name)
-			}
-			if err := checkColumnName(name); err != nil {
-				return fmt.Errorf("field %s%s: %w", prefix, sf.Name, err)
-			}
-			goName := prefix + sf.Name
-			if prev, dup := names[strings.ToLower(name)]; dup {
-				return fmt.Errorf("fields %s and %s both map to column %q (DuckDB names are case-insensitive)", prev, goName, name)
-			}
-			names[strings.ToLower(name)] = goName
-			c, err := codecOf(sf.Type, seen)
-			if err != nil {
-				return fmt.Errorf("field %s: %w", goName, err)
-			}
-			out = append(out, &field{name: name, goName: goName, index: idx, offset: base + sf.Offset, codec: c, typ: sf.Type})
+	cols, err := columns.Of(t)
+	if err != nil {
+		if errors.Is(err, columns.ErrNoColumns) {
+			return nil, fmt.Errorf("struct %s has %w", t, err)
 		}
-		return nil
-	}
-	if err := walk(t, nil, 0, ""); err != nil {
 		return nil, err
 	}
+	out := make([]*field, len(cols))
+	for i, col := range cols {
+		var off uintptr
+		ft := t
+		for _, j := range col.Index {
+			sf := ft.Field(j)
+			off, ft = off+sf.Offset, sf.Type
+		}
+		c, err := codecOf(col.Type, seen)
+		if err != nil {
+			return nil, fmt.Errorf("field %s: %w", col.Field, err)
+		}
+		out[i] = &field{name: col.Name, goName: col.Field, index: col.Index, offset: off, codec: c, typ: col.Type}
+	}
 	return out, nil
-}
-
-// checkColumnName rejects column names DuckDB cannot hold. Any other text
-// is safe: names are always quoted.
-func checkColumnName(name string) error {
-	if name == "" {
-		return fmt.Errorf("empty column name")
-	}
-	if !utf8.ValidString(name) || strings.ContainsRune(name, 0) {
-		return fmt.Errorf("column name %q is not valid UTF-8 text", name)
-	}
-	if len(name) > 255 {
-		return fmt.Errorf("column name %.20q... is longer than 255 bytes", name)
-	}
-	return nil
 }
 
 // quote quotes a DuckDB identifier.

@@ -1,0 +1,57 @@
+// Package gotypes applies the column rule of package columns to go/types'
+// types, for the generator. It lives apart from package columns so that
+// the runtime, which uses columns on reflect, does not link go/types.
+package gotypes
+
+import (
+	"go/types"
+
+	"github.com/assetgen/assetgen/internal/columns"
+)
+
+// Of returns the columns of struct t (see columns.List).
+func Of(t types.Type) ([]columns.Column[types.Type], error) { return columns.List(view{}, t) }
+
+// RowOf returns the struct of row type t, a []T or []*T (see columns.Row).
+func RowOf(t types.Type) (elem types.Type, ptr, ok bool) { return columns.Row(view{}, t) }
+
+// view is the columns.View of go/types' types.
+type view struct{}
+
+func (view) Kind(t types.Type) columns.Kind {
+	switch t.Underlying().(type) {
+	case *types.Struct:
+		return columns.Struct
+	case *types.Pointer:
+		return columns.Pointer
+	case *types.Slice:
+		return columns.Slice
+	}
+	return columns.Other
+}
+
+func (view) NumField(t types.Type) int { return t.Underlying().(*types.Struct).NumFields() }
+
+func (view) Field(t types.Type, i int) columns.Field[types.Type] {
+	st := t.Underlying().(*types.Struct)
+	f := st.Field(i)
+	return columns.Field[types.Type]{Name: f.Name(), Tag: st.Tag(i), Embedded: f.Embedded(), Type: f.Type()}
+}
+
+func (view) Elem(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return u.Elem()
+	case *types.Slice:
+		return u.Elem()
+	}
+	return nil
+}
+
+func (view) Name(t types.Type) (pkg, name string) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", ""
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name()
+}
