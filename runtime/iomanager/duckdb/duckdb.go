@@ -18,8 +18,9 @@
 //
 // Each exported field of T is a column named by its `db:"name"` tag, else by
 // the field name in snake_case (UserID -> user_id); `db:"-"` skips a field,
-// and the fields of an untagged embedded struct are promoted. Columns are
-// typed as follows:
+// and the fields of an embedded struct without a tag name are promoted: the
+// rule the generator and the runtime apply too (package internal/columns).
+// Columns are typed as follows:
 //
 //	bool                        BOOLEAN
 //	int8, int16, int32          TINYINT, SMALLINT, INTEGER
