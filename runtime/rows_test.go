@@ -94,31 +94,10 @@ func TestLoadColumnSubsetMissing(t *testing.T) {
 	assert.ErrorContains(t, s.Err, "input people (from people): I/O manager returned []runtime_test.Person, want []runtime_test.Other")
 }
 
-// loadThrough stores value as asset "up" on the memory I/O manager and
-// loads it into a parameter of type T, as a generated Compute does.
-func loadThrough[T any](t *testing.T, value any) (T, error) {
-	t.Helper()
-	up := &runtime.AssetDef{
-		Key:        "up",
-		OutputType: reflect.TypeOf(value),
-		Compute:    func(*runtime.Context, runtime.Inputs) (any, error) { return value, nil },
-	}
-	var got T
-	down := &runtime.AssetDef{
-		Key:    "down",
-		Inputs: []runtime.Input{{Name: "up", Key: "up", Type: reflect.TypeFor[T]()}},
-		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-			var err error
-			got, err = runtime.Load[T](ctx, in, 0)
-			return nil, err
-		},
-	}
-	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{up, down}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()}}
-	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{})
-	require.NoError(t, err)
-	require.Equal(t, runtime.StatusSuccess, res.Step("up").Status)
-	return got, res.Step("down").Err
-}
+// given is the Inputs of a step whose inputs were loaded already.
+type given []any
+
+func (g given) Load(_ context.Context, i int) (any, error) { return g[i], nil }
 
 // An embedded struct whose db tag has options but no name has its fields
 // promoted, as the generator and the table I/O managers have them (the
@@ -131,7 +110,7 @@ func TestLoadColumnSubsetEmbeddedOptions(t *testing.T) {
 	}
 	type When struct{ Created time.Time }
 	at := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	got, err := loadThrough[[]When](t, []Event{{Audit{at}, 1}, {Audit{}, 2}})
+	got, err := runtime.Load[[]When](nil, given{[]Event{{Audit{at}, 1}, {Audit{}, 2}}}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, []When{{at}, {}}, got)
 }
@@ -146,14 +125,14 @@ func TestLoadColumnSubsetCaseClash(t *testing.T) {
 	type V struct {
 		V string
 	}
-	_, err := loadThrough[[]V](t, []Clash{{"a", "b"}})
-	assert.EqualError(t, err, `input up (from up): I/O manager returned []runtime_test.Clash, want []runtime_test.V, which is not a column subset of it: runtime_test.Clash: fields Lower (column "v") and Upper (column "V") map to one column: column names match case-insensitively`)
+	_, err := runtime.Load[[]V](nil, given{[]Clash{{"a", "b"}}}, 0)
+	assert.EqualError(t, err, `input 0: I/O manager returned []runtime_test.Clash, want []runtime_test.V, which is not a column subset of it: runtime_test.Clash: fields Lower (column "v") and Upper (column "V") map to one column: column names match case-insensitively`)
 }
 
 // A column subset that does not fit says which column.
 func TestLoadColumnSubsetWhy(t *testing.T) {
 	type Row struct{ ID int64 }
 	type Wrong struct{ ID string }
-	_, err := loadThrough[[]Wrong](t, []Row{{1}})
+	_, err := runtime.Load[[]Wrong](nil, given{[]Row{{1}}}, 0)
 	assert.ErrorContains(t, err, "which is not a column subset of it: field ID (column id) has type string, but runtime_test.Row.ID is int64")
 }

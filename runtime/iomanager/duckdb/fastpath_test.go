@@ -28,39 +28,14 @@ type diffInner struct {
 	T time.Time
 }
 
+// diffRow is Everything (every supported type, as TestRoundTripEverything
+// stores it) with more nesting: structs with times and lists inside lists
+// and maps, pointers in lists, maps keyed by times and booleans.
 type diffRow struct {
-	B   bool
-	I8  int8
-	I16 int16
-	I32 int32
-	I64 int64
-	I   int
-	U8  uint8
-	U16 uint16
-	U32 uint32
-	U64 uint64
-	U   uint
-	F32 float32
-	F64 float64
-	S   string
-	Bs  []byte
-	Arr [3]byte
-	T   time.Time
-	D   time.Duration
-	PI  *int64
-	PS  *string
-	PT  *time.Time
-	NS  sql.NullString
-	NI  sql.Null[int32]
-	NT  sql.NullTime
-	St  diffInner
+	Everything
 	PSt *diffInner
-	LS  []string
 	LP  []*string
-	LL  [][]int64
 	LSt []diffInner
-	A2  [2]float64
-	M   map[string]int64
 	MT  map[int32]diffInner
 	ML  map[string][]string
 	MK  map[time.Time]bool
@@ -174,44 +149,86 @@ func (g gen) size() int {
 	return g.r.IntN(5)
 }
 
+func (g gen) address() Address {
+	a := Address{Street: g.str()}
+	if !g.null() {
+		z := g.r.Int32()
+		a.Zip = &z
+	}
+	return a
+}
+
 func (g gen) row() diffRow {
 	r := g.r
-	d := diffRow{
-		B: r.IntN(2) == 0, I8: int8(r.Uint32()), I16: int16(r.Uint32()), I32: int32(r.Uint32()), I64: int64(r.Uint64()), I: int(r.Uint64()),
+	var d diffRow
+	e := &d.Everything
+	*e = Everything{
+		Embedded: Embedded{Note: g.str()},
+		Bool:     r.IntN(2) == 0, I8: int8(r.Uint32()), I16: int16(r.Uint32()), I32: int32(r.Uint32()), I64: int64(r.Uint64()), I: int(r.Uint64()),
 		U8: uint8(r.Uint32()), U16: uint16(r.Uint32()), U32: r.Uint32(), U64: r.Uint64(), U: uint(r.Uint64()),
-		F32: g.f32(), F64: g.f64(), S: g.str(), Bs: g.bytes(), T: g.time(), D: time.Duration(r.Uint64()),
-		St: g.inner(), A2: [2]float64{g.f64(), g.f64()},
+		F32: g.f32(), F64: g.f64(), Str: g.str(), Bytes: g.bytes(), When: g.time(), Took: time.Duration(r.Uint64()),
+		Addr: g.address(), Pair: [2]bool{r.IntN(2) == 0, r.IntN(2) == 0}, Renamed: g.str(), HTTPLogs: int(r.Int64()),
 	}
-	for i := range d.Arr {
-		d.Arr[i] = byte(r.Uint32())
+	for i := range e.UUID {
+		e.UUID[i] = byte(r.Uint32())
 	}
 	if !g.null() {
 		v := r.Int64()
-		d.PI = &v
+		e.PtrInt = &v
 	}
-	d.PS = g.ptrStr()
+	e.PtrStr = g.ptrStr()
 	if !g.null() {
 		t := g.time()
-		d.PT = &t
+		e.PtrTime = &t
 	}
 	if !g.null() {
-		d.NS = sql.NullString{String: g.str(), Valid: true}
+		e.NStr = sql.NullString{String: g.str(), Valid: true}
 	}
 	if !g.null() {
-		d.NI = sql.Null[int32]{V: r.Int32(), Valid: true}
+		e.NInt = sql.NullInt64{Int64: r.Int64(), Valid: true}
 	}
 	if !g.null() {
-		d.NT = sql.NullTime{Time: g.time(), Valid: true}
+		e.NTime = sql.NullTime{Time: g.time(), Valid: true}
+	}
+	if !g.null() {
+		e.NGen = sql.Null[float64]{V: g.f64(), Valid: true}
+	}
+	if !g.null() {
+		a := g.address()
+		e.PAddr = &a
+	}
+	if n := g.size(); n >= 0 {
+		e.Tags = make([]string, n)
+		for i := range e.Tags {
+			e.Tags[i] = g.str()
+		}
+	}
+	if n := g.size(); n >= 0 {
+		e.Matrix = make([][]int16, n)
+		for i := range e.Matrix {
+			if m := g.size(); m >= 0 {
+				e.Matrix[i] = make([]int16, m)
+				for j := range e.Matrix[i] {
+					e.Matrix[i][j] = int16(r.Uint32())
+				}
+			}
+		}
+	}
+	if n := g.size(); n >= 0 {
+		e.Scores = map[string]float64{}
+		for range n {
+			e.Scores[g.str()] = g.f64()
+		}
+	}
+	if n := g.size(); n >= 0 {
+		e.ByID = map[int64]Address{}
+		for range n {
+			e.ByID[r.Int64()] = g.address()
+		}
 	}
 	if !g.null() {
 		in := g.inner()
 		d.PSt = &in
-	}
-	if n := g.size(); n >= 0 {
-		d.LS = make([]string, n)
-		for i := range d.LS {
-			d.LS[i] = g.str()
-		}
 	}
 	if n := g.size(); n >= 0 {
 		d.LP = make([]*string, n)
@@ -220,26 +237,9 @@ func (g gen) row() diffRow {
 		}
 	}
 	if n := g.size(); n >= 0 {
-		d.LL = make([][]int64, n)
-		for i := range d.LL {
-			if m := g.size(); m >= 0 {
-				d.LL[i] = make([]int64, m)
-				for j := range d.LL[i] {
-					d.LL[i][j] = r.Int64()
-				}
-			}
-		}
-	}
-	if n := g.size(); n >= 0 {
 		d.LSt = make([]diffInner, n)
 		for i := range d.LSt {
 			d.LSt[i] = g.inner()
-		}
-	}
-	if n := g.size(); n >= 0 {
-		d.M = map[string]int64{}
-		for range n {
-			d.M[g.str()] = r.Int64()
 		}
 	}
 	if n := g.size(); n >= 0 {
