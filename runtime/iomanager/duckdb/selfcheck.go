@@ -207,7 +207,7 @@ func selfCheck(want, stored []probeRead) error {
 	if stored == nil {
 		stored = want
 	}
-	conn, err := duckdb.NewConnector(":memory:", nil)
+	conn, err := duckdb.NewConnector(":memory:?threads=1", nil)
 	if err != nil {
 		return err
 	}
