@@ -3,6 +3,7 @@
 // Usage:
 //
 //	assetgen [-check] [packages]
+//	assetgen init [-module PATH] [-replace DIR] [DIR]
 //
 // For each package (default "."), assetgen reads the top-level functions
 // whose doc comment has an //asset: line and writes assets_gen.go beside
@@ -19,6 +20,11 @@
 // at once, and no file is written; the exit status is 1. With -check,
 // assetgen writes nothing and exits 1 naming every generated file that is
 // missing or out of date, for CI. Usage errors exit 2.
+//
+// assetgen init creates a new module in DIR: a package of assets with its
+// test and generated code, a main with the pipeline's command line, and a
+// README; see assetgen init -h. (A package in a directory named init is
+// ./init.)
 package main
 
 import (
@@ -38,11 +44,15 @@ func main() {
 
 // run is the whole command, for tests: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "init" {
+		return runInit(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("assetgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "write nothing; exit 1 naming each generated file that is missing or stale")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: assetgen [-check] [packages]\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: assetgen [-check] [packages]\n"+
+			"       assetgen init [-module PATH] [-replace DIR] [DIR]\n\n"+
 			"assetgen writes assets_gen.go in each package (default \".\") from its\n"+
 			"functions annotated with //asset: directives.\n\nFlags:\n")
 		fs.PrintDefaults()
