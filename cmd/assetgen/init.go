@@ -48,8 +48,8 @@ const genFile = "assets/assets_gen.go"
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("assetgen init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	modPath := fs.String("module", "", "the new module's `path` (default: the directory's name)")
-	replace := fs.String("replace", "", "a clone of assetgen, the `dir` go.mod's replace directive points at\n(default: the one this assetgen was built from)")
+	modPath := fs.String("module", "", "the `PATH` of the new module (default: the directory's name)")
+	replace := fs.String("replace", "", "the clone of assetgen in `DIR`, for go.mod's replace directive\n(default: the clone this assetgen was built from)")
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, "usage: assetgen init [-module PATH] [-replace DIR] [DIR]\n\n"+
 			"init creates a Go module in DIR (default \".\", created if missing): a\n"+

@@ -75,7 +75,7 @@ func TestInitUsage(t *testing.T) {
 	assert.Equal(t, 0, status)
 	assert.Empty(t, stderr)
 	assert.Equal(t, 1, strings.Count(stdout, "usage: assetgen init [-module PATH] [-replace DIR] [DIR]"), stdout)
-	assert.Contains(t, stdout, "-replace dir")
+	assert.Contains(t, stdout, "-replace DIR")
 }
 
 // TestInitUndo makes the generation fail (no go command to load the new
@@ -95,6 +95,31 @@ func TestInitUndo(t *testing.T) {
 	assert.Equal(t, 1, status)
 	assert.Contains(t, stderr, "assetgen init: removed the files it had written\n")
 	assert.Equal(t, []string{"notes.txt"}, listDir(t, tmp))
+}
+
+// TestInitReplace creates a project from the clone named by -replace,
+// relative to the working directory, not to DIR.
+func TestInitReplace(t *testing.T) {
+	top, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	proj := filepath.Join(t.TempDir(), "proj")
+	status, stdout, stderr := assetgen("init", "-replace", filepath.Join("..", ".."), proj)
+	require.Equal(t, 0, status, stderr)
+	assert.Contains(t, stdout, "\tassets/assets_gen.go\n")
+	gomod, err := os.ReadFile(filepath.Join(proj, "go.mod"))
+	require.NoError(t, err)
+	mod, err := modfile.Parse("go.mod", gomod, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "proj", mod.Module.Mod.Path, "the directory's name")
+	require.Len(t, mod.Replace, 1)
+	target := mod.Replace[0].New.Path
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(proj, target)
+	}
+	assert.Equal(t, top, target)
+	gen, err := os.ReadFile(filepath.Join(proj, "assets", "assets_gen.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(gen), `Key:         "word_counts",`)
 }
 
 func TestReplacePath(t *testing.T) {
