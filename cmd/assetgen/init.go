@@ -85,7 +85,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	if len(dirs) > 1 {
-		fail(2, "want one directory, have %d: %s", len(dirs), strings.Join(dirs, " "))
+		fmt.Fprintf(stderr, "assetgen init: want one directory, have %d: %s\n", len(dirs), strings.Join(dirs, " "))
 		usage(stderr)
 		return 2
 	}
@@ -138,27 +138,16 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return fail(1, "%s already has %s; init overwrites nothing and wrote nothing", dir, strings.Join(taken, ", "))
 	}
 
-	w := &writer{root: root}
-	for _, f := range files {
-		if err := w.write(f); err != nil {
-			w.undo()
-			return fail(1, "%v", err)
-		}
-	}
-	gen, err := generate(root)
-	if err == nil {
-		err = w.write(gen)
-	}
+	files, err = create(root, files)
 	if err != nil {
-		w.undo()
-		return fail(1, "%v\nassetgen init: removed the files it had written", err)
+		return fail(1, "%v", err)
 	}
 
 	fmt.Fprintf(stdout, "Created module %s in %s, with assetgen from %s (a replace directive in go.mod):\n", p.Module, dir, p.Replace)
-	for _, f := range append(files, gen) {
+	for _, f := range files {
 		fmt.Fprintf(stdout, "\t%s\n", f.name)
 	}
-	fmt.Fprintf(stdout, "(%s was generated as go generate would, which ran go list.)\n\nNext:\n", genFile)
+	fmt.Fprintf(stdout, "init wrote %s with the generator, as go generate would (it ran go list).\n\nNext:\n", genFile)
 	if dir != "." {
 		fmt.Fprintf(stdout, "\tcd %s\n", dir)
 	}
@@ -353,6 +342,27 @@ func existing(root, name string) string {
 		return name
 	}
 	return ""
+}
+
+// create writes files below root, then the generated file of the assets
+// package, and returns them all. On error it removes what it wrote.
+func create(root string, files []file) ([]file, error) {
+	w := &writer{root: root}
+	for _, f := range files {
+		if err := w.write(f); err != nil {
+			w.undo()
+			return nil, err
+		}
+	}
+	gen, err := generate(root)
+	if err == nil {
+		err = w.write(gen)
+	}
+	if err != nil {
+		w.undo()
+		return nil, fmt.Errorf("%v\nassetgen init: removed the files it had written", err)
+	}
+	return append(files, gen), nil
 }
 
 // generate generates the assets package of the project in root.
