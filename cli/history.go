@@ -82,8 +82,14 @@ func (emptyLog) Run(_ context.Context, id string) (*history.Run, error) {
 }
 func (emptyLog) Steps(context.Context, string) ([]history.Step, error) { return nil, nil }
 func (emptyLog) Assets(context.Context) ([]history.Asset, error)       { return nil, nil }
-func (emptyLog) Reap(context.Context) ([]string, error)                { return nil, nil }
-func (emptyLog) Close() error                                          { return nil }
+func (emptyLog) AssetSteps(context.Context, runtime.Key, int) ([]history.Step, error) {
+	return nil, nil
+}
+func (emptyLog) Logs(_ context.Context, id string, _ history.LogQuery) ([]history.LogLine, error) {
+	return nil, fmt.Errorf("run %q: %w", id, history.ErrNotFound)
+}
+func (emptyLog) Reap(context.Context) ([]string, error) { return nil, nil }
+func (emptyLog) Close() error                           { return nil }
 
 // describeSpec names a history spec for messages, without a password.
 func describeSpec(spec string) string {

@@ -165,6 +165,23 @@ func TestHistoryRuns(t *testing.T) {
 		t.Errorf("after_broken in runs show --json: %+v", s)
 	}
 
+	// The lines the steps logged, recorded with the run.
+	run(t, env, "runs", "logs", failed).want(t, 0,
+		`(?m)^\d\d:\d\d:\d\d\.\d{3} INFO +people +loading people$`,
+		`(?m)^\S+ WARN +flaky +attempt failed; retrying attempt=1 err="first attempt fails \(attempt 1\)"$`,
+	)
+	r = run(t, env, "runs", "logs", failed, "--asset", "flaky", "--json")
+	r.want(t, 0)
+	var lines []logEntry
+	if err := json.Unmarshal([]byte(r.stdout), &lines); err != nil {
+		t.Fatalf("runs logs --json: %v\n%s", err, r)
+	}
+	if len(lines) != 1 || lines[0].Asset != "flaky" || lines[0].Level != "WARN" || lines[0].Attempt != 1 || lines[0].Line != 1 {
+		t.Errorf("runs logs --asset flaky --json: %+v, want flaky's retry line", lines)
+	}
+	run(t, env, "runs", "logs", ok, "--asset", "peple").want(t, 1, `err:run \S+ has no step of asset "peple" \(did you mean "people"\?\)`)
+	run(t, env, "runs", "logs", ok, "--asset", "birds").want(t, 0, "err:logged no lines")
+	run(t, env, "runs", "show", ok, "--asset", "people").want(t, 2, "err:--asset goes with runs logs")
 	run(t, env, "runs", "show", "nope").want(t, 1, `err:no run "nope" in the history`, `err:Run 'pipeline runs' to list`)
 	// Both IDs start with the same timestamp digits.
 	run(t, env, "runs", "show", "0").want(t, 1, `err:run ID prefix "0" is ambiguous: it matches `)

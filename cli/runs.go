@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,8 +17,8 @@ import (
 func init() {
 	register(&command{
 		name:       "runs",
-		args:       "[-n N] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC]",
-		short:      "list the recorded runs, or show one run's steps",
+		args:       "[-n N] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC]",
+		short:      "list the recorded runs, or show one run's steps or log lines",
 		positional: true,
 		long: `Runs lists the runs recorded in the run history, newest first: run ID,
 status, start time, duration and the counts of its steps by status.
@@ -27,8 +28,14 @@ and, if it failed, why; then its steps in the order they started, each
 with its status, attempts, start, duration, error and metadata. RUN_ID
 may be any prefix of the ID that only one run has.
 
-With --json, runs prints a JSON array of runs, and runs show a JSON object
-with the run and its steps.
+'runs logs RUN_ID' prints the lines the run's assets logged, in the
+order they were logged (with --asset KEY, those of one asset): time,
+level, asset, message and attributes. The history keeps the first 1000
+and the last 1000 lines of each step, and cuts lines at 4096 bytes; a
+line in their place says how many were dropped.
+
+With --json, runs prints a JSON array of runs, runs show a JSON object
+with the run and its steps, and runs logs a JSON array of lines.
 
 A run still marked running whose process is gone is marked failed
 ("abandoned") the next time the history is opened.`,
@@ -36,6 +43,7 @@ A run still marked running whose process is gone is marked failed
 			f := &runsFlags{}
 			fs.IntVar(&f.limit, "n", 20, "list at most `N` runs; 0 lists all")
 			fs.BoolVar(&f.json, "json", false, "print JSON")
+			fs.StringVar(&f.asset, "asset", "", "runs logs: only the lines of asset `KEY`")
 			f.history.declare(fs)
 			return f.run
 		},
@@ -46,6 +54,7 @@ A run still marked running whose process is gone is marked failed
 type runsFlags struct {
 	limit   int
 	json    bool
+	asset   string
 	history historyFlag
 }
 
@@ -130,8 +139,9 @@ func (f *runsFlags) run(e *env) int {
 	if e.fs.NArg() == 0 {
 		return f.list(e)
 	}
-	if sub := e.fs.Arg(0); sub != "show" {
-		return e.usageError("unknown subcommand %q%s", sub, suggest.Hint(sub, []string{"show"}))
+	sub := e.fs.Arg(0)
+	if sub != "show" && sub != "logs" {
+		return e.usageError("unknown subcommand %q%s", sub, suggest.Hint(sub, []string{"show", "logs"}))
 	}
 	// Flags may follow the run ID: runs show ID --json.
 	var args []string
@@ -148,10 +158,16 @@ func (f *runsFlags) run(e *env) int {
 	}
 	switch len(args) {
 	case 0:
-		return e.usageError("runs show: want a run ID")
+		return e.usageError("runs %s: want a run ID", sub)
 	case 1:
 	default:
-		return e.usageError("runs show: unexpected argument %q", args[1])
+		return e.usageError("runs %s: unexpected argument %q", sub, args[1])
+	}
+	if f.asset != "" && sub != "logs" {
+		return e.usageError("--asset goes with runs logs")
+	}
+	if sub == "logs" {
+		return f.logs(e, args[0])
 	}
 	return f.show(e, args[0])
 }
@@ -202,22 +218,112 @@ func (f *runsFlags) list(e *env) int {
 	return exitOK
 }
 
-func (f *runsFlags) show(e *env, id string) int {
+// openRun opens the history and finds the run id names, or reports why
+// it cannot and returns status 1. Close the log when ok.
+func (f *runsFlags) openRun(e *env, id string) (log history.Log, run *history.Run, ok bool) {
 	log, err := f.history.openRead(e.ctx)
 	if err != nil {
 		e.errorf("%v", err)
-		return exitFailed
+		return nil, nil, false
 	}
-	defer log.Close()
-	run, err := lookupRun(e.ctx, log, id)
+	run, err = lookupRun(e.ctx, log, id)
 	if err != nil {
+		log.Close()
 		if errors.Is(err, history.ErrNotFound) || strings.Contains(err.Error(), "ambiguous") {
 			e.errorf("%v\nRun '%s runs' to list the recorded runs.", err, e.prog)
 		} else {
 			e.errorf("reading the run history: %v", err)
 		}
+		return nil, nil, false
+	}
+	return log, run, true
+}
+
+// logEntry is a line in runs logs --json.
+type logEntry struct {
+	Seq       int64     `json:"seq"`
+	Asset     string    `json:"asset"`
+	Partition string    `json:"partition,omitempty"`
+	Line      int       `json:"line"`
+	Attempt   int       `json:"attempt"`
+	Time      time.Time `json:"time"`
+	Level     string    `json:"level,omitempty"`
+	Message   string    `json:"message"`
+	Attrs     string    `json:"attrs,omitempty"`
+	Dropped   int       `json:"dropped,omitempty"`
+}
+
+func (f *runsFlags) logs(e *env, id string) int {
+	log, run, ok := f.openRun(e, id)
+	if !ok {
 		return exitFailed
 	}
+	defer log.Close()
+	q := history.LogQuery{Key: runtime.Key(f.asset)}
+	if q.Key != "" {
+		steps, err := log.Steps(e.ctx, run.ID)
+		if err != nil {
+			e.errorf("reading the run history: %v", err)
+			return exitFailed
+		}
+		var keys []string
+		for _, s := range steps {
+			keys = append(keys, string(s.Key))
+		}
+		if !slices.Contains(keys, f.asset) {
+			e.errorf("run %s has no step of asset %q%s", run.ID, f.asset, suggest.Hint(f.asset, keys))
+			return exitFailed
+		}
+	}
+	lines, err := log.Logs(e.ctx, run.ID, q)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
+	if f.json {
+		entries := make([]logEntry, 0, len(lines))
+		for _, l := range lines {
+			entries = append(entries, logEntry{
+				Seq: l.Seq, Asset: string(l.Key), Partition: l.Partition, Line: l.Line, Attempt: l.Attempt,
+				Time: l.Time, Level: l.Level, Message: l.Message, Attrs: l.Attrs, Dropped: l.Dropped,
+			})
+		}
+		return writeJSON(e, entries)
+	}
+	if len(lines) == 0 {
+		fmt.Fprintf(e.stderr, "%s runs: run %s logged no lines\n", e.prog, run.ID)
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 8, 1, ' ', 0)
+	for _, l := range lines {
+		msg := l.Message
+		if l.Attrs != "" {
+			msg += " " + l.Attrs
+		}
+		level := l.Level
+		if l.Dropped > 0 {
+			level = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Time.Local().Format("15:04:05.000"), level, stepName(l.Key, l.Partition), escapeLine(msg))
+	}
+	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// escapeLine keeps s on one line: newlines and tabs become \n and \t.
+func escapeLine(s string) string {
+	return strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+}
+
+func (f *runsFlags) show(e *env, id string) int {
+	log, run, ok := f.openRun(e, id)
+	if !ok {
+		return exitFailed
+	}
+	defer log.Close()
 	steps, err := log.Steps(e.ctx, run.ID)
 	if err != nil {
 		e.errorf("reading the run history: %v", err)

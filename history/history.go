@@ -82,9 +82,11 @@ func (r *Run) Duration() time.Duration {
 
 // Attempt is a failed attempt of a step that was retried.
 type Attempt struct {
-	Attempt  int    `json:"attempt"`
-	Error    string `json:"error"`
-	TimedOut bool   `json:"timed_out,omitempty"`
+	Attempt  int       `json:"attempt"`
+	Error    string    `json:"error"`
+	TimedOut bool      `json:"timed_out,omitempty"`
+	Start    time.Time `json:"start,omitzero"` // zero in runs recorded before schema 2
+	End      time.Time `json:"end,omitzero"`
 }
 
 // Step is one recorded step: one asset (and partition) in one run.
@@ -95,6 +97,7 @@ type Step struct {
 	Status        string    // StepRunning, or a runtime.Status name
 	Attempts      int       // attempts made (1 without retries)
 	Start         time.Time // start of the first attempt
+	AttemptStart  time.Time // start of the last attempt (zero when not recorded)
 	End           time.Time // zero while running
 	Error         string    // failed: the last error; skipped or canceled: the reason
 	Cause         runtime.Key
@@ -145,6 +148,13 @@ func (a *Asset) Materialized() bool { return a.RunID != "" }
 type Batch struct {
 	Runs  []Run
 	Steps []Step
+	Logs  []LogLine // lines to insert (Dropped is zero)
+	Trims []LogTrim // lines to delete, after those are inserted
+	Drops []LogLine // markers of dropped lines to insert or replace (one per step)
+}
+
+func (b *Batch) empty() bool {
+	return len(b.Runs) == 0 && len(b.Steps) == 0 && len(b.Logs) == 0 && len(b.Trims) == 0 && len(b.Drops) == 0
 }
 
 // Log is a run history store. Implementations are safe for concurrent use,
@@ -163,6 +173,12 @@ type Log interface {
 	// Assets returns the latest record of every asset and partition ever
 	// attempted, sorted by key and partition.
 	Assets(ctx context.Context) ([]Asset, error)
+	// AssetSteps returns the steps of one asset (all its partitions),
+	// newest first, at most limit of them (all when limit <= 0).
+	AssetSteps(ctx context.Context, key runtime.Key, limit int) ([]Step, error)
+	// Logs returns the log lines of a run that q chooses, in Seq order,
+	// with the markers of dropped lines in their places.
+	Logs(ctx context.Context, runID string, q LogQuery) ([]LogLine, error)
 	// Reap marks as failed ("abandoned") the runs still marked running
 	// whose process is gone, and their unfinished steps; finished steps
 	// stay as they were. It returns the IDs of the runs it marked. Open

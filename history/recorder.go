@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -48,6 +49,8 @@ type Recorder struct {
 
 	runCtx context.Context // the runs' context, when known (Record)
 
+	logHead, logTail, logBytes int // see LimitLogs
+
 	// Owned by the writer goroutine.
 	runs  map[string]*runState
 	ended map[string]bool // runs whose RunEnd was written: later events are ignored
@@ -58,7 +61,8 @@ type Recorder struct {
 type event struct {
 	runtime.Event
 	stopped bool
-	abort   error // Abort's cause: end every open run
+	abort   error    // Abort's cause: end every open run
+	log     *LogLine // a line a step logged (see Handler)
 }
 
 type stepID struct {
@@ -74,6 +78,11 @@ type runState struct {
 	dirty    []*Step
 	isDirty  map[*Step]bool
 	ended    bool
+
+	logs      map[stepID]*logState
+	logSeq    int64
+	headLogs  []LogLine   // lines within their step's head, not written yet
+	dirtyLogs []*logState // steps with lines, trims or markers not written yet
 }
 
 // NewRecorder starts a Recorder writing to log. tags are recorded with
@@ -90,6 +99,9 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 		runs:     map[string]*runState{},
 		ended:    map[string]bool{},
 		versions: map[runtime.Key]string{},
+		logHead:  LogHead,
+		logTail:  LogTail,
+		logBytes: LogLineBytes,
 	}
 	go r.writer()
 	return r
@@ -97,7 +109,9 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 
 // Record prepares opts for recording runs to log, for the usual one
 // call of runtime.Materialize: it starts a Recorder, makes opts.OnEvent
-// feed it (after any OnEvent already set), and sets opts.DataVersion, when
+// feed it (after any OnEvent already set), makes opts.Logger record the
+// lines the steps log as well as write them (see Recorder.Handler; a nil
+// Logger stands for slog.Default()), and sets opts.DataVersion, when
 // unset, to Recorder.DataVersion, falling back to the latest data versions
 // in the log (loaded once, on first use: a run that loads no input from
 // earlier runs never reads them). It first reaps abandoned runs (see
@@ -130,6 +144,11 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 			return lookup(k)
 		}
 	}
+	base := opts.Logger
+	if base == nil {
+		base = slog.Default()
+	}
+	opts.Logger = slog.New(r.Handler(base.Handler()))
 	if prev := opts.OnEvent; prev != nil {
 		opts.OnEvent = func(e runtime.Event) {
 			prev(e)
@@ -343,6 +362,7 @@ func (r *Recorder) drain() error {
 	b := &Batch{}
 	now := time.Now()
 	for _, rs := range r.runs {
+		rs.addLogs(b)
 		if rs.dirtyRun {
 			if rs.run.End.IsZero() {
 				rs.run.Heartbeat = now
@@ -354,7 +374,7 @@ func (r *Recorder) drain() error {
 		}
 	}
 	var err error
-	if len(b.Runs) > 0 || len(b.Steps) > 0 {
+	if !b.empty() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		err = r.log.Write(ctx, b)
 		cancel()
@@ -364,6 +384,7 @@ func (r *Recorder) drain() error {
 			rs.dirtyRun = false
 			clear(rs.isDirty)
 			rs.dirty = rs.dirty[:0]
+			rs.wroteLogs()
 			if rs.ended {
 				delete(r.runs, id)
 				r.ended[id] = true
@@ -393,6 +414,7 @@ func (r *Recorder) runFor(e *runtime.Event) *runState {
 			},
 			steps:   map[stepID]*Step{},
 			isDirty: map[*Step]bool{},
+			logs:    map[stepID]*logState{},
 		}
 		rs.dirtyRun = true
 		r.runs[e.RunID] = rs
@@ -462,6 +484,10 @@ func errText(err error, timedOut bool) string {
 }
 
 func (r *Recorder) apply(q *event) {
+	if q.log != nil {
+		r.applyLog(q.log)
+		return
+	}
 	e := &q.Event
 	if q.abort != nil {
 		for id, rs := range r.runs {
@@ -495,13 +521,20 @@ func (r *Recorder) apply(q *event) {
 	case runtime.StepStart:
 		p := rs.step(e)
 		rs.setStatus(p, StepRunning, false)
+		p.AttemptStart = e.Time
 	case runtime.StepRetry:
 		p := rs.step(e)
-		p.Retries = append(p.Retries, Attempt{Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut})
+		p.Retries = append(p.Retries, Attempt{
+			Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut,
+			Start: e.Time.Add(-e.Duration), End: e.Time,
+		})
 	case runtime.StepSuccess:
 		p, created := rs.stepNew(e)
 		if created && e.Duration > 0 {
 			p.Start = e.Time.Add(-e.Duration) // no StepStart seen
+		}
+		if e.Duration > 0 {
+			p.AttemptStart = e.Time.Add(-e.Duration)
 		}
 		rs.setStatus(p, runtime.StatusSuccess.String(), false)
 		p.End, p.Error = e.Time, ""

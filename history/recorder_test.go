@@ -109,7 +109,11 @@ func TestRecordTimeoutError(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, steps, 2)
 	assert.Equal(t, "timed out after 200ms", steps[0].Error)
-	assert.Equal(t, []history.Attempt{{Attempt: 1, Error: "timed out after 200ms", TimedOut: true}}, steps[0].Retries)
+	require.Len(t, steps[0].Retries, 1)
+	a := steps[0].Retries[0]
+	assert.True(t, a.Start.Equal(now) && a.End.Equal(now), "attempt 1 from %v to %v, want %v (no duration)", a.Start, a.End, now)
+	a.Start, a.End = time.Time{}, time.Time{}
+	assert.Equal(t, history.Attempt{Attempt: 1, Error: "timed out after 200ms", TimedOut: true}, a)
 	assert.Equal(t, "query: context deadline exceeded (timed out)", steps[1].Error)
 }
 

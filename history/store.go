@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -74,6 +74,36 @@ var migrations = []string{
 		last_error TEXT NOT NULL,
 		PRIMARY KEY (asset_key, partition_key)
 	) {{without_rowid}}`,
+	// 2: the lines steps log (at most a head and a tail per step, with a
+	// marker of the lines dropped between), the start of a step's last
+	// attempt, and an index for an asset's steps.
+	`CREATE TABLE logs (
+		run_id TEXT NOT NULL,
+		seq BIGINT NOT NULL,
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		line INTEGER NOT NULL,
+		attempt INTEGER NOT NULL,
+		time_ns BIGINT NOT NULL,
+		level TEXT NOT NULL,
+		message TEXT NOT NULL,
+		attrs TEXT NOT NULL,
+		PRIMARY KEY (run_id, seq)
+	) {{without_rowid}};
+	CREATE TABLE log_drops (
+		run_id TEXT NOT NULL,
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		seq BIGINT NOT NULL,
+		line INTEGER NOT NULL,
+		attempt INTEGER NOT NULL,
+		time_ns BIGINT NOT NULL,
+		dropped INTEGER NOT NULL,
+		message TEXT NOT NULL,
+		PRIMARY KEY (run_id, asset_key, partition_key)
+	) {{without_rowid}};
+	CREATE INDEX steps_by_asset ON steps (asset_key, start_ns);
+	ALTER TABLE steps ADD COLUMN attempt_start_ns BIGINT NOT NULL DEFAULT 0`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -101,14 +131,17 @@ type store struct {
 
 	mu    sync.Mutex
 	steps map[int]string // statements inserting n steps
+	logs  map[int]string // statements inserting n log lines
 	self  process
 }
 
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 15
+	stepColumns = 16
 	stepChunk   = 50
+	logColumns  = 10
+	logChunk    = 90
 )
 
 // stepSQL returns the statement that inserts or replaces n steps.
@@ -118,24 +151,44 @@ func (s *store) stepSQL(n int) string {
 	if q, ok := s.steps[n]; ok {
 		return q
 	}
+	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
+		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns) VALUES `,
+		stepColumns, n,
+		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
+		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
+		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
+		code_version = excluded.code_version, data_version = excluded.data_version,
+		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns`))
+	s.steps[n] = q
+	return q
+}
+
+// logSQL returns the statement that inserts n log lines.
+func (s *store) logSQL(n int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q, ok := s.logs[n]; ok {
+		return q
+	}
+	q := s.q(insertRows(`INSERT INTO logs (run_id, seq, asset_key, partition_key, line, attempt, time_ns, level, message, attrs) VALUES `,
+		logColumns, n, ` ON CONFLICT (run_id, seq) DO NOTHING`))
+	s.logs[n] = q
+	return q
+}
+
+// insertRows returns head, n rows of cols placeholders, and tail.
+func insertRows(head string, cols, n int, tail string) string {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions) VALUES `)
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", stepColumns), ", ") + ")"
+	b.WriteString(head)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(row)
 	}
-	b.WriteString(` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
-		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
-		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
-		code_version = excluded.code_version, data_version = excluded.data_version,
-		input_versions = excluded.input_versions`)
-	q := s.q(b.String())
-	s.steps[n] = q
-	return q
+	b.WriteString(tail)
+	return b.String()
 }
 
 // writeAssets updates the latest records of the assets whose steps
@@ -214,7 +267,7 @@ func (s *store) q(query string) string {
 
 // newStore migrates db and reaps abandoned runs.
 func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
-	s := &store{db: db, d: d, self: self(), steps: map[int]string{}}
+	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}}
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
@@ -440,7 +493,7 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 func (s *store) Write(ctx context.Context, b *Batch) error {
-	if len(b.Runs) == 0 && len(b.Steps) == 0 {
+	if b.empty() {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -487,7 +540,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			}
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions))
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart))
 		}
 		st := stmts[len(chunk)]
 		var err error
@@ -503,6 +556,9 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 		}
 	}
 	if err := s.writeAssets(ctx, tx, b.Steps); err != nil {
+		return err
+	}
+	if err := s.writeLogs(ctx, tx, b); err != nil {
 		return err
 	}
 	return s.wrap("commit", tx.Commit())
@@ -573,36 +629,52 @@ func (s *store) Run(ctx context.Context, id string) (*Run, error) {
 	return &r, nil
 }
 
-func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions
-		FROM steps WHERE run_id = ? ORDER BY seq, asset_key, partition_key`), runID)
+// stepSelect selects the columns scanStep reads.
+const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
+	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns FROM steps `
+
+// scanStep reads a row of stepSelect.
+func (s *store) scanStep(rows *sql.Rows) (Step, error) {
+	var p Step
+	var key, cause, retries, meta, inputs string
+	var start, end, attemptStart int64
+	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart); err != nil {
+		return p, s.wrap("read steps", err)
+	}
+	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
+	if err := unmarshal(retries, &p.Retries); err != nil {
+		return p, s.errorf("step %s of run %s: retries: %v", key, p.RunID, err)
+	}
+	if err := unmarshal(meta, &p.Metadata); err != nil {
+		return p, s.errorf("step %s of run %s: metadata: %v", key, p.RunID, err)
+	}
+	if err := unmarshal(inputs, &p.InputVersions); err != nil {
+		return p, s.errorf("step %s of run %s: input versions: %v", key, p.RunID, err)
+	}
+	return p, nil
+}
+
+// querySteps returns the steps a query of stepSelect returns.
+func (s *store) querySteps(ctx context.Context, what, query string, args ...any) ([]Step, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(stepSelect+query), args...)
 	if err != nil {
-		return nil, s.wrap("read steps of run "+runID, err)
+		return nil, s.wrap("read "+what, err)
 	}
 	defer rows.Close()
 	var steps []Step
 	for rows.Next() {
-		p := Step{RunID: runID}
-		var key, cause, retries, meta, inputs string
-		var start, end int64
-		if err := rows.Scan(&key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-			&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs); err != nil {
-			return nil, s.wrap("read steps of run "+runID, err)
-		}
-		p.Key, p.Cause, p.Start, p.End = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end)
-		if err := unmarshal(retries, &p.Retries); err != nil {
-			return nil, s.errorf("step %s of run %s: retries: %v", key, runID, err)
-		}
-		if err := unmarshal(meta, &p.Metadata); err != nil {
-			return nil, s.errorf("step %s of run %s: metadata: %v", key, runID, err)
-		}
-		if err := unmarshal(inputs, &p.InputVersions); err != nil {
-			return nil, s.errorf("step %s of run %s: input versions: %v", key, runID, err)
+		p, err := s.scanStep(rows)
+		if err != nil {
+			return nil, err
 		}
 		steps = append(steps, p)
 	}
-	return steps, s.wrap("read steps of run "+runID, rows.Err())
+	return steps, s.wrap("read "+what, rows.Err())
+}
+
+func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
+	return s.querySteps(ctx, "steps of run "+runID, `WHERE run_id = ? ORDER BY seq, asset_key, partition_key`, runID)
 }
 
 // unmarshal decodes JSON, leaving empty objects and arrays as nil.

@@ -67,6 +67,9 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"ConcurrentProcesses", testConcurrentProcesses},
 		{"ConcurrentMaterialize", testConcurrentMaterialize},
 		{"KilledMaterialize", testKilledMaterialize},
+		{"Logs", testLogs},
+		{"LogBounds", testLogBounds},
+		{"AssetSteps", testAssetSteps},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.f(t, newSpec(t)) })
@@ -148,7 +151,7 @@ func testRecordsRun(t *testing.T, spec string) {
 	log := open(t, spec)
 	c := newClock()
 	boom := errors.New("boom: disk full")
-	var t0 time.Time
+	var t0, retried, second time.Time
 	record(t, log, c, "run1", func(p *player) {
 		p.start("a", "b", "c", "d")
 		t0 = c.t
@@ -156,8 +159,10 @@ func testRecordsRun(t *testing.T, spec string) {
 		p.ev(runtime.Event{Type: runtime.StepSuccess, Key: "a", Attempt: 1, CodeVersion: "v1", Duration: time.Millisecond,
 			Metadata: runtime.Metadata{"rows": 3, "path": "/tmp/a.json", "cols": []string{"x", "y"}}})
 		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 1})
-		p.ev(runtime.Event{Type: runtime.StepRetry, Key: "b", Attempt: 1, Err: errors.New("flaky"), TimedOut: true})
+		p.ev(runtime.Event{Type: runtime.StepRetry, Key: "b", Attempt: 1, Err: errors.New("flaky"), TimedOut: true, Duration: 5 * time.Millisecond})
+		retried = c.t
 		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 2})
+		second = c.t
 		p.ev(runtime.Event{Type: runtime.StepSuccess, Key: "b", Attempt: 2, Duration: time.Millisecond,
 			DataVersion: "b-v", InputVersions: map[runtime.Key]string{"a": "whatever"},
 			Metadata: runtime.Metadata{"bad": make(chan int)}})
@@ -201,7 +206,12 @@ func testRecordsRun(t *testing.T, spec string) {
 
 	assert.Equal(t, "success", b.Status)
 	assert.Equal(t, 2, b.Attempts)
-	assert.Equal(t, []history.Attempt{{Attempt: 1, Error: "flaky (timed out)", TimedOut: true}}, b.Retries)
+	require.Len(t, b.Retries, 1)
+	assert.Equal(t, history.Attempt{Attempt: 1, Error: "flaky (timed out)", TimedOut: true}, history.Attempt{
+		Attempt: b.Retries[0].Attempt, Error: b.Retries[0].Error, TimedOut: b.Retries[0].TimedOut})
+	assert.True(t, b.Retries[0].End.Equal(retried), "retried attempt ended %v, want %v", b.Retries[0].End, retried)
+	assert.True(t, b.Retries[0].Start.Equal(retried.Add(-5*time.Millisecond)), "retried attempt started %v", b.Retries[0].Start)
+	assert.True(t, b.AttemptStart.Equal(second), "last attempt started %v, want %v", b.AttemptStart, second)
 	assert.Equal(t, "b-v", b.DataVersion)
 	assert.Equal(t, map[runtime.Key]string{"a": "whatever"}, b.InputVersions)
 	assert.Contains(t, fmt.Sprint(b.Metadata["bad"]), "not encodable as JSON")
