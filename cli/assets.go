@@ -3,8 +3,8 @@ package cli
 import (
 	"flag"
 
+	"github.com/assetgen/assetgen/internal/assetsel"
 	"github.com/assetgen/assetgen/runtime"
-	"github.com/assetgen/assetgen/selection"
 )
 
 // graph checks the shape of the definitions (runtime.Definitions.Graph:
@@ -31,24 +31,11 @@ func selectSet(g *runtime.Graph, expr string) ([]bool, error) {
 		}
 		return sel, nil
 	}
-	nodes := make([]selection.Node, g.Len())
-	for i := range nodes {
-		d := g.Def(int32(i))
-		up := d.Upstream()
-		ups := make([]string, len(up))
-		for j, k := range up {
-			ups[j] = string(k)
-		}
-		nodes[i] = selection.Node{
-			Key:      string(d.Key),
-			Group:    d.GroupName(),
-			Kinds:    d.Kinds,
-			Owners:   d.Owners,
-			Tags:     d.Tags,
-			Upstream: ups,
-		}
+	defs := make([]*runtime.AssetDef, g.Len())
+	for i := range defs {
+		defs[i] = g.Def(int32(i))
 	}
-	keys, err := selection.NewGraph(nodes).Select(expr)
+	keys, err := assetsel.Graph(defs).Select(expr)
 	if err != nil {
 		return nil, err
 	}

@@ -83,29 +83,46 @@ func Main(defs runtime.Definitions) {
 		s = <-sigs
 		fmt.Fprintf(os.Stderr, "\n%s: %v again: exiting at once, without waiting for the running steps\n", progName(), s)
 		beforeExit.Lock()
-		fn := beforeExit.fn
-		beforeExit.Unlock()
-		if fn != nil {
-			fn()
+		fns := make([]func(), 0, len(beforeExit.fns))
+		for _, fn := range beforeExit.fns {
+			fns = append(fns, fn)
 		}
+		beforeExit.Unlock()
+		var wg sync.WaitGroup
+		for _, fn := range fns {
+			wg.Go(fn)
+		}
+		wg.Wait()
 		os.Exit(signalStatus(s))
 	}()
 	os.Exit(Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // beforeExit is what a second signal does before it exits: record the
-// interrupted run as canceled, while materialize runs.
+// interrupted runs as canceled, while materialize runs (several at once
+// under serve).
 var beforeExit struct {
 	sync.Mutex
-	fn func()
+	fns  map[int]func()
+	next int
 }
 
-// setBeforeExit sets what a second signal does before it exits (nothing
-// when fn is nil).
-func setBeforeExit(fn func()) {
+// atExit adds fn to what a second signal does before it exits, at the
+// same time as the others, and returns the function that removes it.
+func atExit(fn func()) (remove func()) {
 	beforeExit.Lock()
-	beforeExit.fn = fn
-	beforeExit.Unlock()
+	defer beforeExit.Unlock()
+	if beforeExit.fns == nil {
+		beforeExit.fns = map[int]func(){}
+	}
+	id := beforeExit.next
+	beforeExit.next++
+	beforeExit.fns[id] = fn
+	return func() {
+		beforeExit.Lock()
+		delete(beforeExit.fns, id)
+		beforeExit.Unlock()
+	}
 }
 
 // interrupt is the cause of a context cancelled by a signal.
@@ -156,10 +173,15 @@ func Run(ctx context.Context, defs runtime.Definitions, args []string, stdin io.
 		fmt.Fprintf(stderr, "Run '%s help' for usage.\n", e.prog)
 		return exitUsage
 	}
+	return e.exec(c, args[1:])
+}
+
+// exec runs command c with args (after its name).
+func (e *env) exec(c *command, args []string) int {
 	e.cmd = c
 	e.fs = e.flagSet(c)
 	run := c.setup(e.fs)
-	if status, ok := e.parse(args[1:]); !ok {
+	if status, ok := e.parse(args); !ok {
 		return status
 	}
 	return run(e)
@@ -183,6 +205,8 @@ type env struct {
 
 	cmd *command      // the command being run
 	fs  *flag.FlagSet // its flags
+
+	hooks []materializeHooks // more hooks of a materialize that serve runs
 }
 
 // command is one subcommand. Each lives in a file of its own and

@@ -155,8 +155,9 @@ type recording struct {
 	fromFailure string
 	parent      string // the full ID of the --from-failure run
 
-	log history.Log
-	rec *history.Recorder
+	log    history.Log
+	rec    *history.Recorder
+	atExit func() // removes the second signal's abort
 }
 
 // historyHooks declares the history flags of materialize.
@@ -320,7 +321,7 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)
 	}
 	r.log, r.rec = log, rec
-	setBeforeExit(func() {
+	r.atExit = atExit(func() {
 		// A second interrupt: record the run as canceled now, rather than
 		// leave it running until the next process reaps it as abandoned.
 		ctx, cancel := context.WithTimeout(context.Background(), abortTimeout)
@@ -341,7 +342,7 @@ func (r *recording) finish(e *env, res *runtime.Result) {
 	if r.rec == nil {
 		return
 	}
-	setBeforeExit(nil)
+	r.atExit()
 	err := r.rec.Close()
 	if cerr := r.log.Close(); err == nil {
 		err = cerr

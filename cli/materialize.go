@@ -131,6 +131,7 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 }
 
 func (o *materializeOptions) run(e *env) int {
+	o.hooks = append(o.hooks, e.hooks...)
 	if o.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
 	}

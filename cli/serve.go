@@ -1,0 +1,281 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/web"
+)
+
+// envToken names the environment variable that gives serve its token
+// when --token is not given (a flag shows in the process list).
+const envToken = "ASSETGEN_TOKEN"
+
+func init() {
+	register(&command{
+		name:  "serve",
+		args:  "[--addr HOST:PORT] [--token TOKEN] [--history SPEC] [-j N] [--log-level LEVEL] [--log-format text|json]",
+		short: "serve the web page: catalog, lineage, runs with their logs, launching",
+		long: `Serve serves the pipeline's web page until interrupted: the asset catalog
+(status, staleness, filtering with the --select syntax), the lineage
+graph, each asset's materializations and metadata plots, the runs with a
+timeline of their steps and their log lines (live while a run goes), and
+a page to preview and launch runs. It prints the address to open on
+stdout; requests and launched runs log on stderr.
+
+Runs launched from the page execute in this process, exactly as
+'materialize --select EXPR' would (with -j, --log-level and
+--log-format as given here), and are recorded in the run history that
+the page shows (--history, as for materialize). SIGINT or SIGTERM stops
+the server: running runs are cancelled and recorded as such, and serve
+exits 0.
+
+The page listens on 127.0.0.1:3000 by default, for this machine only.
+Another address (0.0.0.0:3000, a host name) needs a token, from --token
+or $` + envToken + `: every request must then carry it, as the header
+Authorization: Bearer TOKEN, or a cookie set by opening the printed
+address (which has ?token=) once. Put a TLS proxy in front of it on an
+untrusted network: serve speaks plain HTTP.`,
+		setup: func(fs *flag.FlagSet) func(*env) int {
+			f := &serveFlags{}
+			fs.StringVar(&f.addr, "addr", "127.0.0.1:3000", "listen on `HOST:PORT` (port 0 picks a free one)")
+			fs.StringVar(&f.token, "token", "", "require `TOKEN` of every request (default: $"+envToken+"); needed for a non-loopback --addr")
+			fs.IntVar(&f.concurrency, "j", 0, "launched runs run at most `N` steps at once (default: the number of CPUs)")
+			f.history.declare(fs)
+			f.log.declare(fs)
+			return f.run
+		},
+	})
+}
+
+// serveFlags are the flags of serve.
+type serveFlags struct {
+	addr        string
+	token       string
+	concurrency int
+	history     historyFlag
+	log         logFlags
+}
+
+func (f *serveFlags) run(e *env) int {
+	if f.concurrency < 0 {
+		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", f.concurrency)
+	}
+	if f.token == "" {
+		f.token = os.Getenv(envToken)
+	}
+	if err := web.CheckAddr(f.addr, f.token); err != nil {
+		e.errorf("refusing to serve: %v", err)
+		return exitFailed
+	}
+	log, err := f.history.open(e.ctx)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	defer log.Close()
+	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log}
+	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog})
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		BaseContext:       func(net.Listener) context.Context { return e.ctx },
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintln(e.stdout, web.URL(ln.Addr().String(), f.token))
+	fmt.Fprintf(e.stderr, "%s serve: serving the web page of %s; interrupt to stop\n", e.prog, plural(len(e.defs.Assets), "asset"))
+
+	status := exitOK
+	select {
+	case err := <-served:
+		e.errorf("%v", err)
+		status = exitFailed
+	case <-e.ctx.Done():
+		fmt.Fprintf(e.stderr, "%s serve: stopping\n", e.prog)
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(e.ctx), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		e.errorf("stopping the server: %v", err)
+	}
+	l.wait() // the runs see the cancelled context and record how they ended
+	return status
+}
+
+// launcher is serve's web.Runner: it plans with materialize --dry-run and
+// launches with materialize, through the command itself, so a run from
+// the page is planned, checked, recorded and run as the command line's.
+type launcher struct {
+	e           *env
+	history     string // the resolved --history, where serve reads
+	concurrency int
+	log         logFlags
+	wg          sync.WaitGroup
+}
+
+// args returns the arguments of materialize for req.
+func (l *launcher) args(req web.Request, more ...string) []string {
+	a := []string{"--history=" + l.history, "--log-level=" + l.log.level.String(), "--log-format=" + l.log.format}
+	if req.Select != "" {
+		a = append(a, "--select="+req.Select)
+	}
+	if l.concurrency > 0 {
+		a = append(a, "-j="+strconv.Itoa(l.concurrency))
+	}
+	return append(a, more...)
+}
+
+// materialize runs the materialize command in this process.
+func (l *launcher) materialize(ctx context.Context, args []string, stdout, stderr io.Writer, hooks ...materializeHooks) int {
+	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, prog: l.e.prog, hooks: hooks}
+	return e.exec(lookup("materialize"), args)
+}
+
+// Plan returns the steps of materialize --dry-run.
+func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, error) {
+	var out, errs bytes.Buffer
+	if status := l.materialize(ctx, l.args(req, "--dry-run", "--json"), &out, &errs); status != exitOK {
+		return nil, errors.New(strings.TrimSpace(errs.String()))
+	}
+	var plan struct {
+		Steps []struct {
+			Asset    string   `json:"asset"`
+			Upstream []string `json:"upstream"`
+			Stored   []string `json:"stored"`
+		} `json:"steps"`
+	}
+	if out.Len() == 0 { // nothing selected: materialize said so
+		return nil, errors.New(strings.TrimSpace(errs.String()))
+	}
+	if err := json.Unmarshal(out.Bytes(), &plan); err != nil {
+		return nil, fmt.Errorf("reading the plan of materialize --dry-run: %w", err)
+	}
+	steps := make([]web.PlanStep, len(plan.Steps))
+	for i, s := range plan.Steps {
+		steps[i] = web.PlanStep{Asset: s.Asset, After: s.Upstream, Stored: s.Stored}
+	}
+	return steps, nil
+}
+
+// Launch starts materialize in the background and returns the run's ID
+// once the run has started, or what materialize said when it could not
+// start.
+func (l *launcher) Launch(_ context.Context, req web.Request) (string, error) {
+	id := runtime.NewRunID()
+	started := make(chan struct{})
+	var once sync.Once
+	hook := materializeHooks{start: func(_ *env, opts *runtime.Options) error {
+		opts.RunID = id
+		prev := opts.OnEvent
+		opts.OnEvent = func(ev runtime.Event) {
+			if prev != nil {
+				prev(ev)
+			}
+			if ev.Type == runtime.RunStart {
+				once.Do(func() { close(started) })
+			}
+		}
+		return nil
+	}}
+	said := &headBuffer{max: 64 << 10}
+	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + id + "] "}, said)
+	done := make(chan int, 1)
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		// The server's context, not the request's: the run outlives the
+		// request and stops with the server.
+		done <- l.materialize(l.e.ctx, l.args(req), io.Discard, stderr, hook)
+	}()
+	select {
+	case <-started:
+		return id, nil
+	case status := <-done:
+		msg := strings.TrimSpace(said.String())
+		if msg == "" {
+			msg = fmt.Sprintf("materialize exited with status %d without starting a run", status)
+		}
+		return "", errors.New(msg)
+	}
+}
+
+// wait waits for the launched runs to end.
+func (l *launcher) wait() { l.wg.Wait() }
+
+// headBuffer keeps the first max bytes written to it.
+type headBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+	max int
+}
+
+func (h *headBuffer) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if room := h.max - h.buf.Len(); room > 0 {
+		h.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+func (h *headBuffer) String() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.buf.String()
+}
+
+// prefixWriter starts every line written to w with prefix.
+type prefixWriter struct {
+	mu     sync.Mutex
+	w      io.Writer
+	prefix string
+	mid    bool // in the middle of a line
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := len(b)
+	var out []byte
+	for len(b) > 0 {
+		if !p.mid {
+			out = append(out, p.prefix...)
+		}
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			out = append(out, b...)
+			p.mid = true
+			break
+		}
+		out = append(out, b[:i+1]...)
+		b = b[i+1:]
+		p.mid = false
+	}
+	if _, err := p.w.Write(out); err != nil {
+		return 0, err
+	}
+	return n, nil
+}

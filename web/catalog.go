@@ -1,0 +1,178 @@
+package web
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/assetsel"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/selection"
+)
+
+// catalog is what the pages know of the definitions, computed once: the
+// assets in definition order and the edges between them.
+type catalog struct {
+	defs  []*runtime.AssetDef
+	index map[runtime.Key]int
+	up    [][]edge // up[i]: the assets i depends on
+	down  [][]edge // down[i]: the assets that depend on i
+	sel   *selection.Graph
+
+	mu      sync.Mutex
+	layouts map[string]*layoutCache // by selection expression
+	order   []string                // of layouts, oldest first
+}
+
+// edge is an edge of the graph; Deps is an ordering-only (deps=) edge.
+type edge struct {
+	to   int
+	deps bool
+}
+
+func newCatalog(d *runtime.Definitions) *catalog {
+	c := &catalog{index: map[runtime.Key]int{}, layouts: map[string]*layoutCache{}}
+	for _, def := range d.Assets {
+		if def == nil {
+			continue
+		}
+		if _, dup := c.index[def.Key]; dup {
+			continue
+		}
+		c.index[def.Key] = len(c.defs)
+		c.defs = append(c.defs, def)
+	}
+	c.up = make([][]edge, len(c.defs))
+	c.down = make([][]edge, len(c.defs))
+	for i, def := range c.defs {
+		data := map[runtime.Key]bool{}
+		for _, in := range def.Inputs {
+			data[in.Key] = true
+		}
+		for _, k := range def.Upstream() {
+			if j, ok := c.index[k]; ok {
+				c.up[i] = append(c.up[i], edge{j, !data[k]})
+				c.down[j] = append(c.down[j], edge{i, !data[k]})
+			}
+		}
+	}
+	c.sel = assetsel.Graph(c.defs)
+	return c
+}
+
+// selectSet returns which assets expr selects (all when it is empty), by
+// index. The error is a *selection.Error.
+func (c *catalog) selectSet(expr string) ([]bool, error) {
+	in := make([]bool, len(c.defs))
+	if strings.TrimSpace(expr) == "" {
+		for i := range in {
+			in[i] = true
+		}
+		return in, nil
+	}
+	keys, err := c.sel.Select(expr)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		in[c.index[runtime.Key(k)]] = true
+	}
+	return in, nil
+}
+
+// Status words of an asset, as the pages colour them.
+const (
+	statusFresh  = "fresh"
+	statusStale  = "stale"
+	statusFailed = "failed"
+	statusNever  = "never"
+)
+
+// assetState is an asset's standing in the history.
+type assetState struct {
+	Status string          // statusFresh, ...
+	Why    []history.Cause // why it is stale
+	Last   *history.Asset  // its latest record; nil when never attempted
+}
+
+// states returns the state of every asset, by index.
+func (c *catalog) states(ctx context.Context, log history.Log) ([]assetState, error) {
+	all, err := history.Stale(ctx, log, c.defs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]assetState, len(all))
+	for i := range all {
+		s := &all[i]
+		st := assetState{Status: statusFresh, Last: s.Last, Why: s.Causes}
+		switch {
+		case hasReason(s.Causes, history.LastAttemptFailed):
+			st.Status = statusFailed
+		case s.Last == nil || !s.Last.Materialized():
+			st.Status = statusNever
+		case s.Stale:
+			st.Status = statusStale
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+func hasReason(causes []history.Cause, r history.Reason) bool {
+	return slices.ContainsFunc(causes, func(c history.Cause) bool { return c.Reason == r })
+}
+
+// why joins the causes of a state for people.
+func why(causes []history.Cause) string {
+	parts := make([]string, len(causes))
+	for i, c := range causes {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// layoutCache is the layout of one selection, computed once.
+type layoutCache struct {
+	once sync.Once
+	l   *layout
+	err error
+}
+
+// maxLayouts bounds the layouts kept.
+const maxLayouts = 32
+
+// layout returns the layout of the assets expr selects, computed once per
+// expression.
+func (c *catalog) layout(expr string) (*layout, error) {
+	expr = strings.TrimSpace(expr)
+	c.mu.Lock()
+	lc := c.layouts[expr]
+	if lc == nil {
+		lc = &layoutCache{}
+		c.layouts[expr] = lc
+		c.order = append(c.order, expr)
+		if len(c.order) > maxLayouts {
+			delete(c.layouts, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	c.mu.Unlock()
+	lc.once.Do(func() {
+		var sel []bool
+		if sel, lc.err = c.selectSet(expr); lc.err == nil {
+			lc.l, lc.err = c.computeLayout(sel)
+		}
+	})
+	return lc.l, lc.err
+}
+
+// firstLine returns the first paragraph of a description, on one line.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,387 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// parsePages parses each page's template with the base layout.
+func parsePages() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"time":     fmtTime,
+		"duration": fmtMS,
+		"since":    func(t time.Time) string { return fmtMS(ms(time.Since(t))) + " ago" },
+		"assetURL": assetURL,
+		"runURL":   func(id string) string { return "/runs/" + url.PathEscape(id) },
+		"join":     strings.Join,
+		"short":    shortID,
+		"metadata": fmtMetadata,
+		"inc":      func(i int) int { return i + 1 },
+	}
+	names, err := fs.Glob(files, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		name := path.Base(n)
+		if name == "base.html" {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(files, "templates/base.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		pages[strings.TrimSuffix(name, ".html")] = t
+	}
+	return pages, nil
+}
+
+// page is what every page's template gets.
+type page struct {
+	Title     string
+	Name      string // the pipeline's
+	Nav       string // the menu entry to highlight
+	CanLaunch bool
+}
+
+func (s *Server) page(title, nav string) page {
+	return page{Title: title, Name: s.opts.Name, Nav: nav, CanLaunch: s.opts.Runner != nil}
+}
+
+// render writes page name with data, or an error page.
+func (s *Server) render(w http.ResponseWriter, code int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages[name].ExecuteTemplate(&buf, "base.html", data); err != nil {
+		http.Error(w, "rendering the page: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+type errorView struct {
+	page
+	Message string
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, code int, err error) {
+	s.render(w, code, "error", errorView{page: s.page(http.StatusText(code), ""), Message: err.Error()})
+}
+
+// selectError is a selection error as the pages show it.
+type selectError struct {
+	Message string // the message without the expression
+	Column  int
+	Expr    string
+	Caret   string // spaces up to the column, for a caret below Expr
+}
+
+func newSelectError(err error) *selectError {
+	se := selectionError(err)
+	if se == nil {
+		return &selectError{Message: err.Error()}
+	}
+	return &selectError{Message: se.Msg, Column: se.Col(), Expr: se.Expr, Caret: strings.Repeat(" ", se.Col()-1)}
+}
+
+// catalogView is the catalog page.
+type catalogView struct {
+	page
+	Select   string
+	Error    *selectError
+	GroupBy  string // "group" or "prefix"
+	Sections []section
+	Shown    int
+	Total    int
+	Counts   map[string]int
+}
+
+type section struct {
+	Name   string
+	Assets []assetJSON
+}
+
+func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	v := catalogView{page: s.page("Assets", "assets"), Select: q.Get("select"), GroupBy: q.Get("by"), Total: len(s.cat.defs), Counts: map[string]int{}}
+	if v.GroupBy != "prefix" {
+		v.GroupBy = "group"
+	}
+	sel, err := s.cat.selectSet(v.Select)
+	code := http.StatusOK
+	if err != nil {
+		v.Error, code = newSelectError(err), http.StatusBadRequest
+		sel = make([]bool, len(s.cat.defs))
+	}
+	states, err := s.cat.states(r.Context(), s.opts.Log)
+	if err != nil {
+		s.errorPage(w, http.StatusInternalServerError, err)
+		return
+	}
+	bySection := map[string]*section{}
+	for i, d := range s.cat.defs {
+		if !sel[i] {
+			continue
+		}
+		name := d.GroupName()
+		if v.GroupBy == "prefix" {
+			name = keyPrefix(d.Key)
+		}
+		sec := bySection[name]
+		if sec == nil {
+			sec = &section{Name: name}
+			bySection[name] = sec
+		}
+		sec.Assets = append(sec.Assets, s.cat.assetJSON(i, &states[i]))
+		v.Counts[states[i].Status]++
+		v.Shown++
+	}
+	for _, sec := range bySection {
+		slices.SortFunc(sec.Assets, func(a, b assetJSON) int { return strings.Compare(a.Key, b.Key) })
+		v.Sections = append(v.Sections, *sec)
+	}
+	sort.Slice(v.Sections, func(i, j int) bool { return v.Sections[i].Name < v.Sections[j].Name })
+	s.render(w, code, "catalog", v)
+}
+
+// keyPrefix returns the key's path without its last component, or "/".
+func keyPrefix(k runtime.Key) string {
+	if i := strings.LastIndexByte(string(k), '/'); i >= 0 {
+		return string(k[:i])
+	}
+	return "/"
+}
+
+type lineageView struct {
+	page
+	Select string
+	Error  *selectError
+}
+
+func (s *Server) lineagePage(w http.ResponseWriter, r *http.Request) {
+	v := lineageView{page: s.page("Lineage", "lineage"), Select: r.URL.Query().Get("select")}
+	code := http.StatusOK
+	if _, err := s.cat.layout(v.Select); err != nil {
+		v.Error, code = newSelectError(err), http.StatusBadRequest
+	}
+	s.render(w, code, "lineage", v)
+}
+
+// assetView is the asset page.
+type assetView struct {
+	page
+	A *assetDetail
+	// Series holds, for each numeric metadata key, the points
+	// [unix seconds, value] of the successful materializations, oldest
+	// first, for the plot.
+	Series map[string][][2]float64
+}
+
+func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
+	key := runtime.Key(r.PathValue("key"))
+	a, ok, err := s.assetDetail(r, key)
+	switch {
+	case err != nil:
+		s.errorPage(w, http.StatusInternalServerError, err)
+		return
+	case !ok:
+		s.errorPage(w, http.StatusNotFound, fmt.Errorf("no asset %q in this pipeline", key))
+		return
+	}
+	v := assetView{page: s.page(string(key), "assets"), A: a, Series: map[string][][2]float64{}}
+	for i := len(a.Materializations) - 1; i >= 0; i-- {
+		m := a.Materializations[i]
+		if m.Status != "success" || m.End == nil {
+			continue
+		}
+		for k, val := range m.Metadata {
+			if f, ok := val.(float64); ok {
+				v.Series[k] = append(v.Series[k], [2]float64{float64(m.End.UnixMilli()) / 1000, f})
+			}
+		}
+	}
+	s.render(w, http.StatusOK, "asset", v)
+}
+
+type runsView struct {
+	page
+	Status   string
+	Statuses []string
+	Runs     []runJSON
+	Limit    int
+	Error    string
+}
+
+func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
+	v := runsView{page: s.page("Runs", "runs"), Status: r.URL.Query().Get("status"), Statuses: runStatuses}
+	limit, err := intParam(r, "limit", 100)
+	if err != nil {
+		s.errorPage(w, http.StatusBadRequest, err)
+		return
+	}
+	v.Limit = limit
+	runs, err := s.listRuns(r, v.Status, limit)
+	if err != nil {
+		s.errorPage(w, http.StatusBadRequest, err)
+		return
+	}
+	for i := range runs {
+		v.Runs = append(v.Runs, newRunJSON(&runs[i]))
+	}
+	s.render(w, http.StatusOK, "runs", v)
+}
+
+type runPageView struct {
+	page
+	ID   string
+	Data any // runView and lines, for the script
+}
+
+func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	v := runPageView{page: s.page("Run "+shortID(id), "runs"), ID: id}
+	rv, err := s.runView(r, id)
+	switch {
+	case errors.Is(err, history.ErrNotFound) && s.wasLaunched(id):
+		v.Data = map[string]any{"run": nil, "lines": []lineJSON{}}
+	case err != nil:
+		s.errorPage(w, notFoundCode(err), err)
+		return
+	default:
+		lines, err := s.opts.Log.Logs(r.Context(), id, history.LogQuery{Limit: maxLines})
+		if err != nil {
+			s.errorPage(w, http.StatusInternalServerError, err)
+			return
+		}
+		v.Data = map[string]any{"run": rv.Run, "steps": rv.Steps, "lines": newLines(lines)}
+	}
+	s.render(w, http.StatusOK, "run", v)
+}
+
+type launchView struct {
+	page
+	Select string
+	Error  *selectError
+	Plan   []PlanStep
+	// Partitions is the seam for the partition picker: the partitioned
+	// assets of the selection and their partitions. Empty until the
+	// runtime has partitions; Request will carry the choice.
+	Partitions []string
+}
+
+func (s *Server) launchPage(w http.ResponseWriter, r *http.Request) {
+	v := launchView{page: s.page("Launch a run", "launch"), Select: r.URL.Query().Get("select")}
+	code := http.StatusOK
+	if s.opts.Runner == nil {
+		v.Error = &selectError{Message: errNoRunner.Error()}
+	} else if _, ok := r.URL.Query()["select"]; ok {
+		plan, err := s.plan(r, Request{Select: v.Select})
+		if err != nil {
+			v.Error, code = newSelectError(err), http.StatusBadRequest
+		} else {
+			v.Plan = plan
+		}
+	}
+	s.render(w, code, "launch", v)
+}
+
+// launchForm launches the run the launch page's form asks for and sends
+// the browser to its page.
+func (s *Server) launchForm(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, http.StatusBadRequest, err)
+		return
+	}
+	req := Request{Select: r.PostForm.Get("select")}
+	id, err := s.launch(r, req)
+	if err != nil {
+		v := launchView{page: s.page("Launch a run", "launch"), Select: req.Select, Error: newSelectError(err)}
+		s.render(w, http.StatusUnprocessableEntity, "launch", v)
+		return
+	}
+	http.Redirect(w, r, "/runs/"+url.PathEscape(id), http.StatusSeeOther)
+}
+
+// assetURL is the page of key; its slashes stay slashes.
+func assetURL(key string) string {
+	parts := strings.Split(key, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return "/assets/" + strings.Join(parts, "/")
+}
+
+func fmtTime(t any) string {
+	var tt time.Time
+	switch v := t.(type) {
+	case time.Time:
+		tt = v
+	case *time.Time:
+		if v == nil {
+			return "-"
+		}
+		tt = *v
+	}
+	if tt.IsZero() {
+		return "-"
+	}
+	return tt.Local().Format("2006-01-02 15:04:05")
+}
+
+// fmtMS formats milliseconds for people.
+func fmtMS(ms float64) string {
+	d := time.Duration(ms * float64(time.Millisecond))
+	switch {
+	case d >= time.Hour:
+		return d.Round(time.Minute).String()
+	case d >= time.Minute:
+		return d.Round(time.Second).String()
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond).String()
+	case d >= time.Millisecond:
+		return d.Round(100 * time.Microsecond).String()
+	}
+	return d.Round(time.Microsecond).String()
+}
+
+func shortID(id string) string {
+	if len(id) > 13 {
+		return id[:13] + "…"
+	}
+	return id
+}
+
+// fmtMetadata formats metadata as sorted key=value pairs.
+func fmtMetadata(m runtime.Metadata) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		v := fmt.Sprint(m[k])
+		if r := []rune(v); len(r) > 80 {
+			v = string(r[:79]) + "…"
+		}
+		parts[i] = k + "=" + v
+	}
+	return strings.Join(parts, " ")
+}
