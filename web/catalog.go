@@ -136,8 +136,8 @@ func why(causes []history.Cause) string {
 // layoutCache is the layout of one selection, computed once.
 type layoutCache struct {
 	once sync.Once
-	l   *layout
-	err error
+	l    *layout
+	err  error
 }
 
 // maxLayouts bounds the layouts kept.
