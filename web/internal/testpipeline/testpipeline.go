@@ -1,0 +1,94 @@
+// Package testpipeline holds the assets of package web's test pipeline
+// (web/testdata/pipeline), which its tests also serve in process:
+// hand-written assets that log, take their time when told, and, for xss,
+// put markup into every string a user controls.
+//
+//	PIPELINE_SLOW=duration   slow logs a line every 100ms for that long (default 0)
+//	PIPELINE_XSS_FAIL=1      xss fails, with markup in its error
+package testpipeline
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"time"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Payload is markup that runs script if a page ever inserts it as HTML:
+// each part sets window.__xss.
+const Payload = `<script>window.__xss="script"</script>"><img src=x onerror="window.__xss='img'">'><svg onload="window.__xss='svg'">`
+
+var ints = reflect.TypeFor[[]int]()
+
+// Assets returns the assets of the test pipeline.
+func Assets() []*runtime.AssetDef {
+	return []*runtime.AssetDef{
+		{
+			Key: "raw/orders", Group: "sales", Kinds: []string{"go"}, Owners: []string{"team:sales"},
+			Description: "Raw orders, as the shop exports them.", Source: "shop.go:12", CodeVersion: "v1",
+			OutputType: ints,
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				ctx.Log.Info("fetched orders", "count", 3)
+				ctx.AddMetadata("rows", 3)
+				return []int{1, 2, 3}, nil
+			},
+		},
+		{
+			Key: "orders", Group: "sales", Kinds: []string{"go"},
+			Description: "Orders are the cleaned orders.",
+			Inputs:      []runtime.Input{{Name: "rawOrders", Key: "raw/orders", Type: ints}},
+			OutputType:  ints,
+			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+				raw, err := runtime.Load[[]int](ctx, in, 0)
+				if err != nil {
+					return nil, err
+				}
+				ctx.Log.Info("cleaned orders", "kept", len(raw))
+				ctx.AddMetadata("rows", len(raw))
+				return raw, nil
+			},
+		},
+		{
+			Key: "report", Group: "analytics", Description: "Report waits for orders; it stores nothing.",
+			Deps: []runtime.Key{"orders"},
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				ctx.Log.Info("report written")
+				return nil, nil
+			},
+		},
+		{
+			Key: "slow", Group: "analytics", Deps: []runtime.Key{"orders"},
+			Description: "Slow takes $PIPELINE_SLOW, logging as it goes.",
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				d, _ := time.ParseDuration(os.Getenv("PIPELINE_SLOW"))
+				end := time.Now().Add(d)
+				for i := 1; time.Now().Before(end); i++ {
+					ctx.Log.Info("still working", "tick", i)
+					select {
+					case <-time.After(100 * time.Millisecond):
+					case <-ctx.Done():
+						return nil, ctx.Err()
+					}
+				}
+				ctx.Log.Info("slow done")
+				return nil, nil
+			},
+		},
+		{
+			Key: "xss", Group: "markup", Kinds: []string{Payload}, Owners: []string{Payload},
+			Tags: map[string]string{"note": Payload}, Description: Payload, CodeVersion: Payload,
+			OutputType: ints,
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				ctx.Log.Warn(Payload, "attr", Payload)
+				ctx.AddMetadata("label", Payload)
+				ctx.AddMetadata(Payload, 1)
+				if os.Getenv("PIPELINE_XSS_FAIL") != "" {
+					return nil, errors.New(Payload)
+				}
+				return []int{1}, nil
+			},
+		},
+	}
+}
