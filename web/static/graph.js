@@ -33,6 +33,7 @@
   function draw() {
     queued = false;
     if (!g) return;
+    box.dataset.view = [scale, tx, ty].join(","); // where the graph is, for tests and tools
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);

@@ -168,6 +168,7 @@
   }
 
   addLines(data.lines || []);
+  $("log-step").addEventListener("change", renderLogs);
   render();
   if (run && run.status !== "running") {
     document.body.dataset.ended = "true";
@@ -207,5 +208,4 @@
     $("run-error").hidden = false;
     $("run-error").textContent = JSON.parse(e.data).error;
   });
-  $("log-step").addEventListener("change", renderLogs);
 })();

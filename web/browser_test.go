@@ -1,0 +1,302 @@
+package web_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The browser tests drive Debian's chromium (apt-get install chromium;
+// .ci/run installs it) with chromedp. Without it they fail, saying so,
+// unless ASSETGEN_NO_BROWSER=1 skips them on purpose (CI never sets it).
+
+// chromiumPath returns the browser to drive: $ASSETGEN_CHROMIUM, or
+// chromium on the PATH.
+func chromiumPath(t testing.TB) string {
+	t.Helper()
+	if os.Getenv("ASSETGEN_NO_BROWSER") == "1" {
+		t.Skip("ASSETGEN_NO_BROWSER=1: the browser tests are skipped")
+	}
+	if p := os.Getenv("ASSETGEN_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("the browser tests need Chromium: apt-get install chromium (or set ASSETGEN_CHROMIUM to a Chrome or Chromium binary; ASSETGEN_NO_BROWSER=1 skips them)")
+	return ""
+}
+
+// browser returns a chromedp context on a new headless Chromium that
+// reaches nothing but this machine.
+func browser(t testing.TB) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	require.NoError(t, chromedp.Do(ctx), "starting chromium")
+	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelT)
+	return ctx
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	buildOut  []byte
+)
+
+// pipelineBinary builds the test pipeline once per test binary.
+func pipelineBinary(t testing.TB) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "webtest")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "pipeline")
+		buildOut, buildErr = exec.Command("go", "build", "-o", builtBin, "./testdata/pipeline").CombinedOutput()
+	})
+	require.NoError(t, buildErr, "go build ./testdata/pipeline:\n%s", buildOut)
+	return builtBin
+}
+
+// serveBinary starts 'pipeline serve' of the built test pipeline on a
+// free port and returns its address; cleanup sends SIGINT and checks
+// that it exits 0.
+func serveBinary(t testing.TB, env ...string) string {
+	t.Helper()
+	bin := pipelineBinary(t)
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), append([]string{"ASSETGEN_HOME=" + filepath.Join(dir, ".assetgen"), "PIPELINE_DATA=" + filepath.Join(dir, "data")}, env...)...)
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("serve printed no address: %v\n%s", err, stderr)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGINT)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve after SIGINT: %v\n%s", err, stderr)
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Errorf("serve did not stop within 20s of SIGINT\n%s", stderr)
+		}
+	})
+	return strings.TrimSuffix(strings.TrimSpace(line), "/")
+}
+
+// shoot saves a screenshot of the page under the test's temporary
+// directory, and logs where.
+func shoot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png := run(t, ctx, chromedp.FullScreenshot(100))
+	path := filepath.Join(t.TempDir(), name+".png")
+	require.NoError(t, os.WriteFile(path, png, 0o644))
+	t.Logf("screenshot: %s", path)
+}
+
+// run runs a, failing the test on an error.
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	require.NoError(t, err)
+	return v
+}
+
+// do runs the steps, failing the test on an error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, steps...))
+}
+
+// wait polls the page until expr is true, also across a navigation
+// (whose old page's context goes away under the poll).
+func wait(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		deadline := time.Now().Add(timeout)
+		for {
+			ok, err := chromedp.Evaluate[bool](expr)(ctx, t)
+			if err == nil && ok {
+				return chromedp.Void{}, nil
+			}
+			if time.Now().After(deadline) {
+				return chromedp.Void{}, fmt.Errorf("waiting %v for %s: last %v, %v", timeout, expr, ok, err)
+			}
+			select {
+			case <-ctx.Done():
+				return chromedp.Void{}, ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}
+}
+
+// TestBrowser is a user's visit: the catalog, a filter, an asset, a
+// launch followed live to its success, the run's log lines, the graph.
+func TestBrowser(t *testing.T) {
+	base := serveBinary(t, "PIPELINE_SLOW=1500ms")
+	ctx := browser(t)
+
+	// The catalog: every asset, never materialized.
+	do(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`table.assets`)))
+	assert.Equal(t, 5, run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.assets tbody tr").length`)))
+	shoot(t, ctx, "catalog")
+
+	// A filter with the selection syntax, then a bad one, which points
+	// at its column.
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS(`#select`), "+orders"),
+		chromedp.Submit(chromedp.CSS(`#select`)),
+		wait(`location.search.includes("select=%2Borders")`, 10*time.Second),
+		chromedp.WaitVisible(chromedp.CSS(`#summary`)),
+	)
+	keys := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.assets tbody tr")].map(r => r.dataset.key)`))
+	assert.ElementsMatch(t, []string{"raw/orders", "orders"}, keys)
+	do(t, ctx, chromedp.Navigate(base+"/?select=orders+and+(raw"))
+	msg := run(t, ctx, chromedp.Text(chromedp.CSS(`.selerr`)))
+	assert.Contains(t, msg, `column 16: unexpected end of expression, want ")" to close the "(" at column 12`)
+
+	// An asset's page, from the catalog.
+	do(t, ctx,
+		chromedp.Navigate(base+"/?select=orders"),
+		chromedp.Click(chromedp.CSS(`a[href="/assets/orders"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#materialize`)),
+	)
+	assert.Contains(t, run(t, ctx, chromedp.Text(chromedp.CSS(`h1`))), "orders")
+	shoot(t, ctx, "asset")
+
+	// Materialize everything downstream of raw/orders: the plan, then
+	// the launch, then the run page following the run live.
+	do(t, ctx, chromedp.Navigate(base+"/launch?select="+escapeQuery("raw/orders+")), chromedp.WaitVisible(chromedp.CSS(`#plan`)))
+	plan := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#plan tbody tr td:nth-child(2)")].map(td => td.textContent)`))
+	require.Len(t, plan, 4)
+	assert.Equal(t, []string{"raw/orders", "orders"}, plan[:2])
+	assert.ElementsMatch(t, []string{"report", "slow"}, plan[2:])
+	shoot(t, ctx, "launch")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`#launch`)),
+		chromedp.WaitVisible(chromedp.CSS(`#gantt`)),
+		// slow runs for 1.5s: the page shows the run running first...
+		wait(`document.getElementById("run-status").textContent === "running"`, 20*time.Second),
+		wait(`[...document.querySelectorAll("#logs td.msg")].some(td => td.textContent.startsWith("still working"))`, 20*time.Second),
+		// ...then its success, without a reload.
+		wait(`document.body.dataset.ended === "true"`, 30*time.Second),
+	)
+	assert.Equal(t, "success", run(t, ctx, chromedp.Text(chromedp.CSS(`#run-status`))))
+	assert.Equal(t, true, run(t, ctx, chromedp.Evaluate[bool](`document.getElementById("live").hidden`)), "the page still follows the ended run")
+	assert.Equal(t, 4, run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#gantt rect").length`)), "one bar per step")
+	logLines := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#logs tbody tr")].map(r => r.textContent)`))
+	assert.True(t, containsLine(logLines, "raw/orders", "fetched orders", "count=3"), "log lines: %q", logLines)
+	assert.True(t, containsLine(logLines, "slow", "slow done"), "log lines: %q", logLines)
+	shoot(t, ctx, "run")
+
+	// Reopened, the run page shows its log lines from the history; the
+	// step menu keeps one step's.
+	do(t, ctx,
+		chromedp.Reload(),
+		wait(`document.body.dataset.ended === "true"`, 10*time.Second),
+	)
+	picked := run(t, ctx, chromedp.Evaluate[string](`(() => {
+		const s = document.getElementById("log-step");
+		s.value = "orders";
+		s.dispatchEvent(new Event("change"));
+		return s.value;
+	})()`))
+	require.Equal(t, "orders", picked)
+	orders := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#logs tbody tr")].map(r => r.textContent)`))
+	require.Len(t, orders, 1)
+	assert.True(t, containsLine(orders, "orders", "cleaned orders", "kept=3"), "%q", orders)
+
+	// The asset is fresh now, and its page plots its row counts.
+	do(t, ctx, chromedp.Navigate(base+"/assets/orders"), chromedp.WaitVisible(chromedp.CSS(`.uplot`)))
+	assert.Equal(t, "fresh", run(t, ctx, chromedp.Text(chromedp.CSS(`h1 .st`))))
+	assert.Equal(t, 1, run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.steps tbody tr").length`)))
+
+	// The lineage graph draws every asset.
+	do(t, ctx, chromedp.Navigate(base+"/lineage"), wait(`!!document.getElementById("graph").dataset.ready`, 20*time.Second))
+	assert.NotEqual(t, "error", run(t, ctx, chromedp.Evaluate[string](`document.getElementById("graph").dataset.ready`)))
+	assert.Contains(t, run(t, ctx, chromedp.Text(chromedp.CSS(`#graph-status`))), "5 assets, 3 edges")
+	shoot(t, ctx, "lineage")
+
+	// A click on an asset in the graph opens its page: the page says
+	// where it drew the graph (data-view: scale, x, y), the API where
+	// each asset is in it.
+	view := run(t, ctx, chromedp.Evaluate[[]float64](`document.getElementById("graph").dataset.view.split(",").map(Number)`))
+	canvas := run(t, ctx, chromedp.Evaluate[[]float64](`(() => { const c = document.getElementById("canvas").getBoundingClientRect(); return [c.left, c.top]; })()`))
+	var graph struct {
+		Keys  []string
+		Nodes [][3]float64
+	}
+	resp, err := http.Get(base + "/api/graph")
+	require.NoError(t, err)
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&graph))
+	resp.Body.Close()
+	i := slices.Index(graph.Keys, "orders")
+	x := canvas[0] + view[1] + view[0]*(graph.Nodes[i][0]+100)
+	y := canvas[1] + view[2] + view[0]*(graph.Nodes[i][1]+20)
+	do(t, ctx, chromedp.MouseClickXY(x, y), chromedp.WaitVisible(chromedp.CSS(`dl.props`)))
+	assert.Equal(t, base+"/assets/orders", run(t, ctx, chromedp.Location()))
+}
+
+func containsLine(lines []string, parts ...string) bool {
+	for _, l := range lines {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(l, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func escapeQuery(s string) string { return strings.NewReplacer("+", "%2B", " ", "+").Replace(s) }
