@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/web/internal/testpipeline"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -300,3 +302,80 @@ func containsLine(lines []string, parts ...string) bool {
 }
 
 func escapeQuery(s string) string { return strings.NewReplacer("+", "%2B", " ", "+").Replace(s) }
+
+// TestBrowserEscapes puts markup in every string a user controls (kinds,
+// owners, tags, description, code version, metadata keys and values,
+// error texts, log lines and their attributes, selections), loads every
+// page in Chromium, and checks that no script ran and that the markup
+// shows as text.
+func TestBrowserEscapes(t *testing.T) {
+	base := serveBinary(t)
+	launch := func() string {
+		t.Helper()
+		resp, err := http.Post(base+"/api/runs", "application/json", strings.NewReader(`{"select": "xss"}`))
+		require.NoError(t, err)
+		var v map[string]string
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+		resp.Body.Close()
+		require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", v)
+		return v["run_id"]
+	}
+	ok := launch()
+	// A second server, whose xss fails: its error is markup too.
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/runs/"+ok), wait(`document.body.dataset.ended === "true"`, 20*time.Second))
+	failing := serveBinary(t, "PIPELINE_XSS_FAIL=1")
+	resp, err := http.Post(failing+"/api/runs", "application/json", strings.NewReader(`{"select": "xss"}`))
+	require.NoError(t, err)
+	var v map[string]string
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+	resp.Body.Close()
+	bad := v["run_id"]
+
+	payload := testpipeline.Payload
+	pages := []struct {
+		base, path string
+		shows      string // a part of the payload the page must show as text
+	}{
+		{base, "/", payload},
+		{base, "/?select=xss", payload},
+		{base, "/?select=" + url.QueryEscape(payload), payload},
+		{base, "/assets/xss", payload},
+		{base, "/runs", "xss"},
+		{base, "/runs/" + ok, payload},
+		{base, "/lineage", ""},
+		{base, "/lineage?select=" + url.QueryEscape(payload), payload},
+		{base, "/launch?select=" + url.QueryEscape(payload), payload},
+		{base, "/launch?select=xss", "xss"},
+		{failing, "/assets/xss", payload},
+		{failing, "/runs/" + bad, payload},
+		{failing, "/runs?status=failed", "failed"},
+		{base, "/assets/" + url.PathEscape(payload), `no asset "<script>window.__xss=`},
+	}
+	for _, p := range pages {
+		resp, err := http.Get(p.base + p.path)
+		require.NoError(t, err)
+		resp.Body.Close()
+		csp := resp.Header.Get("Content-Security-Policy")
+		assert.Contains(t, csp, "script-src 'self'", "%s", p.path)
+		assert.NotContains(t, csp, "unsafe-inline", "%s", p.path)
+
+		do(t, ctx, chromedp.Navigate(p.base+p.path), wait(`document.readyState === "complete"`, 10*time.Second))
+		if strings.HasPrefix(p.path, "/runs/") {
+			do(t, ctx, wait(`document.body.dataset.ended === "true"`, 20*time.Second))
+		}
+		if strings.HasPrefix(p.path, "/lineage") && !strings.Contains(p.path, "select") {
+			do(t, ctx, wait(`!!document.getElementById("graph").dataset.ready`, 10*time.Second))
+		}
+		// Give handlers (an img's onerror) a moment to fire.
+		time.Sleep(100 * time.Millisecond)
+		ran := run(t, ctx, chromedp.Evaluate[string](`String(window.__xss)`))
+		assert.Equal(t, "undefined", ran, "script ran on %s", p.path)
+		imgs := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("img, svg[onload], script:not([src]):not([type='application/json'])").length`))
+		assert.Equal(t, 0, imgs, "markup became elements on %s", p.path)
+		if p.shows != "" {
+			text := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+			assert.Contains(t, text, p.shows, "%s does not show the text", p.path)
+		}
+	}
+}
