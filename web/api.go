@@ -74,11 +74,8 @@ func (p *partitionHealth) Segments() [3]float64 {
 func (c *catalog) partitionsOf(int, []history.Asset) *partitionHealth { return nil }
 
 func (c *catalog) assetJSON(i int, st *assetState) assetJSON {
-	d := c.defs[i]
-	a := assetJSON{
-		Key: string(d.Key), Group: d.GroupName(), Kinds: orEmpty(d.Kinds), Owners: orEmpty(d.Owners),
-		Description: firstLine(d.Description), Status: st.Status, Why: why(st.Why),
-	}
+	a := c.static[i]
+	a.Status, a.Why = st.Status, why(st.Why)
 	if l := st.Last; l != nil && l.Materialized() {
 		t := l.Time
 		a.LastMaterialized, a.LastRun = &t, l.RunID
@@ -118,23 +115,35 @@ func apiError(w http.ResponseWriter, code int, err error) {
 }
 
 func (s *Server) apiAssets(w http.ResponseWriter, r *http.Request) {
-	sel, err := s.cat.selectSet(r.URL.Query().Get("select"))
+	expr := r.URL.Query().Get("select")
+	sel, err := s.cat.selectSet(expr)
 	if err != nil {
 		apiError(w, http.StatusBadRequest, err)
 		return
 	}
-	states, err := s.cat.states(r.Context(), s.opts.Log)
+	states, gen, err := s.cat.snapshot(r.Context(), s.opts.Log)
 	if err != nil {
 		apiError(w, http.StatusInternalServerError, err)
 		return
 	}
-	out := []assetJSON{}
-	for i := range s.cat.defs {
-		if sel[i] {
-			out = append(out, s.cat.assetJSON(i, &states[i]))
+	// The response depends only on the selection and the states: it is
+	// kept while they last.
+	b, err := s.cat.body(gen, expr, func() ([]byte, error) {
+		out := []assetJSON{}
+		for i := range s.cat.defs {
+			if sel[i] {
+				out = append(out, s.cat.assetJSON(i, &states[i]))
+			}
 		}
+		return json.Marshal(map[string]any{"assets": out})
+	})
+	if err != nil {
+		apiError(w, http.StatusInternalServerError, err)
+		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"assets": out})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(append(b, '\n'))
 }
 
 // assetDetail is one asset in full.

@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -114,8 +115,14 @@ type catalogView struct {
 
 type section struct {
 	Name   string
+	Select string // the selection of the whole section
+	Count  int    // its assets
 	Assets []assetJSON
 }
+
+// maxRows bounds the assets the catalog page lists: past it, sections
+// show their counts and a link to the section alone.
+const maxRows = 1000
 
 func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -145,7 +152,13 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 		}
 		sec := bySection[name]
 		if sec == nil {
-			sec = &section{Name: name}
+			sec = &section{Name: name, Select: "group:" + quoteValue(name)}
+			if v.GroupBy == "prefix" {
+				sec.Select = "key:" + quoteValue(name+"/*")
+				if name == "/" {
+					sec.Select = "not key:" + quoteValue("*/*")
+				}
+			}
 			bySection[name] = sec
 		}
 		sec.Assets = append(sec.Assets, s.cat.assetJSON(i, &states[i]))
@@ -154,10 +167,25 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, sec := range bySection {
 		slices.SortFunc(sec.Assets, func(a, b assetJSON) int { return strings.Compare(a.Key, b.Key) })
+		sec.Count = len(sec.Assets)
 		v.Sections = append(v.Sections, *sec)
 	}
 	sort.Slice(v.Sections, func(i, j int) bool { return v.Sections[i].Name < v.Sections[j].Name })
+	rows := 0
+	for i := range v.Sections {
+		sec := &v.Sections[i]
+		sec.Assets = sec.Assets[:min(len(sec.Assets), max(maxRows-rows, 0))]
+		rows += len(sec.Assets)
+	}
 	s.render(w, code, "catalog", v)
+}
+
+// quoteValue quotes a selection value when it needs quotes.
+func quoteValue(s string) string {
+	if strings.ContainsAny(s, " \t()\"'+,:=<>@") || s == "" {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // keyPrefix returns the key's path without its last component, or "/".

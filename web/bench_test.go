@@ -1,0 +1,167 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/web"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// The benchmarks serve 10,000 assets with 1,000 runs in a SQLite history
+// (one run of every asset, 999 of ten assets each):
+//
+//	go test ./web -run '^$' -bench . -benchtime 20x
+//
+// BenchmarkAPI times each API response; BenchmarkBrowser the time from
+// navigation to an interactive page in Chromium (ms/page): the catalog
+// once its table is laid out, the lineage graph once drawn.
+
+const (
+	benchAssets = 10_000
+	benchRuns   = 1_000
+	benchLayer  = 500 // assets per layer
+	benchGroups = 50
+)
+
+// bigDefs returns benchAssets assets in layers of benchLayer, each taking
+// two assets of the layer before as inputs and, one in ten, a third as a
+// deps= edge, in benchGroups groups.
+func bigDefs() *runtime.Definitions {
+	rng := rand.New(rand.NewPCG(1, 2))
+	defs := &runtime.Definitions{}
+	for i := range benchAssets {
+		d := &runtime.AssetDef{
+			Key:         runtime.Key(fmt.Sprintf("layer%02d/asset_%05d", i/benchLayer, i)),
+			Group:       fmt.Sprintf("group_%02d", (i/10)%benchGroups),
+			Kinds:       []string{"go"},
+			Description: fmt.Sprintf("Asset %d of the benchmark.", i),
+			CodeVersion: "v1",
+		}
+		if layer := i / benchLayer; layer > 0 {
+			for range 2 {
+				j := (layer-1)*benchLayer + rng.IntN(benchLayer)
+				d.Inputs = append(d.Inputs, runtime.Input{Name: fmt.Sprint("in", j), Key: defs.Assets[j].Key})
+			}
+			if i%10 == 0 {
+				d.Deps = []runtime.Key{defs.Assets[(layer-1)*benchLayer+rng.IntN(benchLayer)].Key}
+			}
+		}
+		defs.Assets = append(defs.Assets, d)
+	}
+	return defs
+}
+
+// bigServer returns a server of bigDefs over a history of benchRuns runs.
+func bigServer(b *testing.B) (*httptest.Server, string) {
+	b.Helper()
+	ctx := context.Background()
+	log, err := history.Open(ctx, b.TempDir())
+	require.NoError(b, err)
+	b.Cleanup(func() { log.Close() })
+	defs := bigDefs()
+	rec := history.NewRecorder(log, nil)
+	t := time.Now().Add(-time.Hour)
+	tick := func() time.Time { t = t.Add(time.Millisecond); return t }
+	play := func(id string, keys []runtime.Key) {
+		rec.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: id, Keys: keys, Time: tick()})
+		for _, k := range keys {
+			rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: id, Key: k, Attempt: 1, Time: tick(), CodeVersion: "v1"})
+			rec.OnEvent(runtime.Event{Type: runtime.StepSuccess, RunID: id, Key: k, Attempt: 1, Time: tick(), Duration: time.Millisecond,
+				CodeVersion: "v1", Metadata: runtime.Metadata{"rows": 100}})
+		}
+		rec.OnEvent(runtime.Event{Type: runtime.RunEnd, RunID: id, Time: tick()})
+	}
+	all := make([]runtime.Key, len(defs.Assets))
+	for i, d := range defs.Assets {
+		all[i] = d.Key
+	}
+	play("run-0000", all)
+	last := ""
+	for r := 1; r < benchRuns; r++ {
+		last = fmt.Sprintf("run-%04d", r)
+		play(last, all[(r*10)%benchAssets:(r*10)%benchAssets+10])
+	}
+	require.NoError(b, rec.Close())
+	srv, err := web.New(web.Options{Defs: defs, Log: log})
+	require.NoError(b, err)
+	ts := httptest.NewServer(srv)
+	b.Cleanup(ts.Close)
+	return ts, last
+}
+
+func BenchmarkAPI(b *testing.B) {
+	ts, run := bigServer(b)
+	for _, c := range []struct{ name, path string }{
+		{"assets", "/api/assets"},
+		{"assets_select", "/api/assets?select=%2Blayer05%2Fasset_02600"},
+		{"asset", "/api/assets/layer10/asset_05000"},
+		{"graph", "/api/graph"},
+		{"graph_select", "/api/graph?select=%2Blayer05%2Fasset_02600%2B"},
+		{"runs", "/api/runs"},
+		{"runs_failed", "/api/runs?status=failed"},
+		{"run", "/api/runs/" + run},
+		{"logs", "/api/runs/" + run + "/logs"},
+		{"catalog_page", "/"},
+		{"run_page", "/runs/" + run},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			get(b, ts.URL+c.path) // layouts are computed once per selection
+			var size int64
+			for b.Loop() {
+				size = get(b, ts.URL+c.path)
+			}
+			b.ReportMetric(float64(size)/1024, "KiB")
+		})
+	}
+}
+
+func get(b *testing.B, url string) int64 {
+	resp, err := http.Get(url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		b.Fatalf("GET %s: %d %v", url, resp.StatusCode, err)
+	}
+	return n
+}
+
+func BenchmarkBrowser(b *testing.B) {
+	ts, _ := bigServer(b)
+	ctx := browser(b)
+	get(b, ts.URL+"/api/graph") // the layout, computed at the first request
+	for _, c := range []struct{ name, path, ready string }{
+		// The catalog is ready once the browser has laid out the page and
+		// painted it (the next animation frame after load).
+		{"catalog", "/", `new Promise(r => { const f = () => requestAnimationFrame(() => r(performance.now())); document.readyState === "complete" ? f() : addEventListener("load", f); })`},
+		// The graph, once drawn (graph.js sets data-ready).
+		{"lineage", "/lineage", `new Promise(r => { const f = () => { const v = document.getElementById("graph").dataset.ready; v ? r(Number(v)) : setTimeout(f, 5); }; f(); })`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var total float64
+			for b.Loop() {
+				if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+c.path)); err != nil {
+					b.Fatal(err)
+				}
+				ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](c.ready, chromedp.EvalAwaitPromise))
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += ms
+			}
+			b.ReportMetric(total/float64(b.N), "ms/page")
+		})
+	}
+}
