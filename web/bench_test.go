@@ -101,6 +101,9 @@ func bigServer(b *testing.B) (*httptest.Server, string) {
 
 func BenchmarkAPI(b *testing.B) {
 	ts, run := bigServer(b)
+	start := time.Now()
+	get(b, ts.URL+"/api/graph")
+	b.Logf("the first /api/graph, which lays out all %d assets: %v", benchAssets, time.Since(start).Round(time.Millisecond))
 	for _, c := range []struct{ name, path string }{
 		{"assets", "/api/assets"},
 		{"assets_select", "/api/assets?select=%2Blayer05%2Fasset_02600"},
