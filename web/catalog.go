@@ -17,6 +17,7 @@ import (
 // catalog is what the pages know of the definitions, computed once: the
 // assets in definition order and the edges between them.
 type catalog struct {
+	g     *runtime.Graph // the runtime's graph of defs: edges, order, layers
 	defs  []*runtime.AssetDef
 	index map[runtime.Key]int
 	up    [][]edge // up[i]: the assets i depends on
@@ -58,18 +59,14 @@ func newCatalog(d *runtime.Definitions) *catalog {
 		c.index[def.Key] = len(c.defs)
 		c.defs = append(c.defs, def)
 	}
+	c.g = runtime.NewGraph(c.defs)
 	c.up = make([][]edge, len(c.defs))
 	c.down = make([][]edge, len(c.defs))
-	for i, def := range c.defs {
-		data := map[runtime.Key]bool{}
-		for _, in := range def.Inputs {
-			data[in.Key] = true
-		}
-		for _, k := range def.Upstream() {
-			if j, ok := c.index[k]; ok {
-				c.up[i] = append(c.up[i], edge{j, !data[k]})
-				c.down[j] = append(c.down[j], edge{i, !data[k]})
-			}
+	for i := range c.defs {
+		for k, j := range c.g.Upstream(int32(i)) {
+			deps := c.g.IsDep(int32(i), k)
+			c.up[i] = append(c.up[i], edge{int(j), deps})
+			c.down[j] = append(c.down[j], edge{i, deps})
 		}
 	}
 	c.sel = assetsel.Graph(c.defs)

@@ -82,30 +82,21 @@ func (c *catalog) computeLayout(sel []bool) (*layout, error) {
 		}
 	}
 
-	// Layers, in a topological order (assets on a cycle, which
-	// validation refuses, stay in layer 0).
-	indeg := make([]int, n)
-	var order []int
+	// Layers, from the runtime's graph, in its topological order (assets
+	// on a cycle, which validation refuses, come last, in layer 0).
+	nodes := c.g.Order(sel)
+	layerOf := c.g.Layers(sel, nodes)
+	order := make([]int, 0, n)
+	placed := make([]bool, n)
+	for _, i := range nodes {
+		p := pos[i]
+		order = append(order, p)
+		placed[p] = true
+		l.nodes[p].layer = int(layerOf[i])
+	}
 	for p := range n {
-		indeg[p] = len(up[p])
-		if indeg[p] == 0 {
+		if !placed[p] {
 			order = append(order, p)
-		}
-	}
-	for k := 0; k < len(order); k++ {
-		p := order[k]
-		for _, q := range down[p] {
-			l.nodes[q].layer = max(l.nodes[q].layer, l.nodes[p].layer+1)
-			if indeg[q]--; indeg[q] == 0 {
-				order = append(order, q)
-			}
-		}
-	}
-	if len(order) < n {
-		for p := range n {
-			if indeg[p] > 0 {
-				order = append(order, p)
-			}
 		}
 	}
 	layers := 0
