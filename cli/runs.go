@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -58,82 +58,18 @@ type runsFlags struct {
 	history historyFlag
 }
 
-// runEntry is a run in runs --json and runs show --json.
-type runEntry struct {
-	ID         string            `json:"run_id"`
-	Status     string            `json:"status"`
-	Start      time.Time         `json:"start"`
-	End        *time.Time        `json:"end"`
-	DurationMS float64           `json:"duration_ms"`
-	Selection  []string          `json:"selection"`
-	Tags       map[string]string `json:"tags"`
-	Error      string            `json:"error,omitempty"`
-	Host       string            `json:"host"`
-	PID        int               `json:"pid"`
-	Steps      map[string]int    `json:"steps"`
-}
+// The JSON forms of runs, steps and log lines (package runview, shared
+// with the web page's API).
+type (
+	runEntry  = runview.Run
+	stepEntry = runview.Step
+	logEntry  = runview.Line
+)
 
-// stepEntry is a step in runs show --json.
-type stepEntry struct {
-	Asset         string            `json:"asset"`
-	Partition     string            `json:"partition,omitempty"`
-	Status        string            `json:"status"`
-	Attempts      int               `json:"attempts"`
-	Start         *time.Time        `json:"start"`
-	End           *time.Time        `json:"end"`
-	DurationMS    float64           `json:"duration_ms"`
-	Error         string            `json:"error,omitempty"`
-	Cause         string            `json:"cause,omitempty"`
-	Retries       []history.Attempt `json:"retries"`
-	Metadata      runtime.Metadata  `json:"metadata"`
-	CodeVersion   string            `json:"code_version,omitempty"`
-	DataVersion   string            `json:"data_version,omitempty"`
-	InputVersions map[string]string `json:"input_versions"`
-}
-
-func newRunEntry(r *history.Run) runEntry {
-	je := runEntry{
-		ID: r.ID, Status: r.Status, Start: r.Start, DurationMS: ms(r.Duration()),
-		Selection: keyNames(r.Selection), Tags: r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
-	}
-	if !r.End.IsZero() {
-		je.End = &r.End
-	}
-	if je.Tags == nil {
-		je.Tags = map[string]string{}
-	}
-	if je.Steps == nil {
-		je.Steps = map[string]int{}
-	}
-	return je
-}
-
-func newStepEntry(s *history.Step) stepEntry {
-	je := stepEntry{
-		Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
-		DurationMS: ms(s.Duration()), Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
-		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
-	}
-	if !s.Start.IsZero() {
-		je.Start = &s.Start
-	}
-	if !s.End.IsZero() {
-		je.End = &s.End
-	}
-	if je.Retries == nil {
-		je.Retries = []history.Attempt{}
-	}
-	if je.Metadata == nil {
-		je.Metadata = runtime.Metadata{}
-	}
-	for k, v := range s.InputVersions {
-		je.InputVersions[string(k)] = v
-	}
-	return je
-}
-
-// ms returns d in milliseconds.
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+var (
+	newRunEntry  = runview.NewRun
+	newStepEntry = runview.NewStep
+)
 
 func (f *runsFlags) run(e *env) int {
 	if e.fs.NArg() == 0 {
@@ -239,20 +175,6 @@ func (f *runsFlags) openRun(e *env, id string) (log history.Log, run *history.Ru
 	return log, run, true
 }
 
-// logEntry is a line in runs logs --json.
-type logEntry struct {
-	Seq       int64     `json:"seq"`
-	Asset     string    `json:"asset"`
-	Partition string    `json:"partition,omitempty"`
-	Line      int       `json:"line"`
-	Attempt   int       `json:"attempt"`
-	Time      time.Time `json:"time"`
-	Level     string    `json:"level,omitempty"`
-	Message   string    `json:"message"`
-	Attrs     string    `json:"attrs,omitempty"`
-	Dropped   int       `json:"dropped,omitempty"`
-}
-
 func (f *runsFlags) logs(e *env, id string) int {
 	log, run, ok := f.openRun(e, id)
 	if !ok {
@@ -281,14 +203,7 @@ func (f *runsFlags) logs(e *env, id string) int {
 		return exitFailed
 	}
 	if f.json {
-		entries := make([]logEntry, 0, len(lines))
-		for _, l := range lines {
-			entries = append(entries, logEntry{
-				Seq: l.Seq, Asset: string(l.Key), Partition: l.Partition, Line: l.Line, Attempt: l.Attempt,
-				Time: l.Time, Level: l.Level, Message: l.Message, Attrs: l.Attrs, Dropped: l.Dropped,
-			})
-		}
-		return writeJSON(e, entries)
+		return writeJSON(e, runview.NewLines(lines))
 	}
 	if len(lines) == 0 {
 		fmt.Fprintf(e.stderr, "%s runs: run %s logged no lines\n", e.prog, run.ID)

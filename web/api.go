@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -157,7 +158,7 @@ type assetDetail struct {
 	Upstream         []link            `json:"upstream"`
 	Downstream       []link            `json:"downstream"`
 	Causes           []causeJSON       `json:"causes"`
-	Materializations []stepJSON        `json:"materializations"` // newest first
+	Materializations []runview.Step    `json:"materializations"` // newest first
 	LastError        string            `json:"last_error,omitempty"`
 }
 
@@ -198,7 +199,7 @@ func (s *Server) assetDetail(r *http.Request, key runtime.Key) (*assetDetail, bo
 	a := &assetDetail{
 		assetJSON: s.cat.assetJSON(i, st), FullDescription: strings.TrimSpace(d.Description), Source: d.Source,
 		CodeVersion: d.CodeVersion, IOManager: d.IOManagerKey(), Tags: d.Tags,
-		Upstream: []link{}, Downstream: []link{}, Causes: []causeJSON{}, Materializations: []stepJSON{},
+		Upstream: []link{}, Downstream: []link{}, Causes: []causeJSON{}, Materializations: []runview.Step{},
 	}
 	if a.Tags == nil {
 		a.Tags = map[string]string{}
@@ -216,7 +217,7 @@ func (s *Server) assetDetail(r *http.Request, key runtime.Key) (*assetDetail, bo
 		a.LastError = l.LastError
 	}
 	for i := range steps {
-		a.Materializations = append(a.Materializations, newStepJSON(&steps[i]))
+		a.Materializations = append(a.Materializations, runview.NewStep(&steps[i]))
 	}
 	return a, true, nil
 }
@@ -266,86 +267,6 @@ func statusLetter(s string) byte {
 	}
 	return 'n'
 }
-
-// runJSON is a run.
-type runJSON struct {
-	ID         string            `json:"run_id"`
-	Status     string            `json:"status"`
-	Start      time.Time         `json:"start"`
-	End        *time.Time        `json:"end"`
-	DurationMS float64           `json:"duration_ms"`
-	Selection  []string          `json:"selection"`
-	Tags       map[string]string `json:"tags"`
-	Error      string            `json:"error,omitempty"`
-	Host       string            `json:"host"`
-	PID        int               `json:"pid"`
-	Steps      map[string]int    `json:"steps"`
-}
-
-func newRunJSON(r *history.Run) runJSON {
-	j := runJSON{
-		ID: r.ID, Status: r.Status, Start: r.Start, DurationMS: ms(r.Duration()), Selection: []string{},
-		Tags: r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
-	}
-	if !r.End.IsZero() {
-		j.End = &r.End
-	}
-	for _, k := range r.Selection {
-		j.Selection = append(j.Selection, string(k))
-	}
-	if j.Tags == nil {
-		j.Tags = map[string]string{}
-	}
-	if j.Steps == nil {
-		j.Steps = map[string]int{}
-	}
-	return j
-}
-
-// stepJSON is a step of a run.
-type stepJSON struct {
-	RunID        string            `json:"run_id"`
-	Asset        string            `json:"asset"`
-	Partition    string            `json:"partition,omitempty"`
-	Status       string            `json:"status"`
-	Attempts     int               `json:"attempts"`
-	Start        *time.Time        `json:"start"`
-	AttemptStart *time.Time        `json:"attempt_start,omitempty"`
-	End          *time.Time        `json:"end"`
-	DurationMS   float64           `json:"duration_ms"`
-	Error        string            `json:"error,omitempty"`
-	Cause        string            `json:"cause,omitempty"`
-	Retries      []history.Attempt `json:"retries"`
-	Metadata     runtime.Metadata  `json:"metadata"`
-	CodeVersion  string            `json:"code_version,omitempty"`
-	DataVersion  string            `json:"data_version,omitempty"`
-}
-
-func newStepJSON(p *history.Step) stepJSON {
-	j := stepJSON{
-		RunID: p.RunID, Asset: string(p.Key), Partition: p.Partition, Status: p.Status, Attempts: p.Attempts,
-		DurationMS: ms(p.Duration()), Error: p.Error, Cause: string(p.Cause), Retries: p.Retries,
-		Metadata: p.Metadata, CodeVersion: p.CodeVersion, DataVersion: p.DataVersion,
-	}
-	if !p.Start.IsZero() {
-		j.Start = &p.Start
-	}
-	if !p.AttemptStart.IsZero() {
-		j.AttemptStart = &p.AttemptStart
-	}
-	if !p.End.IsZero() {
-		j.End = &p.End
-	}
-	if j.Retries == nil {
-		j.Retries = []history.Attempt{}
-	}
-	if j.Metadata == nil {
-		j.Metadata = runtime.Metadata{}
-	}
-	return j
-}
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // runStatuses are the statuses the runs list filters by.
 var runStatuses = []string{history.RunRunning, history.RunSuccess, history.RunFailed, history.RunCanceled}
@@ -397,9 +318,9 @@ func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, err)
 		return
 	}
-	out := make([]runJSON, 0, len(runs))
+	out := make([]runview.Run, 0, len(runs))
 	for i := range runs {
-		out = append(out, newRunJSON(&runs[i]))
+		out = append(out, runview.NewRun(&runs[i]))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"runs": out})
 }
@@ -407,8 +328,8 @@ func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request) {
 // runView is a run with its steps, as the run page and its events carry
 // it.
 type runView struct {
-	Run   runJSON    `json:"run"`
-	Steps []stepJSON `json:"steps"`
+	Run   runview.Run    `json:"run"`
+	Steps []runview.Step `json:"steps"`
 }
 
 func (s *Server) runView(r *http.Request, id string) (*runView, error) {
@@ -420,9 +341,9 @@ func (s *Server) runView(r *http.Request, id string) (*runView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &runView{Run: newRunJSON(run), Steps: make([]stepJSON, 0, len(steps))}
+	v := &runView{Run: runview.NewRun(run), Steps: make([]runview.Step, 0, len(steps))}
 	for i := range steps {
-		v.Steps = append(v.Steps, newStepJSON(&steps[i]))
+		v.Steps = append(v.Steps, runview.NewStep(&steps[i]))
 	}
 	return v, nil
 }
@@ -434,31 +355,6 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
-}
-
-// lineJSON is a log line.
-type lineJSON struct {
-	Seq       int64     `json:"seq"`
-	Asset     string    `json:"asset"`
-	Partition string    `json:"partition,omitempty"`
-	Line      int       `json:"line"`
-	Attempt   int       `json:"attempt"`
-	Time      time.Time `json:"time"`
-	Level     string    `json:"level"`
-	Message   string    `json:"message"`
-	Attrs     string    `json:"attrs,omitempty"`
-	Dropped   int       `json:"dropped,omitempty"`
-}
-
-func newLines(lines []history.LogLine) []lineJSON {
-	out := make([]lineJSON, 0, len(lines))
-	for _, l := range lines {
-		out = append(out, lineJSON{
-			Seq: l.Seq, Asset: string(l.Key), Partition: l.Partition, Line: l.Line, Attempt: l.Attempt,
-			Time: l.Time, Level: l.Level, Message: l.Message, Attrs: l.Attrs, Dropped: l.Dropped,
-		})
-	}
-	return out
 }
 
 // maxLines bounds the lines of one response.
@@ -486,7 +382,7 @@ func (s *Server) apiLogs(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusInternalServerError, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"lines": newLines(lines)})
+	writeJSON(w, http.StatusOK, map[string]any{"lines": runview.NewLines(lines)})
 }
 
 // notFoundCode is 404 for an error wrapping history.ErrNotFound, else 500.

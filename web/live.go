@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 )
 
 // apiEvents follows a run with server-sent events until it ends:
@@ -108,7 +109,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 				}
 				more = n == maxLines
 				if len(fresh) > 0 {
-					if send("logs", map[string]any{"lines": newLines(fresh)}) != nil {
+					if send("logs", map[string]any{"lines": runview.NewLines(fresh)}) != nil {
 						return
 					}
 					lastSend = time.Now()

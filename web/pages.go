@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -24,7 +25,7 @@ func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"time":     fmtTime,
 		"duration": fmtMS,
-		"since":    func(t time.Time) string { return fmtMS(ms(time.Since(t))) + " ago" },
+		"since":    func(t time.Time) string { return fmtMS(runview.MS(time.Since(t))) + " ago" },
 		"assetURL": assetURL,
 		"runURL":   func(id string) string { return "/runs/" + url.PathEscape(id) },
 		"join":     strings.Join,
@@ -251,7 +252,7 @@ type runsView struct {
 	page
 	Status   string
 	Statuses []string
-	Runs     []runJSON
+	Runs     []runview.Run
 	Limit    int
 	Error    string
 }
@@ -270,7 +271,7 @@ func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for i := range runs {
-		v.Runs = append(v.Runs, newRunJSON(&runs[i]))
+		v.Runs = append(v.Runs, runview.NewRun(&runs[i]))
 	}
 	s.render(w, http.StatusOK, "runs", v)
 }
@@ -287,7 +288,7 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 	rv, err := s.runView(r, id)
 	switch {
 	case errors.Is(err, history.ErrNotFound) && s.wasLaunched(id):
-		v.Data = map[string]any{"run": nil, "lines": []lineJSON{}}
+		v.Data = map[string]any{"run": nil, "lines": []runview.Line{}}
 	case err != nil:
 		s.errorPage(w, notFoundCode(err), err)
 		return
@@ -297,7 +298,7 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 			s.errorPage(w, http.StatusInternalServerError, err)
 			return
 		}
-		v.Data = map[string]any{"run": rv.Run, "steps": rv.Steps, "lines": newLines(lines)}
+		v.Data = map[string]any{"run": rv.Run, "steps": rv.Steps, "lines": runview.NewLines(lines)}
 	}
 	s.render(w, http.StatusOK, "run", v)
 }

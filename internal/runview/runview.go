@@ -1,0 +1,125 @@
+// Package runview is the JSON form of the run history's records: runs,
+// steps and log lines, as 'runs --json', 'runs show --json', 'runs logs
+// --json' print them and the web page's API serves them. One form, so
+// that a script reads both the same way.
+package runview
+
+import (
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Run is a run.
+type Run struct {
+	ID         string            `json:"run_id"`
+	Status     string            `json:"status"`
+	Start      time.Time         `json:"start"`
+	End        *time.Time        `json:"end"`
+	DurationMS float64           `json:"duration_ms"`
+	Selection  []string          `json:"selection"`
+	Tags       map[string]string `json:"tags"`
+	Error      string            `json:"error,omitempty"`
+	Host       string            `json:"host"`
+	PID        int               `json:"pid"`
+	Steps      map[string]int    `json:"steps"` // counts by status
+}
+
+// NewRun returns the JSON form of r.
+func NewRun(r *history.Run) Run {
+	j := Run{
+		ID: r.ID, Status: r.Status, Start: r.Start, DurationMS: MS(r.Duration()), Selection: make([]string, len(r.Selection)),
+		Tags: r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
+	}
+	if !r.End.IsZero() {
+		j.End = &r.End
+	}
+	for i, k := range r.Selection {
+		j.Selection[i] = string(k)
+	}
+	if j.Tags == nil {
+		j.Tags = map[string]string{}
+	}
+	if j.Steps == nil {
+		j.Steps = map[string]int{}
+	}
+	return j
+}
+
+// Step is a step of a run.
+type Step struct {
+	RunID         string            `json:"run_id"`
+	Asset         string            `json:"asset"`
+	Partition     string            `json:"partition,omitempty"`
+	Status        string            `json:"status"`
+	Attempts      int               `json:"attempts"`
+	Start         *time.Time        `json:"start"`
+	AttemptStart  *time.Time        `json:"attempt_start,omitempty"` // of the last attempt
+	End           *time.Time        `json:"end"`
+	DurationMS    float64           `json:"duration_ms"`
+	Error         string            `json:"error,omitempty"`
+	Cause         string            `json:"cause,omitempty"`
+	Retries       []history.Attempt `json:"retries"`
+	Metadata      runtime.Metadata  `json:"metadata"`
+	CodeVersion   string            `json:"code_version,omitempty"`
+	DataVersion   string            `json:"data_version,omitempty"`
+	InputVersions map[string]string `json:"input_versions"`
+}
+
+// NewStep returns the JSON form of s.
+func NewStep(s *history.Step) Step {
+	j := Step{
+		RunID: s.RunID, Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
+		DurationMS: MS(s.Duration()), Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
+		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
+	}
+	if !s.Start.IsZero() {
+		j.Start = &s.Start
+	}
+	if !s.AttemptStart.IsZero() {
+		j.AttemptStart = &s.AttemptStart
+	}
+	if !s.End.IsZero() {
+		j.End = &s.End
+	}
+	if j.Retries == nil {
+		j.Retries = []history.Attempt{}
+	}
+	if j.Metadata == nil {
+		j.Metadata = runtime.Metadata{}
+	}
+	for k, v := range s.InputVersions {
+		j.InputVersions[string(k)] = v
+	}
+	return j
+}
+
+// Line is a log line, or a marker of dropped lines (Dropped > 0).
+type Line struct {
+	Seq       int64     `json:"seq"`
+	Asset     string    `json:"asset"`
+	Partition string    `json:"partition,omitempty"`
+	Line      int       `json:"line"`
+	Attempt   int       `json:"attempt"`
+	Time      time.Time `json:"time"`
+	Level     string    `json:"level,omitempty"`
+	Message   string    `json:"message"`
+	Attrs     string    `json:"attrs,omitempty"`
+	Dropped   int       `json:"dropped,omitempty"`
+}
+
+// NewLines returns the JSON form of lines.
+func NewLines(lines []history.LogLine) []Line {
+	out := make([]Line, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, Line{
+			Seq: l.Seq, Asset: string(l.Key), Partition: l.Partition, Line: l.Line, Attempt: l.Attempt,
+			Time: l.Time, Level: l.Level, Message: l.Message, Attrs: l.Attrs, Dropped: l.Dropped,
+		})
+	}
+	return out
+}
+
+// MS returns d in milliseconds.
+func MS(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
