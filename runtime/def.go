@@ -3,6 +3,8 @@ package runtime
 import (
 	"reflect"
 	"time"
+
+	"github.com/assetgen/assetgen/partition"
 )
 
 // DefaultIOManager is the I/O manager key used by assets that name none.
@@ -30,16 +32,73 @@ type AssetDef struct {
 	Timeout     time.Duration     // per-attempt time limit; zero means none
 	Source      string            // "file.go:line" of the function, for messages
 
+	// Partitions is how the asset is split into partitions; nil when it
+	// is not partitioned (the partitions= option).
+	Partitions partition.Definition
+	// Backfill is how many partitions one step covers when a run covers
+	// several (the backfill= option): 0 or 1, one partition per step; N,
+	// up to N consecutive partitions; BackfillSingle, every requested
+	// partition of a contiguous span in one step.
+	Backfill int
+	// PartitionColumn names the column of a table output ([]T) that holds
+	// the partition, for table I/O managers (the partition_column= option):
+	// a time.Time column for time windows, or a string column holding the
+	// key. Empty when the manager keeps the partition its own way.
+	PartitionColumn string
+	// DepMappings holds the partition mappings given for deps= keys (the
+	// map= option); a dep without one uses partition.Default.
+	DepMappings map[Key]partition.Mapping
+
 	// Compute loads the inputs through in, calls the asset function and
 	// returns its output (nil when it has none).
 	Compute func(ctx *Context, in Inputs) (any, error)
 }
+
+// BackfillSingle is the Backfill of an asset whose steps each cover a
+// whole contiguous span of the requested partitions (backfill=single).
+const BackfillSingle = -1
 
 // Input is an upstream asset received as a function parameter.
 type Input struct {
 	Name string       // the parameter's name
 	Key  Key          // the upstream asset
 	Type reflect.Type // the parameter's type: the type the value is loaded into
+
+	// Mapping maps the asset's partitions to the upstream's (the map=
+	// option); nil means partition.Default of the two definitions.
+	Mapping partition.Mapping
+	// Gather says how the parameter receives the upstream partitions its
+	// step maps to.
+	Gather Gather
+}
+
+// Gather is how a parameter receives the upstream partitions a step maps
+// to. The generator chooses it from the mapping, both definitions, the
+// backfill policy and the parameter's type.
+type Gather uint8
+
+const (
+	// GatherOne: the parameter takes one value, the output of one upstream
+	// partition (or of an unpartitioned upstream).
+	GatherOne Gather = iota
+	// GatherMap: the parameter is a map[string]T keyed by upstream
+	// partition key, one entry per partition.
+	GatherMap
+	// GatherConcat: the parameter is a slice receiving the slices of every
+	// upstream partition concatenated in key order (what a table I/O
+	// manager loads with one query).
+	GatherConcat
+)
+
+// String returns "one", "map" or "concat".
+func (g Gather) String() string {
+	switch g {
+	case GatherMap:
+		return "map"
+	case GatherConcat:
+		return "concat"
+	}
+	return "one"
 }
 
 // Upstream returns the keys of every asset a must run after: its inputs,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"reflect"
+
+	"github.com/assetgen/assetgen/partition"
 )
 
 // IOManager stores asset outputs and loads them as inputs of downstream
@@ -22,6 +24,24 @@ type IOManager interface {
 	Load(in *InputContext) (any, error)
 }
 
+// RangeStorer is implemented by I/O managers that store the output of a
+// step covering several partitions in one call, atomically: out.Partitions
+// lists them all. For a manager without it, the runtime splits such an
+// output itself (a map[string]T by key; a table []T by the asset's
+// PartitionColumn) and calls Store once per partition.
+type RangeStorer interface {
+	StoreRange(out *OutputContext, value any) error
+}
+
+// RangeLoader is implemented by I/O managers that load several upstream
+// partitions in one call, as one value of in.Type: for a slice, the rows of
+// every partition in in.UpstreamPartitions concatenated in key order (a
+// table manager's one query). For a manager without it, the runtime calls
+// Load once per upstream partition and gathers the values.
+type RangeLoader interface {
+	LoadRange(in *InputContext) (any, error)
+}
+
 // TypeChecker is implemented by I/O managers that can only store some
 // types. Definitions.Validate calls CheckType with the output type of every
 // asset the manager serves, and refuses to run when it returns an error.
@@ -35,9 +55,15 @@ type OutputContext struct {
 	RunID     string       // the run's ID
 	Key       Key          // the asset being stored
 	Def       *AssetDef    // its definition
-	Partition string       // partition key; empty when unpartitioned
+	Partition string       // partition key of a one-partition step; empty when unpartitioned
 	Type      reflect.Type // the output's static type (Def.OutputType)
 	Log       *slog.Logger // tagged with run ID and asset key
+
+	// Partitions holds the partitions the step stores: one, or several for
+	// a step covering a range (see RangeStorer); the zero Subset when the
+	// asset is unpartitioned. Partitions.Of() gives the resolved keys of
+	// the asset's definition, with the time window of each.
+	Partitions partition.Subset
 
 	step *stepState
 }
@@ -74,4 +100,8 @@ type InputContext struct {
 	// load; nil when the upstream is unpartitioned.
 	Partition          string
 	UpstreamPartitions []string
+	// UpstreamSubset holds the same upstream keys as UpstreamPartitions, as
+	// a subset of the upstream's resolved keys (with their time windows);
+	// the zero Subset when the upstream is unpartitioned.
+	UpstreamSubset partition.Subset
 }
