@@ -48,21 +48,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runInit(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("assetgen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "write nothing; exit 1 naming each generated file that is missing or stale")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: assetgen [-check] [packages]\n"+
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "usage: assetgen [-check] [packages]\n"+
 			"       assetgen init [-module PATH] [-replace DIR] [DIR]\n\n"+
 			"assetgen writes assets_gen.go in each package (default \".\") from its\n"+
 			"functions annotated with //asset: directives.\n\nFlags:\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
 	}
+	// The flag package prints the usage itself on -h and on a bad flag;
+	// it is printed here instead, once, to the stream each case wants.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			fs.SetOutput(stdout)
-			fs.Usage()
+			usage(stdout)
 			return 0
 		}
+		fmt.Fprintf(stderr, "assetgen: %v\n", err)
+		usage(stderr)
 		return 2
 	}
 	wd, err := os.Getwd()

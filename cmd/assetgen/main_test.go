@@ -92,14 +92,25 @@ func TestCheckAndWrite(t *testing.T) {
 	assert.Len(t, entries, 2, "no temporary file left behind")
 }
 
+// TestUsage checks that -h prints the usage once, on standard output,
+// and that a usage error prints the problem and the usage once, on
+// standard error.
 func TestUsage(t *testing.T) {
-	status, stdout, _ := assetgen("-h")
-	assert.Equal(t, 0, status)
-	assert.Contains(t, stdout, "usage: assetgen [-check] [packages]")
+	const line = "usage: assetgen [-check] [packages]"
+	for _, h := range []string{"-h", "-help", "--help"} {
+		status, stdout, stderr := assetgen(h)
+		assert.Equal(t, 0, status, h)
+		assert.Equal(t, 1, strings.Count(stdout, line), "%s: stdout:\n%s", h, stdout)
+		assert.Contains(t, stdout, "-check")
+		assert.Empty(t, stderr, h)
+	}
 
-	status, _, stderr := assetgen("-nope")
+	status, stdout, stderr := assetgen("-nope")
 	assert.Equal(t, 2, status)
-	assert.Contains(t, stderr, "flag provided but not defined: -nope")
+	assert.Empty(t, stdout)
+	assert.True(t, strings.HasPrefix(stderr, "assetgen: flag provided but not defined: -nope\n"), stderr)
+	assert.Equal(t, 1, strings.Count(stderr, line), stderr)
+	assert.Equal(t, 1, strings.Count(stderr, "flag provided but not defined"), stderr)
 }
 
 // TestGoGenerate runs assetgen the way users do, through go generate, and
