@@ -185,28 +185,34 @@ type spec struct {
 	opts    Options
 	name    string
 	key     string
-	err     *SyntaxError // in the directive, at an offset of its text
+	errs    SyntaxErrors // in the directive, at offsets of its text
 	off     int          // offset of the directive's text in the comment line
-	badName bool         // the default name is not a valid key component
+	badName string       // why the default name is not a valid key component, or ""
 }
 
 // specOf parses the directive dir of function fname and computes the
 // asset's name and key.
 func specOf(dir *ast.Comment, fname string) spec {
 	text, off, _ := directiveText(dir.Text)
-	opts, err := ParseDirective(text)
-	s := spec{opts: opts, off: off}
-	if err != nil {
-		s.err = err.(*SyntaxError)
-	}
+	opts, errs := parseDirective(text)
+	s := spec{opts: opts, errs: errs, off: off}
 	s.name = opts.Name
 	if s.name == "" {
 		s.name = ident.Snake(fname)
-		s.badName = !ident.ValidName(s.name)
+		s.badName = ident.NameProblem(s.name)
 	}
 	s.key = strings.Join(append(slices.Clone(opts.Prefix), s.name), "/")
+	if len(s.key) > ident.MaxKey && len(opts.Prefix) > 0 {
+		// Each part is valid, but together they are too long: the prefix
+		// is where a key gets long (a name has at most ident.MaxName bytes).
+		s.errs = append(s.errs, &SyntaxError{Offset: opts.Offsets["prefix"],
+			Msg: "prefix and name make a key " + ident.KeyProblem(s.key)})
+	}
 	return s
 }
+
+// bad reports whether the directive has a problem.
+func (s spec) bad() bool { return len(s.errs) > 0 || s.badName != "" }
 
 // resultOf splits an asset function's results into its output type (nil
 // for none) and whether it returns an error; ok is false for any other
@@ -249,19 +255,18 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	as.source = fmt.Sprintf("%s:%d", a.sourceName(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
 	sp := specOf(dir, fd.Name.Name)
-	if sp.err != nil {
-		as.bad = true
-		p := a.position(dir.Pos())
-		p.Column += sp.off + sp.err.Offset
-		a.errorf(p, "%s", sp.err.Msg)
+	as.bad = sp.bad()
+	dirPos := a.position(dir.Pos())
+	for _, e := range sp.errs {
+		p := dirPos
+		p.Column += sp.off + e.Offset
+		a.errorf(p, "%s", e.Msg)
 	}
 	as.opts = sp.opts
-	dirPos := a.position(dir.Pos())
 	as.dirLine, as.dirCol = dirPos.Line, dirPos.Column+sp.off
 	as.name, as.key = sp.name, sp.key
-	if sp.badName {
-		as.bad = true
-		a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, nameRule)
+	if sp.badName != "" {
+		a.errorf(namePos, "asset name %q (from function %s) is not a valid key component: %s; set one with name=", as.name, fd.Name.Name, sp.badName)
 	}
 	a.assets = append(a.assets, as)
 

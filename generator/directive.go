@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,6 +63,27 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("column %d: %s", e.Offset+1, e.Msg) }
 
+// SyntaxErrors are all the problems of one directive, in order of offset.
+type SyntaxErrors []*SyntaxError
+
+// Error returns every problem, separated by "; ".
+func (e SyntaxErrors) Error() string {
+	msgs := make([]string, len(e))
+	for i, se := range e {
+		msgs[i] = se.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Unwrap returns the problems, for errors.As.
+func (e SyntaxErrors) Unwrap() []error {
+	errs := make([]error, len(e))
+	for i, se := range e {
+		errs[i] = se
+	}
+	return errs
+}
+
 // optionNames lists the options ParseDirective knows, in documentation order.
 var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
@@ -79,10 +102,33 @@ type item struct {
 // ParseDirective parses the options of a directive: text is what follows
 // "//asset:" on the comment line. Options are key=value words separated by
 // spaces; a value is a comma-separated list of items, each bare or a
-// double-quoted Go string (which may hold spaces and commas). The first
-// problem found is returned as a *SyntaxError.
+// double-quoted Go string (which may hold spaces and commas). Every
+// problem is reported: the error, when not nil, is a SyntaxErrors. The
+// Options hold the options that parsed.
 func ParseDirective(text string) (Options, error) {
+	o, errs := parseDirective(text)
+	if len(errs) > 0 {
+		return o, errs
+	}
+	return o, nil
+}
+
+// directiveParser collects the problems of one directive.
+type directiveParser struct {
+	errs SyntaxErrors
+}
+
+func (p *directiveParser) errorf(off int, format string, args ...any) {
+	p.errs = append(p.errs, &SyntaxError{Offset: off, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parseDirective is ParseDirective. After a problem it goes on with the
+// next option: a malformed word is skipped to the next space, an option
+// with a problem is left unset, and only an unterminated quoted string,
+// which takes the rest of the line, ends the parse.
+func parseDirective(text string) (Options, SyntaxErrors) {
 	var o Options
+	var p directiveParser
 	seen := map[string]bool{}
 	i := 0
 	for {
@@ -99,59 +145,72 @@ func ParseDirective(text string) (Options, error) {
 		key := text[keyStart:i]
 		if i >= len(text) || text[i] != '=' {
 			if isKnown(key) {
-				return o, &SyntaxError{i, fmt.Sprintf("missing '=' after option %s", key)}
+				p.errorf(i, "missing '=' after option %s", key)
+			} else {
+				p.errorf(keyStart, "malformed option %q: want key=value", key)
 			}
-			return o, &SyntaxError{keyStart, fmt.Sprintf("malformed option %q: want key=value", key)}
+			continue
 		}
-		if key == "" {
-			return o, &SyntaxError{keyStart, "missing option name before '='"}
-		}
-		if !isKnown(key) {
+		i++ // '='
+		valStart := i
+		items, end := p.scanValue(text, i)
+		i = end
+		switch {
+		case key == "":
+			p.errorf(keyStart, "missing option name before '='")
+			continue
+		case !isKnown(key):
 			msg := fmt.Sprintf("unknown option %q", key)
 			if k, ok := suggest.Closest(key, optionNames); ok {
 				msg += fmt.Sprintf(" (did you mean %q?)", k)
 			}
-			return o, &SyntaxError{keyStart, msg}
-		}
-		if seen[key] {
-			return o, &SyntaxError{keyStart, fmt.Sprintf("duplicate option %s", key)}
+			p.errorf(keyStart, "%s", msg)
+			continue
+		case seen[key]:
+			p.errorf(keyStart, "duplicate option %s", key)
+			continue
 		}
 		seen[key] = true
-		i++ // '='
-		valStart := i
-		items, end, err := scanValue(text, i)
-		if err != nil {
-			return o, err
+		if items == nil {
+			continue // a quoted string was malformed
 		}
-		i = end
 		if len(items) == 0 {
-			return o, &SyntaxError{valStart, fmt.Sprintf("empty value for option %s", key)}
+			p.errorf(valStart, "empty value for option %s", key)
+			continue
 		}
+		ok := true
 		if !listOptions[key] && len(items) > 1 {
-			return o, &SyntaxError{items[1].off, fmt.Sprintf("option %s takes one value, not a list (quote it if it holds a comma)", key)}
+			p.errorf(items[1].off, "option %s takes one value, not a list (quote it if it holds a comma)", key)
+			ok = false
 		}
 		for _, it := range items {
 			if it.text == "" {
-				return o, &SyntaxError{it.off, fmt.Sprintf("empty value for option %s", key)}
+				p.errorf(it.off, "empty value for option %s", key)
+				ok = false
 			}
+		}
+		if !ok {
+			continue
 		}
 		if o.Offsets == nil {
 			o.Offsets = map[string]int{}
 		}
 		o.Offsets[key] = valStart
-		if err := o.set(key, items); err != nil {
-			return o, err
-		}
+		p.set(&o, key, items)
 	}
-	return o, nil
+	slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return cmp.Compare(a.Offset, b.Offset) })
+	return o, p.errs
 }
 
-// scanValue reads a value starting at i, up to the next unquoted space.
-func scanValue(text string, i int) ([]item, int, error) {
-	var items []item
+// scanValue reads a value starting at i, up to the next unquoted space,
+// and returns its items and where it ends. It returns nil items when a
+// quoted string in it is malformed (reported), and an empty list when the
+// value is empty.
+func (p *directiveParser) scanValue(text string, i int) ([]item, int) {
+	items := []item{}
 	var cur strings.Builder
 	curOff := i
-	started := false
+	started, bad := false, false
 	for i < len(text) && !isSpace(text[i]) {
 		switch c := text[i]; c {
 		case ',':
@@ -169,11 +228,13 @@ func scanValue(text string, i int) ([]item, int, error) {
 				j++
 			}
 			if j >= len(text) {
-				return nil, 0, &SyntaxError{i, "unterminated quoted string"}
+				p.errorf(i, "unterminated quoted string")
+				return nil, len(text)
 			}
 			s, err := strconv.Unquote(text[i : j+1])
 			if err != nil {
-				return nil, 0, &SyntaxError{i, "malformed quoted string: " + strings.TrimPrefix(err.Error(), "strconv.Unquote: ")}
+				p.errorf(i, "malformed quoted string: %s", strings.TrimPrefix(err.Error(), "strconv.Unquote: "))
+				bad = true
 			}
 			cur.WriteString(s)
 			i = j + 1
@@ -184,43 +245,50 @@ func scanValue(text string, i int) ([]item, int, error) {
 			started = true
 		}
 	}
+	if bad {
+		return nil, i
+	}
 	if started {
 		items = append(items, item{cur.String(), curOff})
 	}
-	return items, i, nil
+	return items, i
 }
 
-func (o *Options) set(key string, items []item) error {
+// set checks the items of option key and sets it when they are valid.
+func (p *directiveParser) set(o *Options, key string, items []item) {
 	v, off := items[0].text, items[0].off
 	switch key {
 	case "name":
-		if !ident.ValidName(v) {
-			return &SyntaxError{off, fmt.Sprintf("invalid name %q: %s", v, nameRule)}
+		if why := ident.NameProblem(v); why != "" {
+			p.errorf(off, "invalid name %q: %s", v, why)
+			return
 		}
 		o.Name = v
 	case "prefix":
-		for _, c := range strings.Split(v, "/") {
-			if !ident.ValidName(c) {
-				return &SyntaxError{off, fmt.Sprintf("invalid prefix %q: component %q: %s", v, c, nameRule)}
-			}
+		if why := ident.KeyProblem(v); why != "" {
+			p.errorf(off, "invalid prefix %q: %s", v, why)
+			return
 		}
 		o.Prefix = strings.Split(v, "/")
 	case "deps":
 		for _, it := range items {
-			if err := checkKey(it.text); err != "" {
-				return &SyntaxError{it.off, fmt.Sprintf("invalid deps key %q: %s", it.text, err)}
+			if why := ident.KeyProblem(it.text); why != "" {
+				p.errorf(it.off, "invalid deps key %q: %s", it.text, why)
+				continue
 			}
 			o.Deps = append(o.Deps, it.text)
 			o.DepOffsets = append(o.DepOffsets, it.off)
 		}
 	case "group":
-		if !ident.ValidName(v) {
-			return &SyntaxError{off, fmt.Sprintf("invalid group %q: %s", v, nameRule)}
+		if why := ident.NameProblem(v); why != "" {
+			p.errorf(off, "invalid group %q: %s", v, why)
+			return
 		}
 		o.Group = v
 	case "io":
-		if !ident.ValidName(v) {
-			return &SyntaxError{off, fmt.Sprintf("invalid I/O manager key %q: %s", v, nameRule)}
+		if why := ident.NameProblem(v); why != "" {
+			p.errorf(off, "invalid I/O manager key %q: %s", v, why)
+			return
 		}
 		o.IO = v
 	case "code_version":
@@ -230,27 +298,31 @@ func (o *Options) set(key string, items []item) error {
 	case "owners":
 		o.Owners = texts(items)
 	case "tags":
-		o.Tags = map[string]string{}
+		tags := map[string]string{}
 		for _, it := range items {
 			k, val, ok := strings.Cut(it.text, ":")
-			if !ok || k == "" {
-				return &SyntaxError{it.off, fmt.Sprintf("malformed tag %q: want key:value", it.text)}
+			switch _, dup := tags[k]; {
+			case !ok || k == "":
+				p.errorf(it.off, "malformed tag %q: want key:value", it.text)
+			case dup:
+				p.errorf(it.off, "duplicate tag %q", k)
+			default:
+				tags[k] = val
 			}
-			if _, dup := o.Tags[k]; dup {
-				return &SyntaxError{it.off, fmt.Sprintf("duplicate tag %q", k)}
-			}
-			o.Tags[k] = val
 		}
+		o.Tags = tags
 	case "retries":
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return &SyntaxError{off, fmt.Sprintf("invalid retries %q: want a whole number >= 0", v)}
+			p.errorf(off, "invalid retries %q: want a whole number >= 0", v)
+			return
 		}
 		o.Retries = n
 	case "retry_delay", "timeout":
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			return &SyntaxError{off, fmt.Sprintf("invalid %s %q: want a positive duration such as 500ms, 2s or 1m30s", key, v)}
+			p.errorf(off, "invalid %s %q: want a positive duration such as 500ms, 2s or 1m30s", key, v)
+			return
 		}
 		if key == "timeout" {
 			o.Timeout = d
@@ -258,7 +330,6 @@ func (o *Options) set(key string, items []item) error {
 			o.RetryDelay = d
 		}
 	}
-	return nil
 }
 
 func texts(items []item) []string {
@@ -279,15 +350,3 @@ func isKnown(key string) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
-
-const nameRule = "want a lower-case identifier ([a-z_][a-z0-9_]*)"
-
-// checkKey returns why key is not a valid slash-separated key, or "".
-func checkKey(key string) string {
-	for _, c := range strings.Split(key, "/") {
-		if !ident.ValidName(c) {
-			return fmt.Sprintf("component %q: %s", c, nameRule)
-		}
-	}
-	return ""
-}

@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,6 +92,80 @@ func TestParseDirectiveErrors(t *testing.T) {
 	}
 }
 
+// TestParseDirectiveAllErrors checks that every problem of a directive is
+// reported at once, in order, each at its own column, and that the
+// options without a problem are still parsed.
+func TestParseDirectiveAllErrors(t *testing.T) {
+	type problem struct {
+		col int // 1-based column in text
+		msg string
+	}
+	long := strings.Repeat("x", 64)
+	tests := []struct {
+		text string
+		want []problem
+		opts Options // what parsed, without offsets
+	}{
+		{" retries=-1 timeout=-5s grop=x", []problem{
+			{10, `invalid retries "-1"`},
+			{21, `invalid timeout "-5s"`},
+			{25, `unknown option "grop" (did you mean "group"?)`},
+		}, Options{}},
+		{" group analytics name=ok =x io=a,b,c", []problem{
+			{7, "missing '=' after option group"},
+			{8, `malformed option "analytics": want key=value`},
+			{26, "missing option name before '='"},
+			{34, "option io takes one value"},
+		}, Options{Name: "ok"}},
+		{` deps=ok,Bad,a//b,z tags=x,k:1,k:2,:v kinds=a,,b owners=me`, []problem{
+			{10, `invalid deps key "Bad": component "Bad"`},
+			{14, `invalid deps key "a//b": component ""`},
+			{26, `malformed tag "x"`},
+			{32, `duplicate tag "k"`},
+			{36, `malformed tag ":v"`},
+			{47, "empty value for option kinds"},
+		}, Options{Deps: []string{"ok", "z"}, Tags: map[string]string{"k": "1"}, Owners: []string{"me"}}},
+		{` group=a group=b code_version="\q" io=x name=` + long, []problem{
+			{10, "duplicate option group"},
+			{31, "malformed quoted string"},
+			{46, `invalid name "` + long + `": 64 bytes long; a key component may have at most 63`},
+		}, Options{Group: "a", IO: "x"}},
+		{` prefix=a/` + long + ` retry_delay=0s code_version="open io=x`, []problem{
+			{9, `component "` + long + `": 64 bytes long`},
+			{88, `invalid retry_delay "0s"`},
+			{104, "unterminated quoted string"},
+		}, Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			o, err := ParseDirective(tt.text)
+			var errs SyntaxErrors
+			require.True(t, errors.As(err, &errs), "want SyntaxErrors, got %v", err)
+			require.Len(t, errs, len(tt.want), "%v", err)
+			for i, w := range tt.want {
+				assert.Equal(t, w.col, errs[i].Offset+1, "column of %q", errs[i].Msg)
+				assert.Contains(t, errs[i].Msg, w.msg)
+			}
+			o.Offsets, o.DepOffsets = nil, nil
+			assert.Equal(t, tt.opts, o)
+		})
+	}
+}
+
+// TestParseDirectiveLimits checks the length limits of names and keys in
+// directives at their bounds.
+func TestParseDirectiveLimits(t *testing.T) {
+	c63 := strings.Repeat("c", 63)
+	o, err := ParseDirective(" name=" + c63 + " prefix=" + c63 + "/" + c63 + " deps=" + strings.Join([]string{c63, c63, c63, c63}, "/"))
+	require.NoError(t, err)
+	assert.Equal(t, c63, o.Name)
+	_, err = ParseDirective(" deps=" + strings.Join([]string{c63, c63, c63, c63 + "x"}, "/"))
+	assert.ErrorContains(t, err, "column 7: invalid deps key")
+	assert.ErrorContains(t, err, "256 bytes long; a key may have at most 255")
+	_, err = ParseDirective(" group=" + c63 + "x")
+	assert.ErrorContains(t, err, "column 8: invalid group")
+}
+
 func FuzzParseDirective(f *testing.F) {
 	for _, s := range []string{"", " group=a", ` name=x deps=a,b tags=k:v,"k2:v 2"`, ` code_version="\"`, " =", " retries=3 timeout=1m", `"`, ",,,=", " tags=:"} {
 		f.Add(s)
@@ -98,14 +173,18 @@ func FuzzParseDirective(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		o, err := ParseDirective(text)
 		if err != nil {
-			var se *SyntaxError
-			if !errors.As(err, &se) {
-				t.Fatalf("error is %T, not *SyntaxError", err)
+			errs, ok := err.(SyntaxErrors)
+			if !ok || len(errs) == 0 {
+				t.Fatalf("error is %T %v, not SyntaxErrors", err, err)
 			}
-			if se.Offset < 0 || se.Offset > len(text) {
-				t.Fatalf("offset %d outside text of length %d", se.Offset, len(text))
+			for i, se := range errs {
+				if se.Offset < 0 || se.Offset > len(text) {
+					t.Fatalf("offset %d outside text of length %d", se.Offset, len(text))
+				}
+				if i > 0 && se.Offset < errs[i-1].Offset {
+					t.Fatalf("problems out of order: %v", errs)
+				}
 			}
-			return
 		}
 		// Whatever parses yields valid keys.
 		if o.Name != "" && !runtime.ValidName(o.Name) {

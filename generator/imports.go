@@ -175,7 +175,7 @@ func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
 	}
 	sp := specOf(dir, fd.Name.Name)
 	as := &asset{decl: fd, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
-	if sp.err != nil || sp.badName || len(extra) > 0 {
+	if sp.bad() || len(extra) > 0 {
 		as.bad, as.why = true, "has an invalid directive"
 		return as
 	}

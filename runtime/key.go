@@ -11,7 +11,8 @@ import (
 // components: "orders", or "sales/eu/orders" for an asset named orders with
 // the prefix sales/eu. Each component is a non-empty identifier made of
 // lower-case letters, digits and underscores, starting with a letter or an
-// underscore, so a key can be used safely as a file path or an SQL name.
+// underscore, of at most 63 bytes, and the whole key has at most 255, so a
+// key can be used safely as a file path or an SQL name.
 type Key string
 
 // Path returns the key's components.
@@ -35,25 +36,19 @@ func (k Key) Prefix() []string {
 // String returns the key as written: "a/b/name".
 func (k Key) String() string { return string(k) }
 
-// Validate reports whether k is a well-formed key.
+// Validate reports whether k is a well-formed key: at most 255 bytes,
+// each component at most 63 (limits every I/O manager can store).
 func (k Key) Validate() error {
 	if k == "" {
 		return fmt.Errorf("empty asset key")
 	}
-	s := string(k)
-	for {
-		c, rest, more := strings.Cut(s, "/")
-		if !ValidName(c) {
-			return fmt.Errorf("invalid asset key %q: component %q must be a lower-case identifier ([a-z_][a-z0-9_]*)", string(k), c)
-		}
-		if !more {
-			return nil
-		}
-		s = rest
+	if p := ident.KeyProblem(string(k)); p != "" {
+		return fmt.Errorf("invalid asset key %q: %s", string(k), p)
 	}
+	return nil
 }
 
 // ValidName reports whether s is a valid key component: a lower-case
 // identifier of letters, digits and underscores that does not start with a
-// digit.
+// digit, at most 63 bytes long.
 func ValidName(s string) bool { return ident.ValidName(s) }

@@ -82,9 +82,9 @@ func TestValidate(t *testing.T) {
 	require.Error(t, err)
 	want := []string{
 		`asset cyc_a: cycle: cyc_a -> cyc_b -> cyc_c -> cyc_a (each asset feeds the next)`,
-		`asset definition #2: invalid asset key "Bad/Key": component "Bad" must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
-		`asset definition #3: invalid asset key "a//b": component "" must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
-		`asset definition #4: invalid asset key "../x": component ".." must be a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #2: invalid asset key "Bad/Key": component "Bad": want a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #3: invalid asset key "a//b": component "": want a lower-case identifier ([a-z_][a-z0-9_]*)`,
+		`asset definition #4: invalid asset key "../x": component "..": want a lower-case identifier ([a-z_][a-z0-9_]*)`,
 		`asset definition #5 is nil`,
 		`asset negative: negative Retries -1`,
 		`asset no_compute: no Compute function`,
@@ -114,6 +114,21 @@ func TestValidateOK(t *testing.T) {
 	assert.NoError(t, defs.Validate())
 	assert.EqualError(t, (&runtime.Definitions{Assets: []*runtime.AssetDef{intAsset("a", sum(0))}}).Validate(),
 		`asset a: needs I/O manager "io_manager", which is not defined (none is defined)`)
+}
+
+// TestValidateKeyLength checks the length limits of keys, which every
+// I/O manager can store: a component of 64 bytes, and a key of 256, are
+// refused before anything runs.
+func TestValidateKeyLength(t *testing.T) {
+	c63 := strings.Repeat("c", 63)
+	long := runtime.Key(strings.Repeat("n", 64))
+	deep := runtime.Key(strings.Join([]string{c63, c63, c63, c63 + "x"}, "/")) // 256 bytes
+	ok := runtime.Key(strings.Join([]string{c63, c63, c63, c63}, "/"))         // 255 bytes
+	defs := defsOf(memory.New(), intAsset(long, sum(0)), intAsset(deep, sum(0)), intAsset(ok, sum(0)))
+	assert.EqualError(t, defs.Validate(),
+		`asset definition #0: invalid asset key "`+string(long)+`": component "`+string(long)+`": 64 bytes long; a key component may have at most 63`+"\n"+
+			`asset definition #1: invalid asset key "`+string(deep)+`": 256 bytes long; a key may have at most 255`)
+	assert.NoError(t, defsOf(memory.New(), intAsset(ok, sum(0))).Validate())
 }
 
 func TestPlan(t *testing.T) {

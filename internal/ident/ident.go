@@ -35,9 +35,10 @@ func Snake(s string) string {
 
 // ValidName reports whether s is a valid asset key component: a lower-case
 // identifier of letters, digits and underscores that does not start with a
-// digit, so that it is safe as a file name and an SQL identifier.
+// digit, at most MaxName bytes long, so that it is safe as a file name and
+// an SQL identifier.
 func ValidName(s string) bool {
-	if s == "" {
+	if s == "" || len(s) > MaxName {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
