@@ -373,7 +373,7 @@ func (a *analysis) resolve() {
 	load := func() {
 		if !loaded {
 			loaded = true
-			a.deps = a.im.imports(a.dir, a.pkg.Types)
+			a.deps = a.im.imports(a.dir, a.pkg)
 		}
 	}
 	for _, as := range a.assets {

@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/packages"
 )
 
 // imported is a package that the analysed package imports from its own
@@ -67,16 +67,22 @@ func (im *importer) moduleOf(dir string) module {
 // directly from its own module, in import path order. Packages of other
 // modules (the standard library, dependencies, nested modules) cannot
 // hold assets of this module's graph and are not read.
-func (im *importer) imports(dir string, pkg *types.Package) []*imported {
-	if !filepath.IsAbs(dir) {
+func (im *importer) imports(dir string, pkg *packages.Package) []*imported {
+	if !filepath.IsAbs(dir) || pkg.Types == nil {
 		return nil
 	}
 	mod := im.moduleOf(dir)
 	if mod.root == "" || mod.path == "" {
 		return nil
 	}
+	// The files of each import, as go list chose them for this load: with
+	// its build tags, flags and environment.
+	files := map[string][]string{}
+	for _, ipkg := range pkg.Imports {
+		files[ipkg.PkgPath] = ipkg.GoFiles
+	}
 	var out []*imported
-	for _, tp := range pkg.Imports() {
+	for _, tp := range pkg.Types.Imports() {
 		rel, ok := strings.CutPrefix(tp.Path(), mod.path)
 		if !ok || (rel != "" && rel[0] != '/') {
 			continue
@@ -88,7 +94,7 @@ func (im *importer) imports(dir string, pkg *types.Package) []*imported {
 		id := mod.root + "\x00" + tp.Path()
 		ip := im.pkgs[id]
 		if ip == nil || ip.types != tp {
-			ip = im.parse(d, tp)
+			ip = im.parse(d, files[tp.Path()], tp)
 			im.pkgs[id] = ip
 		}
 		out = append(out, ip)
@@ -97,15 +103,16 @@ func (im *importer) imports(dir string, pkg *types.Package) []*imported {
 	return out
 }
 
-// parse reads the assets declared in directory dir, the files of package
-// tp: their directives give names and keys exactly as when that package
-// is generated, and tp gives their types. Problems that generating that
-// package would report only mark its assets bad.
-func (im *importer) parse(dir string, tp *types.Package) *imported {
+// parse reads the assets declared in directory dir, in the files of
+// package tp (its Go files as the load listed them): their directives
+// give names and keys exactly as when that package is generated, and tp
+// gives their types. Problems that generating that package would report
+// only mark its assets bad.
+func (im *importer) parse(dir string, goFiles []string, tp *types.Package) *imported {
 	ip := &imported{path: tp.Path(), dir: dir, types: tp, byName: map[string][]*asset{}, byKey: map[string]*asset{}}
 	files, ok := im.files[dir]
 	if !ok {
-		files = im.parseDir(dir)
+		files = im.parseFiles(goFiles)
 		im.files[dir] = files
 	}
 	for _, f := range files {
@@ -136,25 +143,15 @@ func (im *importer) parse(dir string, tp *types.Package) *imported {
 	return ip
 }
 
-// parseDir parses the Go files of dir that the build would compile
-// (build constraints, no tests, not the generated file), with comments
-// and without function bodies; files that mention no directive are not
-// parsed.
-func (im *importer) parseDir(dir string) []*ast.File {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
+// parseFiles parses the given Go files but the generated one, with
+// comments and without function bodies; files that mention no directive
+// are not parsed.
+func (im *importer) parseFiles(names []string) []*ast.File {
 	var files []*ast.File
-	for _, e := range ents {
-		n := e.Name()
-		if e.IsDir() || n == OutputName || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+	for _, name := range names {
+		if filepath.Base(name) == OutputName {
 			continue
 		}
-		if ok, err := build.Default.MatchFile(dir, n); err != nil || !ok {
-			continue
-		}
-		name := filepath.Join(dir, n)
 		src, err := os.ReadFile(name)
 		if err != nil || !bytes.Contains(src, []byte("asset:")) {
 			continue
