@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -31,30 +32,79 @@ const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports
 
 // load loads the packages matching patterns, relative to dir. The existing
-// generated file of each package is replaced by an overlay holding only its
+// generated file of each package is replaced by a stub holding only its
 // package clause, so a stale file that no longer compiles never blocks
 // regeneration. Function bodies are dropped after parsing: the generator
 // reads only signatures and doc comments. It returns the packages and, by
 // package directory, the problems found before type checking (a
 // generated file that assetgen did not write).
+//
+// The stubs reach go list through an -overlay build flag and the parser
+// through ParseFile, not through Config.Overlay: go/packages takes any
+// Config.Overlay as a reason to distrust all export data and type-checks
+// every dependency from source, which made regeneration cost several
+// times a first generation.
 func load(dir string, patterns []string, env []string) ([]*packages.Package, map[string]Errors, error) {
-	overlay, foreign, err := overlays(dir, patterns, env)
+	stubs, foreign, err := overlays(dir, patterns, env)
 	if err != nil {
 		return nil, nil, err
 	}
 	cfg := &packages.Config{
-		Mode:      LoadMode,
-		Dir:       dir,
-		Env:       env,
-		Overlay:   overlay,
-		ParseFile: parseSignatures,
-		Tests:     false,
+		Mode: LoadMode,
+		Dir:  dir,
+		Env:  env,
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			if stub, ok := stubs[filename]; ok {
+				src = stub
+			}
+			return parseSignatures(fset, filename, src)
+		},
+		Tests: false,
+	}
+	if len(stubs) > 0 {
+		flag, cleanup, err := overlayFlag(stubs)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer cleanup()
+		cfg.BuildFlags = []string{flag}
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, nil, err
 	}
 	return pkgs, foreign, nil
+}
+
+// overlayFlag writes files (by name, their content) to a temporary
+// directory with the JSON file that go build's -overlay flag reads, and
+// returns the flag and a function removing them.
+func overlayFlag(files map[string][]byte) (string, func(), error) {
+	tmp, err := os.MkdirTemp("", "assetgen-overlay-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.RemoveAll(tmp) }
+	replace := map[string]string{}
+	i := 0
+	for name, src := range files {
+		f := filepath.Join(tmp, strconv.Itoa(i)+".go")
+		i++
+		if err := os.WriteFile(f, src, 0o644); err != nil {
+			cleanup()
+			return "", nil, err
+		}
+		replace[name] = f
+	}
+	js, err := json.Marshal(map[string]any{"Replace": replace})
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, "overlay.json"), js, 0o644)
+	}
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return "-overlay=" + filepath.Join(tmp, "overlay.json"), cleanup, nil
 }
 
 // parseSignatures parses a file with its comments and drops every function
