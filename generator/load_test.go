@@ -18,8 +18,8 @@ import (
 func TestLoadOverStaleFile(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"go.mod":    "module example.com/stale\n\ngo 1.26.0\n",
-		"p.go":      "package p\n\nimport \"context\"\n\n// asset:\nfunc A(ctx context.Context) int { return 0 }\n",
+		"go.mod":   "module example.com/stale\n\ngo 1.26.0\n",
+		"p.go":     "package p\n\nimport \"context\"\n\n// asset:\nfunc A(ctx context.Context) int { return 0 }\n",
 		OutputName: Header + "\n\npackage old\n\nfunc Assets() []int { return Gone() }\n",
 	}
 	for name, src := range files {
