@@ -3,7 +3,6 @@ module github.com/assetgen/assetgen
 go 1.26.0
 
 require (
-	github.com/dave/jennifer v1.7.1
 	github.com/duckdb/duckdb-go-bindings v0.10506.0
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
 	github.com/jackc/pgx/v5 v5.12.0

@@ -23,7 +23,7 @@ const RuntimePath = "github.com/assetgen/assetgen/runtime"
 // asset is one annotated function of a package.
 type asset struct {
 	fn       *types.Func
-	decl     *ast.FuncDecl
+	fname    string // the function's name
 	key      string
 	name     string
 	opts     Options
@@ -99,7 +99,7 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 	}
 	// Go errors come first: the graph of a package that does not compile
 	// would only add noise.
-	if a.errs = loadErrors(pkg, dir); len(a.errs) > 0 || pkg.Types == nil || pkg.TypesInfo == nil {
+	if a.errs = loadErrors(pkg, dir); len(a.errs) > 0 || pkg.Types == nil {
 		return a
 	}
 	for _, f := range pkg.Syntax {
@@ -251,7 +251,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		a.errorf(namePos, "//asset: directive on func %s, which cannot be called; give the asset a function of its own", fd.Name.Name)
 		return
 	}
-	as := &asset{decl: fd, pos: namePos}
+	as := &asset{fname: fd.Name.Name, pos: namePos}
 	as.source = fmt.Sprintf("%s:%d", a.sourceName(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
 	sp := specOf(dir, fd.Name.Name)
@@ -270,8 +270,8 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 	}
 	a.assets = append(a.assets, as)
 
-	fn, _ := a.pkg.TypesInfo.Defs[fd.Name].(*types.Func)
-	if fn == nil {
+	fn, _ := a.pkg.Types.Scope().Lookup(fd.Name.Name).(*types.Func)
+	if fn == nil || fn.Pos() != fd.Name.Pos() {
 		as.bad = true
 		return
 	}
@@ -353,7 +353,7 @@ func (a *analysis) resolve() {
 	var names []string
 	for _, as := range a.assets {
 		if first, dup := byKey[as.key]; dup {
-			a.errorf(as.pos, "duplicate asset %q: %s is also declared by %s at %s", as.key, as.decl.Name.Name, first.decl.Name.Name, a.short(first.pos))
+			a.errorf(as.pos, "duplicate asset %q: %s is also declared by %s at %s", as.key, as.fname, first.fname, a.short(first.pos))
 			continue
 		}
 		byKey[as.key] = as
@@ -380,7 +380,7 @@ func (a *analysis) resolve() {
 		if as.fn == nil {
 			continue
 		}
-		fname := as.decl.Name.Name
+		fname := as.fname
 		for _, p := range as.params {
 			if p.ctx || p.bad {
 				continue
@@ -423,7 +423,7 @@ func (a *analysis) resolve() {
 			if up.from != nil {
 				used[up.from] = true
 				if up.bad {
-					a.errorf(p.pos, "parameter %s of %s: asset %q (func %s) of package %s %s; run assetgen there", p.name, fname, up.key, up.decl.Name.Name, up.from.path, up.why)
+					a.errorf(p.pos, "parameter %s of %s: asset %q (func %s) of package %s %s; run assetgen there", p.name, fname, up.key, up.fname, up.from.path, up.why)
 					continue
 				}
 			}
@@ -436,7 +436,7 @@ func (a *analysis) resolve() {
 					what = "only an error"
 				}
 				a.errorf(p.pos, "parameter %s of %s names asset %q, which has no output (%s returns %s, declared at %s); use deps=%s to order without passing data",
-					p.name, fname, up.key, up.decl.Name.Name, what, a.where(up), up.key)
+					p.name, fname, up.key, up.fname, what, a.where(up), up.key)
 				continue
 			}
 			if !types.AssignableTo(up.result, p.typ) {
@@ -471,7 +471,7 @@ func (a *analysis) resolve() {
 			case len(found) == 1:
 				used[found[0].from] = true
 				if found[0].bad {
-					a.errorf(pos, "deps= of %s: asset %q (func %s) of package %s %s; run assetgen there", fname, d, found[0].decl.Name.Name, found[0].from.path, found[0].why)
+					a.errorf(pos, "deps= of %s: asset %q (func %s) of package %s %s; run assetgen there", fname, d, found[0].fname, found[0].from.path, found[0].why)
 				}
 				continue
 			case len(found) > 1:

@@ -3,23 +3,20 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/dave/jennifer/jen"
 )
 
-// emitter builds the generated file of one package with jennifer. emitJen
-// renders the whole file through jennifer, which formats it with
-// go/format; emit (in write.go) writes the same bytes faster.
+// emitter writes the generated file of one package.
 type emitter struct {
 	a        *analysis
-	f        *jen.File
 	imports  map[string]string // import path -> name used in the file
 	bases    map[string]string // import path -> the package's declared name
 	used     map[string]bool   // import paths the file refers to
@@ -32,8 +29,7 @@ type emitter struct {
 
 func newEmitter(a *analysis) *emitter {
 	pkg := a.pkg
-	e := &emitter{a: a, f: jen.NewFilePathName(pkg.PkgPath, pkg.Name), imports: map[string]string{}, bases: map[string]string{}, used: map[string]bool{}}
-	e.f.HeaderComment(Header[len("// "):])
+	e := &emitter{a: a, imports: map[string]string{}, bases: map[string]string{}, used: map[string]bool{}}
 	e.plan()
 	scope := pkg.Types.Scope()
 	e.reserve = map[string]bool{"ctx": true, "in": true, "err": true, "out": true}
@@ -47,9 +43,9 @@ func newEmitter(a *analysis) *emitter {
 	free := func(name string) bool { return !taken[name] && scope.Lookup(name) == nil }
 	seen := map[string]bool{}
 	for _, as := range a.assets {
-		base := upperFirst(as.decl.Name.Name)
+		base := upperFirst(as.fname)
 		for i := 2; !free("asset"+base) || !free("compute"+base); i++ {
-			base = fmt.Sprintf("%s%d", upperFirst(as.decl.Name.Name), i)
+			base = fmt.Sprintf("%s%d", upperFirst(as.fname), i)
 		}
 		taken["asset"+base], taken["compute"+base] = true, true
 		e.defs = append(e.defs, "asset"+base)
@@ -181,126 +177,199 @@ func (e *emitter) plan() {
 		taken[name] = true
 		e.imports[path] = name
 		e.bases[path] = base
-		if name == base {
-			e.f.ImportName(path, name)
-		} else {
-			e.f.ImportAlias(path, name)
-		}
 	}
 }
 
-// qual returns path, for jen.Qual, and records that the file imports it.
-func (e *emitter) qual(path string) string {
-	e.used[path] = true
-	return path
-}
-
-// emitJen returns the generated file built entirely with jennifer and
-// formatted by it: the reference that emit must match byte for byte.
-func emitJen(a *analysis) ([]byte, error) {
+// emit returns the generated source of the analysed package.
+//
+// Every declaration is written as text, in gofmt's layout where the
+// layout is plain: one line per field and statement, the values of
+// consecutive one-line fields aligned. A declaration with a type that
+// gofmt lays out over several lines with aligned columns (a struct or an
+// interface literal, or a function type) is written with its line breaks
+// where gofmt keeps them and formatted alone with go/format. Formatting
+// the whole file would cost more than loading the package.
+//
+// The package clause and imports come first in the file but are known
+// only at the end (a type may or may not be written); the room they
+// need at most is left at the start of the buffer and filled last, so
+// the body is never copied.
+func emit(a *analysis) ([]byte, error) {
 	e := newEmitter(a)
-	e.f.Add(e.assetsFunc())
-	for i := range a.assets {
-		e.f.Line()
-		e.f.Add(e.defFunc(i))
-		e.f.Line()
-		e.f.Add(e.computeFunc(i))
+	room := len(e.header(e.imports))
+	var w bytes.Buffer
+	w.Grow(room + e.sizeHint())
+	w.Write(make([]byte, room))
+	e.writeAssets(&w)
+	var scratch bytes.Buffer
+	decl := func(simple bool, write func(*bytes.Buffer)) error {
+		w.WriteByte('\n')
+		if simple {
+			write(&w)
+			return nil
+		}
+		scratch.Reset()
+		write(&scratch)
+		src, err := format.Source(scratch.Bytes())
+		if err != nil {
+			return fmt.Errorf("formatting %s: %v", OutputName, err)
+		}
+		w.Write(src)
+		return nil
+	}
+	for i, as := range a.assets {
+		simple := e.simple(as)
+		if err := decl(simple, func(w *bytes.Buffer) { e.writeDef(w, i) }); err != nil {
+			return nil, err
+		}
+		if err := decl(simple, func(w *bytes.Buffer) { e.writeCompute(w, i) }); err != nil {
+			return nil, err
+		}
 	}
 	if len(e.checks) > 0 {
-		e.f.Line()
-		e.f.Add(e.checksDecl())
+		simple := true
+		for _, c := range e.checks {
+			simple = simple && e.simpleType(c[0]) && e.simpleType(c[1])
+		}
+		if err := decl(simple, e.writeChecks); err != nil {
+			return nil, err
+		}
 	}
-	var buf bytes.Buffer
-	if err := e.f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("rendering %s: %v", OutputName, err)
+	used := map[string]string{}
+	for p := range e.used {
+		used[p] = e.imports[p]
 	}
-	return groupImports(buf.Bytes()), nil
+	head := e.header(used)
+	out := w.Bytes()
+	if len(head) > room {
+		return nil, fmt.Errorf("internal error: %s imports %d bytes, more than the %d planned", OutputName, len(head), room)
+	}
+	start := room - len(head)
+	copy(out[start:], head)
+	return out[start:], nil
 }
 
-// assetsFunc is the exported Assets function.
-func (e *emitter) assetsFunc() *jen.Statement {
-	rt := e.qual(RuntimePath)
-	items := make([]jen.Code, len(e.defs))
-	for i, d := range e.defs {
-		items[i] = jen.Id(d).Call()
+// sizeHint estimates the size of the file's body, so that its buffer
+// is allocated once.
+func (e *emitter) sizeHint() int {
+	n := 512 + 64*len(e.checks)
+	for _, as := range e.a.assets {
+		n += 700 + 2*len(as.key) + len(as.desc) + len(as.source) + 160*len(as.params)
 	}
-	doc := e.a.assetsDoc()
-	for i, l := range doc {
-		doc[i] = strings.TrimRight("// "+l, " ")
-	}
-	return jen.Comment(strings.Join(doc, "\n")).Line().
-		Func().Id("Assets").Params().Index().Op("*").Qual(rt, "AssetDef").Block(
-		jen.Return(jen.Index().Op("*").Qual(rt, "AssetDef").Custom(multi, items...)),
-	)
+	return n
 }
 
-// defFunc is the function returning the AssetDef of asset i.
-func (e *emitter) defFunc(i int) *jen.Statement {
+// header returns the file's first lines: the generated-code comment, the
+// package clause and the imports of the given paths (path -> name), the
+// standard library first, then the rest, as goimports groups them.
+func (e *emitter) header(imports map[string]string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\n\npackage %s\n\n", Header, e.a.pkg.Name)
+	paths := make([]string, 0, len(imports))
+	for p := range imports {
+		paths = append(paths, p)
+	}
+	sort.Slice(paths, func(i, j int) bool {
+		if si, sj := isStd(paths[i]), isStd(paths[j]); si != sj {
+			return si
+		}
+		return paths[i] < paths[j]
+	})
+	spec := func(p string) string {
+		if name := imports[p]; name != e.bases[p] {
+			return name + " " + strconv.Quote(p)
+		}
+		return strconv.Quote(p)
+	}
+	switch len(paths) {
+	case 0:
+	case 1:
+		fmt.Fprintf(&b, "import %s\n\n", spec(paths[0]))
+	default:
+		b.WriteString("import (\n")
+		for i, p := range paths {
+			if i > 0 && isStd(paths[i-1]) && !isStd(p) {
+				b.WriteByte('\n')
+			}
+			fmt.Fprintf(&b, "\t%s\n", spec(p))
+		}
+		b.WriteString(")\n\n")
+	}
+	return b.Bytes()
+}
+
+// isStd reports whether an import path is of the standard library: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// pkgName returns the name the file uses for path, and records the import.
+func (e *emitter) pkgName(path string) string {
+	e.used[path] = true
+	return e.imports[path]
+}
+
+// writeAssets writes the Assets function.
+func (e *emitter) writeAssets(w *bytes.Buffer) {
+	rt := e.pkgName(RuntimePath)
+	for _, l := range e.a.assetsDoc() {
+		w.WriteString(strings.TrimRight("// "+l, " "))
+		w.WriteByte('\n')
+	}
+	fmt.Fprintf(w, "func Assets() []*%s.AssetDef {\n", rt)
+	if len(e.defs) == 0 {
+		fmt.Fprintf(w, "\treturn []*%s.AssetDef{}\n}\n", rt)
+		return
+	}
+	fmt.Fprintf(w, "\treturn []*%s.AssetDef{\n", rt)
+	for _, d := range e.defs {
+		w.WriteString("\t\t")
+		w.WriteString(d)
+		w.WriteString("(),\n")
+	}
+	w.WriteString("\t}\n}\n")
+}
+
+// field is one key: value line of a composite literal.
+type field struct {
+	key, value string
+	multiline  bool
+}
+
+// writeDef writes the function returning the AssetDef of asset i.
+func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	as := e.a.assets[i]
-	rt := e.qual(RuntimePath)
-	return jen.Commentf("%s defines asset %s, computed by %s.", e.defs[i], as.key, as.decl.Name.Name).Line().
-		Func().Id(e.defs[i]).Params().Op("*").Qual(rt, "AssetDef").Block(
-		jen.Return(jen.Op("&").Qual(rt, "AssetDef").Add(e.def(i))),
-	)
-}
-
-// computeFunc is the Compute function of asset i.
-func (e *emitter) computeFunc(i int) *jen.Statement {
-	as := e.a.assets[i]
-	rt := e.qual(RuntimePath)
-	return jen.Commentf("%s loads the inputs of %s and calls %s.", e.computes[i], as.key, as.decl.Name.Name).Line().
-		Func().Id(e.computes[i]).Params(
-		jen.Id("ctx").Op("*").Qual(rt, "Context"),
-		jen.Id("in").Qual(rt, "Inputs"),
-	).Params(jen.Any(), jen.Error()).Block(e.compute(i)...)
-}
-
-// checksDecl declares one function literal per edge whose types differ,
-// so that go build checks that each upstream's output is assignable to
-// the parameter that receives it.
-func (e *emitter) checksDecl() *jen.Statement {
-	specs := make([]jen.Code, len(e.checks))
-	for i, c := range e.checks {
-		specs[i] = jen.Id("_").Op("=").Func().Params(jen.Id("v").Add(e.typ(c[0]))).Add(e.typ(c[1])).Block(jen.Return(jen.Id("v")))
-	}
-	return jen.Comment("Each upstream's output is assignable to the parameter that receives it.").Line().
-		Var().Defs(specs...)
-}
-
-// multi renders a composite literal's values one per line.
-var multi = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
-
-// def returns the AssetDef literal of asset i.
-func (e *emitter) def(i int) jen.Code {
-	as := e.a.assets[i]
-	rt := RuntimePath
 	o := as.opts
-	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
-	fields := []jen.Code{field("Key", jen.Lit(as.key))}
+	rt := e.pkgName(RuntimePath)
+	q := strconv.Quote
+	fields := []field{{key: "Key", value: q(as.key)}}
+	add := func(k, v string) { fields = append(fields, field{key: k, value: v}) }
 	if o.Group != "" {
-		fields = append(fields, field("Group", jen.Lit(o.Group)))
+		add("Group", q(o.Group))
 	}
 	if o.IO != "" {
-		fields = append(fields, field("IOManager", jen.Lit(o.IO)))
+		add("IOManager", q(o.IO))
 	}
 	if as.desc != "" {
-		fields = append(fields, field("Description", jen.Lit(as.desc)))
+		add("Description", q(as.desc))
 	}
 	if o.CodeVersion != "" {
-		fields = append(fields, field("CodeVersion", jen.Lit(o.CodeVersion)))
+		add("CodeVersion", q(o.CodeVersion))
 	}
-	strs := func(ss []string) jen.Code {
-		vs := make([]jen.Code, len(ss))
+	list := func(typ string, ss []string) string {
+		qs := make([]string, len(ss))
 		for i, s := range ss {
-			vs[i] = jen.Lit(s)
+			qs[i] = q(s)
 		}
-		return jen.Index().String().Values(vs...)
+		return typ + "{" + strings.Join(qs, ", ") + "}"
 	}
 	if len(o.Kinds) > 0 {
-		fields = append(fields, field("Kinds", strs(o.Kinds)))
+		add("Kinds", list("[]string", o.Kinds))
 	}
 	if len(o.Owners) > 0 {
-		fields = append(fields, field("Owners", strs(o.Owners)))
+		add("Owners", list("[]string", o.Owners))
 	}
 	if len(o.Tags) > 0 {
 		keys := make([]string, 0, len(o.Tags))
@@ -308,90 +377,333 @@ func (e *emitter) def(i int) jen.Code {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		vs := make([]jen.Code, len(keys))
+		kvs := make([]string, len(keys))
 		for i, k := range keys {
-			vs[i] = jen.Lit(k).Op(":").Lit(o.Tags[k])
+			kvs[i] = q(k) + ": " + q(o.Tags[k])
 		}
-		fields = append(fields, field("Tags", jen.Map(jen.String()).String().Values(vs...)))
+		add("Tags", "map[string]string{"+strings.Join(kvs, ", ")+"}")
 	}
-	var inputs []jen.Code
+	var inputs strings.Builder
 	for _, p := range as.params {
 		if p.ctx {
 			continue
 		}
-		inputs = append(inputs, jen.Values(
-			field("Name", jen.Lit(p.name)),
-			field("Key", jen.Lit(p.up.key)),
-			field("Type", jen.Qual(e.qual("reflect"), "TypeFor").Types(e.typ(p.typ)).Call()),
-		))
+		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()},\n", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
 	}
-	if len(inputs) > 0 {
-		fields = append(fields, field("Inputs", jen.Index().Qual(e.qual(rt), "Input").Custom(multi, inputs...)))
+	if inputs.Len() > 0 {
+		fields = append(fields, field{key: "Inputs", value: "[]" + rt + ".Input{\n" + inputs.String() + "\t\t}", multiline: true})
 	}
 	if len(o.Deps) > 0 {
-		vs := make([]jen.Code, len(o.Deps))
-		for i, d := range o.Deps {
-			vs[i] = jen.Lit(d)
-		}
-		fields = append(fields, field("Deps", jen.Index().Qual(e.qual(rt), "Key").Values(vs...)))
+		add("Deps", list("[]"+rt+".Key", o.Deps))
 	}
 	if as.result != nil {
-		fields = append(fields, field("OutputType", jen.Qual(e.qual("reflect"), "TypeFor").Types(e.typ(as.result)).Call()))
+		add("OutputType", e.pkgName("reflect")+".TypeFor["+e.typeText(as.result)+"]()")
 	}
 	if o.Retries > 0 {
-		fields = append(fields, field("Retries", jen.Lit(o.Retries)))
+		add("Retries", strconv.Itoa(o.Retries))
 	}
 	if o.RetryDelay > 0 {
-		fields = append(fields, field("RetryDelay", duration(e.qual("time"), o.RetryDelay)))
+		add("RetryDelay", durationText(e.pkgName("time"), o.RetryDelay))
 	}
 	if o.Timeout > 0 {
-		fields = append(fields, field("Timeout", duration(e.qual("time"), o.Timeout)))
+		add("Timeout", durationText(e.pkgName("time"), o.Timeout))
 	}
-	fields = append(fields, field("Source", jen.Lit(as.source)))
-	fields = append(fields, field("Compute", jen.Id(e.computes[i])))
-	return jen.Custom(multi, fields...)
+	add("Source", q(as.source))
+	add("Compute", e.computes[i])
+
+	fmt.Fprintf(w, "// %s defines asset %s, computed by %s.\n", e.defs[i], as.key, as.fname)
+	fmt.Fprintf(w, "func %s() *%s.AssetDef {\n\treturn &%s.AssetDef{\n", e.defs[i], rt, rt)
+	// gofmt aligns the values of consecutive one-line fields; a field
+	// spanning several lines ends the run.
+	for j := 0; j < len(fields); {
+		if fields[j].multiline {
+			fmt.Fprintf(w, "\t\t%s: %s,\n", fields[j].key, fields[j].value)
+			j++
+			continue
+		}
+		end, width := j, 0
+		for ; end < len(fields) && !fields[end].multiline; end++ {
+			width = max(width, len(fields[end].key))
+		}
+		for ; j < end; j++ {
+			f := fields[j]
+			w.WriteString("\t\t")
+			w.WriteString(f.key)
+			w.WriteByte(':')
+			w.WriteString(strings.Repeat(" ", width-len(f.key)+1))
+			w.WriteString(f.value)
+			w.WriteString(",\n")
+		}
+	}
+	w.WriteString("\t}\n}\n")
 }
 
-// compute returns the body of an asset's Compute function: each input
-// loaded into a variable of the parameter's own type, then a direct call.
-func (e *emitter) compute(i int) []jen.Code {
+// writeCompute writes the Compute function of asset i: each input loaded
+// into a variable of the parameter's own type, then a direct call.
+func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 	as := e.a.assets[i]
-	var body, args []jen.Code
+	rt := e.pkgName(RuntimePath)
+	fmt.Fprintf(w, "// %s loads the inputs of %s and calls %s.\n", e.computes[i], as.key, as.fname)
+	fmt.Fprintf(w, "func %s(ctx *%s.Context, in %s.Inputs) (any, error) {\n", e.computes[i], rt, rt)
+	args := make([]string, 0, len(as.params))
 	input := 0
 	for j, p := range as.params {
 		if p.ctx {
-			args = append(args, jen.Id("ctx"))
+			args = append(args, "ctx")
 			continue
 		}
 		v := e.vars[i][j]
-		body = append(body,
-			jen.List(jen.Id(v), jen.Err()).Op(":=").Qual(e.qual(RuntimePath), "Load").Types(e.typ(p.typ)).Call(jen.Id("ctx"), jen.Id("in"), jen.Lit(input)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		)
-		args = append(args, jen.Id(v))
+		fmt.Fprintf(w, "\t%s, err := %s.Load[%s](ctx, in, %d)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ), input)
+		args = append(args, v)
 		input++
 	}
-	call := jen.Id(as.decl.Name.Name).Call(args...)
+	call := as.fname + "(" + strings.Join(args, ", ") + ")"
 	switch {
 	case as.result != nil && as.hasError:
 		assign := "="
 		if input == 0 {
 			assign = ":="
 		}
-		body = append(body,
-			jen.Var().Id("out").Add(e.typ(as.result)),
-			jen.List(jen.Id("out"), jen.Err()).Op(assign).Add(call),
-			jen.Return(jen.Id("out"), jen.Err()))
+		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn out, err\n", e.typeText(as.result), assign, call)
 	case as.result != nil:
-		body = append(body,
-			jen.Var().Id("out").Add(e.typ(as.result)).Op("=").Add(call),
-			jen.Return(jen.Id("out"), jen.Nil()))
+		fmt.Fprintf(w, "\tvar out %s = %s\n\treturn out, nil\n", e.typeText(as.result), call)
 	case as.hasError:
-		body = append(body, jen.Return(jen.Nil(), call))
+		fmt.Fprintf(w, "\treturn nil, %s\n", call)
 	default:
-		body = append(body, call, jen.Return(jen.Nil(), jen.Nil()))
+		fmt.Fprintf(w, "\t%s\n\treturn nil, nil\n", call)
 	}
-	return body
+	w.WriteString("}\n")
+}
+
+// writeChecks declares one function literal per edge whose types differ,
+// so that go build checks that each upstream's output is assignable to
+// the parameter that receives it.
+func (e *emitter) writeChecks(w *bytes.Buffer) {
+	w.WriteString("// Each upstream's output is assignable to the parameter that receives it.\nvar (\n")
+	for _, c := range e.checks {
+		fmt.Fprintf(w, "\t_ = func(v %s) %s {\n\t\treturn v\n\t}\n", e.typeText(c[0]), e.typeText(c[1]))
+	}
+	w.WriteString(")\n")
+}
+
+// simple reports whether every type of as is written on one line the
+// way gofmt writes it, so that its declarations need no formatting.
+func (e *emitter) simple(as *asset) bool {
+	if as.result != nil && !e.simpleType(as.result) {
+		return false
+	}
+	for _, p := range as.params {
+		if !p.ctx && !e.simpleType(p.typ) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *emitter) simpleType(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Basic:
+		return true
+	case *types.Alias:
+		return e.simpleArgs(t.TypeArgs()) && (e.a.visible(t.Obj()) || e.simpleType(types.Unalias(t)))
+	case *types.Named:
+		return e.simpleArgs(t.TypeArgs())
+	case *types.Pointer:
+		return e.simpleType(t.Elem())
+	case *types.Slice:
+		return e.simpleType(t.Elem())
+	case *types.Array:
+		return e.simpleType(t.Elem())
+	case *types.Map:
+		return e.simpleType(t.Key()) && e.simpleType(t.Elem())
+	case *types.Chan:
+		return e.simpleType(t.Elem())
+	case *types.Interface:
+		return t.NumEmbeddeds() == 0 && t.NumExplicitMethods() == 0
+	}
+	return false
+}
+
+func (e *emitter) simpleArgs(l *types.TypeList) bool {
+	for i := range l.Len() {
+		if !e.simpleType(l.At(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// typeText returns a type as the file writes it.
+func (e *emitter) typeText(t types.Type) string {
+	var b strings.Builder
+	e.writeType(&b, t)
+	return b.String()
+}
+
+// writeType writes a type as the package refers to it, recording the
+// packages it names. Struct and interface literals are written one field
+// or method a line, as gofmt keeps them; everything else on one line.
+func (e *emitter) writeType(w *strings.Builder, t types.Type) {
+	switch t := t.(type) {
+	case *types.Basic:
+		if t.Kind() == types.UnsafePointer {
+			w.WriteString(e.pkgName("unsafe"))
+			w.WriteString(".Pointer")
+			return
+		}
+		w.WriteString(t.Name())
+	case *types.Alias:
+		if !e.a.visible(t.Obj()) {
+			e.writeType(w, types.Unalias(t))
+			return
+		}
+		e.writeNamed(w, t.Obj(), t.TypeArgs())
+	case *types.Named:
+		e.writeNamed(w, t.Obj(), t.TypeArgs())
+	case *types.Pointer:
+		w.WriteByte('*')
+		e.writeType(w, t.Elem())
+	case *types.Slice:
+		w.WriteString("[]")
+		e.writeType(w, t.Elem())
+	case *types.Array:
+		fmt.Fprintf(w, "[%d]", t.Len())
+		e.writeType(w, t.Elem())
+	case *types.Map:
+		w.WriteString("map[")
+		e.writeType(w, t.Key())
+		w.WriteByte(']')
+		e.writeType(w, t.Elem())
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendOnly:
+			w.WriteString("chan<- ")
+		case types.RecvOnly:
+			w.WriteString("<-chan ")
+		default:
+			w.WriteString("chan ")
+		}
+		// chan (<-chan T): without the parentheses it would read as
+		// chan<- chan T.
+		elem, ok := t.Elem().(*types.Chan)
+		paren := ok && t.Dir() == types.SendRecv && elem.Dir() == types.RecvOnly
+		if paren {
+			w.WriteByte('(')
+		}
+		e.writeType(w, t.Elem())
+		if paren {
+			w.WriteByte(')')
+		}
+	case *types.Signature:
+		w.WriteString("func")
+		e.writeSignature(w, t)
+	case *types.Struct:
+		if t.NumFields() == 0 {
+			w.WriteString("struct{}")
+			return
+		}
+		w.WriteString("struct {\n")
+		for i := range t.NumFields() {
+			f := t.Field(i)
+			if !f.Embedded() {
+				w.WriteString(f.Name())
+				w.WriteByte(' ')
+			}
+			e.writeType(w, f.Type())
+			if tag := t.Tag(i); tag != "" {
+				w.WriteByte(' ')
+				if strings.ContainsAny(tag, "`\r") {
+					w.WriteString(strconv.Quote(tag))
+				} else {
+					w.WriteString("`" + tag + "`")
+				}
+			}
+			w.WriteByte('\n')
+		}
+		w.WriteByte('}')
+	case *types.Interface:
+		if t.NumEmbeddeds() == 0 && t.NumExplicitMethods() == 0 {
+			w.WriteString("interface{}")
+			return
+		}
+		w.WriteString("interface {\n")
+		for i := range t.NumEmbeddeds() {
+			e.writeType(w, t.EmbeddedType(i))
+			w.WriteByte('\n')
+		}
+		for i := range t.NumExplicitMethods() {
+			m := t.ExplicitMethod(i)
+			w.WriteString(m.Name())
+			e.writeSignature(w, m.Signature())
+			w.WriteByte('\n')
+		}
+		w.WriteByte('}')
+	case *types.Union:
+		for i := range t.Len() {
+			if i > 0 {
+				w.WriteString(" | ")
+			}
+			if t.Term(i).Tilde() {
+				w.WriteByte('~')
+			}
+			e.writeType(w, t.Term(i).Type())
+		}
+	default:
+		// Not reached for types that pass analysis; written as go/types
+		// prints them so the build reports anything unexpected.
+		w.WriteString(types.TypeString(t, qualifier(e.a.pkg.Types)))
+	}
+}
+
+// writeNamed writes a named or alias type with its type arguments.
+func (e *emitter) writeNamed(w *strings.Builder, o *types.TypeName, args *types.TypeList) {
+	if p := o.Pkg(); p != nil && p != e.a.pkg.Types {
+		w.WriteString(e.pkgName(p.Path()))
+		w.WriteByte('.')
+	}
+	w.WriteString(o.Name())
+	if args.Len() > 0 {
+		w.WriteByte('[')
+		for i := range args.Len() {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			e.writeType(w, args.At(i))
+		}
+		w.WriteByte(']')
+	}
+}
+
+// writeSignature writes a function's parameter and result types.
+func (e *emitter) writeSignature(w *strings.Builder, s *types.Signature) {
+	w.WriteByte('(')
+	for i := range s.Params().Len() {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		t := s.Params().At(i).Type()
+		if sl, ok := t.(*types.Slice); ok && s.Variadic() && i == s.Params().Len()-1 {
+			w.WriteString("...")
+			t = sl.Elem()
+		}
+		e.writeType(w, t)
+	}
+	w.WriteByte(')')
+	switch n := s.Results().Len(); n {
+	case 0:
+	case 1:
+		w.WriteByte(' ')
+		e.writeType(w, s.Results().At(0).Type())
+	default:
+		w.WriteString(" (")
+		for i := range n {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			e.writeType(w, s.Results().At(i).Type())
+		}
+		w.WriteByte(')')
+	}
 }
 
 // upperFirst returns s with its first letter in upper case.
@@ -407,147 +719,16 @@ var units = []struct {
 }{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
 	{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"}}
 
-// duration writes d as a multiple of its largest whole unit: 2 * time.Second.
-func duration(timePkg string, d time.Duration) jen.Code {
+// durationText writes d as a multiple of its largest whole unit:
+// 2 * time.Second.
+func durationText(timePkg string, d time.Duration) string {
 	for _, u := range units {
 		if d%u.d == 0 {
 			if d == u.d {
-				return jen.Qual(timePkg, u.name)
+				return timePkg + "." + u.name
 			}
-			return jen.Lit(int(d/u.d)).Op("*").Qual(timePkg, u.name)
+			return strconv.FormatInt(int64(d/u.d), 10) + " * " + timePkg + "." + u.name
 		}
 	}
-	return jen.Lit(int(d))
-}
-
-// typ returns the code of a type as the package writes it.
-func (e *emitter) typ(t types.Type) jen.Code {
-	switch t := t.(type) {
-	case *types.Basic:
-		if t.Kind() == types.UnsafePointer {
-			return jen.Qual(e.qual("unsafe"), "Pointer")
-		}
-		return jen.Id(t.Name())
-	case *types.Alias:
-		o := t.Obj()
-		if !e.a.visible(o) {
-			return e.typ(types.Unalias(t))
-		}
-		return e.named(o, t.TypeArgs())
-	case *types.Named:
-		return e.named(t.Obj(), t.TypeArgs())
-	case *types.Pointer:
-		return jen.Op("*").Add(e.typ(t.Elem()))
-	case *types.Slice:
-		return jen.Index().Add(e.typ(t.Elem()))
-	case *types.Array:
-		return jen.Index(jen.Lit(int(t.Len()))).Add(e.typ(t.Elem()))
-	case *types.Map:
-		return jen.Map(e.typ(t.Key())).Add(e.typ(t.Elem()))
-	case *types.Chan:
-		switch t.Dir() {
-		case types.SendOnly:
-			return jen.Chan().Op("<-").Add(e.typ(t.Elem()))
-		case types.RecvOnly:
-			return jen.Op("<-").Chan().Add(e.typ(t.Elem()))
-		}
-		return jen.Chan().Add(e.typ(t.Elem()))
-	case *types.Signature:
-		return jen.Func().Add(e.signature(t))
-	case *types.Struct:
-		fields := make([]jen.Code, t.NumFields())
-		for i := range t.NumFields() {
-			f := t.Field(i)
-			var c *jen.Statement
-			if f.Embedded() {
-				c = jen.Add(e.typ(f.Type()))
-			} else {
-				c = jen.Id(f.Name()).Add(e.typ(f.Type()))
-			}
-			if tag := t.Tag(i); tag != "" {
-				if strings.ContainsAny(tag, "`\r") {
-					c.Add(jen.Lit(tag))
-				} else {
-					c.Op("`" + tag + "`")
-				}
-			}
-			fields[i] = c
-		}
-		return jen.Struct(fields...)
-	case *types.Interface:
-		var elems []jen.Code
-		for i := range t.NumEmbeddeds() {
-			elems = append(elems, e.typ(t.EmbeddedType(i)))
-		}
-		for i := range t.NumExplicitMethods() {
-			m := t.ExplicitMethod(i)
-			elems = append(elems, jen.Id(m.Name()).Add(e.signature(m.Type().(*types.Signature))))
-		}
-		if len(elems) == 0 {
-			return jen.Interface()
-		}
-		return jen.Interface(elems...)
-	case *types.Union:
-		var terms []jen.Code
-		for i := range t.Len() {
-			term := t.Term(i)
-			c := e.typ(term.Type())
-			if term.Tilde() {
-				c = jen.Op("~").Add(c)
-			}
-			if i > 0 {
-				terms = append(terms, jen.Op("|"))
-			}
-			terms = append(terms, c)
-		}
-		return jen.Add(terms...)
-	}
-	// Not reached for types that pass analysis; written as go/types
-	// prints them so the build reports anything unexpected.
-	return jen.Id(types.TypeString(t, qualifier(e.a.pkg.Types)))
-}
-
-// named writes a named or alias type with its type arguments.
-func (e *emitter) named(o *types.TypeName, args *types.TypeList) jen.Code {
-	var c *jen.Statement
-	switch p := o.Pkg(); {
-	case p == nil || p == e.a.pkg.Types:
-		c = jen.Id(o.Name())
-	default:
-		c = jen.Qual(e.qual(p.Path()), o.Name())
-	}
-	if args.Len() > 0 {
-		ts := make([]jen.Code, args.Len())
-		for i := range args.Len() {
-			ts[i] = e.typ(args.At(i))
-		}
-		c.Types(ts...)
-	}
-	return c
-}
-
-// signature writes a function's parameters and results.
-func (e *emitter) signature(s *types.Signature) *jen.Statement {
-	params := make([]jen.Code, s.Params().Len())
-	for i := range s.Params().Len() {
-		t := s.Params().At(i).Type()
-		if s.Variadic() && i == s.Params().Len()-1 {
-			params[i] = jen.Op("...").Add(e.typ(t.(*types.Slice).Elem()))
-			continue
-		}
-		params[i] = e.typ(t)
-	}
-	results := make([]jen.Code, s.Results().Len())
-	for i := range s.Results().Len() {
-		results[i] = e.typ(s.Results().At(i).Type())
-	}
-	st := jen.Params(params...)
-	switch len(results) {
-	case 0:
-	case 1:
-		st.Add(results[0])
-	default:
-		st.Params(results...)
-	}
-	return st
+	return strconv.FormatInt(int64(d), 10)
 }

@@ -46,11 +46,6 @@ type Package struct {
 // The returned error is non-nil only when loading could not run at all;
 // problems in the packages are in each Package's Errors.
 func Generate(dir string, patterns ...string) ([]*Package, error) {
-	return generate(dir, patterns, emit)
-}
-
-// generate is Generate with the emitter to use.
-func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error)) ([]*Package, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -84,6 +79,9 @@ func generate(dir string, patterns []string, emit func(*analysis) ([]byte, error
 			out = append(out, p)
 			continue
 		}
+		// The syntax trees are no longer needed (the analysis keeps what
+		// it uses of them): let the emitter's memory reuse theirs.
+		pkg.Syntax = nil
 		a.errs = append(a.errs, foreign[p.Dir]...)
 		p.Errors = sortErrors(a.errs)
 		if p.Dir == "" && len(p.Errors) == 0 {

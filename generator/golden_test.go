@@ -147,36 +147,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestEmitMatchesJennifer checks that the fast emitter writes exactly what
-// jennifer renders and formats, on every golden case.
-func TestEmitMatchesJennifer(t *testing.T) {
-	root := testdataDir(t)
-	cases := goldenCases(t, root)
-	fast := generateCases(t, root, cases)
-	patterns := make([]string, len(cases))
-	for i, c := range cases {
-		patterns[i] = "./" + c
-	}
-	ref, err := generate(root, patterns, emitJen)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, p := range ref {
-		name := filepath.Base(p.Dir)
-		if p.Src == nil {
-			continue
-		}
-		n++
-		if !bytes.Equal(p.Src, fast[name].Src) {
-			t.Errorf("%s: emit and emitJen differ:\n--- emit\n%s\n--- emitJen\n%s", name, fast[name].Src, p.Src)
-		}
-	}
-	if n == 0 {
-		t.Fatal("no case generated code")
-	}
-}
-
 // goTool runs a go command in the module root with an overlay; it reports
 // whether it succeeded.
 func goTool(t testing.TB, overlay map[string]string, tmp string, args ...string) bool {

@@ -171,7 +171,7 @@ func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
 		return nil
 	}
 	sp := specOf(dir, fd.Name.Name)
-	as := &asset{decl: fd, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
+	as := &asset{fname: fd.Name.Name, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
 	if sp.bad() || len(extra) > 0 {
 		as.bad, as.why = true, "has an invalid directive"
 		return as
