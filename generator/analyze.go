@@ -276,7 +276,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		return
 	}
 	as.fn = fn
-	sig := fn.Type().(*types.Signature)
+	sig := fn.Signature()
 	if sig.TypeParams().Len() > 0 {
 		a.errorf(namePos, "asset function %s has type parameters; an asset must be a plain function", fd.Name.Name)
 		as.bad = true

@@ -182,7 +182,7 @@ func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
 		return as
 	}
 	as.fn = fn
-	sig := fn.Type().(*types.Signature)
+	sig := fn.Signature()
 	var ok bool
 	if as.result, as.hasError, ok = resultOf(sig); !ok || sig.TypeParams().Len() > 0 || sig.Variadic() {
 		as.bad, as.why = true, "has an invalid signature"
