@@ -15,17 +15,12 @@ import (
 // go/build's default context, which ignores GOFLAGS, the key was
 // plain/people while the types came from the alt file.)
 func TestImportsBuildTags(t *testing.T) {
-	mod := t.TempDir()
-	files := map[string]string{
+	mod := tempTree(t, map[string]string{
 		"go.mod":       "module example.com/tags\n\ngo 1.26.0\n",
 		"up/plain.go":  "//go:build !alt\n\npackage up\n\n// asset: prefix=plain\nfunc People() []string { return nil }\n",
 		"up/alt.go":    "//go:build alt\n\npackage up\n\n// asset: prefix=alt\nfunc People() []string { return nil }\n",
 		"down/down.go": "package down\n\nimport _ \"example.com/tags/up\"\n\n// asset:\nfunc Count(people []string) int { return len(people) }\n",
-	}
-	for name, src := range files {
-		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(mod, name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(mod, name), []byte(src), 0o644))
-	}
+	})
 	for _, tc := range []struct{ goflags, key string }{{"", "plain/people"}, {"-tags=alt", "alt/people"}} {
 		t.Run(tc.key, func(t *testing.T) {
 			t.Setenv("GOFLAGS", tc.goflags)
@@ -36,4 +31,17 @@ func TestImportsBuildTags(t *testing.T) {
 			assert.Contains(t, string(pkgs[0].Src), `{Name: "people", Key: "`+tc.key+`", Type: reflect.TypeFor[[]string]()},`)
 		})
 	}
+}
+
+// tempTree writes files (by slash-separated name, their content) into a
+// new temporary directory and returns it.
+func tempTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(f), 0o755))
+		require.NoError(t, os.WriteFile(f, []byte(src), 0o644))
+	}
+	return dir
 }

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,15 +14,11 @@ import (
 // given Config.Overlay, which made regeneration several times as costly
 // as a first generation).
 func TestLoadOverStaleFile(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := tempTree(t, map[string]string{
 		"go.mod":   "module example.com/stale\n\ngo 1.26.0\n",
 		"p.go":     "package p\n\nimport \"context\"\n\n// asset:\nfunc A(ctx context.Context) int { return 0 }\n",
 		OutputName: Header + "\n\npackage old\n\nfunc Assets() []int { return Gone() }\n",
-	}
-	for name, src := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
-	}
+	})
 	pkgs, foreign, err := load(dir, []string{"."}, nil)
 	require.NoError(t, err)
 	require.Empty(t, foreign)
