@@ -143,7 +143,19 @@ type Options struct {
 	// asset not materialized in this run (from the run history), so steps
 	// can report the versions of the inputs they used.
 	DataVersion func(Key) string
+	// GracePeriod is how long an asset function may take to return once
+	// its context is cancelled (its attempt timed out, or the run was
+	// cancelled) before its step is abandoned: the step ends as failed
+	// (timed out) or canceled, its downstream steps are skipped, the rest
+	// of the run goes on, and the function is left running on its
+	// goroutine, its result discarded (see ErrAbandoned). Zero means
+	// DefaultGracePeriod; a negative value abandons at once.
+	GracePeriod time.Duration
 }
+
+// DefaultGracePeriod is the grace period of Options.GracePeriod when it is
+// zero.
+const DefaultGracePeriod = 5 * time.Second
 
 // Inputs loads the inputs of a step; generated Compute functions call Load.
 type Inputs interface {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"reflect"
+	"time"
 
 	"github.com/assetgen/assetgen/partition"
 )
@@ -47,6 +48,29 @@ type RangeLoader interface {
 // asset the manager serves, and refuses to run when it returns an error.
 type TypeChecker interface {
 	CheckType(t reflect.Type) error
+}
+
+// Stamp is what an I/O manager records with a stored output, in the same
+// atomic step as the data: which run wrote it, its data version and when
+// it was committed. Comparing stamps with the run history tells whether
+// the history knows the stored data: a process killed after the store
+// committed and before the history recorded the step leaves an output the
+// history does not know about.
+type Stamp struct {
+	RunID       string    // the run that stored the output; empty when unknown
+	DataVersion string    // the manager's data version of the stored output
+	Time        time.Time // when the store committed
+}
+
+// Stamped is implemented by I/O managers that record a Stamp atomically
+// with every stored output. Stamp returns the stamp of the output stored
+// for key and partition (empty when unpartitioned); ok is false when
+// nothing is stored, or nothing is known about what is stored (an output
+// written before the manager kept stamps). A stamp whose RunID is empty
+// describes stored data that no recorded store wrote (a file changed by
+// hand, say): its DataVersion is that of the data as it is.
+type Stamped interface {
+	Stamp(ctx context.Context, key Key, partition string) (s Stamp, ok bool, err error)
 }
 
 // OutputContext is what an I/O manager knows when it stores an output.

@@ -414,6 +414,113 @@ func TestMaterializeTimeoutIgnored(t *testing.T) {
 	assert.False(t, stored, "the late result is not stored")
 }
 
+// stubborn returns an asset that ignores its context: it blocks until
+// release is closed, then returns 1 and closes returned.
+func stubborn(key runtime.Key, started, release, returned chan struct{}) *runtime.AssetDef {
+	return intAsset(key, func(*runtime.Context, []int) (int, error) {
+		defer close(returned)
+		close(started)
+		<-release
+		return 1, nil
+	})
+}
+
+// materializeBounded runs Materialize, failing the test instead of hanging
+// when it does not return; the bound asserts nothing about speed.
+func materializeBounded(t *testing.T, ctx context.Context, defs *runtime.Definitions, opts runtime.Options) *runtime.Result {
+	t.Helper()
+	type outcome struct {
+		res *runtime.Result
+		err error
+	}
+	ch := make(chan outcome, 1)
+	go func() {
+		res, err := runtime.Materialize(ctx, defs, opts)
+		ch <- outcome{res, err}
+	}()
+	select {
+	case o := <-ch:
+		require.NoError(t, o.err)
+		return o.res
+	case <-time.After(time.Minute):
+		t.Fatal("Materialize did not return: a step that ignores its context holds the run")
+		return nil
+	}
+}
+
+// assertNotStored checks, after the abandoned function returned, that its
+// result never reaches the I/O manager.
+func assertNotStored(t *testing.T, mem *memory.Manager, key runtime.Key, returned chan struct{}) {
+	t.Helper()
+	<-returned
+	for range 20 {
+		_, stored := mem.Value(key, "")
+		require.False(t, stored, "the abandoned function's result was stored")
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestMaterializeAbandonTimedOut(t *testing.T) {
+	started, release, returned := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	a := stubborn("a", started, release, returned)
+	a.Timeout, a.Retries = 20*time.Millisecond, 2
+	mem := memory.New()
+	defs := defsOf(mem, a, intAsset("b", sum(1), "a"), intAsset("c", sum(1)))
+	rec := &recorder{t: t}
+	res := materializeBounded(t, context.Background(), defs, runtime.Options{GracePeriod: 20 * time.Millisecond, OnEvent: rec.on})
+
+	s := res.Step("a")
+	assert.Equal(t, runtime.StatusFailed, s.Status)
+	assert.Equal(t, 1, s.Attempts, "an abandoned attempt is not retried")
+	assert.ErrorIs(t, s.Err, runtime.ErrAbandoned)
+	assert.ErrorIs(t, s.Err, context.DeadlineExceeded)
+	assert.Regexp(t, `^timed out after 20ms \(abandoned: the function did not return within 20ms after its context was cancelled`, s.Err.Error())
+	f := rec.of(runtime.StepFailure, "a")
+	require.Len(t, f, 1)
+	assert.True(t, f[0].TimedOut)
+	assert.Empty(t, rec.of(runtime.StepRetry, "a"))
+	assert.Equal(t, runtime.StatusSkipped, res.Step("b").Status)
+	assert.Equal(t, runtime.StatusSuccess, res.Step("c").Status)
+
+	close(release)
+	assertNotStored(t, mem, "a", returned)
+}
+
+func TestMaterializeAbandonCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	started, release, returned := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	mem := memory.New()
+	defs := defsOf(mem, stubborn("a", started, release, returned), intAsset("b", sum(1), "a"))
+	go func() {
+		<-started
+		cancel()
+	}()
+	res := materializeBounded(t, ctx, defs, runtime.Options{GracePeriod: -1})
+	s := res.Step("a")
+	assert.Equal(t, runtime.StatusCanceled, s.Status)
+	assert.ErrorIs(t, s.Err, runtime.ErrAbandoned)
+	assert.ErrorIs(t, s.Err, context.Canceled)
+	assert.Equal(t, runtime.StatusCanceled, res.Step("b").Status)
+
+	close(release)
+	assertNotStored(t, mem, "a", returned)
+}
+
+// TestMaterializeGraceKept checks that a function returning within the
+// grace period after its context was cancelled is waited for.
+func TestMaterializeGraceKept(t *testing.T) {
+	a := intAsset("a", func(ctx *runtime.Context, _ []int) (int, error) {
+		<-ctx.Done()
+		time.Sleep(5 * time.Millisecond) // cleaning up
+		return 0, errors.New("stopped")
+	})
+	a.Timeout = time.Millisecond
+	res := materializeBounded(t, context.Background(), defsOf(memory.New(), a), runtime.Options{GracePeriod: time.Minute})
+	assert.EqualError(t, res.Steps[0].Err, "timed out after 1ms (stopped)")
+	assert.NotErrorIs(t, res.Steps[0].Err, runtime.ErrAbandoned)
+}
+
 func TestMaterializeNoDefinitions(t *testing.T) {
 	_, err := runtime.Materialize(context.Background(), nil, runtime.Options{})
 	assert.EqualError(t, err, "no definitions")

@@ -15,8 +15,11 @@ import (
 // A failed step skips its downstream steps (StatusSkipped, with the failed
 // or skipped upstream as Cause) while unrelated steps go on. Cancelling ctx
 // stops the run promptly: steps not yet started end as StatusCanceled, and
-// running steps see their context cancelled; Materialize waits for them to
-// return, so no output is stored after it returns.
+// running steps see their context cancelled. A running function has
+// opts.GracePeriod to return; one that ignores its context is abandoned
+// then (see ErrAbandoned): its step ends as canceled and its result is
+// discarded. Stores are never abandoned, and Materialize waits for them,
+// so no output is stored after it returns.
 //
 // Inputs of a selected asset whose upstream is not selected are loaded
 // through the upstream's I/O manager, from its last materialization.
@@ -25,9 +28,11 @@ import (
 // (doubled after each retry, with jitter) between them. AssetDef.Timeout
 // bounds each attempt: its context is cancelled at the deadline and the
 // attempt fails as timed out, even when a function that ignores its
-// context returns a result later (which is then not stored). A panic in an
-// asset function or an I/O manager fails the attempt with a *PanicError,
-// and its stack goes to the step's log.
+// context returns a result later (which is then not stored); a function
+// still running a grace period after the deadline is abandoned, and the
+// step fails without further retries. A panic in an asset function or an
+// I/O manager fails the attempt with a *PanicError, whose Stack also goes
+// to the step's log.
 //
 // The error is non-nil only when the run could not start: the definitions
 // lack what the run needs, or the selection names no asset (see

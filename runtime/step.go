@@ -95,6 +95,7 @@ type stepRun struct {
 	out     OutputContext // reused by every attempt's store
 	in      InputContext  // reused by loads unless one is in progress
 	inBusy  atomic.Bool
+	done    chan computed // the function's result, when it runs on its own goroutine
 }
 
 // Load implements Inputs: it loads input i through its upstream's I/O
@@ -243,7 +244,7 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 			if !errors.Is(err, ctxErr) {
 				res.Err = fmt.Errorf("%w (run canceled: %w)", err, cancelCause(ctx))
 			}
-		} else if attempt <= def.Retries {
+		} else if attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {
 			if x.emit != nil {
 				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
 			}
@@ -267,7 +268,7 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 }
 
 // attempt makes one attempt at the step: compute, then store.
-func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err error) {
+func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 	def := s.def
 	actx := ctx
 	if def.Timeout > 0 {
@@ -280,13 +281,6 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 	}
 	s.ctx.Context = actx
 	s.ctx.Attempt = attempt
-	defer func() {
-		if v := recover(); v != nil {
-			stack := shortStack(10)
-			s.ctx.Log.Error("panic", "value", v, "stack", stack)
-			err = &PanicError{Value: v, Stack: stack}
-		}
-	}()
 	// checkTimeout turns the outcome of an attempt that ran out of time
 	// into a timeout error, whatever the function returned.
 	checkTimeout := func(err error) error {
@@ -296,7 +290,7 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 		return err
 	}
 
-	out, err := def.Compute(&s.ctx, s)
+	out, err := x.compute(actx, s)
 	if err = checkTimeout(err); err != nil {
 		return err
 	}
@@ -324,10 +318,91 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) (err er
 		Log:       s.ctx.Log,
 		step:      &s.state,
 	}
-	if err := m.Store(oc, out); err != nil {
+	if err := s.store(m, oc, out); err != nil {
 		return checkTimeout(fmt.Errorf("store output: %w", err))
 	}
 	return nil
+}
+
+// ErrAbandoned is wrapped by the error of an attempt whose function did
+// not return within the grace period (Options.GracePeriod) after its
+// context was cancelled. The function is left running on its own
+// goroutine and whatever it returns is discarded: nothing is stored for
+// it. Such a step is not retried, since its function may still be
+// running.
+var ErrAbandoned = errors.New("abandoned")
+
+// computed is what an asset function returned.
+type computed struct {
+	out any
+	err error
+}
+
+// compute runs the asset function under actx. When actx can be cancelled
+// (a timeout, a cancellable run), the function runs on a goroutine of its
+// own, so that one ignoring its context cannot hold the step: once actx
+// is done, it has the grace period to return, after which the attempt
+// is abandoned. The store happens on the caller's goroutine, after the
+// function returned in time, so nothing is stored after the step ended.
+func (x *executor) compute(actx context.Context, s *stepRun) (any, error) {
+	if actx.Done() == nil {
+		return s.call()
+	}
+	if s.done == nil {
+		s.done = make(chan computed, 1)
+	}
+	done := s.done
+	go func() {
+		out, err := s.call()
+		done <- computed{out, err}
+	}()
+	select {
+	case c := <-done:
+		return c.out, c.err
+	case <-actx.Done():
+	}
+	grace := x.opts.GracePeriod
+	if grace == 0 {
+		grace = DefaultGracePeriod
+	}
+	if grace > 0 {
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case c := <-done:
+			return c.out, c.err
+		case <-t.C:
+		}
+	} else {
+		select {
+		case c := <-done:
+			return c.out, c.err
+		default:
+		}
+	}
+	s.ctx.Log.Warn("abandoning the step: its function did not return after its context was cancelled", "grace", grace)
+	return nil, fmt.Errorf("%w: the function did not return within %s after its context was cancelled; its result will be discarded", ErrAbandoned, max(grace, 0))
+}
+
+// call calls the asset function, turning a panic into a *PanicError.
+func (s *stepRun) call() (out any, err error) {
+	defer s.recover(&err)
+	return s.def.Compute(&s.ctx, s)
+}
+
+// store stores out through m, turning a panic into a *PanicError.
+func (s *stepRun) store(m IOManager, oc *OutputContext, out any) (err error) {
+	defer s.recover(&err)
+	return m.Store(oc, out)
+}
+
+// recover turns a panic into a *PanicError in *err, and logs its stack.
+func (s *stepRun) recover(err *error) {
+	if v := recover(); v != nil {
+		stack := shortStack(20)
+		s.ctx.Log.Error("panic", "value", v, "stack", stack)
+		*err = &PanicError{Value: v, Stack: stack}
+	}
 }
 
 // inputVersions returns the data versions of node's inputs, where known.
