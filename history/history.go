@@ -87,6 +87,7 @@ type Attempt struct {
 	TimedOut bool      `json:"timed_out,omitempty"`
 	Start    time.Time `json:"start,omitzero"` // zero in runs recorded before schema 2
 	End      time.Time `json:"end,omitzero"`
+	Stack    string    `json:"stack,omitempty"` // the panic's stack, when it panicked
 }
 
 // Step is one recorded step: one asset (and partition) in one run.
@@ -107,6 +108,8 @@ type Step struct {
 	DataVersion   string                 // success: the data version of the output
 	InputVersions map[runtime.Key]string // success: data versions of the inputs used
 	Seq           int                    // order of the step's first event in the run
+	Stack         string                 // failed by a panic: the stack of the panicking goroutine
+	Note          string                 // how the step came to be recorded, when unusual (see Reconcile)
 }
 
 // Duration returns End-Start, or zero while the step is running.
@@ -136,6 +139,13 @@ type Asset struct {
 	LastStatus string // "success" or "failed"
 	LastTime   time.Time
 	LastError  string
+
+	// What the stored output says, where it disagrees with the history
+	// (set by Apply, never stored): Landed when the materialization above
+	// is an output that landed after its run ended and is not recorded
+	// yet; Conflict says how else the stored output differs from it.
+	Landed   bool
+	Conflict string
 }
 
 // Materialized reports whether the asset has a successful materialization.
@@ -218,12 +228,37 @@ func Open(ctx context.Context, spec string) (Log, error) {
 	if IsPostgres(spec) {
 		return OpenPostgres(ctx, spec)
 	}
-	if scheme, _, ok := strings.Cut(spec, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
-		// A typo such as postgress:// (or a sqlite:// URL) must not
-		// become a directory named "postgress:".
-		return nil, fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
+	if err := checkScheme(spec); err != nil {
+		return nil, err
 	}
 	return OpenSQLite(ctx, spec)
+}
+
+// checkScheme refuses a URL of a scheme other than PostgreSQL's: a typo
+// such as postgress:// (or a sqlite:// URL) must not become a directory
+// named "postgress:".
+func checkScheme(spec string) error {
+	if scheme, _, ok := strings.Cut(spec, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+		return fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
+	}
+	return nil
+}
+
+// OpenReadOnly opens the log that spec names, as Open does, for a command
+// that only reads it: a SQLite history with OpenSQLiteReadOnly, a
+// PostgreSQL one with OpenPostgres (a shared server, where reading
+// commands may reap as usual).
+func OpenReadOnly(ctx context.Context, spec string) (Log, error) {
+	if spec == "" {
+		spec = DefaultHome()
+	}
+	if IsPostgres(spec) {
+		return OpenPostgres(ctx, spec)
+	}
+	if err := checkScheme(spec); err != nil {
+		return nil, err
+	}
+	return OpenSQLiteReadOnly(ctx, spec)
 }
 
 // IsPostgres reports whether spec is a PostgreSQL DSN rather than a home

@@ -34,7 +34,7 @@ func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
 		db.Close()
 		return nil, fmt.Errorf("history: PostgreSQL %s: connect: %w", where, err)
 	}
-	s, err := newStore(ctx, db, d)
+	s, err := newStore(ctx, db, d, false)
 	if err != nil {
 		db.Close()
 		return nil, err

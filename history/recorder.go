@@ -526,7 +526,7 @@ func (r *Recorder) apply(q *event) {
 		p := rs.step(e)
 		p.Retries = append(p.Retries, Attempt{
 			Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut,
-			Start: e.Time.Add(-e.Duration), End: e.Time,
+			Start: e.Time.Add(-e.Duration), End: e.Time, Stack: panicStack(e.Err),
 		})
 	case runtime.StepSuccess:
 		p, created := rs.stepNew(e)
@@ -548,7 +548,7 @@ func (r *Recorder) apply(q *event) {
 			status = runtime.StatusCanceled.String()
 		}
 		rs.setStatus(p, status, false)
-		p.End, p.Error = e.Time, errText(e.Err, e.TimedOut)
+		p.End, p.Error, p.Stack = e.Time, errText(e.Err, e.TimedOut), panicStack(e.Err)
 		p.Metadata = e.Metadata
 	case runtime.StepSkipped:
 		p := rs.step(e)
@@ -595,6 +595,14 @@ func (r *Recorder) apply(q *event) {
 		rs.dirtyRun = true
 		rs.ended = true
 	}
+}
+
+// panicStack returns the stack of a panic that err reports, or "".
+func panicStack(err error) string {
+	if pe, ok := errors.AsType[*runtime.PanicError](err); ok {
+		return pe.Stack
+	}
+	return ""
 }
 
 func canceled(err error) bool {

@@ -45,7 +45,7 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 		if err = db.PingContext(ctx); err != nil {
 			err = fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))
 		} else {
-			s, err = newStore(ctx, db, d)
+			s, err = newStore(ctx, db, d, false)
 		}
 		if err == nil || !busy(err) || time.Now().After(deadline) {
 			break
@@ -57,6 +57,68 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 			return nil, fmt.Errorf("history: SQLite %s: open: %w", path, ctx.Err())
 		}
 		wait = min(2*wait, 250*time.Millisecond)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenSQLiteReadOnly opens the SQLite log in home for reading only: with
+// SQLite's read-only flag, so that nothing is ever written (no migration,
+// no reaping: runs whose process is gone read as abandoned without being
+// marked), and the file and directory may be read-only. The file must
+// exist. A history whose schema is older than this code is migrated first
+// through a read-write open, the one write a reader makes; when that
+// fails too, the error says the history needs a migration.
+func OpenSQLiteReadOnly(ctx context.Context, home string) (Log, error) {
+	if strings.ContainsAny(home, "?#") {
+		return nil, fmt.Errorf("history: home %q: path must not contain '?' or '#'", home)
+	}
+	path := SQLitePath(home)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("history: SQLite %s: %w", path, err)
+	}
+	log, err := openReadOnly(ctx, path, false)
+	if err != nil && errors.Is(err, errReadOnlyWAL) {
+		// A read-only directory without the WAL's shared-memory file:
+		// SQLite can read the file only as immutable.
+		log, err = openReadOnly(ctx, path, true)
+	}
+	if err != nil && errors.Is(err, errOutdated) {
+		rw, rerr := OpenSQLite(ctx, home)
+		if rerr != nil {
+			return nil, fmt.Errorf("%w (and migrating it failed: %w)", err, rerr)
+		}
+		rw.Close()
+		log, err = openReadOnly(ctx, path, false)
+	}
+	return log, err
+}
+
+// errReadOnlyWAL is wrapped by the error of a read-only open that SQLite
+// cannot do in WAL mode.
+var errReadOnlyWAL = errors.New("cannot open the WAL read-only")
+
+func openReadOnly(ctx context.Context, path string, immutable bool) (Log, error) {
+	dsn := "file:" + strings.ReplaceAll(path, "%", "%25") + "?mode=ro&_busy_timeout=10000"
+	if immutable {
+		dsn += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("history: open %s: %w", path, err)
+	}
+	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: sqliteError}
+	err = db.PingContext(ctx)
+	var s *store
+	if err == nil {
+		s, err = newStore(ctx, db, d, true)
+	} else if se := new(sqlite.Error); errors.As(err, &se) && !immutable && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+		err = fmt.Errorf("history: SQLite %s: %w: %w", path, errReadOnlyWAL, err)
+	} else {
+		err = fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))
 	}
 	if err != nil {
 		db.Close()

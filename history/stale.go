@@ -20,6 +20,7 @@ const (
 	UpstreamDataChanged  Reason = "upstream data changed"
 	UpstreamMaterialized Reason = "upstream materialized since"
 	UpstreamStale        Reason = "upstream stale"
+	StoredOutputDiffers  Reason = "stored output differs from the history"
 )
 
 // Cause is one reason an asset is stale, with the upstream concerned and
@@ -74,7 +75,9 @@ func (s *State) Why() string {
 //     the input's version was recorded);
 //   - an upstream was materialized after it, where no data version of
 //     that upstream was recorded (deps= edges, unknown versions);
-//   - an upstream is stale: it will change when re-materialized.
+//   - an upstream is stale: it will change when re-materialized;
+//   - its stored output is not what the history records (Asset.Conflict,
+//     set by Apply).
 func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 	recs := make(map[runtime.Key]*Asset, len(latest))
 	for i := range latest {
@@ -101,6 +104,9 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 			s.Recorded = LogicalVersion(rec.CodeVersion, rec.InputVersions)
 		}
 
+		if rec != nil && rec.Conflict != "" {
+			add(Cause{Reason: StoredOutputDiffers, Detail: rec.Conflict})
+		}
 		switch {
 		case rec == nil || !rec.Materialized():
 			add(Cause{Reason: NeverMaterialized})

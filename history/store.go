@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -104,6 +104,10 @@ var migrations = []string{
 	) {{without_rowid}};
 	CREATE INDEX steps_by_asset ON steps (asset_key, start_ns);
 	ALTER TABLE steps ADD COLUMN attempt_start_ns BIGINT NOT NULL DEFAULT 0`,
+	// 3: the stack of a step that panicked, and a note on how a step was
+	// recorded (an output that landed after its run ended).
+	`ALTER TABLE steps ADD COLUMN stack TEXT NOT NULL DEFAULT '';
+	ALTER TABLE steps ADD COLUMN note TEXT NOT NULL DEFAULT ''`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -129,16 +133,17 @@ type store struct {
 	qRun, qAssetOK, qAssetFail string
 	qAssetsOK, qAssetsFail     string
 
-	mu    sync.Mutex
-	steps map[int]string // statements inserting n steps
-	logs  map[int]string // statements inserting n log lines
-	self  process
+	mu       sync.Mutex
+	steps    map[int]string // statements inserting n steps
+	logs     map[int]string // statements inserting n log lines
+	self     process
+	readOnly bool // opened read-only: no migration, no reaping, no writes
 }
 
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 16
+	stepColumns = 18
 	stepChunk   = 50
 	logColumns  = 10
 	logChunk    = 90
@@ -152,13 +157,14 @@ func (s *store) stepSQL(n int) string {
 		return q
 	}
 	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns) VALUES `,
+		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note) VALUES `,
 		stepColumns, n,
 		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
 		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
 		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
 		code_version = excluded.code_version, data_version = excluded.data_version,
-		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns`))
+		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns,
+		stack = excluded.stack, note = excluded.note`))
 	s.steps[n] = q
 	return q
 }
@@ -265,9 +271,10 @@ func (s *store) q(query string) string {
 	return b.String()
 }
 
-// newStore migrates db and reaps abandoned runs.
-func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
-	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}}
+// newStore migrates db and reaps abandoned runs; a read-only store only
+// checks that the schema is current.
+func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store, error) {
+	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}, readOnly: readOnly}
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
@@ -320,6 +327,10 @@ func newStore(ctx context.Context, db *sql.DB, d dialect) (*store, error) {
 	return s, nil
 }
 
+// errOutdated is wrapped by the error of a read-only open of a history
+// whose schema needs a migration.
+var errOutdated = errors.New("the schema needs a migration")
+
 func (s *store) errorf(format string, args ...any) error {
 	return fmt.Errorf("history: %s %s: "+format, append([]any{s.d.name, s.d.where}, args...)...)
 }
@@ -345,6 +356,9 @@ func (s *store) migrate(ctx context.Context) error {
 				return nil
 			}
 		}
+	}
+	if s.readOnly {
+		return s.errorf("opened read-only, and %w", errOutdated)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -540,7 +554,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			}
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart))
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note)
 		}
 		st := stmts[len(chunk)]
 		var err error
@@ -607,6 +621,7 @@ func (s *store) Runs(ctx context.Context, limit int) ([]Run, error) {
 			rows.Close()
 			return nil, s.wrap("list runs", err)
 		}
+		s.view(&r)
 		runs = append(runs, r)
 	}
 	if err := rows.Close(); err != nil {
@@ -626,12 +641,31 @@ func (s *store) Run(ctx context.Context, id string) (*Run, error) {
 	if err != nil {
 		return nil, s.wrap("read run "+id, err)
 	}
+	s.view(&r)
 	return &r, nil
+}
+
+// view shows a run whose process is gone as Reap would mark it, when the
+// store is read-only and cannot reap: failed, abandoned, its running steps
+// counted as failed.
+func (s *store) view(r *Run) {
+	if !s.readOnly || r.Status != RunRunning {
+		return
+	}
+	why, gone := s.self.gone(r.Host, r.PID, "", r.Heartbeat, time.Now())
+	if !gone {
+		return
+	}
+	r.Status, r.Error, r.End = RunFailed, "abandoned: "+why, r.Heartbeat
+	if n := r.Counts[StepRunning]; n > 0 {
+		delete(r.Counts, StepRunning)
+		r.Counts["failed"] += n
+	}
 }
 
 // stepSelect selects the columns scanStep reads.
 const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns FROM steps `
+	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note FROM steps `
 
 // scanStep reads a row of stepSelect.
 func (s *store) scanStep(rows *sql.Rows) (Step, error) {
@@ -639,7 +673,7 @@ func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	var key, cause, retries, meta, inputs string
 	var start, end, attemptStart int64
 	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart); err != nil {
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note); err != nil {
 		return p, s.wrap("read steps", err)
 	}
 	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
@@ -674,7 +708,18 @@ func (s *store) querySteps(ctx context.Context, what, query string, args ...any)
 }
 
 func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
-	return s.querySteps(ctx, "steps of run "+runID, `WHERE run_id = ? ORDER BY seq, asset_key, partition_key`, runID)
+	steps, err := s.querySteps(ctx, "steps of run "+runID, `WHERE run_id = ? ORDER BY seq, asset_key, partition_key`, runID)
+	if err == nil && s.readOnly && slices.ContainsFunc(steps, func(p Step) bool { return p.Status == StepRunning }) {
+		// As Reap would mark them, when the run's process is gone.
+		if r, err := s.Run(ctx, runID); err == nil && r.Status != RunRunning {
+			for i := range steps {
+				if p := &steps[i]; p.Status == StepRunning {
+					p.Status, p.Error, p.End = "failed", r.Error, r.End
+				}
+			}
+		}
+	}
+	return steps, err
 }
 
 // unmarshal decodes JSON, leaving empty objects and arrays as nil.
@@ -721,6 +766,9 @@ func (s *store) Assets(ctx context.Context) ([]Asset, error) {
 }
 
 func (s *store) Reap(ctx context.Context) ([]string, error) {
+	if s.readOnly {
+		return nil, nil // the reading methods show dead runs as abandoned
+	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, host, pid, proc, heartbeat_ns FROM runs WHERE status = ?`), RunRunning)
 	if err != nil {
 		return nil, s.wrap("find abandoned runs", err)

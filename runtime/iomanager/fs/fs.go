@@ -13,14 +13,15 @@
 //
 // Outputs are written to a temporary file in the same directory, synced,
 // and renamed over the old file, so a failed or interrupted store leaves
-// the previous output intact and never a torn file. Every path is opened
+// the previous output intact and never a torn file. Beside each file a
+// hidden stamp file (.c.json.stamp) records which run wrote it and its
+// data version, written with the same discipline (see Manager.Stamp). Every path is opened
 // through an os.Root on the base directory, and keys and partition keys are
 // checked first, so no name can escape the base directory.
 package fs
 
 import (
 	"bufio"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -34,6 +35,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -44,7 +47,17 @@ import (
 type Manager struct {
 	dir    string
 	format Format
+
+	mu    sync.Mutex
+	locks map[string]*sync.Mutex // per file: stores of one file run one at a time
+	swept map[string]bool        // directories cleared of stale temporary files
 }
+
+var (
+	_ runtime.IOManager   = (*Manager)(nil)
+	_ runtime.TypeChecker = (*Manager)(nil)
+	_ runtime.Stamped     = (*Manager)(nil)
+)
 
 // Format encodes and decodes stored values.
 type Format struct {
@@ -112,7 +125,7 @@ var gobFormat = Format{
 // New returns a manager that stores files under dir, which is created on
 // the first store if missing.
 func New(dir string, opts ...Option) *Manager {
-	m := &Manager{dir: dir, format: jsonFormat}
+	m := &Manager{dir: dir, format: jsonFormat, locks: map[string]*sync.Mutex{}, swept: map[string]bool{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -183,15 +196,30 @@ func (m *Manager) CheckType(t reflect.Type) error {
 	return m.format.Check(t)
 }
 
-// beforeRename, when set by tests, runs after the temporary file is
-// written and synced and before it is renamed; an error stops the store
-// there, as a crash would.
-var beforeRename func(tmp string) error
+// stage is a point in a store, where tests inject crashes (see hook).
+type stage int
 
-// Store writes value to the file of out.Key: a temporary file first, then
-// a rename, so the previous file stays intact until the new one is
-// complete. It adds the path and size to the output metadata and sets the
-// data version to the SHA-256 of the bytes written.
+const (
+	stageWritten stage = iota // the new bytes are in the temporary file, synced
+	stageStamped              // the stamp file describing them is in place
+	stageRenamed              // the data file is renamed into place: committed
+)
+
+// hook, when set by tests, runs at each stage of a store with the path of
+// the temporary data file (of the data file, at stageRenamed); an error
+// stops the store there, leaving the files as a crash would.
+var hook func(s stage, path string) error
+
+// Store writes value to the file of out.Key and stamps it with out.RunID
+// (see Stamp): the value goes to a temporary file, synced; then the stamp
+// file describing it is written the same way and renamed into place;
+// then the temporary file is renamed over the data file. The previous
+// file stays intact until the new one is complete, and at every point a
+// crash leaves a stamp that describes the data file it sits beside. It
+// adds the path and size to the output metadata and sets the data version
+// to the SHA-256 of the bytes written. The first store into a directory in
+// a process removes the temporary files that crashed stores left there
+// (files of this manager's naming pattern older than the process).
 func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 	rel, err := m.rel(out.Key, out.Partition)
 	if err != nil {
@@ -215,39 +243,40 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 			return fmt.Errorf("asset %s: %w", out.Key, err)
 		}
 	}
-	tmp := path.Join(dir, "."+base+".tmp-"+rand.Text()[:10])
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	m.sweep(root, dir)
+	l := m.fileLock(rel)
+	l.Lock()
+	defer l.Unlock()
+
+	h := sha256.New()
+	n := &counter{}
+	tmp, err := writeTemp(root, dir, base, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(io.MultiWriter(w, h, n), 64<<10)
+		if err := encode(m.format, bw, value); err != nil {
+			return fmt.Errorf("encode %T as %s: %w", value, m.format.Ext, err)
+		}
+		return bw.Flush()
+	})
 	if err != nil {
 		return fmt.Errorf("asset %s: %w", out.Key, err)
 	}
 	renamed := false
 	defer func() {
 		if !renamed {
-			f.Close()
 			root.Remove(tmp)
 		}
 	}()
-
-	h := sha256.New()
-	n := &counter{}
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 64<<10)
-	if err := encode(m.format, bw, value); err != nil {
-		return fmt.Errorf("asset %s: encode %T as %s: %w", out.Key, value, m.format.Ext, err)
+	if err := m.crash(stageWritten, tmp); err != nil {
+		renamed = true // a crash leaves the temporary file behind
+		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("asset %s: write %s: %w", out.Key, tmp, err)
+	version := hex.EncodeToString(h.Sum(nil))
+	if err := m.stamp(root, dir, base, tmp, runtime.Stamp{RunID: out.RunID, DataVersion: version, Time: time.Now()}); err != nil {
+		return fmt.Errorf("asset %s: stamp: %w", out.Key, err)
 	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("asset %s: sync %s: %w", out.Key, tmp, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("asset %s: close %s: %w", out.Key, tmp, err)
-	}
-	if beforeRename != nil {
-		if err := beforeRename(filepath.Join(m.dir, filepath.FromSlash(tmp))); err != nil {
-			renamed = true // a crash leaves the temporary file behind
-			return err
-		}
+	if err := m.crash(stageStamped, tmp); err != nil {
+		renamed = true
+		return err
 	}
 	if err := contextErr(out); err != nil {
 		return err
@@ -256,15 +285,52 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 		return fmt.Errorf("asset %s: %w", out.Key, err)
 	}
 	renamed = true
-	// Sync the directory so the rename survives a power loss.
+	syncDir(root, dir) // so the rename survives a power loss
+	if err := m.crash(stageRenamed, rel); err != nil {
+		return err
+	}
+	out.AddMetadata("path", filepath.Join(m.dir, filepath.FromSlash(rel)))
+	out.AddMetadata("size", n.n)
+	out.SetDataVersion(version)
+	return nil
+}
+
+// crash runs the test hook at stage s.
+func (m *Manager) crash(s stage, rel string) error {
+	if hook == nil {
+		return nil
+	}
+	return hook(s, filepath.Join(m.dir, filepath.FromSlash(rel)))
+}
+
+// writeTemp writes a new temporary file for base in dir with write,
+// syncs and closes it, and returns its path relative to root.
+func writeTemp(root *os.Root, dir, base string, write func(io.Writer) error) (string, error) {
+	tmp := path.Join(dir, tempName(base))
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		root.Remove(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+// syncDir syncs directory dir of root (best effort).
+func syncDir(root *os.Root, dir string) {
 	if d, err := root.Open(cmpDir(dir)); err == nil {
 		_ = d.Sync()
 		d.Close()
 	}
-	out.AddMetadata("path", filepath.Join(m.dir, filepath.FromSlash(rel)))
-	out.AddMetadata("size", n.n)
-	out.SetDataVersion(hex.EncodeToString(h.Sum(nil)))
-	return nil
 }
 
 // Load reads the file of in.Upstream and decodes it into a new value of

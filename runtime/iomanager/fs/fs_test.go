@@ -229,6 +229,12 @@ type halfMarshaler struct{}
 
 func (halfMarshaler) MarshalJSON() ([]byte, error) { return nil, errors.New("marshal failed midway") }
 
+// setHook sets the store hook for the test.
+func setHook(t *testing.T, f func(s stage, path string) error) {
+	t.Cleanup(func() { hook = nil })
+	hook = f
+}
+
 func tempFiles(t *testing.T, dir string) []string {
 	var out []string
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -270,13 +276,16 @@ func TestCrashBeforeRenameKeepsPrevious(t *testing.T) {
 	// Simulate a crash after the new bytes are written and synced to the
 	// temporary file, before the rename: the process dies, leaving the
 	// temporary file behind.
-	beforeRename = func(tmp string) error {
+	setHook(t, func(s stage, tmp string) error {
+		if s != stageStamped {
+			return nil
+		}
 		// Truncate it, as a crash mid-write would leave it.
 		require.NoError(t, os.Truncate(tmp, 2))
 		return errors.New("crash")
-	}
+	})
 	err := store(t, m, "sales/a", "", "v2")
-	beforeRename = nil
+	hook = nil
 	require.Error(t, err)
 	left := tempFiles(t, m.Dir())
 	require.Len(t, left, 1, "the simulated crash leaves its temporary file")

@@ -8,8 +8,10 @@
 package memory
 
 import (
+	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -19,7 +21,10 @@ type Manager struct {
 	mu     sync.RWMutex
 	values map[runtime.Key]any // unpartitioned outputs
 	parts  map[slot]any        // partitions
+	stamps map[slot]runtime.Stamp
 }
+
+var _ runtime.Stamped = (*Manager)(nil)
 
 // slot identifies one partition of an asset.
 type slot struct {
@@ -29,13 +34,24 @@ type slot struct {
 
 // New returns an empty memory I/O manager.
 func New() *Manager {
-	return &Manager{values: make(map[runtime.Key]any), parts: make(map[slot]any)}
+	return &Manager{values: make(map[runtime.Key]any), parts: make(map[slot]any), stamps: make(map[slot]runtime.Stamp)}
 }
 
-// Store keeps value as the output of out.Key (and out.Partition).
+// Store keeps value as the output of out.Key (and out.Partition), stamped
+// with out.RunID.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	m.Set(out.Key, out.Partition, value)
+	m.set(out.Key, out.Partition, value, runtime.Stamp{RunID: out.RunID, Time: time.Now()})
 	return nil
+}
+
+// Stamp returns the run that stored the value of key (and partition) and
+// when; ok is false when no run stored one in this process. The memory
+// manager keeps no data versions.
+func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	s, ok := m.stamps[slot{key, partition}]
+	return s, ok, nil
 }
 
 // Load returns the value stored for in.Upstream, as stored. For a
@@ -71,13 +87,23 @@ func (m *Manager) Value(key runtime.Key, partition string) (any, bool) {
 }
 
 // Set stores value as the output of key (and partition), as if a run had
-// materialized it: tests use it to provide upstream values.
+// materialized it: tests use it to provide upstream values. It has no
+// stamp.
 func (m *Manager) Set(key runtime.Key, partition string, value any) {
+	m.set(key, partition, value, runtime.Stamp{})
+}
+
+func (m *Manager) set(key runtime.Key, partition string, value any, st runtime.Stamp) {
 	m.mu.Lock()
 	if partition == "" {
 		m.values[key] = value
 	} else {
 		m.parts[slot{key, partition}] = value
+	}
+	if st.RunID != "" {
+		m.stamps[slot{key, partition}] = st
+	} else {
+		delete(m.stamps, slot{key, partition})
 	}
 	m.mu.Unlock()
 }

@@ -58,3 +58,26 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestStamp(t *testing.T) {
+	m := memory.New()
+	ctx := context.Background()
+	_, ok, err := m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	assert.False(t, ok, "nothing stored")
+
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: ctx, RunID: "r1", Key: "a"}, 1))
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: ctx, RunID: "r2", Key: "a", Partition: "p"}, 2))
+	st, ok, err := m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "r1", st.RunID)
+	assert.False(t, st.Time.IsZero())
+	st, ok, _ = m.Stamp(ctx, "a", "p")
+	require.True(t, ok)
+	assert.Equal(t, "r2", st.RunID, "stamped per partition")
+
+	m.Set("a", "", 3)
+	_, ok, _ = m.Stamp(ctx, "a", "")
+	assert.False(t, ok, "a value set by hand has no stamp")
+}
