@@ -113,14 +113,23 @@ type Manager struct {
 	db     *sql.DB
 	closed bool
 
-	mu    sync.Mutex
-	locks map[string]*sync.Mutex // per table: stores of one table run one at a time
+	mu     sync.Mutex
+	locks  map[string]*sync.Mutex   // per table: stores of one table run one at a time
+	stamps map[string]runtime.Stamp // by table, loaded on the first Stamp; nil until then
 }
 
 var (
 	_ runtime.IOManager   = (*Manager)(nil)
 	_ runtime.TypeChecker = (*Manager)(nil)
+	_ runtime.Stamped     = (*Manager)(nil)
 )
+
+// Outputs is the table, in the manager's schema, that stamps every stored
+// table (see Manager.Stamp): asset_key, partition_key, run_id,
+// data_version, stored_at. A store updates its row in the transaction that
+// swaps the table in. Its name has a dot, which no asset key has, so no
+// asset's table can take it.
+const Outputs = "_assetgen.outputs"
 
 // Option configures a Manager.
 type Option func(*options)
@@ -174,7 +183,10 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 
 // open opens the database on first use and returns its handle. A failed
 // open is not remembered: the next call tries again.
-func (m *Manager) open() (*sql.DB, error) {
+func (m *Manager) open() (*sql.DB, error) { return m.openWait(m.lockWait) }
+
+// openWait is open, waiting at most wait for another process's lock.
+func (m *Manager) openWait(wait time.Duration) (*sql.DB, error) {
 	m.openMu.Lock()
 	defer m.openMu.Unlock()
 	if m.closed {
@@ -188,7 +200,7 @@ func (m *Manager) open() (*sql.DB, error) {
 			return nil, fmt.Errorf("duckdb: %w", err)
 		}
 	}
-	conn, err := connect(m.path, m.lockWait)
+	conn, err := connect(m.path, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -201,12 +213,127 @@ func (m *Manager) open() (*sql.DB, error) {
 		closeAll()
 		return nil, fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
-	if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + quote(m.schema)); err != nil {
+	if err := m.prepare(db); err != nil {
 		closeAll()
-		return nil, fmt.Errorf("duckdb: %s: create schema %s: %w", m.path, m.schema, err)
+		return nil, fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
 	m.conn, m.db = conn, db
 	return db, nil
+}
+
+// prepare creates the schema and the Outputs table if missing, and drops
+// the ".new" tables that stores killed midway left: the process that
+// opens the file holds its lock, so no store of another process can be
+// building one.
+func (m *Manager) prepare(db *sql.DB) error {
+	if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + quote(m.schema)); err != nil {
+		return fmt.Errorf("create schema %s: %w", m.schema, err)
+	}
+	if _, err := db.Exec("CREATE TABLE IF NOT EXISTS " + m.qualified(Outputs) +
+		" (asset_key VARCHAR NOT NULL, partition_key VARCHAR NOT NULL, run_id VARCHAR NOT NULL, data_version VARCHAR NOT NULL, stored_at TIMESTAMPTZ NOT NULL)"); err != nil {
+		return fmt.Errorf("create table %s: %w", m.display(Outputs), err)
+	}
+	rows, err := db.Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? AND ends_with(table_name, '.new')`, m.schema)
+	if err != nil {
+		return err
+	}
+	var left []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		left = append(left, name)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, name := range left {
+		if _, err := db.Exec("DROP TABLE IF EXISTS " + m.qualified(name)); err != nil {
+			return fmt.Errorf("drop the leftover table %s: %w", m.display(name), err)
+		}
+	}
+	return nil
+}
+
+// Stamp returns the stamp of the table of key: the run that stored it,
+// its data version and when the store committed, from the Outputs table.
+// ok is false when the table does not exist, or was stored before stamps
+// were kept. A database that another process holds is not waited for:
+// the error says it is locked. Partitions are not supported yet: ok is
+// false for any.
+func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
+	table, err := m.Table(key)
+	if err != nil || partition != "" {
+		return runtime.Stamp{}, false, err
+	}
+	m.mu.Lock()
+	loaded := m.stamps != nil
+	m.mu.Unlock()
+	if !loaded {
+		if err := m.loadStamps(); err != nil {
+			return runtime.Stamp{}, false, fmt.Errorf("duckdb: stamp of %s: %w", key, err)
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	st, ok := m.stamps[table]
+	return st, ok, nil
+}
+
+// loadStamps reads the stamps of the tables that exist. Later stores of
+// this process keep them current; no other process can write the file
+// while this one has it open.
+func (m *Manager) loadStamps() error {
+	if m.path != ":memory:" {
+		if _, err := os.Stat(m.path); errors.Is(err, os.ErrNotExist) {
+			m.mu.Lock()
+			if m.stamps == nil {
+				m.stamps = map[string]runtime.Stamp{}
+			}
+			m.mu.Unlock()
+			return nil // nothing stored yet: do not create the file
+		}
+	}
+	db, err := m.openWait(0)
+	if err != nil {
+		return err
+	}
+	rows, err := db.Query(`SELECT o.asset_key, o.run_id, o.data_version, o.stored_at FROM `+m.qualified(Outputs)+` o
+		JOIN duckdb_tables() t ON t.schema_name = ? AND t.table_name = o.asset_key
+		WHERE o.partition_key = ''`, m.schema)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	stamps := map[string]runtime.Stamp{}
+	for rows.Next() {
+		var table string
+		var st runtime.Stamp
+		if err := rows.Scan(&table, &st.RunID, &st.DataVersion, &st.Time); err != nil {
+			return err
+		}
+		stamps[table] = st
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	if m.stamps == nil {
+		m.stamps = stamps
+	}
+	m.mu.Unlock()
+	return nil
+}
+
+// stamped records st as the stamp of table, once its store committed.
+func (m *Manager) stamped(table string, st runtime.Stamp) {
+	m.mu.Lock()
+	if m.stamps != nil {
+		m.stamps[table] = st
+	}
+	m.mu.Unlock()
 }
 
 // connect opens the database, retrying for up to wait while another
@@ -350,10 +477,10 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	}
 	defer c.Close()
 	var old, cols []string
-	var version string
+	st := runtime.Stamp{RunID: out.RunID}
 	err = c.Raw(func(dc any) error {
 		var err error
-		old, cols, version, err = m.store(ctx, dc.(driver.Conn), table, rt, rv)
+		old, cols, err = m.store(ctx, dc.(driver.Conn), table, rt, rv, &st)
 		return err
 	})
 	if err != nil {
@@ -368,23 +495,25 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	out.AddMetadata("table", m.display(table))
 	out.AddMetadata("rows", rv.Len())
 	out.AddMetadata("columns", cols)
-	out.SetDataVersion(version)
+	out.SetDataVersion(st.DataVersion)
 	return nil
 }
 
 // store replaces the table on dc. It builds the new contents aside, in
 // table ".new" (a name no asset key can have), and then, in one
-// transaction, drops the old table and renames the new one into its place:
-// until that commits, the old table is untouched, and a store that fails
-// or dies before it leaves at most the ".new" table behind, which the
-// next store of the asset drops. (Appending outside a transaction is also
-// markedly cheaper in DuckDB than appending to a table created in the same
-// transaction.) It returns the columns ("name TYPE") of the table it
-// replaced (nil if there was none) and of the new one, and the data
-// version of the new contents.
-func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value) (old, cols []string, version string, err error) {
-	exec := func(q string) error {
-		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, nil)
+// transaction, drops the old table, renames the new one into its place
+// and stamps it in the Outputs table: until that commits, the old table
+// and its stamp are untouched, and a store that fails or dies before it
+// leaves at most the ".new" table behind, which the next store of the
+// asset, or the next open of the file, drops. (Appending outside a
+// transaction is also markedly cheaper in DuckDB than appending to a table
+// created in the same transaction.) st holds the run ID; store sets its
+// data version (of the new contents) and time. It returns the columns
+// ("name TYPE") of the table it replaced (nil if there was none) and of
+// the new one.
+func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value, st *runtime.Stamp) (old, cols []string, err error) {
+	exec := func(q string, args ...driver.NamedValue) error {
+		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, args)
 		return err
 	}
 	aside := table + ".new"
@@ -402,7 +531,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	}
 	ddl.WriteString(")")
 	if err := exec(ddl.String()); err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
 	swapped := false
 	defer func() {
@@ -412,25 +541,39 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		}
 	}()
 	if cols, err = tableColumns(ctx, dc, m.schema, aside); err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
 	raw, err := rawConn(dc)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
-	if version, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
-		return nil, nil, "", err
+	if st.DataVersion, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
+		return nil, nil, err
+	}
+	if err := crash(stageBuilt); err != nil {
+		swapped = true // a crash leaves the side table behind
+		return nil, nil, err
 	}
 
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
+	st.Time = time.Now()
 	if old, err = tableColumns(ctx, dc, m.schema, table); err == nil {
 		err = exec("DROP TABLE IF EXISTS " + m.qualified(table))
 	}
 	if err == nil {
 		err = exec("ALTER TABLE " + m.qualified(aside) + " RENAME TO " + quote(table))
+	}
+	if err == nil {
+		err = exec("DELETE FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND partition_key = ''",
+			driver.NamedValue{Ordinal: 1, Value: table})
+	}
+	if err == nil {
+		err = exec("INSERT INTO "+m.qualified(Outputs)+" VALUES (?, '', ?, ?, ?)",
+			driver.NamedValue{Ordinal: 1, Value: table}, driver.NamedValue{Ordinal: 2, Value: st.RunID},
+			driver.NamedValue{Ordinal: 3, Value: st.DataVersion}, driver.NamedValue{Ordinal: 4, Value: st.Time})
 	}
 	if err == nil {
 		err = ctx.Err()
@@ -439,13 +582,36 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		if rerr := tx.Rollback(); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
 		}
-		return nil, nil, "", err
+		return nil, nil, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, nil, "", fmt.Errorf("commit: %w", err)
+		return nil, nil, fmt.Errorf("commit: %w", err)
 	}
 	swapped = true
-	return old, cols, version, nil
+	m.stamped(table, *st)
+	if err := crash(stageCommitted); err != nil {
+		return nil, nil, err
+	}
+	return old, cols, nil
+}
+
+// stage is a point in a store, where tests inject crashes (see hook).
+type stage int
+
+const (
+	stageBuilt     stage = iota // the ".new" table holds the new contents
+	stageCommitted              // the swap and the stamp have committed
+)
+
+// hook, when set by tests, runs at each stage of a store; an error stops
+// the store there, leaving the database as a crash would.
+var hook func(s stage) error
+
+func crash(s stage) error {
+	if hook == nil {
+		return nil
+	}
+	return hook(s)
 }
 
 // tableColumns returns the columns of schema.table as "name TYPE", or nil

@@ -860,10 +860,10 @@ func TestDataVersion(t *testing.T) {
 	assert.NotEqual(t, a, version(t, m, "t", retyped), "same values, another column type")
 }
 
-// tables lists the tables of m's schema.
+// tables lists the tables of m's schema, but the Outputs table.
 func tables(t testing.TB, m *Manager) []string {
 	t.Helper()
-	rows, err := sqlDB(t, m).Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? ORDER BY table_name`, m.Schema())
+	rows, err := sqlDB(t, m).Query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = ? AND table_name <> ? ORDER BY table_name`, m.Schema(), Outputs)
 	require.NoError(t, err)
 	defer rows.Close()
 	var out []string

@@ -4,52 +4,307 @@ package fs
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
 )
 
-// TestKilledDuringStore kills a real process (SIGKILL, as kill -9 or a
-// power cut would) after it wrote the new output to its temporary file and
-// before the rename, and checks that the previous output survives and the
-// leftover does not count as output.
-func TestKilledDuringStore(t *testing.T) {
-	if dir := os.Getenv("ASSETGEN_FS_CRASH_DIR"); dir != "" {
-		// The child: store, and die before the rename.
-		beforeRename = func(string) error {
+// The kill tests run a child process (this test binary again) that
+// materializes asset sales/orders into an fs manager, recording the run
+// in a history, and kills itself with SIGKILL, as kill -9 or a power cut
+// would, at one stage of the store. The parent then checks that data and
+// history agree, as the next command sees them.
+const (
+	envCrash = "ASSETGEN_FS_CRASH"         // the stage to die at, or "store"
+	envDir   = "ASSETGEN_FS_CRASH_DIR"     // the data directory
+	envHome  = "ASSETGEN_FS_CRASH_HOME"    // the history home; none when empty
+	envValue = "ASSETGEN_FS_CRASH_VALUE"   // the value to store
+	crashRun = "0000000000000000000killed" // the child's run ID
+)
+
+// SHA-256 of the JSON files, as sha256sum computes them.
+const (
+	versionOld   = "b5f1215a0251e5ad55ef5328ab40efd0d1aed9ae73b7e498c8a44cb7410c58b7" // "old"\n
+	versionNew   = "ca2830cbc13e1a1c200c4e8f52e4afbb06994b0be631188fe64acfcbd896a194" // "new"\n
+	versionNewer = "7af7e4f8cb7cf39934c520b6bfd1184ab03a8bc225cb7742ba04adb0f838451e" // "newer"\n
+)
+
+var stages = map[string]stage{"written": stageWritten, "stamped": stageStamped, "renamed": stageRenamed}
+
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(envCrash); mode != "" {
+		if err := crashChild(mode); err != nil {
+			fmt.Fprintln(os.Stderr, "child:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// orders returns definitions with the one asset sales/orders, which
+// returns value, stored by m.
+func orders(m *Manager, value string) *runtime.Definitions {
+	return &runtime.Definitions{
+		Assets: []*runtime.AssetDef{{
+			Key:        "sales/orders",
+			OutputType: reflect.TypeFor[string](),
+			Compute:    func(*runtime.Context, runtime.Inputs) (any, error) { return value, nil },
+		}},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
+	}
+}
+
+var quiet = slog.New(slog.DiscardHandler)
+
+// crashChild materializes in the child process, and dies at the stage
+// mode names ("store": just store).
+func crashChild(mode string) error {
+	ctx := context.Background()
+	m := New(os.Getenv(envDir))
+	defs := orders(m, os.Getenv(envValue))
+	opts := runtime.Options{RunID: crashRun, Logger: quiet}
+	var rec *history.Recorder
+	if home := os.Getenv(envHome); home != "" {
+		log, err := history.Open(ctx, home)
+		if err != nil {
+			return err
+		}
+		if rec, err = history.Record(ctx, log, &opts, nil); err != nil {
+			return err
+		}
+	}
+	if mode != "store" {
+		at, ok := stages[mode]
+		if !ok {
+			return fmt.Errorf("unknown stage %q", mode)
+		}
+		hook = func(s stage, _ string) error {
+			if s != at {
+				return nil
+			}
+			if rec != nil {
+				// The step's start is in the history, as it is for any
+				// step that runs longer than a few milliseconds.
+				if err := rec.Flush(ctx); err != nil {
+					return err
+				}
+			}
 			return syscall.Kill(os.Getpid(), syscall.SIGKILL)
 		}
-		m := New(dir)
-		_ = m.Store(&runtime.OutputContext{Context: context.Background(), Key: "sales/orders"}, "new")
-		t.Fatal("the child was not killed")
 	}
+	res, err := runtime.Materialize(ctx, defs, opts)
+	if err != nil {
+		return err
+	}
+	if !res.OK() {
+		return fmt.Errorf("run failed: %v", res.Steps[0].Err)
+	}
+	if mode != "store" {
+		return fmt.Errorf("not killed at stage %s", mode)
+	}
+	return nil
+}
 
-	dir := t.TempDir()
-	m := New(dir)
-	require.NoError(t, store(t, m, "sales/orders", "", "old"))
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledDuringStore$")
-	cmd.Env = append(os.Environ(), "ASSETGEN_FS_CRASH_DIR="+dir)
+// runChild runs the child in mode and checks how it ended: killed by
+// SIGKILL, or exited 0 for "store".
+func runChild(t *testing.T, mode, dir, home, value string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), envCrash+"="+mode, envDir+"="+dir, envHome+"="+home, envValue+"="+value)
 	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	require.ErrorAs(t, err, &exit, "output: %s", out)
-	status, ok := exit.Sys().(syscall.WaitStatus)
-	require.True(t, ok)
+	if mode == "store" {
+		require.NoError(t, err, "%s", out)
+		return
+	}
+	exit, ok := err.(*exec.ExitError)
+	require.True(t, ok, "the child must be killed, got %v: %s", err, out)
+	status := exit.Sys().(syscall.WaitStatus)
 	require.True(t, status.Signaled(), "the child must die by signal, got %v: %s", err, out)
-	assert.Equal(t, syscall.SIGKILL, status.Signal())
+	require.Equal(t, syscall.SIGKILL, status.Signal())
+}
 
-	assert.Len(t, tempFiles(t, dir), 1, "the killed store left its temporary file")
+// materialize runs defs in this process, recorded in log.
+func materialize(t *testing.T, log history.Log, defs *runtime.Definitions) string {
+	t.Helper()
+	ctx := context.Background()
+	opts := runtime.Options{Logger: quiet}
+	rec, err := history.Record(ctx, log, &opts, nil)
+	require.NoError(t, err)
+	res, err := runtime.Materialize(ctx, defs, opts)
+	require.NoError(t, err)
+	require.True(t, res.OK())
+	require.NoError(t, rec.Close())
+	return res.RunID
+}
+
+// TestKilledStore kills a process at each stage of a store of an fs
+// output and checks what the next process sees: the data, the stamp, the
+// history after reconciling, and the staleness.
+func TestKilledStore(t *testing.T) {
+	for _, tt := range []struct {
+		stage    string
+		landed   bool // the new output is in place
+		leftover bool // a temporary file is left
+	}{
+		{"written", false, true},
+		{"stamped", false, true},
+		{"renamed", true, false},
+	} {
+		t.Run(tt.stage, func(t *testing.T) {
+			ctx := context.Background()
+			dir, home := t.TempDir(), t.TempDir()
+			m := New(dir)
+			log, err := history.Open(ctx, home)
+			require.NoError(t, err)
+			defer log.Close()
+			first := materialize(t, log, orders(m, "old"))
+
+			runChild(t, tt.stage, dir, home, "new")
+
+			want, wantRun, wantVersion := "old", first, versionOld
+			if tt.landed {
+				want, wantRun, wantVersion = "new", crashRun, versionNew
+			}
+			got, err := load(m, "sales/orders", "", reflect.TypeFor[string]())
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "the data")
+			st, ok, err := m.Stamp(ctx, "sales/orders", "")
+			require.NoError(t, err)
+			require.True(t, ok)
+			assert.Equal(t, wantRun, st.RunID, "the stamp names the run whose data is in place")
+			assert.Equal(t, wantVersion, st.DataVersion)
+			if tt.leftover {
+				assert.Len(t, tempFiles(t, dir), 1, "the killed store left its temporary file")
+			} else {
+				assert.Empty(t, tempFiles(t, dir))
+			}
+
+			// The next command reaps the run and reconciles.
+			log2, err := history.Open(ctx, home)
+			require.NoError(t, err)
+			defer log2.Close()
+			run, err := log2.Run(ctx, crashRun)
+			require.NoError(t, err)
+			assert.Equal(t, history.RunFailed, run.Status)
+			assert.Contains(t, run.Error, "abandoned")
+			defs := orders(m, "new")
+			latest, findings, err := history.Reconciled(ctx, log2, defs, true)
+			require.NoError(t, err)
+			states := history.Staleness(defs.Assets, latest)
+			require.Len(t, states, 1)
+			assert.False(t, states[0].Stale, states[0].Why())
+			assert.Equal(t, wantRun, states[0].Last.RunID, "the history's materialization is the stored one")
+			assert.Equal(t, wantVersion, states[0].Last.DataVersion)
+			steps, err := log2.Steps(ctx, crashRun)
+			require.NoError(t, err)
+			require.Len(t, steps, 1)
+			if !tt.landed {
+				assert.Empty(t, findings)
+				assert.Equal(t, "failed", steps[0].Status)
+				return
+			}
+			require.Len(t, findings, 1)
+			assert.Equal(t, history.Landed, findings[0].Kind)
+			assert.Equal(t, "success", steps[0].Status)
+			assert.Equal(t, versionNew, steps[0].DataVersion)
+			assert.Regexp(t, `^output landed after the step was recorded as failed \(abandoned: process \d+ on .* is gone\); recorded from the stamp`, steps[0].Note)
+			run, err = log2.Run(ctx, crashRun)
+			require.NoError(t, err)
+			assert.Equal(t, map[string]int{"success": 1}, run.Counts)
+
+			// Reconciling again changes nothing.
+			_, findings, err = history.Reconciled(ctx, log2, defs, true)
+			require.NoError(t, err)
+			assert.Empty(t, findings)
+		})
+	}
+}
+
+// TestKilledStoreUnrecorded kills a process that stored an output without
+// recording its run: the history cannot know the run, and says so.
+func TestKilledStoreUnrecorded(t *testing.T) {
+	ctx := context.Background()
+	dir, home := t.TempDir(), t.TempDir()
+	m := New(dir)
+	log, err := history.Open(ctx, home)
+	require.NoError(t, err)
+	defer log.Close()
+	first := materialize(t, log, orders(m, "old"))
+	runChild(t, "renamed", dir, "", "new")
+
+	defs := orders(m, "new")
+	latest, findings, err := history.Reconciled(ctx, log, defs, true)
+	require.NoError(t, err)
+	require.Len(t, findings, 1)
+	assert.Equal(t, history.UnknownRun, findings[0].Kind)
+	s := history.Staleness(defs.Assets, latest)[0]
+	assert.True(t, s.Stale)
+	assert.Equal(t, "stored output differs from the history (the stored output was written by run "+crashRun+", which the history does not have)", s.Why())
+	assert.Equal(t, first, s.Last.RunID)
+
+	// Materializing again puts data and history back in step.
+	materialize(t, log, defs)
+	latest, findings, err = history.Reconciled(ctx, log, defs, true)
+	require.NoError(t, err)
+	assert.Empty(t, findings)
+	assert.False(t, history.Staleness(defs.Assets, latest)[0].Stale)
+}
+
+// TestKilledStoreSweep checks that the temporary file a killed store left
+// is removed by the next process that stores into its directory, and only
+// such files: those of the manager's naming pattern, older than the
+// process.
+func TestKilledStoreSweep(t *testing.T) {
+	dir := t.TempDir()
+	runChild(t, "store", dir, "", "old")
+	runChild(t, "written", dir, "", "new")
+	left := tempFiles(t, dir)
+	require.Len(t, left, 1)
+	runChild(t, "store", dir, "", "newer")
+	assert.NoFileExists(t, left[0], "the next process's store removed the leftover")
+	m := New(dir)
 	got, err := load(m, "sales/orders", "", reflect.TypeFor[string]())
 	require.NoError(t, err)
-	assert.Equal(t, "old", got)
-	require.NoError(t, store(t, m, "sales/orders", "", "newer"))
-	got, err = load(m, "sales/orders", "", reflect.TypeFor[string]())
-	require.NoError(t, err)
 	assert.Equal(t, "newer", got)
+	st, ok, err := m.Stamp(context.Background(), "sales/orders", "")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, versionNewer, st.DataVersion)
+
+	// In this process: an old leftover goes; a file younger than the
+	// process (a store of another process, running) and files of other
+	// names stay.
+	past := processStart.Add(-time.Hour)
+	file := func(name string, old bool) string {
+		p := filepath.Join(dir, "sales", name)
+		require.NoError(t, os.WriteFile(p, nil, 0o644))
+		if old {
+			require.NoError(t, os.Chtimes(p, past, past))
+		}
+		return p
+	}
+	stale := file(".orders.json.tmp-ABCDEFGHIJ", true)
+	staleStamp := file(".orders.json.stamp.tmp-ABCDEFGHI2", true)
+	young := file(".orders.json.tmp-KLMNOPQRST", false)
+	others := []string{file(".orders.json.tmp-abcdefghij", true), file("orders.json.tmp-ABCDEFGHIJ", true), file(".orders.json.tmp-ABCDEFGHIJK", true)}
+	require.NoError(t, store(t, m, "sales/orders", "", "newest"))
+	assert.NoFileExists(t, stale)
+	assert.NoFileExists(t, staleStamp)
+	assert.FileExists(t, young)
+	for _, p := range others {
+		assert.FileExists(t, p)
+	}
 }

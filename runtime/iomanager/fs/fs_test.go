@@ -473,3 +473,39 @@ func TestMaterializeColumnSubset(t *testing.T) {
 		assert.Equal(t, []Nick{{"al", 1}, {"bo", 2}}, got, m.format.Ext)
 	}
 }
+
+func TestStampOfChangedFile(t *testing.T) {
+	ctx := context.Background()
+	m := New(t.TempDir())
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: ctx, RunID: "r1", Key: "a"}, "v1"))
+	st, ok, err := m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "r1", st.RunID)
+	assert.Equal(t, "17860995ca253954adcde4bc02188e505396df45a193f832d0a88a61e39bc777", st.DataVersion) // sha256sum of "v1"\n
+
+	// The same bytes written again by other means: still r1's data.
+	p, err := m.Path("a", "")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(p, []byte("\"v1\"\n"), 0o644))
+	st, _, err = m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	assert.Equal(t, "r1", st.RunID)
+
+	// Other bytes: no run wrote them; the version is theirs.
+	require.NoError(t, os.WriteFile(p, []byte("\"hand\"\n"), 0o644))
+	st, ok, err = m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "", st.RunID)
+	assert.Equal(t, "f0205219b91fb329a0694406b48e2dfe235f6f3967adbdbd695c50a901c65243", st.DataVersion) // sha256sum of "hand"\n
+
+	// A file stored before stamps were kept has none.
+	require.NoError(t, os.Remove(filepath.Join(m.Dir(), ".a.json.stamp")))
+	_, ok, err = m.Stamp(ctx, "a", "")
+	require.NoError(t, err)
+	assert.False(t, ok)
+	_, ok, err = m.Stamp(ctx, "nothing", "")
+	require.NoError(t, err)
+	assert.False(t, ok)
+}
