@@ -3,6 +3,7 @@ package duckdb
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -32,11 +33,20 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "hold", "store":
 		os.Exit(child(mode, os.Getenv(childEnv+"_PATH")))
+	case "crash":
+		if err := crashChild(os.Getenv(childEnv + "_PATH")); err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
 	default:
 		fmt.Fprintln(os.Stderr, "unknown child mode", mode)
 		os.Exit(2)
 	}
 }
+
+// crashChild runs the child's part of the kill tests, on systems that
+// have them (crash_unix_test.go).
+var crashChild = func(string) error { return errors.New("no kill tests on this system") }
 
 // child opens the database and says "ready". In hold mode it then waits
 // for its stdin to close; in store mode it replaces table t with large
