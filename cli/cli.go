@@ -50,11 +50,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"text/tabwriter"
+	"time"
 
 	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
@@ -73,8 +75,15 @@ const (
 // materialization stops its steps and reports what was done); a second one
 // exits at once, after recording the run as canceled (waiting at most two
 // seconds for the history).
+//
+// Before it exits, on every path (a command's end, a usage error, after
+// an interrupt, and at a second interrupt, waiting at most two seconds
+// there), Main closes the I/O managers of defs that implement io.Closer,
+// so that a DuckDB file holds all its data and not only its write-ahead
+// log; a close that fails is reported, and turns status 0 into 1.
 func Main(defs runtime.Definitions) {
 	ctx, cancel := context.WithCancelCause(context.Background())
+	c := newCloser(&defs, os.Stderr)
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -93,9 +102,78 @@ func Main(defs runtime.Definitions) {
 			wg.Go(fn)
 		}
 		wg.Wait()
+		c.close(closeTimeout)
 		os.Exit(signalStatus(s))
 	}()
-	os.Exit(Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	code := Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if !c.close(0) && code == exitOK {
+		code = exitFailed
+	}
+	os.Exit(code)
+}
+
+// closeTimeout bounds how long a second interrupt waits for the I/O
+// managers to close.
+const closeTimeout = 2 * time.Second
+
+// closer closes the I/O managers of a process once.
+type closer struct {
+	managers []io.Closer
+	names    []string
+	stderr   io.Writer
+	once     sync.Once
+	done     chan struct{}
+	ok       bool // every close succeeded; read after done
+}
+
+// newCloser returns the closer of defs' I/O managers that implement
+// io.Closer, each once (one manager may serve several keys).
+func newCloser(defs *runtime.Definitions, stderr io.Writer) *closer {
+	c := &closer{stderr: stderr, done: make(chan struct{}), ok: true}
+	seen := map[io.Closer]bool{}
+	for _, name := range sortedKeys(defs.IOManagers) {
+		m, ok := defs.IOManagers[name].(io.Closer)
+		if !ok {
+			continue
+		}
+		if reflect.TypeOf(m).Comparable() {
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+		}
+		c.managers = append(c.managers, m)
+		c.names = append(c.names, name)
+	}
+	return c
+}
+
+// close closes the managers, once, and waits until they are closed, or at
+// most timeout when it is positive. It reports whether every close
+// returned without error in time.
+func (c *closer) close(timeout time.Duration) bool {
+	c.once.Do(func() {
+		go func() {
+			defer close(c.done)
+			for i, m := range c.managers {
+				if err := m.Close(); err != nil {
+					fmt.Fprintf(c.stderr, "%s: closing I/O manager %q: %v\n", progName(), c.names[i], err)
+					c.ok = false
+				}
+			}
+		}()
+	})
+	if timeout <= 0 {
+		<-c.done
+		return c.ok
+	}
+	select {
+	case <-c.done:
+		return c.ok
+	case <-time.After(timeout):
+		fmt.Fprintf(c.stderr, "%s: I/O managers not closed after %s\n", progName(), timeout)
+		return false
+	}
 }
 
 // beforeExit is what a second signal does before it exits: record the

@@ -45,8 +45,14 @@ func (h *historyFlag) resolve() string {
 // open opens the run history. Its error names the history and says how to
 // choose another.
 func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
+	return h.openWith(ctx, history.Open)
+}
+
+// openWith opens the run history with open (history.Open or
+// history.OpenReadOnly).
+func (h *historyFlag) openWith(ctx context.Context, open func(context.Context, string) (history.Log, error)) (history.Log, error) {
 	spec := h.resolve()
-	log, err := history.Open(ctx, spec)
+	log, err := open(ctx, spec)
 	if err != nil {
 		if name := describeSpec(spec); !strings.Contains(err.Error(), name) {
 			return nil, fmt.Errorf("cannot open the run history %s: %w", name, err)
@@ -56,10 +62,11 @@ func (h *historyFlag) open(ctx context.Context) (history.Log, error) {
 	return log, nil
 }
 
-// openRead opens the run history for a command that only reads it. A
-// SQLite history that does not exist yet is not created (runs or status
-// typed in the wrong directory would leave a .assetgen there): an empty
-// history stands for it.
+// openRead opens the run history for a command that only reads it:
+// read-only (history.OpenReadOnly), so that it works on a history it
+// cannot write and never changes one. A SQLite history that does not
+// exist yet is not created (runs or status typed in the wrong directory
+// would leave a .assetgen there): an empty history stands for it.
 func (h *historyFlag) openRead(ctx context.Context) (history.Log, error) {
 	spec := h.resolve()
 	if !history.IsPostgres(spec) && !strings.Contains(spec, "://") {
@@ -67,7 +74,7 @@ func (h *historyFlag) openRead(ctx context.Context) (history.Log, error) {
 			return emptyLog{}, nil
 		}
 	}
-	return h.open(ctx)
+	return h.openWith(ctx, history.OpenReadOnly)
 }
 
 // emptyLog is a run history with nothing in it, which cannot be written.
@@ -204,10 +211,11 @@ func (r *recording) plan(e *env, keys []runtime.Key) ([]runtime.Key, error) {
 
 // planStale keeps the stale keys of keys.
 func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
-	states, err := history.Stale(e.ctx, log, e.defs.Assets)
-	if err != nil {
-		return nil, &failure{fmt.Errorf("--stale: %w", err)}
+	latest, ok := reconcile(e, log, true)
+	if !ok {
+		return nil, &failure{errors.New("--stale: cannot compute staleness")}
 	}
+	states := history.Staleness(e.defs.Assets, latest)
 	stale := map[runtime.Key]bool{}
 	for _, k := range history.StaleSelection(states) {
 		stale[k] = true
@@ -321,6 +329,9 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)
 	}
 	r.log, r.rec = log, rec
+	// Record reaped the runs of dead processes: record the outputs they
+	// stored that the history does not know.
+	reconcile(e, log, true)
 	r.atExit = atExit(func() {
 		// A second interrupt: record the run as canceled now, rather than
 		// leave it running until the next process reaps it as abandoned.
@@ -329,6 +340,28 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 		rec.Abort(ctx, errors.New("interrupted again: the process exited without waiting for its running steps"))
 	})
 	return nil
+}
+
+// reconcile returns the latest records of log with the stored outputs
+// taken into account (history.Reconciled), recording the outputs that
+// landed after their runs ended when record is set, and saying so on
+// stderr. Outputs whose I/O manager could not be asked are reported as a
+// warning; ok is false only when the history cannot be read (reported).
+func reconcile(e *env, log history.Log, record bool) (latest []history.Asset, ok bool) {
+	latest, findings, err := history.Reconciled(e.ctx, log, e.defs, record)
+	if _, partial := errors.AsType[*history.ManagerError](err); err != nil && !partial {
+		e.errorf("reading the run history: %v", err)
+		return nil, false
+	}
+	if err != nil {
+		e.errorf("warning: some stored outputs could not be checked against the history: %v", err)
+	}
+	for _, f := range findings {
+		if f.Kind == history.Landed && record {
+			e.errorf("%s: %s; recorded in the history now", stepName(f.Key, f.Partition), f.String())
+		}
+	}
+	return latest, true
 }
 
 // abortTimeout bounds how long a second interrupt waits for the history

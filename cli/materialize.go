@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:  "materialize",
-		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--dry-run] [--json] [--no-history] [--history SPEC] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
@@ -59,6 +59,17 @@ managers, not recomputed. RUN_ID may be a unique prefix. It cannot be
 combined with --select or --stale. A run that succeeded: it says so and
 exits 0.
 
+A step whose function ignores its context does not hold the run: --grace
+(5s by default) after its timeout, or after an interrupt, the step is
+abandoned: recorded as timed out (failed) or canceled, its downstream
+steps skipped, the rest of the run finishes and the process exits. Its
+function is left running until then, and its result is discarded:
+nothing is stored for it.
+
+Before it runs anything, materialize records in the history the outputs
+that runs whose process died stored before the history recorded them
+(see 'status').
+
 Exit status: 0 when every step succeeded; 1 when a step failed, was
 skipped or canceled, or the run could not start; 2 on a usage error.
 After SIGINT or SIGTERM the running steps are cancelled and the status is
@@ -80,6 +91,7 @@ canceled.`,
 type materializeOptions struct {
 	selection   string
 	concurrency int
+	grace       time.Duration
 	dryRun      bool
 	json        bool
 	log         logFlags
@@ -125,6 +137,7 @@ func (n nothingToDo) Error() string { return string(n) }
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	selectFlag(fs, &o.selection, "materialize")
 	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
+	fs.DurationVar(&o.grace, "grace", runtime.DefaultGracePeriod, "how long a step's function may run on after its timeout or an interrupt before\nthe step is abandoned (its result discarded); 0 abandons at once")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the steps in execution order and exit")
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
 	o.log.declare(fs)
@@ -134,6 +147,9 @@ func (o *materializeOptions) run(e *env) int {
 	o.hooks = append(o.hooks, e.hooks...)
 	if o.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
+	}
+	if o.grace < 0 {
+		return e.usageError("--grace %s: want a duration of 0 or more", o.grace)
 	}
 	g, ok := e.graph()
 	if !ok {
@@ -202,6 +218,10 @@ func (o *materializeOptions) run(e *env) int {
 		Concurrency: o.concurrency,
 		Logger:      logger,
 		OnEvent:     rep.event,
+		GracePeriod: o.grace,
+	}
+	if o.grace <= 0 {
+		opts.GracePeriod = -1 // at once
 	}
 	finish := func(res *runtime.Result) {
 		for _, h := range o.hooks {

@@ -25,8 +25,10 @@ status, start time, duration and the counts of its steps by status.
 
 'runs show RUN_ID' prints one run: its status, times, selection, tags
 and, if it failed, why; then its steps in the order they started, each
-with its status, attempts, start, duration, error and metadata. RUN_ID
-may be any prefix of the ID that only one run has.
+with its status, attempts, start, duration, error and metadata, and the
+errors in full: the stack of a panic, the errors of retried attempts, and
+notes (a step recorded after its run ended, because its output had
+landed). RUN_ID may be any prefix of the ID that only one run has.
 
 'runs logs RUN_ID' prints the lines the run's assets logged, in the
 order they were logged (with --asset KEY, those of one asset): time,
@@ -38,7 +40,8 @@ With --json, runs prints a JSON array of runs, runs show a JSON object
 with the run and its steps, and runs logs a JSON array of lines.
 
 A run still marked running whose process is gone is marked failed
-("abandoned") the next time the history is opened.`,
+("abandoned") the next time a materialize opens the history; runs opens
+it read-only and shows such a run as abandoned without marking it.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			f := &runsFlags{}
 			fs.IntVar(&f.limit, "n", 20, "list at most `N` runs; 0 lists all")
@@ -300,14 +303,19 @@ func (f *runsFlags) show(e *env, id string) int {
 		e.errorf("%v", err)
 		return exitFailed
 	}
-	// Errors in full, with the retried attempts.
+	// Errors in full, with the retried attempts, the stacks of panics,
+	// and the notes.
 	var problems []string
 	for _, s := range steps {
+		name := stepName(s.Key, s.Partition)
 		for _, a := range s.Retries {
-			problems = append(problems, fmt.Sprintf("%s: attempt %d: %s", stepName(s.Key, s.Partition), a.Attempt, a.Error))
+			problems = append(problems, fmt.Sprintf("%s: attempt %d: %s", name, a.Attempt, a.Error)+stack(a.Stack))
 		}
 		if s.Error != "" {
-			problems = append(problems, fmt.Sprintf("%s: %s", stepName(s.Key, s.Partition), s.Error))
+			problems = append(problems, fmt.Sprintf("%s: %s", name, s.Error)+stack(s.Stack))
+		}
+		if s.Note != "" {
+			problems = append(problems, fmt.Sprintf("%s: note: %s", name, s.Note))
 		}
 	}
 	if len(problems) > 0 {
@@ -317,6 +325,14 @@ func (f *runsFlags) show(e *env, id string) int {
 		}
 	}
 	return exitOK
+}
+
+// stack returns a panic's stack, indented under its error, or "".
+func stack(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "\n" + indent(s)
 }
 
 // truncate shortens s to n runes, ending it with an ellipsis.

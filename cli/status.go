@@ -21,8 +21,16 @@ func init() {
 		long: `Status prints a table of the assets, sorted by key, from the run history:
 whether each is fresh or stale, why it is stale (every cause: never
 materialized, last attempt failed, code version changed, upstream data
-changed, upstream materialized since, upstream stale), and when and in
-which run it was last materialized. A last line counts them.
+changed, upstream materialized since, upstream stale, stored output
+differs from the history), and when and in which run it was last
+materialized. A last line counts them.
+
+Status compares the history with the stored outputs, through I/O
+managers that stamp what they store (fs, duckdb): an output stored by a
+run whose process ended before the history recorded it counts as that
+run's materialization (a note says so, and the next materialize records
+it), and an output that no recorded run wrote makes its asset stale.
+It opens the history read-only.
 
 An asset is fresh when its last materialization used its current code
 version and the current data of its upstreams. 'materialize --stale'
@@ -72,6 +80,9 @@ type statusMaterialization struct {
 	Time        time.Time `json:"time"`
 	CodeVersion string    `json:"code_version"`
 	DataVersion string    `json:"data_version"`
+	// Landed is true when the stored output is that of a run whose
+	// process ended before it recorded the step: not recorded yet.
+	Landed bool `json:"landed,omitempty"`
 }
 
 type statusAttempt struct {
@@ -96,11 +107,13 @@ func (f *statusFlags) run(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	all, err := history.Stale(e.ctx, log, e.defs.Assets)
-	if err != nil {
-		e.errorf("reading the run history: %v", err)
+	// Read-only: outputs that landed after their run ended count as
+	// materialized, and the next materialize records them.
+	latest, ok := reconcile(e, log, false)
+	if !ok {
 		return exitFailed
 	}
+	all := history.Staleness(e.defs.Assets, latest)
 	var states []history.State
 	for i, s := range all {
 		if sel[i] {
@@ -130,6 +143,11 @@ func (f *statusFlags) run(e *env) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "\n%s: %d fresh, %d stale\n", plural(len(states), "asset"), len(states)-nstale, nstale)
+	for _, s := range states {
+		if s.Last != nil && s.Last.Landed {
+			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
+		}
+	}
 	return exitOK
 }
 
@@ -152,7 +170,7 @@ func writeJSONStatus(e *env, states []history.State) int {
 		}
 		if l := s.Last; l != nil {
 			if l.Materialized() {
-				je.Materialization = &statusMaterialization{RunID: l.RunID, Time: l.Time, CodeVersion: l.CodeVersion, DataVersion: l.DataVersion}
+				je.Materialization = &statusMaterialization{RunID: l.RunID, Time: l.Time, CodeVersion: l.CodeVersion, DataVersion: l.DataVersion, Landed: l.Landed}
 			}
 			if l.LastRunID != "" {
 				je.Attempt = &statusAttempt{RunID: l.LastRunID, Status: l.LastStatus, Time: l.LastTime, Error: l.LastError}

@@ -109,3 +109,25 @@ func TestSingleAsset(t *testing.T) {
 	require.Equal(t, "Tokyo", cities[0].Name)
 	require.Equal(t, int64(37400068), cities[0].Population)
 }
+
+// TestIOManagersFileAlone checks that after the command line's materialize
+// (cli.Main), the DuckDB file alone holds the data: Main closes the I/O
+// managers, so nothing is left only in the write-ahead log, and a copy of
+// the .duckdb file is a complete database.
+func TestIOManagersFileAlone(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "io_managers")
+	dir := t.TempDir()
+	run(t, dir, bin, "materialize")
+
+	data, err := os.ReadFile(filepath.Join(dir, "my_database.duckdb"))
+	require.NoError(t, err)
+	copied := filepath.Join(t.TempDir(), "copy.duckdb")
+	require.NoError(t, os.WriteFile(copied, data, 0o644))
+	db, err := sql.Open("duckdb", copied)
+	require.NoError(t, err)
+	defer db.Close()
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM my_schema.combined_data`).Scan(&n))
+	require.Equal(t, 6, n)
+}

@@ -115,7 +115,8 @@ func openReadOnly(ctx context.Context, path string, immutable bool) (Log, error)
 	var s *store
 	if err == nil {
 		s, err = newStore(ctx, db, d, true)
-	} else if se := new(sqlite.Error); errors.As(err, &se) && !immutable && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+	} else if se := new(sqlite.Error); errors.As(err, &se) && !immutable &&
+		(se.Code()&0xff == sqlite3.SQLITE_CANTOPEN || se.Code()&0xff == sqlite3.SQLITE_READONLY) {
 		err = fmt.Errorf("history: SQLite %s: %w: %w", path, errReadOnlyWAL, err)
 	} else {
 		err = fmt.Errorf("history: SQLite %s: open: %w", path, d.wrap(err))

@@ -65,6 +65,8 @@ type Step struct {
 	CodeVersion   string            `json:"code_version,omitempty"`
 	DataVersion   string            `json:"data_version,omitempty"`
 	InputVersions map[string]string `json:"input_versions"`
+	Stack         string            `json:"stack,omitempty"` // the stack of a panic
+	Note          string            `json:"note,omitempty"`  // how the step came to be recorded, when unusual
 }
 
 // NewStep returns the JSON form of s.
@@ -73,6 +75,7 @@ func NewStep(s *history.Step) Step {
 		RunID: s.RunID, Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
 		DurationMS: MS(s.Duration()), Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
 		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
+		Stack: s.Stack, Note: s.Note,
 	}
 	if !s.Start.IsZero() {
 		j.Start = &s.Start

@@ -3,11 +3,17 @@
 // control, behind the command line of cli.Main.
 //
 //	PIPELINE_DATA=dir          store outputs as files in dir (default: in memory)
-//	PIPELINE_FAIL=1            broken fails
+//	PIPELINE_CLOSED=file       with PIPELINE_DATA: closing the I/O manager appends
+//	                           a line to file
+//	PIPELINE_KILL_AFTER=key    with PIPELINE_DATA: the store of asset key waits
+//	PIPELINE_GATE=file         for file to exist, stores, and kills the process
+//	                           (SIGKILL) before it can record the step
+//	PIPELINE_FAIL=1            broken fails (=panic: it panics)
 //	PIPELINE_FAIL_COMBINED=1   combined_data fails
 //	PIPELINE_FLAKY_STATE=file  flaky fails on its first attempt (when file
 //	                           does not exist yet; it creates it), then succeeds
 //	PIPELINE_SLOW=duration     slow works that long; its timeout is 200ms
+//	PIPELINE_SLOW_IGNORE=1     slow ignores its context while it works
 //	PIPELINE_BLOCK=1           sleepy blocks until its context is cancelled
 //	PIPELINE_BLOCK=ignore      sleepy blocks for an hour, ignoring cancellation
 //	PIPELINE_PEOPLE_VERSION=v  the code version of people (default v1)
@@ -32,12 +38,54 @@ import (
 func main() {
 	var io runtime.IOManager = memory.New()
 	if dir := os.Getenv("PIPELINE_DATA"); dir != "" {
-		io = fs.New(dir)
+		io = &files{Manager: fs.New(dir), closed: os.Getenv("PIPELINE_CLOSED"),
+			killAfter: runtime.Key(os.Getenv("PIPELINE_KILL_AFTER")), gate: os.Getenv("PIPELINE_GATE")}
 	}
 	cli.Main(runtime.Definitions{
 		Assets:     assets(),
 		IOManagers: map[string]runtime.IOManager{"io_manager": io},
 	})
+}
+
+// files is the fs I/O manager with the test hooks of the environment.
+type files struct {
+	*fs.Manager
+	closed    string
+	killAfter runtime.Key
+	gate      string
+}
+
+// Close appends a line to f.closed, if set.
+func (f *files) Close() error {
+	if f.closed == "" {
+		return nil
+	}
+	out, err := os.OpenFile(f.closed, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "closed")
+	return out.Close()
+}
+
+// Store stores; for f.killAfter, it waits for the gate file first and
+// kills the process after: the output lands, its step is never recorded.
+func (f *files) Store(out *runtime.OutputContext, v any) error {
+	if out.Key != f.killAfter {
+		return f.Manager.Store(out, v)
+	}
+	for {
+		if _, err := os.Stat(f.gate); err == nil {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := f.Manager.Store(out, v); err != nil {
+		return err
+	}
+	p, _ := os.FindProcess(os.Getpid())
+	p.Kill()
+	select {}
 }
 
 var stringSlice = reflect.TypeFor[[]string]()
@@ -120,7 +168,11 @@ func assets() []*runtime.AssetDef {
 			Group:      "faults",
 			OutputType: reflect.TypeFor[int](),
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				if os.Getenv("PIPELINE_FAIL") != "" {
+				switch os.Getenv("PIPELINE_FAIL") {
+				case "":
+				case "panic":
+					panic("broken on purpose")
+				default:
 					return nil, errors.New("broken on purpose")
 				}
 				return 1, nil
@@ -164,6 +216,10 @@ func assets() []*runtime.AssetDef {
 			OutputType: reflect.TypeFor[int](),
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 				d, _ := time.ParseDuration(os.Getenv("PIPELINE_SLOW"))
+				if os.Getenv("PIPELINE_SLOW_IGNORE") != "" {
+					time.Sleep(d)
+					return 3, nil
+				}
 				select {
 				case <-time.After(d):
 					return 3, nil
