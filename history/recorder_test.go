@@ -40,15 +40,17 @@ func TestRecordDataVersion(t *testing.T) {
 	require.NoError(t, err)
 	defer rec.Close()
 	assert.Equal(t, "x1", opts.DataVersion("a"), "from the log")
-	assert.Equal(t, history.DefaultDataVersion("r1", "b", ""), opts.DataVersion("b"), "default version, from the log")
+	// DefaultDataVersion("r1", "b", ""): the SHA-256 of "r1\x00b\x00", as
+	// sha256sum gives it, first 12 bytes.
+	assert.Equal(t, "run:71c5c982d9c086aa4426f839", opts.DataVersion("b"), "default version, from the log")
 	assert.Equal(t, "", opts.DataVersion("nope"))
 
 	ev(rec, runtime.Event{Type: runtime.RunStart, RunID: "r2", Keys: []runtime.Key{"a"}})
 	ev(rec, runtime.Event{Type: runtime.StepSuccess, RunID: "r2", Key: "a", Attempt: 1})
 	// Known at once, before anything is written: downstream steps of the
 	// same run ask while the writer may still be behind.
-	assert.Equal(t, history.DefaultDataVersion("r2", "a", ""), opts.DataVersion("a"), "this run's version first")
-	assert.Equal(t, history.DefaultDataVersion("r2", "a", ""), rec.DataVersion("a"))
+	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", opts.DataVersion("a"), "this run's version first") // DefaultDataVersion("r2", "a", "")
+	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", rec.DataVersion("a"))
 }
 
 // TestRecordChainsOnEvent checks that Record keeps the listener already set.
@@ -148,4 +150,24 @@ func TestRecorderAbort(t *testing.T) {
 	assert.Equal(t, "interrupted twice", steps[1].Error)
 	assert.Equal(t, "canceled", steps[2].Status, "c never started")
 	assert.Equal(t, map[string]int{"success": 1, "canceled": 2}, run.Counts)
+}
+
+// TestPanicStackRecorded checks that the stack of a panic is recorded
+// with the step's error, for the last attempt and for retried ones.
+func TestPanicStackRecorded(t *testing.T) {
+	forEachStore(t, func(t *testing.T, log history.Log) {
+		ctx := context.Background()
+		p := newPipeline()
+		p.defs.Assets[0].Retries = 1
+		p.defs.Assets[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { panic(errors.New("a exploded")) }
+		res := materialize(t, log, p, []runtime.Key{"a"})
+		steps, err := log.Steps(ctx, res.RunID)
+		require.NoError(t, err)
+		require.Len(t, steps, 1)
+		s := steps[0]
+		assert.Equal(t, "panic: a exploded", s.Error, "the message alone")
+		assert.Contains(t, s.Stack, "recorder_test.go")
+		require.Len(t, s.Retries, 1)
+		assert.Contains(t, s.Retries[0].Stack, "recorder_test.go")
+	})
 }

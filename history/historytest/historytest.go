@@ -202,7 +202,8 @@ func testRecordsRun(t *testing.T, spec string) {
 	assert.Equal(t, "v1", a.CodeVersion)
 	assert.Equal(t, time.Millisecond, a.Duration())
 	assert.Equal(t, runtime.Metadata{"rows": float64(3), "path": "/tmp/a.json", "cols": []any{"x", "y"}}, a.Metadata)
-	assert.Equal(t, history.DefaultDataVersion("run1", "a", ""), a.DataVersion, "default data version")
+	// DefaultDataVersion("run1", "a", ""), computed with sha256sum.
+	assert.Equal(t, "run:57cfb55b0fb5f2ce13f1ebac", a.DataVersion, "default data version")
 
 	assert.Equal(t, "success", b.Status)
 	assert.Equal(t, 2, b.Attempts)
@@ -348,7 +349,7 @@ func testStaleness(t *testing.T, spec string) {
 	record(t, log, c, "r1", func(p *player) {
 		p.start("a", "b", "c")
 		p.ok("a", "v1", "", nil)
-		aVersion = history.DefaultDataVersion("r1", "a", "")
+		aVersion = "run:c0b0e40339b5059534e7c820" // the default data version of a in r1
 		p.ok("b", "", "", map[runtime.Key]string{"a": aVersion})
 		p.ok("c", "", "", nil)
 		p.end(nil)
