@@ -64,13 +64,16 @@ func direct(fns []func(a, b int) int, up [][2]int, out []int) {
 func BenchmarkMaterialize(b *testing.B) {
 	const n = 10000
 	for _, c := range []struct {
-		name    string
-		workers int
-		events  bool
+		name       string
+		workers    int
+		events     bool
+		cancelable bool // as the command line runs: each function on a goroutine of its own
 	}{
-		{"workers=1", 1, false},
-		{"workers=default", 0, false},
-		{"workers=default/events", 0, true},
+		{"workers=1", 1, false, false},
+		{"workers=default", 0, false, false},
+		{"workers=default/events", 0, true, false},
+		{"workers=1/cancelable", 1, false, true},
+		{"workers=default/cancelable", 0, false, true},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			assets, fns, up := chainAndFan(n)
@@ -86,6 +89,11 @@ func BenchmarkMaterialize(b *testing.B) {
 			out := make([]int, n)
 			var tDirect, tRun, cDirect, cRun time.Duration
 			ctx := context.Background()
+			if c.cancelable {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				c0, t0 := cputime.Process(), time.Now()
