@@ -738,6 +738,30 @@ func TestExecuteStep(t *testing.T) {
 	assert.EqualError(t, res.Err, `asset bb is not defined (did you mean "b"?)`)
 }
 
+// TestExecuteStepAbandoned: a step executed alone is abandoned too, its
+// function left on a goroutine of its own.
+func TestExecuteStepAbandoned(t *testing.T) {
+	started, release, returned := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	a := stubborn("a", started, release, returned)
+	a.Timeout = 10 * time.Millisecond
+	mem := memory.New()
+	done := make(chan runtime.StepResult, 1)
+	go func() {
+		done <- runtime.ExecuteStep(context.Background(), defsOf(mem, a), runtime.Step{Key: "a"}, runtime.Options{GracePeriod: 10 * time.Millisecond})
+	}()
+	var res runtime.StepResult
+	select {
+	case res = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("ExecuteStep did not return: a function that ignores its context holds it")
+	}
+	assert.Equal(t, runtime.StatusFailed, res.Status)
+	assert.ErrorIs(t, res.Err, runtime.ErrAbandoned)
+	assert.ErrorIs(t, res.Err, context.DeadlineExceeded)
+	close(release)
+	assertNotStored(t, mem, "a", returned)
+}
+
 func TestRunID(t *testing.T) {
 	seen := map[string]bool{}
 	prev := ""

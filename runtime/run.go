@@ -5,6 +5,7 @@ import (
 	"fmt"
 	goruntime "runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -68,6 +69,13 @@ type run struct {
 
 	emitMu  sync.Mutex
 	onEvent func(Event)
+
+	// Watching for steps to abandon (see compute).
+	workers  sync.WaitGroup
+	cur      []atomic.Pointer[stepRun] // by position: the step while in its function
+	stopping atomic.Bool               // the run's grace period is over
+	graceMu  sync.Mutex
+	grace    *time.Timer // started when the run is cancelled
 }
 
 func newRun(ctx context.Context, defs *Definitions, g *Graph, opts *Options, runID string, order []int32) *run {
@@ -82,7 +90,9 @@ func newRun(ctx context.Context, defs *Definitions, g *Graph, opts *Options, run
 		remaining: len(order),
 		ready:     make(chan int32, len(order)),
 		onEvent:   opts.OnEvent,
+		cur:       make([]atomic.Pointer[stepRun], len(order)),
 	}
+	r.x.run = r
 	for i := range r.pos {
 		r.pos[i] = -1
 	}
@@ -141,11 +151,18 @@ func (r *run) run() *Result {
 		workers = goruntime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(r.order)))
-	var wg sync.WaitGroup
+	stop := context.AfterFunc(r.ctx, r.canceled)
+	r.workers.Add(workers)
 	for range workers {
-		wg.Go(r.work)
+		go r.work(-1)
 	}
-	wg.Wait()
+	r.workers.Wait()
+	stop()
+	r.graceMu.Lock()
+	if r.grace != nil {
+		r.grace.Stop()
+	}
+	r.graceMu.Unlock()
 
 	res := &Result{RunID: r.x.runID, Start: start, Duration: time.Since(start), Steps: r.res}
 	if r.onEvent != nil {
@@ -177,19 +194,31 @@ func (r *run) runErr() error {
 	return nil
 }
 
-// work runs ready steps until none are left. After a step, the worker
-// keeps one newly ready downstream step for itself, so a chain of steps
-// runs on one goroutine without a hand-off.
-func (r *run) work() {
-	for p := range r.ready {
+// work runs position p (unless negative), then ready steps until none are
+// left, and leaves the run's workers. After a step, the worker keeps one
+// newly ready downstream step for itself, so a chain of steps runs on one
+// goroutine without a hand-off. A worker stuck in a step that the run
+// abandoned leaves as soon as the function returns, without a trace: the
+// worker abandon started took its place.
+func (r *run) work(p int32) {
+	for {
 		for p >= 0 {
-			p = r.finish(p, r.step(p))
+			res, left := r.step(p)
+			if left {
+				return
+			}
+			p = r.finish(p, res)
+		}
+		var ok bool
+		if p, ok = <-r.ready; !ok {
+			r.workers.Done()
+			return
 		}
 	}
 }
 
 // step runs the step at position p, unless the run is cancelled.
-func (r *run) step(p int32) StepResult {
+func (r *run) step(p int32) (StepResult, bool) {
 	node := r.order[p]
 	if r.ctx.Err() != nil {
 		return StepResult{
@@ -197,9 +226,99 @@ func (r *run) step(p int32) StepResult {
 			Status: StatusCanceled,
 			Start:  time.Now(),
 			Err:    fmt.Errorf("canceled before it started: %w", cancelCause(r.ctx)),
+		}, false
+	}
+	return r.x.execute(r.ctx, node, p, "")
+}
+
+// The function of a step runs on its worker's goroutine, with no
+// goroutine or timer of its own, unless the asset has a timeout. The run
+// watches it: once the run's context is cancelled (canceled), or the
+// attempt's timeout passed, the function has the grace period to return;
+// then abandon reports the step as canceled or timed out, lets the run go
+// on with a new worker, and leaves the stuck worker to return when its
+// function does, and to leave, discarding what it returned. An attempt
+// is abandoned once: computing holds the attempt in the function, and
+// whoever changes it first, the worker on return or abandon, decides.
+
+// compute calls the function of s's attempt on this goroutine, watched.
+func (r *run) compute(actx context.Context, s *stepRun, attempt int32) (any, error) {
+	var stop func() bool
+	if s.def.Timeout > 0 {
+		stop = context.AfterFunc(actx, func() { r.after(s, attempt) })
+	}
+	s.computing.Store(attempt)
+	r.cur[s.pos].Store(s)
+	if r.stopping.Load() {
+		// The run's grace period ended before this attempt was seen.
+		r.cur[s.pos].Store(nil)
+		if stop != nil {
+			stop()
+		}
+		if !s.computing.CompareAndSwap(attempt, 0) {
+			return nil, errLeft
+		}
+		return nil, fmt.Errorf("not started: %w", cancelCause(r.ctx))
+	}
+	out, err := s.call()
+	r.cur[s.pos].Store(nil)
+	if stop != nil {
+		stop()
+	}
+	if !s.computing.CompareAndSwap(attempt, 0) {
+		return nil, errLeft
+	}
+	return out, err
+}
+
+// after abandons attempt of s a grace period from now, unless it returns.
+func (r *run) after(s *stepRun, attempt int32) {
+	if g := r.x.grace(); g > 0 {
+		time.AfterFunc(g, func() { r.abandon(s, attempt) })
+	} else {
+		r.abandon(s, attempt)
+	}
+}
+
+// canceled starts the run's grace period, after which every step still
+// in its function is abandoned.
+func (r *run) canceled() {
+	end := func() {
+		r.stopping.Store(true)
+		for p := range r.cur {
+			if s := r.cur[p].Load(); s != nil {
+				if a := s.computing.Load(); a > 0 {
+					r.abandon(s, a)
+				}
+			}
 		}
 	}
-	return r.x.execute(r.ctx, node, "")
+	g := r.x.grace()
+	if g <= 0 {
+		end()
+		return
+	}
+	r.graceMu.Lock()
+	r.grace = time.AfterFunc(g, end)
+	r.graceMu.Unlock()
+}
+
+// abandon reports attempt of s as failed (timed out) or canceled and
+// finishes its step, while the function goes on, unless the attempt
+// returned or was abandoned already; a new worker takes the place of the
+// stuck one.
+func (r *run) abandon(s *stepRun, attempt int32) {
+	if !s.computing.CompareAndSwap(attempt, -1) {
+		return
+	}
+	err := s.abandoned(r.x.grace())
+	if s.def.Timeout > 0 && r.ctx.Err() == nil {
+		err = &timeoutError{limit: s.def.Timeout, err: err}
+	}
+	res := StepResult{Key: s.def.Key, Partition: s.ctx.Partition, Start: s.first}
+	res = r.x.failure(r.ctx, s, &res, int(attempt), time.Now(), err)
+	next := r.finish(s.pos, res)
+	go r.work(next)
 }
 
 // finish records the result of position p, releases or skips its

@@ -48,7 +48,8 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 	}
 	x := newExecutor(defs, g, &opts, runID)
 	x.emit = opts.OnEvent
-	return x.execute(ctx, node, step.Partition)
+	res, _ := x.execute(ctx, node, -1, step.Partition)
+	return res
 }
 
 // executor runs the steps of one run.
@@ -61,6 +62,7 @@ type executor struct {
 	emit     func(Event)  // nil when nobody listens
 	version  func(node int32) (string, bool)
 	managers []IOManager // by node: looked up once per run, not per load
+	run      *run        // the run that watches the steps; nil for ExecuteStep
 }
 
 func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *executor {
@@ -96,6 +98,10 @@ type stepRun struct {
 	in      InputContext  // reused by loads unless one is in progress
 	inBusy  atomic.Bool
 	done    chan computed // the function's result, when it runs on its own goroutine
+
+	pos          int32        // position in the run; -1 alone
+	computing    atomic.Int32 // in a run: the attempt in the function; 0 when none; -1 abandoned
+	first, start time.Time    // starts of the first and the current attempt
 }
 
 // Load implements Inputs: it loads input i through its upstream's I/O
@@ -196,10 +202,13 @@ func shortStack(max int) string {
 	return strings.Join(lines[start:end], "\n")
 }
 
-// execute runs the step of node: every attempt, then its events.
-func (x *executor) execute(ctx context.Context, node int32, partition string) StepResult {
+// execute runs the step of node: every attempt, then its events. pos is
+// the step's position in its run (x.run), if it has one. left is true when
+// the run abandoned the step while this goroutine was stuck in its
+// function: the run reported the step, and the goroutine must leave it.
+func (x *executor) execute(ctx context.Context, node, pos int32, partition string) (res StepResult, left bool) {
 	def := x.g.defs[node]
-	s := &stepRun{x: x, node: node, def: def}
+	s := &stepRun{x: x, node: node, pos: pos, def: def}
 	s.handler.base, s.handler.key = x.log, def.Key
 	s.ctx = Context{
 		RunID:     x.runID,
@@ -209,18 +218,21 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 		Log:       slog.New(&s.handler),
 		step:      &s.state,
 	}
-	res := StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
+	res = StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
+	s.first = res.Start
 	start := res.Start
 	for attempt := 1; ; attempt++ {
 		if attempt > 1 {
 			start = time.Now()
 		}
+		s.start = start
 		if x.emit != nil {
 			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
 		}
 		err := x.attempt(ctx, s, attempt)
-		var te *timeoutError
-		timedOut := errors.As(err, &te)
+		if err == errLeft {
+			return StepResult{}, true
+		}
 		end := time.Now()
 		res.Attempts = attempt
 		res.Duration = end.Sub(res.Start)
@@ -236,35 +248,46 @@ func (x *executor) execute(ctx context.Context, node int32, partition string) St
 					DataVersion: res.DataVersion, InputVersions: x.inputVersions(node), CodeVersion: def.CodeVersion,
 				})
 			}
-			return res
+			return res, false
 		}
-		res.Err = err
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			res.Status = StatusCanceled
-			if !errors.Is(err, ctxErr) {
-				res.Err = fmt.Errorf("%w (run canceled: %w)", err, cancelCause(ctx))
-			}
-		} else if attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {
+		if ctx.Err() == nil && attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {
 			if x.emit != nil {
-				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
+				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut(err), CodeVersion: def.CodeVersion})
 			}
 			s.ctx.Log.Warn("attempt failed; retrying", "attempt", attempt, "err", err)
 			werr := sleep(ctx, backoff(def.RetryDelay, attempt))
 			if werr == nil {
 				continue
 			}
-			res.Status = StatusCanceled
-			res.Err = fmt.Errorf("canceled while waiting to retry: %w (last attempt: %w)", werr, err)
+			err = fmt.Errorf("canceled while waiting to retry: %w (last attempt: %w)", werr, err)
 			end = time.Now()
-			res.Duration = end.Sub(res.Start)
-		} else {
-			res.Status = StatusFailed
 		}
-		if x.emit != nil {
-			x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: res.Err, TimedOut: timedOut, CodeVersion: def.CodeVersion})
-		}
-		return res
+		return x.failure(ctx, s, &res, attempt, end, err), false
 	}
+}
+
+// failure ends res, whose last attempt failed with err at end: canceled
+// when ctx is done (the run was cancelled), else failed; and reports it.
+func (x *executor) failure(ctx context.Context, s *stepRun, res *StepResult, attempt int, end time.Time, err error) StepResult {
+	res.Status, res.Err = StatusFailed, err
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		res.Status = StatusCanceled
+		if !errors.Is(err, ctxErr) {
+			res.Err = fmt.Errorf("%w (run canceled: %w)", err, cancelCause(ctx))
+		}
+	}
+	res.Attempts = attempt
+	res.Duration = end.Sub(res.Start)
+	if x.emit != nil {
+		x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: s.def.Key, Partition: s.ctx.Partition, Attempt: attempt, Duration: end.Sub(s.start), Err: res.Err, TimedOut: timedOut(err), CodeVersion: s.def.CodeVersion})
+	}
+	return *res
+}
+
+// timedOut reports whether err is a timeout of the timeout option.
+func timedOut(err error) bool {
+	_, ok := errors.AsType[*timeoutError](err)
+	return ok
 }
 
 // attempt makes one attempt at the step: compute, then store.
@@ -290,7 +313,10 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 		return err
 	}
 
-	out, err := x.compute(actx, s)
+	out, err := x.compute(actx, s, int32(attempt))
+	if err == errLeft {
+		return err
+	}
 	if err = checkTimeout(err); err != nil {
 		return err
 	}
@@ -332,19 +358,28 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 // running.
 var ErrAbandoned = errors.New("abandoned")
 
+// errLeft is returned by an attempt whose step its run abandoned while
+// the attempt's goroutine was in the function (see run.compute).
+var errLeft = errors.New("left an abandoned step")
+
 // computed is what an asset function returned.
 type computed struct {
 	out any
 	err error
 }
 
-// compute runs the asset function under actx. When actx can be cancelled
-// (a timeout, a cancellable run), the function runs on a goroutine of its
-// own, so that one ignoring its context cannot hold the step: once actx
-// is done, it has the grace period to return, after which the attempt
-// is abandoned. The store happens on the caller's goroutine, after the
-// function returned in time, so nothing is stored after the step ended.
-func (x *executor) compute(actx context.Context, s *stepRun) (any, error) {
+// compute runs the asset function under actx. In a run, the run watches
+// it (see run.compute). Alone (ExecuteStep), when actx can be cancelled
+// (a timeout, a cancellable context), the function runs on a goroutine of
+// its own, so that one ignoring its context cannot hold the step: once
+// actx is done, it has the grace period to return, after which the
+// attempt is abandoned. Either way the store happens on the caller's
+// goroutine, after the function returned in time, so nothing is stored
+// for an abandoned step.
+func (x *executor) compute(actx context.Context, s *stepRun, attempt int32) (any, error) {
+	if x.run != nil {
+		return x.run.compute(actx, s, attempt)
+	}
 	if actx.Done() == nil {
 		return s.call()
 	}
@@ -361,10 +396,7 @@ func (x *executor) compute(actx context.Context, s *stepRun) (any, error) {
 		return c.out, c.err
 	case <-actx.Done():
 	}
-	grace := x.opts.GracePeriod
-	if grace == 0 {
-		grace = DefaultGracePeriod
-	}
+	grace := x.grace()
 	if grace > 0 {
 		t := time.NewTimer(grace)
 		defer t.Stop()
@@ -380,8 +412,21 @@ func (x *executor) compute(actx context.Context, s *stepRun) (any, error) {
 		default:
 		}
 	}
+	return nil, s.abandoned(grace)
+}
+
+// abandoned logs that the step is abandoned and returns its error.
+func (s *stepRun) abandoned(grace time.Duration) error {
 	s.ctx.Log.Warn("abandoning the step: its function did not return after its context was cancelled", "grace", grace)
-	return nil, fmt.Errorf("%w: the function did not return within %s after its context was cancelled; its result will be discarded", ErrAbandoned, max(grace, 0))
+	return fmt.Errorf("%w: the function did not return within %s after its context was cancelled; its result will be discarded", ErrAbandoned, max(grace, 0))
+}
+
+// grace returns the grace period of the options.
+func (x *executor) grace() time.Duration {
+	if x.opts.GracePeriod == 0 {
+		return DefaultGracePeriod
+	}
+	return x.opts.GracePeriod
 }
 
 // call calls the asset function, turning a panic into a *PanicError.
