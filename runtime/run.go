@@ -315,8 +315,8 @@ func (r *run) abandon(s *stepRun, attempt int32) {
 	if s.def.Timeout > 0 && r.ctx.Err() == nil {
 		err = &timeoutError{limit: s.def.Timeout, err: err}
 	}
-	res := StepResult{Key: s.def.Key, Partition: s.ctx.Partition, Start: s.first}
-	res = r.x.failure(r.ctx, s, &res, int(attempt), time.Now(), err)
+	res := StepResult{Key: s.def.Key, Partition: s.ctx.Partition, Start: time.Unix(0, s.first)}
+	res = r.x.failure(r.ctx, s, &res, int(attempt), time.Unix(0, s.start), time.Now(), err)
 	next := r.finish(s.pos, res)
 	go r.work(next)
 }

@@ -87,21 +87,23 @@ func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *exec
 }
 
 // stepRun is the state of one running step, allocated once per step.
+//
+// Its size matters (the runtime allocates one per step): it fits the
+// 512-byte size class, so the times are kept as Unix nanoseconds.
 type stepRun struct {
-	x       *executor
-	node    int32
-	def     *AssetDef
-	ctx     Context
-	state   stepState
-	handler stepHandler
-	out     OutputContext // reused by every attempt's store
-	in      InputContext  // reused by loads unless one is in progress
-	inBusy  atomic.Bool
-	done    chan computed // the function's result, when it runs on its own goroutine
-
-	pos          int32        // position in the run; -1 alone
-	computing    atomic.Int32 // in a run: the attempt in the function; 0 when none; -1 abandoned
-	first, start time.Time    // starts of the first and the current attempt
+	x         *executor
+	node      int32
+	pos       int32 // position in the run; -1 alone
+	def       *AssetDef
+	ctx       Context
+	state     stepState
+	handler   stepHandler
+	out       OutputContext // reused by every attempt's store
+	in        InputContext  // reused by loads unless one is in progress
+	inBusy    atomic.Bool
+	computing atomic.Int32 // in a run: the attempt in the function; 0 when none; -1 abandoned
+	first     int64        // start of the first attempt
+	start     int64        // start of the current attempt
 }
 
 // Load implements Inputs: it loads input i through its upstream's I/O
@@ -219,13 +221,13 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 		step:      &s.state,
 	}
 	res = StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
-	s.first = res.Start
+	s.first = res.Start.UnixNano()
 	start := res.Start
 	for attempt := 1; ; attempt++ {
 		if attempt > 1 {
 			start = time.Now()
 		}
-		s.start = start
+		s.start = start.UnixNano()
 		if x.emit != nil {
 			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
 		}
@@ -262,13 +264,14 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 			err = fmt.Errorf("canceled while waiting to retry: %w (last attempt: %w)", werr, err)
 			end = time.Now()
 		}
-		return x.failure(ctx, s, &res, attempt, end, err), false
+		return x.failure(ctx, s, &res, attempt, start, end, err), false
 	}
 }
 
-// failure ends res, whose last attempt failed with err at end: canceled
-// when ctx is done (the run was cancelled), else failed; and reports it.
-func (x *executor) failure(ctx context.Context, s *stepRun, res *StepResult, attempt int, end time.Time, err error) StepResult {
+// failure ends res, whose last attempt, started at start, failed with err
+// at end: canceled when ctx is done (the run was cancelled), else failed;
+// and reports it.
+func (x *executor) failure(ctx context.Context, s *stepRun, res *StepResult, attempt int, start, end time.Time, err error) StepResult {
 	res.Status, res.Err = StatusFailed, err
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		res.Status = StatusCanceled
@@ -279,7 +282,7 @@ func (x *executor) failure(ctx context.Context, s *stepRun, res *StepResult, att
 	res.Attempts = attempt
 	res.Duration = end.Sub(res.Start)
 	if x.emit != nil {
-		x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: s.def.Key, Partition: s.ctx.Partition, Attempt: attempt, Duration: end.Sub(s.start), Err: res.Err, TimedOut: timedOut(err), CodeVersion: s.def.CodeVersion})
+		x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: s.def.Key, Partition: s.ctx.Partition, Attempt: attempt, Duration: end.Sub(start), Err: res.Err, TimedOut: timedOut(err), CodeVersion: s.def.CodeVersion})
 	}
 	return *res
 }
@@ -383,10 +386,7 @@ func (x *executor) compute(actx context.Context, s *stepRun, attempt int32) (any
 	if actx.Done() == nil {
 		return s.call()
 	}
-	if s.done == nil {
-		s.done = make(chan computed, 1)
-	}
-	done := s.done
+	done := make(chan computed, 1)
 	go func() {
 		out, err := s.call()
 		done <- computed{out, err}
