@@ -221,27 +221,22 @@ func DefaultHome() string {
 // opens OpenPostgres; anything else is a home directory for OpenSQLite.
 // An empty spec means DefaultHome(), so $ASSETGEN_HOME may hold either a
 // directory or a PostgreSQL DSN.
-func Open(ctx context.Context, spec string) (Log, error) {
+func Open(ctx context.Context, spec string) (Log, error) { return open(ctx, spec, OpenSQLite) }
+
+// open opens the log that spec names, a SQLite one with sqlite.
+func open(ctx context.Context, spec string, sqlite func(context.Context, string) (Log, error)) (Log, error) {
 	if spec == "" {
 		spec = DefaultHome()
 	}
 	if IsPostgres(spec) {
 		return OpenPostgres(ctx, spec)
 	}
-	if err := checkScheme(spec); err != nil {
-		return nil, err
-	}
-	return OpenSQLite(ctx, spec)
-}
-
-// checkScheme refuses a URL of a scheme other than PostgreSQL's: a typo
-// such as postgress:// (or a sqlite:// URL) must not become a directory
-// named "postgress:".
-func checkScheme(spec string) error {
 	if scheme, _, ok := strings.Cut(spec, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
-		return fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
+		// A typo such as postgress:// (or a sqlite:// URL) must not
+		// become a directory named "postgress:".
+		return nil, fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
 	}
-	return nil
+	return sqlite(ctx, spec)
 }
 
 // OpenReadOnly opens the log that spec names, as Open does, for a command
@@ -249,16 +244,7 @@ func checkScheme(spec string) error {
 // PostgreSQL one with OpenPostgres (a shared server, where reading
 // commands may reap as usual).
 func OpenReadOnly(ctx context.Context, spec string) (Log, error) {
-	if spec == "" {
-		spec = DefaultHome()
-	}
-	if IsPostgres(spec) {
-		return OpenPostgres(ctx, spec)
-	}
-	if err := checkScheme(spec); err != nil {
-		return nil, err
-	}
-	return OpenSQLiteReadOnly(ctx, spec)
+	return open(ctx, spec, OpenSQLiteReadOnly)
 }
 
 // IsPostgres reports whether spec is a PostgreSQL DSN rather than a home

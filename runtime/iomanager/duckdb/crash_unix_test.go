@@ -5,18 +5,17 @@ package duckdb
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/killtest"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -32,8 +31,6 @@ const (
 )
 
 var stages = map[string]stage{"built": stageBuilt, "committed": stageCommitted}
-
-var quiet = slog.New(slog.DiscardHandler)
 
 // rowsDefs returns definitions with the one asset t, which returns rows,
 // stored by m.
@@ -58,16 +55,10 @@ func materializeAndDie(path string) error {
 	if err != nil {
 		return err
 	}
-	opts := runtime.Options{RunID: crashRun, Logger: quiet}
-	var rec *history.Recorder
-	if home := os.Getenv(envHome); home != "" {
-		log, err := history.Open(ctx, home)
-		if err != nil {
-			return err
-		}
-		if rec, err = history.Record(ctx, log, &opts, nil); err != nil {
-			return err
-		}
+	opts := runtime.Options{RunID: crashRun, Logger: killtest.Quiet}
+	rec, err := killtest.Record(ctx, os.Getenv(envHome), &opts)
+	if err != nil {
+		return err
 	}
 	at, ok := stages[os.Getenv(envStage)]
 	if !ok {
@@ -77,12 +68,7 @@ func materializeAndDie(path string) error {
 		if s != at {
 			return nil
 		}
-		if rec != nil {
-			if err := rec.Flush(ctx); err != nil { // the step's start is recorded
-				return err
-			}
-		}
-		return syscall.Kill(os.Getpid(), syscall.SIGKILL)
+		return killtest.Die(rec)
 	}
 	if _, err := runtime.Materialize(ctx, rowsDefs(m, []bigRow{{1, "new", 1}}), opts); err != nil {
 		return err
@@ -95,25 +81,7 @@ func runCrashChild(t *testing.T, stage, path, home string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"=crash", childEnv+"_PATH="+path, envStage+"="+stage, envHome+"="+home)
-	out, err := cmd.CombinedOutput()
-	exit, ok := err.(*exec.ExitError)
-	require.True(t, ok, "the child must be killed, got %v: %s", err, out)
-	status := exit.Sys().(syscall.WaitStatus)
-	require.True(t, status.Signaled(), "the child must die by signal, got %v: %s", err, out)
-	require.Equal(t, syscall.SIGKILL, status.Signal())
-}
-
-func materializeRecorded(t *testing.T, log history.Log, defs *runtime.Definitions) string {
-	t.Helper()
-	ctx := context.Background()
-	opts := runtime.Options{Logger: quiet}
-	rec, err := history.Record(ctx, log, &opts, nil)
-	require.NoError(t, err)
-	res, err := runtime.Materialize(ctx, defs, opts)
-	require.NoError(t, err)
-	require.True(t, res.OK(), "%v", res.Steps[0].Err)
-	require.NoError(t, rec.Close())
-	return res.RunID
+	killtest.RunKilled(t, cmd)
 }
 
 // TestKilledStoreRecorded kills a process at each stage of a store of a
@@ -132,7 +100,7 @@ func TestKilledStoreRecorded(t *testing.T) {
 			defer log.Close()
 			m, err := New(path, "s")
 			require.NoError(t, err)
-			first := materializeRecorded(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
+			first := killtest.Materialize(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
 			require.NoError(t, m.Close())
 
 			runCrashChild(t, tt.stage, path, home)
@@ -189,7 +157,7 @@ func TestKilledStoreUnrecorded(t *testing.T) {
 	defer log.Close()
 	m, err := New(path, "s")
 	require.NoError(t, err)
-	materializeRecorded(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
+	killtest.Materialize(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
 	require.NoError(t, m.Close())
 
 	runCrashChild(t, "committed", path, "")

@@ -99,6 +99,7 @@ import (
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/assetgen/assetgen/internal/keylock"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -114,7 +115,7 @@ type Manager struct {
 	closed bool
 
 	mu     sync.Mutex
-	locks  map[string]*sync.Mutex   // per table: stores of one table run one at a time
+	locks  keylock.Map              // per table: stores of one table run one at a time
 	stamps map[string]runtime.Stamp // by table, loaded on the first Stamp; nil until then
 }
 
@@ -172,7 +173,7 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	m := &Manager{path: path, schema: schema, lockWait: o.lockWait, locks: map[string]*sync.Mutex{}}
+	m := &Manager{path: path, schema: schema, lockWait: o.lockWait}
 	if path == ":memory:" {
 		if _, err := m.open(); err != nil {
 			return nil, err
@@ -425,18 +426,6 @@ func (m *Manager) CheckType(t reflect.Type) error {
 	return nil
 }
 
-// tableLock returns the mutex serializing stores of one table.
-func (m *Manager) tableLock(table string) *sync.Mutex {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	l := m.locks[table]
-	if l == nil {
-		l = new(sync.Mutex)
-		m.locks[table] = l
-	}
-	return l
-}
-
 // Store replaces the table of out.Key with value, a []T or []*T, and
 // reports the metadata "table" (schema.table), "rows" (the row count) and
 // "columns" ("name TYPE" for each, as DuckDB names the types). Its data
@@ -463,7 +452,7 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	if out.Context == nil {
 		ctx = context.Background()
 	}
-	l := m.tableLock(table)
+	l := m.locks.Get(table)
 	l.Lock()
 	defer l.Unlock()
 

@@ -5,12 +5,10 @@ package fs
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"syscall"
 	"testing"
 	"time"
 
@@ -18,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/killtest"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -67,24 +66,16 @@ func orders(m *Manager, value string) *runtime.Definitions {
 	}
 }
 
-var quiet = slog.New(slog.DiscardHandler)
-
 // crashChild materializes in the child process, and dies at the stage
 // mode names ("store": just store).
 func crashChild(mode string) error {
 	ctx := context.Background()
 	m := New(os.Getenv(envDir))
 	defs := orders(m, os.Getenv(envValue))
-	opts := runtime.Options{RunID: crashRun, Logger: quiet}
-	var rec *history.Recorder
-	if home := os.Getenv(envHome); home != "" {
-		log, err := history.Open(ctx, home)
-		if err != nil {
-			return err
-		}
-		if rec, err = history.Record(ctx, log, &opts, nil); err != nil {
-			return err
-		}
+	opts := runtime.Options{RunID: crashRun, Logger: killtest.Quiet}
+	rec, err := killtest.Record(ctx, os.Getenv(envHome), &opts)
+	if err != nil {
+		return err
 	}
 	if mode != "store" {
 		at, ok := stages[mode]
@@ -95,14 +86,7 @@ func crashChild(mode string) error {
 			if s != at {
 				return nil
 			}
-			if rec != nil {
-				// The step's start is in the history, as it is for any
-				// step that runs longer than a few milliseconds.
-				if err := rec.Flush(ctx); err != nil {
-					return err
-				}
-			}
-			return syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			return killtest.Die(rec)
 		}
 	}
 	res, err := runtime.Materialize(ctx, defs, opts)
@@ -124,30 +108,12 @@ func runChild(t *testing.T, mode, dir, home, value string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), envCrash+"="+mode, envDir+"="+dir, envHome+"="+home, envValue+"="+value)
-	out, err := cmd.CombinedOutput()
-	if mode == "store" {
-		require.NoError(t, err, "%s", out)
+	if mode != "store" {
+		killtest.RunKilled(t, cmd)
 		return
 	}
-	exit, ok := err.(*exec.ExitError)
-	require.True(t, ok, "the child must be killed, got %v: %s", err, out)
-	status := exit.Sys().(syscall.WaitStatus)
-	require.True(t, status.Signaled(), "the child must die by signal, got %v: %s", err, out)
-	require.Equal(t, syscall.SIGKILL, status.Signal())
-}
-
-// materialize runs defs in this process, recorded in log.
-func materialize(t *testing.T, log history.Log, defs *runtime.Definitions) string {
-	t.Helper()
-	ctx := context.Background()
-	opts := runtime.Options{Logger: quiet}
-	rec, err := history.Record(ctx, log, &opts, nil)
-	require.NoError(t, err)
-	res, err := runtime.Materialize(ctx, defs, opts)
-	require.NoError(t, err)
-	require.True(t, res.OK())
-	require.NoError(t, rec.Close())
-	return res.RunID
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
 }
 
 // TestKilledStore kills a process at each stage of a store of an fs
@@ -170,7 +136,7 @@ func TestKilledStore(t *testing.T) {
 			log, err := history.Open(ctx, home)
 			require.NoError(t, err)
 			defer log.Close()
-			first := materialize(t, log, orders(m, "old"))
+			first := killtest.Materialize(t, log, orders(m, "old"))
 
 			runChild(t, tt.stage, dir, home, "new")
 
@@ -242,7 +208,7 @@ func TestKilledStoreUnrecorded(t *testing.T) {
 	log, err := history.Open(ctx, home)
 	require.NoError(t, err)
 	defer log.Close()
-	first := materialize(t, log, orders(m, "old"))
+	first := killtest.Materialize(t, log, orders(m, "old"))
 	runChild(t, "renamed", dir, "", "new")
 
 	defs := orders(m, "new")
@@ -256,7 +222,7 @@ func TestKilledStoreUnrecorded(t *testing.T) {
 	assert.Equal(t, first, s.Last.RunID)
 
 	// Materializing again puts data and history back in step.
-	materialize(t, log, defs)
+	killtest.Materialize(t, log, defs)
 	latest, findings, err = history.Reconciled(ctx, log, defs, true)
 	require.NoError(t, err)
 	assert.Empty(t, findings)

@@ -38,6 +38,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/keylock"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -49,8 +50,8 @@ type Manager struct {
 	format Format
 
 	mu    sync.Mutex
-	locks map[string]*sync.Mutex // per file: stores of one file run one at a time
-	swept map[string]bool        // directories cleared of stale temporary files
+	locks keylock.Map     // per file: stores of one file run one at a time
+	swept map[string]bool // directories cleared of stale temporary files
 }
 
 var (
@@ -125,7 +126,7 @@ var gobFormat = Format{
 // New returns a manager that stores files under dir, which is created on
 // the first store if missing.
 func New(dir string, opts ...Option) *Manager {
-	m := &Manager{dir: dir, format: jsonFormat, locks: map[string]*sync.Mutex{}, swept: map[string]bool{}}
+	m := &Manager{dir: dir, format: jsonFormat, swept: map[string]bool{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -244,7 +245,7 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 		}
 	}
 	m.sweep(root, dir)
-	l := m.fileLock(rel)
+	l := m.locks.Get(rel)
 	l.Lock()
 	defer l.Unlock()
 

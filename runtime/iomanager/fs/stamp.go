@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -117,18 +116,6 @@ func (m *Manager) sweep(root *os.Root, dir string) {
 			root.Remove(path.Join(dir, e.Name()))
 		}
 	}
-}
-
-// fileLock returns the mutex serializing the stores of one file.
-func (m *Manager) fileLock(rel string) *sync.Mutex {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	l := m.locks[rel]
-	if l == nil {
-		l = new(sync.Mutex)
-		m.locks[rel] = l
-	}
-	return l
 }
 
 // stamp writes the stamp file of the data file base in dir, describing

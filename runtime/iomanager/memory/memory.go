@@ -19,9 +19,16 @@ import (
 // Manager is the memory I/O manager. It is safe for concurrent use.
 type Manager struct {
 	mu     sync.RWMutex
-	values map[runtime.Key]any // unpartitioned outputs
-	parts  map[slot]any        // partitions
-	stamps map[slot]runtime.Stamp
+	values map[runtime.Key]entry // unpartitioned outputs
+	parts  map[slot]entry        // partitions
+}
+
+// entry is a stored value, with the run that stored it and when (Unix
+// nanoseconds); run is empty for a value Set by hand.
+type entry struct {
+	value any
+	run   string
+	at    int64
 }
 
 var _ runtime.Stamped = (*Manager)(nil)
@@ -34,13 +41,13 @@ type slot struct {
 
 // New returns an empty memory I/O manager.
 func New() *Manager {
-	return &Manager{values: make(map[runtime.Key]any), parts: make(map[slot]any), stamps: make(map[slot]runtime.Stamp)}
+	return &Manager{values: make(map[runtime.Key]entry), parts: make(map[slot]entry)}
 }
 
 // Store keeps value as the output of out.Key (and out.Partition), stamped
 // with out.RunID.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	m.set(out.Key, out.Partition, value, runtime.Stamp{RunID: out.RunID, Time: time.Now()})
+	m.set(out.Key, out.Partition, entry{value, out.RunID, time.Now().UnixNano()})
 	return nil
 }
 
@@ -48,10 +55,11 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 // when; ok is false when no run stored one in this process. The memory
 // manager keeps no data versions.
 func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	s, ok := m.stamps[slot{key, partition}]
-	return s, ok, nil
+	e, ok := m.entry(key, partition)
+	if !ok || e.run == "" {
+		return runtime.Stamp{}, false, nil
+	}
+	return runtime.Stamp{RunID: e.run, Time: time.Unix(0, e.at)}, true, nil
 }
 
 // Load returns the value stored for in.Upstream, as stored. For a
@@ -76,34 +84,34 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 // Value returns the value stored for key (and partition, empty when
 // unpartitioned), and whether there is one.
 func (m *Manager) Value(key runtime.Key, partition string) (any, bool) {
+	e, ok := m.entry(key, partition)
+	return e.value, ok
+}
+
+func (m *Manager) entry(key runtime.Key, partition string) (entry, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	if partition == "" {
-		v, ok := m.values[key]
-		return v, ok
+		e, ok := m.values[key]
+		return e, ok
 	}
-	v, ok := m.parts[slot{key, partition}]
-	return v, ok
+	e, ok := m.parts[slot{key, partition}]
+	return e, ok
 }
 
 // Set stores value as the output of key (and partition), as if a run had
 // materialized it: tests use it to provide upstream values. It has no
 // stamp.
 func (m *Manager) Set(key runtime.Key, partition string, value any) {
-	m.set(key, partition, value, runtime.Stamp{})
+	m.set(key, partition, entry{value: value})
 }
 
-func (m *Manager) set(key runtime.Key, partition string, value any, st runtime.Stamp) {
+func (m *Manager) set(key runtime.Key, partition string, e entry) {
 	m.mu.Lock()
 	if partition == "" {
-		m.values[key] = value
+		m.values[key] = e
 	} else {
-		m.parts[slot{key, partition}] = value
-	}
-	if st.RunID != "" {
-		m.stamps[slot{key, partition}] = st
-	} else {
-		delete(m.stamps, slot{key, partition})
+		m.parts[slot{key, partition}] = e
 	}
 	m.mu.Unlock()
 }
