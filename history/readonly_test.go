@@ -83,9 +83,9 @@ func TestOpenReadOnly(t *testing.T) {
 	assert.ErrorContains(t, err, `unsupported URL scheme "sqlite://"`)
 }
 
-// TestMigrateFromVersion1 opens a history of schema version 1 (before the
+// TestMigrateFromVersion2 opens a history of schema version 2 (before the
 // stack and note columns), read-write and read-only.
-func TestMigrateFromVersion1(t *testing.T) {
+func TestMigrateFromVersion2(t *testing.T) {
 	ctx := context.Background()
 	for _, open := range []struct {
 		name string
@@ -100,10 +100,10 @@ func TestMigrateFromVersion1(t *testing.T) {
 				Steps: []history.Step{{RunID: "old", Key: "a", Status: "failed", Error: "boom", Seq: 1}},
 			}))
 			log.Close()
-			// Back to version 1, as an older assetgen left it.
+			// Back to version 2, as an older assetgen left it.
 			db, err := sql.Open("sqlite", history.SQLitePath(home))
 			require.NoError(t, err)
-			for _, q := range []string{`ALTER TABLE steps DROP COLUMN stack`, `ALTER TABLE steps DROP COLUMN note`, `UPDATE schema_version SET version = 1`} {
+			for _, q := range []string{`ALTER TABLE steps DROP COLUMN stack`, `ALTER TABLE steps DROP COLUMN note`, `UPDATE schema_version SET version = 2`} {
 				_, err := db.Exec(q)
 				require.NoError(t, err, q)
 			}
