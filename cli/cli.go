@@ -51,7 +51,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -284,12 +283,10 @@ type env struct {
 	cmd *command      // the command being run
 	fs  *flag.FlagSet // its flags
 
-	hooks []materializeHooks // more hooks of a materialize that serve runs
+	launch *launch // set when serve launches a materialize (serve.go)
 }
 
-// command is one subcommand. Each lives in a file of its own and
-// registers itself from an init function, so that adding a command means
-// adding a file.
+// command is one subcommand, declared in a file of its own.
 type command struct {
 	name       string // as typed
 	args       string // the synopsis after the name, such as "[flags]"
@@ -302,20 +299,21 @@ type command struct {
 	setup func(fs *flag.FlagSet) func(e *env) int
 }
 
-// commands holds every registered command, sorted by name.
-var commands []*command
-
-// register adds c to the commands.
-func register(c *command) {
-	if lookup(c.name) != nil {
-		panic("cli: command registered twice: " + c.name)
+// commands returns the command table, sorted by name.
+func commands() []*command {
+	return []*command{
+		graphCommand(),
+		helpCommand(),
+		listCommand(),
+		materializeCommand(),
+		runsCommand(),
+		serveCommand(),
+		statusCommand(),
 	}
-	commands = append(commands, c)
-	slices.SortFunc(commands, func(a, b *command) int { return strings.Compare(a.name, b.name) })
 }
 
 func lookup(name string) *command {
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == name {
 			return c
 		}
@@ -325,7 +323,7 @@ func lookup(name string) *command {
 
 func commandNames() []string {
 	var names []string
-	for _, c := range commands {
+	for _, c := range commands() {
 		names = append(names, c.name)
 	}
 	return names
@@ -335,7 +333,7 @@ func commandNames() []string {
 func (e *env) usage(w io.Writer) {
 	fmt.Fprintf(w, "%s is an assetgen pipeline.\n\nUsage:\n\n\t%s <command> [flags]\n\nCommands:\n\n", e.prog, e.prog)
 	tw := tabwriter.NewWriter(w, 0, 8, 3, ' ', 0)
-	for _, c := range commands {
+	for _, c := range commands() {
 		fmt.Fprintf(tw, "    %s\t%s\n", c.name, c.short)
 	}
 	tw.Flush()

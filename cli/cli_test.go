@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"reflect"
@@ -171,43 +170,6 @@ func TestValidatesWhatTheRunNeeds(t *testing.T) {
 			t.Errorf("--select %q: materialize and --dry-run differ:\n%s\n%s", sel, r, dry)
 		}
 	}
-}
-
-// TestMaterializeExtension checks the extension point that --stale,
-// --from-failure and the run history will use: a flag, a plan that
-// narrows the selection, options and the result.
-func TestMaterializeExtension(t *testing.T) {
-	saved := materializeExtensions
-	t.Cleanup(func() { materializeExtensions = saved })
-	var finished *runtime.Result
-	materializeExtensions = append(materializeExtensions, func(fs *flag.FlagSet) materializeHooks {
-		only := fs.String("only", "", "run only `KEY` of the selection")
-		return materializeHooks{
-			plan: func(e *env, keys []runtime.Key) ([]runtime.Key, error) {
-				if *only == "" {
-					return keys, nil
-				}
-				for _, k := range keys {
-					if string(k) == *only {
-						return []runtime.Key{k}, nil
-					}
-				}
-				return nil, errors.New("--only: not selected: " + *only)
-			},
-			start: func(e *env, opts *runtime.Options) error {
-				opts.RunID = "run-from-extension"
-				return nil
-			},
-			finish: func(e *env, res *runtime.Result) { finished = res },
-		}
-	})
-	runInProcess(context.Background(), testDefs(), "help", "materialize").want(t, 0, "out:-only KEY")
-	r := runInProcess(context.Background(), testDefs(), "materialize", "--only", "d")
-	r.want(t, 0, "1 step: 1 succeeded", `\(run run-from-extension\)`)
-	if finished == nil || len(finished.Steps) != 1 || finished.Steps[0].Key != "d" {
-		t.Errorf("finish hook got %+v", finished)
-	}
-	runInProcess(context.Background(), testDefs(), "materialize", "--only", "x").want(t, 2, "err:--only: not selected: x")
 }
 
 func TestMermaidIDs(t *testing.T) {

@@ -11,8 +11,9 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-func init() {
-	register(&command{
+// graphCommand is graph: the asset graph as text, Mermaid or DOT.
+func graphCommand() *command {
+	return &command{
 		name:  "graph",
 		args:  "[--select EXPR] [--format text|mermaid|dot]",
 		short: "draw the asset graph as text, Mermaid or Graphviz DOT",
@@ -43,7 +44,7 @@ graph is byte-identical from run to run.`,
 			})
 			return f.run
 		},
-	})
+	}
 }
 
 // graphFlags are the flags of graph.

@@ -7,8 +7,9 @@ import (
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
-func init() {
-	register(&command{
+// helpCommand is help: the usage of a command, or a topic.
+func helpCommand() *command {
+	return &command{
 		name:  "help",
 		args:  "[command | topic]",
 		short: "show help for a command, or for a topic such as select",
@@ -20,7 +21,7 @@ Topics:
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			return runHelp
 		},
-	})
+	}
 }
 
 func runHelp(e *env) int {

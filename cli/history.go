@@ -149,34 +149,6 @@ type noRun struct{ msg string }
 func (n *noRun) Error() string        { return n.msg }
 func (n *noRun) Is(target error) bool { return target == history.ErrNotFound }
 
-func init() {
-	materializeExtensions = append(materializeExtensions, historyHooks)
-}
-
-// recording is the run history's part in one materialize invocation:
-// its flags, and the recorder of the run.
-type recording struct {
-	history     historyFlag
-	off         bool
-	stale       bool
-	fromFailure string
-	parent      string // the full ID of the --from-failure run
-
-	log    history.Log
-	rec    *history.Recorder
-	atExit func() // removes the second signal's abort
-}
-
-// historyHooks declares the history flags of materialize.
-func historyHooks(fs *flag.FlagSet) materializeHooks {
-	r := &recording{}
-	r.history.declare(fs)
-	fs.BoolVar(&r.off, "no-history", false, "do not record the run in the history")
-	fs.BoolVar(&r.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
-	fs.StringVar(&r.fromFailure, "from-failure", "", "re-execute the steps of run `RUN_ID` that did not succeed")
-	return materializeHooks{plan: r.plan, start: r.start, finish: r.finish}
-}
-
 // given reports whether the flag name was given on the command line.
 func given(fs *flag.FlagSet, name string) bool {
 	set := false
@@ -184,33 +156,26 @@ func given(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-func (r *recording) plan(e *env, keys []runtime.Key) ([]runtime.Key, error) {
-	if !r.stale && !given(e.fs, "from-failure") {
-		return keys, nil
-	}
-	if given(e.fs, "from-failure") {
-		switch {
-		case r.fromFailure == "":
-			return nil, errors.New("--from-failure: want a run ID")
-		case r.stale:
-			return nil, errors.New("--from-failure and --stale cannot be combined")
-		case given(e.fs, "select"):
-			return nil, errors.New("--from-failure and --select cannot be combined: the run's failed steps are the selection")
-		}
-	}
-	log, err := r.history.open(e.ctx)
+// narrow narrows keys, the selected assets in execution order, to the
+// stale ones (--stale) or to the steps of a run that did not succeed
+// (--from-failure, whose run it returns as parent), with what must run
+// for them. An error is a usage error, but a *failure (status 1) and a
+// nothingToDo (a message, status 0).
+func (o *materializeOptions) narrow(e *env, keys []runtime.Key) (narrowed []runtime.Key, parent string, err error) {
+	log, err := o.history.open(e.ctx)
 	if err != nil {
-		return nil, &failure{err}
+		return nil, "", &failure{err}
 	}
 	defer log.Close()
-	if r.stale {
-		return r.planStale(e, log, keys)
+	if o.stale {
+		keys, err := o.narrowStale(e, log, keys)
+		return keys, "", err
 	}
-	return r.planFromFailure(e, log)
+	return o.narrowFromFailure(e, log)
 }
 
-// planStale keeps the stale keys of keys.
-func (r *recording) planStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
+// narrowStale keeps the stale keys of keys.
+func (o *materializeOptions) narrowStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
 	latest, ok := reconcile(e, log, true)
 	if !ok {
 		return nil, &failure{errors.New("--stale: cannot compute staleness")}
@@ -257,23 +222,22 @@ func withUpstream(e *env, keys []runtime.Key, never map[runtime.Key]bool) []runt
 	})
 }
 
-// planFromFailure returns the steps of the --from-failure run that did
-// not succeed.
-func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, error) {
-	run, err := lookupRun(e.ctx, log, r.fromFailure)
+// narrowFromFailure returns the steps of the --from-failure run that did
+// not succeed, and the run's full ID.
+func (o *materializeOptions) narrowFromFailure(e *env, log history.Log) ([]runtime.Key, string, error) {
+	run, err := lookupRun(e.ctx, log, o.fromFailure)
 	if err != nil {
-		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
+		return nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
-	r.parent = run.ID
 	if run.Status == history.RunSuccess {
-		return nil, nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
+		return nil, "", nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
 	}
 	rerun, err := history.FromFailure(e.ctx, log, run.ID)
 	if err != nil {
 		if errors.Is(err, history.ErrNothingToDo) {
-			return nil, nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
+			return nil, "", nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
 		}
-		return nil, &failure{fmt.Errorf("--from-failure: %w", err)}
+		return nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
 	g := runtime.NewGraph(e.defs.Assets)
 	var gone []string
@@ -283,7 +247,7 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 		}
 	}
 	if len(gone) > 0 {
-		return nil, &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
+		return nil, "", &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
 	}
 	keys := withUpstream(e, rerun, nil)
 	msg := fmt.Sprintf("re-executing %s of run %s", plural(len(rerun), "step"), run.ID)
@@ -295,28 +259,36 @@ func (r *recording) planFromFailure(e *env, log history.Log) ([]runtime.Key, err
 		msg += "; loading " + strings.Join(keyNames(p.Loads()), ", ") + " from storage"
 	}
 	fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, msg)
-	return keys, nil
+	return keys, run.ID, nil
 }
 
-func (r *recording) start(e *env, opts *runtime.Options) error {
-	if r.off {
-		return nil
-	}
+// recording is the run history's part in one materialize: the history
+// and the recorder of the run.
+type recording struct {
+	log    history.Log
+	rec    *history.Recorder
+	atExit func() // removes the second signal's abort
+}
+
+// record opens the run history and makes opts record the run in it
+// (history.Record), tagged with the selection, --stale, and parent, the
+// run --from-failure re-executes. Close the recording after the run.
+func (o *materializeOptions) record(e *env, opts *runtime.Options, parent string) (*recording, error) {
 	// An interrupt while the history opens must not keep the run, cut
 	// short as it will be, from being recorded.
-	log, err := r.history.open(context.WithoutCancel(e.ctx))
+	log, err := o.history.open(context.WithoutCancel(e.ctx))
 	if err != nil {
-		return fmt.Errorf("%w\n(run with --no-history to materialize without recording the run)", err)
+		return nil, fmt.Errorf("%w\n(run with --no-history to materialize without recording the run)", err)
 	}
 	tags := map[string]string{}
-	if s := e.fs.Lookup("select"); s != nil && s.Value.String() != "" {
-		tags["select"] = s.Value.String()
+	if o.selection != "" {
+		tags["select"] = o.selection
 	}
-	if r.stale {
+	if o.stale {
 		tags["stale"] = "true"
 	}
-	if r.parent != "" {
-		tags["parent_run_id"] = r.parent
+	if parent != "" {
+		tags["parent_run_id"] = parent
 	}
 	// Record tells from its context which steps the interrupt stopped;
 	// it also reaps with it, which fails once the context is cancelled.
@@ -326,12 +298,12 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 	}
 	if err != nil {
 		log.Close()
-		return fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(r.history.resolve()), err)
+		return nil, fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(o.history.resolve()), err)
 	}
-	r.log, r.rec = log, rec
 	// Record reaped the runs of dead processes: record the outputs they
 	// stored that the history does not know.
 	reconcile(e, log, true)
+	r := &recording{log: log, rec: rec}
 	r.atExit = atExit(func() {
 		// A second interrupt: record the run as canceled now, rather than
 		// leave it running until the next process reaps it as abandoned.
@@ -339,7 +311,28 @@ func (r *recording) start(e *env, opts *runtime.Options) error {
 		defer cancel()
 		rec.Abort(ctx, errors.New("interrupted again: the process exited without waiting for its running steps"))
 	})
-	return nil
+	return r, nil
+}
+
+// abortTimeout bounds how long a second interrupt waits for the history
+// to record the run as canceled.
+const abortTimeout = 2 * time.Second
+
+// close writes what the recorder still holds and closes the history, so
+// that every event of the run is durable, also when the run was
+// interrupted. A nil recording (--no-history) does nothing.
+func (r *recording) close(e *env) {
+	if r == nil {
+		return
+	}
+	r.atExit()
+	err := r.rec.Close()
+	if cerr := r.log.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		e.errorf("the run history may be incomplete: %v", err)
+	}
 }
 
 // reconcile returns the latest records of log with the stored outputs
@@ -362,28 +355,6 @@ func reconcile(e *env, log history.Log, record bool) (latest []history.Asset, ok
 		}
 	}
 	return latest, true
-}
-
-// abortTimeout bounds how long a second interrupt waits for the history
-// to record the run as canceled.
-const abortTimeout = 2 * time.Second
-
-// finish writes what the recorder still holds and closes the history, so
-// that every event of the run is durable before the command exits, also
-// when the run was interrupted.
-func (r *recording) finish(e *env, res *runtime.Result) {
-	if r.rec == nil {
-		return
-	}
-	r.atExit()
-	err := r.rec.Close()
-	if cerr := r.log.Close(); err == nil {
-		err = cerr
-	}
-	r.rec, r.log = nil, nil
-	if err != nil {
-		e.errorf("the run history may be incomplete: %v", err)
-	}
 }
 
 // stepCounts formats the step counts of a run: "8 success, 1 failed".

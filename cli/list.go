@@ -12,8 +12,9 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-func init() {
-	register(&command{
+// listCommand is list: the assets, one per line.
+func listCommand() *command {
+	return &command{
 		name:  "list",
 		args:  "[--select EXPR] [--json]",
 		short: "list the assets",
@@ -27,7 +28,7 @@ per asset with every field.`,
 			fs.BoolVar(&f.json, "json", false, "print a JSON array")
 			return f.run
 		},
-	})
+	}
 }
 
 // listFlags are the flags of list.

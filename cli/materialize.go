@@ -16,8 +16,10 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-func init() {
-	register(&command{
+// materializeCommand is materialize: run the selected assets, recording
+// the run in the history.
+func materializeCommand() *command {
+	return &command{
 		name:  "materialize",
 		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
@@ -79,12 +81,9 @@ canceled.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			o := &materializeOptions{}
 			o.declare(fs)
-			for _, ext := range materializeExtensions {
-				o.hooks = append(o.hooks, ext(fs))
-			}
 			return o.run
 		},
-	})
+	}
 }
 
 // materializeOptions are the flags of materialize.
@@ -95,44 +94,13 @@ type materializeOptions struct {
 	dryRun      bool
 	json        bool
 	log         logFlags
-	hooks       []materializeHooks
+
+	// The run history (history.go).
+	history     historyFlag
+	noHistory   bool
+	stale       bool
+	fromFailure string
 }
-
-// materializeExtensions extend materialize from other files of this
-// package without editing this one (for example --stale, --from-failure
-// RUN_ID, or recording runs in a history). Each is called once per
-// invocation with the command's flag set, declares its flags, and returns
-// its hooks for that invocation.
-var materializeExtensions []func(fs *flag.FlagSet) materializeHooks
-
-// materializeHooks take part in one materialize invocation. Any may be nil.
-type materializeHooks struct {
-	// plan may narrow or replace the assets to run, given those --select
-	// chose in execution order (runtime.Definitions.Plan orders what it
-	// returns). An error is reported as a usage error, except a *failure
-	// (status 1) and a nothingToDo (a message, status 0).
-	plan func(e *env, keys []runtime.Key) ([]runtime.Key, error)
-	// start may adjust the run's options (RunID, DataVersion, OnEvent:
-	// chain the listener already set) before the run starts. An error
-	// stops the command with status 1.
-	start func(e *env, opts *runtime.Options) error
-	// finish receives the result once the run is over, or nil when the
-	// run could not start; it is called whenever start hooks ran.
-	finish func(e *env, res *runtime.Result)
-}
-
-// failure is an error of a plan hook that is not a usage error: the
-// command reports it and exits with status 1.
-type failure struct{ err error }
-
-func (f *failure) Error() string { return f.err.Error() }
-func (f *failure) Unwrap() error { return f.err }
-
-// nothingToDo is returned by a plan hook when there is nothing to run: the
-// command prints it on stderr and exits with status 0.
-type nothingToDo string
-
-func (n nothingToDo) Error() string { return string(n) }
 
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	selectFlag(fs, &o.selection, "materialize")
@@ -141,15 +109,44 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the steps in execution order and exit")
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
 	o.log.declare(fs)
+	o.history.declare(fs)
+	fs.BoolVar(&o.noHistory, "no-history", false, "do not record the run in the history")
+	fs.BoolVar(&o.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
+	fs.StringVar(&o.fromFailure, "from-failure", "", "re-execute the steps of run `RUN_ID` that did not succeed")
 }
 
+// failure is an error of narrowing the selection that is not a usage
+// error: the command reports it and exits with status 1.
+type failure struct{ err error }
+
+func (f *failure) Error() string { return f.err.Error() }
+func (f *failure) Unwrap() error { return f.err }
+
+// nothingToDo is the error of narrowing the selection to nothing: the
+// command prints it on stderr and exits with status 0.
+type nothingToDo string
+
+func (n nothingToDo) Error() string { return string(n) }
+
+// run selects the assets, narrows them to the stale ones or to a run's
+// failures, plans, and either prints the plan (--dry-run) or runs it,
+// recording the run in the history.
 func (o *materializeOptions) run(e *env) int {
-	o.hooks = append(o.hooks, e.hooks...)
 	if o.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
 	}
 	if o.grace < 0 {
 		return e.usageError("--grace %s: want a duration of 0 or more", o.grace)
+	}
+	if given(e.fs, "from-failure") {
+		switch {
+		case o.fromFailure == "":
+			return e.usageError("--from-failure: want a run ID")
+		case o.stale:
+			return e.usageError("--from-failure and --stale cannot be combined")
+		case given(e.fs, "select"):
+			return e.usageError("--from-failure and --select cannot be combined: the run's failed steps are the selection")
+		}
 	}
 	g, ok := e.graph()
 	if !ok {
@@ -164,31 +161,26 @@ func (o *materializeOptions) run(e *env) int {
 		keys = append(keys, g.Def(i).Key)
 	}
 	if len(keys) == 0 {
-		// Before the hooks: --stale would call it "every selected asset
-		// is fresh", and --dry-run print an empty plan.
+		// Before --stale, which would call it "every selected asset is
+		// fresh", and before --dry-run prints an empty plan.
 		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
 		return exitOK
 	}
-	for _, h := range o.hooks {
-		if h.plan != nil {
-			if keys, err = h.plan(e, keys); err != nil {
-				var f *failure
-				var n nothingToDo
-				switch {
-				case errors.As(err, &f):
-					e.errorf("%v", f.err)
-					return exitFailed
-				case errors.As(err, &n):
-					fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, n)
-					return exitOK
-				}
-				return e.usageError("%v", err)
-			}
+	var parent string // the run --from-failure re-executes
+	if o.stale || given(e.fs, "from-failure") {
+		keys, parent, err = o.narrow(e, keys)
+		var f *failure
+		var n nothingToDo
+		switch {
+		case errors.As(err, &f):
+			e.errorf("%v", f.err)
+			return exitFailed
+		case errors.As(err, &n):
+			fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, n)
+			return exitOK
+		case err != nil:
+			return e.usageError("%v", err)
 		}
-	}
-	if len(keys) == 0 {
-		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
-		return exitOK
 	}
 	// The one planning path: a dry run prints what the run would do, and
 	// both refuse, in the same words, definitions that lack what the run
@@ -223,21 +215,15 @@ func (o *materializeOptions) run(e *env) int {
 	if o.grace <= 0 {
 		opts.GracePeriod = -1 // at once
 	}
-	finish := func(res *runtime.Result) {
-		for _, h := range o.hooks {
-			if h.finish != nil {
-				h.finish(e, res)
-			}
+	var rec *recording // nil with --no-history
+	if !o.noHistory {
+		if rec, err = o.record(e, &opts, parent); err != nil {
+			e.errorf("%v", err)
+			return exitFailed
 		}
 	}
-	for _, h := range o.hooks {
-		if h.start != nil {
-			if err := h.start(e, &opts); err != nil {
-				finish(nil)
-				e.errorf("%v", err)
-				return exitFailed
-			}
-		}
+	if e.launch != nil {
+		e.launch.prepare(&opts)
 	}
 
 	// Tell the user at once when an interrupt cancels the run, whatever
@@ -272,14 +258,15 @@ func (o *materializeOptions) run(e *env) int {
 	}()
 
 	res, err := runtime.Materialize(e.ctx, e.defs, opts)
+	// Every event of the run is durable before the command goes on, also
+	// when the run was interrupted.
+	rec.close(e)
 	if err != nil {
 		rep.end(nil)
-		finish(nil)
 		e.errorf("cannot start the run:\n%s", indent(err.Error()))
 		return exitFailed
 	}
 	rep.end(res)
-	finish(res)
 	if !o.json {
 		if err := writeSummary(e.stdout, res); err != nil {
 			e.errorf("%v", err)

@@ -14,8 +14,9 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-func init() {
-	register(&command{
+// runsCommand is runs: the recorded runs, one run's steps, or its logs.
+func runsCommand() *command {
+	return &command{
 		name:       "runs",
 		args:       "[-n N] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC]",
 		short:      "list the recorded runs, or show one run's steps or log lines",
@@ -50,7 +51,7 @@ it read-only and shows such a run as abandoned without marking it.`,
 			f.history.declare(fs)
 			return f.run
 		},
-	})
+	}
 }
 
 // runsFlags are the flags of runs.

@@ -24,8 +24,9 @@ import (
 // when --token is not given (a flag shows in the process list).
 const envToken = "ASSETGEN_TOKEN"
 
-func init() {
-	register(&command{
+// serveCommand is serve: the web page.
+func serveCommand() *command {
+	return &command{
 		name:  "serve",
 		args:  "[--addr HOST:PORT] [--token TOKEN] [--history SPEC] [-j N] [--log-level LEVEL] [--log-format text|json]",
 		short: "serve the web page: catalog, lineage, runs with their logs, launching",
@@ -58,7 +59,7 @@ untrusted network: serve speaks plain HTTP.`,
 			f.log.declare(fs)
 			return f.run
 		},
-	})
+	}
 }
 
 // serveFlags are the flags of serve.
@@ -148,16 +149,40 @@ func (l *launcher) args(req web.Request, more ...string) []string {
 	return append(a, more...)
 }
 
-// materialize runs the materialize command in this process.
-func (l *launcher) materialize(ctx context.Context, args []string, stdout, stderr io.Writer, hooks ...materializeHooks) int {
-	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, prog: l.e.prog, hooks: hooks}
-	return e.exec(lookup("materialize"), args)
+// materialize runs the materialize command in this process; launch, when
+// set, names the run and says when it has started.
+func (l *launcher) materialize(ctx context.Context, args []string, stdout, stderr io.Writer, launch *launch) int {
+	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, prog: l.e.prog, launch: launch}
+	return e.exec(materializeCommand(), args)
+}
+
+// launch is what serve's launcher gives a materialize it runs in the
+// background: the run's ID, and a channel to close once the run has
+// started.
+type launch struct {
+	runID   string
+	started chan struct{}
+	once    sync.Once
+}
+
+// prepare makes opts run as l says.
+func (l *launch) prepare(opts *runtime.Options) {
+	opts.RunID = l.runID
+	prev := opts.OnEvent
+	opts.OnEvent = func(ev runtime.Event) {
+		if prev != nil {
+			prev(ev)
+		}
+		if ev.Type == runtime.RunStart {
+			l.once.Do(func() { close(l.started) })
+		}
+	}
 }
 
 // Plan returns the steps of materialize --dry-run.
 func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, error) {
 	var out, errs bytes.Buffer
-	if status := l.materialize(ctx, l.args(req, "--dry-run", "--json"), &out, &errs); status != exitOK {
+	if status := l.materialize(ctx, l.args(req, "--dry-run", "--json"), &out, &errs, nil); status != exitOK {
 		return nil, errors.New(strings.TrimSpace(errs.String()))
 	}
 	var plan struct {
@@ -184,35 +209,20 @@ func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, e
 // once the run has started, or what materialize said when it could not
 // start.
 func (l *launcher) Launch(_ context.Context, req web.Request) (string, error) {
-	id := runtime.NewRunID()
-	started := make(chan struct{})
-	var once sync.Once
-	hook := materializeHooks{start: func(_ *env, opts *runtime.Options) error {
-		opts.RunID = id
-		prev := opts.OnEvent
-		opts.OnEvent = func(ev runtime.Event) {
-			if prev != nil {
-				prev(ev)
-			}
-			if ev.Type == runtime.RunStart {
-				once.Do(func() { close(started) })
-			}
-		}
-		return nil
-	}}
+	run := &launch{runID: runtime.NewRunID(), started: make(chan struct{})}
 	said := &headBuffer{max: 64 << 10}
-	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + id + "] "}, said)
+	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + run.runID + "] "}, said)
 	done := make(chan int, 1)
 	l.wg.Add(1)
 	go func() {
 		defer l.wg.Done()
 		// The server's context, not the request's: the run outlives the
 		// request and stops with the server.
-		done <- l.materialize(l.e.ctx, l.args(req), io.Discard, stderr, hook)
+		done <- l.materialize(l.e.ctx, l.args(req), io.Discard, stderr, run)
 	}()
 	select {
-	case <-started:
-		return id, nil
+	case <-run.started:
+		return run.runID, nil
 	case status := <-done:
 		msg := strings.TrimSpace(said.String())
 		if msg == "" {

@@ -13,8 +13,9 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-func init() {
-	register(&command{
+// statusCommand is status: which assets are fresh or stale, and why.
+func statusCommand() *command {
+	return &command{
 		name:  "status",
 		args:  "[--select EXPR] [--json] [--history SPEC]",
 		short: "show which assets are fresh or stale, and why",
@@ -44,7 +45,7 @@ With --json it prints a JSON array instead, one object per asset.`,
 			f.history.declare(fs)
 			return f.run
 		},
-	})
+	}
 }
 
 // statusFlags are the flags of status.
