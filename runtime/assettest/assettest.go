@@ -17,7 +17,9 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"strings"
 
+	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
@@ -32,25 +34,68 @@ type Result struct {
 
 // Materialize runs assets (only the selected ones, when selection is
 // given) with a memory I/O manager under every I/O manager key they use.
-// Inputs of selected assets whose upstreams are not selected must be
-// provided through MaterializeWith and a memory manager set up beforehand.
+// A selection must hold the upstreams whose outputs its assets load (what
+// --select '+key' selects on the command line): Materialize refuses one
+// that leaves them out, and names them. To give the values of unselected
+// upstreams instead, use MaterializeWith with a memory manager that holds
+// them.
 //
 // The error reports invalid definitions or selection, and every step that
 // did not succeed; the Result is returned whenever the run took place.
 func Materialize(ctx context.Context, assets []*runtime.AssetDef, selection ...runtime.Key) (*Result, error) {
-	return MaterializeWith(ctx, memory.New(), assets, runtime.Options{Selection: selection})
+	mem := memory.New()
+	if len(selection) > 0 {
+		if err := checkLoads(assets, mem, selection); err != nil {
+			return nil, err
+		}
+	}
+	return MaterializeWith(ctx, mem, assets, runtime.Options{Selection: selection})
+}
+
+// checkLoads returns an error naming the upstreams that the steps of
+// selection would load from mem, which holds nothing. Definitions that
+// cannot be planned are left to the run to report.
+func checkLoads(assets []*runtime.AssetDef, mem *memory.Manager, selection []runtime.Key) error {
+	plan, err := definitions(assets, mem).Plan(selection)
+	if err != nil {
+		return nil
+	}
+	var msgs []string
+	for _, s := range plan.Steps() {
+		if len(s.Loads) == 0 {
+			continue
+		}
+		names := make([]string, len(s.Loads))
+		for i, k := range s.Loads {
+			names[i] = string(k)
+		}
+		msgs = append(msgs, fmt.Sprintf("assettest: asset %s loads %s, which the selection leaves out: select %s too (as --select '+%s' does on the command line), or give %s to MaterializeWith in a memory.Manager (Set)",
+			s.Key, strings.Join(names, ", "), them(len(names)), s.Key, their(len(names))))
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func their(n int) string {
+	if n == 1 {
+		return "its value"
+	}
+	return "their values"
 }
 
 // MaterializeWith is Materialize with a given memory manager (which may
 // hold values of unselected upstreams, see memory.Manager.Set) and options.
 func MaterializeWith(ctx context.Context, mem *memory.Manager, assets []*runtime.AssetDef, opts runtime.Options) (*Result, error) {
-	managers := map[string]runtime.IOManager{runtime.DefaultIOManager: mem}
-	for _, a := range assets {
-		if a != nil {
-			managers[a.IOManagerKey()] = mem
-		}
-	}
-	res, err := runtime.Materialize(ctx, &runtime.Definitions{Assets: assets, IOManagers: managers}, opts)
+	res, err := runtime.Materialize(ctx, definitions(assets, mem), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -61,6 +106,18 @@ func MaterializeWith(ctx context.Context, mem *memory.Manager, assets []*runtime
 		}
 	}
 	return &Result{Result: res, Memory: mem}, errors.Join(errs...)
+}
+
+// definitions returns assets with mem under every I/O manager key they
+// use.
+func definitions(assets []*runtime.AssetDef, mem *memory.Manager) *runtime.Definitions {
+	managers := map[string]runtime.IOManager{runtime.DefaultIOManager: mem}
+	for _, a := range assets {
+		if a != nil {
+			managers[a.IOManagerKey()] = mem
+		}
+	}
+	return &runtime.Definitions{Assets: assets, IOManagers: managers}
 }
 
 // Context returns a *runtime.Context for calling an asset function that
@@ -99,7 +156,14 @@ func Output[T any](r *Result, key runtime.Key) (T, error) {
 	}
 	v, ok := r.Value(key)
 	if !ok {
-		return zero, fmt.Errorf("asset %s has no value: it was not materialized, or has no output", key)
+		if r.Step(key) != nil {
+			return zero, fmt.Errorf("asset %s has no value: it has no output", key)
+		}
+		keys := make([]string, len(r.Steps))
+		for i, s := range r.Steps {
+			keys[i] = string(s.Key)
+		}
+		return zero, fmt.Errorf("asset %s has no value: it was not materialized in this run%s", key, suggest.Hint(string(key), keys))
 	}
 	if t, ok := v.(T); ok {
 		return t, nil

@@ -64,7 +64,9 @@ func TestMaterialize(t *testing.T) {
 	_, err = assettest.Output[string](res, "people")
 	assert.EqualError(t, err, "asset people: value is a []assettest_test.Entity, not a string")
 	_, err = assettest.Output[int](res, "nothing")
-	assert.EqualError(t, err, "asset nothing has no value: it was not materialized, or has no output")
+	assert.EqualError(t, err, "asset nothing has no value: it was not materialized in this run")
+	_, err = assettest.Output[[]Entity](res, "combined_dat")
+	assert.EqualError(t, err, `asset combined_dat has no value: it was not materialized in this run (did you mean "combined_data"?)`)
 
 	// The functions stay callable directly.
 	direct, err := CombinedData(context.Background(), People(), Birds())
@@ -86,6 +88,24 @@ func TestMaterializeSelection(t *testing.T) {
 	combined, err := assettest.Output[[]Entity](res, "combined_data")
 	require.NoError(t, err)
 	assert.Equal(t, []Entity{{1, "Alice"}, {2, "Bob"}, {9, "Owl"}}, combined)
+}
+
+// A selection without the upstreams its assets load is refused, with
+// what to do, before anything runs.
+func TestMaterializeSelectionWithoutUpstreams(t *testing.T) {
+	ran := false
+	a := assets()
+	a[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { ran = true; return People(), nil }
+	_, err := assettest.Materialize(context.Background(), a, "combined_data", "people")
+	assert.EqualError(t, err, "assettest: asset combined_data loads birds, which the selection leaves out: "+
+		"select it too (as --select '+combined_data' does on the command line), or give its value to MaterializeWith in a memory.Manager (Set)")
+	assert.False(t, ran, "people ran although the selection was refused")
+	_, err = assettest.Materialize(context.Background(), a, "combined_data")
+	assert.ErrorContains(t, err, "asset combined_data loads people, birds, which the selection leaves out: select them too")
+
+	res, err := assettest.Materialize(context.Background(), a, "combined_data", "birds", "people")
+	require.NoError(t, err)
+	assert.Len(t, res.Steps, 3)
 }
 
 func TestMaterializeFailure(t *testing.T) {
