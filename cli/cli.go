@@ -360,9 +360,34 @@ func (e *env) parse(args []string) (status int, ok bool) {
 	case err != nil:
 		return e.usageError("%v", err), false
 	case e.fs.NArg() > 0 && !e.cmd.positional:
-		return e.usageError("unexpected argument %q", e.fs.Arg(0)), false
+		return e.usageError("unexpected argument %q%s", e.fs.Arg(0), e.selectHint()), false
 	}
 	return exitOK, true
+}
+
+// selectHint returns, for a command that selects assets with --select, a
+// hint to select with it the assets its arguments name ("materialize
+// people birds": --select 'people or birds'); or "".
+func (e *env) selectHint() string {
+	if e.fs.Lookup("select") == nil {
+		return ""
+	}
+	var names []string
+	for _, a := range e.fs.Args() {
+		if strings.HasPrefix(a, "-") {
+			break // flags after an argument are not parsed: say nothing of them
+		}
+		names = append(names, a)
+	}
+	return fmt.Sprintf(" (did you mean --select %s?)", shellQuote(strings.Join(names, " or ")))
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@%+,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // usageError reports a usage error of the command on stderr, with its

@@ -253,3 +253,87 @@ func TestUsageErrorIsShort(t *testing.T) {
 		t.Errorf("the usage error prints the whole help:\n%s", r.stderr)
 	}
 }
+
+// list shows "-" for the I/O manager of an asset that stores nothing, and
+// the first sentence of a description, however its lines are broken.
+func TestListIOManagerAndDescription(t *testing.T) {
+	defs := testDefs()
+	defs.Assets[3].OutputType = nil // d returns only an error: nothing to store
+	defs.Assets[3].Description = "D reports on\nthe other assets. It stores nothing.\n\nA second paragraph."
+	defs.Assets[2].Description = "C is the last\nof the chain"
+	r := runInProcess(context.Background(), defs, "list")
+	r.want(t, 0,
+		`(?m)^KEY +GROUP +KINDS +OWNERS +UPSTREAM +IO MANAGER +CODE VERSION +DESCRIPTION$`,
+		`(?m)^c +default +- +- +b +io_manager +- +C is the last of the chain$`,
+		`(?m)^d +default +- +- +- +- +- +D reports on the other assets\.$`)
+	r = runInProcess(context.Background(), defs, "list", "--json", "--select", "c or d")
+	r.want(t, 0)
+	var entries []listEntry
+	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || entries[0].IOManager != "io_manager" || entries[1].IOManager != "" {
+		t.Errorf("list --json: io_manager of c and d: %+v", entries)
+	}
+}
+
+// An asset named where --select belongs gets a hint.
+func TestArgumentWithoutSelect(t *testing.T) {
+	runInProcess(context.Background(), testDefs(), "materialize", "a").want(t, 2,
+		`err:^`+progName()+` materialize: unexpected argument "a" \(did you mean --select a\?\)\n`)
+	runInProcess(context.Background(), testDefs(), "list", "a", "c").want(t, 2,
+		`err:^`+progName()+` list: unexpected argument "a" \(did you mean --select 'a or c'\?\)\n`)
+	// A command without --select: no hint.
+	r := runInProcess(context.Background(), testDefs(), "runs", "show", "x", "y")
+	r.want(t, 2, `err:unexpected argument "y"\n`)
+	if strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("runs show x y suggests --select:\n%s", r.stderr)
+	}
+}
+
+// runs show prints an integer metadata value as one, though the history
+// gives it back as a float64; status says a step canceled while it ran
+// was the asset's last attempt.
+func TestRunsShowAndStatusAfterCancel(t *testing.T) {
+	home := t.TempDir()
+	defs := testDefs()
+	defs.Assets[0].Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		ctx.AddMetadata("rows", 16709151)
+		ctx.AddMetadata("ratio", 0.25)
+		return 1, nil
+	}
+	r := runInProcess(context.Background(), defs, "materialize", "--history", home, "--select", "a")
+	r.want(t, 0)
+	id := runID(t, r)
+	runInProcess(context.Background(), defs, "runs", "--history", home, "show", id).want(t, 0, `(?m)^a +success +1 .* ratio=0\.25 rows=16709151$`)
+
+	// b is canceled while it runs.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	defs.Assets[1].Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		cancel()
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	runInProcess(ctx, defs, "materialize", "--history", home, "--select", "b").want(t, 130)
+	runInProcess(context.Background(), defs, "status", "--history", home).want(t, 0,
+		statusRow("b", "stale", `never materialized; last attempt canceled \(in run \S+: context canceled\)`))
+}
+
+// A history URL of a scheme that is not supported is named as given
+// (without its password), not as a path made of it.
+func TestHistoryOtherScheme(t *testing.T) {
+	r := runInProcess(context.Background(), testDefs(), "runs", "--history", "mysql://me:secret@db/x")
+	r.want(t, 1, `err:cannot open the run history mysql://me:xxxxx@db/x: history: unsupported URL scheme "mysql://"`)
+	if strings.Contains(r.stderr, "secret") || strings.Contains(r.stderr, "history.db") {
+		t.Errorf("the error shows the password or a made-up path:\n%s", r.stderr)
+	}
+}
+
+func TestMetadataValue(t *testing.T) {
+	got := fmtMetadata(runtime.Metadata{"big": float64(16709151), "neg": -3.0, "frac": 0.5, "huge": 1e300, "int": 7})
+	want := "big=16709151 frac=0.5 huge=1e+300 int=7 neg=-3"
+	if got != want {
+		t.Errorf("fmtMetadata = %s, want %s", got, want)
+	}
+}

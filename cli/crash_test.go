@@ -118,11 +118,12 @@ func TestReadOnlyHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
+	// Its last heartbeat came 7ms after it started; it was killed later.
+	start := time.Now().Add(-3 * time.Second)
 	if err := log.Write(ctx, &history.Batch{
-		Runs: []history.Run{{ID: "dead", Status: history.RunRunning, Start: now, Heartbeat: now, Host: host,
-			PID: dead.Process.Pid, Selection: []runtime.Key{"birds"}, Counts: map[string]int{"running": 1}}},
-		Steps: []history.Step{{RunID: "dead", Key: "birds", Status: history.StepRunning, Attempts: 1, Start: now, Seq: 1}},
+		Runs: []history.Run{{ID: "dead", Pipeline: testPipeline, Status: history.RunRunning, Start: start, Heartbeat: start.Add(7 * time.Millisecond),
+			Host: host, PID: dead.Process.Pid, Selection: []runtime.Key{"birds"}, Counts: map[string]int{"running": 1}}},
+		Steps: []history.Step{{RunID: "dead", Key: "birds", Status: history.StepRunning, Attempts: 1, Start: start.Add(time.Millisecond), Seq: 1}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -156,8 +157,11 @@ func TestReadOnlyHistory(t *testing.T) {
 		}
 		return result{stdout.String(), stderr.String(), code}
 	}
-	asUser("runs").want(t, 0, `(?m)^dead +failed `, `(?m) +success +.* 1 success$`)
-	asUser("runs", "show", "dead").want(t, 0, `(?m)^Error: +abandoned: process \d+ on .* is gone`, `(?m)^birds +failed `)
+	// Its duration is at least the time to its last heartbeat, not that.
+	asUser("runs").want(t, 0, `(?m)^dead +failed +\S+ \S+ +at least 7ms +1 failed$`, `(?m) +success +.* 1 success$`)
+	asUser("runs", "show", "dead").want(t, 0, `(?m)^Error: +abandoned: process \d+ on .* is gone`,
+		`(?m)^Ended: +after \S+ \S+ \(its process died; that was its last heartbeat\)$`, `(?m)^Duration: +at least 7ms$`,
+		`(?m)^birds +failed +1 +\S+ \S+ +at least 6ms `)
 	asUser("status").want(t, 0, statusRow("people", "fresh", "-"), statusRow("birds", "stale", "never materialized"))
 
 	if after := hashTree(t, home); after != before {

@@ -23,6 +23,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // pipelineBin is the test pipeline (testdata/pipeline), built once.
 var pipelineBin string
 
+// testPipeline is the name under which the test pipeline records its runs:
+// the import path of its main package. In-process runs record under the
+// test binary's, thisPipeline.
+const (
+	testPipeline = "github.com/assetgen/assetgen/cli/testdata/pipeline"
+	thisPipeline = "github.com/assetgen/assetgen/cli.test"
+)
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "cli-e2e")
@@ -268,9 +276,14 @@ func TestMaterializeRetry(t *testing.T) {
 	r.want(t, 0,
 		summaryRow("flaky", "success", "2")+`.*attempt=2`,
 		`1 step: 1 succeeded`,
-		`err:(?m)^retry +flaky +attempt 1 failed after .*: first attempt fails`,
+		// flaky's retry_delay is 10ms: the wait is uniform in [5ms, 15ms).
+		`err:(?m)^retry +flaky +attempt 1 failed after .*, retrying in 1?\d[.\d]*ms: first attempt fails`,
 		`err:(?m)^start +flaky +attempt 2$`,
 	)
+	// The retry is said once: not again by a log line of the runtime.
+	if n := strings.Count(r.stderr, "first attempt fails"); n != 1 {
+		t.Errorf("the retry's error is printed %d times, want once:\n%s", n, r.stderr)
+	}
 }
 
 func TestMaterializeTimeout(t *testing.T) {
@@ -291,6 +304,7 @@ type event struct {
 	Asset      string         `json:"asset"`
 	Attempt    int            `json:"attempt"`
 	DurationMS *float64       `json:"duration_ms"`
+	DelayMS    *float64       `json:"delay_ms"`
 	Metadata   map[string]any `json:"metadata"`
 	Error      string         `json:"error"`
 	TimedOut   *bool          `json:"timed_out"`
@@ -340,7 +354,8 @@ func TestMaterializeJSON(t *testing.T) {
 	if e := find("step_success", "combined_data"); e.DurationMS == nil || e.Metadata["rows"] != 6.0 {
 		t.Errorf("step_success of combined_data: %+v, want duration_ms and rows=6", e)
 	}
-	if e := find("step_retry", "flaky"); e.Attempt != 1 || !strings.Contains(e.Error, "first attempt fails") || e.TimedOut == nil || *e.TimedOut {
+	if e := find("step_retry", "flaky"); e.Attempt != 1 || !strings.Contains(e.Error, "first attempt fails") || e.TimedOut == nil || *e.TimedOut ||
+		e.DelayMS == nil || *e.DelayMS < 5 || *e.DelayMS >= 15 {
 		t.Errorf("step_retry of flaky: %+v", e)
 	}
 	if e := find("step_success", "flaky"); e.Attempt != 2 {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -54,7 +53,7 @@ func (h *historyFlag) openWith(ctx context.Context, open func(context.Context, s
 	spec := h.resolve()
 	log, err := open(ctx, spec)
 	if err != nil {
-		if name := describeSpec(spec); !strings.Contains(err.Error(), name) {
+		if name := history.Describe(spec); !strings.Contains(err.Error(), name) {
 			return nil, fmt.Errorf("cannot open the run history %s: %w", name, err)
 		}
 		return nil, fmt.Errorf("cannot open the run history: %w", err)
@@ -68,13 +67,11 @@ func (h *historyFlag) openWith(ctx context.Context, open func(context.Context, s
 // exist yet is not created (runs or status typed in the wrong directory
 // would leave a .assetgen there): an empty history stands for it.
 func (h *historyFlag) openRead(ctx context.Context) (history.Log, error) {
-	spec := h.resolve()
-	if !history.IsPostgres(spec) && !strings.Contains(spec, "://") {
-		if _, err := os.Stat(history.SQLitePath(spec)); errors.Is(err, fs.ErrNotExist) {
-			return emptyLog{}, nil
-		}
+	log, err := h.openWith(ctx, history.OpenReadOnly)
+	if errors.Is(err, fs.ErrNotExist) {
+		return emptyLog{}, nil
 	}
-	return h.openWith(ctx, history.OpenReadOnly)
+	return log, err
 }
 
 // emptyLog is a run history with nothing in it, which cannot be written.
@@ -83,7 +80,7 @@ type emptyLog struct{}
 func (emptyLog) Write(context.Context, *history.Batch) error {
 	return errors.New("history: the empty history cannot be written")
 }
-func (emptyLog) Runs(context.Context, int) ([]history.Run, error) { return nil, nil }
+func (emptyLog) Runs(context.Context, history.RunQuery) ([]history.Run, error) { return nil, nil }
 func (emptyLog) Run(_ context.Context, id string) (*history.Run, error) {
 	return nil, fmt.Errorf("run %q: %w", id, history.ErrNotFound)
 }
@@ -98,20 +95,6 @@ func (emptyLog) Logs(_ context.Context, id string, _ history.LogQuery) ([]histor
 func (emptyLog) Reap(context.Context) ([]string, error) { return nil, nil }
 func (emptyLog) Close() error                           { return nil }
 
-// describeSpec names a history spec for messages, without a password.
-func describeSpec(spec string) string {
-	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
-		if u, err := url.Parse(spec); err == nil {
-			return u.Redacted()
-		}
-		return "(a PostgreSQL URL)"
-	}
-	if history.IsPostgres(spec) { // a key=value PostgreSQL connection string
-		return "(a PostgreSQL connection string)"
-	}
-	return history.SQLitePath(spec)
-}
-
 // lookupRun returns the run whose ID is id or, like git, starts with id
 // when only one run does.
 func lookupRun(ctx context.Context, log history.Log, id string) (*history.Run, error) {
@@ -119,7 +102,7 @@ func lookupRun(ctx context.Context, log history.Log, id string) (*history.Run, e
 	if err == nil || !errors.Is(err, history.ErrNotFound) {
 		return run, err
 	}
-	runs, lerr := log.Runs(ctx, 0)
+	runs, lerr := log.Runs(ctx, history.RunQuery{})
 	if lerr != nil {
 		return nil, lerr
 	}
@@ -229,6 +212,9 @@ func (o *materializeOptions) narrowFromFailure(e *env, log history.Log) ([]runti
 	if err != nil {
 		return nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
+	if this := history.PipelineName(); run.Pipeline != "" && run.Pipeline != this {
+		return nil, "", &failure{fmt.Errorf("--from-failure: run %s is a run of pipeline %s, not of this one (%s)", run.ID, run.Pipeline, this)}
+	}
 	if run.Status == history.RunSuccess {
 		return nil, "", nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
 	}
@@ -298,7 +284,7 @@ func (o *materializeOptions) record(e *env, opts *runtime.Options, parent string
 	}
 	if err != nil {
 		log.Close()
-		return nil, fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", describeSpec(o.history.resolve()), err)
+		return nil, fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", history.Describe(o.history.resolve()), err)
 	}
 	// Record reaped the runs of dead processes: record the outputs they
 	// stored that the history does not know.

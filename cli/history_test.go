@@ -76,7 +76,7 @@ func statusRow(asset, status, why string) string {
 
 func TestHistoryRuns(t *testing.T) {
 	env := store(t)
-	run(t, env, "runs").want(t, 0, "err:no runs recorded in .*history.db")
+	run(t, env, "runs").want(t, 0, "err:no runs recorded: there is no run history at .* yet \\(materialize creates it\\)\n$")
 	if runs := runsJSON(t, env); len(runs) != 0 {
 		t.Errorf("runs --json before any run: %+v", runs)
 	}
@@ -114,7 +114,7 @@ func TestHistoryRuns(t *testing.T) {
 		t.Errorf("runs -n 1: %+v", runs)
 	}
 	// A list cut by -n says so; one that is not, does not.
-	run(t, env, "runs", "-n", "1").want(t, 0, "err:only the newest 1 runs; -n 0 lists them all")
+	run(t, env, "runs", "-n", "1").want(t, 0, "err:only the newest run; -n 0 lists them all")
 	if r := run(t, env, "runs", "-n", "2"); strings.Contains(r.stderr, "only the newest") {
 		t.Errorf("runs -n 2 of 2 runs says the list was cut:\n%s", r.stderr)
 	}
@@ -168,7 +168,7 @@ func TestHistoryRuns(t *testing.T) {
 	// The lines the steps logged, recorded with the run.
 	run(t, env, "runs", "logs", failed).want(t, 0,
 		`(?m)^\d\d:\d\d:\d\d\.\d{3} INFO +people +loading people$`,
-		`(?m)^\S+ WARN +flaky +attempt failed; retrying attempt=1 err="first attempt fails \(attempt 1\)"$`,
+		`(?m)^\S+ WARN +flaky +failing on purpose attempt=1$`,
 	)
 	r = run(t, env, "runs", "logs", failed, "--asset", "flaky", "--json")
 	r.want(t, 0)
@@ -435,7 +435,8 @@ func TestHistoryInMemory(t *testing.T) {
 func TestReadersDoNotCreateHistory(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "home")
 	env := []string{"ASSETGEN_HOME=" + home}
-	run(t, env, "runs").want(t, 0, "err:no runs recorded in "+regexp.QuoteMeta(filepath.Join(home, "history.db")))
+	// It names the history home, not a file that does not exist.
+	run(t, env, "runs").want(t, 0, "err:^pipeline runs: no runs recorded: there is no run history at "+regexp.QuoteMeta(home)+" yet")
 	run(t, env, "runs", "--json").want(t, 0, `out:^\[\]`)
 	run(t, env, "runs", "show", "01").want(t, 1, `err:no run "01" in the history`)
 	run(t, env, "status").want(t, 0, `(?m)^people +stale +never materialized`, "10 assets: 0 fresh, 10 stale")
@@ -457,4 +458,45 @@ func TestStaleSelectNeverMaterializedUpstream(t *testing.T) {
 	if matches(summaryRow("people", "success", "1"), r.stdout) {
 		t.Errorf("--stale ran people, which is fresh and materialized:\n%s", r.stdout)
 	}
+}
+
+// TestRunsOfThisPipeline shares one history between two pipelines: the
+// test pipeline, and this test binary running in process. runs lists the
+// runs of its own pipeline, --all those of every pipeline with a column
+// naming it, runs show names it; --from-failure refuses another's run.
+func TestRunsOfThisPipeline(t *testing.T) {
+	home := t.TempDir()
+	env := []string{"ASSETGEN_HOME=" + home, "PIPELINE_DATA=" + t.TempDir()}
+	defs := testDefs()
+	defs.Assets[3].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return nil, errors.New("d fails") }
+	r := runInProcess(context.Background(), defs, "materialize", "--history", home, "--select", "d")
+	r.want(t, 1)
+	other := runID(t, r)
+
+	// The test pipeline has none yet: runs says where the others are.
+	run(t, env, "runs").want(t, 0, `err:^pipeline runs: no runs of this pipeline \(`+regexp.QuoteMeta(testPipeline)+`\) recorded in .*; --all lists those of the other pipelines there\n$`)
+	r = run(t, env, "materialize", "--select", "people")
+	r.want(t, 0)
+	mine := runID(t, r)
+
+	r = run(t, env, "runs")
+	r.want(t, 0, `(?m)^RUN ID +STATUS +START +DURATION +STEPS$`, `(?m)^`+mine+` +success `)
+	if strings.Contains(r.stdout, other) {
+		t.Errorf("runs lists the run of another pipeline:\n%s", r)
+	}
+	run(t, env, "runs", "--all").want(t, 0,
+		`(?m)^PIPELINE +RUN ID +STATUS +START +DURATION +STEPS$`,
+		`(?m)^`+regexp.QuoteMeta(testPipeline)+` +`+mine+` +success `,
+		`(?m)^`+regexp.QuoteMeta(thisPipeline)+` +`+other+` +failed `)
+	all := runsJSON(t, env, "--all")
+	if len(all) != 2 || all[0].Pipeline != testPipeline || all[1].Pipeline != thisPipeline {
+		t.Errorf("runs --all --json: %+v", all)
+	}
+	if runs := runsJSON(t, env); len(runs) != 1 || runs[0].ID != mine {
+		t.Errorf("runs --json: %+v, want only %s", runs, mine)
+	}
+	run(t, env, "runs", "show", other).want(t, 0, `(?m)^Pipeline: +`+regexp.QuoteMeta(thisPipeline)+`$`)
+	run(t, env, "runs", "show", other, "--all").want(t, 2, "err:--all goes with runs, not runs show")
+	run(t, env, "materialize", "--from-failure", other).want(t, 1,
+		"err:--from-failure: run "+other+" is a run of pipeline "+regexp.QuoteMeta(thisPipeline)+", not of this one \\("+regexp.QuoteMeta(testPipeline)+"\\)")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/assetgen/assetgen/internal/defview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -19,9 +20,10 @@ func listCommand() *command {
 		args:  "[--select EXPR] [--json]",
 		short: "list the assets",
 		long: `List prints a table of the assets, sorted by key: key, group, kinds,
-owners, upstream assets, I/O manager, code version, and the first line of
-the description. With --json it prints a JSON array instead, one object
-per asset with every field.`,
+owners, upstream assets, I/O manager ("-" for an asset that stores no
+output), code version, and the first sentence of the description. With
+--json it prints a JSON array instead, one object per asset with every
+field (io_manager is "" for an asset that stores no output).`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			var f listFlags
 			selectFlag(fs, &f.selection, "list")
@@ -65,7 +67,7 @@ func (f *listFlags) run(e *env) int {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 			cell(string(d.Key)), cell(d.GroupName()), list(d.Kinds), list(d.Owners), list(up),
-			cell(d.IOManagerKey()), cell(d.CodeVersion), cell(firstLine(d.Description)))
+			cell(defview.IOManager(d)), cell(d.CodeVersion), cell(defview.Synopsis(d.Description)))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
@@ -104,7 +106,7 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 			Tags:        d.Tags,
 			Upstream:    []string{},
 			Deps:        []string{},
-			IOManager:   d.IOManagerKey(),
+			IOManager:   defview.IOManager(d),
 			CodeVersion: d.CodeVersion,
 			Retries:     d.Retries,
 			Description: d.Description,
@@ -157,16 +159,6 @@ func cell(s string) string {
 
 // list returns a comma-separated cell.
 func list(s []string) string { return cell(strings.Join(s, ",")) }
-
-// firstLine returns the first non-empty line of s.
-func firstLine(s string) string {
-	for line := range strings.Lines(s) {
-		if line = strings.TrimSpace(line); line != "" {
-			return line
-		}
-	}
-	return ""
-}
 
 // sortedKeys returns the keys of m, sorted.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

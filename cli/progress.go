@@ -17,6 +17,7 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -64,7 +65,7 @@ func fmtDuration(d time.Duration) string {
 func fmtMetadata(m runtime.Metadata) string {
 	var parts []string
 	for _, k := range sortedKeys(m) {
-		v := fmt.Sprint(m[k])
+		v := runview.Value(m[k])
 		if r := []rune(v); len(r) > 60 {
 			v = string(r[:59]) + "…"
 		}
@@ -132,7 +133,11 @@ func (f *lineFormatter) line(ev runtime.Event) string {
 		if ev.TimedOut {
 			what = "timed out"
 		}
-		return fmt.Sprintf("retry   %s  attempt %d %s after %s: %s", name, ev.Attempt, what, fmtDuration(ev.Duration), oneLine(ev.Err))
+		next := "at once"
+		if ev.Delay > 0 {
+			next = "in " + fmtDuration(ev.Delay)
+		}
+		return fmt.Sprintf("retry   %s  attempt %d %s after %s, retrying %s: %s", name, ev.Attempt, what, fmtDuration(ev.Duration), next, oneLine(ev.Err))
 	case runtime.StepFailure:
 		word := "FAIL   "
 		if canceled(ev.Err) {
@@ -173,6 +178,7 @@ type jsonEvent struct {
 	Partition   string            `json:"partition,omitempty"`
 	Attempt     int               `json:"attempt,omitempty"`
 	DurationMS  *float64          `json:"duration_ms,omitempty"`
+	DelayMS     *float64          `json:"delay_ms,omitempty"` // step_retry: the wait before the next attempt
 	Metadata    map[string]any    `json:"metadata,omitempty"`
 	Error       string            `json:"error,omitempty"`
 	TimedOut    *bool             `json:"timed_out,omitempty"`
@@ -220,6 +226,10 @@ func newJSONEvent(ev runtime.Event) *jsonEvent {
 	switch ev.Type {
 	case runtime.StepFailure, runtime.StepRetry:
 		j.TimedOut = &ev.TimedOut
+	}
+	if ev.Type == runtime.StepRetry {
+		ms := float64(ev.Delay.Microseconds()) / 1000
+		j.DelayMS = &ms
 	}
 	if ev.Type == runtime.StepFailure {
 		c := canceled(ev.Err) && !ev.TimedOut

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/runview"
@@ -18,18 +19,23 @@ import (
 func runsCommand() *command {
 	return &command{
 		name:       "runs",
-		args:       "[-n N] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC]",
+		args:       "[-n N] [--all] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC]",
 		short:      "list the recorded runs, or show one run's steps or log lines",
 		positional: true,
-		long: `Runs lists the runs recorded in the run history, newest first: run ID,
-status, start time, duration and the counts of its steps by status.
+		long: `Runs lists the runs of this pipeline recorded in the run history, newest
+first: run ID, status, start time, duration and the counts of its steps
+by status. With --all it lists the runs of every pipeline that records in
+the history (several may share one: a working directory's .assetgen, a
+PostgreSQL database), with a column naming the pipeline of each: the
+import path of its main package.
 
-'runs show RUN_ID' prints one run: its status, times, selection, tags
-and, if it failed, why; then its steps in the order they started, each
-with its status, attempts, start, duration, error and metadata, and the
-errors in full: the stack of a panic, the errors of retried attempts, and
-notes (a step recorded after its run ended, because its output had
-landed). RUN_ID may be any prefix of the ID that only one run has.
+'runs show RUN_ID' prints one run: its pipeline, status, times,
+selection, tags and, if it failed, why; then its steps in the order they
+started, each with its status, attempts, start (none for a step that
+never started), duration, error and metadata, and the errors in full:
+the stack of a panic, the errors of retried attempts, and notes (a step
+recorded after its run ended, because its output had landed). RUN_ID may
+be any prefix of the ID that only one run has.
 
 'runs logs RUN_ID' prints the lines the run's assets logged, in the
 order they were logged (with --asset KEY, those of one asset): time,
@@ -42,10 +48,13 @@ with the run and its steps, and runs logs a JSON array of lines.
 
 A run still marked running whose process is gone is marked failed
 ("abandoned") the next time a materialize opens the history; runs opens
-it read-only and shows such a run as abandoned without marking it.`,
+it read-only and shows such a run as abandoned without marking it. The
+duration of an abandoned run is "at least" the time to its process's
+last heartbeat: it went on for an unknown time after that.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			f := &runsFlags{}
 			fs.IntVar(&f.limit, "n", 20, "list at most `N` runs; 0 lists all")
+			fs.BoolVar(&f.all, "all", false, "list the runs of every pipeline, not only this one's")
 			fs.BoolVar(&f.json, "json", false, "print JSON")
 			fs.StringVar(&f.asset, "asset", "", "runs logs: only the lines of asset `KEY`")
 			f.history.declare(fs)
@@ -57,6 +66,7 @@ it read-only and shows such a run as abandoned without marking it.`,
 // runsFlags are the flags of runs.
 type runsFlags struct {
 	limit   int
+	all     bool
 	json    bool
 	asset   string
 	history historyFlag
@@ -103,6 +113,9 @@ func (f *runsFlags) run(e *env) int {
 	default:
 		return e.usageError("runs %s: unexpected argument %q", sub, args[1])
 	}
+	if f.all {
+		return e.usageError("--all goes with runs, not runs %s: a run ID names one run of any pipeline", sub)
+	}
 	if f.asset != "" && sub != "logs" {
 		return e.usageError("--asset goes with runs logs")
 	}
@@ -122,18 +135,25 @@ func (f *runsFlags) list(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	limit := f.limit
-	if limit > 0 {
-		limit++ // one more, to tell whether the list was cut
+	q := history.RunQuery{Limit: f.limit}
+	if q.Limit > 0 {
+		q.Limit++ // one more, to tell whether the list was cut
 	}
-	runs, err := log.Runs(e.ctx, limit)
+	if !f.all {
+		q.Pipeline = history.PipelineName()
+	}
+	runs, err := log.Runs(e.ctx, q)
 	if err != nil {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed
 	}
 	if f.limit > 0 && len(runs) > f.limit {
 		runs = runs[:f.limit]
-		defer fmt.Fprintf(e.stderr, "%s runs: only the newest %d runs; -n 0 lists them all\n", e.prog, f.limit)
+		newest := "the newest run"
+		if f.limit > 1 {
+			newest = fmt.Sprintf("the newest %d runs", f.limit)
+		}
+		defer fmt.Fprintf(e.stderr, "%s runs: only %s; -n 0 lists them all\n", e.prog, newest)
 	}
 	if f.json {
 		entries := make([]runEntry, 0, len(runs))
@@ -143,19 +163,74 @@ func (f *runsFlags) list(e *env) int {
 		return writeJSON(e, entries)
 	}
 	if len(runs) == 0 {
-		fmt.Fprintf(e.stderr, "%s runs: no runs recorded in %s\n", e.prog, describeSpec(f.history.resolve()))
+		f.none(e, log)
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
+	pipeline := func(r *history.Run) string { return "" }
+	if f.all {
+		fmt.Fprint(tw, "PIPELINE\t")
+		pipeline = func(r *history.Run) string { return cell(r.Pipeline) + "\t" }
+	}
 	fmt.Fprintln(tw, "RUN ID\tSTATUS\tSTART\tDURATION\tSTEPS")
-	for _, r := range runs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, fmtTime(r.Start), fmtDuration(r.Duration()), stepCounts(r.Counts))
+	for i := range runs {
+		r := &runs[i]
+		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\n", pipeline(r), r.ID, r.Status, fmtTime(r.Start), runDuration(r), stepCounts(r.Counts))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
 		return exitFailed
 	}
 	return exitOK
+}
+
+// none says on stderr that there are no runs to list, and why: no
+// history yet, or only runs of other pipelines.
+func (f *runsFlags) none(e *env, log history.Log) {
+	where := history.Describe(f.history.resolve())
+	if _, ok := log.(emptyLog); ok {
+		fmt.Fprintf(e.stderr, "%s runs: no runs recorded: there is no run history at %s yet (materialize creates it)\n", e.prog, f.history.resolve())
+		return
+	}
+	if !f.all {
+		if others, err := log.Runs(e.ctx, history.RunQuery{Limit: 1}); err == nil && len(others) > 0 {
+			fmt.Fprintf(e.stderr, "%s runs: no runs of this pipeline (%s) recorded in %s; --all lists those of the other pipelines there\n", e.prog, history.PipelineName(), where)
+			return
+		}
+	}
+	fmt.Fprintf(e.stderr, "%s runs: no runs recorded in %s\n", e.prog, where)
+}
+
+// runDuration formats how long r took, or has taken so far: "at least
+// 3s" when it was abandoned (its process died: it went on for an unknown
+// time after its last heartbeat), "-" when that is unknown.
+func runDuration(r *history.Run) string {
+	return span(r.Start, r.End, r.Heartbeat, r.Abandoned)
+}
+
+// stepDuration formats how long s took: "at least 3s" when it was
+// abandoned, "-" while it runs or when it never started.
+func stepDuration(s *history.Step) string {
+	if s.End.IsZero() {
+		return "-"
+	}
+	return span(s.Start, s.End, time.Time{}, s.Abandoned)
+}
+
+// span formats the time from start to end, or to the last heartbeat
+// while end is zero: "at least" that when abandoned, "-" when start is
+// unknown or the interval is negative (a clock that went back).
+func span(start, end, heartbeat time.Time, abandoned bool) string {
+	if end.IsZero() {
+		end = heartbeat
+	}
+	if start.IsZero() || end.IsZero() || end.Before(start) {
+		return "-"
+	}
+	if abandoned {
+		return "at least " + fmtDuration(end.Sub(start))
+	}
+	return fmtDuration(end.Sub(start))
 }
 
 // openRun opens the history and finds the run id names, or reports why
@@ -261,15 +336,19 @@ func (f *runsFlags) show(e *env, id string) int {
 	w := e.stdout
 	tw := tabwriter.NewWriter(w, 0, 8, 1, ' ', 0)
 	fmt.Fprintf(tw, "Run:\t%s\n", run.ID)
+	fmt.Fprintf(tw, "Pipeline:\t%s\n", cell(run.Pipeline))
 	fmt.Fprintf(tw, "Status:\t%s\n", run.Status)
 	if run.Error != "" {
 		fmt.Fprintf(tw, "Error:\t%s\n", cell(run.Error))
 	}
 	fmt.Fprintf(tw, "Started:\t%s\n", fmtTime(run.Start))
-	if !run.End.IsZero() {
+	switch {
+	case run.Abandoned:
+		fmt.Fprintf(tw, "Ended:\tafter %s (its process died; that was its last heartbeat)\n", fmtTime(run.End))
+	case !run.End.IsZero():
 		fmt.Fprintf(tw, "Ended:\t%s\n", fmtTime(run.End))
 	}
-	fmt.Fprintf(tw, "Duration:\t%s\n", fmtDuration(run.Duration()))
+	fmt.Fprintf(tw, "Duration:\t%s\n", runDuration(run))
 	fmt.Fprintf(tw, "Steps:\t%s\n", stepCounts(run.Counts))
 	fmt.Fprintf(tw, "Selection:\t%s\n", list(keyNames(run.Selection)))
 	if len(run.Tags) > 0 {
@@ -289,13 +368,12 @@ func (f *runsFlags) show(e *env, id string) int {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tSTART\tDURATION\tERROR\tMETADATA")
-	for _, s := range steps {
+	for i := range steps {
+		s := &steps[i]
 		attempts, duration := "-", "-"
 		if s.Attempts > 0 {
 			attempts = fmt.Sprint(s.Attempts)
-			if !s.End.IsZero() {
-				duration = fmtDuration(s.Duration())
-			}
+			duration = stepDuration(s)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", stepName(s.Key, s.Partition), s.Status, attempts,
 			fmtTime(s.Start), duration, cell(truncate(s.Error, 80)), cell(fmtMetadata(s.Metadata)))

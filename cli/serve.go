@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/web"
 )
@@ -89,7 +90,7 @@ func (f *serveFlags) run(e *env) int {
 	}
 	defer log.Close()
 	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log}
-	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog})
+	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog, Pipeline: history.PipelineName()})
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed

@@ -21,10 +21,10 @@ func statusCommand() *command {
 		short: "show which assets are fresh or stale, and why",
 		long: `Status prints a table of the assets, sorted by key, from the run history:
 whether each is fresh or stale, why it is stale (every cause: never
-materialized, last attempt failed, code version changed, upstream data
-changed, upstream materialized since, upstream stale, stored output
-differs from the history), and when and in which run it was last
-materialized. A last line counts them.
+materialized, last attempt failed, last attempt canceled, code version
+changed, upstream data changed, upstream materialized since, upstream
+stale, stored output differs from the history), and when and in which
+run it was last materialized. A last line counts them.
 
 Status compares the history with the stored outputs, through I/O
 managers that stamp what they store (fs, duckdb): an output stored by a

@@ -59,7 +59,7 @@ func Example() {
 	id := materialize(nil)
 
 	// runs; runs show ID
-	runs, _ := log.Runs(ctx, 20)
+	runs, _ := log.Runs(ctx, history.RunQuery{Limit: 20})
 	fmt.Println(len(runs), runs[0].ID == id, runs[0].Status, runs[0].Counts)
 	steps, _ := log.Steps(ctx, id)
 	for _, s := range steps {

@@ -16,7 +16,7 @@
 //	materialize --stale     states, _ := Stale(ctx, log, defs.Assets); opts.Selection = StaleSelection(states)
 //	materialize --from-failure ID   opts.Selection, _ = FromFailure(ctx, log, ID)
 //	status                  Stale(ctx, log, defs.Assets): State.Last, State.Stale, State.Why()
-//	runs                    log.Runs(ctx, limit)
+//	runs                    log.Runs(ctx, RunQuery{Pipeline: PipelineName(), Limit: n})
 //	runs show ID            log.Run(ctx, ID), log.Steps(ctx, ID)
 //
 // Both selections leave out fresh or succeeded upstreams, which the
@@ -31,6 +31,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,15 +56,21 @@ const StepRunning = "running"
 // Run is one recorded run.
 type Run struct {
 	ID        string
+	Pipeline  string            // the pipeline that ran it (see PipelineName); empty in runs recorded before schema 4
 	Status    string            // RunRunning, RunSuccess, RunFailed or RunCanceled
 	Start     time.Time         // the RunStart event
-	End       time.Time         // zero while running
+	End       time.Time         // zero while running; the earliest it can have ended when Abandoned
 	Selection []runtime.Key     // the selected keys, in execution order
 	Tags      map[string]string // tags given to the Recorder
 	Error     string            // why the run failed, when known ("abandoned: ..." for a dead process)
 	Host      string            // host name of the process that ran it
 	PID       int               // its process ID
 	Heartbeat time.Time         // last sign of life from that process
+	// Abandoned is set when the run's process died before the run
+	// ended (see Log.Reap): End is then its last heartbeat, and the run
+	// went on for an unknown time after it, at most about
+	// HeartbeatInterval (a live process beats at least that often).
+	Abandoned bool
 
 	// Counts of the recorded steps by status ("success", "failed",
 	// "running", ...). Kept by the writer (a Recorder) in the same
@@ -72,7 +79,8 @@ type Run struct {
 }
 
 // Duration returns how long the run took, or has taken so far (until its
-// last heartbeat) when it is still running.
+// last heartbeat) when it is still running. When the run was abandoned, it
+// is the least it can have taken.
 func (r *Run) Duration() time.Duration {
 	if r.End.IsZero() {
 		return r.Heartbeat.Sub(r.Start)
@@ -97,9 +105,9 @@ type Step struct {
 	Partition     string
 	Status        string    // StepRunning, or a runtime.Status name
 	Attempts      int       // attempts made (1 without retries)
-	Start         time.Time // start of the first attempt
+	Start         time.Time // start of the first attempt; zero when it never started (skipped, canceled before it started)
 	AttemptStart  time.Time // start of the last attempt (zero when not recorded)
-	End           time.Time // zero while running
+	End           time.Time // zero while running; the earliest it can have ended when Abandoned
 	Error         string    // failed: the last error; skipped or canceled: the reason
 	Cause         runtime.Key
 	Retries       []Attempt        // errors of the attempts that were retried
@@ -110,11 +118,13 @@ type Step struct {
 	Seq           int                    // order of the step's first event in the run
 	Stack         string                 // failed by a panic: the stack of the panicking goroutine
 	Note          string                 // how the step came to be recorded, when unusual (see Reconcile)
+	Abandoned     bool                   // it was running when its run was abandoned: End is a lower bound, as Run's
 }
 
-// Duration returns End-Start, or zero while the step is running.
+// Duration returns End-Start (the least it took when Abandoned), or zero
+// while the step is running or when it never started.
 func (s *Step) Duration() time.Duration {
-	if s.End.IsZero() {
+	if s.End.IsZero() || s.Start.IsZero() {
 		return 0
 	}
 	return s.End.Sub(s.Start)
@@ -136,7 +146,7 @@ type Asset struct {
 
 	// The last finished attempt, successful or not.
 	LastRunID  string
-	LastStatus string // "success" or "failed"
+	LastStatus string // "success", "failed" or "canceled"
 	LastTime   time.Time
 	LastError  string
 
@@ -172,9 +182,9 @@ func (b *Batch) empty() bool {
 type Log interface {
 	// Write applies b in one transaction.
 	Write(ctx context.Context, b *Batch) error
-	// Runs lists the most recent runs, newest first, at most limit of them
-	// (all when limit <= 0), with their step counts.
-	Runs(ctx context.Context, limit int) ([]Run, error)
+	// Runs lists the most recent runs that q chooses, newest first, with
+	// their step counts.
+	Runs(ctx context.Context, q RunQuery) ([]Run, error)
 	// Run returns one run with its step counts; the error wraps
 	// ErrNotFound when there is none.
 	Run(ctx context.Context, id string) (*Run, error)
@@ -196,6 +206,12 @@ type Log interface {
 	Reap(ctx context.Context) ([]string, error)
 	// Close releases the store.
 	Close() error
+}
+
+// RunQuery chooses the runs Log.Runs lists.
+type RunQuery struct {
+	Pipeline string // only the runs of this pipeline; those of every pipeline when empty
+	Limit    int    // at most this many, the newest; all when <= 0
 }
 
 // ErrNotFound is wrapped by errors about runs that do not exist.
@@ -231,12 +247,40 @@ func open(ctx context.Context, spec string, sqlite func(context.Context, string)
 	if IsPostgres(spec) {
 		return OpenPostgres(ctx, spec)
 	}
-	if scheme, _, ok := strings.Cut(spec, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+	if scheme, ok := urlScheme(spec); ok {
 		// A typo such as postgress:// (or a sqlite:// URL) must not
 		// become a directory named "postgress:".
 		return nil, fmt.Errorf("history: unsupported URL scheme %q: want a directory, or a PostgreSQL DSN (postgres://...)", scheme+"://")
 	}
 	return sqlite(ctx, spec)
+}
+
+// urlScheme returns the scheme of spec when spec is a URL (scheme://...)
+// rather than a directory.
+func urlScheme(spec string) (string, bool) {
+	scheme, _, ok := strings.Cut(spec, "://")
+	return scheme, ok && scheme != "" && !strings.ContainsAny(scheme, `/\`)
+}
+
+// Describe names the history that spec names, as Open reads it, for
+// messages, without a password: the SQLite file of a home directory, a
+// URL (PostgreSQL's, or one of a scheme Open refuses) as given but for
+// its password, or "(a PostgreSQL connection string)" for a key=value
+// one.
+func Describe(spec string) string {
+	if spec == "" {
+		spec = DefaultHome()
+	}
+	if _, ok := urlScheme(spec); ok {
+		if u, err := url.Parse(spec); err == nil {
+			return u.Redacted()
+		}
+		return "(a URL)"
+	}
+	if IsPostgres(spec) {
+		return "(a PostgreSQL connection string)"
+	}
+	return SQLitePath(spec)
 }
 
 // OpenReadOnly opens the log that spec names, as Open does, for a command

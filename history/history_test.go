@@ -224,6 +224,6 @@ func TestOpenFromEnv(t *testing.T) {
 	log, err = history.Open(ctx, "")
 	require.NoError(t, err)
 	defer log.Close()
-	_, err = log.Runs(ctx, 1)
+	_, err = log.Runs(ctx, history.RunQuery{Limit: 1})
 	assert.NoError(t, err)
 }

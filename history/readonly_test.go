@@ -3,6 +3,7 @@ package history_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -58,8 +59,10 @@ func TestOpenReadOnly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, history.RunFailed, run.Status, "a dead run reads as abandoned")
 	assert.Regexp(t, `^abandoned: process \d+ on .* is gone$`, run.Error)
+	assert.True(t, run.Abandoned)
+	assert.True(t, run.End.Equal(run.Heartbeat), "end %v, want the last heartbeat %v", run.End, run.Heartbeat)
 	assert.Equal(t, map[string]int{"failed": 1}, run.Counts)
-	runs, err := log.Runs(ctx, 0)
+	runs, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	require.Len(t, runs, 1)
 	assert.Equal(t, history.RunFailed, runs[0].Status)
@@ -68,6 +71,7 @@ func TestOpenReadOnly(t *testing.T) {
 	require.Len(t, steps, 1)
 	assert.Equal(t, "failed", steps[0].Status)
 	assert.Equal(t, run.Error, steps[0].Error)
+	assert.True(t, steps[0].Abandoned)
 	reaped, err := log.Reap(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, reaped)
@@ -83,40 +87,64 @@ func TestOpenReadOnly(t *testing.T) {
 	assert.ErrorContains(t, err, `unsupported URL scheme "sqlite://"`)
 }
 
-// TestMigrateFromVersion2 opens a history of schema version 2 (before the
-// stack and note columns), read-write and read-only.
-func TestMigrateFromVersion2(t *testing.T) {
-	ctx := context.Background()
-	for _, open := range []struct {
-		name string
-		f    func(context.Context, string) (history.Log, error)
-	}{{"ReadWrite", history.Open}, {"ReadOnly", history.OpenReadOnly}} {
-		t.Run(open.name, func(t *testing.T) {
-			home := t.TempDir()
-			log, err := history.OpenSQLite(ctx, home)
-			require.NoError(t, err)
-			require.NoError(t, log.Write(ctx, &history.Batch{
-				Runs:  []history.Run{{ID: "old", Status: history.RunFailed}},
-				Steps: []history.Step{{RunID: "old", Key: "a", Status: "failed", Error: "boom", Seq: 1}},
-			}))
-			log.Close()
-			// Back to version 2, as an older assetgen left it.
-			db, err := sql.Open("sqlite", history.SQLitePath(home))
-			require.NoError(t, err)
-			for _, q := range []string{`ALTER TABLE steps DROP COLUMN stack`, `ALTER TABLE steps DROP COLUMN note`, `UPDATE schema_version SET version = 2`} {
-				_, err := db.Exec(q)
-				require.NoError(t, err, q)
-			}
-			db.Close()
+// undo[v] takes a SQLite history of schema version v back to v-1, as an
+// older assetgen left it.
+var undo = map[int][]string{
+	3: {`ALTER TABLE steps DROP COLUMN stack`, `ALTER TABLE steps DROP COLUMN note`},
+	4: {`DROP INDEX runs_by_pipeline`, `ALTER TABLE runs DROP COLUMN pipeline`,
+		`ALTER TABLE runs DROP COLUMN abandoned`, `ALTER TABLE steps DROP COLUMN abandoned`},
+}
 
-			log, err = open.f(ctx, home)
-			require.NoError(t, err)
-			defer log.Close()
-			steps, err := log.Steps(ctx, "old")
-			require.NoError(t, err)
-			require.Len(t, steps, 1)
-			assert.Equal(t, "boom", steps[0].Error)
-			assert.Empty(t, steps[0].Stack)
-		})
+// TestMigrate opens histories of older schema versions, read-write and
+// read-only: version 2 (before the stack and note columns) and 3 (before
+// the pipeline and abandoned columns). Their runs belong to no pipeline,
+// and Runs of a pipeline does not list them.
+func TestMigrate(t *testing.T) {
+	ctx := context.Background()
+	for from := 2; from < history.SchemaVersion; from++ {
+		for _, open := range []struct {
+			name string
+			f    func(context.Context, string) (history.Log, error)
+		}{{"ReadWrite", history.Open}, {"ReadOnly", history.OpenReadOnly}} {
+			t.Run(fmt.Sprintf("%d/%s", from, open.name), func(t *testing.T) {
+				home := t.TempDir()
+				log, err := history.OpenSQLite(ctx, home)
+				require.NoError(t, err)
+				require.NoError(t, log.Write(ctx, &history.Batch{
+					Runs:  []history.Run{{ID: "old", Status: history.RunFailed}},
+					Steps: []history.Step{{RunID: "old", Key: "a", Status: "failed", Error: "boom", Seq: 1}},
+				}))
+				log.Close()
+				db, err := sql.Open("sqlite", history.SQLitePath(home))
+				require.NoError(t, err)
+				for v := history.SchemaVersion; v > from; v-- {
+					require.Contains(t, undo, v, "how to undo migration %d", v)
+					for _, q := range undo[v] {
+						_, err := db.Exec(q)
+						require.NoError(t, err, q)
+					}
+				}
+				_, err = db.Exec(`UPDATE schema_version SET version = ?`, from)
+				require.NoError(t, err)
+				db.Close()
+
+				log, err = open.f(ctx, home)
+				require.NoError(t, err)
+				defer log.Close()
+				runs, err := log.Runs(ctx, history.RunQuery{})
+				require.NoError(t, err)
+				require.Len(t, runs, 1)
+				assert.Equal(t, "", runs[0].Pipeline)
+				assert.False(t, runs[0].Abandoned)
+				mine, err := log.Runs(ctx, history.RunQuery{Pipeline: history.PipelineName()})
+				require.NoError(t, err)
+				assert.Empty(t, mine)
+				steps, err := log.Steps(ctx, "old")
+				require.NoError(t, err)
+				require.Len(t, steps, 1)
+				assert.Equal(t, "boom", steps[0].Error)
+				assert.Empty(t, steps[0].Stack)
+			})
+		}
 	}
 }

@@ -282,7 +282,10 @@ func Apply(latest []Asset, findings []Finding) []Asset {
 		if f.Step != nil {
 			a.CodeVersion = f.Step.CodeVersion
 		}
-		if !a.LastTime.After(f.Stamp.Time) {
+		if !a.LastTime.After(f.Stamp.Time) || a.LastRunID == f.Run.ID {
+			// The landed output replaces the record of its own step
+			// (canceled or failed when its process stopped), as
+			// Reconcile's write does.
 			a.LastRunID, a.LastStatus, a.LastTime, a.LastError = f.Run.ID, runtime.StatusSuccess.String(), f.Stamp.Time, ""
 		}
 		a.Landed = true

@@ -28,9 +28,10 @@ import (
 // On SQLite with synchronous=NORMAL a commit survives a killed process but
 // may be rolled back, never torn, by a power loss.
 type Recorder struct {
-	log  Log
-	tags map[string]string
-	self process
+	log      Log
+	tags     map[string]string
+	self     process
+	pipeline string // PipelineName()
 
 	mu        sync.Mutex
 	queue     []event
@@ -86,12 +87,14 @@ type runState struct {
 }
 
 // NewRecorder starts a Recorder writing to log. tags are recorded with
-// every run. Call Close when done.
+// every run, as is the name of the pipeline (PipelineName). Call Close
+// when done.
 func NewRecorder(log Log, tags map[string]string) *Recorder {
 	r := &Recorder{
 		log:      log,
 		tags:     tags,
 		self:     self(),
+		pipeline: PipelineName(),
 		progress: make(chan struct{}),
 		wake:     make(chan struct{}, 1),
 		stop:     make(chan struct{}),
@@ -409,7 +412,7 @@ func (r *Recorder) runFor(e *runtime.Event) *runState {
 	if rs == nil {
 		rs = &runState{
 			run: Run{
-				ID: e.RunID, Status: RunRunning, Start: e.Time, Tags: r.tags,
+				ID: e.RunID, Pipeline: r.pipeline, Status: RunRunning, Start: e.Time, Tags: r.tags,
 				Host: r.self.host, PID: r.self.pid,
 			},
 			steps:   map[stepID]*Step{},
@@ -434,7 +437,10 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 	created := p == nil
 	if created {
 		rs.seq++
-		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Start: e.Time}
+		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq}
+		if started(e.Type) {
+			p.Start = e.Time
+		}
 		rs.steps[id] = p
 		rs.setStatus(p, StepRunning, true)
 	}
@@ -449,6 +455,17 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 		p.Attempts = e.Attempt
 	}
 	return p, created
+}
+
+// started reports whether an event of type t says its step started: any
+// step event but StepSkipped (and the events the Recorder makes up for
+// steps a cancellation stopped before they started, which have no type).
+func started(t runtime.EventType) bool {
+	switch t {
+	case runtime.StepStart, runtime.StepRetry, runtime.StepSuccess, runtime.StepFailure:
+		return true
+	}
+	return false
 }
 
 // setStatus changes the status of p, keeping the run's counts.

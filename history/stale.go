@@ -16,6 +16,7 @@ type Reason string
 const (
 	NeverMaterialized    Reason = "never materialized"
 	LastAttemptFailed    Reason = "last attempt failed"
+	LastAttemptCanceled  Reason = "last attempt canceled"
 	CodeVersionChanged   Reason = "code version changed"
 	UpstreamDataChanged  Reason = "upstream data changed"
 	UpstreamMaterialized Reason = "upstream materialized since"
@@ -69,7 +70,8 @@ func (s *State) Why() string {
 // fresh or stale and why, from latest (Log.Assets). It is a pure function.
 // Only unpartitioned records count. An asset is stale when:
 //   - it was never materialized;
-//   - its last attempt failed after its last materialization;
+//   - its last attempt failed, or was canceled, after its last
+//     materialization;
 //   - its code version differs from the one it was materialized with;
 //   - an upstream input's data version differs from the one used (where
 //     the input's version was recorded);
@@ -110,12 +112,12 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 		switch {
 		case rec == nil || !rec.Materialized():
 			add(Cause{Reason: NeverMaterialized})
-			if rec != nil && rec.LastStatus == "failed" {
-				add(Cause{Reason: LastAttemptFailed, Detail: lastError(rec)})
+			if c, ok := lastAttempt(rec); ok {
+				add(c)
 			}
 		default:
-			if rec.LastStatus == "failed" && !rec.LastTime.Before(rec.Time) {
-				add(Cause{Reason: LastAttemptFailed, Detail: lastError(rec)})
+			if c, ok := lastAttempt(rec); ok && !rec.LastTime.Before(rec.Time) {
+				add(c)
 			}
 			if d.CodeVersion != rec.CodeVersion {
 				add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", rec.CodeVersion, d.CodeVersion)})
@@ -170,6 +172,19 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 		}
 	}
 	return out
+}
+
+// lastAttempt returns the cause that the last attempt of rec (nil when
+// none) failed or was canceled, if it did.
+func lastAttempt(rec *Asset) (Cause, bool) {
+	switch {
+	case rec == nil:
+	case rec.LastStatus == "failed":
+		return Cause{Reason: LastAttemptFailed, Detail: lastError(rec)}, true
+	case rec.LastStatus == "canceled":
+		return Cause{Reason: LastAttemptCanceled, Detail: lastError(rec)}, true
+	}
+	return Cause{}, false
 }
 
 func lastError(a *Asset) string {

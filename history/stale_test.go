@@ -27,6 +27,10 @@ func TestStaleness(t *testing.T) {
 		a.LastRunID, a.LastStatus, a.LastTime, a.LastError = "rf", "failed", at(m), "boom"
 		return a
 	}
+	canceled := func(a history.Asset, m int) history.Asset {
+		a.LastRunID, a.LastStatus, a.LastTime, a.LastError = "rc", "canceled", at(m), "context canceled"
+		return a
+	}
 	// up is materialized at minute 1 with data version "u1"; down reads it.
 	up := def("up", "", nil)
 	upRec := ok("up", 1, "", "u1", nil)
@@ -53,6 +57,18 @@ func TestStaleness(t *testing.T) {
 			defs:   []*runtime.AssetDef{up},
 			latest: []history.Asset{failed(history.Asset{Key: "up"}, 3)},
 			want:   map[runtime.Key]string{"up": "never materialized; last attempt failed (in run rf: boom)"},
+		},
+		{
+			name:   "never materialized, and its only attempt canceled",
+			defs:   []*runtime.AssetDef{up},
+			latest: []history.Asset{canceled(history.Asset{Key: "up"}, 3)},
+			want:   map[runtime.Key]string{"up": "never materialized; last attempt canceled (in run rc: context canceled)"},
+		},
+		{
+			name:   "last attempt canceled",
+			defs:   []*runtime.AssetDef{up},
+			latest: []history.Asset{canceled(upRec, 5)},
+			want:   map[runtime.Key]string{"up": "last attempt canceled (in run rc: context canceled)"},
 		},
 		{
 			name:   "code version changed",

@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -108,6 +108,13 @@ var migrations = []string{
 	// recorded (an output that landed after its run ended).
 	`ALTER TABLE steps ADD COLUMN stack TEXT NOT NULL DEFAULT '';
 	ALTER TABLE steps ADD COLUMN note TEXT NOT NULL DEFAULT ''`,
+	// 4: the pipeline that ran a run, with an index to list one
+	// pipeline's runs; whether a run or step was abandoned (its end is
+	// the last heartbeat of its process: the earliest it can have ended).
+	`ALTER TABLE runs ADD COLUMN pipeline TEXT NOT NULL DEFAULT '';
+	ALTER TABLE runs ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE steps ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
+	CREATE INDEX runs_by_pipeline ON runs (pipeline, start_ns)`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -143,7 +150,7 @@ type store struct {
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 18
+	stepColumns = 19
 	stepChunk   = 50
 	logColumns  = 10
 	logChunk    = 90
@@ -157,14 +164,14 @@ func (s *store) stepSQL(n int) string {
 		return q
 	}
 	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note) VALUES `,
+		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned) VALUES `,
 		stepColumns, n,
 		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
 		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
 		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns,
-		stack = excluded.stack, note = excluded.note`))
+		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned`))
 	s.steps[n] = q
 	return q
 }
@@ -197,6 +204,19 @@ func insertRows(head string, cols, n int, tail string) string {
 	return b.String()
 }
 
+// attempted reports whether p is a finished attempt of its asset, which
+// updates the asset's latest record: it succeeded, failed, or was
+// canceled while it ran (not before it started).
+func attempted(p *Step) bool {
+	switch p.Status {
+	case "success", "failed":
+		return true
+	case "canceled":
+		return p.Attempts > 0
+	}
+	return false
+}
+
 // writeAssets updates the latest records of the assets whose steps
 // finished in steps (already written): set-based for unpartitioned steps,
 // one statement each for partitioned ones.
@@ -206,7 +226,7 @@ func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error
 	var order []string
 	for i := range steps {
 		p := &steps[i]
-		if p.Status != "success" && p.Status != "failed" {
+		if !attempted(p) {
 			continue
 		}
 		if p.Partition != "" {
@@ -275,12 +295,17 @@ func (s *store) q(query string) string {
 // checks that the schema is current.
 func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store, error) {
 	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}, readOnly: readOnly}
-	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	// The latest records of the assets: a later attempt replaces the
+	// last, and so does a step of the same run written again (an output
+	// that landed, recorded by Reconcile in place of the step's
+	// cancellation or failure, though that was recorded later).
+	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts,
+		pipeline, abandoned)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
 		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns,
-		counts = excluded.counts`)
+		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned`)
 	// CROSS JOIN makes SQLite loop over the keys and look each step up
 	// by its primary key.
 	from := `FROM json_each(?) AS j CROSS JOIN steps AS s`
@@ -296,14 +321,14 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns`)
+		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
 	s.qAssetsFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		SELECT s.asset_key, s.partition_key, '', 0, '', '', '{}', s.run_id, s.status, s.end_ns, s.error ` + from + `
-		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status = 'failed'
+		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status IN ('failed', 'canceled')
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns`)
+		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
 	s.qAssetOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -311,13 +336,13 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns`)
+		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
 	s.qAssetFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		VALUES (?, ?, '', 0, '', '', '{}', ?, ?, ?, ?)
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns`)
+		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -531,7 +556,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 				tags = map[string]string{}
 			}
 			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
-				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts)); err != nil {
+				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned)); err != nil {
 				return s.wrap("write run "+r.ID, err)
 			}
 		}
@@ -554,7 +579,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			}
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note)
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned))
 		}
 		st := stmts[len(chunk)]
 		var err error
@@ -578,16 +603,17 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	return s.wrap("commit", tx.Commit())
 }
 
-const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts`
+const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var start, end, hb int64
 	var sel, tags, counts string
-	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts); err != nil {
+	var abandoned int
+	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts, &r.Pipeline, &abandoned); err != nil {
 		return r, err
 	}
-	r.Start, r.End, r.Heartbeat = fromNS(start), fromNS(end), fromNS(hb)
+	r.Start, r.End, r.Heartbeat, r.Abandoned = fromNS(start), fromNS(end), fromNS(hb), abandoned != 0
 	var keys []string
 	if err := json.Unmarshal([]byte(sel), &keys); err != nil {
 		return r, fmt.Errorf("run %s: selection: %w", r.ID, err)
@@ -605,12 +631,18 @@ func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	return r, nil
 }
 
-func (s *store) Runs(ctx context.Context, limit int) ([]Run, error) {
-	query := `SELECT ` + runColumns + ` FROM runs ORDER BY start_ns DESC, id DESC`
-	if limit > 0 {
-		query += ` LIMIT ` + strconv.Itoa(limit)
+func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
+	query := `SELECT ` + runColumns + ` FROM runs`
+	var args []any
+	if q.Pipeline != "" {
+		query += ` WHERE pipeline = ?`
+		args = append(args, q.Pipeline)
 	}
-	rows, err := s.db.QueryContext(ctx, query)
+	query += ` ORDER BY start_ns DESC, id DESC`
+	if q.Limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, s.wrap("list runs", err)
 	}
@@ -656,7 +688,7 @@ func (s *store) view(r *Run) {
 	if !gone {
 		return
 	}
-	r.Status, r.Error, r.End = RunFailed, "abandoned: "+why, r.Heartbeat
+	r.Status, r.Error, r.End, r.Abandoned = RunFailed, "abandoned: "+why, r.Heartbeat, true
 	if n := r.Counts[StepRunning]; n > 0 {
 		delete(r.Counts, StepRunning)
 		r.Counts["failed"] += n
@@ -665,18 +697,20 @@ func (s *store) view(r *Run) {
 
 // stepSelect selects the columns scanStep reads.
 const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note FROM steps `
+	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned FROM steps `
 
 // scanStep reads a row of stepSelect.
 func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	var p Step
 	var key, cause, retries, meta, inputs string
 	var start, end, attemptStart int64
+	var abandoned int
 	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note); err != nil {
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned); err != nil {
 		return p, s.wrap("read steps", err)
 	}
 	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
+	p.Abandoned = abandoned != 0
 	if err := unmarshal(retries, &p.Retries); err != nil {
 		return p, s.errorf("step %s of run %s: retries: %v", key, p.RunID, err)
 	}
@@ -714,7 +748,7 @@ func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
 		if r, err := s.Run(ctx, runID); err == nil && r.Status != RunRunning {
 			for i := range steps {
 				if p := &steps[i]; p.Status == StepRunning {
-					p.Status, p.Error, p.End = "failed", r.Error, r.End
+					p.Status, p.Error, p.End, p.Abandoned = "failed", r.Error, r.End, r.Abandoned
 				}
 			}
 		}
@@ -802,10 +836,10 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 		if err != nil {
 			return ids, s.wrap("mark run "+c.id+" abandoned", err)
 		}
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, error = ?, end_ns = heartbeat_ns WHERE id = ? AND status = ?`),
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, error = ?, end_ns = heartbeat_ns, abandoned = 1 WHERE id = ? AND status = ?`),
 			RunFailed, msg, c.id, RunRunning)
 		if err == nil {
-			_, err = tx.ExecContext(ctx, s.q(`UPDATE steps SET status = ?, error = ?, end_ns = ? WHERE run_id = ? AND status = ?`),
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE steps SET status = ?, error = ?, end_ns = ?, abandoned = 1 WHERE run_id = ? AND status = ?`),
 				"failed", msg, c.hb, c.id, StepRunning)
 		}
 		if err == nil {
@@ -846,6 +880,14 @@ func (s *store) recount(ctx context.Context, tx *sql.Tx, id string) error {
 	}
 	_, err = tx.ExecContext(ctx, s.q(`UPDATE runs SET counts = ? WHERE id = ?`), marshalCounts(counts), id)
 	return err
+}
+
+// flag stores a boolean as an INTEGER, 0 or 1.
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func marshalCounts(c map[string]int) string {

@@ -66,7 +66,8 @@ type Event struct {
 	Key       Key           // empty for run events
 	Partition string        // empty when unpartitioned
 	Attempt   int           // step events: 1-based attempt
-	Duration  time.Duration // step success/failure: this attempt; run end: the run
+	Duration  time.Duration // step success/failure/retry: this attempt; run end: the run
+	Delay     time.Duration // step retry: the wait before the next attempt
 	Metadata  Metadata      // step success
 	Err       error         // step failure, retry; run end when the run failed
 	TimedOut  bool          // step failure or retry caused by the timeout option

@@ -254,11 +254,11 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 			return res, false
 		}
 		if ctx.Err() == nil && attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {
+			delay := backoff(def.RetryDelay, attempt)
 			if x.emit != nil {
-				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Err: err, TimedOut: timedOut(err), CodeVersion: def.CodeVersion})
+				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Delay: delay, Err: err, TimedOut: timedOut(err), CodeVersion: def.CodeVersion})
 			}
-			s.ctx.Log.Warn("attempt failed; retrying", "attempt", attempt, "err", err)
-			werr := sleep(ctx, backoff(def.RetryDelay, attempt))
+			werr := sleep(ctx, delay)
 			if werr == nil {
 				continue
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/defview"
 	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -198,7 +199,7 @@ func (s *Server) assetDetail(r *http.Request, key runtime.Key) (*assetDetail, bo
 	st := &states[i]
 	a := &assetDetail{
 		assetJSON: s.cat.assetJSON(i, st), FullDescription: strings.TrimSpace(d.Description), Source: d.Source,
-		CodeVersion: d.CodeVersion, IOManager: d.IOManagerKey(), Tags: d.Tags,
+		CodeVersion: d.CodeVersion, IOManager: defview.IOManager(d), Tags: d.Tags,
 		Upstream: []link{}, Downstream: []link{}, Causes: []causeJSON{}, Materializations: []runview.Step{},
 	}
 	if a.Tags == nil {
@@ -272,16 +273,20 @@ func statusLetter(s string) byte {
 var runStatuses = []string{history.RunRunning, history.RunSuccess, history.RunFailed, history.RunCanceled}
 
 // listRuns returns the newest runs of status (any when empty), at most
-// limit of them.
+// limit of them: those of the pipeline, or of every pipeline when the
+// request says all=1.
 func (s *Server) listRuns(r *http.Request, status string, limit int) ([]history.Run, error) {
 	if status != "" && !slices.Contains(runStatuses, status) {
 		return nil, fmt.Errorf("unknown run status %q: want one of %s", status, strings.Join(runStatuses, ", "))
 	}
-	n := limit
-	if status != "" {
-		n = 0 // the history cannot filter: read them all
+	q := history.RunQuery{Limit: limit}
+	if !allPipelines(r) {
+		q.Pipeline = s.opts.Pipeline
 	}
-	runs, err := s.opts.Log.Runs(r.Context(), n)
+	if status != "" {
+		q.Limit = 0 // the history cannot filter by status: read them all
+	}
+	runs, err := s.opts.Log.Runs(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
@@ -293,6 +298,9 @@ func (s *Server) listRuns(r *http.Request, status string, limit int) ([]history.
 	}
 	return runs, nil
 }
+
+// allPipelines reports whether r asks for the runs of every pipeline.
+func allPipelines(r *http.Request) bool { return r.URL.Query().Get("all") == "1" }
 
 // intParam returns the integer query parameter name, or def.
 func intParam(r *http.Request, name string, def int) (int, error) {

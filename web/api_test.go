@@ -221,6 +221,22 @@ func TestAPI(t *testing.T) {
 	s.get(t, "/api/runs", 200, &runs)
 	require.Len(t, runs.Runs, 1)
 	assert.Equal(t, id, runs.Runs[0]["run_id"])
+	assert.Equal(t, "github.com/assetgen/assetgen/web.test", runs.Runs[0]["pipeline"], "the pipeline that ran it: this test binary")
+
+	// The runs of another pipeline sharing the history are listed on
+	// demand only.
+	log, err := history.Open(context.Background(), s.history)
+	require.NoError(t, err)
+	now := time.Now()
+	require.NoError(t, log.Write(context.Background(), &history.Batch{Runs: []history.Run{
+		{ID: "other", Pipeline: "example.com/other", Status: history.RunSuccess, Start: now, End: now}}}))
+	log.Close()
+	s.get(t, "/api/runs", 200, &runs)
+	require.Len(t, runs.Runs, 1)
+	s.get(t, "/api/runs?all=1", 200, &runs)
+	require.Len(t, runs.Runs, 2)
+	assert.Equal(t, "other", runs.Runs[0]["run_id"])
+	assert.Equal(t, "example.com/other", runs.Runs[0]["pipeline"])
 	s.get(t, "/api/runs?status=failed", 200, &runs)
 	assert.Empty(t, runs.Runs)
 	s.get(t, "/api/runs?status=succeeded", 400, &bad)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/assetsel"
+	"github.com/assetgen/assetgen/internal/defview"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/selection"
 )
@@ -74,7 +75,7 @@ func newCatalog(d *runtime.Definitions) *catalog {
 	for i, d := range c.defs {
 		c.static[i] = assetJSON{
 			Key: string(d.Key), Group: d.GroupName(), Kinds: orEmpty(d.Kinds), Owners: orEmpty(d.Owners),
-			Description: firstLine(d.Description),
+			Description: defview.Synopsis(d.Description),
 		}
 	}
 	return c
@@ -158,7 +159,7 @@ func (c *catalog) states(ctx context.Context, log history.Log) ([]assetState, er
 // snapshot returns the states and their generation, which changes when
 // they are computed again.
 func (c *catalog) snapshot(ctx context.Context, log history.Log) ([]assetState, uint64, error) {
-	newest, err := log.Runs(ctx, 1)
+	newest, err := log.Runs(ctx, history.RunQuery{Limit: 1})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -241,13 +242,4 @@ func (c *catalog) layout(expr string) (*layout, error) {
 		}
 	})
 	return lc.l, lc.err
-}
-
-// firstLine returns the first paragraph of a description, on one line.
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.Index(s, "\n\n"); i >= 0 {
-		s = s[:i]
-	}
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+
+	"github.com/assetgen/assetgen/internal/defview"
 )
 
 // The lineage graph is laid out here, in Go, once per selection, and
@@ -257,7 +259,7 @@ func (c *catalog) layoutJSON(l *layout) ([]byte, error) {
 		if o.Kinds[p] == nil {
 			o.Kinds[p] = []string{}
 		}
-		o.Descr[p] = firstLine(d.Description)
+		o.Descr[p] = defview.Synopsis(d.Description)
 	}
 	for i, e := range l.edges {
 		deps := 0

@@ -250,6 +250,7 @@ func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
 
 type runsView struct {
 	page
+	All      bool // every pipeline's runs, not only this one's
 	Status   string
 	Statuses []string
 	Runs     []runview.Run
@@ -258,7 +259,7 @@ type runsView struct {
 }
 
 func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
-	v := runsView{page: s.page("Runs", "runs"), Status: r.URL.Query().Get("status"), Statuses: runStatuses}
+	v := runsView{page: s.page("Runs", "runs"), All: allPipelines(r), Status: r.URL.Query().Get("status"), Statuses: runStatuses}
 	limit, err := intParam(r, "limit", 100)
 	if err != nil {
 		s.errorPage(w, http.StatusBadRequest, err)
@@ -406,7 +407,7 @@ func fmtMetadata(m runtime.Metadata) string {
 	slices.Sort(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		v := fmt.Sprint(m[k])
+		v := runview.Value(m[k])
 		if r := []rune(v); len(r) > 80 {
 			v = string(r[:79]) + "…"
 		}

@@ -84,6 +84,9 @@ type Options struct {
 	Token string
 	// Name is the pipeline's name, shown in titles.
 	Name string
+	// Pipeline, when set, is the pipeline (history.Run.Pipeline) whose
+	// runs the runs list shows unless asked for every pipeline's (all=1).
+	Pipeline string
 	// Poll is how often a page following a run looks for news in the
 	// history; 250 ms when zero.
 	Poll time.Duration

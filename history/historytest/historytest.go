@@ -62,6 +62,8 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"FlushIsDurable", testFlushIsDurable},
 		{"Reopen", testReopen},
 		{"HeartbeatReap", testHeartbeatReap},
+		{"Pipelines", testPipelines},
+		{"CanceledAttempt", testCanceledAttempt},
 		{"Killed", testKilled},
 		{"KilledWhileWriting", testKilledWhileWriting},
 		{"ConcurrentProcesses", testConcurrentProcesses},
@@ -171,7 +173,7 @@ func testRecordsRun(t *testing.T, spec string) {
 		p.end(nil)
 	})
 
-	runs, err := log.Runs(ctx, 0)
+	runs, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	require.Len(t, runs, 1)
 	r := runs[0]
@@ -184,6 +186,8 @@ func testRecordsRun(t *testing.T, spec string) {
 	assert.Equal(t, map[string]int{"success": 2, "failed": 1, "skipped": 1}, r.Counts)
 	assert.Equal(t, os.Getpid(), r.PID)
 	assert.NotEmpty(t, r.Host)
+	assert.Equal(t, history.PipelineName(), r.Pipeline, "the recorder records its process's pipeline")
+	assert.False(t, r.Abandoned)
 
 	one, err := log.Run(ctx, "run1")
 	require.NoError(t, err)
@@ -222,6 +226,10 @@ func testRecordsRun(t *testing.T, spec string) {
 	assert.Equal(t, "skipped", d.Status)
 	assert.Equal(t, runtime.Key("c"), d.Cause)
 	assert.Contains(t, d.Error, "upstream c")
+	assert.False(t, cc.Start.IsZero(), "c started")
+	assert.True(t, d.Start.IsZero(), "d never started: no start, not the time it was skipped")
+	assert.False(t, d.End.IsZero())
+	assert.Zero(t, d.Duration())
 
 	assets, err := log.Assets(ctx)
 	require.NoError(t, err)
@@ -255,7 +263,7 @@ func testRunsNewestFirst(t *testing.T, spec string) {
 		p.ev(runtime.Event{Type: runtime.StepSkipped, Key: "x", Err: context.Canceled})
 		p.end(context.Canceled)
 	})
-	runs, err := log.Runs(ctx, 3)
+	runs, err := log.Runs(ctx, history.RunQuery{Limit: 3})
 	require.NoError(t, err)
 	var ids []string
 	for _, r := range runs {
@@ -264,9 +272,15 @@ func testRunsNewestFirst(t *testing.T, spec string) {
 	assert.Equal(t, []string{"canceled", "r4", "r3"}, ids)
 	assert.Equal(t, history.RunCanceled, runs[0].Status)
 	assert.Equal(t, map[string]int{"canceled": 2}, runs[0].Counts, "y never started: recorded as canceled")
+	never, err := log.Steps(ctx, "canceled")
+	require.NoError(t, err)
+	require.Len(t, never, 2)
+	for _, s := range never {
+		assert.True(t, s.Start.IsZero(), "%s never started, but has start %v", s.Key, s.Start)
+	}
 	assert.Equal(t, history.RunSuccess, runs[1].Status)
 	assert.Equal(t, map[string]int{"success": 1}, runs[1].Counts)
-	all, err := log.Runs(ctx, 0)
+	all, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	assert.Len(t, all, 6)
 }
@@ -515,12 +529,83 @@ func testHeartbeatReap(t *testing.T, spec string) {
 	require.NoError(t, err)
 	assert.Equal(t, history.RunFailed, r.Status)
 	assert.Contains(t, r.Error, "abandoned: no heartbeat from process 1 on elsewhere.example")
+	// The end is the last heartbeat: the earliest the run can have ended.
+	assert.True(t, r.Abandoned)
+	assert.True(t, r.End.Equal(now.Add(-time.Hour)), "end %v, want the last heartbeat %v", r.End, now.Add(-time.Hour))
+	assert.Equal(t, time.Minute, r.Duration())
 	steps, err := log.Steps(ctx, "silent")
 	require.NoError(t, err)
 	assert.Equal(t, map[runtime.Key]string{"a": "success", "b": "failed"}, statuses(steps))
+	assert.False(t, steps[0].Abandoned, "a had finished")
+	assert.True(t, steps[1].Abandoned, "b was running")
+	assert.True(t, steps[1].End.Equal(now.Add(-time.Hour)))
 	r, err = log.Run(ctx, "beating")
 	require.NoError(t, err)
 	assert.Equal(t, history.RunRunning, r.Status)
+}
+
+// testPipelines lists the runs of one pipeline among several sharing the
+// history, newest first, limited.
+func testPipelines(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	t0 := time.Now().Add(-time.Hour).Truncate(time.Microsecond)
+	var runs []history.Run
+	for i, p := range []string{"example.com/a", "example.com/b", "example.com/a", "", "example.com/a"} {
+		start := t0.Add(time.Duration(i) * time.Second)
+		runs = append(runs, history.Run{ID: fmt.Sprintf("r%d", i), Pipeline: p, Status: history.RunSuccess, Start: start, End: start})
+	}
+	require.NoError(t, log.Write(ctx, &history.Batch{Runs: runs}))
+	ids := func(q history.RunQuery) []string {
+		t.Helper()
+		runs, err := log.Runs(ctx, q)
+		require.NoError(t, err)
+		var ids []string
+		for _, r := range runs {
+			ids = append(ids, r.ID+"="+r.Pipeline)
+		}
+		return ids
+	}
+	assert.Equal(t, []string{"r4=example.com/a", "r2=example.com/a", "r0=example.com/a"}, ids(history.RunQuery{Pipeline: "example.com/a"}))
+	assert.Equal(t, []string{"r4=example.com/a", "r2=example.com/a"}, ids(history.RunQuery{Pipeline: "example.com/a", Limit: 2}))
+	assert.Equal(t, []string{"r1=example.com/b"}, ids(history.RunQuery{Pipeline: "example.com/b"}))
+	assert.Empty(t, ids(history.RunQuery{Pipeline: "example.com/c"}))
+	assert.Equal(t, []string{"r4=example.com/a", "r3=", "r2=example.com/a", "r1=example.com/b", "r0=example.com/a"}, ids(history.RunQuery{}))
+	one, err := log.Run(ctx, "r1")
+	require.NoError(t, err)
+	assert.Equal(t, "example.com/b", one.Pipeline)
+}
+
+// testCanceledAttempt records a step canceled while it ran as its asset's
+// last attempt, and one canceled before it started as no attempt.
+func testCanceledAttempt(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	record(t, log, c, "ok", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "a1", nil)
+		p.end(nil)
+	})
+	record(t, log, c, "interrupted", func(p *player) {
+		p.start("a", "b")
+		p.ev(runtime.Event{Type: runtime.StepStart, Key: "a", Attempt: 1})
+		p.ev(runtime.Event{Type: runtime.StepFailure, Key: "a", Attempt: 1, Err: context.Canceled})
+		p.ev(runtime.Event{Type: runtime.StepSkipped, Key: "b", Err: context.Canceled})
+		p.end(context.Canceled)
+	})
+	steps, err := log.Steps(ctx, "interrupted")
+	require.NoError(t, err)
+	assert.Equal(t, map[runtime.Key]string{"a": "canceled", "b": "canceled"}, statuses(steps))
+	assets, err := log.Assets(ctx)
+	require.NoError(t, err)
+	require.Len(t, assets, 1, "b never started: no attempt of b")
+	a := assets[0]
+	assert.Equal(t, runtime.Key("a"), a.Key)
+	assert.Equal(t, "ok", a.RunID, "the last materialization stays")
+	assert.Equal(t, "interrupted", a.LastRunID)
+	assert.Equal(t, "canceled", a.LastStatus)
+	assert.Equal(t, context.Canceled.Error(), a.LastError)
 }
 
 func spawn(t *testing.T, mode, spec, arg string) *exec.Cmd {
@@ -601,7 +686,7 @@ func testKilledWhileWriting(t *testing.T, spec string) {
 	cmd.Wait()
 
 	log := open(t, spec)
-	runs, err := log.Runs(ctx, 0)
+	runs, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	require.Len(t, runs, 4)
 	for _, run := range runs[1:] {
@@ -634,7 +719,7 @@ func testConcurrentProcesses(t *testing.T, spec string) {
 		require.NoError(t, err, "writer process %d", i)
 	}
 	log := open(t, spec)
-	all, err := log.Runs(ctx, 0)
+	all, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	require.Len(t, all, procs*runs)
 	for _, r := range all {
@@ -697,7 +782,7 @@ func testConcurrentMaterialize(t *testing.T, spec string) {
 		require.NoError(t, err, "process %d", i)
 	}
 	log := open(t, spec)
-	all, err := log.Runs(ctx, 0)
+	all, err := log.Runs(ctx, history.RunQuery{})
 	require.NoError(t, err)
 	require.Len(t, all, procs*runs)
 	for _, r := range all {
@@ -839,7 +924,7 @@ func child(mode, spec, arg string) error {
 			if err := rec.Close(); err != nil {
 				return err
 			}
-			if _, err := log.Runs(ctx, 5); err != nil { // reads interleaved with the other's writes
+			if _, err := log.Runs(ctx, history.RunQuery{Limit: 5}); err != nil { // reads interleaved with the other's writes
 				return err
 			}
 		}

@@ -1,10 +1,14 @@
 // Package runview is the JSON form of the run history's records: runs,
 // steps and log lines, as 'runs --json', 'runs show --json', 'runs logs
 // --json' print them and the web page's API serves them. One form, so
-// that a script reads both the same way.
+// that a script reads both the same way. Value is the text form of a
+// metadata value, for the views that print metadata as text.
 package runview
 
 import (
+	"fmt"
+	"math"
+	"strconv"
 	"time"
 
 	"github.com/assetgen/assetgen/history"
@@ -14,10 +18,12 @@ import (
 // Run is a run.
 type Run struct {
 	ID         string            `json:"run_id"`
+	Pipeline   string            `json:"pipeline"` // empty for runs recorded before pipelines were
 	Status     string            `json:"status"`
 	Start      time.Time         `json:"start"`
 	End        *time.Time        `json:"end"`
 	DurationMS float64           `json:"duration_ms"`
+	Abandoned  bool              `json:"abandoned,omitempty"` // its process died: end and duration are lower bounds
 	Selection  []string          `json:"selection"`
 	Tags       map[string]string `json:"tags"`
 	Error      string            `json:"error,omitempty"`
@@ -29,8 +35,9 @@ type Run struct {
 // NewRun returns the JSON form of r.
 func NewRun(r *history.Run) Run {
 	j := Run{
-		ID: r.ID, Status: r.Status, Start: r.Start, DurationMS: MS(r.Duration()), Selection: make([]string, len(r.Selection)),
-		Tags: r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
+		ID: r.ID, Pipeline: r.Pipeline, Status: r.Status, Start: r.Start, DurationMS: MS(r.Duration()), Abandoned: r.Abandoned,
+		Selection: make([]string, len(r.Selection)),
+		Tags:      r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
 	}
 	if !r.End.IsZero() {
 		j.End = &r.End
@@ -58,6 +65,7 @@ type Step struct {
 	AttemptStart  *time.Time        `json:"attempt_start,omitempty"` // of the last attempt
 	End           *time.Time        `json:"end"`
 	DurationMS    float64           `json:"duration_ms"`
+	Abandoned     bool              `json:"abandoned,omitempty"` // running when its run was abandoned: end and duration are lower bounds
 	Error         string            `json:"error,omitempty"`
 	Cause         string            `json:"cause,omitempty"`
 	Retries       []history.Attempt `json:"retries"`
@@ -73,7 +81,7 @@ type Step struct {
 func NewStep(s *history.Step) Step {
 	j := Step{
 		RunID: s.RunID, Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
-		DurationMS: MS(s.Duration()), Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
+		DurationMS: MS(s.Duration()), Abandoned: s.Abandoned, Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
 		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
 		Stack: s.Stack, Note: s.Note,
 	}
@@ -126,3 +134,14 @@ func NewLines(lines []history.LogLine) []Line {
 
 // MS returns d in milliseconds.
 func MS(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// Value formats a metadata value as text, as fmt.Sprint does, except a
+// whole number held in a float64 (the history's metadata comes back from
+// JSON so: a row count of 16709151 is float64(16709151)), which prints as
+// an integer, "16709151", not "1.6709151e+07".
+func Value(v any) string {
+	if f, ok := v.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}

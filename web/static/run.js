@@ -46,7 +46,7 @@
     st.textContent = run.status;
     st.className = "st " + run.status;
     const counts = Object.keys(run.steps).map((k) => run.steps[k] + " " + k).join(", ");
-    $("run-meta").textContent = "started " + new Date(run.start).toLocaleString() + " · " + dur(run.duration_ms) +
+    $("run-meta").textContent = (run.pipeline ? run.pipeline + " · " : "") + "started " + new Date(run.start).toLocaleString() + " · " + (run.abandoned ? "at least " : "") + dur(run.duration_ms) +
       " · " + (counts || "no steps yet") + " · " + run.selection.length + " selected" +
       (run.tags.select ? " · --select " + run.tags.select : "");
     $("run-error").hidden = !run.error;
@@ -112,7 +112,7 @@
       tr.appendChild(st);
       tr.appendChild(el("td", {}, s.attempts ? String(s.attempts) : "-"));
       tr.appendChild(el("td", {}, s.start ? clock(ms(s.start)) : "-"));
-      tr.appendChild(el("td", {}, s.end ? dur(s.duration_ms) : s.status === "running" ? "running" : "-"));
+      tr.appendChild(el("td", {}, s.end && s.start ? (s.abandoned ? "at least " : "") + dur(s.duration_ms) : s.status === "running" ? "running" : "-"));
       tr.appendChild(el("td", { class: "meta" }, meta(s.metadata)));
       const errs = (s.retries || []).map((r) => "attempt " + r.attempt + ": " + r.error);
       if (s.error) errs.push(s.error);

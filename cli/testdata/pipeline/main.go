@@ -203,6 +203,7 @@ func assets() []*runtime.AssetDef {
 					if err := os.WriteFile(state, []byte("failed once\n"), 0o644); err != nil {
 						return nil, err
 					}
+					ctx.Log.Warn("failing on purpose", "attempt", ctx.Attempt)
 					return nil, fmt.Errorf("first attempt fails (attempt %d)", ctx.Attempt)
 				}
 				ctx.AddMetadata("attempt", ctx.Attempt)
