@@ -295,10 +295,6 @@ func (s *store) q(query string) string {
 // checks that the schema is current.
 func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store, error) {
 	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}, readOnly: readOnly}
-	// The latest records of the assets: a later attempt replaces the
-	// last, and so does a step of the same run written again (an output
-	// that landed, recorded by Reconcile in place of the step's
-	// cancellation or failure, though that was recorded later).
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts,
 		pipeline, abandoned)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -306,6 +302,11 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
 		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns,
 		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned`)
+	// The latest records of the assets: a later attempt replaces the
+	// last, and so does a step of the same run written again (an output
+	// that landed, recorded by Reconcile in place of the step's
+	// cancellation or failure, though that was recorded later).
+	//
 	// CROSS JOIN makes SQLite loop over the keys and look each step up
 	// by its primary key.
 	from := `FROM json_each(?) AS j CROSS JOIN steps AS s`
