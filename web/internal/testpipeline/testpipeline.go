@@ -60,11 +60,19 @@ func Assets() []*runtime.AssetDef {
 		},
 		{
 			Key: "slow", Group: "analytics", Deps: []runtime.Key{"orders"},
-			Description: "Slow takes $PIPELINE_SLOW, logging as it goes.",
+			Description: "Slow takes $PIPELINE_SLOW, or until the file $PIPELINE_GATE exists, logging as it goes.",
 			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
 				d, _ := time.ParseDuration(os.Getenv("PIPELINE_SLOW"))
 				end := time.Now().Add(d)
-				for i := 1; time.Now().Before(end); i++ {
+				gate := os.Getenv("PIPELINE_GATE")
+				working := func() bool {
+					if gate != "" {
+						_, err := os.Stat(gate)
+						return err != nil
+					}
+					return time.Now().Before(end)
+				}
+				for i := 1; working(); i++ {
 					ctx.Log.Info("still working", "tick", i)
 					select {
 					case <-time.After(100 * time.Millisecond):
