@@ -31,6 +31,7 @@ type served struct {
 	url     string
 	history string
 	stderr  *syncBuffer
+	gate    string // a file follow creates on the first log line of asset slow
 }
 
 // serve starts serve in this process with args; the test's cleanup
@@ -106,7 +107,7 @@ func decode(t *testing.T, resp *http.Response, code int, v any) {
 // run event and every line.
 func (s *served) follow(t *testing.T, id string) (run map[string]any, lines []map[string]any, events []string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", s.url+"api/runs/"+id+"/events", nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -134,6 +135,11 @@ func (s *served) follow(t *testing.T, id string) (run map[string]any, lines []ma
 				var v struct{ Lines []map[string]any }
 				require.NoError(t, json.Unmarshal(data, &v))
 				lines = append(lines, v.Lines...)
+				for _, l := range v.Lines {
+					if s.gate != "" && l["asset"] == "slow" {
+						require.NoError(t, os.WriteFile(s.gate, nil, 0o644))
+					}
+				}
 			case "end":
 				return run, lines, events
 			case "failure":
@@ -163,7 +169,12 @@ func (b *syncBuffer) String() string {
 }
 
 func TestAPI(t *testing.T) {
-	s := serve(t, map[string]string{"PIPELINE_SLOW": "300ms"})
+	// slow runs until follow opens the gate, on seeing its first log
+	// line: the page is told of log lines at least twice (before and
+	// after), whatever the load.
+	gate := filepath.Join(t.TempDir(), "gate")
+	s := serve(t, map[string]string{"PIPELINE_GATE": gate})
+	s.gate = gate
 
 	var cat struct{ Assets []map[string]any }
 	s.get(t, "/api/assets", 200, &cat)
