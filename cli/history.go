@@ -240,7 +240,7 @@ func (o *materializeOptions) narrowFromFailure(e *env, log history.Log) ([]runti
 	if n := len(keys) - len(rerun); n > 0 {
 		msg += fmt.Sprintf(", and %s whose outputs were kept in memory", plural(n, "upstream"))
 	}
-	if p, err := e.defs.Plan(keys); err == nil && len(p.Loads()) > 0 {
+	if p, err := e.defs.Plan(runtime.Options{Selection: keys}); err == nil && len(p.Loads()) > 0 {
 		// (An error is reported when the run is planned.)
 		msg += "; loading " + strings.Join(keyNames(p.Loads()), ", ") + " from storage"
 	}

@@ -185,7 +185,7 @@ func (o *materializeOptions) run(e *env) int {
 	// The one planning path: a dry run prints what the run would do, and
 	// both refuse, in the same words, definitions that lack what the run
 	// needs (and only that).
-	plan, err := e.defs.Plan(keys)
+	plan, err := e.defs.Plan(runtime.Options{Selection: keys})
 	if err != nil {
 		e.errorf("invalid definitions:\n%s", indent(err.Error()))
 		return exitFailed

@@ -101,6 +101,42 @@ func (g Gather) String() string {
 	return "one"
 }
 
+// SelfInput reports whether in reads a's own earlier partitions: its key
+// is a's, a is partitioned, and its Mapping is a window ending before the
+// partition itself (partition.CheckSelf), such as window(-1). Such an
+// input orders the asset's own steps and is no cycle.
+func (a *AssetDef) SelfInput(in *Input) bool {
+	return in.Key == a.Key && a.Partitions != nil && in.Mapping != nil && partition.CheckSelf(in.Mapping) == nil
+}
+
+// selfDep reports whether a's deps on itself order its own partitions, as
+// SelfInput does for an input.
+func (a *AssetDef) selfDep() bool {
+	m := a.DepMappings[a.Key]
+	return a.Partitions != nil && m != nil && partition.CheckSelf(m) == nil
+}
+
+// splits reports whether a step of a may cover several partitions, so
+// that its output is split by partition: Backfill is neither 0 nor 1.
+func (a *AssetDef) splits() bool { return a.Partitions != nil && a.Backfill != 0 && a.Backfill != 1 }
+
+// StoredType returns the type of the value stored for one partition of a
+// (for each of its outputs): its OutputType, except for a partitioned asset
+// whose steps may cover several partitions (Backfill other than 0 or 1)
+// and whose output is a map[string]T: each entry is the output of the
+// partition named by its key, and is stored on its own, as a T. I/O
+// managers that decode into a type of their choosing use it.
+func (a *AssetDef) StoredType() reflect.Type {
+	if t := a.OutputType; t != nil && a.splits() && isKeyMap(t) {
+		return t.Elem()
+	}
+	return a.OutputType
+}
+
+// isKeyMap reports whether t is a map with string keys: a map by
+// partition key.
+func isKeyMap(t reflect.Type) bool { return t.Kind() == reflect.Map && t.Key().Kind() == reflect.String }
+
 // Upstream returns the keys of every asset a must run after: its inputs,
 // then its deps, without duplicates.
 func (a *AssetDef) Upstream() []Key {

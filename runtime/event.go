@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/assetgen/assetgen/partition"
 )
 
 // Metadata is information attached to a materialization, by the asset or
@@ -47,8 +49,12 @@ type EventType string
 // context's error). A step that never starts because an upstream failed or
 // was skipped reports StepSkipped; one that never starts because the run
 // was cancelled reports nothing, and shows as StatusCanceled in the Result.
+//
+// The step events of a partitioned asset name the step's partitions in
+// Partition ("2024-01-01", or "2024-01-01...2024-01-31" for a step
+// covering a range) and give them as a subset in Partitions.
 const (
-	RunStart    EventType = "run_start"    // Keys: the steps in execution order
+	RunStart    EventType = "run_start"    // Keys: the assets in execution order; Plan: the steps
 	StepStart   EventType = "step_start"   // an attempt starts
 	StepRetry   EventType = "step_retry"   // an attempt failed and the step will retry
 	StepSuccess EventType = "step_success" // stored; with Duration, Metadata and versions
@@ -64,7 +70,7 @@ type Event struct {
 	Time      time.Time
 	RunID     string
 	Key       Key           // empty for run events
-	Partition string        // empty when unpartitioned
+	Partition string        // step events: the key, or "FIRST...LAST" for a range step; empty when unpartitioned
 	Attempt   int           // step events: 1-based attempt
 	Duration  time.Duration // step success/failure/retry: this attempt; run end: the run
 	Delay     time.Duration // step retry: the wait before the next attempt
@@ -73,16 +79,27 @@ type Event struct {
 	TimedOut  bool          // step failure or retry caused by the timeout option
 	Cause     Key           // step skipped: the failed or skipped upstream
 	Keys      []Key         // run start: the selected keys in execution order
+	Plan      *Plan         // run start: the run's steps and the partitions of each asset
+
+	// Partitions holds the step's partitions (step events); the zero
+	// Subset when the asset is not partitioned.
+	Partitions partition.Subset
 
 	DataVersion   string         // step success: the data version of the output
-	InputVersions map[Key]string // step success: the data versions of the inputs used, where known
+	InputVersions map[Key]string // step success: the data versions of the unpartitioned inputs used, where known
 	CodeVersion   string         // step events: the asset's code version
+	// PartitionVersions holds, on the success of a step covering several
+	// partitions, the data version of each partition stored, by key, as
+	// its I/O manager gave them; DataVersion is then the asset's own
+	// version (Context.SetDataVersion) of every partition, if it set one.
+	PartitionVersions map[string]string
 }
 
 // StepResult is the outcome of one step in a run.
 type StepResult struct {
 	Key         Key
-	Partition   string
+	Partition   string           // the key, or "FIRST...LAST"; empty when unpartitioned
+	Partitions  partition.Subset // the step's partitions; the zero Subset when unpartitioned
 	Status      Status
 	Attempts    int
 	Start       time.Time
@@ -91,6 +108,8 @@ type StepResult struct {
 	Err         error // failed: why; skipped or canceled: the reason
 	Cause       Key   // skipped: the upstream that failed or was skipped
 	DataVersion string
+	// PartitionVersions: see Event.PartitionVersions.
+	PartitionVersions map[string]string
 }
 
 // Result is the outcome of a run. Steps are in execution order.
@@ -111,7 +130,7 @@ func (r *Result) OK() bool {
 	return true
 }
 
-// Step returns the result of key, or nil.
+// Step returns the result of the first step of key, or nil.
 func (r *Result) Step(key Key) *StepResult {
 	for i := range r.Steps {
 		if r.Steps[i].Key == key {
@@ -129,6 +148,13 @@ type Options struct {
 	// are loaded through the upstream's I/O manager, from its last
 	// materialization.
 	Selection []Key
+	// Partitions selects the partitions of the selected partitioned
+	// assets; see Partitions.
+	Partitions Partitions
+	// Env is what the keys of partitions definitions depend on: the
+	// current time (zero: when the run is planned) and the stored keys of
+	// dynamic partitions (the run history provides them).
+	Env partition.Env
 	// Concurrency bounds the steps running at once; 0 means GOMAXPROCS.
 	Concurrency int
 	// RunID names the run; a new unique ID when empty.
@@ -141,8 +167,8 @@ type Options struct {
 	// slows the run; queue the events to do slow work.
 	OnEvent func(Event)
 	// DataVersion, when set, returns the last known data version of an
-	// asset not materialized in this run (from the run history), so steps
-	// can report the versions of the inputs they used.
+	// unpartitioned asset not materialized in this run (from the run
+	// history), so steps can report the versions of the inputs they used.
 	DataVersion func(Key) string
 	// GracePeriod is how long an asset function may take to return once
 	// its context is cancelled (its attempt timed out, or the run was

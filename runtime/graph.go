@@ -24,6 +24,11 @@ type Graph struct {
 // defined asset. It validates nothing: nil definitions and repeated keys
 // are left out (Index finds the first definition of a key), and so are
 // references to undefined assets. Definitions.Graph reports them.
+//
+// An asset that reads its own earlier partitions (see SelfInput) has no
+// edge to itself: it orders its own steps, and is no cycle. Any other
+// input or dep naming the asset itself is an edge, which the cycle check
+// reports.
 func NewGraph(defs []*AssetDef) *Graph {
 	keys := make([]string, len(defs))
 	inputs := 0
@@ -37,10 +42,18 @@ func NewGraph(defs []*AssetDef) *Graph {
 	g.g = graph.New(keys, func(i int, add func(string, graph.Kind) int32) {
 		d := defs[i]
 		g.inOff[i] = int32(len(g.in))
-		for _, in := range d.Inputs {
+		for k := range d.Inputs {
+			in := &d.Inputs[k]
+			if d.SelfInput(in) {
+				g.in = append(g.in, int32(i))
+				continue
+			}
 			g.in = append(g.in, add(string(in.Key), graph.Data))
 		}
 		for _, k := range d.Deps {
+			if k == d.Key && d.selfDep() {
+				continue
+			}
 			add(string(k), graph.Order)
 		}
 	})

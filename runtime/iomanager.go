@@ -27,17 +27,22 @@ type IOManager interface {
 
 // RangeStorer is implemented by I/O managers that store the output of a
 // step covering several partitions in one call, atomically: out.Partitions
-// lists them all. For a manager without it, the runtime splits such an
-// output itself (a map[string]T by key; a table []T by the asset's
-// PartitionColumn) and calls Store once per partition.
+// lists them all, and out.Partition is empty. The runtime calls it for a
+// table output ([]T) of an asset with a PartitionColumn, after checking
+// that every row's partition column falls in out.Partitions. For a
+// manager without it, the runtime splits such an output itself by the
+// PartitionColumn and calls Store once per partition. A map[string]T
+// output (of an asset whose Backfill is not 0 or 1) is always split by
+// key, each entry stored with Store as a T (see AssetDef.StoredType).
 type RangeStorer interface {
 	StoreRange(out *OutputContext, value any) error
 }
 
 // RangeLoader is implemented by I/O managers that load several upstream
-// partitions in one call, as one value of in.Type: for a slice, the rows of
+// partitions in one call, as one value of in.Type: a slice, the rows of
 // every partition in in.UpstreamPartitions concatenated in key order (a
-// table manager's one query). For a manager without it, the runtime calls
+// table manager's one query). The runtime calls it for an input gathered
+// with GatherConcat; for a manager without it, and for GatherMap, it calls
 // Load once per upstream partition and gathers the values.
 type RangeLoader interface {
 	LoadRange(in *InputContext) (any, error)
@@ -79,14 +84,14 @@ type OutputContext struct {
 	RunID     string       // the run's ID
 	Key       Key          // the asset being stored
 	Def       *AssetDef    // its definition
-	Partition string       // partition key of a one-partition step; empty when unpartitioned
-	Type      reflect.Type // the output's static type (Def.OutputType)
+	Partition string       // the partition stored: empty when unpartitioned, and in a RangeStorer's call
+	Type      reflect.Type // the stored value's static type: Def.OutputType, or its element when a map is split by key (Def.StoredType)
 	Log       *slog.Logger // tagged with run ID and asset key
 
-	// Partitions holds the partitions the step stores: one, or several for
-	// a step covering a range (see RangeStorer); the zero Subset when the
-	// asset is unpartitioned. Partitions.Of() gives the resolved keys of
-	// the asset's definition, with the time window of each.
+	// Partitions holds the partitions stored: the one of Partition, or
+	// several in a RangeStorer's call; the zero Subset when the asset is
+	// unpartitioned. Partitions.Of() gives the resolved keys of the
+	// asset's definition, with the time window of each.
 	Partitions partition.Subset
 
 	step *stepState
@@ -100,10 +105,20 @@ func (c *OutputContext) AddMetadata(key string, value any) {
 }
 
 // SetDataVersion records a version of the stored data, such as a hash of
-// the bytes written. An asset's own Context.SetDataVersion takes precedence.
+// the bytes written: of partition c.Partition, when set. An asset's own
+// Context.SetDataVersion takes precedence.
 func (c *OutputContext) SetDataVersion(v string) {
 	if c.step != nil {
-		c.step.setDataVersion(v, false)
+		c.step.setOutputVersion(c.Partition, v)
+	}
+}
+
+// SetPartitionVersion records the version of the data stored for
+// partition key, one of c.Partitions, for a manager storing several
+// partitions in one call (RangeStorer).
+func (c *OutputContext) SetPartitionVersion(key, v string) {
+	if c.step != nil {
+		c.step.setOutputVersion(key, v)
 	}
 }
 
@@ -120,8 +135,10 @@ type InputContext struct {
 	Log         *slog.Logger // tagged with run ID and asset key
 
 	// Partition is the downstream's partition key; empty when
-	// unpartitioned. UpstreamPartitions lists the upstream partitions to
-	// load; nil when the upstream is unpartitioned.
+	// unpartitioned, or when its step covers several partitions.
+	// UpstreamPartitions lists the upstream partitions to load: one for
+	// Load, several for RangeLoader.LoadRange; nil when the upstream is
+	// unpartitioned.
 	Partition          string
 	UpstreamPartitions []string
 	// UpstreamSubset holds the same upstream keys as UpstreamPartitions, as

@@ -7,18 +7,23 @@ import (
 )
 
 // stepHandler is the slog.Handler of a step's logger. It adds the asset
-// attribute to its base handler (already tagged with the run ID) only when
-// something is logged, because slog's WithAttrs copies the handler's state
-// and most trivial steps never log.
+// attribute, and the partition attribute of a partitioned asset (the key,
+// or "FIRST...LAST"), to its base handler (already tagged with the run ID)
+// only when something is logged, because slog's WithAttrs copies the
+// handler's state and most trivial steps never log.
 type stepHandler struct {
 	base slog.Handler
-	key  Key
+	ctx  *Context // the step's
 	once sync.Once
 	h    slog.Handler
 }
 
 func (h *stepHandler) init() {
-	h.h = h.base.WithAttrs([]slog.Attr{slog.String("asset", string(h.key))})
+	attrs := []slog.Attr{slog.String("asset", string(h.ctx.Key))}
+	if h.ctx.part != nil {
+		attrs = append(attrs, slog.String("partition", h.ctx.part.name))
+	}
+	h.h = h.base.WithAttrs(attrs)
 }
 
 func (h *stepHandler) handler() slog.Handler {

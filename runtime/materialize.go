@@ -28,23 +28,37 @@ func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 	if t, ok := v.(T); ok {
 		return t, nil
 	}
-	want := reflect.TypeFor[T]()
-	rv := reflect.ValueOf(v)
-	if rv.Type().ConvertibleTo(want) && rv.Type().Kind() == want.Kind() {
-		return rv.Convert(want).Interface().(T), nil
-	}
-	p, perr := project(rv, want)
-	if perr == nil {
-		return p.Interface().(T), nil
+	rv, err := convert(v, reflect.TypeFor[T]())
+	if err == nil {
+		return rv.Interface().(T), nil
 	}
 	name := fmt.Sprint(i)
 	if ctx != nil && ctx.Def != nil && i < len(ctx.Def.Inputs) {
 		name = fmt.Sprintf("%s (from %s)", ctx.Def.Inputs[i].Name, ctx.Def.Inputs[i].Key)
 	}
-	if perr != errNotRows {
-		return zero, fmt.Errorf("input %s: I/O manager returned %T, want %v, which is not a column subset of it: %w", name, v, want, perr)
+	return zero, fmt.Errorf("input %s: %w", name, err)
+}
+
+// convert converts v, a non-nil value an I/O manager loaded, to want: as
+// it is when assignable; by conversion between types of one kind; and a
+// slice of structs into a slice of structs with a subset of its columns
+// (see project).
+func convert(v any, want reflect.Type) (reflect.Value, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Type().AssignableTo(want) {
+		return rv, nil
 	}
-	return zero, fmt.Errorf("input %s: I/O manager returned %T, want %v", name, v, want)
+	if rv.Type().ConvertibleTo(want) && rv.Type().Kind() == want.Kind() {
+		return rv.Convert(want), nil
+	}
+	p, err := project(rv, want)
+	switch {
+	case err == nil:
+		return p, nil
+	case err != errNotRows:
+		return reflect.Value{}, fmt.Errorf("I/O manager returned %T, want %v, which is not a column subset of it: %w", v, want, err)
+	}
+	return reflect.Value{}, fmt.Errorf("I/O manager returned %T, want %v", v, want)
 }
 
 // stepState collects what a step reports while it runs.
@@ -52,7 +66,8 @@ type stepState struct {
 	mu          sync.Mutex
 	metadata    Metadata
 	dataVersion string
-	userVersion bool // dataVersion was set by the asset, not its I/O manager
+	userVersion bool              // dataVersion was set by the asset, not its I/O manager
+	versions    map[string]string // a step of several partitions: the I/O manager's version of each
 }
 
 func (s *stepState) addMetadata(key string, value any) {
@@ -62,6 +77,20 @@ func (s *stepState) addMetadata(key string, value any) {
 		s.metadata = Metadata{}
 	}
 	s.metadata[key] = value
+}
+
+// setOutputVersion records the I/O manager's version v of the output of
+// partition part: of the step's output when the step has one partition.
+func (s *stepState) setOutputVersion(part, v string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.userVersion:
+	case s.versions != nil && part != "":
+		s.versions[part] = v
+	default:
+		s.dataVersion = v
+	}
 }
 
 func (s *stepState) setDataVersion(v string, user bool) {

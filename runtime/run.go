@@ -4,26 +4,31 @@ import (
 	"context"
 	"fmt"
 	goruntime "runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
 // Materialize runs the selected assets of defs (all when opts.Selection is
-// nil; none when it is empty but not nil): steps in dependency order,
-// independent steps concurrently on at most opts.Concurrency goroutines.
+// nil; none when it is empty but not nil), and the partitions of them that
+// opts.Partitions selects: it plans the run (see Definitions.Plan) and
+// runs the plan's steps in dependency order, independent steps
+// concurrently on at most opts.Concurrency goroutines.
 //
-// A failed step skips its downstream steps (StatusSkipped, with the failed
-// or skipped upstream as Cause) while unrelated steps go on. Cancelling ctx
-// stops the run promptly: steps not yet started end as StatusCanceled, and
-// running steps see their context cancelled. A running function has
-// opts.GracePeriod to return; one that ignores its context is abandoned
-// then (see ErrAbandoned): its step ends as canceled and its result is
-// discarded. Stores are never abandoned, and Materialize waits for them,
-// so no output is stored after it returns.
+// A failed step skips the steps that wait for it (StatusSkipped, with the
+// failed or skipped upstream as Cause) while unrelated steps go on: a
+// failed partition skips only the downstream steps that read it.
+// Cancelling ctx stops the run promptly: steps not yet started end as
+// StatusCanceled, and running steps see their context cancelled. A
+// running function has opts.GracePeriod to return; one that ignores its
+// context is abandoned then (see ErrAbandoned): its step ends as canceled
+// and its result is discarded. Stores are never abandoned, and
+// Materialize waits for them, so no output is stored after it returns.
 //
-// Inputs of a selected asset whose upstream is not selected are loaded
-// through the upstream's I/O manager, from its last materialization.
+// Inputs of a selected asset whose upstream is not selected, and upstream
+// partitions outside the run, are loaded through the upstream's I/O
+// manager, from its last materialization.
 //
 // Each step makes up to 1+AssetDef.Retries attempts, waiting RetryDelay
 // (doubled after each retry, with jitter) between them. AssetDef.Timeout
@@ -36,90 +41,101 @@ import (
 // to the step's log.
 //
 // The error is non-nil only when the run could not start: the definitions
-// lack what the run needs, or the selection names no asset (see
-// Definitions.Plan, which gives the same error and the same order); step
-// failures are in the Result, whose Steps are in execution order (the
-// order of the RunStart event's Keys).
+// lack what the run needs, the selection names no asset, or the
+// partitions requested do not fit (see Definitions.Plan, which gives the
+// same error and the same steps); step failures are in the Result, whose
+// Steps are in the plan's order.
 func Materialize(ctx context.Context, defs *Definitions, opts Options) (*Result, error) {
-	p, err := defs.Plan(opts.Selection)
+	p, err := defs.Plan(opts)
 	if err != nil {
 		return nil, err
 	}
-	runID := opts.RunID
-	if runID == "" {
-		runID = NewRunID()
-	}
-	r := newRun(ctx, defs, p.g, &opts, runID, p.order)
-	return r.run(), nil
+	return p.Run(ctx, opts), nil
 }
 
 // run is the state of one in-process run.
 type run struct {
-	ctx   context.Context
-	x     *executor
-	order []int32      // nodes in execution order
-	pos   []int32      // node -> position in order; -1 when not selected
-	res   []StepResult // by position
+	ctx context.Context
+	x   *executor
+	p   *Plan
+	res []StepResult // by step
+
+	downOff []int32 // steps waiting for step s: down[downOff[s]:downOff[s+1]]
+	down    []int32
 
 	mu        sync.Mutex
-	indeg     []int32 // by position: upstream steps not finished yet
-	done      []bool  // by position
+	indeg     []int32 // by step: steps it waits for, not finished yet
+	done      []bool  // by step
 	remaining int
-	ready     chan int32 // positions ready to run; never blocks a sender
+	ready     chan int32 // steps ready to run; never blocks a sender
 
 	emitMu  sync.Mutex
 	onEvent func(Event)
 
 	// Watching for steps to abandon (see compute).
 	workers  sync.WaitGroup
-	cur      []atomic.Pointer[stepRun] // by position: the step while in its function
+	cur      []atomic.Pointer[stepRun] // by step: the step while in its function
 	stopping atomic.Bool               // the run's grace period is over
 	graceMu  sync.Mutex
 	grace    *time.Timer // started when the run is cancelled
 }
 
-func newRun(ctx context.Context, defs *Definitions, g *Graph, opts *Options, runID string, order []int32) *run {
+func newRun(ctx context.Context, p *Plan, opts *Options, runID string) *run {
+	n := len(p.steps)
 	r := &run{
 		ctx:       ctx,
-		x:         newExecutor(defs, g, opts, runID),
-		order:     order,
-		pos:       make([]int32, len(g.defs)),
-		res:       make([]StepResult, len(order)),
-		indeg:     make([]int32, len(order)),
-		done:      make([]bool, len(order)),
-		remaining: len(order),
-		ready:     make(chan int32, len(order)),
+		x:         newExecutor(p.defs, p.g, opts, runID),
+		p:         p,
+		res:       make([]StepResult, n),
+		indeg:     make([]int32, n),
+		done:      make([]bool, n),
+		remaining: n,
+		ready:     make(chan int32, n),
 		onEvent:   opts.OnEvent,
-		cur:       make([]atomic.Pointer[stepRun], len(order)),
+		cur:       make([]atomic.Pointer[stepRun], n),
 	}
 	r.x.run = r
-	for i := range r.pos {
-		r.pos[i] = -1
+	r.x.keys, r.x.maps = p.keys, p.maps
+	// The steps waiting for each step: the plan's dependencies reversed.
+	r.downOff = make([]int32, n+1)
+	for s := range n {
+		deps := p.Deps(s)
+		r.indeg[s] = int32(len(deps))
+		for _, d := range deps {
+			r.downOff[d+1]++
+		}
 	}
-	for p, node := range order {
-		r.pos[node] = int32(p)
+	for s := range n {
+		r.downOff[s+1] += r.downOff[s]
 	}
-	for p, node := range order {
-		for _, j := range g.upstream(node) {
-			if r.pos[j] >= 0 {
-				r.indeg[p]++
-			}
+	r.down = make([]int32, len(p.dep))
+	fill := slices.Clone(r.downOff[:n])
+	for s := range int32(n) {
+		for _, d := range p.Deps(int(s)) {
+			r.down[fill[d]] = s
+			fill[d]++
 		}
 	}
 	if r.onEvent != nil {
 		r.x.emit = r.emit
 	}
 	r.x.version = func(node int32) (string, bool) {
-		p := r.pos[node]
-		if p < 0 {
+		a := p.apos[node]
+		if a < 0 || p.keys[node] != nil {
 			return "", false
 		}
-		// Read by a downstream step, which starts only after this
-		// position finished: the write happened before, under r.mu.
-		return r.res[p].DataVersion, true
+		// Read by a downstream step, which starts only after this step
+		// finished: the write happened before, under r.mu.
+		return r.res[p.assets[a].first].DataVersion, true
 	}
 	return r
 }
+
+// downstream returns the steps waiting for step s.
+func (r *run) downstream(s int32) []int32 { return r.down[r.downOff[s]:r.downOff[s+1]] }
+
+// node returns the asset of step s.
+func (r *run) node(s int32) int32 { return r.p.order[r.p.steps[s].asset] }
 
 // emit delivers e to the listener, one event at a time.
 func (r *run) emit(e Event) {
@@ -132,25 +148,21 @@ func (r *run) emit(e Event) {
 func (r *run) run() *Result {
 	start := time.Now()
 	if r.onEvent != nil {
-		keys := make([]Key, len(r.order))
-		for p, node := range r.order {
-			keys[p] = r.x.g.defs[node].Key
-		}
-		r.emit(Event{Type: RunStart, Time: start, RunID: r.x.runID, Keys: keys})
+		r.emit(Event{Type: RunStart, Time: start, RunID: r.x.runID, Keys: r.p.Keys(), Plan: r.p})
 	}
-	for p := range r.order {
-		if r.indeg[p] == 0 {
-			r.ready <- int32(p)
+	for s := range r.indeg {
+		if r.indeg[s] == 0 {
+			r.ready <- int32(s)
 		}
 	}
-	if len(r.order) == 0 {
+	if len(r.res) == 0 {
 		close(r.ready)
 	}
 	workers := r.x.opts.Concurrency
 	if workers <= 0 {
 		workers = goruntime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, len(r.order)))
+	workers = max(1, min(workers, len(r.res)))
 	stop := context.AfterFunc(r.ctx, r.canceled)
 	r.workers.Add(workers)
 	for range workers {
@@ -217,18 +229,21 @@ func (r *run) work(p int32) {
 	}
 }
 
-// step runs the step at position p, unless the run is cancelled.
+// step runs step p, unless the run is cancelled.
 func (r *run) step(p int32) (StepResult, bool) {
-	node := r.order[p]
+	node := r.node(p)
+	sel := r.p.subset(p)
 	if r.ctx.Err() != nil {
 		return StepResult{
-			Key:    r.x.g.defs[node].Key,
-			Status: StatusCanceled,
-			Start:  time.Now(),
-			Err:    fmt.Errorf("canceled before it started: %w", cancelCause(r.ctx)),
+			Key:        r.x.g.defs[node].Key,
+			Partition:  partitionsName(sel),
+			Partitions: sel,
+			Status:     StatusCanceled,
+			Start:      time.Now(),
+			Err:        fmt.Errorf("canceled before it started: %w", cancelCause(r.ctx)),
 		}, false
 	}
-	return r.x.execute(r.ctx, node, p, "")
+	return r.x.execute(r.ctx, node, p, newStepPart(sel))
 }
 
 // The function of a step runs on its worker's goroutine, with no
@@ -315,7 +330,7 @@ func (r *run) abandon(s *stepRun, attempt int32) {
 	if s.def.Timeout > 0 && r.ctx.Err() == nil {
 		err = &timeoutError{limit: s.def.Timeout, err: err}
 	}
-	res := StepResult{Key: s.def.Key, Partition: s.ctx.Partition, Start: time.Unix(0, s.first)}
+	res := StepResult{Key: s.def.Key, Partition: s.ctx.part.display(), Partitions: s.ctx.part.subset(), Start: time.Unix(0, s.first)}
 	res = r.x.failure(r.ctx, s, &res, int(attempt), time.Unix(0, s.start), time.Now(), err)
 	next := r.finish(s.pos, res)
 	go r.work(next)
@@ -332,9 +347,8 @@ func (r *run) finish(p int32, res StepResult) int32 {
 	r.remaining--
 	next := int32(-1)
 	if res.Status == StatusSuccess {
-		for _, j := range r.x.g.downstream(r.order[p]) {
-			q := r.pos[j]
-			if q < 0 || r.done[q] {
+		for _, q := range r.downstream(p) {
+			if r.done[q] {
 				continue
 			}
 			r.indeg[q]--
@@ -355,38 +369,44 @@ func (r *run) finish(p int32, res StepResult) int32 {
 	return next
 }
 
-// cascade ends every step downstream of p, which did not succeed: skipped
-// when p failed or was skipped, canceled when p was canceled. r.mu is held.
+// cascade ends every step waiting for p, which did not succeed, and the
+// steps waiting for those: skipped when p failed or was skipped, canceled
+// when p was canceled. r.mu is held.
 func (r *run) cascade(p int32) {
 	stack := []int32{p}
 	for len(stack) > 0 {
 		u := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		up := &r.res[u]
-		for _, j := range r.x.g.downstream(r.order[u]) {
-			q := r.pos[j]
-			if q < 0 || r.done[q] {
+		name := string(up.Key)
+		if up.Partition != "" {
+			name += " partition " + up.Partition
+		}
+		for _, q := range r.downstream(u) {
+			if r.done[q] {
 				continue
 			}
 			r.done[q] = true
 			r.remaining--
-			def := r.x.g.defs[j]
-			res := StepResult{Key: def.Key, Start: time.Now()}
+			def := r.x.g.defs[r.node(q)]
+			sel := r.p.subset(q)
+			res := StepResult{Key: def.Key, Partition: partitionsName(sel), Partitions: sel, Start: time.Now()}
 			if up.Status == StatusCanceled {
 				res.Status = StatusCanceled
-				res.Err = fmt.Errorf("canceled before it started: upstream %s was canceled", up.Key)
+				res.Err = fmt.Errorf("canceled before it started: upstream %s was canceled", name)
 			} else {
 				res.Status = StatusSkipped
 				res.Cause = up.Key
 				if up.Status == StatusFailed {
-					res.Err = fmt.Errorf("upstream %s failed", up.Key)
+					res.Err = fmt.Errorf("upstream %s failed", name)
 				} else {
-					res.Err = fmt.Errorf("upstream %s was skipped", up.Key)
+					res.Err = fmt.Errorf("upstream %s was skipped", name)
 				}
 			}
 			r.res[q] = res
 			if r.onEvent != nil && res.Status == StatusSkipped {
-				r.emit(Event{Type: StepSkipped, Time: res.Start, RunID: r.x.runID, Key: def.Key, Err: res.Err, Cause: res.Cause, CodeVersion: def.CodeVersion})
+				r.emit(Event{Type: StepSkipped, Time: res.Start, RunID: r.x.runID, Key: def.Key, Partition: res.Partition, Partitions: sel,
+					Err: res.Err, Cause: res.Cause, CodeVersion: def.CodeVersion})
 			}
 			stack = append(stack, q)
 		}

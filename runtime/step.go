@@ -11,13 +11,21 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/partition"
 )
 
-// Step names one unit of execution: one asset (and partition) of one run.
+// Step names one unit of execution: one asset (and some of its
+// partitions) of one run.
 type Step struct {
-	RunID     string // the run; a new ID when empty
-	Key       Key    // the asset
-	Partition string // its partition; empty when unpartitioned
+	RunID string // the run; a new ID when empty
+	Key   Key    // the asset
+	// Partition names the step's partitions, as PlanStep.Partition and
+	// Event.Partition do: a key, or "FIRST...LAST" for every key from
+	// FIRST to LAST in the order of the asset's keys. Empty when the asset
+	// is not partitioned.
+	Partition string
 }
 
 // ExecuteStep runs one step to completion, retries and timeout included:
@@ -25,31 +33,92 @@ type Step struct {
 // function, stores the output through the asset's I/O manager, and reports
 // its events (StepStart, StepRetry, StepSuccess or StepFailure) to
 // opts.OnEvent. It needs nothing from the process that planned the run, so
-// a distributed executor can call it on another machine. The data versions
-// of the inputs come from opts.DataVersion.
+// a distributed executor can call it on another machine: it resolves the
+// partitions in opts.Env (give it the Plan's Env) and maps them to the
+// upstream partitions as the run would. The data versions of the inputs
+// come from opts.DataVersion.
 //
 // ExecuteStep does not validate defs (call Validate once beforehand); an
-// unknown key or a missing I/O manager fails the step.
+// unknown key, a missing I/O manager, or partitions the asset does not
+// have fail the step.
 func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options) StepResult {
+	fail := func(err error) StepResult {
+		return StepResult{Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(), Err: err}
+	}
 	if defs == nil {
-		return StepResult{Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(), Err: errors.New("no definitions")}
+		return fail(errors.New("no definitions"))
 	}
 	g := NewGraph(defs.Assets)
 	node, ok := g.Index(step.Key)
 	if !ok {
-		return StepResult{
-			Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(),
-			Err: fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys)),
-		}
+		return fail(fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys)))
 	}
 	runID := step.RunID
 	if runID == "" {
 		runID = NewRunID()
 	}
 	x := newExecutor(defs, g, &opts, runID)
+	part, err := x.prepare(node, step.Partition, opts.Env)
+	if err != nil {
+		return fail(err)
+	}
 	x.emit = opts.OnEvent
-	res, _ := x.execute(ctx, node, -1, step.Partition)
+	res, _ := x.execute(ctx, node, -1, part)
 	return res
+}
+
+// prepare resolves, for a step of node alone, the keys of node and of its
+// partitioned upstreams and the mappings of its inputs, and returns the
+// step's partitions named by partitions.
+func (x *executor) prepare(node int32, partitions string, env partition.Env) (*stepPart, error) {
+	g := x.g
+	def := g.defs[node]
+	r := newResolver(env)
+	x.keys = make([]*partition.Keys, g.Len())
+	x.maps = make([]partition.Mapping, len(g.in))
+	resolve := func(d *AssetDef, i int32) error {
+		if d.Partitions == nil || x.keys[i] != nil {
+			return nil
+		}
+		k, err := r.resolve(d.Partitions)
+		if err != nil {
+			return fmt.Errorf("asset %s: partitions %s: %w", d.Key, d.Partitions, err)
+		}
+		x.keys[i] = k
+		return nil
+	}
+	if err := resolve(def, node); err != nil {
+		return nil, err
+	}
+	for k := range def.Inputs {
+		in := &def.Inputs[k]
+		j := g.input(node, k)
+		if j < 0 {
+			continue // the load fails, naming it
+		}
+		m, err := mappingOf(def, g.defs[j], in.Mapping)
+		if err != nil {
+			return nil, fmt.Errorf("asset %s: input %s (from %s): %w", def.Key, in.Name, in.Key, err)
+		}
+		x.maps[g.inOff[node]+int32(k)] = m
+		if err := resolve(g.defs[j], j); err != nil {
+			return nil, err
+		}
+	}
+	keys := x.keys[node]
+	switch {
+	case keys == nil && partitions != "":
+		return nil, fmt.Errorf("asset %s is not partitioned, but the step names partition %q", def.Key, partitions)
+	case keys == nil:
+		return nil, nil
+	case partitions == "":
+		return nil, fmt.Errorf("asset %s is partitioned (%s): the step needs partitions (%s)", def.Key, def.Partitions, keys.Describe())
+	}
+	sel, err := parsePartitions(keys, partitions)
+	if err != nil {
+		return nil, fmt.Errorf("asset %s: %w", def.Key, err)
+	}
+	return newStepPart(sel), nil
 }
 
 // executor runs the steps of one run.
@@ -63,6 +132,10 @@ type executor struct {
 	version  func(node int32) (string, bool)
 	managers []IOManager // by node: looked up once per run, not per load
 	run      *run        // the run that watches the steps; nil for ExecuteStep
+
+	keys  []*partition.Keys                    // by node: the keys of partitioned assets the steps use
+	maps  []partition.Mapping                  // by input edge (Graph.in): the mapping from a partitioned upstream
+	pcols map[int32]columns.Column[reflect.Type] // by node: the partition column of assets that have one
 }
 
 func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *executor {
@@ -76,7 +149,7 @@ func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *exec
 			managers[i] = defs.IOManagers[d.IOManagerKey()]
 		}
 	}
-	return &executor{
+	x := &executor{
 		managers: managers,
 		defs:     defs,
 		g:        g,
@@ -84,6 +157,17 @@ func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *exec
 		runID:    runID,
 		log:      base.Handler().WithAttrs([]slog.Attr{slog.String("run_id", runID)}),
 	}
+	for i, d := range g.defs {
+		if d != nil && d.Partitions != nil && d.PartitionColumn != "" {
+			if c, err := partitionColumn(d); err == nil {
+				if x.pcols == nil {
+					x.pcols = map[int32]columns.Column[reflect.Type]{}
+				}
+				x.pcols[int32(i)] = c
+			}
+		}
+	}
+	return x
 }
 
 // stepRun is the state of one running step, allocated once per step.
@@ -143,10 +227,11 @@ func (s *stepRun) Load(ctx context.Context, i int) (v any, err error) {
 		UpstreamDef: up,
 		Type:        in.Type,
 		Log:         s.ctx.Log,
-		Partition:   s.ctx.Partition,
+		Partition:   s.ctx.Partition(),
 	}
-	// UpstreamPartitions stays nil until assets declare partitions: every
-	// upstream is unpartitioned.
+	if up.Partitions != nil {
+		return s.gather(ic, in, i, j, m)
+	}
 	v, err = m.Load(ic)
 	if err != nil {
 		return nil, fmt.Errorf("load input %s from asset %s: %w", in.Name, in.Key, err)
@@ -209,19 +294,20 @@ func shortStack(max int) string {
 // the step's position in its run (x.run), if it has one. left is true when
 // the run abandoned the step while this goroutine was stuck in its
 // function: the run reported the step, and the goroutine must leave it.
-func (x *executor) execute(ctx context.Context, node, pos int32, partition string) (res StepResult, left bool) {
+func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart) (res StepResult, left bool) {
 	def := x.g.defs[node]
 	s := &stepRun{x: x, node: node, pos: pos, def: def}
-	s.handler.base, s.handler.key = x.log, def.Key
+	s.handler.base, s.handler.ctx = x.log, &s.ctx
 	s.ctx = Context{
-		RunID:     x.runID,
-		Key:       def.Key,
-		Def:       def,
-		Partition: partition,
-		Log:       slog.New(&s.handler),
-		step:      &s.state,
+		RunID: x.runID,
+		Key:   def.Key,
+		Def:   def,
+		Log:   slog.New(&s.handler),
+		step:  &s.state,
+		part:  part,
 	}
-	res = StepResult{Key: def.Key, Partition: partition, Start: time.Now()}
+	partition, sel := part.display(), part.subset()
+	res = StepResult{Key: def.Key, Partition: partition, Partitions: sel, Start: time.Now()}
 	s.first = res.Start.UnixNano()
 	start := res.Start
 	for attempt := 1; ; attempt++ {
@@ -230,7 +316,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 		}
 		s.start = start.UnixNano()
 		if x.emit != nil {
-			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, CodeVersion: def.CodeVersion})
+			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel, Attempt: attempt, CodeVersion: def.CodeVersion})
 		}
 		err := x.attempt(ctx, s, attempt)
 		if err == errLeft {
@@ -244,11 +330,15 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 			res.Err = nil // an earlier attempt's error, now retried away
 			res.Metadata = s.state.metadata
 			res.DataVersion = s.state.dataVersion
+			if len(s.state.versions) > 0 && !s.state.userVersion {
+				res.PartitionVersions = s.state.versions
+			}
 			if x.emit != nil {
 				x.emit(Event{
-					Type: StepSuccess, Time: end, RunID: x.runID, Key: def.Key, Partition: partition,
+					Type: StepSuccess, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel,
 					Attempt: attempt, Duration: end.Sub(start), Metadata: res.Metadata,
-					DataVersion: res.DataVersion, InputVersions: x.inputVersions(node), CodeVersion: def.CodeVersion,
+					DataVersion: res.DataVersion, PartitionVersions: res.PartitionVersions,
+					InputVersions: x.inputVersions(node), CodeVersion: def.CodeVersion,
 				})
 			}
 			return res, false
@@ -256,7 +346,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, partition strin
 		if ctx.Err() == nil && attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {
 			delay := backoff(def.RetryDelay, attempt)
 			if x.emit != nil {
-				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Attempt: attempt, Duration: end.Sub(start), Delay: delay, Err: err, TimedOut: timedOut(err), CodeVersion: def.CodeVersion})
+				x.emit(Event{Type: StepRetry, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel, Attempt: attempt, Duration: end.Sub(start), Delay: delay, Err: err, TimedOut: timedOut(err), CodeVersion: def.CodeVersion})
 			}
 			werr := sleep(ctx, delay)
 			if werr == nil {
@@ -283,7 +373,7 @@ func (x *executor) failure(ctx context.Context, s *stepRun, res *StepResult, att
 	res.Attempts = attempt
 	res.Duration = end.Sub(res.Start)
 	if x.emit != nil {
-		x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: s.def.Key, Partition: s.ctx.Partition, Attempt: attempt, Duration: end.Sub(start), Err: res.Err, TimedOut: timedOut(err), CodeVersion: s.def.CodeVersion})
+		x.emit(Event{Type: StepFailure, Time: end, RunID: x.runID, Key: s.def.Key, Partition: s.ctx.part.display(), Partitions: s.ctx.part.subset(), Attempt: attempt, Duration: end.Sub(start), Err: res.Err, TimedOut: timedOut(err), CodeVersion: s.def.CodeVersion})
 	}
 	return *res
 }
@@ -305,6 +395,9 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 	}
 	if attempt > 1 {
 		s.state.reset()
+	}
+	if s.ctx.part != nil && !s.ctx.part.one() && s.def.OutputType != nil {
+		s.state.versions = map[string]string{} // by partition
 	}
 	s.ctx.Context = actx
 	s.ctx.Attempt = attempt
@@ -339,16 +432,17 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 	}
 	oc := &s.out
 	*oc = OutputContext{
-		Context:   actx,
-		RunID:     x.runID,
-		Key:       def.Key,
-		Def:       def,
-		Partition: s.ctx.Partition,
-		Type:      def.OutputType,
-		Log:       s.ctx.Log,
-		step:      &s.state,
+		Context:    actx,
+		RunID:      x.runID,
+		Key:        def.Key,
+		Def:        def,
+		Partition:  s.ctx.Partition(),
+		Partitions: s.ctx.part.subset(),
+		Type:       def.OutputType,
+		Log:        s.ctx.Log,
+		step:       &s.state,
 	}
-	if err := s.store(m, oc, out); err != nil {
+	if err := s.output(m, oc, out); err != nil {
 		return checkTimeout(fmt.Errorf("store output: %w", err))
 	}
 	return nil
@@ -451,10 +545,14 @@ func (s *stepRun) recover(err *error) {
 	}
 }
 
-// inputVersions returns the data versions of node's inputs, where known.
+// inputVersions returns the data versions of node's unpartitioned inputs
+// (and deps), where known.
 func (x *executor) inputVersions(node int32) map[Key]string {
 	var out map[Key]string
 	for _, j := range x.g.upstream(node) {
+		if x.g.defs[j].Partitions != nil {
+			continue
+		}
 		var v string
 		ok := false
 		if x.version != nil {
@@ -508,5 +606,5 @@ func sleep(ctx context.Context, d time.Duration) error {
 func (s *stepState) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.metadata, s.dataVersion, s.userVersion = nil, "", false
+	s.metadata, s.dataVersion, s.userVersion, s.versions = nil, "", false, nil
 }

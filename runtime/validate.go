@@ -4,8 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 )
 
 // Graph checks the shape of the definitions and returns their graph:
@@ -25,27 +31,18 @@ func (d *Definitions) Graph() (*Graph, error) {
 	return g, joinSorted(errs)
 }
 
-// Validate checks the definitions for a run of every asset: the checks of
-// Graph and those of Plan.
+// Validate checks the definitions for a run of every asset, whatever
+// partitions it requests: the checks of Graph and those of Plan,
+// partitions included (definitions, mappings, backfill policies,
+// partition columns).
 func (d *Definitions) Validate() error {
-	_, err := d.Plan(nil)
+	_, err := d.check(nil)
 	return err
 }
 
-// Plan checks the definitions for a run of selection (every asset when
-// selection is nil, none when it is empty but not nil) and returns the
-// run's steps in execution order: the order of Materialize's RunStart
-// event and Result.Steps, and what a dry run prints.
-//
-// Besides the checks of Graph, which concern every asset, it checks what
-// the run needs, and only that, so that a broken asset outside the run
-// does not stop it: every selected asset has a Compute function, no
-// negative Retries, RetryDelay or Timeout, and a Type for each input; the
-// I/O manager of each selected asset with an output, and of each upstream
-// outside the selection that a selected asset loads, is defined, and
-// accepts the output type when it is a TypeChecker. It reports every
-// problem, joined, sorted by message.
-func (d *Definitions) Plan(selection []Key) (*Plan, error) {
+// check makes the checks of Plan that concern the definitions, for a run
+// of selection, and returns the plan of its assets, without steps.
+func (d *Definitions) check(selection []Key) (*Plan, error) {
 	if d == nil {
 		return nil, errors.New("no definitions")
 	}
@@ -54,71 +51,23 @@ func (d *Definitions) Plan(selection []Key) (*Plan, error) {
 	sel, unknown := g.selection(selection)
 	errs = append(errs, unknown...)
 	errs = append(errs, d.needs(g, sel, bad)...)
+	p := &Plan{defs: d, g: g, maps: make([]partition.Mapping, len(g.in))}
+	p.order = g.Order(sel)
+	p.apos = make([]int32, g.Len())
+	for i := range p.apos {
+		p.apos[i] = -1
+	}
+	p.assets = make([]planAsset, len(p.order))
+	for a, node := range p.order {
+		p.apos[node] = int32(a)
+		if !bad[node] {
+			p.assets[a].reads, errs = p.reads(node, errs)
+		}
+	}
 	if err := joinSorted(errs); err != nil {
 		return nil, err
 	}
-	return &Plan{g: g, order: g.Order(sel)}, nil
-}
-
-// Plan is the steps of a run in execution order: each after the steps of
-// the assets it depends on.
-type Plan struct {
-	g     *Graph
-	order []int32 // nodes in execution order
-}
-
-// PlanStep is one step of a Plan.
-type PlanStep struct {
-	Key   Key   // the asset
-	After []Key // the assets of the run it runs after: its upstream assets in the run
-	Loads []Key // the assets outside the run whose last outputs it loads: its inputs not in the run
-}
-
-// Keys returns the assets of the run in execution order.
-func (p *Plan) Keys() []Key {
-	keys := make([]Key, len(p.order))
-	for i, node := range p.order {
-		keys[i] = p.g.defs[node].Key
-	}
-	return keys
-}
-
-// Steps returns the steps of the run in execution order.
-func (p *Plan) Steps() []PlanStep {
-	in := make([]bool, p.g.Len())
-	for _, node := range p.order {
-		in[node] = true
-	}
-	steps := make([]PlanStep, len(p.order))
-	for s, node := range p.order {
-		step := PlanStep{Key: p.g.defs[node].Key}
-		for k, j := range p.g.upstream(node) {
-			switch {
-			case in[j]:
-				step.After = append(step.After, p.g.defs[j].Key)
-			case !p.g.IsDep(node, k):
-				step.Loads = append(step.Loads, p.g.defs[j].Key)
-			}
-		}
-		steps[s] = step
-	}
-	return steps
-}
-
-// Loads returns the assets outside the run whose last outputs it loads,
-// each once, in the order of the steps that first load them.
-func (p *Plan) Loads() []Key {
-	var keys []Key
-	seen := map[Key]bool{}
-	for _, s := range p.Steps() {
-		for _, k := range s.Loads {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-	}
-	return keys
+	return p, nil
 }
 
 // at returns " (source)" naming where a is defined, or "".
@@ -176,6 +125,10 @@ func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
 		errs = append(errs, definedTwice(defs))
 	}
 	for _, c := range g.g.Cycles() {
+		if len(c) == 2 {
+			add("%s", selfCycle(g.defs[c[0]]))
+			continue
+		}
 		keys := make([]Key, len(c))
 		for i, node := range c {
 			keys[i] = g.defs[node].Key
@@ -233,6 +186,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 		if a.RetryDelay < 0 || a.Timeout < 0 {
 			add("asset %s%s: negative RetryDelay or Timeout", a.Key, at(a))
 		}
+		errs = append(errs, checkPartitioned(a)...)
 		for k, in := range a.Inputs {
 			j := g.input(node, k)
 			if j < 0 {
@@ -311,4 +265,219 @@ func missingHint(k Key, keys func(yield func(Key) bool)) string {
 		return h
 	}
 	return " (declared in another package? add that package's Assets() to the Definitions)"
+}
+
+// selfCycle describes the cycle of an asset that reads itself.
+func selfCycle(a *AssetDef) string {
+	why := "an asset may read only its own earlier partitions, through a window mapping whose offsets are both negative, such as window(-1)"
+	for k := range a.Inputs {
+		in := &a.Inputs[k]
+		if in.Key != a.Key {
+			continue
+		}
+		switch {
+		case a.Partitions == nil:
+			why = "the asset is not partitioned"
+		case in.Mapping == nil:
+			why = "no mapping given: " + why
+		default:
+			why = partition.CheckSelf(in.Mapping).Error()
+		}
+		return fmt.Sprintf("asset %s%s: cycle: input %s reads the asset itself: %s", a.Key, at(a), in.Name, why)
+	}
+	if a.Partitions == nil {
+		why = "the asset is not partitioned"
+	} else if m := a.DepMappings[a.Key]; m != nil {
+		why = partition.CheckSelf(m).Error()
+	}
+	return fmt.Sprintf("asset %s%s: cycle: deps names the asset itself: %s", a.Key, at(a), why)
+}
+
+// checkPartitioned returns what is wrong with the partitioning options of
+// a: its definition, backfill policy and partition column.
+func checkPartitioned(a *AssetDef) []string {
+	var errs []string
+	add := func(format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("asset %s%s: ", a.Key, at(a))+fmt.Sprintf(format, args...))
+	}
+	if a.Partitions == nil {
+		if a.Backfill != 0 {
+			add("Backfill %d, but the asset is not partitioned", a.Backfill)
+		}
+		if a.PartitionColumn != "" {
+			add("PartitionColumn %q, but the asset is not partitioned", a.PartitionColumn)
+		}
+		return errs
+	}
+	if err := a.Partitions.Err(); err != nil {
+		add("partitions: %v", err)
+		return errs
+	}
+	if a.Backfill < BackfillSingle {
+		add("Backfill %d: want 0 or 1 (one partition per step), N > 1, or BackfillSingle", a.Backfill)
+	}
+	if a.PartitionColumn != "" {
+		if _, err := partitionColumn(a); err != nil {
+			add("%v", err)
+		}
+	}
+	if a.splits() && a.OutputType != nil && !isKeyMap(a.OutputType) && a.PartitionColumn == "" {
+		add("%s, but its output %v cannot be split by partition: return a map[string]T by partition key, or rows ([]T) with a partition column", backfillName(a.Backfill), a.OutputType)
+	}
+	return errs
+}
+
+// backfillName writes a backfill policy as the directive does.
+func backfillName(n int) string {
+	if n == BackfillSingle {
+		return "backfill=single"
+	}
+	return fmt.Sprintf("backfill=%d", n)
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// partitionColumn returns the column of a's output rows that holds the
+// partition: a time.Time for time partitions, or a string holding the key.
+func partitionColumn(a *AssetDef) (columns.Column[reflect.Type], error) {
+	var none columns.Column[reflect.Type]
+	if a.OutputType == nil {
+		return none, fmt.Errorf("PartitionColumn %q, but the asset has no output", a.PartitionColumn)
+	}
+	row, _, ok := columns.RowOf(a.OutputType)
+	if !ok {
+		return none, fmt.Errorf("PartitionColumn %q, but the output %v is not a slice of structs", a.PartitionColumn, a.OutputType)
+	}
+	cols, err := columns.Of(row)
+	if err != nil {
+		return none, fmt.Errorf("%v: %w", row, err)
+	}
+	want := columns.Fold(a.PartitionColumn)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+		if columns.Fold(c.Name) != want {
+			continue
+		}
+		switch {
+		case c.Type == timeType && a.Partitions.Kind() == partition.KindTime:
+		case c.Type.Kind() == reflect.String:
+		case c.Type == timeType:
+			return none, fmt.Errorf("partition column %s of %v is a time.Time, but the partitions are %s: want a string column holding the key", c.Name, row, a.Partitions.Kind())
+		default:
+			return none, fmt.Errorf("partition column %s of %v is a %v: want a time.Time (time partitions) or a string holding the key", c.Name, row, c.Type)
+		}
+		return c, nil
+	}
+	return none, fmt.Errorf("no partition column %q in %v%s", a.PartitionColumn, row, suggest.Hint(a.PartitionColumn, names))
+}
+
+// reads returns the inputs and deps of node, with their mappings, and
+// adds what is wrong with them to errs. It records the mappings of inputs
+// in p.maps.
+func (p *Plan) reads(node int32, errs []string) ([]read, []string) {
+	g := p.g
+	a := g.defs[node]
+	var out []read
+	for k := range a.Inputs {
+		in := &a.Inputs[k]
+		j := g.input(node, k)
+		if j < 0 {
+			continue
+		}
+		up := g.defs[j]
+		m, err := mappingOf(a, up, in.Mapping)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("asset %s%s: input %s (from %s): %v", a.Key, at(a), in.Name, in.Key, err))
+			continue
+		}
+		if msg := checkGather(in, up, m); msg != "" {
+			errs = append(errs, fmt.Sprintf("asset %s%s: input %s (from %s): %s", a.Key, at(a), in.Name, in.Key, msg))
+		}
+		if j == node && a.splits() {
+			errs = append(errs, fmt.Sprintf("asset %s%s: input %s reads the asset's own earlier partitions, so each step must cover one partition: %s cannot be", a.Key, at(a), in.Name, backfillName(a.Backfill)))
+		}
+		p.maps[g.inOff[node]+int32(k)] = m
+		out = append(out, read{up: j, input: int32(k), m: m})
+	}
+	for dep := range a.DepMappings {
+		if !slices.Contains(a.Deps, dep) {
+			errs = append(errs, fmt.Sprintf("asset %s%s: DepMappings has %s, which is not one of its deps", a.Key, at(a), dep))
+		}
+	}
+	for _, dep := range a.Deps {
+		j, ok := g.Index(dep)
+		if !ok {
+			continue
+		}
+		if j == node && !a.selfDep() {
+			continue // a cycle, reported as such
+		}
+		m, err := mappingOf(a, g.defs[j], a.DepMappings[dep])
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("asset %s%s: dep %s: %v", a.Key, at(a), dep, err))
+			continue
+		}
+		out = append(out, read{up: j, input: -1, m: m})
+	}
+	return out, errs
+}
+
+// mappingOf returns the mapping from up's partitions to a's: m when given,
+// else partition.Default; nil when up is not partitioned. It checks it
+// against both definitions.
+func mappingOf(a, up *AssetDef, m partition.Mapping) (partition.Mapping, error) {
+	if up.Partitions == nil {
+		if m != nil {
+			return nil, fmt.Errorf("mapping %s: the upstream is not partitioned", m)
+		}
+		return nil, nil
+	}
+	if err := up.Partitions.Err(); err != nil {
+		return nil, fmt.Errorf("the upstream's partitions: %w", err)
+	}
+	if a.Partitions != nil && a.Partitions.Err() != nil {
+		return nil, nil // reported with the asset
+	}
+	if m == nil {
+		var err error
+		if m, err = partition.Default(up.Partitions, a.Partitions); err != nil {
+			return nil, err
+		}
+	}
+	if up == a {
+		if err := partition.CheckSelf(m); err != nil {
+			return nil, err
+		}
+	}
+	if err := partition.Check(m, up.Partitions, a.Partitions); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// checkGather says what is wrong with how in gathers the partitions of
+// up, or returns "".
+func checkGather(in *Input, up *AssetDef, m partition.Mapping) string {
+	if in.Type == nil {
+		return "" // reported as such
+	}
+	switch in.Gather {
+	case GatherMap:
+		if !isKeyMap(in.Type) {
+			return fmt.Sprintf("Gather is map, but the parameter's type %v is not a map[string]T", in.Type)
+		}
+	case GatherConcat:
+		if in.Type.Kind() != reflect.Slice {
+			return fmt.Sprintf("Gather is concat, but the parameter's type %v is not a slice", in.Type)
+		}
+	case GatherOne:
+		return ""
+	default:
+		return fmt.Sprintf("unknown Gather %d", in.Gather)
+	}
+	if m == nil {
+		return fmt.Sprintf("Gather is %s, but the upstream is not partitioned", in.Gather)
+	}
+	return ""
 }

@@ -89,7 +89,7 @@ func TestValidate(t *testing.T) {
 		`asset negative: negative Retries -1`,
 		`asset no_compute: no Compute function`,
 		`asset orders: defined twice: a.go:1, b.go:3`,
-		`asset self: cycle: self -> self (each asset feeds the next)`,
+		`asset self: cycle: input self reads the asset itself: the asset is not partitioned`,
 		`asset strings_one: I/O manager "picky" cannot store its output type string: only ints`,
 		`asset strings_two: I/O manager "picky" cannot store its output type string: only ints`,
 		`asset to_duck: needs I/O manager "duck", which is not defined (defined: io_manager, picky)`,
@@ -135,25 +135,25 @@ func TestPlan(t *testing.T) {
 	defs := defsOf(memory.New(), intAsset("c", sum(0), "b"), intAsset("b", sum(0), "a"), intAsset("a", sum(0)), intAsset("z", sum(0)),
 		sideEffect("after", func(context.Context) error { return nil }, "c", "z"))
 	defs.Assets[4].Inputs = []runtime.Input{{Name: "b", Key: "b", Type: reflect.TypeFor[int]()}}
-	p, err := defs.Plan(nil)
+	p, err := defs.Plan(runtime.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"a", "z", "b", "c", "after"}, p.Keys())
 	// Only edges between selected assets order them: c reads b's last
 	// materialization and need not wait for a.
-	p, err = defs.Plan([]runtime.Key{"c", "a"})
+	p, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"c", "a"}})
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"c", "a"}, p.Keys())
 	// A dep outside the run is neither waited for nor loaded; an input
 	// outside it is loaded.
-	p, err = defs.Plan([]runtime.Key{"after", "z"})
+	p, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"after", "z"}})
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.PlanStep{
 		{Key: "z"},
 		{Key: "after", After: []runtime.Key{"z"}, Loads: []runtime.Key{"b"}},
 	}, p.Steps())
-	_, err = defs.Plan([]runtime.Key{"y"})
+	_, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"y"}})
 	assert.EqualError(t, err, `selection: no asset "y"`)
-	_, err = defs.Plan([]runtime.Key{"bb"})
+	_, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"bb"}})
 	assert.EqualError(t, err, `selection: no asset "bb" (did you mean "b"?)`)
 	// Materialize runs the plan's order.
 	var started []runtime.Key
@@ -164,7 +164,7 @@ func TestPlan(t *testing.T) {
 			}
 		}})
 	require.NoError(t, err)
-	p, err = defs.Plan([]runtime.Key{"c", "after", "b"})
+	p, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"c", "after", "b"}})
 	require.NoError(t, err)
 	assert.Equal(t, p.Keys(), started)
 }
@@ -185,7 +185,7 @@ func TestPlanValidatesWhatTheRunNeeds(t *testing.T) {
 		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: mem, "picky": pickyManager{mem}},
 	}
 	const titleErr = `asset title (news.go:12): I/O manager "picky" cannot store its output type string: only ints`
-	p, err := defs.Plan([]runtime.Key{"a", "b"})
+	p, err := defs.Plan(runtime.Options{Selection: []runtime.Key{"a", "b"}})
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"a", "b"}, p.Keys())
 	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"b", "a"}})
@@ -193,9 +193,9 @@ func TestPlanValidatesWhatTheRunNeeds(t *testing.T) {
 	assert.True(t, res.OK())
 
 	// reader loads title, which cannot have been stored.
-	_, err = defs.Plan([]runtime.Key{"reader"})
+	_, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"reader"}})
 	assert.EqualError(t, err, titleErr)
-	_, err = defs.Plan([]runtime.Key{"title", "no_compute"})
+	_, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"title", "no_compute"}})
 	assert.EqualError(t, err, "asset no_compute: no Compute function\n"+titleErr)
 	_, err = runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"reader"}})
 	assert.EqualError(t, err, titleErr)
@@ -203,7 +203,7 @@ func TestPlanValidatesWhatTheRunNeeds(t *testing.T) {
 
 	// The shape of the graph concerns every run and every command.
 	defs.Assets = append(defs.Assets, intAsset("loose", sum(0), "nowhere"))
-	_, err = defs.Plan([]runtime.Key{"a"})
+	_, err = defs.Plan(runtime.Options{Selection: []runtime.Key{"a"}})
 	assert.ErrorContains(t, err, `asset loose: input nowhere names no asset "nowhere"`)
 	_, err = defs.Graph()
 	assert.EqualError(t, err, `asset loose: input nowhere names no asset "nowhere" (declared in another package? add that package's Assets() to the Definitions)`)
@@ -256,6 +256,6 @@ func TestDidYouMeanTransposition(t *testing.T) {
 		Assets:     []*runtime.AssetDef{intAsset("people", sum(1)), intAsset("birds", sum(2))},
 		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()},
 	}
-	_, err := defs.Plan([]runtime.Key{"brids"})
+	_, err := defs.Plan(runtime.Options{Selection: []runtime.Key{"brids"}})
 	assert.EqualError(t, err, `selection: no asset "brids" (did you mean "birds"?)`)
 }

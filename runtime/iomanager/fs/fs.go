@@ -38,7 +38,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/keylock"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -138,52 +140,130 @@ func (m *Manager) Dir() string { return m.dir }
 
 // Path returns the path of the file that holds key (and partition, empty
 // when unpartitioned), or an error when the key or partition is not valid.
+// The directories of a multi-dimensional partition are named after the
+// dimensions, which Path finds on disk: it fails when that partition is
+// not stored.
 func (m *Manager) Path(key runtime.Key, partition string) (string, error) {
-	rel, err := m.rel(key, partition)
+	rel, err := m.find(key, partition)
 	if err != nil {
 		return "", err
 	}
 	return filepath.Join(m.dir, filepath.FromSlash(rel)), nil
 }
 
-// rel returns the slash-separated path of key's file relative to the base
-// directory.
-func (m *Manager) rel(key runtime.Key, partition string) (string, error) {
+// maxName is the longest name of a data file: its stamp file's temporary
+// file (".NAME.stamp.tmp-XXXXXXXXXX") must fit the 255 bytes most file
+// systems allow.
+const maxName = 255 - len("..stamp") - len(tempSuffix) - 10
+
+// rel returns the slash-separated path, relative to the base directory, of
+// the file of key (and partition) of an asset partitioned by def: for a
+// multi-dimensional partition, one directory per dimension, named after
+// it. Without def (nil), the names of the dimensions are unknown:
+// errNoDims.
+func (m *Manager) rel(key runtime.Key, part string, def partition.Definition) (string, error) {
 	if m.dir == "" {
 		return "", errors.New("fs I/O manager: no base directory")
 	}
 	if err := key.Validate(); err != nil {
 		return "", err
 	}
-	if partition == "" {
+	if part == "" {
 		return string(key) + "." + m.format.Ext, nil
 	}
-	if err := ValidPartition(partition); err != nil {
+	if err := ValidPartition(part); err != nil {
 		return "", fmt.Errorf("asset %s: %w", key, err)
 	}
-	return string(key) + "/partition=" + partition + "." + m.format.Ext, nil
+	parts := strings.Split(part, partition.Sep)
+	names := []string{"partition"}
+	if len(parts) > 1 {
+		md, ok := def.(*partition.Multi)
+		switch {
+		case def == nil:
+			return "", errNoDims
+		case !ok || len(md.Names()) != len(parts):
+			return "", fmt.Errorf("asset %s: partition %q has %d dimensions, but the asset's partitions are %s", key, part, len(parts), def)
+		}
+		names = md.Names()
+	}
+	var b strings.Builder
+	b.WriteString(string(key))
+	for i, p := range parts {
+		name := names[i] + "=" + p
+		if i == len(parts)-1 {
+			name += "." + m.format.Ext
+		}
+		if len(name) > maxName {
+			return "", fmt.Errorf("asset %s: partition key %q: the file name %s... is longer than %d bytes", key, part, name[:20], maxName)
+		}
+		b.WriteByte('/')
+		b.WriteString(name)
+	}
+	return b.String(), nil
 }
 
-// ValidPartition reports whether p can name a partition file: 1 to 200
-// letters, digits and "-_.:+@", not starting with a dot. Anything that
-// could be read as a path ("..", "a/b", NUL) is refused.
-func ValidPartition(p string) error {
-	if p == "" {
-		return errors.New("empty partition key")
+// errNoDims is rel's error for a multi-dimensional partition of an asset
+// whose definition it does not have.
+var errNoDims = errors.New("the names of the dimensions are unknown")
+
+// find returns the path of key's file of partition part, relative to the
+// base directory; the directories of a multi-dimensional partition are
+// looked up on disk, one dimension at a time: DIM=KEY for any dimension
+// name. It fails when they are not there (an error wrapping
+// fs.ErrNotExist), or when there are several (the dimensions were
+// renamed: remove the old files).
+func (m *Manager) find(key runtime.Key, part string) (string, error) {
+	rel, err := m.rel(key, part, nil)
+	if err != errNoDims {
+		return rel, err
 	}
-	if len(p) > 200 {
-		return fmt.Errorf("partition key %.20q... is longer than 200 bytes", p)
+	root, err := os.OpenRoot(m.dir)
+	if err != nil {
+		return "", fmt.Errorf("asset %s partition %s: %w", key, part, err)
 	}
-	if p[0] == '.' {
-		return fmt.Errorf("invalid partition key %q: must not start with a dot", p)
-	}
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("-_.:+@", c) >= 0:
+	defer root.Close()
+	dir := string(key)
+	parts := strings.Split(part, partition.Sep)
+	for i, p := range parts {
+		suffix := "=" + p
+		if i == len(parts)-1 {
+			suffix += "." + m.format.Ext
+		}
+		d, err := root.Open(dir)
+		if err != nil {
+			return "", fmt.Errorf("asset %s has no partition %s: %w", key, part, err)
+		}
+		entries, err := d.ReadDir(-1)
+		d.Close()
+		if err != nil {
+			return "", fmt.Errorf("asset %s partition %s: %w", key, part, err)
+		}
+		var found []string
+		for _, e := range entries {
+			if name, ok := strings.CutSuffix(e.Name(), suffix); ok && ident.ValidName(name) && e.IsDir() == (i < len(parts)-1) {
+				found = append(found, e.Name())
+			}
+		}
+		switch len(found) {
+		case 0:
+			return "", fmt.Errorf("asset %s has no partition %s: no DIM%s in %s: %w", key, part, suffix, dir, iofs.ErrNotExist)
+		case 1:
+			dir += "/" + found[0]
 		default:
-			return fmt.Errorf("invalid partition key %q: character %q is not allowed (letters, digits and -_.:+@ are)", p, c)
+			return "", fmt.Errorf("asset %s partition %s: the dimension is stored under several names (%s): remove the files of the old ones", key, part, strings.Join(found, ", "))
+		}
+	}
+	return dir, nil
+}
+
+// ValidPartition reports whether p can name a partition file: p is a key
+// by partition.CheckKey, or for a multi-dimensional partition each
+// dimension's key, joined by partition.Sep. Anything that could be read as
+// a path ("..", "a/b", NUL) is refused.
+func ValidPartition(p string) error {
+	for _, k := range strings.Split(p, partition.Sep) {
+		if err := partition.CheckKey(k); err != nil {
+			return fmt.Errorf("invalid partition key %q: %v", p, err)
 		}
 	}
 	return nil
@@ -222,7 +302,7 @@ var hook func(s stage, path string) error
 // a process removes the temporary files that crashed stores left there
 // (files of this manager's naming pattern older than the process).
 func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
-	rel, err := m.rel(out.Key, out.Partition)
+	rel, err := m.rel(out.Key, out.Partition, definition(out.Def))
 	if err != nil {
 		return err
 	}
@@ -346,9 +426,12 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	case 1:
 		part = in.UpstreamPartitions[0]
 	default:
-		return nil, fmt.Errorf("asset %s: the fs I/O manager loads one partition at a time, not %d", in.Upstream, len(in.UpstreamPartitions))
+		return nil, fmt.Errorf("asset %s: the fs I/O manager loads one partition per call, not %d (the runtime gathers several)", in.Upstream, len(in.UpstreamPartitions))
 	}
-	rel, err := m.rel(in.Upstream, part)
+	rel, err := m.rel(in.Upstream, part, definition(in.UpstreamDef))
+	if err == errNoDims {
+		rel, err = m.find(in.Upstream, part)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -386,12 +469,21 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	return ptr.Elem().Interface(), nil
 }
 
-// upstreamType returns the output type of in's upstream, or nil.
+// upstreamType returns the type of the values stored for in's upstream
+// (see runtime.AssetDef.StoredType), or nil.
 func upstreamType(in *runtime.InputContext) reflect.Type {
 	if in.UpstreamDef == nil {
 		return nil
 	}
-	return in.UpstreamDef.OutputType
+	return in.UpstreamDef.StoredType()
+}
+
+// definition returns the partitions definition of def, or nil.
+func definition(def *runtime.AssetDef) partition.Definition {
+	if def == nil {
+		return nil
+	}
+	return def.Partitions
 }
 
 // encode encodes v with f, turning a panic of the encoder (gob panics on

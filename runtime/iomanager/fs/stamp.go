@@ -182,8 +182,11 @@ func readStamp(root *os.Root, name string) (*stampFile, error) {
 // the stamp describes and its bytes differ too (a file changed by other
 // means), the stamp has no run ID and the file's current data version.
 func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
-	rel, err := m.rel(key, partition)
+	rel, err := m.find(key, partition)
 	if err != nil {
+		if errors.Is(err, iofs.ErrNotExist) {
+			return runtime.Stamp{}, false, nil
+		}
 		return runtime.Stamp{}, false, err
 	}
 	root, err := os.OpenRoot(m.dir)

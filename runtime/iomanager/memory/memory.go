@@ -64,7 +64,7 @@ func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (r
 
 // Load returns the value stored for in.Upstream, as stored. For a
 // partitioned upstream it loads the one partition in
-// in.UpstreamPartitions; loading several at once is not supported yet.
+// in.UpstreamPartitions (the runtime gathers several, one call each).
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	s := slot{key: in.Upstream}
 	switch len(in.UpstreamPartitions) {
@@ -72,7 +72,7 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	case 1:
 		s.partition = in.UpstreamPartitions[0]
 	default:
-		return nil, fmt.Errorf("asset %s: the memory I/O manager loads one partition at a time, not %d", in.Upstream, len(in.UpstreamPartitions))
+		return nil, fmt.Errorf("asset %s: the memory I/O manager loads one partition per call, not %d (the runtime gathers several)", in.Upstream, len(in.UpstreamPartitions))
 	}
 	v, ok := m.Value(s.key, s.partition)
 	if !ok {

@@ -1,0 +1,279 @@
+package runtime
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"time"
+
+	"github.com/assetgen/assetgen/partition"
+)
+
+// where names the step and input in errors: "asset a, partition p: input
+// x (from u)".
+func (s *stepRun) where(in *Input) string {
+	w := "asset " + string(s.def.Key)
+	if s.ctx.part != nil {
+		w += ", partition " + s.ctx.part.name
+	}
+	if in != nil {
+		w += fmt.Sprintf(": input %s (from %s)", in.Name, in.Key)
+	}
+	return w
+}
+
+// gather loads input i of the step, from the partitioned upstream node up
+// served by m, into ic, gathering the upstream partitions its mapping
+// gives as in.Gather says (see Gather).
+func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManager) (any, error) {
+	x := s.x
+	keys := x.keys[up]
+	mp := x.maps[x.g.inOff[s.node]+int32(i)]
+	if keys == nil || mp == nil {
+		return nil, fmt.Errorf("%s: the upstream's partitions are not resolved", s.where(in))
+	}
+	r, err := mp.Upstream(s.ctx.part.subset(), keys)
+	if err != nil {
+		return nil, fmt.Errorf("%s: mapping %s: %w", s.where(in), mp, err)
+	}
+	self := up == s.node
+	if len(r.Missing) > 0 && !self {
+		return nil, fmt.Errorf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", s.where(in), listKeys(r.Missing, 5), mp)
+	}
+	load := func(k string, idx int) (any, error) {
+		ic.UpstreamPartitions, ic.UpstreamSubset = []string{k}, keys.Span(idx, idx+1)
+		v, err := m.Load(ic)
+		if err != nil {
+			return nil, fmt.Errorf("load input %s from asset %s, partition %s: %w", in.Name, in.Key, k, err)
+		}
+		return v, nil
+	}
+	n := r.Subset.Len()
+	switch in.Gather {
+	case GatherMap:
+		elem := in.Type.Elem()
+		out := reflect.MakeMapWithSize(in.Type, n)
+		ic.Type = elem
+		for idx := range r.Subset.Indexes() {
+			k := keys.Key(idx)
+			v, err := load(k, idx)
+			if err != nil {
+				return nil, err
+			}
+			cv := reflect.Zero(elem)
+			if v != nil {
+				if cv, err = convert(v, elem); err != nil {
+					return nil, fmt.Errorf("%s, partition %s: %w", s.where(in), k, err)
+				}
+			}
+			out.SetMapIndex(reflect.ValueOf(k).Convert(in.Type.Key()), cv)
+		}
+		return out.Interface(), nil
+	case GatherConcat:
+		if rl, ok := m.(RangeLoader); ok && n > 0 {
+			ic.UpstreamPartitions, ic.UpstreamSubset = r.Subset.Keys(), r.Subset
+			v, err := rl.LoadRange(ic)
+			if err != nil {
+				return nil, fmt.Errorf("load input %s from asset %s, partitions %s: %w", in.Name, in.Key, r.Subset, err)
+			}
+			return v, nil
+		}
+		out := reflect.MakeSlice(in.Type, 0, 0)
+		for idx := range r.Subset.Indexes() {
+			k := keys.Key(idx)
+			v, err := load(k, idx)
+			if err != nil {
+				return nil, err
+			}
+			if v == nil {
+				continue
+			}
+			cv, err := convert(v, in.Type)
+			if err != nil {
+				return nil, fmt.Errorf("%s, partition %s: %w", s.where(in), k, err)
+			}
+			out = reflect.AppendSlice(out, cv)
+		}
+		return out.Interface(), nil
+	}
+	// GatherOne.
+	switch {
+	case n == 0 && self:
+		return nil, nil // the first partitions: nothing before them
+	case n != 1:
+		return nil, fmt.Errorf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", s.where(in), mp, n, r.Subset)
+	}
+	idx := r.Subset.Spans()[0].Lo
+	return load(keys.Key(idx), idx)
+}
+
+// output stores out, the output of the step, through m with oc: as one
+// value; for a partitioned asset whose steps may cover several partitions
+// and whose output is a map[string]T, entry by entry; for one with a
+// partition column, after checking every row's partition, in one call of
+// a RangeStorer or partition by partition.
+func (s *stepRun) output(m IOManager, oc *OutputContext, out any) error {
+	def, part := s.def, s.ctx.part
+	switch {
+	case part == nil:
+		return s.store(m, oc, out)
+	case def.splits() && isKeyMap(def.OutputType):
+		return s.storeMap(m, oc, out)
+	case def.PartitionColumn != "":
+		return s.storeRows(m, oc, out)
+	case !part.one():
+		return fmt.Errorf("%s: the step covers %d partitions, but its output %v cannot be split by partition", s.where(nil), part.sel.Len(), def.OutputType)
+	}
+	return s.store(m, oc, out)
+}
+
+// storeMap stores each entry of out, a map by partition key, as the
+// output of its partition.
+func (s *stepRun) storeMap(m IOManager, oc *OutputContext, out any) error {
+	sel := s.ctx.part.sel
+	keys := sel.Of()
+	mv := reflect.ValueOf(out)
+	var extra []string
+	if mv.IsValid() {
+		for it := mv.MapRange(); it.Next(); {
+			if k := it.Key().String(); !sel.Has(k) {
+				extra = append(extra, k)
+			}
+		}
+	}
+	if len(extra) > 0 {
+		slices.Sort(extra)
+		return fmt.Errorf("%s: the output has entries for partitions the step does not cover: %s", s.where(nil), listKeys(extra, 5))
+	}
+	values := make([]reflect.Value, 0, sel.Len())
+	var missing []string
+	for idx := range sel.Indexes() {
+		var v reflect.Value
+		if mv.IsValid() {
+			v = mv.MapIndex(reflect.ValueOf(keys.Key(idx)).Convert(mv.Type().Key()))
+		}
+		if !v.IsValid() {
+			missing = append(missing, keys.Key(idx))
+		}
+		values = append(values, v)
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%s: the output has no entry for partitions %s", s.where(nil), listKeys(missing, 5))
+	}
+	oc.Type = s.def.StoredType()
+	j := 0
+	for idx := range sel.Indexes() {
+		if err := s.storePartition(m, oc, keys, idx, values[j].Interface()); err != nil {
+			return err
+		}
+		j++
+	}
+	return nil
+}
+
+// storePartition stores v as the output of partition idx of keys.
+func (s *stepRun) storePartition(m IOManager, oc *OutputContext, keys *partition.Keys, idx int, v any) error {
+	oc.Partition, oc.Partitions = keys.Key(idx), keys.Span(idx, idx+1)
+	if err := s.store(m, oc, v); err != nil {
+		return fmt.Errorf("partition %s: %w", oc.Partition, err)
+	}
+	return nil
+}
+
+// storeRows checks that the partition column of every row of out falls in
+// the step's partitions, and stores the rows: as they are for one
+// partition; in one call of a RangeStorer; else each partition's rows
+// with Store.
+func (s *stepRun) storeRows(m IOManager, oc *OutputContext, out any) error {
+	sel := s.ctx.part.sel
+	spans := sel.Spans()
+	lo, hi := spans[0].Lo, spans[len(spans)-1].Hi
+	of, err := s.partitionOf(out, sel)
+	if err != nil {
+		return err
+	}
+	if s.ctx.part.one() {
+		return s.store(m, oc, out)
+	}
+	if rs, ok := m.(RangeStorer); ok {
+		oc.Partition = ""
+		return s.storeRange(rs, oc, out)
+	}
+	rows := reflect.ValueOf(out)
+	parts := make([]reflect.Value, hi-lo)
+	for i, idx := range of {
+		p := &parts[idx-lo]
+		if !p.IsValid() {
+			*p = reflect.MakeSlice(rows.Type(), 0, 1)
+		}
+		*p = reflect.Append(*p, rows.Index(i))
+	}
+	keys := sel.Of()
+	for idx := range sel.Indexes() {
+		p := parts[idx-lo]
+		if !p.IsValid() {
+			p = reflect.MakeSlice(rows.Type(), 0, 0) // a partition without rows
+		}
+		if err := s.storePartition(m, oc, keys, idx, p.Interface()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storeRange stores out through rs, turning a panic into a *PanicError.
+func (s *stepRun) storeRange(rs RangeStorer, oc *OutputContext, out any) (err error) {
+	defer s.recover(&err)
+	return rs.StoreRange(oc, out)
+}
+
+// partitionOf returns the index, among the keys of sel, of the partition
+// of each row of out (a slice of structs), by the asset's partition
+// column, or an error naming the first row outside sel.
+func (s *stepRun) partitionOf(out any, sel partition.Subset) ([]int, error) {
+	col, ok := s.x.pcols[s.node]
+	if !ok {
+		_, err := partitionColumn(s.def)
+		return nil, fmt.Errorf("%s: %v", s.where(nil), err)
+	}
+	rows := reflect.ValueOf(out)
+	if !rows.IsValid() || rows.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("%s: the output is a %T, not rows", s.where(nil), out)
+	}
+	keys := sel.Of()
+	of := make([]int, rows.Len())
+	for i := range rows.Len() {
+		row := rows.Index(i)
+		if row.Kind() == reflect.Pointer {
+			if row.IsNil() {
+				return nil, fmt.Errorf("%s: row %d is nil: its partition column %s cannot tell its partition", s.where(nil), i, col.Name)
+			}
+			row = row.Elem()
+		}
+		f := row.FieldByIndex(col.Index)
+		var (
+			idx   int
+			found bool
+			value string
+		)
+		if f.Type() == timeType {
+			t := f.Interface().(time.Time)
+			idx, found = keys.Locate(t)
+			value = t.Format(time.RFC3339Nano)
+		} else {
+			value = f.String()
+			idx, found = keys.Index(value)
+			value = fmt.Sprintf("%q", value)
+		}
+		if !found || !sel.Contains(idx) {
+			where := "which falls in no partition"
+			if found {
+				where = "which is in partition " + keys.Key(idx)
+			}
+			return nil, fmt.Errorf("%s: row %d: %s is %s, %s, outside the step's partitions (%s)",
+				s.where(nil), i, col.Name, value, where, s.ctx.part.name)
+		}
+		of[i] = idx
+	}
+	return of, nil
+}
