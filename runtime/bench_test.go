@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/internal/cputime"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
@@ -119,3 +120,42 @@ func BenchmarkMaterialize(b *testing.B) {
 		})
 	}
 }
+
+// backfill returns n trivial assets partitioned daily from 2000-01-01, a
+// chain per partition (asset i reads the same partition of asset i-1,
+// plus one), with the Env in which they have k partitions and the range
+// of those k. fns are the plain functions, for the direct baseline.
+func backfill(n, k int) (*runtime.Definitions, partition.Env, partition.Range) {
+	def := partition.Daily("2000-01-01")
+	start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	env := partition.Env{Now: start.AddDate(0, 0, k)}
+	r := partition.Range{Start: "2000-01-01", End: start.AddDate(0, 0, k-1).Format(time.DateOnly)}
+	intType := reflect.TypeFor[int]()
+	key := func(i int) runtime.Key { return runtime.Key("a" + strconv.Itoa(i)) }
+	defs := make([]*runtime.AssetDef, n)
+	for i := range n {
+		a := &runtime.AssetDef{Key: key(i), OutputType: intType, Partitions: def}
+		if i == 0 {
+			a.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return inc(0), nil }
+		} else {
+			a.Inputs = []runtime.Input{{Name: "x", Key: key(i - 1), Type: intType}}
+			a.Compute = func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+				x, err := runtime.Load[int](ctx, in, 0)
+				if err != nil {
+					return nil, err
+				}
+				return inc(x), nil
+			}
+		}
+		defs[i] = a
+	}
+	return &runtime.Definitions{
+		Assets:     defs,
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()},
+	}, env, r
+}
+
+// inc is the function of every asset of backfill.
+//
+//go:noinline
+func inc(x int) int { return x + 1 }

@@ -110,12 +110,15 @@ func (p *Plan) request(req *Partitions) (sels []partition.Subset, errs []string)
 	if len(req.Keys) > 0 && req.Range != (partition.Range{}) {
 		return nil, []string{fmt.Sprintf("partitions: give keys (%s) or a range (%s), not both", strings.Join(req.Keys, ","), req.Range)}
 	}
-	for key := range req.Assets {
+	for key, list := range req.Assets {
+		if len(list) == 0 {
+			continue
+		}
 		i, ok := p.g.Index(key)
 		switch {
 		case !ok || p.apos[i] < 0:
 			errs = append(errs, fmt.Sprintf("partitions of asset %s: the asset is not selected", key))
-		case p.keys[i] == nil && len(req.Assets[key]) > 0:
+		case p.keys[i] == nil:
 			errs = append(errs, fmt.Sprintf("partitions of asset %s: the asset is not partitioned", key))
 		}
 	}
@@ -157,12 +160,14 @@ func (p *Plan) request(req *Partitions) (sels []partition.Subset, errs []string)
 	derrs := make([]error, len(defs))
 	parsed := false
 	for i, k := range defs {
-		if req.Range != (partition.Range{}) {
-			direct[i], derrs[i] = k.Range(req.Range)
-		} else {
-			direct[i], derrs[i] = k.Select(req.Keys)
-		}
+		direct[i], derrs[i] = parseRequest(k, req)
 		parsed = parsed || derrs[i] == nil
+		if md, ok := k.Definition().(*partition.Multi); ok && !parsed {
+			for _, name := range md.Names() {
+				_, err := parseRequest(k.Dim(name), req)
+				parsed = parsed || err == nil
+			}
+		}
 	}
 	mapped := make(map[*partition.Keys]partition.Subset, len(defs))
 	for i, k := range defs {
@@ -175,7 +180,7 @@ func (p *Plan) request(req *Partitions) (sels []partition.Subset, errs []string)
 			errs = append(errs, fmt.Sprintf("partitions %s: asset %s: %v", req, names, derrs[i]))
 			continue
 		}
-		sel, ok := mapRequest(k, defs, direct, derrs)
+		sel, ok := mapRequest(k, defs, direct, derrs, req)
 		if !ok {
 			errs = append(errs, fmt.Sprintf("partitions %s: asset %s (%s) has no partition that is or overlaps one requested; its partitions: %s",
 				req, names, k.Definition(), k.Describe()))
@@ -193,8 +198,19 @@ func (p *Plan) request(req *Partitions) (sels []partition.Subset, errs []string)
 
 // mapRequest maps the request into the keys k from the first definition
 // that has the requested keys and maps to some of k's through
-// partition.Default.
-func mapRequest(k *partition.Keys, defs []*partition.Keys, direct []partition.Subset, derrs []error) (partition.Subset, bool) {
+// partition.Default; for a multi-dimensional k, else from the first of
+// its dimensions that has them.
+func mapRequest(k *partition.Keys, defs []*partition.Keys, direct []partition.Subset, derrs []error, req *Partitions) (partition.Subset, bool) {
+	if md, ok := k.Definition().(*partition.Multi); ok {
+		for _, name := range md.Names() {
+			dk := k.Dim(name)
+			sel, err := parseRequest(dk, req)
+			if err != nil {
+				continue
+			}
+			defs, direct, derrs = append(defs, dk), append(direct, sel), append(derrs, nil)
+		}
+	}
 	for j, src := range defs {
 		if derrs[j] != nil {
 			continue
@@ -210,6 +226,18 @@ func mapRequest(k *partition.Keys, defs []*partition.Keys, direct []partition.Su
 		return r.Subset, true
 	}
 	return partition.Subset{}, false
+}
+
+// parseRequest returns the keys of k that the general request names.
+func parseRequest(k *partition.Keys, req *Partitions) (partition.Subset, error) {
+	if req.Range == (partition.Range{}) {
+		return k.Select(req.Keys)
+	}
+	sel, err := k.Range(req.Range)
+	// Keys.Range of a multi-dimensional definition can leave adjacent
+	// spans apart (one per row of the box); a union joins them, so that
+	// a step of several partitions covers them all.
+	return sel.Union(partition.Subset{}), err
 }
 
 // parsePartitions returns the keys of a step as Step.Partition names them:
