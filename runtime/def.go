@@ -135,7 +135,9 @@ func (a *AssetDef) StoredType() reflect.Type {
 
 // isKeyMap reports whether t is a map with string keys: a map by
 // partition key.
-func isKeyMap(t reflect.Type) bool { return t.Kind() == reflect.Map && t.Key().Kind() == reflect.String }
+func isKeyMap(t reflect.Type) bool {
+	return t.Kind() == reflect.Map && t.Key().Kind() == reflect.String
+}
 
 // Upstream returns the keys of every asset a must run after: its inputs,
 // then its deps, without duplicates.

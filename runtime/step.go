@@ -133,8 +133,8 @@ type executor struct {
 	managers []IOManager // by node: looked up once per run, not per load
 	run      *run        // the run that watches the steps; nil for ExecuteStep
 
-	keys  []*partition.Keys                    // by node: the keys of partitioned assets the steps use
-	maps  []partition.Mapping                  // by input edge (Graph.in): the mapping from a partitioned upstream
+	keys  []*partition.Keys                      // by node: the keys of partitioned assets the steps use
+	maps  []partition.Mapping                    // by input edge (Graph.in): the mapping from a partitioned upstream
 	pcols map[int32]columns.Column[reflect.Type] // by node: the partition column of assets that have one
 }
 
