@@ -159,3 +159,81 @@ func backfill(n, k int) (*runtime.Definitions, partition.Env, partition.Range) {
 //
 //go:noinline
 func inc(x int) int { return x + 1 }
+
+// BenchmarkBackfill plans and runs a backfill of 10 trivial assets x
+// 10,000 daily partitions (100,000 steps, a chain per partition) with the
+// memory I/O manager, and in the same loop calls the same functions
+// directly; it reports the planning time, and per step both and the
+// runtime's overhead (planning included).
+func BenchmarkBackfill(b *testing.B) {
+	const assets, days = 10, 10_000
+	for _, c := range []struct {
+		name       string
+		workers    int
+		cancelable bool
+	}{
+		{"workers=1", 1, false},
+		{"workers=default", 0, false},
+		{"workers=default/cancelable", 0, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			defs, env, r := backfill(assets, days)
+			opts := runtime.Options{Concurrency: c.workers, Env: env, Partitions: runtime.Partitions{Range: r}}
+			ctx := context.Background()
+			if c.cancelable {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+			}
+			out := make([]int, assets*days)
+			var tDirect, tPlan, tRun, cDirect, cRun time.Duration
+			b.ReportAllocs()
+			for b.Loop() {
+				c0, t0 := cputime.Process(), time.Now()
+				for d := range days {
+					v := inc(0)
+					out[d] = v
+					for i := 1; i < assets; i++ {
+						v = inc(v)
+						out[i*days+d] = v
+					}
+				}
+				c1, t1 := cputime.Process(), time.Now()
+				p, err := defs.Plan(opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t2 := time.Now()
+				res := p.Run(ctx, opts)
+				c3, t3 := cputime.Process(), time.Now()
+				if !res.OK() {
+					b.Fatal("run failed")
+				}
+				tDirect += t1.Sub(t0)
+				tPlan += t2.Sub(t1)
+				tRun += t3.Sub(t1)
+				cDirect += c1 - c0
+				cRun += c3 - c1
+			}
+			perStep := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N) / (assets * days) }
+			b.ReportMetric(float64(tPlan.Milliseconds())/float64(b.N), "plan-ms")
+			b.ReportMetric(perStep(tDirect), "direct-ns/step")
+			b.ReportMetric(perStep(tRun), "run-ns/step")
+			b.ReportMetric(perStep(tRun-tDirect), "overhead-ns/step")
+			b.ReportMetric(perStep(cRun-cDirect), "overhead-cpu-ns/step")
+		})
+	}
+}
+
+// BenchmarkPlan plans a backfill of 10 assets x 10,000 daily partitions:
+// 100,000 steps.
+func BenchmarkPlan(b *testing.B) {
+	defs, env, r := backfill(10, 10_000)
+	opts := runtime.Options{Env: env, Partitions: runtime.Partitions{Range: r}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := defs.Plan(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -28,7 +28,10 @@ func (s *stepRun) where(in *Input) string {
 func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManager) (any, error) {
 	x := s.x
 	keys := x.keys[up]
-	mp := x.maps[x.g.inOff[s.node]+int32(i)]
+	var mp partition.Mapping
+	if x.maps != nil {
+		mp = x.maps[x.g.inOff[s.node]+int32(i)]
+	}
 	if keys == nil || mp == nil {
 		return nil, fmt.Errorf("%s: the upstream's partitions are not resolved", s.where(in))
 	}
@@ -40,8 +43,8 @@ func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManag
 	if len(r.Missing) > 0 && !self {
 		return nil, fmt.Errorf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", s.where(in), listKeys(r.Missing, 5), mp)
 	}
-	load := func(k string, idx int) (any, error) {
-		ic.UpstreamPartitions, ic.UpstreamSubset = []string{k}, keys.Span(idx, idx+1)
+	load := func(k string, sub partition.Subset) (any, error) {
+		ic.UpstreamPartitions, ic.UpstreamSubset = []string{k}, sub
 		v, err := m.Load(ic)
 		if err != nil {
 			return nil, fmt.Errorf("load input %s from asset %s, partition %s: %w", in.Name, in.Key, k, err)
@@ -56,7 +59,7 @@ func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManag
 		ic.Type = elem
 		for idx := range r.Subset.Indexes() {
 			k := keys.Key(idx)
-			v, err := load(k, idx)
+			v, err := load(k, keys.Span(idx, idx+1))
 			if err != nil {
 				return nil, err
 			}
@@ -81,7 +84,7 @@ func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManag
 		out := reflect.MakeSlice(in.Type, 0, 0)
 		for idx := range r.Subset.Indexes() {
 			k := keys.Key(idx)
-			v, err := load(k, idx)
+			v, err := load(k, keys.Span(idx, idx+1))
 			if err != nil {
 				return nil, err
 			}
@@ -104,7 +107,11 @@ func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManag
 		return nil, fmt.Errorf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", s.where(in), mp, n, r.Subset)
 	}
 	idx := r.Subset.Spans()[0].Lo
-	return load(keys.Key(idx), idx)
+	k := s.ctx.Partition()
+	if own := s.ctx.part.subset(); !s.ctx.part.one() || own.Of() != keys || own.Spans()[0].Lo != idx {
+		k = keys.Key(idx) // not the step's own key (of the same keys)
+	}
+	return load(k, r.Subset)
 }
 
 // output stores out, the output of the step, through m with oc: as one

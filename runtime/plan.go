@@ -59,8 +59,9 @@ type Plan struct {
 	order  []int32             // the run's assets (nodes) in execution order
 	apos   []int32             // by node: position in order; -1 outside the run
 	keys   []*partition.Keys   // by node: the keys of the partitioned assets of the run and of their upstreams
-	maps   []partition.Mapping // by input edge (Graph.in): the mapping from a partitioned upstream
+	maps   []partition.Mapping // by input edge (Graph.in): the mapping from a partitioned upstream; nil when none is
 	assets []planAsset         // by position in order
+	reads  []read              // the inputs and deps of the assets, asset after asset
 	steps  []planStep          // in execution order
 	depOff []int32             // step s waits for steps dep[depOff[s]:depOff[s+1]]
 	dep    []int32
@@ -70,8 +71,11 @@ type Plan struct {
 type planAsset struct {
 	sel        partition.Subset // the partitions it runs; zero when unpartitioned
 	first, end int32            // its steps: steps[first:end], in key order
-	reads      []read           // its inputs and deps
+	rlo, rhi   int32            // its inputs and deps: reads[rlo:rhi]
 }
+
+// readsOf returns the inputs and deps of the asset at position a.
+func (p *Plan) readsOf(a int32) []read { return p.reads[p.assets[a].rlo:p.assets[a].rhi] }
 
 // read is an input or a dep of an asset.
 type read struct {
@@ -155,7 +159,7 @@ func (p *Plan) Step(i int) PlanStep {
 		}
 		return append(list, k)
 	}
-	for _, rd := range p.assets[st.asset].reads {
+	for _, rd := range p.readsOf(st.asset) {
 		ua := p.apos[rd.up]
 		upKey := p.g.defs[rd.up].Key
 		if rd.m == nil {
@@ -262,7 +266,7 @@ func (p *Plan) partitions(opts *Options) error {
 	for a, node := range p.order {
 		resolve(node)
 		partitioned = partitioned || p.keys[node] != nil
-		for _, rd := range p.assets[a].reads {
+		for _, rd := range p.readsOf(int32(a)) {
 			resolve(rd.up)
 		}
 	}
@@ -355,7 +359,7 @@ func (p *Plan) link() (plain, request []string) {
 		def := p.g.defs[node]
 		sel := p.subset(int32(s))
 		waits = waits[:0]
-		for _, rd := range p.assets[st.asset].reads {
+		for _, rd := range p.readsOf(st.asset) {
 			ua := p.apos[rd.up]
 			if rd.m == nil {
 				if ua >= 0 {
@@ -370,7 +374,7 @@ func (p *Plan) link() (plain, request []string) {
 				continue
 			}
 			if rd.input >= 0 {
-				if msg, isReq := checkRead(def, &def.Inputs[rd.input], rd.up == node, r, sel); msg != "" {
+				if msg, isReq := checkRead(def, &def.Inputs[rd.input], rd.m, rd.up == node, r, sel); msg != "" {
 					if isReq {
 						req.add(readKind(node, rd), msg)
 					} else {
@@ -405,27 +409,21 @@ func readName(def *AssetDef, rd read, up *AssetDef) (string, *Input) {
 // covering sel: r, the upstream partitions. It returns what is wrong, and
 // whether that is the request's doing (partitions that do not exist)
 // rather than the definitions'.
-func checkRead(def *AssetDef, in *Input, self bool, r partition.Result, sel partition.Subset) (msg string, request bool) {
-	where := fmt.Sprintf("asset %s%s, partition %s: input %s (from %s)", def.Key, at(def), partitionsName(sel), in.Name, in.Key)
+func checkRead(def *AssetDef, in *Input, m partition.Mapping, self bool, r partition.Result, sel partition.Subset) (msg string, request bool) {
+	where := func() string {
+		return fmt.Sprintf("asset %s%s, partition %s: input %s (from %s)", def.Key, at(def), partitionsName(sel), in.Name, in.Key)
+	}
 	if len(r.Missing) > 0 && !self {
-		return fmt.Sprintf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", where, listKeys(r.Missing, 5), mappingName(in.Mapping)), true
+		return fmt.Sprintf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", where(), listKeys(r.Missing, 5), m), true
 	}
 	if in.Gather == GatherOne {
 		switch n := r.Subset.Len(); {
 		case n == 0 && self:
 		case n != 1:
-			return fmt.Sprintf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", where, mappingName(in.Mapping), n, r.Subset), false
+			return fmt.Sprintf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", where(), m, n, r.Subset), false
 		}
 	}
 	return "", false
-}
-
-// mappingName names a mapping in messages.
-func mappingName(m partition.Mapping) string {
-	if m == nil {
-		return "default"
-	}
-	return m.String()
 }
 
 // listKeys lists keys, at most max of them.

@@ -340,7 +340,7 @@ func TestPlanMappingErrors(t *testing.T) {
 		part("late", late, nil),
 		part("week", daily, nil, from("early", partition.TimeWindow(-6, 0))))
 	_, err := defs.Plan(runtime.Options{Env: march, Selection: []runtime.Key{"early"}, Partitions: rangeOf("2024-01-08", "2024-01-11")})
-	assert.EqualError(t, err, "asset early, partition 2024-01-08: input late (from late): upstream partitions that do not exist (yet): 2024-01-08 (mapping default) (and 1 more step(s) alike)")
+	assert.EqualError(t, err, "asset early, partition 2024-01-08: input late (from late): upstream partitions that do not exist (yet): 2024-01-08 (mapping window) (and 1 more step(s) alike)")
 	var re *runtime.RequestError
 	assert.True(t, errors.As(err, &re))
 

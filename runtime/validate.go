@@ -51,7 +51,7 @@ func (d *Definitions) check(selection []Key) (*Plan, error) {
 	sel, unknown := g.selection(selection)
 	errs = append(errs, unknown...)
 	errs = append(errs, d.needs(g, sel, bad)...)
-	p := &Plan{defs: d, g: g, maps: make([]partition.Mapping, len(g.in))}
+	p := &Plan{defs: d, g: g, reads: make([]read, 0, len(g.in))}
 	p.order = g.Order(sel)
 	p.apos = make([]int32, g.Len())
 	for i := range p.apos {
@@ -60,9 +60,11 @@ func (d *Definitions) check(selection []Key) (*Plan, error) {
 	p.assets = make([]planAsset, len(p.order))
 	for a, node := range p.order {
 		p.apos[node] = int32(a)
+		p.assets[a].rlo = int32(len(p.reads))
 		if !bad[node] {
-			p.assets[a].reads, errs = p.reads(node, errs)
+			errs = p.addReads(node, errs)
 		}
+		p.assets[a].rhi = int32(len(p.reads))
 	}
 	if err := joinSorted(errs); err != nil {
 		return nil, err
@@ -372,13 +374,12 @@ func partitionColumn(a *AssetDef) (columns.Column[reflect.Type], error) {
 	return none, fmt.Errorf("no partition column %q in %v%s", a.PartitionColumn, row, suggest.Hint(a.PartitionColumn, names))
 }
 
-// reads returns the inputs and deps of node, with their mappings, and
-// adds what is wrong with them to errs. It records the mappings of inputs
-// in p.maps.
-func (p *Plan) reads(node int32, errs []string) ([]read, []string) {
+// addReads adds the inputs and deps of node, with their mappings, to
+// p.reads, and what is wrong with them to errs. It records the mappings
+// of inputs in p.maps.
+func (p *Plan) addReads(node int32, errs []string) []string {
 	g := p.g
 	a := g.defs[node]
-	var out []read
 	for k := range a.Inputs {
 		in := &a.Inputs[k]
 		j := g.input(node, k)
@@ -397,8 +398,13 @@ func (p *Plan) reads(node int32, errs []string) ([]read, []string) {
 		if j == node && a.splits() {
 			errs = append(errs, fmt.Sprintf("asset %s%s: input %s reads the asset's own earlier partitions, so each step must cover one partition: %s cannot be", a.Key, at(a), in.Name, backfillName(a.Backfill)))
 		}
-		p.maps[g.inOff[node]+int32(k)] = m
-		out = append(out, read{up: j, input: int32(k), m: m})
+		if m != nil {
+			if p.maps == nil {
+				p.maps = make([]partition.Mapping, len(g.in))
+			}
+			p.maps[g.inOff[node]+int32(k)] = m
+		}
+		p.reads = append(p.reads, read{up: j, input: int32(k), m: m})
 	}
 	for dep := range a.DepMappings {
 		if !slices.Contains(a.Deps, dep) {
@@ -418,9 +424,9 @@ func (p *Plan) reads(node int32, errs []string) ([]read, []string) {
 			errs = append(errs, fmt.Sprintf("asset %s%s: dep %s: %v", a.Key, at(a), dep, err))
 			continue
 		}
-		out = append(out, read{up: j, input: -1, m: m})
+		p.reads = append(p.reads, read{up: j, input: -1, m: m})
 	}
-	return out, errs
+	return errs
 }
 
 // mappingOf returns the mapping from up's partitions to a's: m when given,
