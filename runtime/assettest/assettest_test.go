@@ -6,10 +6,12 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/assettest"
 )
@@ -75,7 +77,7 @@ func TestMaterialize(t *testing.T) {
 }
 
 func TestMaterializeSelection(t *testing.T) {
-	res, err := assettest.Materialize(context.Background(), assets(), "people")
+	res, err := assettest.Materialize(context.Background(), assets(), assettest.Select("people"))
 	require.NoError(t, err)
 	require.Len(t, res.Steps, 1)
 	_, ok := res.Value("birds")
@@ -96,14 +98,14 @@ func TestMaterializeSelectionWithoutUpstreams(t *testing.T) {
 	ran := false
 	a := assets()
 	a[0].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { ran = true; return People(), nil }
-	_, err := assettest.Materialize(context.Background(), a, "combined_data", "people")
+	_, err := assettest.Materialize(context.Background(), a, assettest.Select("combined_data", "people"))
 	assert.EqualError(t, err, "assettest: asset combined_data loads birds, which the selection leaves out: "+
 		"select it too (as --select '+combined_data' does on the command line), or give its value to MaterializeWith in a memory.Manager (Set)")
 	assert.False(t, ran, "people ran although the selection was refused")
-	_, err = assettest.Materialize(context.Background(), a, "combined_data")
+	_, err = assettest.Materialize(context.Background(), a, assettest.Select("combined_data"))
 	assert.ErrorContains(t, err, "asset combined_data loads people, birds, which the selection leaves out: select them too")
 
-	res, err := assettest.Materialize(context.Background(), a, "combined_data", "birds", "people")
+	res, err := assettest.Materialize(context.Background(), a, assettest.Select("combined_data", "birds", "people"))
 	require.NoError(t, err)
 	assert.Len(t, res.Steps, 3)
 }
@@ -117,7 +119,7 @@ func TestMaterializeFailure(t *testing.T) {
 	_, err = assettest.Output[[]Entity](res, "combined_data")
 	assert.EqualError(t, err, "asset combined_data skipped: upstream people failed")
 
-	_, err = assettest.Materialize(context.Background(), a, "nobody")
+	_, err = assettest.Materialize(context.Background(), a, assettest.Select("nobody"))
 	assert.ErrorContains(t, err, `selection: no asset "nobody"`)
 }
 
@@ -142,4 +144,98 @@ func TestContext(t *testing.T) {
 	cancel()
 	_, err = Orders(assettest.Context(cancelled, "orders"), nil)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+var daily = partition.Daily("2024-01-01")
+
+// partitioned returns a daily asset counting its day's events, and a
+// summary of every day.
+func partitioned() []*runtime.AssetDef {
+	intType := reflect.TypeFor[int]()
+	return []*runtime.AssetDef{
+		{
+			Key: "events", OutputType: intType, Partitions: daily,
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				w, _ := ctx.Window()
+				return w.Start.Day(), nil
+			},
+		},
+		{
+			Key: "doubled", OutputType: intType, Partitions: daily,
+			Inputs: []runtime.Input{{Name: "events", Key: "events", Type: intType}},
+			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+				n, err := runtime.Load[int](ctx, in, 0)
+				return 2 * n, err
+			},
+		},
+	}
+}
+
+func TestMaterializePartitions(t *testing.T) {
+	res, err := assettest.Materialize(context.Background(), partitioned(), assettest.PartitionRange("2024-01-02", "2024-01-04"))
+	require.NoError(t, err)
+	assert.Len(t, res.Steps, 6)
+	n, err := assettest.PartitionOutput[int](res, "doubled", "2024-01-03")
+	require.NoError(t, err)
+	assert.Equal(t, 6, n)
+	_, err = assettest.PartitionOutput[int](res, "doubled", "2024-01-05")
+	assert.EqualError(t, err, "asset doubled partition 2024-01-05 has no value: it was not materialized in this run")
+	v, ok := res.PartitionValue("events", "2024-01-04")
+	assert.True(t, ok)
+	assert.Equal(t, 4, v)
+
+	res, err = assettest.Materialize(context.Background(), partitioned(), assettest.Select("events"), assettest.Partitions("2024-01-09", "2024-01-07"),
+		assettest.Env(partition.Env{Now: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)}))
+	require.NoError(t, err)
+	assert.Len(t, res.Steps, 2)
+	_, err = assettest.Materialize(context.Background(), partitioned(), assettest.Partition("2024-01-10"),
+		assettest.Env(partition.Env{Now: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)}))
+	assert.EqualError(t, err, `partitions 2024-01-10: asset events, doubled: unknown partition "2024-01-10" (did you mean "2024-01-01"?); valid: 2024-01-01...2024-01-09`)
+
+	// A failed partition fails its output, naming it.
+	defs := partitioned()
+	defs[0].Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		if ctx.Partition() == "2024-01-02" {
+			return nil, errors.New("no events")
+		}
+		return 1, nil
+	}
+	res, err = assettest.Materialize(context.Background(), defs, assettest.Partitions("2024-01-02", "2024-01-03"))
+	assert.EqualError(t, err, "asset events partition 2024-01-02 failed: no events\nasset doubled partition 2024-01-02 skipped: upstream events partition 2024-01-02 failed")
+	_, err = assettest.PartitionOutput[int](res, "doubled", "2024-01-02")
+	assert.EqualError(t, err, "asset doubled partition 2024-01-02 skipped: upstream events partition 2024-01-02 failed")
+	n, err = assettest.PartitionOutput[int](res, "doubled", "2024-01-03")
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+}
+
+func TestPartitionContext(t *testing.T) {
+	ctx, err := assettest.PartitionContext(context.Background(), "events", daily, "2024-01-02")
+	require.NoError(t, err)
+	assert.Equal(t, "2024-01-02", ctx.Partition())
+	w, ok := ctx.Window()
+	assert.True(t, ok)
+	assert.Equal(t, partition.Window{Start: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC)}, w)
+	v, err := partitioned()[0].Compute(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 2, v)
+
+	multi := partition.NewMulti(partition.Dims{"date": daily, "customer": partition.NewDynamic("customers")})
+	ctx, err = assettest.PartitionContext(context.Background(), "orders", multi, "acme|2024-01-02")
+	require.NoError(t, err)
+	assert.Equal(t, "acme", ctx.Dim("customer"))
+	assert.Equal(t, "2024-01-02", ctx.Dim("date"))
+
+	_, err = assettest.PartitionContext(context.Background(), "events", daily, "2024-13-01")
+	assert.ErrorContains(t, err, `asset events: unknown partition "2024-13-01"`)
+
+	// A step of several partitions.
+	keys, err := daily.Resolve(partition.Env{Now: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+	sel, err := keys.Range(partition.Range{Start: "2024-01-05", End: "2024-01-07"})
+	require.NoError(t, err)
+	ctx = assettest.Context(context.Background(), "events").WithPartitions(sel)
+	assert.Equal(t, "", ctx.Partition())
+	assert.Equal(t, []string{"2024-01-05", "2024-01-06", "2024-01-07"}, ctx.PartitionKeys())
+	assert.Equal(t, partition.Range{Start: "2024-01-05", End: "2024-01-07"}, ctx.PartitionRange())
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/killtest"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -43,6 +45,13 @@ const (
 var stages = map[string]stage{"written": stageWritten, "stamped": stageStamped, "renamed": stageRenamed}
 
 func TestMain(m *testing.M) {
+	if mode := os.Getenv(envPartChild); mode != "" {
+		if err := partitionChild(mode); err != nil {
+			fmt.Fprintln(os.Stderr, "child:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if mode := os.Getenv(envCrash); mode != "" {
 		if err := crashChild(mode); err != nil {
 			fmt.Fprintln(os.Stderr, "child:", err)
@@ -272,5 +281,129 @@ func TestKilledStoreSweep(t *testing.T) {
 	assert.FileExists(t, young)
 	for _, p := range others {
 		assert.FileExists(t, p)
+	}
+}
+
+// The partition kill tests: the child materializes partitions of the
+// daily asset sales/daily, each value "VALUE-KEY", and dies at one stage
+// of the store of one partition.
+const (
+	envPartChild = "ASSETGEN_FS_PART_CRASH" // the stage to die at
+	envPartRange = "ASSETGEN_FS_PART_RANGE" // the partitions to run, START...END
+	envPartAt    = "ASSETGEN_FS_PART_AT"    // the partition whose store dies
+)
+
+// dailyDefs returns the asset sales/daily, whose partitions are
+// value-KEY, stored by m; with single, its steps cover whole ranges.
+func dailyDefs(m *Manager, value string, single bool) *runtime.Definitions {
+	a := &runtime.AssetDef{
+		Key: "sales/daily", Partitions: partition.Daily("2024-01-01"), OutputType: reflect.TypeFor[string](),
+		Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) { return value + "-" + ctx.Partition(), nil },
+	}
+	if single {
+		a.Backfill = runtime.BackfillSingle
+		a.OutputType = reflect.TypeFor[map[string]string]()
+		a.Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+			out := map[string]string{}
+			for _, k := range ctx.PartitionKeys() {
+				out[k] = value + "-" + k
+			}
+			return out, nil
+		}
+	}
+	return &runtime.Definitions{Assets: []*runtime.AssetDef{a}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+}
+
+var january = partition.Env{Now: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
+
+func partitionChild(mode string) error {
+	r, err := partition.ParseRange(os.Getenv(envPartRange))
+	if err != nil {
+		return err
+	}
+	at, ok := stages[mode]
+	if !ok {
+		return fmt.Errorf("unknown stage %q", mode)
+	}
+	target := "partition=" + os.Getenv(envPartAt) + ".json"
+	hook = func(s stage, path string) error {
+		if s != at || !strings.Contains(filepath.Base(path), target) {
+			return nil
+		}
+		return killtest.Die(nil)
+	}
+	m := New(os.Getenv(envDir))
+	res, err := runtime.Materialize(context.Background(), dailyDefs(m, "new", r.Start != r.End), runtime.Options{
+		RunID: crashRun, Logger: killtest.Quiet, Env: january, Partitions: runtime.Partitions{Range: r},
+	})
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("not killed at stage %s: %v", mode, res.OK())
+}
+
+// fileState is what a partition's files hold: the data and the stamp.
+type fileState struct {
+	data  string
+	stamp runtime.Stamp
+}
+
+func partitionStates(t *testing.T, m *Manager, keys ...string) map[string]fileState {
+	out := map[string]fileState{}
+	for _, k := range keys {
+		p, err := m.Path("sales/daily", k)
+		require.NoError(t, err)
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		st, ok, err := m.Stamp(context.Background(), "sales/daily", k)
+		require.NoError(t, err)
+		require.True(t, ok)
+		out[k] = fileState{string(b), st}
+	}
+	return out
+}
+
+// TestKilledPartitionStore kills a process while it stores one partition
+// of a daily asset: that partition keeps its old file and stamp, and the
+// others are untouched; in a step covering a range, the partitions stored
+// before the one killed have their new files.
+func TestKilledPartitionStore(t *testing.T) {
+	days := []string{"2024-01-01", "2024-01-02", "2024-01-03"}
+	for _, c := range []struct {
+		name, stage, run string
+		landed           []bool // by day: the new file is in place
+	}{
+		{"one/written", "written", "2024-01-02...2024-01-02", []bool{false, false, false}},
+		{"one/stamped", "stamped", "2024-01-02...2024-01-02", []bool{false, false, false}},
+		{"range/written", "written", "2024-01-01...2024-01-03", []bool{true, false, false}},
+		{"range/stamped", "stamped", "2024-01-01...2024-01-03", []bool{true, false, false}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			m := New(dir)
+			res, err := runtime.Materialize(context.Background(), dailyDefs(m, "old", false), runtime.Options{
+				RunID: "old", Logger: killtest.Quiet, Env: january,
+				Partitions: runtime.Partitions{Range: partition.Range{Start: days[0], End: days[2]}},
+			})
+			require.NoError(t, err)
+			require.True(t, res.OK())
+			before := partitionStates(t, m, days...)
+
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), envPartChild+"="+c.stage, envDir+"="+dir, envPartRange+"="+c.run, envPartAt+"=2024-01-02")
+			killtest.RunKilled(t, cmd)
+
+			after := partitionStates(t, New(dir), days...)
+			for i, d := range days {
+				if !c.landed[i] {
+					assert.Equal(t, before[d], after[d], "%s is as it was", d)
+					assert.Equal(t, `"old-`+d+`"`+"\n", after[d].data)
+					continue
+				}
+				assert.Equal(t, `"new-`+d+`"`+"\n", after[d].data, d)
+				assert.Equal(t, crashRun, after[d].stamp.RunID, d)
+			}
+			assert.Len(t, tempFiles(t, dir), 1, "the killed store left its temporary file, which the next store into the directory removes")
+		})
 	}
 }
