@@ -79,14 +79,21 @@ type Gather uint8
 
 const (
 	// GatherOne: the parameter takes one value, the output of one upstream
-	// partition (or of an unpartitioned upstream).
+	// partition (or of an unpartitioned upstream). A mapping that gives
+	// a step no upstream partition, or several, fails it; except that the
+	// first partitions of an asset reading its own earlier ones (a
+	// self-dependency, such as window(-1)), with nothing before them, get
+	// the parameter's zero value.
 	GatherOne Gather = iota
 	// GatherMap: the parameter is a map[string]T keyed by upstream
-	// partition key, one entry per partition.
+	// partition key, one entry per partition, each loaded with its own
+	// Load (into T) and converted as Load converts.
 	GatherMap
 	// GatherConcat: the parameter is a slice receiving the slices of every
-	// upstream partition concatenated in key order (what a table I/O
-	// manager loads with one query).
+	// upstream partition concatenated in key order: in one call of an I/O
+	// manager that is a RangeLoader (a table manager's one query), else
+	// one Load per partition, each converted as Load converts (rows of a
+	// wider struct projected onto the parameter's).
 	GatherConcat
 )
 

@@ -391,3 +391,23 @@ func TestPlanLarge(t *testing.T) {
 	assert.Equal(t, []int32{999}, p.Deps(1999), "a chain per partition")
 	assert.Equal(t, "a1 2000-01-01 <- [0]", steps(p)[1000])
 }
+
+// Last and static maps order steps like any mapping.
+func TestPlanLastAndStaticMap(t *testing.T) {
+	continents := partition.NewStatic("europe", "america")
+	defs := defsOf(memory.New(),
+		part("rates", daily, nil),
+		part("priced", daily, nil, from("rates", partition.Last())),
+		part("by_region", regions, nil),
+		part("continental", continents, nil, gathered("by_region", reflect.TypeFor[map[string]int](), runtime.GatherMap,
+			partition.StaticMap(map[string][]string{"europe": {"eu"}, "america": {"us", "apac"}}))))
+	p := plan(t, defs, runtime.Options{Selection: []runtime.Key{"rates", "priced"}, Partitions: keysOf("2024-02-28", "2024-02-29")})
+	assert.Equal(t, []string{"rates 2024-02-28", "rates 2024-02-29", "priced 2024-02-28 <- [1]", "priced 2024-02-29 <- [1]"}, steps(p))
+	p = plan(t, defs, runtime.Options{Selection: []runtime.Key{"rates", "priced"}, Partitions: keysOf("2024-01-01")})
+	assert.Equal(t, []runtime.PlanStep{{Key: "priced", Partition: "2024-01-01", Partitions: p.Step(1).Partitions, Loads: []runtime.Key{"rates"}}}, p.Steps()[1:])
+
+	p = plan(t, defs, runtime.Options{Selection: []runtime.Key{"by_region", "continental"}, Partitions: runtime.Partitions{Assets: map[runtime.Key][]string{
+		"by_region": {"eu", "us", "apac"}, "continental": {"america", "europe"},
+	}}})
+	assert.Equal(t, []string{"by_region eu", "by_region us", "by_region apac", "continental europe <- [0]", "continental america <- [1 2]"}, steps(p))
+}

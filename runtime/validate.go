@@ -219,8 +219,9 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			continue
 		}
 		if tc, ok := m.(TypeChecker); ok {
-			if err := tc.CheckType(a.OutputType); err != nil {
-				add("asset %s%s: I/O manager %q cannot store its output type %v: %v", a.Key, at(a), io, a.OutputType, err)
+			t := a.StoredType()
+			if err := tc.CheckType(t); err != nil {
+				add("asset %s%s: I/O manager %q cannot store its output type %v: %v", a.Key, at(a), io, t, err)
 			}
 		}
 	}

@@ -3,7 +3,19 @@
 //
 // The file of asset a/b/c is <dir>/a/b/c.json; partition p of it is
 // <dir>/a/b/c/partition=p.json (the "=" keeps partition files apart from
-// the files of other assets, whose key components are identifiers).
+// the files of other assets, whose key components are identifiers). A
+// multi-dimensional partition is a directory per dimension, in the order
+// of the dimensions' names: partition "2024-01-01|eu" of dimensions date
+// and region is <dir>/a/b/c/date=2024-01-01/region=eu.json. Partition
+// keys follow partition.CheckKey (see ValidPartition), so no key can name
+// a path outside its asset's directory.
+//
+// The manager stores and loads one partition per call: it implements
+// neither runtime.RangeStorer nor runtime.RangeLoader. The runtime splits
+// the output of a step covering several partitions and calls Store for
+// each, so each partition's file is replaced atomically, but not the range
+// as a whole: a step killed midway leaves the partitions it stored new and
+// the others as they were. Reading several partitions is one file each.
 //
 // Load decodes into the downstream parameter's own type (or, for an
 // interface parameter, into the upstream's output type). JSON gives values
