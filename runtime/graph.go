@@ -98,9 +98,6 @@ func (g *Graph) Layers(sel []bool, order []int32) []int32 { return g.g.Layers(se
 // upstream returns the nodes node i runs after.
 func (g *Graph) upstream(i int32) []int32 { return g.g.Upstream(i) }
 
-// downstream returns the nodes that run after node i.
-func (g *Graph) downstream(i int32) []int32 { return g.g.Downstream(i) }
-
 // input returns the node of input k of node i, or -1 when undefined.
 func (g *Graph) input(i int32, k int) int32 { return g.in[g.inOff[i]+int32(k)] }
 
