@@ -5,6 +5,15 @@
 // downstream asset is seen by the others). It suits tests and pipelines
 // run in one process; values are gone when the process exits, and a
 // process that did not store a value cannot load it.
+//
+// Each partition of an asset has a slot of its own, keyed by the
+// partition's key, stamped with the run that stored it. The manager stores
+// and loads one partition per call: it implements neither
+// runtime.RangeStorer nor runtime.RangeLoader, so the runtime splits the
+// output of a step covering several partitions (a map by key, or rows by
+// partition column) and gathers the inputs that read several, one Store
+// or Load per partition. It keeps no data versions: its stamps have a run
+// and a time only.
 package memory
 
 import (
