@@ -576,3 +576,47 @@ func TestBackfillRetriesAndCancel(t *testing.T) {
 	assert.Equal(t, []string{"b 2024-01-01 success", "b 2024-01-02 canceled", "b 2024-01-03 canceled"}, outcomes(res))
 	assert.Equal(t, []string{"2024-01-03"}, res.Steps[2].Partitions.Keys())
 }
+
+// ledger is a named slice type, which an upstream may return where a
+// downstream parameter takes its underlying type.
+type ledger []int
+
+// Values of a named type reach a parameter of its underlying type, one
+// partition or gathered.
+func TestLoadNamedType(t *testing.T) {
+	mem := memory.New()
+	mem.Set("up", "", ledger{1, 2})
+	mem.Set("parts", "2024-01-01", ledger{3})
+	mem.Set("parts", "2024-01-02", ledger{4, 5})
+	up := &runtime.AssetDef{Key: "up", OutputType: reflect.TypeFor[ledger](), Compute: nopCompute}
+	parts := &runtime.AssetDef{Key: "parts", Partitions: daily, OutputType: reflect.TypeFor[ledger](), Compute: nopCompute}
+	ints := reflect.TypeFor[[]int]()
+	var got [][]int
+	var byKey map[string][]int
+	down := &runtime.AssetDef{
+		Key: "down", OutputType: intType,
+		Inputs: []runtime.Input{
+			{Name: "up", Key: "up", Type: ints},
+			gathered("parts", ints, runtime.GatherConcat, nil),
+			gathered("parts", reflect.TypeFor[map[string][]int](), runtime.GatherMap, nil),
+		},
+		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			a, err := runtime.Load[[]int](ctx, in, 0)
+			if err != nil {
+				return nil, err
+			}
+			b, err := runtime.Load[[]int](ctx, in, 1)
+			if err != nil {
+				return nil, err
+			}
+			byKey, err = runtime.Load[map[string][]int](ctx, in, 2)
+			got = [][]int{a, b}
+			return 0, err
+		},
+	}
+	res := materialize(t, defsOf(mem, up, parts, down), runtime.Options{Selection: []runtime.Key{"down"},
+		Env: partition.Env{Now: time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC)}})
+	require.True(t, res.OK(), "%v", res.Steps[0].Err)
+	assert.Equal(t, [][]int{{1, 2}, {3, 4, 5}}, got)
+	assert.Equal(t, map[string][]int{"2024-01-01": {3}, "2024-01-02": {4, 5}}, byKey)
+}

@@ -40,15 +40,17 @@ func Load[T any](ctx *Context, in Inputs, i int) (T, error) {
 }
 
 // convert converts v, a non-nil value an I/O manager loaded, to want: as
-// it is when assignable; by conversion between types of one kind; and a
-// slice of structs into a slice of structs with a subset of its columns
-// (see project).
+// it is when of that type (or want is an interface it implements); by
+// conversion between types of one kind; and a slice of structs into a
+// slice of structs with a subset of its columns (see project).
 func convert(v any, want reflect.Type) (reflect.Value, error) {
 	rv := reflect.ValueOf(v)
-	if rv.Type().AssignableTo(want) {
+	switch t := rv.Type(); {
+	case t == want, want.Kind() == reflect.Interface && t.Implements(want):
 		return rv, nil
-	}
-	if rv.Type().ConvertibleTo(want) && rv.Type().Kind() == want.Kind() {
+	case t.ConvertibleTo(want) && t.Kind() == want.Kind():
+		// A named type and its underlying type (assignable, but not the
+		// same dynamic type), or two named types alike.
 		return rv.Convert(want), nil
 	}
 	p, err := project(rv, want)
