@@ -108,16 +108,16 @@ func (g Gather) String() string {
 	return "one"
 }
 
-// SelfInput reports whether in reads a's own earlier partitions: its key
+// selfInput reports whether in reads a's own earlier partitions: its key
 // is a's, a is partitioned, and its Mapping is a window ending before the
 // partition itself (partition.CheckSelf), such as window(-1). Such an
 // input orders the asset's own steps and is no cycle.
-func (a *AssetDef) SelfInput(in *Input) bool {
+func (a *AssetDef) selfInput(in *Input) bool {
 	return in.Key == a.Key && a.Partitions != nil && in.Mapping != nil && partition.CheckSelf(in.Mapping) == nil
 }
 
 // selfDep reports whether a's deps on itself order its own partitions, as
-// SelfInput does for an input.
+// selfInput does for an input.
 func (a *AssetDef) selfDep() bool {
 	m := a.DepMappings[a.Key]
 	return a.Partitions != nil && m != nil && partition.CheckSelf(m) == nil

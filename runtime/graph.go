@@ -25,7 +25,8 @@ type Graph struct {
 // are left out (Index finds the first definition of a key), and so are
 // references to undefined assets. Definitions.Graph reports them.
 //
-// An asset that reads its own earlier partitions (see SelfInput) has no
+// An asset that reads its own earlier partitions (an input of its own key
+// through a window ending before the partition, such as window(-1)) has no
 // edge to itself: it orders its own steps, and is no cycle. Any other
 // input or dep naming the asset itself is an edge, which the cycle check
 // reports.
@@ -44,7 +45,7 @@ func NewGraph(defs []*AssetDef) *Graph {
 		g.inOff[i] = int32(len(g.in))
 		for k := range d.Inputs {
 			in := &d.Inputs[k]
-			if d.SelfInput(in) {
+			if d.selfInput(in) {
 				g.in = append(g.in, int32(i))
 				continue
 			}

@@ -41,7 +41,7 @@ type Partitions struct {
 }
 
 // IsZero reports whether p requests no partition.
-func (p *Partitions) IsZero() bool {
+func (p Partitions) IsZero() bool {
 	return len(p.Keys) == 0 && p.Range == (partition.Range{}) && len(p.Assets) == 0
 }
 
@@ -49,7 +49,7 @@ func (p *Partitions) IsZero() bool {
 func (p *Partitions) general() bool { return len(p.Keys) > 0 || p.Range != (partition.Range{}) }
 
 // String returns the request as the command line writes it.
-func (p *Partitions) String() string {
+func (p Partitions) String() string {
 	if p.Range != (partition.Range{}) {
 		return p.Range.String()
 	}
