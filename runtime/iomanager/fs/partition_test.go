@@ -150,3 +150,35 @@ func TestBackfillFiles(t *testing.T) {
 		"2024-01-03": "0976870791193c283ee73735d9d09b7ab877e18adf7416c031e99f104d5e0785",
 	}, res.Steps[0].PartitionVersions)
 }
+
+// FuzzPartitionPath: no partition key names a path outside its asset's
+// directory, or a hidden file; a key that fs refuses, partition refuses
+// too (one rule), except for file names too long.
+func FuzzPartitionPath(f *testing.F) {
+	for _, s := range []string{"2024-01-01", "a|b", "..", "a/../b", "a|..", ".x", "x.", "a\x00", "é|ü", "a||b", strings.Repeat("x", 300)} {
+		f.Add(s)
+	}
+	m := New("/base")
+	f.Fuzz(func(t *testing.T, part string) {
+		if part == "" {
+			return // the unpartitioned file
+		}
+		for _, def := range []partition.Definition{daily, byDay} {
+			rel, err := m.rel("a/b", part, def)
+			if err != nil {
+				if ValidPartition(part) == nil && !strings.Contains(err.Error(), "longer than") && !strings.Contains(err.Error(), "dimensions") {
+					t.Fatalf("%q: refused, but a valid key: %v", part, err)
+				}
+				continue
+			}
+			if !strings.HasPrefix(rel, "a/b/") || filepath.Clean(rel) != rel {
+				t.Fatalf("%q: path %q leaves a/b or is not clean", part, rel)
+			}
+			for _, c := range strings.Split(rel, "/") {
+				if c == "" || c == "." || c == ".." || strings.HasPrefix(c, ".") {
+					t.Fatalf("%q: path %q has component %q", part, rel, c)
+				}
+			}
+		}
+	})
+}
