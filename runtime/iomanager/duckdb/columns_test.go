@@ -139,7 +139,7 @@ func TestReadColumnsFailingRow(t *testing.T) {
 	defer c.Close()
 	err = c.Raw(func(dc any) error {
 		rows, err := dc.(driver.QueryerContext).QueryContext(context.Background(),
-			`SELECT * FROM (VALUES ('id', '"BIGINT"'::JSON), ('name', '1e400'::JSON)) t(name, type)`, nil)
+			`SELECT * FROM (VALUES ('id', '"BIGINT"'::JSON, false), ('name', '1e400'::JSON, false)) t(name, type, marked)`, nil)
 		require.NoError(t, err)
 		defer rows.Close()
 		cols, err := readColumns(rows)

@@ -30,7 +30,7 @@ const (
 	crashRun = "0000000000000000000killed"
 )
 
-var stages = map[string]stage{"built": stageBuilt, "committed": stageCommitted}
+var stages = map[string]stage{"built": stageBuilt, "appended": stageAppended, "committed": stageCommitted}
 
 // rowsDefs returns definitions with the one asset t, which returns rows,
 // stored by m.

@@ -88,7 +88,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -115,12 +114,14 @@ type Manager struct {
 	closed bool
 
 	mu     sync.Mutex
-	locks  keylock.Map              // per table: stores of one table run one at a time
-	stamps map[string]runtime.Stamp // by table, loaded on the first Stamp; nil until then
+	locks  keylock.Map                         // per table: stores of one table run one at a time
+	stamps map[string]map[string]runtime.Stamp // by table and partition ("" when unpartitioned), loaded on the first Stamp; nil until then
 }
 
 var (
 	_ runtime.IOManager   = (*Manager)(nil)
+	_ runtime.RangeStorer = (*Manager)(nil)
+	_ runtime.RangeLoader = (*Manager)(nil)
 	_ runtime.TypeChecker = (*Manager)(nil)
 	_ runtime.Stamped     = (*Manager)(nil)
 )
@@ -258,15 +259,15 @@ func (m *Manager) prepare(db *sql.DB) error {
 	return nil
 }
 
-// Stamp returns the stamp of the table of key: the run that stored it,
-// its data version and when the store committed, from the Outputs table.
-// ok is false when the table does not exist, or was stored before stamps
-// were kept. A database that another process holds is not waited for:
-// the error says it is locked. Partitions are not supported yet: ok is
-// false for any.
+// Stamp returns the stamp of the table of key, or of one of its
+// partitions: the run that stored it, its data version and when the store
+// committed, from the Outputs table. ok is false when the table does not
+// exist, the partition was never stored, or the table was stored before
+// stamps were kept. A database that another process holds is not waited
+// for: the error says it is locked.
 func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
 	table, err := m.Table(key)
-	if err != nil || partition != "" {
+	if err != nil {
 		return runtime.Stamp{}, false, err
 	}
 	m.mu.Lock()
@@ -279,7 +280,7 @@ func (m *Manager) Stamp(_ context.Context, key runtime.Key, partition string) (r
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	st, ok := m.stamps[table]
+	st, ok := m.stamps[table][partition]
 	return st, ok, nil
 }
 
@@ -291,7 +292,7 @@ func (m *Manager) loadStamps() error {
 		if _, err := os.Stat(m.path); errors.Is(err, os.ErrNotExist) {
 			m.mu.Lock()
 			if m.stamps == nil {
-				m.stamps = map[string]runtime.Stamp{}
+				m.stamps = map[string]map[string]runtime.Stamp{}
 			}
 			m.mu.Unlock()
 			return nil // nothing stored yet: do not create the file
@@ -301,21 +302,23 @@ func (m *Manager) loadStamps() error {
 	if err != nil {
 		return err
 	}
-	rows, err := db.Query(`SELECT o.asset_key, o.run_id, o.data_version, o.stored_at FROM `+m.qualified(Outputs)+` o
-		JOIN duckdb_tables() t ON t.schema_name = ? AND t.table_name = o.asset_key
-		WHERE o.partition_key = ''`, m.schema)
+	rows, err := db.Query(`SELECT o.asset_key, o.partition_key, o.run_id, o.data_version, o.stored_at FROM `+m.qualified(Outputs)+` o
+		JOIN duckdb_tables() t ON t.schema_name = ? AND t.table_name = o.asset_key`, m.schema)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	stamps := map[string]runtime.Stamp{}
+	stamps := map[string]map[string]runtime.Stamp{}
 	for rows.Next() {
-		var table string
+		var table, partition string
 		var st runtime.Stamp
-		if err := rows.Scan(&table, &st.RunID, &st.DataVersion, &st.Time); err != nil {
+		if err := rows.Scan(&table, &partition, &st.RunID, &st.DataVersion, &st.Time); err != nil {
 			return err
 		}
-		stamps[table] = st
+		if stamps[table] == nil {
+			stamps[table] = map[string]runtime.Stamp{}
+		}
+		stamps[table][partition] = st
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -328,13 +331,32 @@ func (m *Manager) loadStamps() error {
 	return nil
 }
 
-// stamped records st as the stamp of table, once its store committed.
+// stamped records st as the stamp of table, once its store committed; it
+// replaces the stamps of any older table of that name.
 func (m *Manager) stamped(table string, st runtime.Stamp) {
 	m.mu.Lock()
-	if m.stamps != nil {
-		m.stamps[table] = st
+	defer m.mu.Unlock()
+	if m.stamps == nil {
+		return
 	}
-	m.mu.Unlock()
+	m.stamps[table] = map[string]runtime.Stamp{"": st}
+}
+
+// stampedParts records the stamps of the partitions keys of table, once
+// their store committed, with their data versions. fresh says that the
+// store created the table: the stamps of any older table of that name go.
+func (m *Manager) stampedParts(table string, fresh bool, keys, versions []string, runID string, at time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stamps == nil {
+		return
+	}
+	if fresh || m.stamps[table] == nil {
+		m.stamps[table] = map[string]runtime.Stamp{}
+	}
+	for i, k := range keys {
+		m.stamps[table][k] = runtime.Stamp{RunID: runID, DataVersion: versions[i], Time: at}
+	}
 }
 
 // connect opens the database, retrying for up to wait while another
@@ -410,12 +432,14 @@ func (m *Manager) display(table string) string {
 }
 
 // CheckType reports whether Store can store values of type t: slices of
-// structs ([]T or []*T) whose fields all have a column type.
+// structs ([]T or []*T) whose fields all have a column type, or maps of
+// such slices keyed by partition (map[string][]T), which only partitioned
+// assets store.
 func (m *Manager) CheckType(t reflect.Type) error {
 	if t == nil {
 		return nil
 	}
-	if _, err := rowTypeOf(t); err != nil {
+	if _, err := rowTypeOf(rowsType(t)); err != nil {
 		// The caller names the type (Definitions.Validate says "cannot
 		// store its output type T: ..."): give only the reason.
 		if reason, ok := strings.CutPrefix(err.Error(), t.String()+": "); ok {
@@ -433,20 +457,23 @@ func (m *Manager) CheckType(t reflect.Type) error {
 // (maps in key order): equal contents give equal versions, in any process. It logs through out.Log when the
 // new table's columns differ from the old one's.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
+	if out.Partition != "" || out.Partitions.Len() > 0 {
+		return m.storeParts(out, value)
+	}
 	table, err := m.Table(out.Key)
 	if err != nil {
 		return err
-	}
-	if out.Partition != "" {
-		return fmt.Errorf("duckdb: store %s: partition %q: partitioned assets are not supported yet", out.Key, out.Partition)
 	}
 	if value == nil {
 		return fmt.Errorf("duckdb: store %s: no value (a nil interface) to store", out.Key)
 	}
 	rv := reflect.ValueOf(value)
-	rt, err := rowTypeOf(rv.Type())
+	rt, err := rowTypeOf(rowsType(rv.Type()))
 	if err != nil {
 		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+	}
+	if rv.Kind() == reflect.Map {
+		return fmt.Errorf("duckdb: store %s: a %s holds rows by partition key, the output of a partitioned asset, and the step has no partition", out.Key, rv.Type())
 	}
 	ctx := context.Context(out)
 	if out.Context == nil {
@@ -488,6 +515,17 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	return nil
 }
 
+// StoreRange stores value as the partitions of a step covering several,
+// out.Partitions, in one transaction (see Store); value is a []T or []*T,
+// each row stored in the partition its partition column says, or a
+// map[string][]T keyed by partition.
+func (m *Manager) StoreRange(out *runtime.OutputContext, value any) error {
+	if out.Partition == "" && out.Partitions.Len() == 0 {
+		return fmt.Errorf("duckdb: store %s: a range store without partitions", out.Key)
+	}
+	return m.storeParts(out, value)
+}
+
 // store replaces the table on dc. It builds the new contents aside, in
 // table ".new" (a name no asset key can have), and then, in one
 // transaction, drops the old table, renames the new one into its place
@@ -504,6 +542,24 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	exec := func(q string, args ...driver.NamedValue) error {
 		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, args)
 		return err
+	}
+	raw, err := rawConn(dc)
+	if err != nil {
+		return nil, nil, err
+	}
+	have, err := describe(ctx, dc, m.schema, table)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, c := range have {
+		if c.marked {
+			stored, err := m.storedCount(raw, table)
+			if err != nil {
+				return nil, nil, err
+			}
+			return nil, nil, fmt.Errorf("table %s holds the partitions of a partitioned asset (%d stored, partition column %q), which an unpartitioned store would replace all at once: if the asset is no longer partitioned, drop the table first (DROP TABLE %s)",
+				m.display(table), stored, c.name, m.qualified(table))
+		}
 	}
 	aside := table + ".new"
 	var ddl strings.Builder
@@ -532,10 +588,6 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	if cols, err = tableColumns(ctx, dc, m.schema, aside); err != nil {
 		return nil, nil, err
 	}
-	raw, err := rawConn(dc)
-	if err != nil {
-		return nil, nil, err
-	}
 	if st.DataVersion, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
 		return nil, nil, err
 	}
@@ -556,7 +608,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		err = exec("ALTER TABLE " + m.qualified(aside) + " RENAME TO " + quote(table))
 	}
 	if err == nil {
-		err = exec("DELETE FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND partition_key = ''",
+		err = exec("DELETE FROM "+m.qualified(Outputs)+" WHERE asset_key = ?",
 			driver.NamedValue{Ordinal: 1, Value: table})
 	}
 	if err == nil {
@@ -589,7 +641,8 @@ type stage int
 
 const (
 	stageBuilt     stage = iota // the ".new" table holds the new contents
-	stageCommitted              // the swap and the stamp have committed
+	stageAppended               // a partition store appended its rows, uncommitted
+	stageCommitted              // the swap (or the partition store) and the stamps have committed
 )
 
 // hook, when set by tests, runs at each stage of a store; an error stops
@@ -603,63 +656,71 @@ func crash(s stage) error {
 	return hook(s)
 }
 
-// tableColumns returns the columns of schema.table as "name TYPE", or nil
-// when the table does not exist.
+// tableColumns returns the columns of schema.table as "name TYPE", or
+// nil when the table does not exist.
 func tableColumns(ctx context.Context, dc driver.Conn, schema, table string) ([]string, error) {
-	q := dc.(driver.QueryerContext)
-	rows, err := q.QueryContext(ctx,
-		"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
-		[]driver.NamedValue{{Ordinal: 1, Value: schema}, {Ordinal: 2, Value: table}})
+	have, err := describe(ctx, dc, schema, table)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	return readColumns(rows)
-}
-
-// readColumns reads rows of a column name and a type into "name TYPE"
-// strings. A failing row is an error, never the end of the rows: a
-// partial list would pass for the table's columns.
-func readColumns(rows driver.Rows) ([]string, error) {
 	var out []string
-	vals := make([]driver.Value, 2)
-	for {
-		err := rows.Next(vals)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list columns: %w", err)
-		}
-		name, ok1 := vals[0].(string)
-		typ, ok2 := vals[1].(string)
-		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("list columns: got a row of %T and %T, want two strings", vals[0], vals[1])
-		}
-		out = append(out, name+" "+typ)
+	for _, c := range have {
+		out = append(out, c.name+" "+c.typ)
 	}
+	return out, nil
 }
 
 // Load reads the table of in.Upstream into a new value of in.Type, a []T
 // or []*T; when in.Type is nil or an interface (a parameter of type any),
-// into a value of the upstream's output type.
-func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+// into a value of the upstream's output type. Of a partitioned table, it
+// reads the rows of in.UpstreamPartitions (see LoadRange).
+func (m *Manager) Load(in *runtime.InputContext) (any, error) { return m.loadInput(in) }
+
+// LoadRange reads the rows of the partitions in.UpstreamPartitions (with
+// their time windows from in.UpstreamSubset) with one query, into a new
+// value of in.Type: a []T or []*T receives every partition's rows,
+// partition after partition in key order; a map[string][]T receives
+// each partition's rows under its key. A partition that was never
+// stored is an error naming it.
+func (m *Manager) LoadRange(in *runtime.InputContext) (any, error) { return m.loadInput(in) }
+
+func (m *Manager) loadInput(in *runtime.InputContext) (any, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
 		return nil, err
 	}
-	if in.UpstreamPartitions != nil {
-		return nil, fmt.Errorf("duckdb: load %s: partitioned assets are not supported yet", in.Upstream)
-	}
+	what := fmt.Sprintf("duckdb: load %s", in.Upstream)
 	t := in.Type
 	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil &&
 		(t == nil || t.Kind() == reflect.Interface && in.UpstreamDef.OutputType.Implements(t)) {
 		// An interface parameter (any) receives the upstream's own type.
 		t = in.UpstreamDef.OutputType
 	}
-	rt, err := rowTypeOf(t)
+	rt, err := rowTypeOf(rowsType(t))
 	if err != nil {
-		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	var ps *parts
+	if in.UpstreamPartitions != nil || in.UpstreamSubset.Len() > 0 {
+		if ps, err = newParts(in.UpstreamSubset, in.UpstreamPartitions); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		if len(ps.keys) > 0 {
+			what += " " + ps.String()
+		}
+	}
+	byKey := t.Kind() == reflect.Map
+	if byKey && ps == nil {
+		return nil, fmt.Errorf("%s: a %s receives partitions by key, but the upstream is not partitioned", what, t)
+	}
+	if ps != nil && len(ps.keys) == 0 {
+		// The mapping reads no partition (the first partition of an
+		// asset that reads its previous one): nothing to query, and
+		// the table may not exist yet.
+		if byKey {
+			return reflect.MakeMap(t).Interface(), nil
+		}
+		return reflect.MakeSlice(rt.slice, 0, 0).Interface(), nil
 	}
 	ctx := context.Context(in)
 	if in.Context == nil {
@@ -667,26 +728,37 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	}
 	db, err := m.open()
 	if err != nil {
-		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	c, err := db.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("duckdb: load %s: %w", in.Upstream, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer c.Close()
 	var out reflect.Value
+	var counts []int
 	err = c.Raw(func(dc any) error {
 		var err error
-		out, err = m.load(ctx, dc.(driver.Conn), table, rt)
+		out, counts, err = m.load(ctx, dc.(driver.Conn), table, rt, ps)
 		return err
 	})
 	if err != nil {
 		if ctx.Err() != nil {
 			err = ctx.Err() // DuckDB's "Interrupted" says less
 		}
-		return nil, fmt.Errorf("duckdb: load %s from %s: %w", in.Upstream, m.display(table), err)
+		return nil, fmt.Errorf("%s from %s: %w", what, m.display(table), err)
 	}
-	return out.Interface(), nil
+	if !byKey {
+		return out.Interface(), nil
+	}
+	res := reflect.MakeMapWithSize(t, len(ps.keys))
+	lo := 0
+	for i, k := range ps.keys {
+		hi := lo + counts[i]
+		res.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), out.Slice3(lo, hi, hi))
+		lo = hi
+	}
+	return res.Interface(), nil
 }
 
 // checkSchema accepts plain identifiers only.

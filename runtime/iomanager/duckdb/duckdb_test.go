@@ -443,7 +443,7 @@ func TestCheckType(t *testing.T) {
 		A int `db:"x"`
 		B int `db:"X"`
 	}
-	for _, ok := range []any{[]OK{}, []*OK{}, []Everything{}} {
+	for _, ok := range []any{[]OK{}, []*OK{}, []Everything{}, map[string][]OK{}} {
 		assert.NoError(t, m.CheckType(reflect.TypeOf(ok)), "%T", ok)
 	}
 	// Definitions.Validate names the type; CheckType gives only the reason.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -583,15 +584,18 @@ func floatDecoder(d *dtype, c *codec) (decoder, error) {
 	return nil, mismatch(d, c)
 }
 
-// load reads table into a new slice of rt on dc, in one read transaction.
-func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *rowType) (out reflect.Value, err error) {
+// load reads table into a new slice of rt on dc, in one read transaction:
+// the whole table when ps is nil, else the rows of the partitions ps,
+// grouped by partition in ps's order (each partition's rows in the order
+// they were stored). counts holds the number of rows of each partition.
+func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts) (out reflect.Value, counts []int, err error) {
 	raw, err := rawConn(dc)
 	if err != nil {
-		return out, err
+		return out, nil, err
 	}
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return out, err
+		return out, nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -610,33 +614,67 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		if strings.Contains(msg, "does not exist") {
 			// DuckDB's message adds only a misleading "Did you mean
 			// information_schema..." and the query.
-			return out, fmt.Errorf("table %s does not exist in %s: the asset has not been materialized there", m.display(table), m.path)
+			return out, nil, fmt.Errorf("table %s does not exist in %s: the asset has not been materialized there", m.display(table), m.path)
 		}
-		return out, errors.New(msg)
+		return out, nil, errors.New(msg)
 	}
 	n := int(bindings.PreparedStatementColumnCount(stmt))
-	names := make([]string, n)
-	types := make([]*dtype, n)
+	names := make([]string, 0, n)
+	types := make([]*dtype, 0, n)
+	implicit := false
 	for i := range n {
-		names[i] = bindings.PreparedStatementColumnName(stmt, bindings.IdxT(i))
+		name := bindings.PreparedStatementColumnName(stmt, bindings.IdxT(i))
 		lt := bindings.PreparedStatementColumnLogicalType(stmt, bindings.IdxT(i))
-		types[i] = newDtype(lt)
+		names, types = append(names, name), append(types, newDtype(lt))
 		bindings.DestroyLogicalType(&lt)
+		implicit = implicit || columns.Fold(name) == implicitColumn
 	}
 	bindings.DestroyPrepare(&stmt)
+
+	var l layout
+	where, args := "", []any(nil)
+	if ps != nil || implicit {
+		if l, err = m.partitioned(ctx, dc, table, names, types); err != nil {
+			return out, nil, err
+		}
+		if l.implicit {
+			// The manager's column is not the rows'.
+			i := slices.Index(names, l.column)
+			names, types = slices.Delete(names, i, i+1), slices.Delete(types, i, i+1)
+		}
+	}
+	if ps != nil {
+		if l.column == "" {
+			return out, nil, fmt.Errorf("table %s is not partitioned (an unpartitioned asset stored it, or it was made by hand), so it has no %s: materialize the partitions again after dropping it (DROP TABLE %s)", m.display(table), ps, m.qualified(table))
+		}
+		if err := ps.check(l); err != nil {
+			return out, nil, fmt.Errorf("table %s: %w", m.display(table), err)
+		}
+		all, err := m.stored(raw, table, ps)
+		if err != nil {
+			return out, nil, err
+		}
+		if !all {
+			where, args = ps.where(l)
+			where = " WHERE " + where
+		}
+	}
 
 	a := &arena{}
 	idx, decs, err := a.fieldDecoders(names, types, rt.fields, "column")
 	if err != nil {
-		return out, fmt.Errorf("table %s: %w", m.display(table), err)
+		return out, nil, fmt.Errorf("table %s: %w", m.display(table), err)
 	}
 
 	// The row count, so the slice is allocated once.
-	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table))
+	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table)+where, args...)
 	if err != nil {
-		return out, err
+		return out, nil, err
 	}
 
+	// Rows of several partitions come with their partition column, last,
+	// to group them by partition.
+	group := ps != nil && len(ps.keys) > 1
 	var q strings.Builder
 	q.WriteString("SELECT ")
 	for i := range rt.fields {
@@ -645,8 +683,12 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		}
 		q.WriteString(quote(names[idx[i]]))
 	}
+	if group {
+		q.WriteString(", " + quote(l.column))
+	}
 	q.WriteString(" FROM ")
 	q.WriteString(m.qualified(table))
+	q.WriteString(where)
 
 	out = reflect.MakeSlice(rt.slice, count, count)
 	var backing reflect.Value // []T behind a []*T
@@ -661,25 +703,27 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 			base = backing.UnsafePointer()
 		}
 	}
+	var part []int32
+	if group {
+		part = make([]int32, count)
+	}
 
-	if bindings.Prepare(raw, q.String(), &stmt) == bindings.StateError {
-		msg := bindings.PrepareError(stmt)
-		bindings.DestroyPrepare(&stmt)
-		return out, errors.New(msg)
+	if stmt, err = prepare(raw, q.String(), args...); err != nil {
+		return out, nil, err
 	}
 	defer bindings.DestroyPrepare(&stmt)
 	var pending bindings.PendingResult
 	if bindings.PendingPreparedStreaming(stmt, &pending) == bindings.StateError {
 		msg := bindings.PendingError(pending)
 		bindings.DestroyPending(&pending)
-		return out, errors.New(msg)
+		return out, nil, errors.New(msg)
 	}
 	defer bindings.DestroyPending(&pending)
 	var res bindings.Result
 	if bindings.ExecutePending(pending, &res) == bindings.StateError {
 		msg := bindings.ResultError(&res)
 		bindings.DestroyResult(&res)
-		return out, errors.New(msg)
+		return out, nil, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
 
@@ -688,10 +732,11 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 	for i := range rt.fields {
 		fieldTypes[i] = types[idx[i]]
 	}
+	var pvec vec // the partition column
 	row := 0
 	for {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return out, nil, err
 		}
 		chunk := bindings.FetchChunk(res)
 		if chunk.Ptr == nil {
@@ -700,10 +745,14 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		size := int(bindings.DataChunkGetSize(chunk))
 		if row+size > count {
 			bindings.DestroyDataChunk(&chunk)
-			return out, fmt.Errorf("table %s changed while loading", m.display(table))
+			return out, nil, fmt.Errorf("table %s changed while loading", m.display(table))
 		}
 		for i := range vecs {
 			vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), fieldTypes[i])
+		}
+		if group {
+			x := bindings.DataChunkGetVector(chunk, bindings.IdxT(len(vecs)))
+			pvec = vec{data: bindings.VectorGetData(x), valid: bindings.VectorGetValidity(x)}
 		}
 		for r := range size {
 			p := unsafe.Add(base, uintptr(row+r)*elemSize)
@@ -712,17 +761,33 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 					bindings.DestroyDataChunk(&chunk)
 					f := rt.fields[i]
 					if err == errNull {
-						return out, fmt.Errorf("row %d, column %q: NULL into non-nullable Go field %s (%s); use a pointer or sql.Null type", row+r, f.name, f.goName, f.typ)
+						return out, nil, fmt.Errorf("row %d, column %q: NULL into non-nullable Go field %s (%s); use a pointer or sql.Null type", row+r, f.name, f.goName, f.typ)
 					}
-					return out, fmt.Errorf("row %d, column %q (Go field %s): %w", row+r, f.name, f.goName, err)
+					return out, nil, fmt.Errorf("row %d, column %q (Go field %s): %w", row+r, f.name, f.goName, err)
 				}
+			}
+			if group {
+				k := -1
+				if !pvec.null(r) {
+					if l.time {
+						k = ps.window(at[int64](&pvec, r))
+					} else {
+						s, n := str(&pvec, r)
+						k = ps.key(unsafe.String((*byte)(s), n))
+					}
+				}
+				if k < 0 {
+					bindings.DestroyDataChunk(&chunk)
+					return out, nil, fmt.Errorf("table %s: a row's partition column %q is in none of the %s, although its WHERE selected it: was the table changed by hand?", m.display(table), l.column, ps)
+				}
+				part[row+r] = int32(k)
 			}
 		}
 		bindings.DestroyDataChunk(&chunk)
 		row += size
 	}
 	if msg := bindings.ResultError(&res); msg != "" {
-		return out, errors.New(msg)
+		return out, nil, errors.New(msg)
 	}
 	if row < count {
 		out = out.Slice(0, row)
@@ -732,7 +797,109 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 			out.Index(i).Set(backing.Index(i).Addr())
 		}
 	}
-	return out, nil
+	switch {
+	case group:
+		counts = byPartition(out, part[:row], len(ps.keys))
+	case ps != nil:
+		counts = []int{row}
+	}
+	return out, counts, nil
+}
+
+// byPartition reorders the rows of out, a slice, so that they come
+// partition by partition, part[i] being the partition of row i; rows of
+// one partition keep their order. It returns the rows of each of the n
+// partitions. Rows usually come in order already (stored partition by
+// partition), which costs nothing; else each row moves once.
+func byPartition(out reflect.Value, part []int32, n int) []int {
+	counts := make([]int, n)
+	for _, k := range part {
+		counts[k]++
+	}
+	if slices.IsSorted(part) {
+		return counts
+	}
+	next := make([]int32, n)
+	for k := 1; k < n; k++ {
+		next[k] = next[k-1] + int32(counts[k-1])
+	}
+	dest := part // reused: each row's index once in place
+	for i, k := range part {
+		dest[i] = next[k]
+		next[k]++
+	}
+	swap := reflect.Swapper(out.Interface())
+	for i := range dest {
+		for int(dest[i]) != i {
+			j := dest[i]
+			swap(i, int(j))
+			dest[i], dest[j] = dest[j], dest[i]
+		}
+	}
+	return counts
+}
+
+// partitioned returns the layout of table, whose columns are names of
+// types: the zero layout when no column is marked as its partition
+// column.
+func (m *Manager) partitioned(ctx context.Context, dc driver.Conn, table string, names []string, types []*dtype) (layout, error) {
+	have, err := describe(ctx, dc, m.schema, table)
+	if err != nil {
+		return layout{}, err
+	}
+	for _, c := range have {
+		if !c.marked {
+			continue
+		}
+		i := slices.Index(names, c.name)
+		if i < 0 {
+			return layout{}, fmt.Errorf("table %s: no column %q", m.display(table), c.name)
+		}
+		switch types[i].id {
+		case bindings.TypeTimestampTZ:
+			return layout{column: c.name, time: true}, nil
+		case bindings.TypeVarchar:
+			return layout{column: c.name, implicit: c.name == implicitColumn}, nil
+		}
+		return layout{}, fmt.Errorf("table %s: partition column %q is of type %s: want TIMESTAMPTZ or VARCHAR", m.display(table), c.name, types[i])
+	}
+	return layout{}, nil
+}
+
+// stored checks that every partition of ps is stored in table, and
+// reports whether they are all the table's partitions, whose rows are
+// then the whole table.
+func (m *Manager) stored(raw bindings.Connection, table string, ps *parts) (all bool, err error) {
+	missing, err := queryStrings(raw, "SELECT k FROM unnest(?) AS u(k) WHERE k NOT IN (SELECT partition_key FROM "+m.qualified(Outputs)+" WHERE asset_key = ?)", ps.keys, table)
+	if err != nil {
+		return false, err
+	}
+	if len(missing) > 0 {
+		slices.SortFunc(missing, func(a, b string) int { return ps.key(a) - ps.key(b) })
+		have, err := queryStrings(raw, "SELECT partition_key FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND partition_key <> '' ORDER BY partition_key", table)
+		if err != nil {
+			return false, err
+		}
+		stored := "none is"
+		if len(have) > 0 {
+			stored = short(have) + " are"
+			if ps.of != nil {
+				sub, other := ps.of.Known(have)
+				stored = sub.String()
+				if len(other) > 0 {
+					stored += fmt.Sprintf(" and %d other keys", len(other))
+				}
+				stored += " are"
+			}
+		}
+		what := "partition " + missing[0] + " is"
+		if len(missing) > 1 {
+			what = "partitions " + short(missing) + " are"
+		}
+		return false, fmt.Errorf("%s not stored in table %s (%s): materialize them first", what, m.display(table), stored+" stored")
+	}
+	n, err := m.storedCount(raw, table)
+	return n == len(ps.keys), err
 }
 
 // interruptOnCancel interrupts the query running on raw when ctx is
@@ -754,22 +921,4 @@ func interruptOnCancel(ctx context.Context, raw bindings.Connection) (stop func(
 		done = true
 		mu.Unlock()
 	}
-}
-
-// queryCount runs a query returning one BIGINT.
-func queryCount(raw bindings.Connection, q string) (int, error) {
-	var res bindings.Result
-	if bindings.Query(raw, q, &res) == bindings.StateError {
-		msg := bindings.ResultError(&res)
-		bindings.DestroyResult(&res)
-		return 0, errors.New(msg)
-	}
-	defer bindings.DestroyResult(&res)
-	chunk := bindings.FetchChunk(res)
-	if chunk.Ptr == nil {
-		return 0, fmt.Errorf("%s: no result", q)
-	}
-	defer bindings.DestroyDataChunk(&chunk)
-	v := bindings.DataChunkGetVector(chunk, 0)
-	return int(*(*int64)(bindings.VectorGetData(v))), nil
 }

@@ -33,6 +33,11 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "hold", "store":
 		os.Exit(child(mode, os.Getenv(childEnv+"_PATH")))
+	case "partcrash", "partstore":
+		if err := partChild(mode, os.Getenv(childEnv+"_PATH")); err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
 	case "crash":
 		if err := crashChild(os.Getenv(childEnv + "_PATH")); err != nil {
 			fmt.Println("error:", err)
@@ -47,6 +52,10 @@ func TestMain(m *testing.M) {
 // crashChild runs the child's part of the kill tests, on systems that
 // have them (crash_unix_test.go).
 var crashChild = func(string) error { return errors.New("no kill tests on this system") }
+
+// partChild runs the child's part of the kill tests of partition stores,
+// on systems that have them (partkill_unix_test.go).
+var partChild = func(string, string) error { return errors.New("no kill tests on this system") }
 
 // child opens the database and says "ready". In hold mode it then waits
 // for its stdin to close; in store mode it replaces table t with large

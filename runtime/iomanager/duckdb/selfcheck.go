@@ -256,7 +256,7 @@ func selfCheckOn(db *sql.DB, want, stored []probeRead) error {
 			return err
 		}
 		// Read: written by SQL, read by the fast path.
-		got, err := m.load(ctx, dc.(driver.Conn), "ref", rt)
+		got, _, err := m.load(ctx, dc.(driver.Conn), "ref", rt, nil)
 		if err != nil {
 			return fmt.Errorf("load: %w", err)
 		}

@@ -442,83 +442,184 @@ func (x *hasher) vector(w *wvec, c *codec, n int) {
 }
 
 // appendRows appends every element of rv (a []T or []*T) to schema.table
-// on raw, chunk by chunk, through DuckDB's Appender.
+// on raw, chunk by chunk, through DuckDB's Appender. The table's columns
+// are those of rt, in order.
 //
 // It returns the data version: a hash of ddl and of the chunks appended.
 func appendRows(ctx context.Context, raw bindings.Connection, schema, table, ddl string, rt *rowType, rv reflect.Value) (version string, err error) {
-	var app bindings.Appender
-	if bindings.AppenderCreate(raw, schema, table, &app) == bindings.StateError {
-		msg := bindings.AppenderError(app)
-		bindings.AppenderDestroy(&app)
-		return "", errors.New(msg)
+	pos := make([]int, len(rt.fields))
+	for i := range pos {
+		pos[i] = i
 	}
-	defer bindings.AppenderDestroy(&app)
-	ncol := int(bindings.AppenderColumnCount(app))
-	if ncol != len(rt.fields) {
-		return "", fmt.Errorf("the new table has %d columns, want %d", ncol, len(rt.fields))
+	a, err := newAppender(raw, schema, table, rt, pos, -1)
+	if err != nil {
+		return "", err
+	}
+	defer a.destroy()
+	if version, err = a.append(ctx, ddl, rows{src: rv, hi: rv.Len()}); err != nil {
+		return "", err
+	}
+	return version, a.close(ctx)
+}
+
+// rows are the rows a store appends as one group: the elements idx of
+// src, a []T or []*T, or, when idx is nil, its elements lo to hi-1. key
+// fills the manager's partition column, if the table has one. Errors name
+// a row by its index in src, after prefix (the map entry it came from).
+type rows struct {
+	src    reflect.Value
+	lo, hi int
+	idx    []int32
+	key    string
+	prefix string
+}
+
+func (r *rows) len() int {
+	if r.idx != nil {
+		return len(r.idx)
+	}
+	return r.hi - r.lo
+}
+
+// at returns the index in src of the group's row i.
+func (r *rows) at(i int) int {
+	if r.idx != nil {
+		return int(r.idx[i])
+	}
+	return r.lo + i
+}
+
+// appender appends rows of one Go type to one table through DuckDB's
+// Appender, filling whole data chunks column by column. The table's
+// columns may come in another order than the struct's fields, and may
+// include the manager's partition column.
+type appender struct {
+	app     bindings.Appender
+	chunk   bindings.DataChunk
+	rt      *rowType
+	pos     []int    // for each field of rt, its column in the table
+	keyCol  int      // the manager's partition column, or -1
+	codecs  []*codec // of each column of the table
+	writers []writer // of each field of rt
+	vecs    []wvec   // of each column of the table
+}
+
+// keyCodec is the codec of the manager's partition column.
+var keyCodec = &codec{t: reflect.TypeFor[string](), kind: kString, sql: "VARCHAR"}
+
+// newAppender opens an Appender on schema.table, whose columns are the
+// fields of rt at positions pos, and the partition key at keyCol (-1:
+// none). It must be destroyed.
+func newAppender(raw bindings.Connection, schema, table string, rt *rowType, pos []int, keyCol int) (*appender, error) {
+	a := &appender{rt: rt, pos: pos, keyCol: keyCol}
+	if bindings.AppenderCreate(raw, schema, table, &a.app) == bindings.StateError {
+		msg := bindings.AppenderError(a.app)
+		bindings.AppenderDestroy(&a.app)
+		return nil, errors.New(msg)
+	}
+	ncol := int(bindings.AppenderColumnCount(a.app))
+	want := len(rt.fields)
+	if keyCol >= 0 {
+		want++
+	}
+	if ncol != want {
+		bindings.AppenderDestroy(&a.app)
+		return nil, fmt.Errorf("the table has %d columns, want %d", ncol, want)
 	}
 	types := make([]bindings.LogicalType, ncol)
 	for i := range types {
-		types[i] = bindings.AppenderColumnType(app, bindings.IdxT(i))
+		types[i] = bindings.AppenderColumnType(a.app, bindings.IdxT(i))
 	}
-	chunk := bindings.CreateDataChunk(types)
+	a.chunk = bindings.CreateDataChunk(types)
 	for i := range types {
 		bindings.DestroyLogicalType(&types[i])
 	}
-	defer bindings.DestroyDataChunk(&chunk)
+	a.codecs = make([]*codec, ncol)
+	a.writers = make([]writer, len(rt.fields))
+	for i, f := range rt.fields {
+		a.codecs[pos[i]] = f.codec
+		a.writers[i] = writerOf(f.codec)
+	}
+	if keyCol >= 0 {
+		a.codecs[keyCol] = keyCodec
+	}
+	a.vecs = make([]wvec, ncol)
+	return a, nil
+}
 
+// destroy frees the Appender and its chunk; rows not flushed by close are
+// lost.
+func (a *appender) destroy() {
+	bindings.DestroyDataChunk(&a.chunk)
+	bindings.AppenderDestroy(&a.app)
+}
+
+// close flushes the rows appended to the table.
+func (a *appender) close(ctx context.Context) error {
+	if bindings.AppenderClose(a.app) == bindings.StateError {
+		return errors.New(bindings.AppenderError(a.app))
+	}
+	return ctx.Err()
+}
+
+// append appends the group rs and returns its data version: a hash of ddl
+// (the columns of rt, "name TYPE" in field order) and of the group's
+// chunks, field by field in field order. The manager's partition column is
+// not hashed: equal rows have equal versions in any partition, and as an
+// unpartitioned table. A group starts a new chunk, so its version does not
+// depend on the groups before it.
+func (a *appender) append(ctx context.Context, ddl string, rs rows) (string, error) {
+	if a.keyCol >= 0 && !utf8.ValidString(rs.key) {
+		return "", fmt.Errorf("partition key %q: %w", rs.key, errBadUTF8)
+	}
 	x := &hasher{}
 	x.write([]byte(ddl))
-	writers := make([]writer, ncol)
-	vecs := make([]wvec, ncol)
-	for i, f := range rt.fields {
-		writers[i] = writerOf(f.codec)
-	}
+	rt := a.rt
 	capacity := int(bindings.VectorSize())
-	n := rv.Len()
+	n := rs.len()
 	size := rt.slice.Elem().Size()
 	var base unsafe.Pointer
-	if n > 0 {
-		base = rv.UnsafePointer()
+	if rs.src.Len() > 0 {
+		base = rs.src.UnsafePointer()
 	}
 	for start := 0; start < n; start += capacity {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		rows := min(capacity, n-start)
-		for i := range vecs {
-			vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), rt.fields[i].codec)
+		count := min(capacity, n-start)
+		for j := range a.vecs {
+			a.vecs[j].fill(bindings.DataChunkGetVector(a.chunk, bindings.IdxT(j)), a.codecs[j])
 		}
-		for r := range rows {
-			p := unsafe.Add(base, uintptr(start+r)*size)
+		for r := range count {
+			row := rs.at(start + r)
+			p := unsafe.Add(base, uintptr(row)*size)
 			if rt.ptr {
 				p = *(*unsafe.Pointer)(p)
 				if p == nil {
-					return "", fmt.Errorf("row %d: nil *%s in the slice", start+r, rt.elem)
+					return "", fmt.Errorf("%srow %d: nil *%s in the slice", rs.prefix, row, rt.elem)
 				}
 			}
-			for i, w := range writers {
+			for i, w := range a.writers {
 				f := rt.fields[i]
-				if err := w(&vecs[i], r, unsafe.Add(p, f.offset)); err != nil {
-					return "", fmt.Errorf("row %d, column %q (Go field %s): %w", start+r, f.name, f.goName, err)
+				if err := w(&a.vecs[a.pos[i]], r, unsafe.Add(p, f.offset)); err != nil {
+					return "", fmt.Errorf("%srow %d, column %q (Go field %s): %w", rs.prefix, row, f.name, f.goName, err)
 				}
 			}
+			if a.keyCol >= 0 {
+				putString(&a.vecs[a.keyCol], r, rs.key)
+			}
 		}
-		for i := range vecs {
-			vecs[i].finish(rt.fields[i].codec)
-			x.vector(&vecs[i], rt.fields[i].codec, rows)
+		for j := range a.vecs {
+			a.vecs[j].finish(a.codecs[j])
 		}
-		bindings.DataChunkSetSize(chunk, bindings.IdxT(rows))
-		if bindings.AppendDataChunk(app, chunk) == bindings.StateError {
-			return "", errors.New(bindings.AppenderError(app))
+		for i, f := range rt.fields {
+			x.vector(&a.vecs[a.pos[i]], f.codec, count)
 		}
-		bindings.DataChunkReset(chunk)
-	}
-	if bindings.AppenderClose(app) == bindings.StateError {
-		return "", errors.New(bindings.AppenderError(app))
-	}
-	if err := ctx.Err(); err != nil {
-		return "", err
+		bindings.DataChunkSetSize(a.chunk, bindings.IdxT(count))
+		if bindings.AppendDataChunk(a.app, a.chunk) == bindings.StateError {
+			return "", errors.New(bindings.AppenderError(a.app))
+		}
+		bindings.DataChunkReset(a.chunk)
 	}
 	return x.sum(), nil
 }

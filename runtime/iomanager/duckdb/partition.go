@@ -1,0 +1,391 @@
+package duckdb
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/partition"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// A partitioned asset's table holds every partition's rows; one column,
+// its partition column, says which partition a row is in. It is marked
+// with the comment partitionMarker, so that the table itself says how it
+// is partitioned: no other record can drift from it, and a table dropped
+// by hand takes its marker with it.
+const (
+	// implicitColumn holds the partition key in the tables of assets
+	// that name no partition column. No Go field name maps to it (the
+	// snake_case of an exported name starts with a letter); only a db
+	// tag could, and that is an error.
+	implicitColumn  = "_partition"
+	partitionMarker = "assetgen: partition column"
+)
+
+// layout is how rows of one type are partitioned in a table.
+type layout struct {
+	column   string // the partition column, as the table names it
+	implicit bool   // implicitColumn, which the manager fills with the key
+	time     bool   // a TIMESTAMPTZ column, holding instants of the time windows; else a VARCHAR holding the key
+	field    *field // the rows' field of the column; nil when implicit
+}
+
+// describe says what the partition column is, for messages.
+func (l layout) describe() string {
+	switch {
+	case l.implicit:
+		return fmt.Sprintf("the manager's column %q", l.column)
+	case l.time:
+		return fmt.Sprintf("time column %q", l.column)
+	}
+	return fmt.Sprintf("key column %q", l.column)
+}
+
+// layoutOf returns the layout of rows of rt partitioned by column, a
+// column of rt (empty: the manager's own column).
+func layoutOf(rt *rowType, column string) (layout, error) {
+	for _, f := range rt.fields {
+		if columns.Fold(f.name) == implicitColumn {
+			return layout{}, fmt.Errorf("Go field %s maps to column %q, which holds the partition key in the tables of partitioned assets: name the column otherwise (db tag)", f.goName, f.name)
+		}
+	}
+	if column == "" {
+		return layout{column: implicitColumn, implicit: true}, nil
+	}
+	names := make([]string, len(rt.fields))
+	for i, f := range rt.fields {
+		names[i] = f.name
+		if columns.Fold(f.name) != columns.Fold(column) {
+			continue
+		}
+		switch f.codec.kind {
+		case kTime:
+			return layout{column: f.name, time: true, field: f}, nil
+		case kString:
+			return layout{column: f.name, field: f}, nil
+		}
+		return layout{}, fmt.Errorf("partition column %q (Go field %s) is of type %s: want time.Time (a time partition's window) or string (the partition key)", f.name, f.goName, f.typ)
+	}
+	return layout{}, fmt.Errorf("partition column %q is not a column of %s (columns: %s)", column, rt.elem, strings.Join(names, ", "))
+}
+
+// parts are the partitions a store or a load covers, in key order.
+type parts struct {
+	keys    []string
+	windows []partition.Window // of each key, for time partitions; nil otherwise
+	of      *partition.Keys    // the keys they are of; nil when unknown
+	index   map[string]int     // key -> position in keys, for several
+	starts  []int64            // the windows' bounds in microseconds
+	ends    []int64
+	last    int // the window found last
+}
+
+// newParts returns the partitions of sub, or, when sub is empty, keys.
+func newParts(sub partition.Subset, keys []string) (*parts, error) {
+	p := &parts{}
+	if sub.Len() > 0 {
+		p.of = sub.Of()
+		for i := range sub.Indexes() {
+			p.keys = append(p.keys, p.of.Key(i))
+			if w, ok := p.of.Window(i); ok {
+				p.windows = append(p.windows, w)
+			}
+		}
+		if len(p.windows) != len(p.keys) {
+			p.windows = nil
+		}
+	} else {
+		p.keys = keys
+	}
+	if len(p.keys) > 1 {
+		p.index = make(map[string]int, len(p.keys))
+		for i, k := range p.keys {
+			if _, dup := p.index[k]; dup {
+				return nil, fmt.Errorf("partition %q is listed twice", k)
+			}
+			p.index[k] = i
+		}
+	}
+	for i, w := range p.windows {
+		p.starts = append(p.starts, w.Start.UnixMicro())
+		p.ends = append(p.ends, w.End.UnixMicro())
+		if i > 0 && p.starts[i] < p.ends[i-1] {
+			return nil, fmt.Errorf("the time windows of partitions %s and %s overlap", p.keys[i-1], p.keys[i])
+		}
+	}
+	return p, nil
+}
+
+// String returns the partitions for messages: "partition 2024-01-01",
+// "partitions 2024-01-01...2024-01-07".
+func (p *parts) String() string {
+	if len(p.keys) == 1 {
+		return "partition " + p.keys[0]
+	}
+	return "partitions " + short(p.keys)
+}
+
+// short lists keys for a message: all of them when few, else the first
+// and the last.
+func short(keys []string) string {
+	if len(keys) <= 8 {
+		return strings.Join(keys, ", ")
+	}
+	return fmt.Sprintf("%s...%s (%d)", keys[0], keys[len(keys)-1], len(keys))
+}
+
+// check reports whether the partitions can be told apart in a table of
+// layout l: a time column needs time windows.
+func (p *parts) check(l layout) error {
+	if l.time && p.windows == nil {
+		return fmt.Errorf("%s holds instants, but %s have no time windows: a table of static, dynamic or multi-dimensional partitions needs a string partition column holding the key", l.describe(), p)
+	}
+	return nil
+}
+
+// where returns the condition that selects the rows of the partitions in
+// a table of layout l, and its arguments, bound as parameters: a time
+// window per run of adjacent windows (col >= start AND col < end), else
+// the keys (col = key, col IN (...)).
+func (p *parts) where(l layout) (string, []any) {
+	col := quote(l.column)
+	var b strings.Builder
+	var args []any
+	if l.time {
+		for i := 0; i < len(p.windows); {
+			j := i
+			for j+1 < len(p.windows) && p.starts[j+1] == p.ends[j] {
+				j++
+			}
+			if b.Len() > 0 {
+				b.WriteString(" OR ")
+			}
+			fmt.Fprintf(&b, "(%s >= ? AND %s < ?)", col, col)
+			args = append(args, p.windows[i].Start, p.windows[j].End)
+			i = j + 1
+		}
+		return "(" + b.String() + ")", args
+	}
+	if len(p.keys) == 1 {
+		return col + " = ?", []any{p.keys[0]}
+	}
+	b.WriteString(col)
+	b.WriteString(" IN (")
+	for i, k := range p.keys {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('?')
+		args = append(args, k)
+	}
+	b.WriteByte(')')
+	return b.String(), args
+}
+
+// window returns the position of the window that holds the instant us
+// (microseconds), or -1.
+func (p *parts) window(us int64) int {
+	if i := p.last; us >= p.starts[i] && us < p.ends[i] {
+		return i
+	}
+	i, found := slices.BinarySearch(p.starts, us)
+	if !found {
+		i--
+	}
+	if i < 0 || us >= p.ends[i] {
+		return -1
+	}
+	p.last = i
+	return i
+}
+
+// key returns the position of key, or -1.
+func (p *parts) key(key string) int {
+	if p.index == nil {
+		if len(p.keys) == 1 && key == p.keys[0] {
+			return 0
+		}
+		return -1
+	}
+	if i, ok := p.index[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// outside returns the error of row, whose partition column of layout l
+// holds v (microseconds or a key), which is in none of the partitions.
+func (p *parts) outside(l layout, row string, v any) error {
+	var val, hint string
+	switch v := v.(type) {
+	case int64:
+		t := time.UnixMicro(v).In(p.windows[0].Start.Location())
+		val = t.Format(time.RFC3339Nano)
+		if p.of != nil {
+			if i, ok := p.of.Locate(t); ok {
+				hint = " (partition " + p.of.Key(i) + ")"
+			}
+		}
+	case string:
+		val = fmt.Sprintf("%q", v)
+		if p.of != nil {
+			if _, ok := p.of.Index(v); ok {
+				hint = " (another partition)"
+			} else {
+				hint = " (no partition)"
+			}
+		}
+	}
+	var in string
+	switch {
+	case len(p.keys) == 1 && l.time:
+		in = fmt.Sprintf("partition %s [%s, %s)", p.keys[0], p.windows[0].Start.Format(time.RFC3339), p.windows[0].End.Format(time.RFC3339))
+	case len(p.keys) == 1:
+		in = "partition " + p.keys[0]
+	default:
+		in = "the step's " + p.String()
+	}
+	return fmt.Errorf("%s: %s = %s%s is outside %s: a store writes only its step's partitions", row, l.describe(), val, hint, in)
+}
+
+// partitionOf returns the position of the partition of the row at p (a
+// T), or -1 with the value that is in none.
+func (ps *parts) partitionOf(l layout, p unsafe.Pointer) (int, any) {
+	p = unsafe.Add(p, l.field.offset)
+	if l.time {
+		us := (*time.Time)(p).UnixMicro()
+		return ps.window(us), us
+	}
+	s := *(*string)(p)
+	return ps.key(s), s
+}
+
+// group splits value, a []T or []*T, or a map[string] of those keyed by
+// partition, into the rows of each partition of ps, in ps's order,
+// checking that every row's partition column lies in the partition the
+// row is stored as. A partition without rows gets an empty group.
+func group(rv reflect.Value, rt *rowType, l layout, ps *parts) ([]rows, error) {
+	out := make([]rows, len(ps.keys))
+	for i, k := range ps.keys {
+		out[i] = rows{src: reflect.Zero(rt.slice), key: k}
+	}
+	if rv.Kind() == reflect.Map {
+		keys := rv.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			key := k.String()
+			i := ps.key(key)
+			if i < 0 {
+				return nil, fmt.Errorf("map key %q is not one of the step's %s", key, ps)
+			}
+			src := rv.MapIndex(k)
+			out[i] = rows{src: src, hi: src.Len(), key: key, prefix: fmt.Sprintf("map entry %q, ", key)}
+			if l.implicit {
+				continue
+			}
+			one := &parts{keys: ps.keys[i : i+1], of: ps.of}
+			if ps.windows != nil {
+				one.windows, one.starts, one.ends = ps.windows[i:i+1], ps.starts[i:i+1], ps.ends[i:i+1]
+			}
+			if err := eachPartition(src, rt, l, one, out[i].prefix, nil); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
+	n := rv.Len()
+	if len(ps.keys) == 1 {
+		out[0].src, out[0].hi = rv, n
+		if l.implicit {
+			return out, nil
+		}
+		return out, eachPartition(rv, rt, l, ps, "", nil)
+	}
+	if l.implicit {
+		return nil, fmt.Errorf("a step storing several partitions (%s) cannot tell the partition of a row of %s: name a partition column (partition_column=COL) or return a map[string]%s keyed by partition", ps, rt.slice, rt.slice)
+	}
+	part := make([]int32, n)
+	if err := eachPartition(rv, rt, l, ps, "", part); err != nil {
+		return nil, err
+	}
+	if slices.IsSorted(part) {
+		// Rows already come partition by partition: each group is a
+		// slice of the rows.
+		lo := 0
+		for lo < n {
+			hi := lo + 1
+			for hi < n && part[hi] == part[lo] {
+				hi++
+			}
+			out[part[lo]].src, out[part[lo]].lo, out[part[lo]].hi = rv, lo, hi
+			lo = hi
+		}
+		return out, nil
+	}
+	counts := make([]int, len(ps.keys))
+	for _, k := range part {
+		counts[k]++
+	}
+	for i := range out {
+		out[i].src, out[i].idx = rv, make([]int32, 0, counts[i])
+	}
+	for r, k := range part {
+		out[k].idx = append(out[k].idx, int32(r))
+	}
+	return out, nil
+}
+
+// eachPartition finds the partition of every row of src in ps, an error
+// naming the first row in none. part, when not nil, receives each row's
+// position in ps.
+func eachPartition(src reflect.Value, rt *rowType, l layout, ps *parts, prefix string, part []int32) error {
+	n := src.Len()
+	if n == 0 {
+		return nil
+	}
+	base, size := src.UnsafePointer(), rt.slice.Elem().Size()
+	for r := range n {
+		p := unsafe.Add(base, uintptr(r)*size)
+		if rt.ptr {
+			if p = *(*unsafe.Pointer)(p); p == nil {
+				return fmt.Errorf("%srow %d: nil *%s in the slice", prefix, r, rt.elem)
+			}
+		}
+		i, v := ps.partitionOf(l, p)
+		if i < 0 {
+			return ps.outside(l, fmt.Sprintf("%srow %d (Go field %s)", prefix, r, l.field.goName), v)
+		}
+		if part != nil {
+			part[r] = int32(i)
+		}
+	}
+	return nil
+}
+
+// outLayout returns the partitions of out's step and the layout of its
+// table, for rows of rt.
+func outLayout(out *runtime.OutputContext, rt *rowType) (layout, *parts, error) {
+	var keys []string
+	if out.Partition != "" {
+		keys = []string{out.Partition}
+	}
+	ps, err := newParts(out.Partitions, keys)
+	if err != nil {
+		return layout{}, nil, err
+	}
+	var column string
+	if out.Def != nil {
+		column = out.Def.PartitionColumn
+	}
+	l, err := layoutOf(rt, column)
+	if err != nil {
+		return l, ps, err
+	}
+	return l, ps, ps.check(l)
+}
