@@ -96,6 +96,7 @@ import (
 	"sync"
 	"time"
 
+	bindings "github.com/duckdb/duckdb-go-bindings"
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/assetgen/assetgen/internal/keylock"
@@ -547,7 +548,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 	if err != nil {
 		return nil, nil, err
 	}
-	have, err := describe(ctx, dc, m.schema, table)
+	have, err := describe(raw, m.schema, table)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -585,7 +586,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 			dc.(driver.ExecerContext).ExecContext(context.Background(), "DROP TABLE IF EXISTS "+m.qualified(aside), nil)
 		}
 	}()
-	if cols, err = tableColumns(ctx, dc, m.schema, aside); err != nil {
+	if cols, err = tableColumns(raw, m.schema, aside); err != nil {
 		return nil, nil, err
 	}
 	if st.DataVersion, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
@@ -601,7 +602,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		return nil, nil, err
 	}
 	st.Time = time.Now()
-	if old, err = tableColumns(ctx, dc, m.schema, table); err == nil {
+	if old, err = tableColumns(raw, m.schema, table); err == nil {
 		err = exec("DROP TABLE IF EXISTS " + m.qualified(table))
 	}
 	if err == nil {
@@ -658,8 +659,8 @@ func crash(s stage) error {
 
 // tableColumns returns the columns of schema.table as "name TYPE", or
 // nil when the table does not exist.
-func tableColumns(ctx context.Context, dc driver.Conn, schema, table string) ([]string, error) {
-	have, err := describe(ctx, dc, schema, table)
+func tableColumns(raw bindings.Connection, schema, table string) ([]string, error) {
+	have, err := describe(raw, schema, table)
 	if err != nil {
 		return nil, err
 	}

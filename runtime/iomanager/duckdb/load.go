@@ -634,7 +634,7 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 	var l layout
 	where, args := "", []any(nil)
 	if ps != nil || implicit {
-		if l, err = m.partitioned(ctx, dc, table, names, types); err != nil {
+		if l, err = m.partitioned(raw, table, names, types); err != nil {
 			return out, nil, err
 		}
 		if l.implicit {
@@ -842,8 +842,8 @@ func byPartition(out reflect.Value, part []int32, n int) []int {
 // partitioned returns the layout of table, whose columns are names of
 // types: the zero layout when no column is marked as its partition
 // column.
-func (m *Manager) partitioned(ctx context.Context, dc driver.Conn, table string, names []string, types []*dtype) (layout, error) {
-	have, err := describe(ctx, dc, m.schema, table)
+func (m *Manager) partitioned(raw bindings.Connection, table string, names []string, types []*dtype) (layout, error) {
+	have, err := describe(raw, m.schema, table)
 	if err != nil {
 		return layout{}, err
 	}
@@ -870,6 +870,14 @@ func (m *Manager) partitioned(ctx context.Context, dc driver.Conn, table string,
 // reports whether they are all the table's partitions, whose rows are
 // then the whole table.
 func (m *Manager) stored(raw bindings.Connection, table string, ps *parts) (all bool, err error) {
+	cond, args := in("partition_key", ps.keys)
+	n, err := queryInts(raw, "SELECT count(*) FILTER (WHERE "+cond+"), count(*) FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND partition_key <> ''", append(args, table)...)
+	if err != nil {
+		return false, err
+	}
+	if n[0] == len(ps.keys) {
+		return n[1] == len(ps.keys), nil
+	}
 	missing, err := queryStrings(raw, "SELECT k FROM unnest(?) AS u(k) WHERE k NOT IN (SELECT partition_key FROM "+m.qualified(Outputs)+" WHERE asset_key = ?)", ps.keys, table)
 	if err != nil {
 		return false, err
@@ -898,8 +906,7 @@ func (m *Manager) stored(raw bindings.Connection, table string, ps *parts) (all 
 		}
 		return false, fmt.Errorf("%s not stored in table %s (%s): materialize them first", what, m.display(table), stored+" stored")
 	}
-	n, err := m.storedCount(raw, table)
-	return n == len(ps.keys), err
+	return false, fmt.Errorf("the Outputs table counts %d of %d partitions as stored, yet lists none missing", n[0], len(ps.keys))
 }
 
 // interruptOnCancel interrupts the query running on raw when ctx is

@@ -30,7 +30,11 @@ type bigRow struct {
 func TestMain(m *testing.M) {
 	switch mode := os.Getenv(childEnv); mode {
 	case "":
-		os.Exit(m.Run())
+		code := m.Run()
+		for _, f := range cleanups {
+			f()
+		}
+		os.Exit(code)
 	case "hold", "store":
 		os.Exit(child(mode, os.Getenv(childEnv+"_PATH")))
 	case "partcrash", "partstore":

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"sync"
@@ -157,7 +156,7 @@ func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt 
 	}()
 	defer interruptOnCancel(ctx, raw)()
 
-	have, err := describe(ctx, dc, m.schema, table)
+	have, err := describe(raw, m.schema, table)
 	if err != nil {
 		return res, err
 	}
@@ -194,7 +193,8 @@ func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt 
 		return res, err
 	}
 	now := time.Now()
-	if _, err := execute(raw, "DELETE FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND list_contains(?, partition_key)", table, ps.keys); err != nil {
+	cond, args := in("partition_key", ps.keys)
+	if _, err := execute(raw, "DELETE FROM "+m.qualified(Outputs)+" WHERE asset_key = ? AND "+cond, append([]any{table}, args...)...); err != nil {
 		return res, err
 	}
 	if _, err := execute(raw, "INSERT INTO "+m.qualified(Outputs)+" SELECT ?, unnest(?), ?, unnest(?), ?", table, ps.keys, runID, res.versions, now); err != nil {
@@ -376,39 +376,17 @@ type column struct {
 
 // describe returns the columns of schema.table, or nil when the table
 // does not exist.
-func describe(ctx context.Context, dc driver.Conn, schema, table string) ([]column, error) {
-	rows, err := dc.(driver.QueryerContext).QueryContext(ctx,
-		"SELECT column_name, data_type, coalesce(comment = ?, false) FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
-		[]driver.NamedValue{{Ordinal: 1, Value: partitionMarker}, {Ordinal: 2, Value: schema}, {Ordinal: 3, Value: table}})
+func describe(raw bindings.Connection, schema, table string) ([]column, error) {
+	rows, err := queryRows(raw, "SELECT column_name, data_type, CASE WHEN comment = ? THEN 'marked' ELSE '' END FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
+		partitionMarker, schema, table)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list columns: %w", err)
 	}
-	defer rows.Close()
-	return readColumns(rows)
-}
-
-// readColumns reads rows of a column's name, type and whether it is the
-// partition column. A failing row is an error, never the end of the rows:
-// a partial list would pass for the table's columns.
-func readColumns(rows driver.Rows) ([]column, error) {
 	var out []column
-	vals := make([]driver.Value, 3)
-	for {
-		err := rows.Next(vals)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list columns: %w", err)
-		}
-		name, ok1 := vals[0].(string)
-		typ, ok2 := vals[1].(string)
-		marked, ok3 := vals[2].(bool)
-		if !ok1 || !ok2 || !ok3 {
-			return nil, fmt.Errorf("list columns: got a row of %T, %T and %T", vals[0], vals[1], vals[2])
-		}
-		out = append(out, column{name, typ, marked})
+	for _, r := range rows {
+		out = append(out, column{r[0], r[1], r[2] != ""})
 	}
+	return out, nil
 }
 
 // typedColumns caches typed: *rowType -> []string.

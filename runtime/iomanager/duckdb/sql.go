@@ -83,6 +83,21 @@ func execute(raw bindings.Connection, q string, args ...any) (int, error) {
 // queryStrings runs q with args and returns its first column, a VARCHAR
 // column without NULLs.
 func queryStrings(raw bindings.Connection, q string, args ...any) ([]string, error) {
+	rows, err := queryRows(raw, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r[0]
+	}
+	return out, nil
+}
+
+// queryRows runs q with args, a query of VARCHAR columns without NULLs,
+// and returns its rows. A NULL or a column of another type is an error,
+// never the end of the rows: a partial list would pass for the whole.
+func queryRows(raw bindings.Connection, q string, args ...any) ([][]string, error) {
 	stmt, err := prepare(raw, q, args...)
 	if err != nil {
 		return nil, err
@@ -95,24 +110,34 @@ func queryStrings(raw bindings.Connection, q string, args ...any) ([]string, err
 		return nil, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
-	if t := bindings.ColumnType(&res, 0); t != bindings.TypeVarchar {
-		return nil, fmt.Errorf("%s: the first column is of type %d, not VARCHAR", q, t)
+	ncol := int(bindings.ColumnCount(&res))
+	for i := range ncol {
+		if t := bindings.ColumnType(&res, bindings.IdxT(i)); t != bindings.TypeVarchar {
+			return nil, fmt.Errorf("%s: column %d is of type %d, not VARCHAR", q, i, t)
+		}
 	}
-	var out []string
+	var out [][]string
+	vecs := make([]vec, ncol)
 	for {
 		chunk := bindings.FetchChunk(res)
 		if chunk.Ptr == nil {
 			return out, nil
 		}
-		x := bindings.DataChunkGetVector(chunk, 0)
-		v := vec{data: bindings.VectorGetData(x), valid: bindings.VectorGetValidity(x)}
+		for i := range vecs {
+			x := bindings.DataChunkGetVector(chunk, bindings.IdxT(i))
+			vecs[i] = vec{data: bindings.VectorGetData(x), valid: bindings.VectorGetValidity(x)}
+		}
 		for r := range int(bindings.DataChunkGetSize(chunk)) {
-			if v.null(r) {
-				bindings.DestroyDataChunk(&chunk)
-				return nil, fmt.Errorf("%s: row %d is NULL", q, len(out))
+			row := make([]string, ncol)
+			for i := range vecs {
+				if vecs[i].null(r) {
+					bindings.DestroyDataChunk(&chunk)
+					return nil, fmt.Errorf("%s: row %d, column %d is NULL", q, len(out), i)
+				}
+				p, n := str(&vecs[i], r)
+				row[i] = string(unsafe.Slice((*byte)(p), n))
 			}
-			p, n := str(&v, r)
-			out = append(out, string(unsafe.Slice((*byte)(p), n)))
+			out = append(out, row)
 		}
 		bindings.DestroyDataChunk(&chunk)
 	}
@@ -120,23 +145,40 @@ func queryStrings(raw bindings.Connection, q string, args ...any) ([]string, err
 
 // queryCount runs q with args, a query returning one BIGINT.
 func queryCount(raw bindings.Connection, q string, args ...any) (int, error) {
-	stmt, err := prepare(raw, q, args...)
+	n, err := queryInts(raw, q, args...)
 	if err != nil {
 		return 0, err
+	}
+	return n[0], nil
+}
+
+// queryInts runs q with args, a query returning one row of BIGINTs.
+func queryInts(raw bindings.Connection, q string, args ...any) ([]int, error) {
+	stmt, err := prepare(raw, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer bindings.DestroyPrepare(&stmt)
 	var res bindings.Result
 	if bindings.ExecutePrepared(stmt, &res) == bindings.StateError {
 		msg := bindings.ResultError(&res)
 		bindings.DestroyResult(&res)
-		return 0, errors.New(msg)
+		return nil, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
 	chunk := bindings.FetchChunk(res)
 	if chunk.Ptr == nil {
-		return 0, fmt.Errorf("%s: no result", q)
+		return nil, fmt.Errorf("%s: no result", q)
 	}
 	defer bindings.DestroyDataChunk(&chunk)
-	v := bindings.DataChunkGetVector(chunk, 0)
-	return int(*(*int64)(bindings.VectorGetData(v))), nil
+	n := int(bindings.ColumnCount(&res))
+	out := make([]int, n)
+	for i := range n {
+		if t := bindings.ColumnType(&res, bindings.IdxT(i)); t != bindings.TypeBigInt {
+			return nil, fmt.Errorf("%s: column %d is of type %d, not BIGINT", q, i, t)
+		}
+		v := bindings.DataChunkGetVector(chunk, bindings.IdxT(i))
+		out[i] = int(*(*int64)(bindings.VectorGetData(v)))
+	}
+	return out, nil
 }
