@@ -74,10 +74,50 @@
 // DuckDB's C API) rather than scanning row by row. The strings of a load
 // share 64 KiB blocks, so one retained string keeps its block alive.
 //
+// # Partitions
+//
+// A partitioned asset's table holds all its partitions, told apart by a
+// partition column, marked with the comment "assetgen: partition column":
+// the asset's PartitionColumn (the partition_column= option), a time.Time
+// column whose instants lie in the partitions' time windows, or a string
+// column holding the partition key; else a VARCHAR column "_partition"
+// that the manager adds and fills with the key and that loads never read
+// (no Go field name maps to it; a db tag naming it is an error).
+//
+// Storing a partition is one transaction: create the table on the first
+// store; DELETE FROM the table WHERE the column lies in the partition
+// (col >= window start AND col < window end, col = key); append the new
+// rows through the Appender; stamp the partition in the Outputs table.
+// Before any of it, every row's partition column is checked against the
+// partition: a row outside it is an error naming the row, its value and
+// the partition it does lie in, and nothing is written. A step covering
+// several partitions (StoreRange) does the same for all of them in one
+// transaction, each row going to the partition its column says, or, from
+// a map[string][]T, each entry to its key's partition. Until the
+// transaction commits, readers see every partition as it was, and a
+// store that fails or dies leaves them so. A partition's data version is
+// that of its rows, computed as for a whole table.
+//
+// Loading partitions (Load, LoadRange) is one query with the same WHERE
+// over all of them (many keys are one list parameter: col IN (SELECT
+// unnest(?))); the rows come partition by partition in key order, into a
+// slice or, for a map[string][]T, by key. A partition that was never
+// stored is an error naming it. Partition keys are always bound
+// parameters, never SQL text.
+//
+// The table's columns are fixed while it holds partitions: a store whose
+// struct has other columns is an error that lists the differences with
+// the ALTER TABLE statements that migrate the table, and the DROP TABLE
+// that starts it afresh (a table without rows is simply made again). A
+// partition store into an unpartitioned table of the same name, an
+// unpartitioned store into a partitioned table and a change of partition
+// column are errors too, saying how to proceed.
+//
 // # Concurrency
 //
 // A Manager is safe for concurrent use: steps store and load different
-// tables in parallel over one database handle. DuckDB allows one process to
+// tables in parallel over one database handle; stores into one table
+// (partitions of one asset) take turns. DuckDB allows one process to
 // write a database file at a time; a second process gets an error naming
 // the file after a bounded wait (see [LockWait]).
 package duckdb
@@ -455,8 +495,14 @@ func (m *Manager) CheckType(t reflect.Type) error {
 // reports the metadata "table" (schema.table), "rows" (the row count) and
 // "columns" ("name TYPE" for each, as DuckDB names the types). Its data
 // version is a 64-bit checksum of the columns and of the values as stored
-// (maps in key order): equal contents give equal versions, in any process. It logs through out.Log when the
-// new table's columns differ from the old one's.
+// (maps in key order): equal contents give equal versions, in any
+// process. It logs through out.Log when the new table's columns differ
+// from the old one's.
+//
+// For a step of a partitioned asset (out.Partition set), Store replaces
+// the rows of that partition only, as the package documentation says,
+// and adds the metadata "partition_column"; value may also be a
+// map[string][]T holding the partition's rows under its key.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	if out.Partition != "" || out.Partitions.Len() > 0 {
 		return m.storeParts(out, value)

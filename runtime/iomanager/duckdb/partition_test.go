@@ -570,3 +570,38 @@ func TestPartitionConcurrent(t *testing.T) {
 		assert.Equal(t, []string{fmt.Sprint(4 * (1000 + rounds - 1))}, query(t, m, `SELECT count(*) FROM s.`+string(a.Key)))
 	}
 }
+
+// TestPartitionMetadata checks what a partition store reports: the
+// table, the rows written, the columns, the partition column and the data
+// version.
+func TestPartitionMetadata(t *testing.T) {
+	m, _ := open(t, "my_schema")
+	regions := partition.NewStatic("eu", "us")
+	keys := resolve(t, regions)
+	a := asset[[]stampRow]("people", regions, "")
+	out := func(s partition.Subset) *runtime.OutputContext {
+		return &runtime.OutputContext{Context: context.Background(), RunID: "r1", Key: a.Key, Def: a, Partitions: s}
+	}
+	res, err := m.replaceParts(out(sub(t, keys, "eu")), []stampRow{{1, "a"}, {2, "b"}})
+	require.NoError(t, err)
+	assert.Equal(t, "my_schema.people", res.table)
+	assert.Equal(t, 2, res.rows)
+	assert.Equal(t, []string{"id BIGINT", "name VARCHAR", "_partition VARCHAR"}, res.columns)
+	assert.Equal(t, "_partition", res.column)
+	// One partition's version is that of its rows as a whole table.
+	assert.Equal(t, version(t, m, "plain", []stampRow{{1, "a"}, {2, "b"}}), res.version())
+
+	res, err = m.replaceParts(out(keys.Full()), map[string][]stampRow{"eu": {{3, "c"}}, "us": nil})
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.rows)
+	assert.Equal(t, 2, res.replaced, "the two rows of eu")
+	require.Len(t, res.versions, 2)
+	eu, _, _ := m.Stamp(context.Background(), "people", "eu")
+	us, _, _ := m.Stamp(context.Background(), "people", "us")
+	assert.Equal(t, []string{eu.DataVersion, us.DataVersion}, res.versions)
+	assert.Len(t, res.version(), 16)
+	assert.NotEqual(t, eu.DataVersion, res.version(), "a range step's version covers its partitions")
+	again, err := m.replaceParts(out(keys.Full()), map[string][]stampRow{"eu": {{3, "c"}}})
+	require.NoError(t, err)
+	assert.Equal(t, res.version(), again.version(), "the same rows, the same version")
+}

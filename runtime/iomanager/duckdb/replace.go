@@ -147,8 +147,9 @@ func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt 
 	if err != nil {
 		return res, err
 	}
+	committed := false
 	defer func() {
-		if err != nil {
+		if !committed {
 			if rerr := tx.Rollback(); rerr != nil {
 				err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
 			}
@@ -203,6 +204,7 @@ func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt 
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	committed = true
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("commit: %w", err)
 	}
