@@ -60,9 +60,21 @@ func materializeAndDie(path string) error {
 	if err != nil {
 		return err
 	}
-	at, ok := stages[os.Getenv(envStage)]
+	if err := dieAt(os.Getenv(envStage), rec); err != nil {
+		return err
+	}
+	if _, err := runtime.Materialize(ctx, rowsDefs(m, []bigRow{{1, "new", 1}}), opts); err != nil {
+		return err
+	}
+	return fmt.Errorf("not killed at stage %s", os.Getenv(envStage))
+}
+
+// dieAt sets the store hook to flush rec and kill this process at the
+// named stage.
+func dieAt(name string, rec *history.Recorder) error {
+	at, ok := stages[name]
 	if !ok {
-		return fmt.Errorf("unknown stage %q", os.Getenv(envStage))
+		return fmt.Errorf("unknown stage %q", name)
 	}
 	hook = func(s stage) error {
 		if s != at {
@@ -70,10 +82,7 @@ func materializeAndDie(path string) error {
 		}
 		return killtest.Die(rec)
 	}
-	if _, err := runtime.Materialize(ctx, rowsDefs(m, []bigRow{{1, "new", 1}}), opts); err != nil {
-		return err
-	}
-	return fmt.Errorf("not killed at stage %s", os.Getenv(envStage))
+	return nil
 }
 
 // runCrashChild runs the child and checks that SIGKILL ended it.

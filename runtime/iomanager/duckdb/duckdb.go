@@ -609,20 +609,7 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		}
 	}
 	aside := table + ".new"
-	var ddl strings.Builder
-	ddl.WriteString("CREATE OR REPLACE TABLE ")
-	ddl.WriteString(m.qualified(aside))
-	ddl.WriteString(" (")
-	for i, f := range rt.fields {
-		if i > 0 {
-			ddl.WriteString(", ")
-		}
-		ddl.WriteString(quote(f.name))
-		ddl.WriteByte(' ')
-		ddl.WriteString(f.codec.sql)
-	}
-	ddl.WriteString(")")
-	if err := exec(ddl.String()); err != nil {
+	if err := exec("CREATE OR REPLACE TABLE " + m.qualified(aside) + " (" + rt.ddl() + ")"); err != nil {
 		return nil, nil, err
 	}
 	swapped := false

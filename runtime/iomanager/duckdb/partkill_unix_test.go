@@ -55,15 +55,8 @@ func partitionChild(mode, path string) error {
 		return err
 	}
 	if mode == "partcrash" {
-		at, ok := stages[os.Getenv(envStage)]
-		if !ok {
-			return fmt.Errorf("unknown stage %q", os.Getenv(envStage))
-		}
-		hook = func(s stage) error {
-			if s != at {
-				return nil
-			}
-			return killtest.Die(nil)
+		if err := dieAt(os.Getenv(envStage), nil); err != nil {
+			return err
 		}
 		if err := storeSubset(m, killAsset, "gen-1", killSubset(2), killRows(2, 1, 1000)); err != nil {
 			return err

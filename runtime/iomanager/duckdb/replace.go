@@ -240,24 +240,12 @@ func (m *Manager) create(raw bindings.Connection, table string, drop bool, rt *r
 			return err
 		}
 	}
-	var ddl strings.Builder
-	ddl.WriteString("CREATE TABLE ")
-	ddl.WriteString(m.qualified(table))
-	ddl.WriteString(" (")
-	for i, f := range rt.fields {
-		if i > 0 {
-			ddl.WriteString(", ")
-		}
-		ddl.WriteString(quote(f.name))
-		ddl.WriteByte(' ')
-		ddl.WriteString(f.codec.sql)
-	}
+	ddl := "CREATE TABLE " + m.qualified(table) + " (" + rt.ddl()
 	if l.implicit {
-		ddl.WriteString(", " + quote(implicitColumn) + " VARCHAR NOT NULL")
+		ddl += ", " + quote(implicitColumn) + " VARCHAR NOT NULL"
 	}
-	ddl.WriteString(")")
 	for _, q := range []string{
-		ddl.String(),
+		ddl + ")",
 		"COMMENT ON COLUMN " + m.qualified(table) + "." + quote(l.column) + " IS '" + partitionMarker + "'",
 	} {
 		if _, err := execute(raw, q); err != nil {

@@ -63,18 +63,26 @@ func bind(stmt bindings.PreparedStatement, i bindings.IdxT, a any) error {
 	return nil
 }
 
-// execute runs q with args and returns the number of rows it changed.
-func execute(raw bindings.Connection, q string, args ...any) (int, error) {
+// run runs q with args and returns its result, which must be destroyed.
+func run(raw bindings.Connection, q string, args ...any) (res bindings.Result, err error) {
 	stmt, err := prepare(raw, q, args...)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	defer bindings.DestroyPrepare(&stmt)
-	var res bindings.Result
 	if bindings.ExecutePrepared(stmt, &res) == bindings.StateError {
 		msg := bindings.ResultError(&res)
 		bindings.DestroyResult(&res)
-		return 0, errors.New(msg)
+		return res, errors.New(msg)
+	}
+	return res, nil
+}
+
+// execute runs q with args and returns the number of rows it changed.
+func execute(raw bindings.Connection, q string, args ...any) (int, error) {
+	res, err := run(raw, q, args...)
+	if err != nil {
+		return 0, err
 	}
 	defer bindings.DestroyResult(&res)
 	return int(bindings.RowsChanged(&res)), nil
@@ -98,16 +106,9 @@ func queryStrings(raw bindings.Connection, q string, args ...any) ([]string, err
 // and returns its rows. A NULL or a column of another type is an error,
 // never the end of the rows: a partial list would pass for the whole.
 func queryRows(raw bindings.Connection, q string, args ...any) ([][]string, error) {
-	stmt, err := prepare(raw, q, args...)
+	res, err := run(raw, q, args...)
 	if err != nil {
 		return nil, err
-	}
-	defer bindings.DestroyPrepare(&stmt)
-	var res bindings.Result
-	if bindings.ExecutePrepared(stmt, &res) == bindings.StateError {
-		msg := bindings.ResultError(&res)
-		bindings.DestroyResult(&res)
-		return nil, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
 	ncol := int(bindings.ColumnCount(&res))
@@ -154,16 +155,9 @@ func queryCount(raw bindings.Connection, q string, args ...any) (int, error) {
 
 // queryInts runs q with args, a query returning one row of BIGINTs.
 func queryInts(raw bindings.Connection, q string, args ...any) ([]int, error) {
-	stmt, err := prepare(raw, q, args...)
+	res, err := run(raw, q, args...)
 	if err != nil {
 		return nil, err
-	}
-	defer bindings.DestroyPrepare(&stmt)
-	var res bindings.Result
-	if bindings.ExecutePrepared(stmt, &res) == bindings.StateError {
-		msg := bindings.ResultError(&res)
-		bindings.DestroyResult(&res)
-		return nil, errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
 	chunk := bindings.FetchChunk(res)

@@ -252,6 +252,21 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 	return c, nil
 }
 
+// ddl returns the column definitions of a table of rows of rt, as CREATE
+// TABLE takes them: "name" TYPE, ...
+func (rt *rowType) ddl() string {
+	var b strings.Builder
+	for i, f := range rt.fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quote(f.name))
+		b.WriteByte(' ')
+		b.WriteString(f.codec.sql)
+	}
+	return b.String()
+}
+
 // isSQLNull reports whether t is one of database/sql's Null types
 // (NullString, NullInt64, ..., Null[T]): a value field then a Valid bool.
 func isSQLNull(t reflect.Type) bool {
