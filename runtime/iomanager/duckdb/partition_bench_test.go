@@ -128,7 +128,7 @@ func BenchmarkPartitionStore(b *testing.B) {
 }
 
 // BenchmarkPartitionLoad loads seven daily partitions with one query,
-// against loading a table that holds just those rows.
+// and one, against loading a table that holds just those rows.
 func BenchmarkPartitionLoad(b *testing.B) {
 	m, keys := partManager(b)
 	var week []partRow
@@ -136,28 +136,37 @@ func BenchmarkPartitionLoad(b *testing.B) {
 		week = dayRows(d, 0, week)
 	}
 	require.NoError(b, store(b, m, "week", week))
-	span := keys.Span(100, 107)
+	require.NoError(b, store(b, m, "day", week[:partRows]))
+	loadRange := func(span partition.Subset) func() (any, error) {
+		return func() (any, error) {
+			return m.LoadRange(&runtime.InputContext{Context: context.Background(), Upstream: "daily", Type: reflect.TypeFor[[]partRow](), UpstreamPartitions: span.Keys(), UpstreamSubset: span})
+		}
+	}
+	loadTable := func(key runtime.Key) func() (any, error) {
+		return func() (any, error) {
+			return m.Load(&runtime.InputContext{Context: context.Background(), Upstream: key, Type: reflect.TypeFor[[]partRow]()})
+		}
+	}
 	for _, c := range []struct {
 		name string
 		load func() (any, error)
+		want []partRow
 	}{
-		{"range", func() (any, error) {
-			return m.LoadRange(&runtime.InputContext{Context: context.Background(), Upstream: "daily", Type: reflect.TypeFor[[]partRow](), UpstreamPartitions: span.Keys(), UpstreamSubset: span})
-		}},
-		{"table", func() (any, error) {
-			return m.Load(&runtime.InputContext{Context: context.Background(), Upstream: "week", Type: reflect.TypeFor[[]partRow]()})
-		}},
+		{"week/range", loadRange(keys.Span(100, 107)), week},
+		{"week/table", loadTable("week"), week},
+		{"day/partition", loadRange(keys.Span(100, 101)), week[:partRows]},
+		{"day/table", loadTable("day"), week[:partRows]},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			v, err := c.load()
 			require.NoError(b, err)
-			require.Equal(b, week, v)
+			require.Equal(b, c.want, v)
 			for b.Loop() {
 				if _, err := c.load(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(week)), "ns/row")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.want)), "ns/row")
 		})
 	}
 }

@@ -605,3 +605,30 @@ func TestPartitionMetadata(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, res.version(), again.version(), "the same rows, the same version")
 }
+
+// TestPartitionMulti stores partitions of two dimensions, their keys
+// joined with "|", in the manager's column and in a key column; a time
+// column cannot tell them apart.
+func TestPartitionMulti(t *testing.T) {
+	m, _ := open(t, "s")
+	multi := partition.NewMulti(partition.Dims{"date": partition.Daily("2024-01-01"), "region": partition.NewStatic("eu", "us")})
+	keys := resolve(t, multi)
+	both := sub(t, keys, "2024-01-01|eu", "2024-01-01|us")
+	for _, col := range []string{"", "region"} {
+		a := asset[[]regional](runtime.Key("m"+col), multi, col)
+		require.NoError(t, storeParts(t, m, a, "r1", both, map[string][]regional{
+			"2024-01-01|eu": {{"2024-01-01|eu", 1, "a"}}, "2024-01-01|us": {{"2024-01-01|us", 2, "b"}},
+		}))
+		got, err := loadParts[[]regional](t, m, a, both)
+		require.NoError(t, err)
+		assert.Equal(t, []regional{{"2024-01-01|eu", 1, "a"}, {"2024-01-01|us", 2, "b"}}, got)
+		err = storeParts(t, m, a, "r2", sub(t, keys, "2024-01-01|us"), []regional{{"2024-01-01|eu", 3, "c"}})
+		if col == "" {
+			assert.NoError(t, err, "the manager's column holds the step's key")
+		} else {
+			assert.ErrorContains(t, err, `row 0 (Go field Region): key column "region" = "2024-01-01|eu" (another partition) is outside partition 2024-01-01|us`)
+		}
+	}
+	err := storeParts(t, m, asset[[]sale]("t", multi, "day"), "r1", both, []sale{})
+	assert.ErrorContains(t, err, `time column "day" holds instants, but partitions 2024-01-01|eu, 2024-01-01|us have no time windows`)
+}
