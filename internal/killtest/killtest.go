@@ -66,8 +66,17 @@ func RunKilled(t testing.TB, cmd *exec.Cmd) {
 // succeed fails t.
 func Materialize(t testing.TB, log history.Log, defs *runtime.Definitions) string {
 	t.Helper()
+	return MaterializeWith(t, log, defs, runtime.Options{})
+}
+
+// MaterializeWith is Materialize with opts (partitions, say); a nil
+// Logger is Quiet.
+func MaterializeWith(t testing.TB, log history.Log, defs *runtime.Definitions, opts runtime.Options) string {
+	t.Helper()
 	ctx := context.Background()
-	opts := runtime.Options{Logger: Quiet}
+	if opts.Logger == nil {
+		opts.Logger = Quiet
+	}
 	rec, err := history.Record(ctx, log, &opts, nil)
 	if err != nil {
 		t.Fatal(err)

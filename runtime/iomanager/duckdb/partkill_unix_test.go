@@ -15,16 +15,28 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/killtest"
 	"github.com/assetgen/assetgen/partition"
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // The kill tests of partition stores: a child process (this test binary
 // again, in mode "partcrash" or "partstore", see TestMain) replaces
-// partition 2024-01-02 of table sales, holding January 1st to 3rd, and
-// dies by SIGKILL midway; the parent checks every partition and its stamp.
+// partitions of table sales, which holds January 1st to 3rd, and dies by
+// SIGKILL midway; the parent checks every partition, its stamp and, when
+// the child recorded its run, the history.
 
-var killDaily = partition.Daily("2024-01-01")
+var (
+	killDaily = partition.Daily("2024-01-01")
+	killEnv   = partition.Env{Now: time.Date(2024, 1, 4, 0, 0, 0, 0, time.UTC)} // three days
+	killAsset = asset[[]sale]("sales", killDaily, "day")
+)
+
+const (
+	envRange = childEnv + "_RANGE" // the partitions the child runs, START...END
+	envSteps = childEnv + "_STEPS" // "single": one step for them all
+)
 
 // killRows returns n rows of January d, generation gen.
 func killRows(d, gen, n int) []sale {
@@ -36,17 +48,37 @@ func killRows(d, gen, n int) []sale {
 }
 
 func killSubset(d int) partition.Subset {
-	keys, _ := killDaily.Resolve(partition.Env{Now: now})
-	i, _ := keys.Index(fmt.Sprintf("2024-01-%02d", d))
-	return keys.Span(i, i+1)
+	keys, _ := killDaily.Resolve(killEnv)
+	return keys.Span(d-1, d)
 }
 
-var killAsset = asset[[]sale]("sales", killDaily, "day")
+// killDefs returns the asset sales stored by m, whose every partition
+// holds three rows of generation gen; with single, a step covers every
+// partition of the run.
+func killDefs(m *Manager, gen int, single bool) *runtime.Definitions {
+	a := *killAsset
+	if single {
+		a.Backfill = runtime.BackfillSingle
+	}
+	a.Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		var rows []sale
+		for _, k := range ctx.PartitionKeys() {
+			d, err := time.Parse(time.DateOnly, k)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, killRows(d.Day(), gen, 3)...)
+		}
+		return rows, nil
+	}
+	return &runtime.Definitions{Assets: []*runtime.AssetDef{&a}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+}
 
 func init() { partChild = partitionChild }
 
-// partitionChild: in mode partcrash, stores generation 1 of January 2nd
-// and dies at the stage $envStage names; in mode partstore, stores
+// partitionChild: in mode partcrash, materializes generation 1 of the
+// partitions $envRange, recording the run in the history $envHome, and
+// dies at the stage $envStage names; in mode partstore, stores
 // generation after generation of January 2nd, 300,000 rows each, in runs
 // "gen-N", saying "ready" after the first, until killed.
 func partitionChild(mode, path string) error {
@@ -55,13 +87,23 @@ func partitionChild(mode, path string) error {
 		return err
 	}
 	if mode == "partcrash" {
-		if err := dieAt(os.Getenv(envStage), nil); err != nil {
+		r, err := partition.ParseRange(os.Getenv(envRange))
+		if err != nil {
 			return err
 		}
-		if err := storeSubset(m, killAsset, "gen-1", killSubset(2), killRows(2, 1, 1000)); err != nil {
+		opts := runtime.Options{RunID: crashRun, Logger: killtest.Quiet, Env: killEnv, Partitions: runtime.Partitions{Range: r}}
+		rec, err := killtest.Record(context.Background(), os.Getenv(envHome), &opts)
+		if err != nil {
 			return err
 		}
-		return fmt.Errorf("not killed at stage %s", os.Getenv(envStage))
+		if err := dieAt(os.Getenv(envStage), rec); err != nil {
+			return err
+		}
+		res, err := runtime.Materialize(context.Background(), killDefs(m, 1, os.Getenv(envSteps) == "single"), opts)
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("not killed at stage %s: %v", os.Getenv(envStage), res.Steps[0].Err)
 	}
 	for gen := 1; ; gen++ {
 		if err := storeSubset(m, killAsset, fmt.Sprint("gen-", gen), killSubset(2), killRows(2, gen, 300_000)); err != nil {
@@ -86,10 +128,10 @@ func killSetup(t *testing.T) string {
 	return path
 }
 
-// checkKilled opens path after the kill and checks that January 1st and
-// 3rd hold generation 0, and January 2nd whole generation gen of n rows,
-// each stamped with the run and version of its rows.
-func checkKilled(t *testing.T, path string, gen, n int) {
+// checkKilled opens path after the kill and checks that January d holds
+// n[d-1] rows of generation gen[d-1], stamped by run[d-1] with their data
+// version.
+func checkKilled(t *testing.T, path string, gen, n []int, run []string) {
 	t.Helper()
 	m, err := New(path, "s")
 	require.NoError(t, err)
@@ -98,10 +140,7 @@ func checkKilled(t *testing.T, path string, gen, n int) {
 	for d := 1; d <= 3; d++ {
 		got, err := loadParts[[]sale](t, m, killAsset, killSubset(d))
 		require.NoError(t, err)
-		want, wantGen := killRows(d, 0, 3), 0
-		if d == 2 {
-			want, wantGen = killRows(2, gen, n), gen
-		}
+		want := killRows(d, gen[d-1], n[d-1])
 		require.Equal(t, len(want), len(got), "January %d", d)
 		for i := range want {
 			if got[i] != want[i] {
@@ -111,7 +150,7 @@ func checkKilled(t *testing.T, path string, gen, n int) {
 		st, ok, err := m.Stamp(ctx, "sales", fmt.Sprintf("2024-01-%02d", d))
 		require.NoError(t, err)
 		require.True(t, ok)
-		assert.Equal(t, fmt.Sprint("gen-", wantGen), st.RunID, "January %d", d)
+		assert.Equal(t, run[d-1], st.RunID, "January %d", d)
 
 		// The stamp's version is that of the rows, stored anew.
 		fresh, _ := open(t, "s")
@@ -123,20 +162,70 @@ func checkKilled(t *testing.T, path string, gen, n int) {
 	assert.Equal(t, []string{"sales"}, tables(t, m))
 }
 
+// TestKilledPartitionStore kills a process that materializes partitions,
+// recording its run, at each stage of a partition store: of one
+// partition, and of a step covering all three in one transaction. Until
+// the commit, every partition keeps its old rows and stamp; after it,
+// the step's partitions have their new ones, which the history learns
+// from the stamps.
 func TestKilledPartitionStore(t *testing.T) {
-	for _, tt := range []struct {
-		stage  string
-		landed bool
-	}{{"appended", false}, {"committed", true}} {
-		t.Run(tt.stage, func(t *testing.T) {
-			path := killSetup(t)
+	for _, c := range []struct {
+		name, stage, run string
+		single           bool
+		landed           []bool // by day
+	}{
+		{"one/appended", "appended", "2024-01-02...2024-01-02", false, []bool{false, false, false}},
+		{"one/committed", "committed", "2024-01-02...2024-01-02", false, []bool{false, true, false}},
+		{"range/appended", "appended", "2024-01-01...2024-01-03", true, []bool{false, false, false}},
+		{"range/committed", "committed", "2024-01-01...2024-01-03", true, []bool{true, true, true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			path, home := filepath.Join(t.TempDir(), "kill.duckdb"), t.TempDir()
+			log, err := history.Open(ctx, home)
+			require.NoError(t, err)
+			defer log.Close()
+			m, err := New(path, "s")
+			require.NoError(t, err)
+			first := killtest.MaterializeWith(t, log, killDefs(m, 0, false), runtime.Options{Env: killEnv,
+				Partitions: runtime.Partitions{Range: partition.Range{Start: "2024-01-01", End: "2024-01-03"}}})
+			require.NoError(t, m.Close())
+
 			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), childEnv+"=partcrash", childEnv+"_PATH="+path, envStage+"="+tt.stage)
+			cmd.Env = append(os.Environ(), childEnv+"=partcrash", childEnv+"_PATH="+path, envStage+"="+c.stage,
+				envHome+"="+home, envRange+"="+c.run, envSteps+"="+map[bool]string{true: "single"}[c.single])
 			killtest.RunKilled(t, cmd)
-			if tt.landed {
-				checkKilled(t, path, 1, 1000)
-			} else {
-				checkKilled(t, path, 0, 3)
+
+			gens, runs, landed := make([]int, 3), make([]string, 3), 0
+			for i, l := range c.landed {
+				gens[i], runs[i] = 0, first
+				if l {
+					gens[i], runs[i] = 1, crashRun
+					landed++
+				}
+			}
+			checkKilled(t, path, gens, []int{3, 3, 3}, runs)
+
+			// The next command's history agrees with the table.
+			m, err = New(path, "s")
+			require.NoError(t, err)
+			defer m.Close()
+			log2, err := history.Open(ctx, home) // reaps the killed run
+			require.NoError(t, err)
+			defer log2.Close()
+			latest, findings, err := history.Reconciled(ctx, log2, killDefs(m, 0, c.single), true)
+			require.NoError(t, err)
+			assert.Len(t, findings, landed)
+			for _, f := range findings {
+				assert.Equal(t, history.Landed, f.Kind, "%s %s", f.Key, f.Partition)
+			}
+			require.Len(t, latest, 3)
+			for _, a := range latest {
+				st, ok, err := m.Stamp(ctx, "sales", a.Partition)
+				require.NoError(t, err)
+				require.True(t, ok)
+				assert.Equal(t, st.RunID, a.RunID, a.Partition)
+				assert.Equal(t, st.DataVersion, a.DataVersion, a.Partition)
 			}
 		})
 	}
@@ -170,5 +259,5 @@ func TestKilledPartitionStoreMidway(t *testing.T) {
 	require.NotEmpty(t, got)
 	gen := int(got[0].Amount)
 	t.Logf("January 2nd holds generation %d", gen)
-	checkKilled(t, path, gen, 300_000)
+	checkKilled(t, path, []int{0, gen, 0}, []int{3, 300_000, 3}, []string{"gen-0", fmt.Sprint("gen-", gen), "gen-0"})
 }

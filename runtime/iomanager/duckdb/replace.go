@@ -2,9 +2,7 @@ package duckdb
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql/driver"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"reflect"
@@ -33,7 +31,13 @@ func (m *Manager) storeParts(out *runtime.OutputContext, value any) error {
 	out.AddMetadata("rows", res.rows)
 	out.AddMetadata("columns", res.columns)
 	out.AddMetadata("partition_column", res.column)
-	out.SetDataVersion(res.version())
+	if out.Partition != "" {
+		out.SetDataVersion(res.versions[0])
+	} else {
+		for i, k := range res.keys {
+			out.SetPartitionVersion(k, res.versions[i])
+		}
+	}
 	return nil
 }
 
@@ -113,19 +117,6 @@ type replaced struct {
 	replaced int      // rows deleted
 	columns  []string // "name TYPE" of the table
 	versions []string // of each partition
-}
-
-// version returns the step's data version: the one partition's, or a
-// digest of every partition's key and version.
-func (r replaced) version() string {
-	if len(r.versions) == 1 {
-		return r.versions[0]
-	}
-	h := sha256.New()
-	for i, k := range r.keys {
-		fmt.Fprintf(h, "%d:%s=%s\n", len(k), k, r.versions[i])
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // replace stores the groups, the rows of each partition of ps, in one
