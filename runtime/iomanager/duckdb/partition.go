@@ -272,24 +272,24 @@ func (p *parts) outside(l layout, row string, v any) error {
 	return fmt.Errorf("%s: %s = %s%s is outside %s: a store writes only its step's partitions", row, l.describe(), val, hint, in)
 }
 
-// partitionOf returns the position of the partition of the row at p (a
-// T), or -1.
-func (ps *parts) partitionOf(l layout, p unsafe.Pointer) int {
-	p = unsafe.Add(p, l.field.offset)
+// partitionOf returns the position of the partition of the row at row
+// (a T), or -1.
+func (p *parts) partitionOf(l layout, row unsafe.Pointer) int {
+	v := unsafe.Add(row, l.field.offset)
 	if l.time {
-		return ps.window((*time.Time)(p).UnixMicro())
+		return p.window((*time.Time)(v).UnixMicro())
 	}
-	return ps.key(*(*string)(p))
+	return p.key(*(*string)(v))
 }
 
-// valueOf returns the partition column of the row at p, as partitionOf
-// reads it, for messages.
-func valueOf(l layout, p unsafe.Pointer) any {
-	p = unsafe.Add(p, l.field.offset)
+// valueOf returns the partition column of the row at row, as
+// partitionOf reads it, for messages.
+func valueOf(l layout, row unsafe.Pointer) any {
+	v := unsafe.Add(row, l.field.offset)
 	if l.time {
-		return (*time.Time)(p).UnixMicro()
+		return (*time.Time)(v).UnixMicro()
 	}
-	return *(*string)(p)
+	return *(*string)(v)
 }
 
 // group splits value, a []T or []*T, or a map[string] of those keyed by
