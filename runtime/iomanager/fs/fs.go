@@ -52,6 +52,7 @@ import (
 
 	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/keylock"
+	"github.com/assetgen/assetgen/internal/storable"
 	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -104,7 +105,7 @@ var jsonFormat = Format{
 	Ext:    "json",
 	Encode: func(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) },
 	Decode: func(r io.Reader, ptr any) error { return json.NewDecoder(r).Decode(ptr) },
-	Check:  func(t reflect.Type) error { return checkType(t, true) },
+	Check:  storable.JSON,
 }
 
 // gobFormat writes a header byte before the gob stream, 0 for a nil value
@@ -134,7 +135,7 @@ var gobFormat = Format{
 		}
 		return fmt.Errorf("not a gob file written by this I/O manager (header byte %#x)", h[0])
 	},
-	Check: func(t reflect.Type) error { return checkType(t, false) },
+	Check: storable.Gob,
 }
 
 // New returns a manager that stores files under dir, which is created on
@@ -534,88 +535,4 @@ type counter struct{ n int64 }
 func (c *counter) Write(p []byte) (int, error) {
 	c.n += int64(len(p))
 	return len(p), nil
-}
-
-// checkType reports the first part of t that the format cannot encode or
-// decode: channels, functions and unsafe pointers for both formats;
-// complex numbers, interfaces other than any (JSON cannot choose a
-// concrete type to decode into) and maps with keys other than strings,
-// integers or encoding.TextMarshaler for JSON.
-func checkType(t reflect.Type, isJSON bool) error {
-	return check(t, isJSON, map[reflect.Type]bool{}, "")
-}
-
-var (
-	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
-	textMarshaler = reflect.TypeFor[interface{ MarshalText() ([]byte, error) }]()
-	gobEncoder    = reflect.TypeFor[gob.GobEncoder]()
-)
-
-func check(t reflect.Type, isJSON bool, seen map[reflect.Type]bool, at string) error {
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	if isJSON && (t.Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(jsonMarshaler)) {
-		return nil
-	}
-	if !isJSON && (t.Implements(gobEncoder) || reflect.PointerTo(t).Implements(gobEncoder)) {
-		return nil
-	}
-	where := func() string {
-		if at == "" {
-			return ""
-		}
-		return " (at " + at + ")"
-	}
-	switch t.Kind() {
-	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
-		return fmt.Errorf("%v values cannot be encoded%s", t, where())
-	case reflect.Interface:
-		if isJSON && t.NumMethod() > 0 {
-			// Encoding works, but decoding into an interface other than
-			// any cannot pick a concrete type: every load would fail.
-			return fmt.Errorf("JSON cannot load values of interface type %v%s: store a concrete type, or use gob with gob.Register", t, where())
-		}
-	case reflect.Complex64, reflect.Complex128:
-		if isJSON {
-			return fmt.Errorf("JSON cannot encode complex numbers (%v)%s", t, where())
-		}
-	case reflect.Pointer, reflect.Slice, reflect.Array:
-		return check(t.Elem(), isJSON, seen, at+"[]")
-	case reflect.Map:
-		k := t.Key()
-		if isJSON {
-			switch k.Kind() {
-			case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-			default:
-				if !k.Implements(textMarshaler) && !reflect.PointerTo(k).Implements(textMarshaler) {
-					return fmt.Errorf("JSON cannot encode map keys of type %v%s", k, where())
-				}
-			}
-		} else if err := check(k, isJSON, seen, at+"[key]"); err != nil {
-			return err
-		}
-		return check(t.Elem(), isJSON, seen, at+"[]")
-	case reflect.Struct:
-		exported := false
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() && !f.Anonymous {
-				continue
-			}
-			if isJSON && f.Tag.Get("json") == "-" {
-				continue
-			}
-			exported = true
-			if err := check(f.Type, isJSON, seen, strings.TrimPrefix(at+"."+f.Name, ".")); err != nil {
-				return err
-			}
-		}
-		if !isJSON && !exported && t.NumField() > 0 {
-			return fmt.Errorf("gob cannot encode %v: it has no exported fields%s", t, where())
-		}
-	}
-	return nil
 }
