@@ -1,0 +1,511 @@
+// Package blob is an I/O manager that stores each asset's output as one
+// object in a bucket of object storage, through gocloud.dev/blob: Amazon S3
+// and S3-compatible servers (MinIO, versitygw, Ceph, R2), Google Cloud
+// Storage, Azure Blob Storage, or a local directory. One URL picks the
+// place:
+//
+//	s3://bucket/prefix?region=eu-west-1
+//	s3://bucket/prefix?endpoint=http://127.0.0.1:7070&use_path_style=true&region=us-east-1
+//	gs://bucket/prefix
+//	azblob://container/prefix
+//	file:///var/data/assets
+//
+// # Drivers
+//
+// The package registers the file:// driver only. Import the driver of any
+// other store in the main package, so that binaries carry only the cloud
+// SDKs they use (the S3 driver adds about 10 MB to a binary, Google
+// Cloud's more):
+//
+//	import _ "gocloud.dev/blob/s3blob"    // s3://
+//	import _ "gocloud.dev/blob/gcsblob"   // gs://
+//	import _ "gocloud.dev/blob/azureblob" // azblob://
+//
+// Credentials come from each driver's usual sources (for S3: the
+// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, a profile, an
+// instance role), never from the URL.
+//
+// # Formats and layout
+//
+// A slice of structs ([]T or []*T) is stored as Parquet: one column per
+// column of T, named by the rule DuckDB's I/O manager uses (the db tag,
+// else the field name in snake_case; see package internal/columns). Any
+// other value is stored as JSON. Asset a/b/c is the object
+// PREFIX/a/b/c.parquet (or .json); partition p of it is
+// PREFIX/a/b/c/partition=p/data.parquet, the Hive layout that DuckDB's
+// read_parquet(..., hive_partitioning = true) reads back with a partition
+// column. Characters of a partition key other than letters, digits and
+// "-_.~:" are percent-encoded, so that no key can leave its asset's
+// prefix.
+//
+// A parameter whose struct has a subset of the stored columns loads only
+// those columns: the other column chunks are never read. Loading several
+// partitions into a slice reads one object per partition and concatenates
+// their rows in order.
+//
+// # Atomicity and versions
+//
+// An object is written whole or not at all: object stores make a PUT (or
+// a multipart upload) visible only when it completes, and the file://
+// driver writes a temporary file next to the object, syncs it and renames
+// it over the old one. A failed or cancelled store leaves the previous
+// object in place. The data version of a store is the SHA-256 of the
+// object's bytes, computed while they are written.
+package blob
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"reflect"
+	"strings"
+	"unsafe"
+
+	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/fileblob" // file://
+	"gocloud.dev/gcerrors"
+
+	"github.com/assetgen/assetgen/internal/storable"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Manager is the object storage I/O manager. It is safe for concurrent
+// use.
+type Manager struct {
+	bucket *blob.Bucket
+	prefix string // ends with "/" unless empty
+	url     string   // the bucket's URL without secrets, for messages
+	secrets []string // the URL's secrets, scrubbed from messages
+	owned   bool     // Close closes the bucket
+}
+
+// Open opens the bucket of url and returns a manager storing objects
+// under the URL's path: s3://bucket/a/b stores asset x at a/b/x.parquet.
+// For file:// URLs the path is the directory, which must exist (add
+// create_dir=true to create it). Open does not reach the store: a missing
+// bucket or bad credentials show in the first Store or Load, naming the
+// URL without its secrets. Close the manager when done.
+func Open(ctx context.Context, rawURL string, opts ...Option) (*Manager, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("blob I/O manager: invalid URL %s: %w", Redact(rawURL), scrub(err, secrets(rawURL)))
+	}
+	prefix := ""
+	if u.Scheme == "file" {
+		// Temporary files next to the objects (a rename across file
+		// systems fails), and no .attrs file beside each object.
+		q := u.Query()
+		if !q.Has("no_tmp_dir") {
+			q.Set("no_tmp_dir", "true")
+		}
+		if !q.Has("metadata") {
+			q.Set("metadata", "skip")
+		}
+		u.RawQuery = q.Encode()
+	} else if p := strings.Trim(u.Path, "/"); p != "" {
+		prefix = p
+		u.Path, u.RawPath = "", ""
+	}
+	b, err := blob.OpenBucket(ctx, u.String())
+	if err != nil {
+		return nil, openError(rawURL, u.Scheme, err)
+	}
+	m := New(b, prefix, opts...)
+	m.url, m.secrets, m.owned = Redact(rawURL), secrets(rawURL), true
+	return m, nil
+}
+
+// openError explains why a bucket URL could not be opened.
+func openError(rawURL, scheme string, err error) error {
+	if strings.Contains(err.Error(), "no driver registered") {
+		hint := ""
+		if pkg, ok := drivers[scheme]; ok {
+			hint = fmt.Sprintf(": add import _ %q to the main package", pkg)
+		}
+		return fmt.Errorf("blob I/O manager: no driver for %s URLs (%s)%s", scheme, Redact(rawURL), hint)
+	}
+	if scheme == "file" && errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("blob I/O manager: open %s: the directory does not exist (create it, or add create_dir=true to the URL)", Redact(rawURL))
+	}
+	return fmt.Errorf("blob I/O manager: open %s: %w", Redact(rawURL), scrub(err, secrets(rawURL)))
+}
+
+// drivers maps URL schemes to the packages that register them.
+var drivers = map[string]string{
+	"s3":     "gocloud.dev/blob/s3blob",
+	"gs":     "gocloud.dev/blob/gcsblob",
+	"azblob": "gocloud.dev/blob/azureblob",
+	"mem":    "gocloud.dev/blob/memblob",
+}
+
+// Option configures a Manager.
+type Option func(*Manager)
+
+// New returns a manager storing objects in bucket under prefix (a path
+// such as "pipelines/prod"; empty for the bucket's root). The caller
+// keeps ownership of bucket: Close does not close it.
+func New(bucket *blob.Bucket, prefix string, opts ...Option) *Manager {
+	prefix = strings.Trim(prefix, "/")
+	if prefix != "" {
+		prefix += "/"
+	}
+	m := &Manager{bucket: bucket, prefix: prefix, url: "bucket"}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
+}
+
+// WithName names the bucket in messages and metadata, such as its URL,
+// when the manager was made with New (Open uses the URL without its
+// secrets).
+func WithName(name string) Option {
+	return func(m *Manager) { m.url, m.secrets = Redact(name), secrets(name) }
+}
+
+// Close closes the bucket if Open opened it.
+func (m *Manager) Close() error {
+	if m.owned {
+		return m.bucket.Close()
+	}
+	return nil
+}
+
+// Bucket returns the manager's bucket.
+func (m *Manager) Bucket() *blob.Bucket { return m.bucket }
+
+// Object returns the object key (within the bucket, prefix included) that
+// holds key's output of type t (Parquet for rows, else JSON) and
+// partition (empty when unpartitioned), or an error when the key or the
+// partition is not valid.
+func (m *Manager) Object(key runtime.Key, partition string, t reflect.Type) (string, error) {
+	if err := key.Validate(); err != nil {
+		return "", err
+	}
+	ext := "json"
+	if isRows(t) {
+		ext = "parquet"
+	}
+	obj := m.prefix + string(key) + "." + ext
+	if partition != "" {
+		seg, err := partitionSegment(partition)
+		if err != nil {
+			return "", fmt.Errorf("asset %s: %w", key, err)
+		}
+		obj = m.prefix + string(key) + "/" + seg + "/data." + ext
+	}
+	if len(obj) > maxObjectKey {
+		return "", fmt.Errorf("%s: object key %.40q... is longer than %d bytes", describe(key, partition), obj, maxObjectKey)
+	}
+	return obj, nil
+}
+
+// maxObjectKey is the longest object key S3 and Google Cloud Storage
+// take, in bytes.
+const maxObjectKey = 1024
+
+// where names an object in messages: its key and the bucket's URL.
+func (m *Manager) where(obj string) string {
+	return "object " + obj + " in " + m.url
+}
+
+// CheckType reports whether values of type t can be stored: a slice of
+// structs whose fields Parquet can hold (the error names the first field
+// it cannot), or a value encoding/json can store and load back.
+func (m *Manager) CheckType(t reflect.Type) error {
+	if isRows(t) {
+		_, err := rowTypeOf(t)
+		return err
+	}
+	return storable.JSON(t)
+}
+
+// Store writes value, the output of out.Key (and out.Partition), to its
+// object: as Parquet when out.Type is a slice of structs, else as JSON. It
+// adds the object's URL, size and row count to the output metadata and
+// sets the data version to the SHA-256 of the bytes written.
+func (m *Manager) Store(out *runtime.OutputContext, value any) error {
+	t := out.Type
+	if t == nil || t.Kind() == reflect.Interface {
+		t = reflect.TypeOf(value)
+	}
+	obj, err := m.Object(out.Key, out.Partition, t)
+	if err != nil {
+		return err
+	}
+	ctx := out.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	what := describe(out.Key, out.Partition)
+	var rt *rowType
+	if isRows(t) {
+		if rt, err = rowTypeOf(t); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%s: not stored: %w", what, err)
+	}
+	res, err := m.write(ctx, obj, rt, value)
+	if err != nil {
+		return m.storeError(ctx, what, obj, err)
+	}
+	out.AddMetadata("uri", m.where(obj))
+	out.AddMetadata("size", res.size)
+	if rt != nil {
+		out.AddMetadata("rows", res.rows)
+	}
+	out.SetDataVersion(res.version)
+	return nil
+}
+
+// written is what a store wrote.
+type written struct {
+	size    int64
+	rows    int
+	version string // hex SHA-256 of the object's bytes
+}
+
+// write writes value to object obj, as Parquet rows of rt (nil: JSON),
+// and commits it only when it is complete.
+func (m *Manager) write(ctx context.Context, obj string, rt *rowType, value any) (res written, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var file *os.File // the temporary file, with the file:// driver
+	opts := &blob.WriterOptions{
+		ContentType: "application/json",
+		BeforeWrite: func(as func(any) bool) error {
+			as(&file)
+			return nil
+		},
+	}
+	if rt != nil {
+		opts.ContentType = "application/vnd.apache.parquet"
+	}
+	w, err := m.bucket.NewWriter(ctx, obj, opts)
+	if err != nil {
+		return res, err
+	}
+	defer func() {
+		if err != nil {
+			cancel() // abort: the object is not committed
+			_ = w.Close()
+		}
+	}()
+	h := sha256.New()
+	c := &counter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(w, h, c), 256<<10)
+	if rt != nil {
+		rv := reflect.ValueOf(value)
+		if !rv.IsValid() {
+			rv = reflect.Zero(rt.slice)
+		}
+		if rv.Type() != rt.slice {
+			return res, fmt.Errorf("value of type %v, want %v", rv.Type(), rt.slice)
+		}
+		if res.rows, err = writeRows(ctx, bw, rt, rv); err != nil {
+			return res, err
+		}
+	} else if err := json.NewEncoder(bw).Encode(value); err != nil {
+		return res, fmt.Errorf("encode %T as JSON: %w", value, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return res, err
+	}
+	if file != nil {
+		// The driver renames the file without syncing it: sync it first,
+		// so that a power loss cannot leave a renamed, empty object.
+		if err := file.Sync(); err != nil {
+			return res, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	err = w.Close()
+	if err != nil {
+		return res, err
+	}
+	res.size, res.version = c.n, hex.EncodeToString(h.Sum(nil))
+	return res, nil
+}
+
+// Load reads the object of in.Upstream and decodes it into a new value of
+// the parameter's type: Parquet rows into a slice of structs (a struct
+// with a subset of the stored columns reads only those), JSON into the
+// parameter's type, or the upstream's output type when the parameter is
+// an interface. Several upstream partitions load into one slice, in
+// order.
+func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+	up := in.Type
+	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil {
+		up = in.UpstreamDef.OutputType
+	}
+	if up == nil {
+		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
+	}
+	ctx := in.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	parts := in.UpstreamPartitions
+	if len(parts) == 0 {
+		parts = []string{""}
+	}
+	objs := make([]string, len(parts))
+	for i, p := range parts {
+		obj, err := m.Object(in.Upstream, p, up)
+		if err != nil {
+			return nil, err
+		}
+		objs[i] = obj
+	}
+	if isRows(up) {
+		t := in.Type
+		if !isRows(t) {
+			t = up // an interface parameter
+		}
+		return m.loadRows(ctx, in.Upstream, parts, objs, t)
+	}
+	t := in.Type
+	if t == nil || t.Kind() == reflect.Interface || !up.AssignableTo(t) {
+		t = up
+	}
+	return m.loadJSON(ctx, in.Upstream, parts, objs, t)
+}
+
+// loadRows reads the Parquet objects objs, the partitions parts of key,
+// into one slice of type t.
+func (m *Manager) loadRows(ctx context.Context, key runtime.Key, parts, objs []string, t reflect.Type) (any, error) {
+	rt, err := rowTypeOf(t)
+	if err != nil {
+		return nil, fmt.Errorf("asset %s: load into %w", key, err)
+	}
+	files := make([]*parquetFile, len(objs))
+	total := 0
+	for i, obj := range objs {
+		r, err := m.open(ctx, obj)
+		if err != nil {
+			return nil, m.loadError(ctx, key, parts[i], obj, err)
+		}
+		pf, err := openParquet(r, r.size, rt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", describe(key, parts[i]), m.where(obj), err)
+		}
+		files[i] = pf
+		total += pf.numRows()
+	}
+	if total == 0 {
+		return reflect.Zero(t).Interface(), nil
+	}
+	rows := reflect.MakeSlice(reflect.SliceOf(rt.elem), total, total)
+	base := rows.UnsafePointer()
+	at := 0
+	for i, pf := range files {
+		if err := pf.read(ctx, rt, base, at); err != nil {
+			return nil, m.loadError(ctx, key, parts[i], objs[i], err)
+		}
+		at += pf.numRows()
+	}
+	if !rt.ptr {
+		return rows.Interface(), nil
+	}
+	out := reflect.MakeSlice(t, total, total)
+	ptrs := unsafe.Slice((*unsafe.Pointer)(out.UnsafePointer()), total)
+	size := rt.elem.Size()
+	for i := range ptrs {
+		ptrs[i] = unsafe.Add(base, uintptr(i)*size)
+	}
+	return out.Interface(), nil
+}
+
+// loadJSON decodes the JSON objects objs, the partitions parts of key,
+// into a value of type t; several objects need a slice type, whose
+// elements they concatenate.
+func (m *Manager) loadJSON(ctx context.Context, key runtime.Key, parts, objs []string, t reflect.Type) (any, error) {
+	if len(objs) > 1 && t.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("asset %s: %d partitions cannot load into one %v (a slice concatenates them)", key, len(objs), t)
+	}
+	var out reflect.Value
+	for i, obj := range objs {
+		ptr := reflect.New(t)
+		if err := m.decodeJSON(ctx, obj, ptr.Interface()); err != nil {
+			return nil, m.loadError(ctx, key, parts[i], obj, err)
+		}
+		if i == 0 {
+			out = ptr.Elem()
+		} else {
+			out = reflect.AppendSlice(out, ptr.Elem())
+		}
+	}
+	return out.Interface(), nil
+}
+
+func (m *Manager) decodeJSON(ctx context.Context, obj string, ptr any) error {
+	r, err := m.bucket.NewReader(ctx, obj, nil)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if err := json.NewDecoder(bufio.NewReaderSize(r, 64<<10)).Decode(ptr); err != nil {
+		return fmt.Errorf("decode JSON into %T: %w", ptr, err)
+	}
+	return nil
+}
+
+// describe names an asset and its partition in messages.
+func describe(key runtime.Key, partition string) string {
+	if partition == "" {
+		return "asset " + string(key)
+	}
+	return fmt.Sprintf("asset %s partition %s", key, partition)
+}
+
+// storeError explains why a store failed.
+func (m *Manager) storeError(ctx context.Context, what, obj string, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s: not stored: %w", what, ctx.Err())
+	}
+	return fmt.Errorf("%s: store %s: %w", what, m.where(obj), m.explain(ctx, err))
+}
+
+// loadError explains why a load failed.
+func (m *Manager) loadError(ctx context.Context, key runtime.Key, part, obj string, err error) error {
+	what := describe(key, part)
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		if ok, aerr := m.bucket.IsAccessible(ctx); aerr == nil && ok {
+			return fmt.Errorf("%s has no materialization: %s does not exist", what, m.where(obj))
+		}
+	}
+	return fmt.Errorf("%s: load %s: %w", what, m.where(obj), m.explain(ctx, err))
+}
+
+// explain adds to a store error what its code says about the bucket: a
+// missing bucket, or credentials the store refused.
+func (m *Manager) explain(ctx context.Context, err error) error {
+	switch gcerrors.Code(err) {
+	case gcerrors.NotFound:
+		if ok, aerr := m.bucket.IsAccessible(ctx); aerr == nil && !ok {
+			return fmt.Errorf("the bucket of %s does not exist: %w", m.url, scrub(err, m.secrets))
+		}
+	case gcerrors.PermissionDenied:
+		return fmt.Errorf("access denied to %s (check the credentials): %w", m.url, scrub(err, m.secrets))
+	}
+	return scrub(err, m.secrets)
+}
+
+// counter counts the bytes written through it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}

@@ -1,0 +1,71 @@
+package blob
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime/iomanager/duckdb"
+)
+
+// describe returns the column names and types of a DuckDB query.
+func describeQuery(t *testing.T, db *sql.DB, query string) [][2]string {
+	t.Helper()
+	rows, err := db.Query("DESCRIBE " + query)
+	require.NoError(t, err)
+	defer rows.Close()
+	cols, err := rows.Columns()
+	require.NoError(t, err)
+	var out [][2]string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		require.NoError(t, rows.Scan(ptrs...))
+		out = append(out, [2]string{vals[0].(string), vals[1].(string)})
+	}
+	require.NoError(t, rows.Err())
+	return out
+}
+
+// TestDuckDBReadsParquet stores the same rows through the blob manager
+// (Parquet on a local directory) and the DuckDB manager (a table), then
+// asks DuckDB: read_parquet sees the same columns, with the same names
+// and types, holding the same rows, as the table.
+func TestDuckDBReadsParquet(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	rows := everything()
+	require.NoError(t, store(m, "all", "", rows))
+
+	dbPath := filepath.Join(t.TempDir(), "t.duckdb")
+	d, err := duckdb.New(dbPath, "s")
+	require.NoError(t, err)
+	require.NoError(t, d.Store(outCtx("all", rows), rows))
+	require.NoError(t, d.Close())
+
+	db, err := sql.Open("duckdb", "")
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Exec("ATTACH '" + dbPath + "' AS d (READ_ONLY)")
+	require.NoError(t, err)
+	file := "read_parquet('" + filepath.Join(dir, "all.parquet") + "')"
+	table := describeQuery(t, db, "d.s.all")
+	require.Len(t, table, 34)
+	require.Equal(t, table, describeQuery(t, db, "SELECT * FROM "+file))
+
+	var diff int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM (SELECT * FROM d.s.all EXCEPT ALL SELECT * FROM "+file+")").Scan(&diff))
+	require.Zero(t, diff)
+	var n int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM "+file).Scan(&n))
+	require.Equal(t, len(rows), n)
+}
