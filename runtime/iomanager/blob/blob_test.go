@@ -1,12 +1,24 @@
 package blob
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/parquet-go/parquet-go"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -117,4 +129,400 @@ func TestRoundTrip(t *testing.T) {
 
 func outCtx(key runtime.Key, v any) *runtime.OutputContext {
 	return &runtime.OutputContext{Context: context.Background(), Key: key, Type: reflect.TypeOf(v)}
+}
+
+// files lists the files under dir, slash-separated and relative.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	}))
+	slices.Sort(out)
+	return out
+}
+
+type Sale struct {
+	Day    string
+	Amount float64
+}
+
+// TestLayout checks where objects go: asset a/b at a/b.parquet or
+// a/b.json, a partition in a Hive-style directory, nothing beside them.
+func TestLayout(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir+"?prefix=team/")
+	require.NoError(t, err)
+	defer m.Close()
+	require.NoError(t, store(m, "a/rows", "", []Sale{{"x", 1}}))
+	require.NoError(t, store(m, "a/count", "", 42))
+	require.NoError(t, store(m, "sales", "2024-01-01", []Sale{{"2024-01-01", 1}}))
+	require.NoError(t, store(m, "sales", "2024-01-01|eu", []Sale{{"2024-01-01", 2}}))
+	require.NoError(t, store(m, "notes", "a b%c", "note"))
+	assert.Equal(t, []string{
+		"team/a/count.json",
+		"team/a/rows.parquet",
+		"team/notes/partition=a%20b%25c/data.json",
+		"team/sales/partition=2024-01-01%7Ceu/data.parquet",
+		"team/sales/partition=2024-01-01/data.parquet",
+	}, files(t, dir))
+}
+
+func TestPartitions(t *testing.T) {
+	m := openDir(t)
+	days := []string{"2024-01-01", "2024-01-02", "2024-01-03"}
+	for i, d := range days {
+		require.NoError(t, store(m, "sales", d, []Sale{{d, float64(i)}, {d, float64(10 * i)}}))
+		require.NoError(t, store(m, "counts", d, []int{i, i}))
+		require.NoError(t, store(m, "total", d, i))
+	}
+	st := reflect.TypeFor[[]Sale]()
+	got, err := load(m, "sales", st, st, days[2], days[0])
+	require.NoError(t, err)
+	assert.Equal(t, []Sale{{days[2], 2}, {days[2], 20}, {days[0], 0}, {days[0], 0}}, got)
+
+	it := reflect.TypeFor[[]int]()
+	got, err = load(m, "counts", it, it, days[0], days[1], days[2])
+	require.NoError(t, err)
+	assert.Equal(t, []int{0, 0, 1, 1, 2, 2}, got)
+
+	got, err = load(m, "total", reflect.TypeFor[int](), reflect.TypeFor[int](), days[1])
+	require.NoError(t, err)
+	assert.Equal(t, 1, got)
+	_, err = load(m, "total", reflect.TypeFor[int](), reflect.TypeFor[int](), days[0], days[1])
+	assert.EqualError(t, err, "asset total: 2 partitions cannot load into one int (a slice concatenates them)")
+
+	_, err = load(m, "sales", st, st, days[0], "2024-01-04")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "asset sales partition 2024-01-04 has no materialization: object sales/partition=2024-01-04/data.parquet in file://")
+}
+
+func TestPartitionKeys(t *testing.T) {
+	m := New(nil, "p")
+	for key, want := range map[string]string{
+		"2024-01-01":       "p/a/partition=2024-01-01/data.json",
+		"2024-01-01-13:00": "p/a/partition=2024-01-01-13:00/data.json",
+		"eu|2024":          "p/a/partition=eu%7C2024/data.json",
+		"Zürich":           "p/a/partition=Z%C3%BCrich/data.json",
+		"a=b?c#d&e+f":      "p/a/partition=a%3Db%3Fc%23d%26e%2Bf/data.json",
+	} {
+		obj, err := m.Object("a", key, reflect.TypeFor[int]())
+		require.NoError(t, err, key)
+		assert.Equal(t, want, obj)
+		seg := strings.Split(obj, "/")[2]
+		back, err := unescapePartition(seg)
+		require.NoError(t, err)
+		assert.Equal(t, key, back)
+	}
+	for key, msg := range map[string]string{
+		"../x":   `asset a: invalid partition key "../x": key "../x" starts or ends with '.'`,
+		"a/b":    `asset a: invalid partition key "a/b": key "a/b" holds '/': keys become path components`,
+		"a\\b":   `asset a: invalid partition key "a\\b": key "a\\b" holds '\\': keys become path components`,
+		"a|":     `asset a: invalid partition key "a|": empty key`,
+		"x\x00":  `asset a: invalid partition key "x\x00": key "x\x00" holds the control character U+0000`,
+		"\xff":   `asset a: invalid partition key "\xff": key "\xff" is not valid UTF-8`,
+		"a|..|b": `asset a: invalid partition key "a|..|b": key ".." starts or ends with '.'`,
+	} {
+		_, err := m.Object("a", key, reflect.TypeFor[int]())
+		assert.EqualError(t, err, msg, "%q", key)
+	}
+	_, err := m.Object("../a", "", reflect.TypeFor[int]())
+	require.Error(t, err)
+	_, err = m.Object("a", strings.Repeat("x", 200)+"|"+strings.Repeat("ü", 100)+"|"+strings.Repeat("ü", 100), reflect.TypeFor[int]())
+	assert.ErrorContains(t, err, "is longer than 1024 bytes")
+}
+
+func FuzzPartitionSegment(f *testing.F) {
+	for _, s := range []string{"2024-01-01", "a|b", "../..", "a/b", "%2F", "ü", "a b", ".", "x\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		seg, err := partitionSegment(p)
+		if err != nil {
+			return
+		}
+		if strings.ContainsAny(seg, "/\\?#") || seg == "." || seg == ".." || !utf8.ValidString(seg) {
+			t.Fatalf("%q: unsafe segment %q", p, seg)
+		}
+		back, err := unescapePartition(seg)
+		if err != nil || back != p {
+			t.Fatalf("%q: segment %q unescapes to %q, %v", p, seg, back, err)
+		}
+	})
+}
+
+type Wide struct {
+	ID      int64
+	Payload string
+	Tags    []string
+	Score   float64
+}
+
+type Narrow struct {
+	Score float64
+	ID    int64 `db:"ID"` // names match case-insensitively
+}
+
+// TestNarrowLoad loads a struct with a subset of the stored columns, and
+// proves that the other columns are never read: their bytes in the file
+// are overwritten with garbage first, which a full load trips on.
+func TestNarrowLoad(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	rows := make([]Wide, 3000)
+	for i := range rows {
+		rows[i] = Wide{int64(i), strings.Repeat("p", i%50), []string{"a", "b"}, float64(i) / 2}
+	}
+	require.NoError(t, store(m, "wide", "", rows))
+	wt := reflect.TypeFor[[]Wide]()
+
+	path := filepath.Join(dir, "wide.parquet")
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	pf, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	garbled := 0
+	for _, rg := range pf.Metadata().RowGroups {
+		for _, c := range rg.Columns {
+			if p := c.MetaData.PathInSchema; p[0] == "payload" || p[0] == "tags" {
+				start := c.MetaData.DataPageOffset
+				for i := start; i < start+c.MetaData.TotalCompressedSize; i++ {
+					data[i] = 0xAB
+					garbled++
+				}
+			}
+		}
+	}
+	require.Greater(t, garbled, 1000)
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+
+	got, err := load(m, "wide", wt, reflect.TypeFor[[]Narrow]())
+	require.NoError(t, err)
+	narrow := got.([]Narrow)
+	require.Len(t, narrow, len(rows))
+	for i, r := range narrow {
+		require.Equal(t, Narrow{rows[i].Score, rows[i].ID}, r)
+	}
+	_, err = load(m, "wide", wt, wt)
+	require.Error(t, err, "a full load reads the garbled columns")
+
+	type Missing struct{ ID, Other int64 }
+	_, err = load(m, "wide", wt, reflect.TypeFor[[]Missing]())
+	assert.ErrorContains(t, err, "field Other (column other) has no column in the stored file, whose columns are id, payload, tags, score")
+	type Mistyped struct{ ID int32 }
+	_, err = load(m, "wide", wt, reflect.TypeFor[[]Mistyped]())
+	assert.ErrorContains(t, err, "field ID (column id): the stored column is required int64 (INT(64,true)), but int32 is stored as required int32 (INT(32,true))")
+}
+
+type Counted struct {
+	Name   string
+	Counts map[string]int
+}
+
+// TestMaterialize runs two assets through the manager: the data version
+// is the SHA-256 of the object's bytes, the downstream receives it as its
+// input version, and equal values give equal versions (map entries are
+// stored in key order).
+func TestMaterialize(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	value := func() []Counted {
+		c := map[string]int{}
+		for i := range 50 {
+			c[fmt.Sprint("k", i)] = i
+		}
+		return []Counted{{"a", c}}
+	}
+	people := &runtime.AssetDef{
+		Key: "people", OutputType: reflect.TypeFor[[]Counted](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return value(), nil },
+	}
+	count := &runtime.AssetDef{
+		Key: "stats/count", OutputType: reflect.TypeFor[int](),
+		Inputs: []runtime.Input{{Name: "people", Key: "people", Type: reflect.TypeFor[[]Counted]()}},
+		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			p, err := runtime.Load[[]Counted](ctx, in, 0)
+			return len(p[0].Counts), err
+		},
+	}
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{people, count}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+	var versions []string
+	var inputs map[runtime.Key]string
+	for range 2 {
+		res, err := runtime.Materialize(context.Background(), defs, runtime.Options{OnEvent: func(e runtime.Event) {
+			if e.Type == runtime.StepSuccess && e.Key == "stats/count" {
+				inputs = e.InputVersions
+			}
+		}})
+		require.NoError(t, err)
+		require.True(t, res.OK(), "%+v", res.Steps)
+		data, err := os.ReadFile(filepath.Join(dir, "people.parquet"))
+		require.NoError(t, err)
+		sum := sha256.Sum256(data)
+		s := res.Step("people")
+		assert.Equal(t, hex.EncodeToString(sum[:]), s.DataVersion)
+		assert.Equal(t, int64(len(data)), s.Metadata["size"])
+		assert.Equal(t, 1, s.Metadata["rows"])
+		assert.Equal(t, "object people.parquet in file://"+dir, s.Metadata["uri"])
+		assert.Equal(t, map[runtime.Key]string{"people": s.DataVersion}, inputs)
+		versions = append(versions, s.DataVersion)
+	}
+	assert.Equal(t, versions[0], versions[1])
+	got, err := load(m, "stats/count", reflect.TypeFor[int](), reflect.TypeFor[int]())
+	require.NoError(t, err)
+	assert.Equal(t, 50, got)
+}
+
+// TestCancelledStore cancels a store of a big value midway: the previous
+// object stays whole and no temporary file is left.
+func TestCancelledStore(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	old := []Sale{{"old", 1}}
+	require.NoError(t, store(m, "sales", "", old))
+	before, err := os.ReadFile(filepath.Join(dir, "sales.parquet"))
+	require.NoError(t, err)
+
+	big := make([]Sale, 2_000_000)
+	for i := range big {
+		big[i] = Sale{fmt.Sprint("day-", i), float64(i)}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- m.Store(&runtime.OutputContext{Context: ctx, Key: "sales", Type: reflect.TypeOf(big)}, big)
+	}()
+	// Cancel once the temporary file holds some bytes.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if n := tmpBytes(t, dir); n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	err = <-done
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, "asset sales: not stored: context canceled", err.Error())
+	after, err := os.ReadFile(filepath.Join(dir, "sales.parquet"))
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+	assert.Equal(t, []string{"sales.parquet"}, files(t, dir))
+	got, err := load(m, "sales", reflect.TypeOf(old), reflect.TypeOf(old))
+	require.NoError(t, err)
+	assert.Equal(t, old, got)
+}
+
+// tmpBytes returns the size of the temporary files in dir.
+func tmpBytes(t *testing.T, dir string) int64 {
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var n int64
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			if fi, err := e.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+	}
+	return n
+}
+
+func TestPointerRows(t *testing.T) {
+	m := openDir(t)
+	rows := []*Sale{{"a", 1}, {"b", 2}}
+	require.NoError(t, store(m, "p", "", rows))
+	got, err := load(m, "p", reflect.TypeOf(rows), reflect.TypeOf(rows))
+	require.NoError(t, err)
+	assert.Equal(t, rows, got)
+	got, err = load(m, "p", reflect.TypeOf(rows), reflect.TypeFor[[]Sale]())
+	require.NoError(t, err)
+	assert.Equal(t, []Sale{{"a", 1}, {"b", 2}}, got)
+
+	err = store(m, "p", "", []*Sale{{"a", 1}, nil})
+	assert.EqualError(t, err, "asset p: store object p.parquet in file://"+m.url[len("file://"):]+": row 1: nil row: a slice of pointers stored as Parquet must hold no nil pointer")
+	got, err = load(m, "p", reflect.TypeOf(rows), reflect.TypeOf(rows))
+	require.NoError(t, err)
+	assert.Equal(t, rows, got, "a failed store leaves the object as it was")
+}
+
+func TestEmpty(t *testing.T) {
+	m := openDir(t)
+	require.NoError(t, store(m, "e", "", []Sale{}))
+	got, err := load(m, "e", reflect.TypeFor[[]Sale](), reflect.TypeFor[[]Sale]())
+	require.NoError(t, err)
+	assert.Nil(t, got)
+	var none []Sale
+	require.NoError(t, store(m, "e", "", none))
+	got, err = load(m, "e", reflect.TypeFor[[]Sale](), reflect.TypeFor[[]Sale]())
+	require.NoError(t, err)
+	assert.Equal(t, none, got)
+}
+
+func TestBadValues(t *testing.T) {
+	m := openDir(t)
+	type S struct {
+		ID   int
+		Name string
+	}
+	err := store(m, "s", "", []S{{1, "ok"}, {2, "bad\xff"}})
+	assert.ErrorContains(t, err, `row 1, column "name" (Go field Name): string is not valid UTF-8 (Parquet strings are UTF-8)`)
+	type N struct{ Tags []string }
+	err = store(m, "n", "", []N{{}, {[]string{"x", "\xfe"}}})
+	assert.ErrorContains(t, err, `row 1, column "tags" (Go field Tags): [1]: string is not valid UTF-8`)
+	type T struct{ At time.Time }
+	err = store(m, "t", "", []T{{time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC)}})
+	assert.ErrorContains(t, err, `row 0, column "at" (Go field At): time 300000-01-01 00:00:00 +0000 UTC is outside the range of a TIMESTAMP in microseconds`)
+	assert.Empty(t, files(t, strings.TrimPrefix(m.url, "file://")))
+}
+
+func TestCheckType(t *testing.T) {
+	m := New(nil, "")
+	type Rec struct{ R *Rec }
+	type Deep struct {
+		Inner struct{ C chan int }
+	}
+	type PP struct{ P **int }
+	type PS struct{ P *[]int }
+	type NoCols struct{ x int }
+	type Any struct{ V any }
+	type Cx struct{ C complex64 }
+	type Keys struct{ M map[[2]byte]int }
+	type Zero struct{ Z [0]int }
+	for typ, msg := range map[reflect.Type]string{
+		reflect.TypeFor[[]Rec]():    "[]blob.Rec: field R: recursive type blob.Rec has no Parquet schema",
+		reflect.TypeFor[[]Deep]():   "[]blob.Deep: field Inner: field C: chan int (kind chan) has no Parquet type",
+		reflect.TypeFor[[]PP]():     "[]blob.PP: field P: **int: a pointer to a NULL-able *int has no Parquet schema (a nil *int is already NULL)",
+		reflect.TypeFor[[]PS]():     "[]blob.PS: field P: *[]int: a pointer to a NULL-able []int has no Parquet schema (a nil []int is already NULL)",
+		reflect.TypeFor[[]NoCols](): `[]blob.NoCols: struct blob.NoCols has no columns (every field is unexported or skipped with db:"-")`,
+		reflect.TypeFor[[]Any]():    "[]blob.Any: field V: interface type interface {} has no Parquet type: a column needs a concrete type",
+		reflect.TypeFor[[]Cx]():     "[]blob.Cx: field C: complex64 (kind complex64) has no Parquet type",
+		reflect.TypeFor[[]Keys]():   "[]blob.Keys: field M: map[[2]uint8]int: map keys must be booleans, numbers, strings or times, not [2]uint8",
+		reflect.TypeFor[[]Zero]():   "[]blob.Zero: field Z: [0]int: a zero-length array has no Parquet type",
+		reflect.TypeFor[chan int](): "chan int values cannot be encoded",
+		reflect.TypeFor[[]func()](): "func() values cannot be encoded (at [])",
+		reflect.TypeFor[[]*Rec]():   "[]*blob.Rec: field R: recursive type blob.Rec has no Parquet schema",
+	} {
+		assert.EqualError(t, m.CheckType(typ), msg, "%v", typ)
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[[]Everything](), reflect.TypeFor[[]*Sale](), reflect.TypeFor[map[string][]int](), reflect.TypeFor[string]()} {
+		assert.NoError(t, m.CheckType(typ), "%v", typ)
+	}
+	// Validate refuses an asset of such a type before anything runs.
+	defs := &runtime.Definitions{
+		Assets: []*runtime.AssetDef{{Key: "bad", OutputType: reflect.TypeFor[[]Any](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }}},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
+	}
+	assert.ErrorContains(t, defs.Validate(), "field V: interface type interface {} has no Parquet type")
 }

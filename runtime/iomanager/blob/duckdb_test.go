@@ -3,10 +3,12 @@ package blob
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/assetgen/assetgen/runtime/iomanager/duckdb"
@@ -68,4 +70,42 @@ func TestDuckDBReadsParquet(t *testing.T) {
 	var n int
 	require.NoError(t, db.QueryRow("SELECT count(*) FROM "+file).Scan(&n))
 	require.Equal(t, len(rows), n)
+}
+
+// TestReadParquetExample runs the README's example: DuckDB queries the
+// partitions the blob manager wrote to a local directory, with the
+// partition key as a column.
+func TestReadParquetExample(t *testing.T) {
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	for _, day := range []string{"2024-01-01", "2024-01-02"} {
+		require.NoError(t, store(m, "sales", day, []Sale{{day, 1.5}, {day, 2}}))
+	}
+	require.NoError(t, store(m, "sales", "a b|c", []Sale{{"x", 3}}))
+
+	db, err := sql.Open("duckdb", "")
+	require.NoError(t, err)
+	defer db.Close()
+	rows, err := db.Query(`SELECT partition, day, amount
+		FROM read_parquet('` + dir + `/sales/*/*.parquet', hive_partitioning = true)
+		ORDER BY partition, amount`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var p, day string
+		var amount float64
+		require.NoError(t, rows.Scan(&p, &day, &amount))
+		got = append(got, fmt.Sprintf("%s %s %g", p, day, amount))
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, []string{
+		"2024-01-01 2024-01-01 1.5",
+		"2024-01-01 2024-01-01 2",
+		"2024-01-02 2024-01-02 1.5",
+		"2024-01-02 2024-01-02 2",
+		"a b|c x 3",
+	}, got)
 }

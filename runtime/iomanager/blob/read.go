@@ -65,8 +65,8 @@ func openParquet(obj object, size int64, rt *rowType) (*parquetFile, error) {
 			return nil, fmt.Errorf("field %s (column %s) has no column in the stored file, whose columns are %s", fd.goName, fd.name, strings.Join(names, ", "))
 		}
 		if !parquet.EqualNodes(fd.node.pq, fc.field) {
-			return nil, fmt.Errorf("field %s (column %s, %v) does not match the stored column %s: %s",
-				fd.goName, fd.name, fd.node.t, fc.field.Name(), oneLine(fc.field))
+			return nil, fmt.Errorf("field %s (column %s): the stored column is %s, but %v is stored as %s",
+				fd.goName, fd.name, oneLine(fc.field), fd.node.t, oneLine(fd.node.pq))
 		}
 		pf.starts[i] = fc.start
 	}
@@ -89,7 +89,7 @@ func countLeaves(n parquet.Node) int {
 func oneLine(n parquet.Node) string {
 	var b strings.Builder
 	_ = parquet.PrintSchemaIndent(&b, "", n, "", " ")
-	return strings.TrimSpace(b.String())
+	return strings.TrimSuffix(strings.TrimSpace(b.String()), ";")
 }
 
 // numRows returns the number of rows of the file.
