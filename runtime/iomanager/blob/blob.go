@@ -79,8 +79,8 @@ import (
 // Manager is the object storage I/O manager. It is safe for concurrent
 // use.
 type Manager struct {
-	bucket *blob.Bucket
-	prefix string // ends with "/" unless empty
+	bucket  *blob.Bucket
+	prefix  string   // ends with "/" unless empty
 	url     string   // the bucket's URL without secrets, for messages
 	secrets []string // the URL's secrets, scrubbed from messages
 	owned   bool     // Close closes the bucket

@@ -318,16 +318,16 @@ type group struct {
 	fields []parquet.Field
 }
 
-func (g *group) ID() int                        { return 0 }
-func (g *group) Type() parquet.Type             { return parquet.Group{}.Type() }
-func (g *group) Optional() bool                 { return false }
-func (g *group) Repeated() bool                 { return false }
-func (g *group) Required() bool                 { return true }
-func (g *group) Leaf() bool                     { return false }
-func (g *group) Fields() []parquet.Field        { return g.fields }
-func (g *group) Encoding() encoding.Encoding    { return nil }
-func (g *group) Compression() compress.Codec    { return nil }
-func (g *group) GoType() reflect.Type           { return g.t }
+func (g *group) ID() int                     { return 0 }
+func (g *group) Type() parquet.Type          { return parquet.Group{}.Type() }
+func (g *group) Optional() bool              { return false }
+func (g *group) Repeated() bool              { return false }
+func (g *group) Required() bool              { return true }
+func (g *group) Leaf() bool                  { return false }
+func (g *group) Fields() []parquet.Field     { return g.fields }
+func (g *group) Encoding() encoding.Encoding { return nil }
+func (g *group) Compression() compress.Codec { return nil }
+func (g *group) GoType() reflect.Type        { return g.t }
 func (g *group) String() string {
 	var b strings.Builder
 	_ = parquet.PrintSchema(&b, "", g)
@@ -346,4 +346,3 @@ func (f *groupField) Name() string { return f.name }
 func (f *groupField) Value(reflect.Value) reflect.Value {
 	panic("blob: groupField.Value is not used")
 }
-
