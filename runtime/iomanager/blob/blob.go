@@ -62,6 +62,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"reflect"
@@ -488,18 +489,34 @@ func (m *Manager) loadError(ctx context.Context, key runtime.Key, part, obj stri
 	return fmt.Errorf("%s: load %s: %w", what, m.where(obj), m.explain(ctx, err))
 }
 
-// explain adds to a store error what its code says about the bucket: a
-// missing bucket, or credentials the store refused.
+// explain adds to a store error what it says about the bucket: a missing
+// bucket, or credentials the store refused.
 func (m *Manager) explain(ctx context.Context, err error) error {
-	switch gcerrors.Code(err) {
-	case gcerrors.NotFound:
-		if ok, aerr := m.bucket.IsAccessible(ctx); aerr == nil && !ok {
-			return fmt.Errorf("the bucket of %s does not exist: %w", m.url, scrub(err, m.secrets))
-		}
-	case gcerrors.PermissionDenied:
-		return fmt.Errorf("access denied to %s (check the credentials): %w", m.url, scrub(err, m.secrets))
+	err = scrub(err, m.secrets)
+	if denied(err) {
+		return fmt.Errorf("access denied (check the credentials): %w", err)
 	}
-	return scrub(err, m.secrets)
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		if ok, aerr := m.bucket.IsAccessible(ctx); aerr == nil && !ok {
+			return fmt.Errorf("the bucket does not exist: %w", err)
+		}
+	}
+	return err
+}
+
+// denied reports whether err is the store refusing the credentials:
+// gcerrors' PermissionDenied, or an HTTP status 401 or 403 that the driver
+// left unclassified (S3's SignatureDoesNotMatch, InvalidAccessKeyId).
+func denied(err error) bool {
+	if gcerrors.Code(err) == gcerrors.PermissionDenied {
+		return true
+	}
+	var hs interface{ HTTPStatusCode() int }
+	if errors.As(err, &hs) {
+		c := hs.HTTPStatusCode()
+		return c == http.StatusUnauthorized || c == http.StatusForbidden
+	}
+	return false
 }
 
 // counter counts the bytes written through it.
