@@ -8,7 +8,9 @@ import (
 	"io"
 	"math"
 	"reflect"
+	goruntime "runtime"
 	"slices"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -51,8 +53,13 @@ func (e *rowError) Error() string {
 
 func (e *rowError) Unwrap() error { return e.err }
 
+// maxEncoders bounds the row groups encoded at once.
+const maxEncoders = 4
+
 // writeRows writes rows, a slice of rt.slice's type, to w as one Parquet
-// file, and returns the number of rows. It checks ctx between batches.
+// file, and returns the number of rows. Row groups are encoded in
+// parallel (up to GOMAXPROCS) and written in order. It checks ctx between
+// batches.
 func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value) (int, error) {
 	pw := parquet.NewGenericWriter[any](w, append([]parquet.WriterOption{rt.schema}, writerOptions...)...)
 	n := rows.Len()
@@ -61,51 +68,99 @@ func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value
 		base = rows.UnsafePointer()
 	}
 	size := rows.Type().Elem().Size()
-	s := &shredder{cols: make([][]parquet.Value, len(rt.leaves))}
-	ptrs := make([]unsafe.Pointer, batchRows)
-	for start := 0; start < n; start += rowGroupRows {
-		end := min(start+rowGroupRows, n)
-		rg := pw.BeginRowGroup()
-		cw := rg.ColumnWriters()
-		for b := start; b < end; b += batchRows {
-			if err := ctx.Err(); err != nil {
-				return 0, err
-			}
-			batch := ptrs[:min(batchRows, end-b)]
-			for k := range batch {
-				p := unsafe.Add(base, uintptr(b+k)*size)
-				if rt.ptr {
-					if p = *(*unsafe.Pointer)(p); p == nil {
-						return 0, fmt.Errorf("row %d: %w: a slice of pointers stored as Parquet must hold no nil pointer", b+k, errNilRow)
-					}
-				}
-				batch[k] = p
-			}
-			for _, f := range rt.root.fields {
-				if err := s.column(f, batch); err != nil {
-					var re *rowError
-					if errors.As(err, &re) {
-						re.row += b
-					}
-					return 0, err
-				}
-			}
-			for i, vals := range s.cols {
-				if _, err := cw[i].WriteRowValues(vals); err != nil {
-					return 0, err
-				}
-				clear(vals) // drop references to the rows' strings
-				s.cols[i] = vals[:0]
+	groups := (n + rowGroupRows - 1) / rowGroupRows
+	workers := max(1, min(goruntime.GOMAXPROCS(0), groups, maxEncoders))
+
+	type job struct {
+		rg   *parquet.ConcurrentRowGroupWriter
+		done chan error
+	}
+	var inflight []job
+	var stop atomic.Bool // set on the first error: the other encoders stop early
+	wait := func(j job) error {
+		err := <-j.done
+		if err == nil && !stop.Load() {
+			_, err = j.rg.Commit()
+		}
+		if err != nil {
+			stop.Store(true)
+		}
+		return err
+	}
+	var first error
+	for g := 0; g < groups && first == nil; g++ {
+		if len(inflight) == workers {
+			first = wait(inflight[0])
+			inflight = inflight[1:]
+			if first != nil {
+				break
 			}
 		}
-		if _, err := rg.Commit(); err != nil {
-			return 0, err
+		j := job{rg: pw.BeginRowGroup(), done: make(chan error, 1)}
+		start, end := g*rowGroupRows, min((g+1)*rowGroupRows, n)
+		go func() {
+			j.done <- encodeGroup(ctx, &stop, j.rg, rt, base, size, start, end)
+		}()
+		inflight = append(inflight, j)
+	}
+	for _, j := range inflight { // wait for every encoder, even after an error
+		if err := wait(j); first == nil {
+			first = err
 		}
+	}
+	if first != nil {
+		return 0, first
 	}
 	if err := pw.Close(); err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// errStopped is the error of an encoder stopped by another's error.
+var errStopped = errors.New("stopped")
+
+// encodeGroup shreds rows [start, end) of the slice at base into the
+// columns of row group rg, batch by batch.
+func encodeGroup(ctx context.Context, stop *atomic.Bool, rg *parquet.ConcurrentRowGroupWriter, rt *rowType, base unsafe.Pointer, size uintptr, start, end int) error {
+	cw := rg.ColumnWriters()
+	s := &shredder{cols: make([][]parquet.Value, len(rt.leaves))}
+	ptrs := make([]unsafe.Pointer, batchRows)
+	for b := start; b < end; b += batchRows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if stop.Load() {
+			return errStopped
+		}
+		batch := ptrs[:min(batchRows, end-b)]
+		for k := range batch {
+			p := unsafe.Add(base, uintptr(b+k)*size)
+			if rt.ptr {
+				if p = *(*unsafe.Pointer)(p); p == nil {
+					return fmt.Errorf("row %d: %w: a slice of pointers stored as Parquet must hold no nil pointer", b+k, errNilRow)
+				}
+			}
+			batch[k] = p
+		}
+		for _, f := range rt.root.fields {
+			if err := s.column(f, batch); err != nil {
+				var re *rowError
+				if errors.As(err, &re) {
+					re.row += b
+				}
+				return err
+			}
+		}
+		for i, vals := range s.cols {
+			if _, err := cw[i].WriteRowValues(vals); err != nil {
+				return err
+			}
+			clear(vals) // drop references to the rows' strings
+			s.cols[i] = vals[:0]
+		}
+	}
+	return nil
 }
 
 // shredder turns Go values into the values of the leaf columns, with

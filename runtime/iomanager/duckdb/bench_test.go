@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	goruntime "runtime"
-	"runtime/metrics"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/assetgen/assetgen/internal/cputime"
+	"github.com/assetgen/assetgen/internal/peakheap"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -162,7 +160,7 @@ func BenchmarkLoad(b *testing.B) {
 			// One more load, sampling the heap: the peak heap growth over
 			// the bytes of the resulting slice (the slice itself, and
 			// with its strings' bytes).
-			peak, res := peakHeap(func() any {
+			peak, res := peakheap.Measure(func() any {
 				out, _ := c.load()
 				return out
 			})
@@ -183,43 +181,4 @@ func BenchmarkLoad(b *testing.B) {
 func perRow(b *testing.B, cpu time.Duration) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/benchRows, "cpu-ns/row")
-}
-
-// peakHeap runs f after a GC and returns the largest growth of the live
-// heap (bytes of heap objects, live or not yet collected) seen while f
-// ran, sampled every 100µs and once at its end, and f's result.
-func peakHeap(f func() any) (float64, any) {
-	goruntime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	base := read()
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	sampled := make(chan struct{})
-	go func() {
-		defer close(sampled)
-		t := time.NewTicker(100 * time.Microsecond)
-		defer t.Stop()
-		for {
-			if v := read(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	res := f()
-	if v := read(); v > peak.Load() {
-		peak.Store(v)
-	}
-	close(done)
-	<-sampled
-	goruntime.KeepAlive(res)
-	return float64(peak.Load() - base), res
 }
