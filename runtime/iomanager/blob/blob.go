@@ -229,12 +229,13 @@ func (m *Manager) CheckType(t reflect.Type) error {
 }
 
 // Store writes value, the output of out.Key (and out.Partition), to its
-// object: as Parquet when out.Type is a slice of structs, else as JSON. It
+// object: as Parquet when out.Type is a slice of structs, else as JSON
+// (an interface type too, whatever the value holds). It
 // adds the object's URL, size and row count to the output metadata and
 // sets the data version to the SHA-256 of the bytes written.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	t := out.Type
-	if t == nil || t.Kind() == reflect.Interface {
+	t := out.Type // an interface type stores JSON: Load knows only the static type
+	if t == nil {
 		t = reflect.TypeOf(value)
 	}
 	obj, err := m.Object(out.Key, out.Partition, t)
@@ -376,8 +377,11 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		}
 		return m.loadRows(ctx, in.Upstream, parts, objs, t)
 	}
+	// JSON decodes into the parameter's type, or into the upstream's
+	// output type when the parameter is an interface or cannot be
+	// assigned the upstream's value.
 	t := in.Type
-	if t == nil || t.Kind() == reflect.Interface || !up.AssignableTo(t) {
+	if t == nil || t.Kind() == reflect.Interface || up.Kind() != reflect.Interface && !up.AssignableTo(t) {
 		t = up
 	}
 	return m.loadJSON(ctx, in.Upstream, parts, objs, t)

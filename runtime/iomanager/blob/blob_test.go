@@ -526,3 +526,18 @@ func TestCheckType(t *testing.T) {
 	}
 	assert.ErrorContains(t, defs.Validate(), "field V: interface type interface {} has no Parquet type")
 }
+
+// An output of an interface type is stored as JSON whatever it holds, so
+// that Load, which knows only the static type, finds it.
+func TestInterfaceOutput(t *testing.T) {
+	m := openDir(t)
+	anyT := reflect.TypeFor[any]()
+	v := []Sale{{"a", 1}}
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: context.Background(), Key: "x", Type: anyT}, v))
+	got, err := load(m, "x", anyT, anyT)
+	require.NoError(t, err)
+	assert.Equal(t, []any{map[string]any{"Day": "a", "Amount": 1.0}}, got)
+	got, err = load(m, "x", anyT, reflect.TypeFor[[]Sale]())
+	require.NoError(t, err)
+	assert.Equal(t, v, got)
+}
