@@ -541,3 +541,23 @@ func TestInterfaceOutput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, v, got)
 }
+
+// TestPayloadPath checks that filling only the payloads of the values of
+// scalar columns writes the same bytes as building every value whole.
+func TestPayloadPath(t *testing.T) {
+	require.True(t, payloadOK, "parquet.Value's payload was not found")
+	dir := t.TempDir()
+	m, err := Open(context.Background(), "file://"+dir)
+	require.NoError(t, err)
+	defer m.Close()
+	rows := everything()
+	require.NoError(t, store(m, "fast", "", rows))
+	payloadOK = false
+	defer func() { payloadOK = true }()
+	require.NoError(t, store(m, "whole", "", rows))
+	fast, err := os.ReadFile(filepath.Join(dir, "fast.parquet"))
+	require.NoError(t, err)
+	whole, err := os.ReadFile(filepath.Join(dir, "whole.parquet"))
+	require.NoError(t, err)
+	assert.Equal(t, whole, fast)
+}

@@ -8,9 +8,7 @@ import (
 	"io"
 	"math"
 	"reflect"
-	goruntime "runtime"
 	"slices"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -53,13 +51,8 @@ func (e *rowError) Error() string {
 
 func (e *rowError) Unwrap() error { return e.err }
 
-// maxEncoders bounds the row groups encoded at once.
-const maxEncoders = 4
-
 // writeRows writes rows, a slice of rt.slice's type, to w as one Parquet
-// file, and returns the number of rows. Row groups are encoded in
-// parallel (up to GOMAXPROCS) and written in order. It checks ctx between
-// batches.
+// file, and returns the number of rows. It checks ctx between batches.
 func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value) (int, error) {
 	pw := parquet.NewGenericWriter[any](w, append([]parquet.WriterOption{rt.schema}, writerOptions...)...)
 	n := rows.Len()
@@ -68,48 +61,15 @@ func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value
 		base = rows.UnsafePointer()
 	}
 	size := rows.Type().Elem().Size()
-	groups := (n + rowGroupRows - 1) / rowGroupRows
-	workers := max(1, min(goruntime.GOMAXPROCS(0), groups, maxEncoders))
-
-	type job struct {
-		rg   *parquet.ConcurrentRowGroupWriter
-		done chan error
-	}
-	var inflight []job
-	var stop atomic.Bool // set on the first error: the other encoders stop early
-	wait := func(j job) error {
-		err := <-j.done
-		if err == nil && !stop.Load() {
-			_, err = j.rg.Commit()
+	s := newShredder(rt)
+	for start := 0; start < n; start += rowGroupRows {
+		rg := pw.BeginRowGroup()
+		if err := s.group(ctx, rg, rt, base, size, start, min(start+rowGroupRows, n)); err != nil {
+			return 0, err
 		}
-		if err != nil {
-			stop.Store(true)
+		if _, err := rg.Commit(); err != nil {
+			return 0, err
 		}
-		return err
-	}
-	var first error
-	for g := 0; g < groups && first == nil; g++ {
-		if len(inflight) == workers {
-			first = wait(inflight[0])
-			inflight = inflight[1:]
-			if first != nil {
-				break
-			}
-		}
-		j := job{rg: pw.BeginRowGroup(), done: make(chan error, 1)}
-		start, end := g*rowGroupRows, min((g+1)*rowGroupRows, n)
-		go func() {
-			j.done <- encodeGroup(ctx, &stop, j.rg, rt, base, size, start, end)
-		}()
-		inflight = append(inflight, j)
-	}
-	for _, j := range inflight { // wait for every encoder, even after an error
-		if err := wait(j); first == nil {
-			first = err
-		}
-	}
-	if first != nil {
-		return 0, first
 	}
 	if err := pw.Close(); err != nil {
 		return 0, err
@@ -117,23 +77,15 @@ func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value
 	return n, nil
 }
 
-// errStopped is the error of an encoder stopped by another's error.
-var errStopped = errors.New("stopped")
-
-// encodeGroup shreds rows [start, end) of the slice at base into the
-// columns of row group rg, batch by batch.
-func encodeGroup(ctx context.Context, stop *atomic.Bool, rg *parquet.ConcurrentRowGroupWriter, rt *rowType, base unsafe.Pointer, size uintptr, start, end int) error {
+// group shreds rows [start, end) of the slice at base, whose elements
+// are size bytes apart, into the columns of row group rg, batch by batch.
+func (s *shredder) group(ctx context.Context, rg *parquet.ConcurrentRowGroupWriter, rt *rowType, base unsafe.Pointer, size uintptr, start, end int) error {
 	cw := rg.ColumnWriters()
-	s := &shredder{cols: make([][]parquet.Value, len(rt.leaves))}
-	ptrs := make([]unsafe.Pointer, batchRows)
 	for b := start; b < end; b += batchRows {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if stop.Load() {
-			return errStopped
-		}
-		batch := ptrs[:min(batchRows, end-b)]
+		batch := s.rows[:min(batchRows, end-b)]
 		for k := range batch {
 			p := unsafe.Add(base, uintptr(b+k)*size)
 			if rt.ptr {
@@ -156,7 +108,9 @@ func encodeGroup(ctx context.Context, stop *atomic.Bool, rg *parquet.ConcurrentR
 			if _, err := cw[i].WriteRowValues(vals); err != nil {
 				return err
 			}
-			clear(vals) // drop references to the rows' strings
+			if s.tmpl[i] == nil {
+				clear(vals) // drop references to the rows' strings
+			}
 			s.cols[i] = vals[:0]
 		}
 	}
@@ -166,7 +120,19 @@ func encodeGroup(ctx context.Context, stop *atomic.Bool, rg *parquet.ConcurrentR
 // shredder turns Go values into the values of the leaf columns, with
 // their repetition and definition levels (Dremel's shredding).
 type shredder struct {
+	rows []unsafe.Pointer  // the rows of a batch
 	cols [][]parquet.Value // by column index
+	// tmpl holds, for the columns filled by payload, their buffer of
+	// values of the column's kind; nil for the others.
+	tmpl [][]parquet.Value
+}
+
+func newShredder(rt *rowType) *shredder {
+	return &shredder{
+		rows: make([]unsafe.Pointer, batchRows),
+		cols: make([][]parquet.Value, len(rt.leaves)),
+		tmpl: make([][]parquet.Value, len(rt.leaves)),
+	}
 }
 
 // column appends to the columns of field f the values of the rows at
@@ -175,9 +141,21 @@ func (s *shredder) column(f *field, rows []unsafe.Pointer) error {
 	n := f.node
 	if n.leaf() && n.kind != kBytes {
 		i := n.first
-		vals := slices.Grow(s.cols[i], len(rows))[:len(rows)]
-		s.cols[i] = vals
-		if err := flat(n, vals, rows, f.offset); err != nil {
+		var err error
+		if tv, ok := payloadTemplate(n.kind); ok && payloadOK {
+			if s.tmpl[i] == nil {
+				s.tmpl[i] = make([]parquet.Value, batchRows)
+				for k := range s.tmpl[i] {
+					s.tmpl[i][k] = tv
+				}
+			}
+			s.cols[i] = s.tmpl[i][:len(rows)]
+			err = payloads(n.kind, s.cols[i], rows, f.offset)
+		} else {
+			s.cols[i] = slices.Grow(s.cols[i], len(rows))[:len(rows)]
+			err = flat(n, s.cols[i], rows, f.offset)
+		}
+		if err != nil {
 			var re *rowError
 			if errors.As(err, &re) {
 				re.column, re.goName = f.name, f.goName
@@ -195,22 +173,9 @@ func (s *shredder) column(f *field, rows []unsafe.Pointer) error {
 }
 
 // flat sets vals[k] to the value at rows[k]+off, a required scalar at
-// the top of the row (levels 0).
+// the top of the row (levels 0), built whole.
 func flat(n *node, vals []parquet.Value, rows []unsafe.Pointer, off uintptr) error {
-	switch n.kind {
-	case kBool:
-		for i, r := range rows {
-			vals[i] = parquet.BooleanValue(*(*bool)(unsafe.Add(r, off)))
-		}
-	case kInt64, kUint64:
-		for i, r := range rows {
-			vals[i] = parquet.Int64Value(*(*int64)(unsafe.Add(r, off)))
-		}
-	case kFloat64:
-		for i, r := range rows {
-			vals[i] = parquet.DoubleValue(*(*float64)(unsafe.Add(r, off)))
-		}
-	case kString:
+	if n.kind == kString {
 		for i, r := range rows {
 			v := *(*string)(unsafe.Add(r, off))
 			if !utf8.ValidString(v) {
@@ -218,22 +183,14 @@ func flat(n *node, vals []parquet.Value, rows []unsafe.Pointer, off uintptr) err
 			}
 			vals[i] = parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(v), len(v)))
 		}
-	case kTime:
-		for i, r := range rows {
-			v, err := timeValue((*time.Time)(unsafe.Add(r, off)))
-			if err != nil {
-				return &rowError{row: i, err: err}
-			}
-			vals[i] = v
+		return nil
+	}
+	for i, r := range rows {
+		v, err := leafValue(n.kind, unsafe.Add(r, off), fixedLen(n))
+		if err != nil {
+			return &rowError{row: i, err: err}
 		}
-	default:
-		for i, r := range rows {
-			v, err := leafValue(n.kind, unsafe.Add(r, off), fixedLen(n))
-			if err != nil {
-				return &rowError{row: i, err: err}
-			}
-			vals[i] = v
-		}
+		vals[i] = v
 	}
 	return nil
 }
