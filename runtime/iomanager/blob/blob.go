@@ -62,6 +62,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -389,7 +390,13 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 
 // loadRows reads the Parquet objects objs, the partitions parts of key,
 // into one slice of type t.
-func (m *Manager) loadRows(ctx context.Context, key runtime.Key, parts, objs []string, t reflect.Type) (any, error) {
+func (m *Manager) loadRows(ctx context.Context, key runtime.Key, parts, objs []string, t reflect.Type) (_ any, err error) {
+	defer func() {
+		// parquet-go may panic on a corrupt object: fail the load instead.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("asset %s: load %s: corrupt Parquet object: %v", key, m.where(strings.Join(objs, ", ")), p)
+		}
+	}()
 	rt, err := rowTypeOf(t)
 	if err != nil {
 		return nil, fmt.Errorf("asset %s: load into %w", key, err)
@@ -406,7 +413,9 @@ func (m *Manager) loadRows(ctx context.Context, key runtime.Key, parts, objs []s
 			return nil, fmt.Errorf("%s: %s: %w", describe(key, parts[i]), m.where(obj), err)
 		}
 		files[i] = pf
-		total += pf.numRows()
+		if total += pf.numRows(); total > math.MaxInt32 {
+			return nil, fmt.Errorf("asset %s: %d rows are more than one slice takes", key, total)
+		}
 	}
 	if total == 0 {
 		return reflect.Zero(t).Interface(), nil

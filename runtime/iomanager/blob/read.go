@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strings"
 	"time"
@@ -57,6 +58,17 @@ func openParquet(obj object, size int64, rt *rowType) (*parquetFile, error) {
 		byName[columns.Fold(fld.Name())] = fileCol{fld, leaf}
 		names = append(names, fld.Name())
 		leaf += countLeaves(fld)
+	}
+	var rows int64
+	for _, rg := range f.RowGroups() {
+		if n := rg.NumRows(); n < 0 || rows > math.MaxInt32-n {
+			return nil, fmt.Errorf("corrupt Parquet footer: a row group of %d rows", n)
+		} else {
+			rows += n
+		}
+	}
+	if rows != f.NumRows() {
+		return nil, fmt.Errorf("corrupt Parquet footer: %d rows in all, %d in the row groups", f.NumRows(), rows)
 	}
 	pf := &parquetFile{obj: obj, f: f, starts: make([]int, len(rt.root.fields))}
 	for i, fd := range rt.root.fields {
