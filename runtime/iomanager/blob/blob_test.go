@@ -610,7 +610,9 @@ func fuzzRows(data []byte) []fuzzRow {
 		data = data[1:]
 		return b
 	}
-	str := func() string { return strings.ToValidUTF8(string(rune('a'+next()%26))+strings.Repeat("é", next()%3), "?") }
+	str := func() string {
+		return strings.ToValidUTF8(string(rune('a'+next()%26))+strings.Repeat("é", next()%3), "?")
+	}
 	var rows []fuzzRow
 	for n := next() % 8; len(data) > 0 && len(rows) < 64; n = next() % 8 {
 		r := fuzzRow{ID: int64(next()) - 128, S: str()}
