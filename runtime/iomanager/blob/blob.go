@@ -115,24 +115,27 @@ func Open(ctx context.Context, rawURL string, opts ...Option) (*Manager, error) 
 		prefix = p
 		u.Path, u.RawPath = "", ""
 	}
+	if !blob.DefaultURLMux().ValidBucketScheme(u.Scheme) {
+		hint := ""
+		if pkg, ok := drivers[u.Scheme]; ok {
+			hint = fmt.Sprintf(": add import _ %q to the main package", pkg)
+		}
+		return nil, fmt.Errorf("blob I/O manager: no driver for %s URLs (%s)%s", u.Scheme, Redact(rawURL), hint)
+	}
 	b, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
 		return nil, openError(rawURL, u.Scheme, err)
 	}
-	m := New(b, prefix, opts...)
+	m := New(b, prefix)
 	m.url, m.secrets, m.owned = Redact(rawURL), secrets(rawURL), true
+	for _, o := range opts {
+		o(m)
+	}
 	return m, nil
 }
 
 // openError explains why a bucket URL could not be opened.
 func openError(rawURL, scheme string, err error) error {
-	if strings.Contains(err.Error(), "no driver registered") {
-		hint := ""
-		if pkg, ok := drivers[scheme]; ok {
-			hint = fmt.Sprintf(": add import _ %q to the main package", pkg)
-		}
-		return fmt.Errorf("blob I/O manager: no driver for %s URLs (%s)%s", scheme, Redact(rawURL), hint)
-	}
 	if scheme == "file" && errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("blob I/O manager: open %s: the directory does not exist (create it, or add create_dir=true to the URL)", Redact(rawURL))
 	}

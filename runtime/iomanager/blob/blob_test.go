@@ -689,3 +689,18 @@ func FuzzRoundTrip(f *testing.F) {
 		require.Equal(t, rows, got)
 	})
 }
+
+func TestOpenErrors(t *testing.T) {
+	_, err := Open(context.Background(), "gs://bucket/x?token=abcdefgh")
+	assert.EqualError(t, err, `blob I/O manager: no driver for gs URLs (gs://bucket/x?token=REDACTED): add import _ "gocloud.dev/blob/gcsblob" to the main package`)
+	_, err = Open(context.Background(), "file:///nonexistent/dir")
+	assert.EqualError(t, err, "blob I/O manager: open file:///nonexistent/dir: the directory does not exist (create it, or add create_dir=true to the URL)")
+	dir := filepath.Join(t.TempDir(), "new")
+	m, err := Open(context.Background(), "file://"+dir+"?create_dir=true")
+	require.NoError(t, err)
+	require.NoError(t, store(m, "a", "", 1))
+	require.NoError(t, m.Close())
+	assert.Equal(t, []string{"a.json"}, files(t, dir))
+	_, err = Open(context.Background(), "s3://b/%zz")
+	assert.ErrorContains(t, err, "blob I/O manager: invalid URL s3://b/%zz: ")
+}
