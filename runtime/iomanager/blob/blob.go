@@ -14,7 +14,7 @@
 //
 // The package registers the file:// driver only. Import the driver of any
 // other store in the main package, so that binaries carry only the cloud
-// SDKs they use (the S3 driver adds about 10 MB to a binary, Google
+// SDKs they use (the S3 driver adds about 14 MB to a binary, Google
 // Cloud's more):
 //
 //	import _ "gocloud.dev/blob/s3blob"    // s3://
@@ -32,25 +32,28 @@
 // else the field name in snake_case; see package internal/columns). Any
 // other value is stored as JSON. Asset a/b/c is the object
 // PREFIX/a/b/c.parquet (or .json); partition p of it is
-// PREFIX/a/b/c/partition=p/data.parquet, the Hive layout that DuckDB's
-// read_parquet(..., hive_partitioning = true) reads back with a partition
-// column. Characters of a partition key other than letters, digits and
-// "-_.~:" are percent-encoded, so that no key can leave its asset's
-// prefix.
+// PREFIX/a/b/c/partition=p/data.parquet, and a partition of a
+// multi-dimensional definition PREFIX/a/b/c/date=2024-01-01/region=eu/data.parquet:
+// the Hive layout, which DuckDB's read_parquet(..., hive_partitioning =
+// true) reads back with a column per dimension. Bytes of a partition key
+// other than letters, digits and "-_.~:" are percent-encoded, so that no
+// key can leave its asset's prefix.
 //
 // A parameter whose struct has a subset of the stored columns loads only
 // those columns: the other column chunks are never read. Loading several
-// partitions into a slice reads one object per partition and concatenates
-// their rows in order.
+// partitions into a slice (Load, or LoadRange) reads one object per
+// partition and concatenates their rows in order.
 //
-// # Atomicity and versions
+// # Atomicity, versions and stamps
 //
 // An object is written whole or not at all: object stores make a PUT (or
 // a multipart upload) visible only when it completes, and the file://
-// driver writes a temporary file next to the object, syncs it and renames
-// it over the old one. A failed or cancelled store leaves the previous
-// object in place. The data version of a store is the SHA-256 of the
-// object's bytes, computed while they are written.
+// driver writes a temporary file next to the object, which the manager
+// syncs, and renames it over the old one. A failed or cancelled store
+// leaves the previous object in place. The data version of a store is the
+// SHA-256 of the object's bytes, computed while they are written. After
+// the object, a stamp under PREFIX/.stamps/ records the run and the data
+// version for runtime.Stamped (see Stamp).
 package blob
 
 import (
@@ -76,6 +79,13 @@ import (
 
 	"github.com/assetgen/assetgen/internal/storable"
 	"github.com/assetgen/assetgen/runtime"
+)
+
+var (
+	_ runtime.IOManager   = (*Manager)(nil)
+	_ runtime.RangeLoader = (*Manager)(nil)
+	_ runtime.Stamped     = (*Manager)(nil)
+	_ runtime.TypeChecker = (*Manager)(nil)
 )
 
 // Manager is the object storage I/O manager. It is safe for concurrent
@@ -186,36 +196,6 @@ func (m *Manager) Close() error {
 // Bucket returns the manager's bucket.
 func (m *Manager) Bucket() *blob.Bucket { return m.bucket }
 
-// Object returns the object key (within the bucket, prefix included) that
-// holds key's output of type t (Parquet for rows, else JSON) and
-// partition (empty when unpartitioned), or an error when the key or the
-// partition is not valid.
-func (m *Manager) Object(key runtime.Key, partition string, t reflect.Type) (string, error) {
-	if err := key.Validate(); err != nil {
-		return "", err
-	}
-	ext := "json"
-	if isRows(t) {
-		ext = "parquet"
-	}
-	obj := m.prefix + string(key) + "." + ext
-	if partition != "" {
-		seg, err := partitionSegment(partition)
-		if err != nil {
-			return "", fmt.Errorf("asset %s: %w", key, err)
-		}
-		obj = m.prefix + string(key) + "/" + seg + "/data." + ext
-	}
-	if len(obj) > maxObjectKey {
-		return "", fmt.Errorf("%s: object key %.40q... is longer than %d bytes", describe(key, partition), obj, maxObjectKey)
-	}
-	return obj, nil
-}
-
-// maxObjectKey is the longest object key S3 and Google Cloud Storage
-// take, in bytes.
-const maxObjectKey = 1024
-
 // where names an object in messages: its key and the bucket's URL.
 func (m *Manager) where(obj string) string {
 	return "object " + obj + " in " + m.url
@@ -238,11 +218,17 @@ func (m *Manager) CheckType(t reflect.Type) error {
 // adds the object's URL, size and row count to the output metadata and
 // sets the data version to the SHA-256 of the bytes written.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	t := out.Type // an interface type stores JSON: Load knows only the static type
-	if t == nil {
-		t = reflect.TypeOf(value)
+	// The static type picks the format (an interface type stores JSON,
+	// whatever it holds: Load knows only the static type).
+	def := runtime.AssetDef{Key: out.Key, OutputType: out.Type}
+	if out.Def != nil && out.Def.Key == out.Key {
+		def.Partitions = out.Def.Partitions
 	}
-	obj, err := m.Object(out.Key, out.Partition, t)
+	if def.OutputType == nil {
+		def.OutputType = reflect.TypeOf(value)
+	}
+	t := def.OutputType
+	obj, err := m.Object(&def, out.Partition)
 	if err != nil {
 		return err
 	}
@@ -263,6 +249,11 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	res, err := m.write(ctx, obj, rt, value)
 	if err != nil {
 		return m.storeError(ctx, what, obj, err)
+	}
+	// The object is committed: a stamp that fails to follow only makes
+	// Stamp hash the object (see stamp.go), so it is a warning.
+	if err := m.writeStamp(ctx, out.Key, out.Partition, obj, out.RunID, res); err != nil && out.Log != nil {
+		out.Log.Warn("blob: the output is stored, its stamp is not", "object", m.where(obj), "error", m.explain(ctx, err))
 	}
 	out.AddMetadata("uri", m.where(obj))
 	out.AddMetadata("size", res.size)
@@ -351,10 +342,14 @@ func (m *Manager) write(ctx context.Context, obj string, rt *rowType, value any)
 // an interface. Several upstream partitions load into one slice, in
 // order.
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
-	up := in.Type
-	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil {
-		up = in.UpstreamDef.OutputType
+	def := runtime.AssetDef{Key: in.Upstream, OutputType: in.Type}
+	if d := in.UpstreamDef; d != nil && d.Key == in.Upstream {
+		def.Partitions = d.Partitions
+		if d.OutputType != nil {
+			def.OutputType = d.OutputType
+		}
 	}
+	up := def.OutputType
 	if up == nil {
 		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
 	}
@@ -368,7 +363,7 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	}
 	objs := make([]string, len(parts))
 	for i, p := range parts {
-		obj, err := m.Object(in.Upstream, p, up)
+		obj, err := m.Object(&def, p)
 		if err != nil {
 			return nil, err
 		}
@@ -390,6 +385,11 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 	}
 	return m.loadJSON(ctx, in.Upstream, parts, objs, t)
 }
+
+// LoadRange loads the partitions in.UpstreamPartitions of in.Upstream into
+// one value, as Load does: the rows of every partition, concatenated in
+// the order of in.UpstreamPartitions.
+func (m *Manager) LoadRange(in *runtime.InputContext) (any, error) { return m.Load(in) }
 
 // loadRows reads the Parquet objects objs, the partitions parts of key,
 // into one slice of type t.

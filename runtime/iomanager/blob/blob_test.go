@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"gocloud.dev/blob/memblob"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -152,8 +153,11 @@ type Sale struct {
 	Amount float64
 }
 
+var daily = partition.Daily("2024-01-01")
+
 // TestLayout checks where objects go: asset a/b at a/b.parquet or
-// a/b.json, a partition in a Hive-style directory, nothing beside them.
+// a/b.json, a partition in a Hive-style directory (one per dimension),
+// stamps under .stamps/, nothing else.
 func TestLayout(t *testing.T) {
 	dir := t.TempDir()
 	m, err := Open(context.Background(), "file://"+dir+"?prefix=team/")
@@ -162,15 +166,29 @@ func TestLayout(t *testing.T) {
 	require.NoError(t, store(m, "a/rows", "", []Sale{{"x", 1}}))
 	require.NoError(t, store(m, "a/count", "", 42))
 	require.NoError(t, store(m, "sales", "2024-01-01", []Sale{{"2024-01-01", 1}}))
-	require.NoError(t, store(m, "sales", "2024-01-01|eu", []Sale{{"2024-01-01", 2}}))
 	require.NoError(t, store(m, "notes", "a b%c", "note"))
+	multi := partition.NewMulti(partition.Dims{"region": partition.NewStatic("eu", "us"), "date": daily})
+	require.NoError(t, multi.Err())
+	rows := []Sale{{"2024-01-01", 2}}
+	def := &runtime.AssetDef{Key: "by_region", OutputType: reflect.TypeOf(rows), Partitions: multi}
+	require.NoError(t, m.Store(&runtime.OutputContext{Context: context.Background(), Key: def.Key, Def: def, Type: def.OutputType, Partition: "2024-01-01|eu"}, rows))
 	assert.Equal(t, []string{
+		"team/.stamps/a/count.json",
+		"team/.stamps/a/rows.json",
+		"team/.stamps/by_region/partition=2024-01-01%7Ceu.json",
+		"team/.stamps/notes/partition=a%20b%25c.json",
+		"team/.stamps/sales/partition=2024-01-01.json",
 		"team/a/count.json",
 		"team/a/rows.parquet",
+		"team/by_region/date=2024-01-01/region=eu/data.parquet",
 		"team/notes/partition=a%20b%25c/data.json",
-		"team/sales/partition=2024-01-01%7Ceu/data.parquet",
 		"team/sales/partition=2024-01-01/data.parquet",
 	}, files(t, dir))
+	got, err := m.Load(&runtime.InputContext{Context: context.Background(), Upstream: def.Key, UpstreamDef: def, Type: def.OutputType, UpstreamPartitions: []string{"2024-01-01|eu"}})
+	require.NoError(t, err)
+	assert.Equal(t, rows, got)
+	_, err = m.Object(def, "2024-01-01")
+	assert.EqualError(t, err, `asset by_region: partition key "2024-01-01" has 1 dimensions, the definition 2 (date, region)`)
 }
 
 func TestPartitions(t *testing.T) {
@@ -204,6 +222,7 @@ func TestPartitions(t *testing.T) {
 
 func TestPartitionKeys(t *testing.T) {
 	m := New(nil, "p")
+	a := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
 	for key, want := range map[string]string{
 		"2024-01-01":       "p/a/partition=2024-01-01/data.json",
 		"2024-01-01-13:00": "p/a/partition=2024-01-01-13:00/data.json",
@@ -211,11 +230,11 @@ func TestPartitionKeys(t *testing.T) {
 		"Zürich":           "p/a/partition=Z%C3%BCrich/data.json",
 		"a=b?c#d&e+f":      "p/a/partition=a%3Db%3Fc%23d%26e%2Bf/data.json",
 	} {
-		obj, err := m.Object("a", key, reflect.TypeFor[int]())
+		obj, err := m.Object(a, key)
 		require.NoError(t, err, key)
 		assert.Equal(t, want, obj)
-		seg := strings.Split(obj, "/")[2]
-		back, err := unescapePartition(seg)
+		v, _ := strings.CutPrefix(strings.Split(obj, "/")[2], "partition=")
+		back, err := unescapeKey(v)
 		require.NoError(t, err)
 		assert.Equal(t, key, back)
 	}
@@ -228,30 +247,50 @@ func TestPartitionKeys(t *testing.T) {
 		"\xff":   `asset a: invalid partition key "\xff": key "\xff" is not valid UTF-8`,
 		"a|..|b": `asset a: invalid partition key "a|..|b": key ".." starts or ends with '.'`,
 	} {
-		_, err := m.Object("a", key, reflect.TypeFor[int]())
+		_, err := m.Object(a, key)
 		assert.EqualError(t, err, msg, "%q", key)
 	}
-	_, err := m.Object("../a", "", reflect.TypeFor[int]())
+	_, err := m.Object(&runtime.AssetDef{Key: "../a"}, "")
 	require.Error(t, err)
-	_, err = m.Object("a", strings.Repeat("x", 200)+"|"+strings.Repeat("ü", 100)+"|"+strings.Repeat("ü", 100), reflect.TypeFor[int]())
+	_, err = m.Object(a, strings.Repeat("x", 200)+"|"+strings.Repeat("ü", 100)+"|"+strings.Repeat("ü", 100))
 	assert.ErrorContains(t, err, "is longer than 1024 bytes")
 }
 
-func FuzzPartitionSegment(f *testing.F) {
+// FuzzPartitionPath checks that no partition key makes a path that leaves
+// its asset's directory or does not give the key back.
+func FuzzPartitionPath(f *testing.F) {
 	for _, s := range []string{"2024-01-01", "a|b", "../..", "a/b", "%2F", "ü", "a b", ".", "x\x00"} {
 		f.Add(s)
 	}
+	dims := []string{"date", "region"}
 	f.Fuzz(func(t *testing.T, p string) {
-		seg, err := partitionSegment(p)
-		if err != nil {
-			return
-		}
-		if strings.ContainsAny(seg, "/\\?#") || seg == "." || seg == ".." || !utf8.ValidString(seg) {
-			t.Fatalf("%q: unsafe segment %q", p, seg)
-		}
-		back, err := unescapePartition(seg)
-		if err != nil || back != p {
-			t.Fatalf("%q: segment %q unescapes to %q, %v", p, seg, back, err)
+		for _, d := range [][]string{nil, dims} {
+			path, err := partitionPath(p, d)
+			if err != nil {
+				continue
+			}
+			segs := strings.Split(path, "/")
+			if len(d) > 0 && len(segs) != len(d) || len(d) == 0 && len(segs) != 1 {
+				t.Fatalf("%q: %d segments in %q", p, len(segs), path)
+			}
+			var keys []string
+			for i, seg := range segs {
+				if strings.ContainsAny(seg, "\\?#") || seg == "." || seg == ".." || !utf8.ValidString(seg) {
+					t.Fatalf("%q: unsafe segment %q", p, seg)
+				}
+				name, v, _ := strings.Cut(seg, "=")
+				if len(d) > 0 && name != d[i] || len(d) == 0 && name != "partition" {
+					t.Fatalf("%q: segment %q", p, seg)
+				}
+				k, err := unescapeKey(v)
+				if err != nil {
+					t.Fatalf("%q: segment %q: %v", p, seg, err)
+				}
+				keys = append(keys, k)
+			}
+			if back := strings.Join(keys, "|"); back != p {
+				t.Fatalf("%q: path %q gives back %q", p, path, back)
+			}
 		}
 	})
 }
@@ -418,7 +457,7 @@ func TestCancelledStore(t *testing.T) {
 	after, err := os.ReadFile(filepath.Join(dir, "sales.parquet"))
 	require.NoError(t, err)
 	assert.Equal(t, before, after)
-	assert.Equal(t, []string{"sales.parquet"}, files(t, dir))
+	assert.Equal(t, []string{".stamps/sales.json", "sales.parquet"}, files(t, dir))
 	got, err := load(m, "sales", reflect.TypeOf(old), reflect.TypeOf(old))
 	require.NoError(t, err)
 	assert.Equal(t, old, got)
@@ -700,7 +739,7 @@ func TestOpenErrors(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, store(m, "a", "", 1))
 	require.NoError(t, m.Close())
-	assert.Equal(t, []string{"a.json"}, files(t, dir))
+	assert.Equal(t, []string{".stamps/a.json", "a.json"}, files(t, dir))
 	_, err = Open(context.Background(), "s3://b/%zz")
 	assert.ErrorContains(t, err, "blob I/O manager: invalid URL s3://b/%zz: ")
 }

@@ -5,12 +5,15 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/partition"
+	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/duckdb"
 )
 
@@ -108,4 +111,18 @@ func TestReadParquetExample(t *testing.T) {
 		"2024-01-02 2024-01-02 2",
 		"a b|c x 3",
 	}, got)
+
+	// A multi-dimensional definition: one directory, and one column, per
+	// dimension.
+	multi := partition.NewMulti(partition.Dims{"region": partition.NewStatic("eu", "us"), "date": daily})
+	def := &runtime.AssetDef{Key: "by_region", OutputType: reflect.TypeFor[[]Sale](), Partitions: multi}
+	for _, p := range []string{"2024-01-01|eu", "2024-01-02|us"} {
+		v := []Sale{{p, 1}}
+		require.NoError(t, m.Store(&runtime.OutputContext{Context: context.Background(), Key: def.Key, Def: def, Type: def.OutputType, Partition: p}, v))
+	}
+	var dates, regions string
+	require.NoError(t, db.QueryRow(`SELECT string_agg(date::VARCHAR, ',' ORDER BY date), string_agg(region, ',' ORDER BY date)
+		FROM read_parquet('`+dir+`/by_region/*/*/*.parquet', hive_partitioning = true)`).Scan(&dates, &regions))
+	assert.Equal(t, "2024-01-01,2024-01-02", dates)
+	assert.Equal(t, "eu,us", regions)
 }

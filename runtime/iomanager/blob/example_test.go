@@ -37,7 +37,7 @@ func ExampleOpen() {
 	if err := m.Store(out, orders); err != nil {
 		log.Fatal(err)
 	}
-	obj, _ := m.Object("sales/orders", "2024-01-01", t)
+	obj, _ := m.Object(&runtime.AssetDef{Key: "sales/orders", OutputType: t}, "2024-01-01")
 	fmt.Println(obj)
 
 	// A downstream parameter selecting two of the columns reads only those.

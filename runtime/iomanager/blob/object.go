@@ -11,45 +11,94 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/assetgen/assetgen/partition"
+	"github.com/assetgen/assetgen/runtime"
 )
 
-// partitionSegment returns the path segment of partition key p:
-// "partition=" and p with every byte other than letters, digits and
-// "-_.~:" percent-encoded, so that no key makes another segment ("/"),
-// a key of another store's syntax ("?", "#", "%") or control characters.
-// Each dimension of a multi-dimensional key (joined by "|") must pass
-// partition.CheckKey.
-func partitionSegment(p string) (string, error) {
+// Object returns the key of the object (within the bucket, prefix
+// included) that holds def's output (Parquet when def.OutputType is a
+// slice of structs, else JSON) for partition p (empty when unpartitioned),
+// or an error when def.Key or p is not valid. A partition of a
+// multi-dimensional definition takes one path segment per dimension, in
+// name order; any other partition one "partition=" segment.
+func (m *Manager) Object(def *runtime.AssetDef, p string) (string, error) {
+	key := def.Key
+	if err := key.Validate(); err != nil {
+		return "", err
+	}
+	ext := "json"
+	if isRows(def.OutputType) {
+		ext = "parquet"
+	}
+	obj := m.prefix + string(key) + "." + ext
+	if p != "" {
+		var dims []string
+		if md, ok := def.Partitions.(*partition.Multi); ok {
+			dims = md.Names()
+		}
+		dir, err := partitionPath(p, dims)
+		if err != nil {
+			return "", fmt.Errorf("asset %s: %w", key, err)
+		}
+		obj = m.prefix + string(key) + "/" + dir + "/data." + ext
+	}
+	if len(obj) > maxObjectKey {
+		return "", fmt.Errorf("%s: object key %.40q... is longer than %d bytes", describe(key, p), obj, maxObjectKey)
+	}
+	return obj, nil
+}
+
+// maxObjectKey is the longest object key S3 and Google Cloud Storage
+// take, in bytes.
+const maxObjectKey = 1024
+
+// partitionPath returns the path of partition key p below its asset's
+// prefix: with the names of its dimensions, one "name=value" segment per
+// dimension ("date=2024-01-01/region=eu", Hive's layout); without,
+// "partition=" and the whole key. Each dimension's key must pass
+// partition.CheckKey, and its bytes other than letters, digits and
+// "-_.~:" are percent-encoded, so that no key makes another segment
+// ("/"), a key of another store's syntax ("?", "#", "%") or control
+// characters.
+func partitionPath(p string, dims []string) (string, error) {
 	if p == "" {
 		return "", errors.New("empty partition key")
 	}
-	for _, dim := range strings.Split(p, partition.Sep) {
-		if err := partition.CheckKey(dim); err != nil {
+	keys := strings.Split(p, partition.Sep)
+	for _, k := range keys {
+		if err := partition.CheckKey(k); err != nil {
 			return "", fmt.Errorf("invalid partition key %q: %w", p, err)
 		}
 	}
+	if dims == nil {
+		return "partition=" + escapeKey(p), nil
+	}
+	if len(keys) != len(dims) {
+		return "", fmt.Errorf("partition key %q has %d dimensions, the definition %d (%s)", p, len(keys), len(dims), strings.Join(dims, ", "))
+	}
+	segs := make([]string, len(keys))
+	for i, k := range keys {
+		segs[i] = dims[i] + "=" + escapeKey(k)
+	}
+	return strings.Join(segs, "/"), nil
+}
+
+// escapeKey percent-encodes the bytes of k other than letters, digits and
+// "-_.~:".
+func escapeKey(k string) string {
 	var b strings.Builder
-	b.WriteString("partition=")
-	for i := 0; i < len(p); i++ {
-		c := p[i]
+	for i := 0; i < len(k); i++ {
+		c := k[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.~:", c) >= 0 {
 			b.WriteByte(c)
 			continue
 		}
 		fmt.Fprintf(&b, "%%%02X", c)
 	}
-	return b.String(), nil
+	return b.String()
 }
 
-// unescapePartition returns the partition key of a segment made by
-// partitionSegment.
-func unescapePartition(seg string) (string, error) {
-	v, ok := strings.CutPrefix(seg, "partition=")
-	if !ok {
-		return "", fmt.Errorf("segment %q is not a partition", seg)
-	}
-	return url.PathUnescape(v)
-}
+// unescapeKey returns the key of a value made by escapeKey.
+func unescapeKey(v string) (string, error) { return url.PathUnescape(v) }
 
 // tailSize is how much of the end of an object is read first, to hold its
 // Parquet footer in one request; an object of at most wholeSize bytes is

@@ -96,6 +96,10 @@ func TestS3(t *testing.T) {
 		return err
 	}))
 	assert.ElementsMatch(t, []string{
+		"team/prod/.stamps/all.json",
+		"team/prod/.stamps/stats/count.json",
+		"team/prod/.stamps/wide/partition=2024-01-01.json",
+		"team/prod/.stamps/wide/partition=2024-01-02.json",
 		"team/prod/all.parquet",
 		"team/prod/stats/count.json",
 		"team/prod/wide/partition=2024-01-01/data.parquet",
@@ -196,4 +200,28 @@ func dirBytes(t *testing.T, dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// TestS3Stamp checks stamps on the S3 server, whose ETags are MD5s.
+func TestS3Stamp(t *testing.T) {
+	s, bucket := s3Server(t)
+	m, err := Open(context.Background(), s.URL(bucket, "p"))
+	require.NoError(t, err)
+	defer m.Close()
+	ctx := context.Background()
+	require.NoError(t, storeRun(m, "run-1", "sales", "2024-01-01", []Sale{{"a", 1}}))
+	data, err := os.ReadFile(filepath.Join(s.Dir, bucket, "p/sales/partition=2024-01-01/data.parquet"))
+	require.NoError(t, err)
+	st, ok, err := m.Stamp(ctx, "sales", "2024-01-01")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "run-1", st.RunID)
+	assert.Equal(t, sha(data), st.DataVersion)
+
+	require.NoError(t, m.Bucket().WriteAll(ctx, "p/sales/partition=2024-01-01/data.parquet", []byte("other"), nil))
+	st, ok, err = m.Stamp(ctx, "sales", "2024-01-01")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "", st.RunID)
+	assert.Equal(t, sha([]byte("other")), st.DataVersion)
 }
