@@ -77,6 +77,7 @@ import (
 	_ "gocloud.dev/blob/fileblob" // file://
 	"gocloud.dev/gcerrors"
 
+	"github.com/assetgen/assetgen/internal/keylock"
 	"github.com/assetgen/assetgen/internal/storable"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -92,10 +93,11 @@ var (
 // use.
 type Manager struct {
 	bucket  *blob.Bucket
-	prefix  string   // ends with "/" unless empty
-	url     string   // the bucket's URL without secrets, for messages
-	secrets []string // the URL's secrets, scrubbed from messages
-	owned   bool     // Close closes the bucket
+	prefix  string      // ends with "/" unless empty
+	url     string      // the bucket's URL without secrets, for messages
+	secrets []string    // the URL's secrets, scrubbed from messages
+	owned   bool        // Close closes the bucket
+	locks   keylock.Map // per object: stores of one object (and its stamp) run one at a time
 }
 
 // Open opens the bucket of url and returns a manager storing objects
@@ -246,6 +248,9 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: not stored: %w", what, err)
 	}
+	l := m.locks.Get(obj)
+	l.Lock()
+	defer l.Unlock()
 	res, err := m.write(ctx, obj, rt, value)
 	if err != nil {
 		return m.storeError(ctx, what, obj, err)

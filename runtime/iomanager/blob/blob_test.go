@@ -743,3 +743,42 @@ func TestOpenErrors(t *testing.T) {
 	_, err = Open(context.Background(), "s3://b/%zz")
 	assert.ErrorContains(t, err, "blob I/O manager: invalid URL s3://b/%zz: ")
 }
+
+// TestParallelStores stores many assets at once, rows and JSON, and a
+// fan-in loads them all, under the race detector.
+func TestParallelStores(t *testing.T) {
+	m := openDir(t)
+	var assets []*runtime.AssetDef
+	var inputs []runtime.Input
+	for i := range 16 {
+		key := runtime.Key(fmt.Sprintf("part/p%d", i))
+		assets = append(assets, &runtime.AssetDef{
+			Key: key, OutputType: reflect.TypeFor[[]Sale](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
+				return []Sale{{fmt.Sprint(i), float64(i * i)}}, nil
+			},
+		})
+		inputs = append(inputs, runtime.Input{Name: key.Name(), Key: key, Type: reflect.TypeFor[[]Sale]()})
+	}
+	assets = append(assets, &runtime.AssetDef{
+		Key: "total", OutputType: reflect.TypeFor[float64](), Inputs: inputs,
+		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			total := 0.0
+			for i := range inputs {
+				v, err := runtime.Load[[]Sale](ctx, in, i)
+				if err != nil {
+					return nil, err
+				}
+				total += v[0].Amount
+			}
+			return total, nil
+		},
+	})
+	defs := &runtime.Definitions{Assets: assets, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Concurrency: 8})
+	require.NoError(t, err)
+	require.True(t, res.OK(), "%+v", res.Steps)
+	got, err := load(m, "total", reflect.TypeFor[float64](), reflect.TypeFor[float64]())
+	require.NoError(t, err)
+	assert.Equal(t, 1240.0, got) // sum of i*i for i < 16
+}
