@@ -2,12 +2,10 @@ package blob
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -15,23 +13,13 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/assetgen/assetgen/internal/cputime"
-	"github.com/assetgen/assetgen/internal/peakheap"
+	"github.com/assetgen/assetgen/internal/benchrows"
 	"github.com/assetgen/assetgen/runtime"
 )
 
-// benchRow is the row of DuckDB's benchmark: an int64, a float64, a
-// string, a bool and a time.Time.
-type benchRow struct {
-	ID    int64
-	Value float64
-	Name  string
-	Flag  bool
-	At    time.Time
-}
-
-// handRow is benchRow as a hand-written parquet-go program declares it,
-// so that both write the same schema: the same columns, names and types.
+// handRow is benchrows.Row as a hand-written parquet-go program declares
+// it, so that both write the same schema: the same columns, names and
+// types.
 type handRow struct {
 	ID    int64     `parquet:"id"`
 	Value float64   `parquet:"value"`
@@ -40,19 +28,8 @@ type handRow struct {
 	At    time.Time `parquet:"at,timestamp(microsecond)"`
 }
 
-const benchRows = 1_000_000
-
-var benchData = sync.OnceValue(func() []benchRow {
-	rows := make([]benchRow, benchRows)
-	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range rows {
-		rows[i] = benchRow{int64(i), float64(i) * 0.5, fmt.Sprintf("name-%d", i), i%3 == 0, t0.Add(time.Duration(i) * time.Second)}
-	}
-	return rows
-})
-
 // asHand views rows as handRows: the same memory layout.
-func asHand(rows []benchRow) []handRow {
+func asHand(rows []benchrows.Row) []handRow {
 	return unsafe.Slice((*handRow)(unsafe.Pointer(unsafe.SliceData(rows))), len(rows))
 }
 
@@ -109,86 +86,37 @@ func handLoad(path string) ([]handRow, error) {
 }
 
 func BenchmarkStore(b *testing.B) {
-	rows := benchData()
+	rows := benchrows.Rows()
 	m, _ := benchManager(b)
 	b.Run("manager", func(b *testing.B) {
-		cpu := cputime.Process()
-		for b.Loop() {
-			require.NoError(b, m.Store(&runtime.OutputContext{Context: context.Background(), Key: "rows", Type: reflect.TypeOf(rows)}, rows))
-		}
-		perRow(b, cputime.Process()-cpu)
+		benchrows.Store(b, func() error {
+			return m.Store(&runtime.OutputContext{Context: context.Background(), Key: "rows", Type: reflect.TypeOf(rows)}, rows)
+		})
 	})
 	b.Run("generic", func(b *testing.B) {
 		hand := asHand(rows)
-		cpu := cputime.Process()
-		for b.Loop() {
-			require.NoError(b, handStore(context.Background(), m, "hand.parquet", hand))
-		}
-		perRow(b, cputime.Process()-cpu)
+		benchrows.Store(b, func() error { return handStore(context.Background(), m, "hand.parquet", hand) })
 	})
 }
 
 func BenchmarkLoad(b *testing.B) {
-	want := benchData()
+	rows := benchrows.Rows()
 	m, dir := benchManager(b)
-	require.NoError(b, m.Store(&runtime.OutputContext{Context: context.Background(), Key: "rows", Type: reflect.TypeOf(want)}, want))
-	path := filepath.Join(dir, "rows.parquet")
-	rt := reflect.TypeOf(want)
-	for _, c := range []struct {
-		name string
-		load func() ([]benchRow, error)
-	}{
-		{"manager", func() ([]benchRow, error) {
+	rt := reflect.TypeOf(rows)
+	require.NoError(b, m.Store(&runtime.OutputContext{Context: context.Background(), Key: "rows", Type: rt}, rows))
+	b.Run("manager", func(b *testing.B) {
+		benchrows.Load(b, func() ([]benchrows.Row, error) {
 			v, err := load(m, "rows", rt, rt)
 			if err != nil {
 				return nil, err
 			}
-			return v.([]benchRow), nil
-		}},
-		{"generic", func() ([]benchRow, error) {
-			rows, err := handLoad(path)
-			return unsafe.Slice((*benchRow)(unsafe.Pointer(unsafe.SliceData(rows))), len(rows)), err
-		}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			out, err := c.load()
-			require.NoError(b, err)
-			require.Len(b, out, benchRows)
-			last := out[benchRows-1]
-			require.Equal(b, want[benchRows-1].Name, last.Name)
-			require.True(b, want[benchRows-1].At.Equal(last.At))
-			out = nil
-
-			cpu := cputime.Process()
-			for b.Loop() {
-				if _, err := c.load(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			perRow(b, cputime.Process()-cpu)
-
-			// One more load, sampling the heap: the peak growth over the
-			// bytes of the resulting slice (the slice itself, and with its
-			// strings' bytes).
-			peak, res := peakheap.Measure(func() any {
-				out, _ := c.load()
-				return out
-			})
-			rows := res.([]benchRow)
-			slice := float64(uintptr(len(rows)) * reflect.TypeFor[benchRow]().Size())
-			strs := 0
-			for _, r := range rows {
-				strs += len(r.Name)
-			}
-			b.ReportMetric(peak/slice, "peak/slice")
-			b.ReportMetric(peak/(slice+float64(strs)), "peak/slice+strings")
-			b.ReportMetric(peak/1e6, "peak-MB")
+			return v.([]benchrows.Row), nil
 		})
-	}
-}
-
-// perRow reports wall and CPU time (all threads) per row.
-func perRow(b *testing.B, cpu time.Duration) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/benchRows, "cpu-ns/row")
+	})
+	b.Run("generic", func(b *testing.B) {
+		benchrows.Load(b, func() ([]benchrows.Row, error) {
+			rows, err := handLoad(filepath.Join(dir, "rows.parquet"))
+			return unsafe.Slice((*benchrows.Row)(unsafe.Pointer(unsafe.SliceData(rows))), len(rows)), err
+		})
+	})
 }

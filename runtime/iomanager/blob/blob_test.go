@@ -433,25 +433,8 @@ func TestCancelledStore(t *testing.T) {
 	before, err := os.ReadFile(filepath.Join(dir, "sales.parquet"))
 	require.NoError(t, err)
 
-	big := make([]Sale, 2_000_000)
-	for i := range big {
-		big[i] = Sale{fmt.Sprint("day-", i), float64(i)}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- m.Store(&runtime.OutputContext{Context: ctx, Key: "sales", Type: reflect.TypeOf(big)}, big)
-	}()
 	// Cancel once the temporary file holds some bytes.
-	deadline := time.Now().Add(time.Minute)
-	for {
-		if n := tmpBytes(t, dir); n > 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
-	cancel()
-	err = <-done
+	err = storeCancelled(m, "sales", func() bool { return tmpBytes(t, dir) > 0 })
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, "asset sales: not stored: context canceled", err.Error())
 	after, err := os.ReadFile(filepath.Join(dir, "sales.parquet"))
@@ -461,6 +444,26 @@ func TestCancelledStore(t *testing.T) {
 	got, err := load(m, "sales", reflect.TypeOf(old), reflect.TypeOf(old))
 	require.NoError(t, err)
 	assert.Equal(t, old, got)
+}
+
+// storeCancelled stores 2,000,000 rows as key's output and cancels the
+// store once started() (polled every millisecond) says it has written
+// some bytes, or after a minute; it returns the store's error.
+func storeCancelled(m *Manager, key runtime.Key, started func() bool) error {
+	big := make([]Sale, 2_000_000)
+	for i := range big {
+		big[i] = Sale{fmt.Sprint("day-", i), float64(i)}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- m.Store(&runtime.OutputContext{Context: ctx, Key: key, Type: reflect.TypeOf(big)}, big)
+	}()
+	for deadline := time.Now().Add(time.Minute); !started() && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	return <-done
 }
 
 // tmpBytes returns the size of the temporary files in dir.

@@ -59,7 +59,11 @@ func payloads(k kind, vals []parquet.Value, rows []unsafe.Pointer, off uintptr) 
 	switch k {
 	case kBool:
 		for i, r := range rows {
-			put(i, uint64(boolInt(*(*bool)(unsafe.Add(r, off)))))
+			if *(*bool)(unsafe.Add(r, off)) {
+				put(i, 1)
+			} else {
+				put(i, 0)
+			}
 		}
 	case kInt8:
 		for i, r := range rows {

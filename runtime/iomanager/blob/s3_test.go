@@ -2,7 +2,6 @@ package blob
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,14 +9,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	_ "gocloud.dev/blob/s3blob"
 
 	"github.com/assetgen/assetgen/internal/s3test"
-	"github.com/assetgen/assetgen/runtime"
 )
 
 var s3srv struct {
@@ -163,22 +160,8 @@ func TestS3CancelledStore(t *testing.T) {
 	before, err := os.ReadFile(path)
 	require.NoError(t, err)
 
-	big := make([]Sale, 2_000_000)
-	for i := range big {
-		big[i] = Sale{fmt.Sprint("day-", i), float64(i)}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- m.Store(&runtime.OutputContext{Context: ctx, Key: "sales", Type: reflect.TypeOf(big)}, big)
-	}()
 	// Cancel once the server holds a part of the upload.
-	deadline := time.Now().Add(time.Minute)
-	for dirBytes(t, filepath.Join(s.Dir, bucket)) <= int64(len(before)) && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	cancel()
-	err = <-done
+	err = storeCancelled(m, "sales", func() bool { return dirBytes(t, filepath.Join(s.Dir, bucket)) > int64(len(before)) })
 	require.ErrorIs(t, err, context.Canceled)
 	after, err := os.ReadFile(path)
 	require.NoError(t, err)

@@ -168,7 +168,7 @@ func (b *builder) build(t reflect.Type, def, rep int, seen []reflect.Type) (*nod
 	switch {
 	case t == timeType:
 		n.kind, n.pq = kTime, parquet.Timestamp(parquet.Microsecond)
-	case isSQLNull(t):
+	case columns.IsSQLNull(t):
 		vf, vl := t.Field(0), t.Field(1)
 		elem, err := b.build(vf.Type, def+1, rep, seen)
 		if err != nil {
@@ -281,12 +281,7 @@ func (b *builder) byKind(n *node, seen []reflect.Type) error {
 		}
 		g := &group{t: t}
 		for _, c := range cols {
-			var off uintptr
-			ft := t
-			for _, i := range c.Index {
-				sf := ft.Field(i)
-				off, ft = off+sf.Offset, sf.Type
-			}
+			off := columns.Offset(t, c.Index)
 			fn, err := b.build(c.Type, n.def, n.rep, seen)
 			if err != nil {
 				return fmt.Errorf("field %s: %w", c.Field, err)
@@ -301,14 +296,6 @@ func (b *builder) byKind(n *node, seen []reflect.Type) error {
 		return fmt.Errorf("%v (kind %v) has no Parquet type", t, t.Kind())
 	}
 	return nil
-}
-
-// isSQLNull reports whether t is one of database/sql's Null types
-// (NullString, NullInt64, ..., Null[T]): a value field then Valid.
-func isSQLNull(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" &&
-		strings.HasPrefix(t.Name(), "Null") && t.NumField() == 2 &&
-		t.Field(1).Name == "Valid" && t.Field(1).Type.Kind() == reflect.Bool
 }
 
 // group is a Parquet group whose fields keep the order of the struct's

@@ -1,7 +1,6 @@
 package blob
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,8 @@ import (
 	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/assetgen/assetgen/internal/columns"
 )
 
 const (
@@ -328,9 +329,7 @@ func (s *shredder) writeMap(n *node, m reflect.Value, r int) error {
 		s.null(n, r, n.def+1)
 		return nil
 	}
-	keys := m.MapKeys()
-	slices.SortFunc(keys, compareKeys)
-	for i, key := range keys {
+	for i, key := range columns.SortedKeys(m) {
 		if i > 0 {
 			r = n.rep
 		}
@@ -347,31 +346,6 @@ func (s *shredder) writeMap(n *node, m reflect.Value, r int) error {
 		}
 	}
 	return nil
-}
-
-// compareKeys orders map keys: booleans, numbers, strings and times.
-func compareKeys(a, b reflect.Value) int {
-	if a.Type() == timeType {
-		return a.Interface().(time.Time).Compare(b.Interface().(time.Time))
-	}
-	switch a.Kind() {
-	case reflect.Bool:
-		return cmp.Compare(boolInt(a.Bool()), boolInt(b.Bool()))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return cmp.Compare(a.Int(), b.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return cmp.Compare(a.Uint(), b.Uint())
-	case reflect.Float32, reflect.Float64:
-		return cmp.Compare(a.Float(), b.Float())
-	}
-	return cmp.Compare(a.String(), b.String())
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // fixedLen returns the length of a kFixed node's array.

@@ -1,7 +1,6 @@
 package duckdb
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -9,12 +8,13 @@ import (
 	"hash/crc32"
 	"math"
 	"reflect"
-	"slices"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
 	bindings "github.com/duckdb/duckdb-go-bindings"
+
+	"github.com/assetgen/assetgen/internal/columns"
 )
 
 // The store path fills DuckDB data chunks directly, vector by vector, and
@@ -274,8 +274,7 @@ func writerOf(c *codec) writer {
 				return nil
 			}
 			// Entries in key order, so equal maps store equal lists.
-			keys := v.MapKeys()
-			slices.SortFunc(keys, compareKeys)
+			keys := columns.SortedKeys(v)
 			n := len(keys)
 			off := w.reserve(n)
 			put(w, row, listEntry{uint64(off), uint64(n)})
@@ -296,33 +295,6 @@ func writerOf(c *codec) writer {
 		}
 	}
 	return func(*wvec, int, unsafe.Pointer) error { return fmt.Errorf("no writer for %s", c.t) }
-}
-
-// compareKeys orders map keys of the scalar kinds codecOf allows.
-func compareKeys(a, b reflect.Value) int {
-	if a.Type() == timeType {
-		return a.Interface().(time.Time).Compare(b.Interface().(time.Time))
-	}
-	switch a.Kind() {
-	case reflect.Bool:
-		return cmp.Compare(boolInt(a.Bool()), boolInt(b.Bool()))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return cmp.Compare(a.Int(), b.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return cmp.Compare(a.Uint(), b.Uint())
-	case reflect.Float32, reflect.Float64:
-		return cmp.Compare(a.Float(), b.Float())
-	case reflect.String:
-		return cmp.Compare(a.String(), b.String())
-	}
-	return 0
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // setNull marks row of w NULL; c is the codec of the stored value, so

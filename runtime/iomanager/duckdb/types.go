@@ -141,7 +141,7 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 	case t == durationType:
 		c.kind, c.sql = kDuration, "BIGINT"
 		return c, nil
-	case isSQLNull(t):
+	case columns.IsSQLNull(t):
 		c.kind = kNull
 		vf, vl := t.Field(0), t.Field(1)
 		ec, err := codecOf(vf.Type, append(seen, t))
@@ -267,14 +267,6 @@ func (rt *rowType) ddl() string {
 	return b.String()
 }
 
-// isSQLNull reports whether t is one of database/sql's Null types
-// (NullString, NullInt64, ..., Null[T]): a value field then a Valid bool.
-func isSQLNull(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" &&
-		strings.HasPrefix(t.Name(), "Null") && t.NumField() == 2 &&
-		t.Field(1).Name == "Valid" && t.Field(1).Type.Kind() == reflect.Bool
-}
-
 // structFields lists the columns of struct t, by the rule of package
 // columns, with the byte offset and the codec of each.
 func structFields(t reflect.Type, seen []reflect.Type) ([]*field, error) {
@@ -287,12 +279,7 @@ func structFields(t reflect.Type, seen []reflect.Type) ([]*field, error) {
 	}
 	out := make([]*field, len(cols))
 	for i, col := range cols {
-		var off uintptr
-		ft := t
-		for _, j := range col.Index {
-			sf := ft.Field(j)
-			off, ft = off+sf.Offset, sf.Type
-		}
+		off := columns.Offset(t, col.Index)
 		c, err := codecOf(col.Type, seen)
 		if err != nil {
 			return nil, fmt.Errorf("field %s: %w", col.Field, err)
