@@ -86,7 +86,7 @@ func TestReadParquetExample(t *testing.T) {
 	for _, day := range []string{"2024-01-01", "2024-01-02"} {
 		require.NoError(t, store(m, "sales", day, []Sale{{day, 1.5}, {day, 2}}))
 	}
-	require.NoError(t, store(m, "sales", "a b|c", []Sale{{"x", 3}}))
+	require.NoError(t, store(m, "sales", "a b%c", []Sale{{"x", 3}}))
 
 	db, err := sql.Open("duckdb", "")
 	require.NoError(t, err)
@@ -109,7 +109,7 @@ func TestReadParquetExample(t *testing.T) {
 		"2024-01-01 2024-01-01 2",
 		"2024-01-02 2024-01-02 1.5",
 		"2024-01-02 2024-01-02 2",
-		"a b|c x 3",
+		"a b%c x 3",
 	}, got)
 
 	// A multi-dimensional definition: one directory, and one column, per

@@ -52,27 +52,24 @@ func (m *Manager) Object(def *runtime.AssetDef, p string) (string, error) {
 const maxObjectKey = 1024
 
 // partitionPath returns the path of partition key p below its asset's
-// prefix: with the names of its dimensions, one "name=value" segment per
-// dimension ("date=2024-01-01/region=eu", Hive's layout); without,
-// "partition=" and the whole key. Each dimension's key must pass
-// partition.CheckKey, and its bytes other than letters, digits and
-// "-_.~:" are percent-encoded, so that no key makes another segment
-// ("/"), a key of another store's syntax ("?", "#", "%") or control
-// characters.
+// prefix: "partition=" and the key, or for a key of a multi-dimensional
+// definition, whose dimensions are named by dims, one "name=key" segment
+// per dimension ("date=2024-01-01/region=eu", Hive's layout). Each
+// dimension's key must pass partition.CheckKey, and its bytes other than
+// letters, digits and "-_.~:" are percent-encoded, so that no key makes
+// another segment ("/"), a key of another store's syntax ("?", "#", "%")
+// or control characters.
 func partitionPath(p string, dims []string) (string, error) {
-	if p == "" {
-		return "", errors.New("empty partition key")
+	keys, err := checkPartition(p)
+	if err != nil {
+		return "", err
 	}
-	keys := strings.Split(p, partition.Sep)
-	for _, k := range keys {
-		if err := partition.CheckKey(k); err != nil {
-			return "", fmt.Errorf("invalid partition key %q: %w", p, err)
-		}
-	}
-	if dims == nil {
+	switch {
+	case len(keys) == 1 && dims == nil:
 		return "partition=" + escapeKey(p), nil
-	}
-	if len(keys) != len(dims) {
+	case dims == nil:
+		return "", fmt.Errorf("partition key %q has %d dimensions, but the asset's definition is unknown: the names of the dimensions name its directories", p, len(keys))
+	case len(keys) != len(dims):
 		return "", fmt.Errorf("partition key %q has %d dimensions, the definition %d (%s)", p, len(keys), len(dims), strings.Join(dims, ", "))
 	}
 	segs := make([]string, len(keys))
@@ -80,6 +77,21 @@ func partitionPath(p string, dims []string) (string, error) {
 		segs[i] = dims[i] + "=" + escapeKey(k)
 	}
 	return strings.Join(segs, "/"), nil
+}
+
+// checkPartition returns the keys of the dimensions of partition key p,
+// one for a one-dimensional key, each checked by partition.CheckKey.
+func checkPartition(p string) ([]string, error) {
+	if p == "" {
+		return nil, errors.New("empty partition key")
+	}
+	keys := strings.Split(p, partition.Sep)
+	for _, k := range keys {
+		if err := partition.CheckKey(k); err != nil {
+			return nil, fmt.Errorf("invalid partition key %q: %w", p, err)
+		}
+	}
+	return keys, nil
 }
 
 // escapeKey percent-encodes the bytes of k other than letters, digits and

@@ -44,11 +44,12 @@ func (m *Manager) stampKey(key runtime.Key, p string) (string, error) {
 	}
 	k := m.prefix + stampDir + "/" + string(key)
 	if p != "" {
-		pp, err := partitionPath(p, nil)
-		if err != nil {
+		// One name for any partition key, whatever the layout of its
+		// data: Stamp does not know the asset's definition.
+		if _, err := checkPartition(p); err != nil {
 			return "", fmt.Errorf("asset %s: %w", key, err)
 		}
-		k += "/" + pp
+		k += "/partition=" + escapeKey(p)
 	}
 	return k + ".json", nil
 }
