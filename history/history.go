@@ -71,6 +71,11 @@ type Run struct {
 	// went on for an unknown time after it, at most about
 	// HeartbeatInterval (a live process beats at least that often).
 	Abandoned bool
+	// Queued is set when the run's steps run on queue workers (package
+	// queue) rather than in the process that launched it: the queue
+	// records its end, and Reap never marks it abandoned (a worker that
+	// dies hands its step to another).
+	Queued bool
 
 	// Counts of the recorded steps by status ("success", "failed",
 	// "running", ...). Kept by the writer (a Recorder) in the same
@@ -119,6 +124,7 @@ type Step struct {
 	Stack         string                 // failed by a panic: the stack of the panicking goroutine
 	Note          string                 // how the step came to be recorded, when unusual (see Reconcile)
 	Abandoned     bool                   // it was running when its run was abandoned: End is a lower bound, as Run's
+	Worker        string                 // the queue worker that ran it (see NewStepRecorder); empty in a run of one process
 }
 
 // Duration returns End-Start (the least it took when Abandoned), or zero
@@ -171,10 +177,14 @@ type Batch struct {
 	Logs  []LogLine // lines to insert (Dropped is zero)
 	Trims []LogTrim // lines to delete, after those are inserted
 	Drops []LogLine // markers of dropped lines to insert or replace (one per step)
+	// Recount names runs whose step counts (Run.Counts) are counted again
+	// from their steps, after the steps are written: the runs whose steps
+	// several processes write (queued runs).
+	Recount []string
 }
 
 func (b *Batch) empty() bool {
-	return len(b.Runs) == 0 && len(b.Steps) == 0 && len(b.Logs) == 0 && len(b.Trims) == 0 && len(b.Drops) == 0
+	return len(b.Runs) == 0 && len(b.Steps) == 0 && len(b.Logs) == 0 && len(b.Trims) == 0 && len(b.Drops) == 0 && len(b.Recount) == 0
 }
 
 // Log is a run history store. Implementations are safe for concurrent use,

@@ -66,6 +66,7 @@ type LogTrim struct {
 // logState is the Recorder's record of one step's lines.
 type logState struct {
 	id       stepID
+	base     int64     // a step recorder's: the Seq of line 0
 	lines    int       // lines seen
 	written  []int64   // Seq of the tail lines written and kept, oldest first
 	pending  []LogLine // tail lines not written yet, oldest first
@@ -258,6 +259,9 @@ func (r *Recorder) applyLog(l *LogLine) {
 	ls := rs.logs[id]
 	if ls == nil {
 		ls = &logState{id: id}
+		if rs.place != nil {
+			_, ls.base = rs.place(l.RunID, l.Key, l.Partition)
+		}
 		rs.logs[id] = ls
 	}
 	if !ls.dirty {
@@ -267,6 +271,9 @@ func (r *Recorder) applyLog(l *LogLine) {
 	rs.logSeq++
 	ls.lines++
 	l.Seq, l.Line, l.Attempt = rs.logSeq, ls.lines, 1
+	if rs.place != nil {
+		l.Seq = ls.base + int64(ls.lines)
+	}
 	if p := rs.steps[id]; p != nil && p.Attempts > 0 {
 		l.Attempt = p.Attempts
 	}

@@ -52,6 +52,10 @@ type Recorder struct {
 
 	logHead, logTail, logBytes int // see LimitLogs
 
+	// A step recorder's (NewStepRecorder); place is nil otherwise.
+	worker string
+	place  func(runID string, key runtime.Key, partition string) (seq int, logBase int64)
+
 	// Owned by the writer goroutine.
 	runs  map[string]*runState
 	ended map[string]bool // runs whose RunEnd was written: later events are ignored
@@ -82,8 +86,10 @@ type runState struct {
 
 	logs      map[stepID]*logState
 	logSeq    int64
-	headLogs  []LogLine   // lines within their step's head, not written yet
-	dirtyLogs []*logState // steps with lines, trims or markers not written yet
+	worker    string                                                     // a step recorder's
+	place     func(string, runtime.Key, string) (seq int, logBase int64) // a step recorder's
+	headLogs  []LogLine                                                  // lines within their step's head, not written yet
+	dirtyLogs []*logState                                                // steps with lines, trims or markers not written yet
 }
 
 // NewRecorder starts a Recorder writing to log. tags are recorded with
@@ -107,6 +113,22 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 		logBytes: LogLineBytes,
 	}
 	go r.writer()
+	return r
+}
+
+// NewStepRecorder starts a Recorder for the steps of queued runs
+// (Run.Queued) that a queue worker runs, several workers sharing each
+// run: it writes their steps and log lines, never the runs (the queue
+// records those), counts the steps of their runs again in the same
+// transactions (Batch.Recount), and records worker as each step's Worker.
+// place gives a step its place in its run: its Seq, and the base of the
+// Seq of its log lines (line n is logBase+n), which must leave room for
+// the step's lines and differ for every execution of the step, so that
+// the lines of workers sharing a run never collide. A step is forgotten
+// once its last event is written. Call Close when done.
+func NewStepRecorder(log Log, worker string, place func(runID string, key runtime.Key, partition string) (seq int, logBase int64)) *Recorder {
+	r := NewRecorder(log, nil)
+	r.worker, r.place = worker, place
 	return r
 }
 
@@ -364,9 +386,14 @@ func (r *Recorder) drain() error {
 
 	b := &Batch{}
 	now := time.Now()
-	for _, rs := range r.runs {
+	for id, rs := range r.runs {
 		rs.addLogs(b)
-		if rs.dirtyRun {
+		switch {
+		case r.place != nil:
+			if len(rs.dirty) > 0 {
+				b.Recount = append(b.Recount, id)
+			}
+		case rs.dirtyRun:
 			if rs.run.End.IsZero() {
 				rs.run.Heartbeat = now
 			}
@@ -388,6 +415,12 @@ func (r *Recorder) drain() error {
 			clear(rs.isDirty)
 			rs.dirty = rs.dirty[:0]
 			rs.wroteLogs()
+			if r.place != nil {
+				rs.forgetFinished()
+				if len(rs.steps) == 0 {
+					delete(r.runs, id)
+				}
+			}
 			if rs.ended {
 				delete(r.runs, id)
 				r.ended[id] = true
@@ -418,6 +451,8 @@ func (r *Recorder) runFor(e *runtime.Event) *runState {
 			steps:   map[stepID]*Step{},
 			isDirty: map[*Step]bool{},
 			logs:    map[stepID]*logState{},
+			worker:  r.worker,
+			place:   r.place,
 		}
 		rs.dirtyRun = true
 		r.runs[e.RunID] = rs
@@ -437,7 +472,10 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 	created := p == nil
 	if created {
 		rs.seq++
-		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq}
+		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Worker: rs.worker}
+		if rs.place != nil {
+			p.Seq, _ = rs.place(e.RunID, e.Key, e.Partition)
+		}
 		if started(e.Type) {
 			p.Start = e.Time
 		}
@@ -466,6 +504,17 @@ func started(t runtime.EventType) bool {
 		return true
 	}
 	return false
+}
+
+// forgetFinished drops the steps that ended, and their lines, once
+// written: a step recorder's runs never end.
+func (rs *runState) forgetFinished() {
+	for id, p := range rs.steps {
+		if p.Status != StepRunning {
+			delete(rs.steps, id)
+			delete(rs.logs, id)
+		}
+	}
 }
 
 // setStatus changes the status of p, keeping the run's counts.

@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -115,6 +115,11 @@ var migrations = []string{
 	ALTER TABLE runs ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE steps ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
 	CREATE INDEX runs_by_pipeline ON runs (pipeline, start_ns)`,
+	// 5: runs whose steps run on queue workers (package queue), whose end
+	// the queue records (never reaped with the process that launched
+	// them), and the worker that ran each step.
+	`ALTER TABLE runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE steps ADD COLUMN worker TEXT NOT NULL DEFAULT ''`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -150,7 +155,7 @@ type store struct {
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 19
+	stepColumns = 20
 	stepChunk   = 50
 	logColumns  = 10
 	logChunk    = 90
@@ -164,14 +169,14 @@ func (s *store) stepSQL(n int) string {
 		return q
 	}
 	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned) VALUES `,
+		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker) VALUES `,
 		stepColumns, n,
 		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
 		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
 		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns,
-		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned`))
+		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned, worker = excluded.worker`))
 	s.steps[n] = q
 	return q
 }
@@ -296,12 +301,12 @@ func (s *store) q(query string) string {
 func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store, error) {
 	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}, readOnly: readOnly}
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts,
-		pipeline, abandoned)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		pipeline, abandoned, queued)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
 		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns,
-		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned`)
+		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned, queued = excluded.queued`)
 	// The latest records of the assets: a later attempt replaces the
 	// last, and so does a step of the same run written again (an output
 	// that landed, recorded by Reconcile in place of the step's
@@ -557,7 +562,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 				tags = map[string]string{}
 			}
 			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
-				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned)); err != nil {
+				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned), flag(r.Queued)); err != nil {
 				return s.wrap("write run "+r.ID, err)
 			}
 		}
@@ -580,7 +585,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			}
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned))
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned), p.Worker)
 		}
 		st := stmts[len(chunk)]
 		var err error
@@ -598,23 +603,28 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	if err := s.writeAssets(ctx, tx, b.Steps); err != nil {
 		return err
 	}
+	for _, id := range b.Recount {
+		if err := s.recount(ctx, tx, id); err != nil {
+			return s.wrap("count the steps of run "+id, err)
+		}
+	}
 	if err := s.writeLogs(ctx, tx, b); err != nil {
 		return err
 	}
 	return s.wrap("commit", tx.Commit())
 }
 
-const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned`
+const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned, queued`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var start, end, hb int64
 	var sel, tags, counts string
-	var abandoned int
-	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts, &r.Pipeline, &abandoned); err != nil {
+	var abandoned, queued int
+	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts, &r.Pipeline, &abandoned, &queued); err != nil {
 		return r, err
 	}
-	r.Start, r.End, r.Heartbeat, r.Abandoned = fromNS(start), fromNS(end), fromNS(hb), abandoned != 0
+	r.Start, r.End, r.Heartbeat, r.Abandoned, r.Queued = fromNS(start), fromNS(end), fromNS(hb), abandoned != 0, queued != 0
 	var keys []string
 	if err := json.Unmarshal([]byte(sel), &keys); err != nil {
 		return r, fmt.Errorf("run %s: selection: %w", r.ID, err)
@@ -682,7 +692,7 @@ func (s *store) Run(ctx context.Context, id string) (*Run, error) {
 // store is read-only and cannot reap: failed, abandoned, its running steps
 // counted as failed.
 func (s *store) view(r *Run) {
-	if !s.readOnly || r.Status != RunRunning {
+	if !s.readOnly || r.Status != RunRunning || r.Queued {
 		return
 	}
 	why, gone := s.self.gone(r.Host, r.PID, "", r.Heartbeat, time.Now())
@@ -698,7 +708,7 @@ func (s *store) view(r *Run) {
 
 // stepSelect selects the columns scanStep reads.
 const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned FROM steps `
+	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker FROM steps `
 
 // scanStep reads a row of stepSelect.
 func (s *store) scanStep(rows *sql.Rows) (Step, error) {
@@ -707,7 +717,7 @@ func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	var start, end, attemptStart int64
 	var abandoned int
 	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned); err != nil {
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned, &p.Worker); err != nil {
 		return p, s.wrap("read steps", err)
 	}
 	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
@@ -804,7 +814,10 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 	if s.readOnly {
 		return nil, nil // the reading methods show dead runs as abandoned
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, host, pid, proc, heartbeat_ns FROM runs WHERE status = ?`), RunRunning)
+	// A queued run's steps run on queue workers, whose deaths the queue
+	// handles: the run ends when the queue says so, whatever became of the
+	// process that launched it.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, host, pid, proc, heartbeat_ns FROM runs WHERE status = ? AND queued = 0`), RunRunning)
 	if err != nil {
 		return nil, s.wrap("find abandoned runs", err)
 	}

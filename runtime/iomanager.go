@@ -55,6 +55,16 @@ type TypeChecker interface {
 	CheckType(t reflect.Type) error
 }
 
+// ShareChecker is implemented by I/O managers that know whether what they
+// store on one machine can be loaded on another, as a run whose steps
+// run on several machines (package queue) needs. CheckShared returns nil
+// when it can, else why not and what to use instead. A distributed run
+// refuses, before anything runs, every asset of the run whose manager
+// does not implement ShareChecker or returns an error.
+type ShareChecker interface {
+	CheckShared() error
+}
+
 // Stamp is what an I/O manager records with a stored output, in the same
 // atomic step as the data: which run wrote it, its data version and when
 // it was committed. Comparing stamps with the run history tells whether

@@ -160,12 +160,20 @@ type Manager struct {
 }
 
 var (
-	_ runtime.IOManager   = (*Manager)(nil)
-	_ runtime.RangeStorer = (*Manager)(nil)
-	_ runtime.RangeLoader = (*Manager)(nil)
-	_ runtime.TypeChecker = (*Manager)(nil)
-	_ runtime.Stamped     = (*Manager)(nil)
+	_ runtime.IOManager    = (*Manager)(nil)
+	_ runtime.RangeStorer  = (*Manager)(nil)
+	_ runtime.RangeLoader  = (*Manager)(nil)
+	_ runtime.TypeChecker  = (*Manager)(nil)
+	_ runtime.Stamped      = (*Manager)(nil)
+	_ runtime.ShareChecker = (*Manager)(nil)
 )
+
+// CheckShared returns an error: a DuckDB file has a single writer, one
+// process of one machine, so steps on several machines cannot store into
+// it.
+func (m *Manager) CheckShared() error {
+	return fmt.Errorf("DuckDB file %s has a single writer, so steps on several machines cannot store into it: use the blob I/O manager (runtime/iomanager/blob), whose Parquet objects DuckDB reads with read_parquet", m.path)
+}
 
 // Outputs is the table, in the manager's schema, that stamps every stored
 // table (see Manager.Stamp): asset_key, partition_key, run_id,

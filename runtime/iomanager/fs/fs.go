@@ -63,6 +63,7 @@ import (
 type Manager struct {
 	dir    string
 	format Format
+	shared bool // Shared: every machine of a distributed run sees dir
 
 	mu    sync.Mutex
 	locks keylock.Map     // per file: stores of one file run one at a time
@@ -70,9 +71,10 @@ type Manager struct {
 }
 
 var (
-	_ runtime.IOManager   = (*Manager)(nil)
-	_ runtime.TypeChecker = (*Manager)(nil)
-	_ runtime.Stamped     = (*Manager)(nil)
+	_ runtime.IOManager    = (*Manager)(nil)
+	_ runtime.TypeChecker  = (*Manager)(nil)
+	_ runtime.Stamped      = (*Manager)(nil)
+	_ runtime.ShareChecker = (*Manager)(nil)
 )
 
 // Format encodes and decodes stored values.
@@ -97,6 +99,23 @@ func JSON() Option { return WithFormat(jsonFormat) }
 // Gob stores values with encoding/gob: compact and fast, for Go readers
 // only. Values held in interface types must be registered with gob.Register.
 func Gob() Option { return WithFormat(gobFormat) }
+
+// Shared says that the directory is shared by every machine that runs
+// the pipeline's steps (a network file system, a mounted bucket), so that
+// a step on one machine loads what a step on another stored: a
+// distributed run (package queue) accepts the manager only then. The
+// file system must give what the manager relies on: a rename that
+// replaces a file atomically, and a reader that sees a renamed file whole.
+func Shared() Option { return func(m *Manager) { m.shared = true } }
+
+// CheckShared returns nil when the manager was made with Shared, else an
+// error saying what to do.
+func (m *Manager) CheckShared() error {
+	if m.shared {
+		return nil
+	}
+	return fmt.Errorf("directory %s is local to each machine: give fs.New the fs.Shared() option if every worker mounts it, or use the blob I/O manager (runtime/iomanager/blob) on a bucket", m.dir)
+}
 
 // WithFormat stores values in f.
 func WithFormat(f Format) Option { return func(m *Manager) { m.format = f } }

@@ -18,6 +18,7 @@ package memory
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -40,7 +41,10 @@ type entry struct {
 	at    int64
 }
 
-var _ runtime.Stamped = (*Manager)(nil)
+var (
+	_ runtime.Stamped      = (*Manager)(nil)
+	_ runtime.ShareChecker = (*Manager)(nil)
+)
 
 // slot identifies one partition of an asset.
 type slot struct {
@@ -51,6 +55,12 @@ type slot struct {
 // New returns an empty memory I/O manager.
 func New() *Manager {
 	return &Manager{values: make(map[runtime.Key]entry), parts: make(map[slot]entry)}
+}
+
+// CheckShared returns an error: values live in the memory of one
+// process, which the steps on other machines cannot load.
+func (m *Manager) CheckShared() error {
+	return errors.New("the memory I/O manager keeps outputs in one process's memory, which steps on other machines cannot load: use the blob I/O manager (runtime/iomanager/blob) on a bucket, or fs with fs.Shared() on a directory every worker mounts")
 }
 
 // Store keeps value as the output of out.Key (and out.Partition), stamped

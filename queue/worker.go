@@ -1,0 +1,779 @@
+package queue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	goruntime "runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// Defaults of WorkerOptions.
+const (
+	DefaultStaleAfter  = 10 * time.Second
+	DefaultStopTimeout = time.Minute
+	heartbeatInterval  = time.Second
+)
+
+// WorkerOptions configure a Worker.
+type WorkerOptions struct {
+	// ID names the worker in the history (Step.Worker) and to River; it
+	// must differ between the processes sharing a database. Empty:
+	// "HOST/PID".
+	ID string
+	// Concurrency bounds the steps running at once; 0 means GOMAXPROCS.
+	Concurrency int
+	// Logger receives the worker's messages and the steps' log lines
+	// (which also go to the history); slog.Default() when nil.
+	Logger *slog.Logger
+	// StopTimeout is how long the running steps may go on once the
+	// worker is told to stop (Run's context is done) before they are
+	// handed back: cancelled, and queued again for another worker.
+	// Zero means DefaultStopTimeout; a negative value hands back at once.
+	StopTimeout time.Duration
+	// StaleAfter is how long a running step's worker may go without
+	// beating its heartbeat (once a second) before the step is queued
+	// again for another worker: a worker killed, or cut off from the
+	// database. Zero means DefaultStaleAfter.
+	StaleAfter time.Duration
+}
+
+// Worker runs the steps of queued runs of one build of a pipeline. It
+// refuses the steps of runs launched with other definitions (see
+// Fingerprint), handing them back for a worker of the right build.
+type Worker struct {
+	q    *Queue
+	defs *runtime.Definitions
+	fp   string
+	opts WorkerOptions
+	log  *slog.Logger
+
+	rec    *history.Recorder
+	logger *slog.Logger // the steps' base logger: to the history and log
+
+	mu      sync.Mutex
+	leases  map[int64]*lease    // the running steps, by lease
+	places  map[placeKey]place  // the steps this worker records, for the history
+	runs    map[string]*runInfo // cached
+	refused map[refusal]bool
+
+	handBack  atomic.Bool // the worker is stopping and hands its steps back
+	lastError atomic.Int64
+	started   time.Time
+}
+
+type lease struct {
+	cancel context.CancelCauseFunc
+	lost   atomic.Bool // the heartbeat found the lease gone
+}
+
+type placeKey struct {
+	run       string
+	key       runtime.Key
+	partition string
+}
+
+type place struct {
+	seq  int
+	base int64
+}
+
+type refusal struct {
+	run  string
+	step int32
+}
+
+// runInfo is what a worker needs to know of a run, read once.
+type runInfo struct {
+	fingerprint string
+	env         env
+	versions    map[runtime.Key]string
+	grace       time.Duration
+}
+
+var (
+	errHandBack = errors.New("the worker is stopping: the step is handed back to the queue")
+	errLost     = errors.New("the step is no longer this worker's: its run was canceled, or the step was given to another worker")
+)
+
+// NewWorker returns a worker of defs on q. Call Run.
+func (q *Queue) NewWorker(defs *runtime.Definitions, opts WorkerOptions) *Worker {
+	if opts.ID == "" {
+		host, _ := os.Hostname()
+		opts.ID = fmt.Sprintf("%s/%d", host, os.Getpid())
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = goruntime.GOMAXPROCS(0)
+	}
+	if opts.StopTimeout == 0 {
+		opts.StopTimeout = DefaultStopTimeout
+	}
+	if opts.StaleAfter <= 0 {
+		opts.StaleAfter = DefaultStaleAfter
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Worker{
+		q: q, defs: defs, fp: Fingerprint(defs), opts: opts, log: log.With("worker", opts.ID),
+		leases: map[int64]*lease{}, places: map[placeKey]place{}, runs: map[string]*runInfo{}, refused: map[refusal]bool{},
+	}
+}
+
+// ID returns the worker's name.
+func (w *Worker) ID() string { return w.opts.ID }
+
+// Fingerprint returns the fingerprint of the worker's definitions.
+func (w *Worker) Fingerprint() string { return w.fp }
+
+// Run works steps until ctx is done, then stops: it takes no new step,
+// lets the running ones finish for StopTimeout, and hands back those
+// still running. It returns when every step is finished or handed back,
+// with an error only when the worker could not start.
+func (w *Worker) Run(ctx context.Context) error {
+	w.started = time.Now()
+	w.rec = history.NewStepRecorder(w.q.log, w.opts.ID, w.place)
+	defer w.rec.Close()
+	w.logger = slog.New(w.rec.Handler(w.log.Handler()))
+
+	workers := river.NewWorkers()
+	river.AddWorker(workers, river.WorkFunc(w.workStep))
+	river.AddWorker(workers, river.WorkFunc(w.workEnd))
+	client, err := river.NewClient(riverpgxv5.New(w.q.pool), &river.Config{
+		ID:      w.opts.ID,
+		Workers: workers,
+		Queues:  map[string]river.QueueConfig{w.q.queue: {MaxWorkers: w.opts.Concurrency}},
+		// A step's notification wakes the workers at once: fetch as soon
+		// as told, and poll only as a fallback.
+		FetchCooldown:     time.Millisecond,
+		FetchPollInterval: time.Second,
+		JobTimeout:        -1, // steps have their own timeouts
+		MaxAttempts:       maxAttempts,
+		Logger:            w.log,
+	})
+	if err != nil {
+		return fmt.Errorf("queue: worker: %w", err)
+	}
+	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopRun()
+	if err := client.Start(runCtx); err != nil {
+		return fmt.Errorf("queue: worker: %w", err)
+	}
+	beat := make(chan struct{})
+	go func() {
+		defer close(beat)
+		w.heartbeat(runCtx)
+	}()
+	w.log.Info("worker started", "queue", w.q.where, "concurrency", w.opts.Concurrency, "fingerprint", w.fp)
+	<-ctx.Done()
+
+	w.log.Info("worker stopping: no new steps; waiting for the running ones", "timeout", max(w.opts.StopTimeout, 0))
+	stopCtx := context.Background()
+	var cancel context.CancelFunc = func() {}
+	if w.opts.StopTimeout > 0 {
+		stopCtx, cancel = context.WithTimeout(stopCtx, w.opts.StopTimeout)
+	}
+	err = errors.New("hand back at once")
+	if w.opts.StopTimeout > 0 {
+		err = client.Stop(stopCtx)
+	}
+	cancel()
+	if err != nil {
+		w.handBack.Store(true)
+		w.mu.Lock()
+		n := len(w.leases)
+		for _, l := range w.leases {
+			l.cancel(errHandBack)
+		}
+		w.mu.Unlock()
+		w.log.Info("handing the running steps back", "steps", n)
+		client.StopAndCancel(context.Background())
+	}
+	stopRun()
+	<-beat
+	w.log.Info("worker stopped")
+	return nil
+}
+
+// place gives the history recorder the place of a step in its run.
+func (w *Worker) place(run string, key runtime.Key, partition string) (int, int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.places[placeKey{run, key, partition}]
+	return p.seq, p.base
+}
+
+// setPlace notes the place of step (index) of run: its Seq is index+1,
+// and its log lines' Seq is (index+1)<<32 + claim<<24 + line, so that
+// every execution of every step has lines of its own.
+func (w *Worker) setPlace(run string, key runtime.Key, partition string, step int32, claim int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.places[placeKey{run, key, partition}] = place{seq: int(step) + 1, base: int64(step+1)<<32 | int64(claim&0xff)<<24}
+}
+
+func (w *Worker) dropPlace(run string, key runtime.Key, partition string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.places, placeKey{run, key, partition})
+}
+
+// run returns what the worker needs to know of run id.
+func (w *Worker) run(ctx context.Context, id string) (*runInfo, error) {
+	w.mu.Lock()
+	ri := w.runs[id]
+	w.mu.Unlock()
+	if ri != nil {
+		return ri, nil
+	}
+	ri = &runInfo{}
+	var envJSON, versionsJSON []byte
+	var grace int64
+	err := w.q.pool.QueryRow(ctx, `SELECT fingerprint, env, versions, grace_ns FROM assetgen_queue_runs WHERE run_id = $1`, id).
+		Scan(&ri.fingerprint, &envJSON, &versionsJSON, &grace)
+	if err != nil {
+		return nil, w.q.errorf("read run %s: %w", id, err)
+	}
+	if err := json.Unmarshal(envJSON, &ri.env); err != nil {
+		return nil, fmt.Errorf("queue: run %s: env: %w", id, err)
+	}
+	if err := json.Unmarshal(versionsJSON, &ri.versions); err != nil {
+		return nil, fmt.Errorf("queue: run %s: versions: %w", id, err)
+	}
+	ri.grace = time.Duration(grace)
+	w.mu.Lock()
+	if len(w.runs) >= 1000 {
+		clear(w.runs)
+	}
+	w.runs[id] = ri
+	w.mu.Unlock()
+	return ri, nil
+}
+
+// workStep works the job of one step.
+func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
+	a := job.Args
+	if a.Fingerprint != w.fp {
+		return w.refuse(ctx, job)
+	}
+	key := runtime.Key(a.Key)
+	token := rand.Int64N(1<<62) + 1
+	var claims int
+	err := w.q.pool.QueryRow(ctx, `UPDATE assetgen_queue_steps SET state = 'running', lease = $4, worker = $5,
+		heartbeat = now(), claims = claims + 1
+		WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims`,
+		a.Run, a.Step, a.Gen, token, w.opts.ID).Scan(&claims)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// Finished, canceled, or given a newer job: nothing to do.
+		return nil
+	}
+	if err != nil {
+		return w.q.errorf("claim step %d of run %s: %w", a.Step, a.Run, err)
+	}
+	ri, err := w.run(ctx, a.Run)
+	if err != nil {
+		w.release(a, token)
+		return err
+	}
+	stepCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	w.mu.Lock()
+	w.leases[token] = &lease{cancel: cancel}
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		delete(w.leases, token)
+		w.mu.Unlock()
+	}()
+	w.setPlace(a.Run, key, a.Partition, a.Step, claims)
+	defer w.dropPlace(a.Run, key, a.Partition)
+
+	upVersions, err := w.upstreamVersions(ctx, a.Run, key, ri)
+	if err != nil {
+		w.release(a, token)
+		return err
+	}
+	handingBack := func() bool { return errors.Is(context.Cause(stepCtx), errHandBack) }
+	opts := runtime.Options{
+		RunID:  a.Run,
+		Env:    ri.env.partitionEnv(),
+		Logger: w.logger,
+		OnEvent: func(e runtime.Event) {
+			if e.Type == runtime.StepFailure && handingBack() {
+				return // another worker runs the step
+			}
+			w.rec.OnEvent(e)
+		},
+		DataVersion: func(k runtime.Key) string { return upVersions[k] },
+		GracePeriod: ri.grace,
+	}
+	res := runtime.ExecuteStep(stepCtx, w.defs, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
+	if handingBack() && res.Status != runtime.StatusSuccess {
+		w.release(a, token)
+		return river.JobSnooze(0)
+	}
+	// The history has the step's events before the queue moves on, so
+	// that a step the queue calls finished is finished in the history.
+	if !w.flush(a, token) {
+		return nil // lost the step meanwhile
+	}
+	return w.complete(a, token, res)
+}
+
+// upstreamVersions returns the data versions of the unpartitioned
+// upstreams of key: from the run's steps, else from the history as the
+// run's launch read it.
+func (w *Worker) upstreamVersions(ctx context.Context, run string, key runtime.Key, ri *runInfo) (map[runtime.Key]string, error) {
+	var ups []string
+	for _, d := range w.defs.Assets {
+		if d != nil && d.Key == key {
+			for _, u := range d.Upstream() {
+				ups = append(ups, string(u))
+			}
+			break
+		}
+	}
+	out := map[runtime.Key]string{}
+	for _, u := range ups {
+		if v, ok := ri.versions[runtime.Key(u)]; ok {
+			out[runtime.Key(u)] = v
+		}
+	}
+	if len(ups) == 0 {
+		return out, nil
+	}
+	rows, err := w.q.pool.Query(ctx, `SELECT asset_key, data_version FROM assetgen_queue_steps
+		WHERE run_id = $1 AND asset_key = ANY($2) AND partition_key = '' AND state = 'success'`, run, ups)
+	if err != nil {
+		return nil, w.q.errorf("read the data versions of run %s: %w", run, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, w.q.errorf("read the data versions of run %s: %w", run, err)
+		}
+		out[runtime.Key(k)] = v
+	}
+	return out, rows.Err()
+}
+
+// release queues a claimed step again, for another worker, if the lease
+// is still this worker's.
+func (w *Worker) release(a stepArgs, token int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := w.q.pool.Exec(ctx, `UPDATE assetgen_queue_steps SET state = 'queued', lease = 0, worker = '', heartbeat = NULL
+		WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3`, a.Run, a.Step, token); err != nil {
+		// The heartbeat stops with this worker: the step goes to another
+		// once it is stale.
+		w.log.Warn("could not hand the step back; it will be requeued once its heartbeat is stale", "run_id", a.Run, "asset", a.Key, "err", err)
+	}
+}
+
+// retry calls fn until it succeeds, backing off while the database is
+// unreachable; it gives up (false) when the worker loses the step's
+// lease (the heartbeat finds out) or a hard stop ends the wait.
+func (w *Worker) retry(a stepArgs, token int64, what string, fn func(context.Context) error) bool {
+	backoff := 50 * time.Millisecond
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := fn(ctx)
+		cancel()
+		if err == nil {
+			return true
+		}
+		if errors.Is(err, errLost) {
+			return false
+		}
+		w.lastError.Store(time.Now().UnixNano())
+		w.log.Warn("cannot "+what+"; retrying", "run_id", a.Run, "asset", a.Key, "partition", a.Partition, "err", err, "in", backoff)
+		time.Sleep(backoff)
+		backoff = min(2*backoff, 5*time.Second)
+		if !w.stillRunning(token) {
+			return false
+		}
+	}
+}
+
+// stillRunning reports whether the step may still be this worker's: the
+// heartbeat did not find its lease gone.
+func (w *Worker) stillRunning(token int64) bool {
+	w.mu.Lock()
+	l := w.leases[token]
+	w.mu.Unlock()
+	return l != nil && !l.lost.Load()
+}
+
+// flush waits until the history has every event of the step.
+func (w *Worker) flush(a stepArgs, token int64) bool {
+	return w.retry(a, token, "record the step in the history", func(ctx context.Context) error {
+		return w.rec.Flush(ctx)
+	})
+}
+
+// skippedStep is a step that a failure skipped.
+type skippedStep struct {
+	step           int32
+	key, partition string
+	cause          string // the failed or skipped upstream: key, and " partition P"
+	causeKey       string
+	failed         bool // the cause failed (else it was skipped)
+}
+
+// complete ends the step in one transaction (see the package
+// documentation), then records the steps it skipped in the history.
+func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error {
+	status := res.Status.String()
+	dv := ""
+	if res.Status == runtime.StatusSuccess {
+		dv = res.DataVersion
+		if dv == "" {
+			dv = history.DefaultDataVersion(a.Run, runtime.Key(a.Key), a.Partition)
+		}
+	}
+	errText := ""
+	if res.Err != nil {
+		errText = res.Err.Error()
+	}
+	var skipped []skippedStep
+	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
+		var err error
+		skipped, err = w.completeTx(ctx, a, token, status, dv, errText)
+		return err
+	})
+	if !ok || len(skipped) == 0 {
+		return nil
+	}
+	now := time.Now()
+	for _, s := range skipped {
+		w.setPlace(a.Run, runtime.Key(s.key), s.partition, s.step, 0)
+		msg := "upstream " + s.cause + " was skipped"
+		if s.failed {
+			msg = "upstream " + s.cause + " failed"
+		}
+		w.rec.OnEvent(runtime.Event{Type: runtime.StepSkipped, Time: now, RunID: a.Run, Key: runtime.Key(s.key), Partition: s.partition,
+			Err: errors.New(msg), Cause: runtime.Key(s.causeKey)})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := w.rec.Flush(ctx); err != nil {
+		// The run's end records them too.
+		w.log.Warn("could not record the skipped steps; the run's end will", "run_id", a.Run, "err", err)
+	}
+	for _, s := range skipped {
+		w.dropPlace(a.Run, runtime.Key(s.key), s.partition)
+	}
+	return nil
+}
+
+// completeTx is complete's transaction. It returns errLost when the
+// step's lease is no longer this worker's.
+func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status, dv, errText string) ([]skippedStep, error) {
+	tx, err := w.q.pool.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+	var down []int32
+	err = tx.QueryRow(ctx, `UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
+		WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 RETURNING down`,
+		a.Run, a.Step, token, status, dv, errText).Scan(&down)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, errLost
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ready []jobStep
+	var skipped []skippedStep
+	switch {
+	case status == "success" && len(down) > 0:
+		rows, err := tx.Query(ctx, `UPDATE assetgen_queue_steps SET pending = pending - 1,
+			state = CASE WHEN pending = 1 AND state = 'waiting' THEN 'queued' ELSE state END
+			WHERE run_id = $1 AND step = ANY($2) RETURNING step, asset_key, partition_key, state, pending, gen`, a.Run, down)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var s jobStep
+			var state string
+			var pending int
+			if err := rows.Scan(&s.step, &s.key, &s.partition, &state, &pending, &s.gen); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if state == "queued" && pending == 0 {
+				ready = append(ready, s)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	case status == "failed" && len(down) > 0:
+		if skipped, err = w.skip(ctx, tx, a); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.q.enqueue(ctx, tx, a.Run, a.Fingerprint, ready); err != nil {
+		return nil, err
+	}
+	failed, canceled := 0, 0
+	switch status {
+	case "failed":
+		failed = 1
+	case "canceled":
+		canceled = 1
+	}
+	var remaining int
+	err = tx.QueryRow(ctx, `UPDATE assetgen_queue_runs SET remaining = remaining - $2,
+		failed = failed + $3, skipped = skipped + $4, canceled = canceled + $5,
+		state = CASE WHEN remaining - $2 > 0 OR state <> 'running' THEN state
+			WHEN failed + $3 > 0 OR skipped + $4 > 0 THEN 'failed'
+			WHEN canceled + $5 > 0 THEN 'canceled' ELSE 'success' END,
+		ended_at = CASE WHEN remaining - $2 = 0 AND ended_at IS NULL THEN now() ELSE ended_at END
+		WHERE run_id = $1 RETURNING remaining`, a.Run, 1+len(skipped), failed, len(skipped), canceled).Scan(&remaining)
+	if err != nil {
+		return nil, err
+	}
+	if remaining == 0 {
+		if err := w.q.enqueueEnd(ctx, tx, a.Run); err != nil {
+			return nil, err
+		}
+	}
+	return skipped, tx.Commit(ctx)
+}
+
+// skip marks every step downstream of the failed step a skipped, in tx,
+// and returns them, each with the upstream that failed or was skipped.
+func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs) ([]skippedStep, error) {
+	rows, err := tx.Query(ctx, `WITH RECURSIVE d(step, via) AS (
+			SELECT unnest(down), step FROM assetgen_queue_steps WHERE run_id = $1 AND step = $2
+			UNION
+			SELECT unnest(s.down), s.step FROM assetgen_queue_steps AS s JOIN d ON s.run_id = $1 AND s.step = d.step
+		), first AS (
+			SELECT DISTINCT ON (step) step, via FROM d ORDER BY step, via
+		)
+		UPDATE assetgen_queue_steps AS s SET state = 'skipped', cause = v.asset_key
+		FROM first JOIN assetgen_queue_steps AS v ON v.run_id = $1 AND v.step = first.via
+		WHERE s.run_id = $1 AND s.step = first.step AND s.state = 'waiting'
+		RETURNING s.step, s.asset_key, s.partition_key, v.asset_key, v.partition_key, v.step = $2`, a.Run, a.Step)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []skippedStep
+	for rows.Next() {
+		var s skippedStep
+		var causePartition string
+		if err := rows.Scan(&s.step, &s.key, &s.partition, &s.causeKey, &causePartition, &s.failed); err != nil {
+			return nil, err
+		}
+		s.cause = s.causeKey
+		if causePartition != "" {
+			s.cause += " partition " + causePartition
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// enqueueEnd inserts, in tx, the job that records the end of run in the
+// history.
+func (q *Queue) enqueueEnd(ctx context.Context, tx pgx.Tx, run string) error {
+	_, err := q.client.InsertTx(ctx, tx, endArgs{Run: run}, &river.InsertOpts{
+		Queue: q.queue, MaxAttempts: maxAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true},
+	})
+	if err != nil {
+		return q.errorf("enqueue the end of run %s: %w", run, err)
+	}
+	return nil
+}
+
+// refuse hands back the step of a run of another build, recording why
+// in the history (a warning of the step, once per worker) and the log.
+func (w *Worker) refuse(ctx context.Context, job *river.Job[stepArgs]) error {
+	a := job.Args
+	msg := fmt.Sprintf("worker %s refused the step: the run was launched with definitions of fingerprint %s, and this worker's build has %s (keys, code versions, types or partitions differ); a worker of the run's build will run it",
+		w.opts.ID, a.Fingerprint, w.fp)
+	r := refusal{a.Run, a.Step}
+	w.mu.Lock()
+	first := !w.refused[r]
+	if len(w.refused) > 10000 {
+		clear(w.refused)
+	}
+	w.refused[r] = true
+	w.mu.Unlock()
+	if first {
+		w.log.Error(msg, "run_id", a.Run, "asset", a.Key, "partition", a.Partition)
+		// One line per worker and step: its Seq is the same whenever this
+		// worker refuses the step again.
+		h := fnv.New32a()
+		h.Write([]byte(w.opts.ID))
+		line := history.LogLine{
+			RunID: a.Run, Seq: int64(a.Step+1)<<32 | 0xff<<24 | int64(h.Sum32()&0xffffff),
+			Key: runtime.Key(a.Key), Partition: a.Partition, Line: 1, Attempt: 1, Time: time.Now(), Level: "WARN", Message: msg,
+		}
+		if err := w.q.log.Write(ctx, &history.Batch{Logs: []history.LogLine{line}}); err != nil {
+			w.log.Warn("could not record the refusal in the history", "err", err)
+		}
+	}
+	return river.JobSnooze(refuseDelay)
+}
+
+// refuseDelay is how long a refused step waits before a worker takes it
+// again.
+const refuseDelay = time.Second
+
+// heartbeat beats the heartbeat of the worker's running steps every
+// second until ctx is done, cancelling those it no longer holds, and
+// queues again the steps of workers that stopped beating.
+func (w *Worker) heartbeat(ctx context.Context) {
+	t := time.NewTicker(heartbeatInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := w.beat(ctx); err != nil {
+			w.lastError.Store(time.Now().UnixNano())
+			if ctx.Err() == nil {
+				w.log.Warn("cannot reach the queue's database; the running steps go on", "err", err)
+			}
+			continue
+		}
+		// Only a worker that has itself reached the database for a whole
+		// StaleAfter judges others: after an outage, every live worker
+		// beats again within a second.
+		healthy := time.Since(time.Unix(0, w.lastError.Load())) > w.opts.StaleAfter && time.Since(w.started) > w.opts.StaleAfter
+		if healthy {
+			if err := w.requeueStale(ctx); err != nil && ctx.Err() == nil {
+				w.log.Warn("cannot requeue the steps of stopped workers", "err", err)
+			}
+		}
+	}
+}
+
+// beat refreshes the heartbeat of the running steps, and cancels those
+// whose lease is gone.
+func (w *Worker) beat(ctx context.Context) error {
+	w.mu.Lock()
+	tokens := make([]int64, 0, len(w.leases))
+	for t := range w.leases {
+		tokens = append(tokens, t)
+	}
+	w.mu.Unlock()
+	if len(tokens) == 0 {
+		_, err := w.q.pool.Exec(ctx, `SELECT 1`)
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	rows, err := w.q.pool.Query(ctx, `UPDATE assetgen_queue_steps SET heartbeat = now()
+		WHERE state = 'running' AND lease = ANY($1) RETURNING lease`, tokens)
+	if err != nil {
+		return err
+	}
+	held := map[int64]bool{}
+	for rows.Next() {
+		var t int64
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		held[t] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	for _, t := range tokens {
+		if l := w.leases[t]; l != nil && !held[t] {
+			l.lost.Store(true)
+			l.cancel(errLost)
+		}
+	}
+	w.mu.Unlock()
+	return nil
+}
+
+// requeueStale queues again, each with a new job of a new generation,
+// the running steps whose worker stopped beating their heartbeat.
+func (w *Worker) requeueStale(ctx context.Context) error {
+	tx, err := w.q.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	rows, err := tx.Query(ctx, `WITH stale AS (
+			SELECT run_id, step, worker FROM assetgen_queue_steps
+			WHERE state = 'running' AND heartbeat < now() - make_interval(secs => $1)
+			FOR UPDATE SKIP LOCKED LIMIT 100
+		)
+		UPDATE assetgen_queue_steps AS s SET state = 'queued', gen = s.gen + 1, lease = 0, worker = '', heartbeat = NULL
+		FROM stale, assetgen_queue_runs AS r
+		WHERE s.run_id = stale.run_id AND s.step = stale.step AND r.run_id = s.run_id
+		RETURNING s.run_id, s.step, s.asset_key, s.partition_key, s.gen, r.fingerprint, stale.worker`, w.opts.StaleAfter.Seconds())
+	if err != nil {
+		return err
+	}
+	type item struct {
+		js       jobStep
+		fp, prev string
+	}
+	byRun := map[string][]item{}
+	for rows.Next() {
+		var it item
+		var run string
+		if err := rows.Scan(&run, &it.js.step, &it.js.key, &it.js.partition, &it.js.gen, &it.fp, &it.prev); err != nil {
+			rows.Close()
+			return err
+		}
+		byRun[run] = append(byRun[run], it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(byRun) == 0 {
+		return nil
+	}
+	for run, items := range byRun {
+		steps := make([]jobStep, len(items))
+		for i, it := range items {
+			steps[i] = it.js
+		}
+		if err := w.q.enqueue(ctx, tx, run, items[0].fp, steps); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	for run, items := range byRun {
+		for _, it := range items {
+			w.log.Warn("worker stopped beating the heartbeat of its step: queued again for another worker",
+				"run_id", run, "asset", it.js.key, "partition", it.js.partition, "stopped_worker", it.prev, "stale_after", w.opts.StaleAfter)
+		}
+	}
+	return nil
+}
