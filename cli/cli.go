@@ -309,6 +309,7 @@ func commands() []*command {
 		runsCommand(),
 		serveCommand(),
 		statusCommand(),
+		workerCommand(),
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 func materializeCommand() *command {
 	return &command{
 		name:  "materialize",
-		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
@@ -72,6 +72,15 @@ Before it runs anything, materialize records in the history the outputs
 that runs whose process died stored before the history recorded them
 (see 'status').
 
+--queue DSN runs the steps on the workers of that PostgreSQL database
+(see 'worker'), which also holds the run's history: materialize plans
+the run, checks that every asset of it can pass data between machines
+(not on the memory I/O manager, nor a DuckDB file), enqueues the steps
+that wait for nothing, and follows the run from the history (live view,
+plain lines or --json, as above) until it ends; an interrupt stops
+following, not the run ('runs cancel RUN_ID' cancels it). With --detach
+it prints the run's ID and returns at once.
+
 Exit status: 0 when every step succeeded; 1 when a step failed, was
 skipped or canceled, or the run could not start; 2 on a usage error.
 After SIGINT or SIGTERM the running steps are cancelled and the status is
@@ -100,6 +109,10 @@ type materializeOptions struct {
 	noHistory   bool
 	stale       bool
 	fromFailure string
+
+	// A queued run (queue.go).
+	queue  string
+	detach bool
 }
 
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
@@ -113,6 +126,8 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not record the run in the history")
 	fs.BoolVar(&o.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
 	fs.StringVar(&o.fromFailure, "from-failure", "", "re-execute the steps of run `RUN_ID` that did not succeed")
+	fs.StringVar(&o.queue, "queue", "", "run the steps on the workers of the queue in PostgreSQL database `DSN` (see 'worker')")
+	fs.BoolVar(&o.detach, "detach", false, "with --queue: print the run's ID and return, without following the run")
 }
 
 // failure is an error of narrowing the selection that is not a usage
@@ -181,6 +196,12 @@ func (o *materializeOptions) run(e *env) int {
 		case err != nil:
 			return e.usageError("%v", err)
 		}
+	}
+	if o.queue != "" && !o.dryRun {
+		return o.runQueued(e, runtime.Options{Selection: keys})
+	}
+	if o.detach {
+		return e.usageError("--detach goes with --queue")
 	}
 	// The one planning path: a dry run prints what the run would do, and
 	// both refuse, in the same words, definitions that lack what the run

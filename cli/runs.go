@@ -19,7 +19,7 @@ import (
 func runsCommand() *command {
 	return &command{
 		name:       "runs",
-		args:       "[-n N] [--all] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC]",
+		args:       "[-n N] [--all] [--json] [--history SPEC] | show RUN_ID [--json] [--history SPEC] | logs RUN_ID [--asset KEY] [--json] [--history SPEC] | cancel RUN_ID [--queue DSN]",
 		short:      "list the recorded runs, or show one run's steps or log lines",
 		positional: true,
 		long: `Runs lists the runs of this pipeline recorded in the run history, newest
@@ -43,6 +43,10 @@ level, asset, message and attributes. The history keeps the first 1000
 and the last 1000 lines of each step, and cuts lines at 4096 bytes; a
 line in their place says how many were dropped.
 
+'runs cancel RUN_ID' cancels a run launched with 'materialize --queue',
+from any machine: its queued steps never start, and its running steps
+see their context cancelled (within a second).
+
 With --json, runs prints a JSON array of runs, runs show a JSON object
 with the run and its steps, and runs logs a JSON array of lines.
 
@@ -58,6 +62,7 @@ last heartbeat: it went on for an unknown time after that.`,
 			fs.BoolVar(&f.json, "json", false, "print JSON")
 			fs.StringVar(&f.asset, "asset", "", "runs logs: only the lines of asset `KEY`")
 			f.history.declare(fs)
+			fs.StringVar(&f.queue, "queue", "", "runs cancel: the queue's PostgreSQL `DSN` (default $ASSETGEN_QUEUE, else a PostgreSQL history)")
 			return f.run
 		},
 	}
@@ -70,6 +75,7 @@ type runsFlags struct {
 	json    bool
 	asset   string
 	history historyFlag
+	queue   string // runs cancel
 }
 
 // The JSON forms of runs, steps and log lines (package runview, shared
@@ -90,8 +96,8 @@ func (f *runsFlags) run(e *env) int {
 		return f.list(e)
 	}
 	sub := e.fs.Arg(0)
-	if sub != "show" && sub != "logs" {
-		return e.usageError("unknown subcommand %q%s", sub, suggest.Hint(sub, []string{"show", "logs"}))
+	if sub != "show" && sub != "logs" && sub != "cancel" {
+		return e.usageError("unknown subcommand %q%s", sub, suggest.Hint(sub, []string{"show", "logs", "cancel"}))
 	}
 	// Flags may follow the run ID: runs show ID --json.
 	var args []string
@@ -121,6 +127,9 @@ func (f *runsFlags) run(e *env) int {
 	}
 	if sub == "logs" {
 		return f.logs(e, args[0])
+	}
+	if sub == "cancel" {
+		return f.cancelRun(e, args[0])
 	}
 	return f.show(e, args[0])
 }
@@ -360,6 +369,13 @@ func (f *runsFlags) show(e *env, id string) int {
 	}
 	if run.Host != "" {
 		fmt.Fprintf(tw, "Host:\t%s (process %d)\n", run.Host, run.PID)
+	}
+	for i, line := range workerList(steps) {
+		label := ""
+		if i == 0 {
+			label = "Workers:"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", label, line)
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)

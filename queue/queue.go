@@ -42,8 +42,8 @@
 //
 // # Migrations
 //
-// Open applies River's migrations and this package's, in one
-// transaction under an advisory lock, whenever they are missing: the
+// Open applies River's migrations and this package's, under an advisory
+// lock, whenever they are missing: the
 // first 'worker' or 'materialize --queue' on a new database sets it up,
 // as the history migrates its own schema on first use.
 package queue
@@ -198,31 +198,37 @@ var migrations = []string{
 }
 
 // migrate applies River's migrations and this package's that are missing,
-// in one transaction under an advisory lock.
+// serialized between processes by an advisory lock. River's run one
+// transaction each (one adds values to an enum, which PostgreSQL does not
+// allow in the transaction that uses them); this package's run in one.
 func (q *Queue) migrate(ctx context.Context) error {
-	// Usually everything is current: one read says so without the lock.
+	// Usually everything is current: reads say so without the lock.
+	riverMig, err := rivermigrate.New(riverpgxv5.New(q.pool), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return q.errorf("River's migrations: %w", err)
+	}
 	if v, err := q.version(ctx, q.pool); err == nil && v == len(migrations) {
-		if m, err := rivermigrate.New(riverpgxv5.New(q.pool), nil); err == nil {
-			if res, err := m.Validate(ctx, nil); err == nil && res.OK {
-				return nil
-			}
+		if res, err := riverMig.Validate(ctx, nil); err == nil && res.OK {
+			return nil
 		}
 	}
-	tx, err := q.pool.Begin(ctx)
+	conn, err := q.pool.Acquire(ctx)
 	if err != nil {
 		return q.errorf("connect: %w", err)
 	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, int64(migrationLock)); err != nil {
 		return q.errorf("lock for migration: %w", err)
 	}
-	m, err := rivermigrate.New(riverpgxv5.New(q.pool), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, int64(migrationLock))
+	if _, err := riverMig.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return q.errorf("River's migrations: %w", err)
+	}
+	tx, err := conn.Begin(ctx)
 	if err != nil {
-		return q.errorf("River's migrations: %w", err)
+		return q.errorf("migrate: %w", err)
 	}
-	if _, err := m.MigrateTx(ctx, tx, rivermigrate.DirectionUp, nil); err != nil {
-		return q.errorf("River's migrations: %w", err)
-	}
+	defer tx.Rollback(ctx)
 	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS assetgen_queue_schema (version INTEGER NOT NULL)`); err != nil {
 		return q.errorf("migrate: %w", err)
 	}

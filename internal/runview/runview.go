@@ -24,6 +24,7 @@ type Run struct {
 	End        *time.Time        `json:"end"`
 	DurationMS float64           `json:"duration_ms"`
 	Abandoned  bool              `json:"abandoned,omitempty"` // its process died: end and duration are lower bounds
+	Queued     bool              `json:"queued,omitempty"`    // its steps ran on queue workers
 	Selection  []string          `json:"selection"`
 	Tags       map[string]string `json:"tags"`
 	Error      string            `json:"error,omitempty"`
@@ -35,7 +36,7 @@ type Run struct {
 // NewRun returns the JSON form of r.
 func NewRun(r *history.Run) Run {
 	j := Run{
-		ID: r.ID, Pipeline: r.Pipeline, Status: r.Status, Start: r.Start, DurationMS: MS(r.Duration()), Abandoned: r.Abandoned,
+		ID: r.ID, Pipeline: r.Pipeline, Status: r.Status, Start: r.Start, DurationMS: MS(r.Duration()), Abandoned: r.Abandoned, Queued: r.Queued,
 		Selection: make([]string, len(r.Selection)),
 		Tags:      r.Tags, Error: r.Error, Host: r.Host, PID: r.PID, Steps: r.Counts,
 	}
@@ -73,8 +74,9 @@ type Step struct {
 	CodeVersion   string            `json:"code_version,omitempty"`
 	DataVersion   string            `json:"data_version,omitempty"`
 	InputVersions map[string]string `json:"input_versions"`
-	Stack         string            `json:"stack,omitempty"` // the stack of a panic
-	Note          string            `json:"note,omitempty"`  // how the step came to be recorded, when unusual
+	Stack         string            `json:"stack,omitempty"`  // the stack of a panic
+	Note          string            `json:"note,omitempty"`   // how the step came to be recorded, when unusual
+	Worker        string            `json:"worker,omitempty"` // the queue worker that ran it
 }
 
 // NewStep returns the JSON form of s.
@@ -83,7 +85,7 @@ func NewStep(s *history.Step) Step {
 		RunID: s.RunID, Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
 		DurationMS: MS(s.Duration()), Abandoned: s.Abandoned, Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
 		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
-		Stack: s.Stack, Note: s.Note,
+		Stack: s.Stack, Note: s.Note, Worker: s.Worker,
 	}
 	if !s.Start.IsZero() {
 		j.Start = &s.Start
