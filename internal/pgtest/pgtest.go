@@ -218,3 +218,26 @@ func sanitize(s string) string {
 	}
 	return b.String()
 }
+
+// Pause stops the server (fast shutdown: connections are cut), keeping
+// its data and port, until Resume; a server of $ASSETGEN_TEST_POSTGRES
+// cannot be paused.
+func (s *Server) Pause() error {
+	if s.dir == "" {
+		return errors.New("pgtest: cannot pause a server this package did not start")
+	}
+	return s.run("pg_ctl", "-D", s.data(), "-m", "fast", "-w", "stop")
+}
+
+// Resume starts a paused server again on its port.
+func (s *Server) Resume() error {
+	u, err := url.Parse(s.DSN)
+	if err != nil {
+		return err
+	}
+	port, err := strconv.Atoi(u.Port())
+	if err != nil {
+		return err
+	}
+	return s.start(port)
+}
