@@ -286,11 +286,14 @@ func Check(defs *runtime.Definitions, plan *runtime.Plan) error {
 			msgs = append(msgs, fmt.Sprintf("asset %s%s: I/O manager %q: %v", k, what, a.IOManagerKey(), err))
 		}
 	}
-	for _, k := range plan.Keys() {
+	keys := plan.Keys()
+	for _, k := range keys {
 		check(k, "")
 	}
 	for _, k := range plan.Loads() {
-		check(k, " (an upstream the run loads from storage)")
+		if !slices.Contains(keys, k) {
+			check(k, " (an upstream the run loads from storage)")
+		}
 	}
 	if len(msgs) == 0 {
 		return nil
