@@ -50,7 +50,9 @@ func Assets() []*runtime.AssetDef {
 	if b := os.Getenv("PIPELINE_BUILD"); b != "" {
 		code = b
 	}
-	in := func(name string, t reflect.Type) runtime.Input { return runtime.Input{Name: name, Key: runtime.Key(name), Type: t} }
+	in := func(name string, t reflect.Type) runtime.Input {
+		return runtime.Input{Name: name, Key: runtime.Key(name), Type: t}
+	}
 	return []*runtime.AssetDef{
 		asset("seed", rows, code, nil, func(*runtime.Context, []any) (any, error) {
 			var out []Row
