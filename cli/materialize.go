@@ -217,15 +217,7 @@ func (o *materializeOptions) run(e *env) int {
 
 	logs := &switchWriter{w: e.stderr}
 	logger := o.log.logger(logs)
-	var rep reporter
-	switch {
-	case o.json:
-		rep = &jsonReporter{w: e.stdout, ctx: e.ctx}
-	case isTerminal(e.stderr):
-		rep = newLiveReporter(e.stderr, logs)
-	default:
-		rep = &plainReporter{w: logs}
-	}
+	rep := o.reporter(e, logs)
 	opts := runtime.Options{
 		Selection:   plan.Keys(),
 		Concurrency: o.concurrency,
@@ -300,6 +292,19 @@ func (o *materializeOptions) run(e *env) int {
 		return canceledStatus(e.ctx)
 	}
 	return exitFailed
+}
+
+// reporter returns the reporter of the run's progress: JSON lines on
+// stdout with --json, else a live view on a terminal, else plain lines,
+// both on logs.
+func (o *materializeOptions) reporter(e *env, logs *switchWriter) reporter {
+	switch {
+	case o.json:
+		return &jsonReporter{w: e.stdout, ctx: e.ctx}
+	case isTerminal(e.stderr):
+		return newLiveReporter(e.stderr, logs)
+	}
+	return &plainReporter{w: logs}
 }
 
 // dryRunPlan prints the steps of plan.

@@ -149,15 +149,7 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 		return exitOK
 	}
 	logs := &switchWriter{w: e.stderr}
-	var rep reporter
-	switch {
-	case o.json:
-		rep = &jsonReporter{w: e.stdout, ctx: e.ctx}
-	case isTerminal(e.stderr):
-		rep = newLiveReporter(e.stderr, logs)
-	default:
-		rep = &plainReporter{w: logs}
-	}
+	rep := o.reporter(e, logs)
 	res, err := follow(e.ctx, q.History(), plan, id, rep.event)
 	if err != nil {
 		rep.end(nil)

@@ -93,6 +93,7 @@ var undo = map[int][]string{
 	3: {`ALTER TABLE steps DROP COLUMN stack`, `ALTER TABLE steps DROP COLUMN note`},
 	4: {`DROP INDEX runs_by_pipeline`, `ALTER TABLE runs DROP COLUMN pipeline`,
 		`ALTER TABLE runs DROP COLUMN abandoned`, `ALTER TABLE steps DROP COLUMN abandoned`},
+	5: {`ALTER TABLE runs DROP COLUMN queued`, `ALTER TABLE steps DROP COLUMN worker`},
 }
 
 // TestMigrate opens histories of older schema versions, read-write and
