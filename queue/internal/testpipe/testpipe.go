@@ -3,6 +3,7 @@
 // shared directory, whose behaviour environment variables control:
 //
 //	PIPELINE_DATA=dir       the shared directory of the outputs
+//	PIPELINE_BUCKET=url     else the blob URL of a bucket
 //	PIPELINE_MARKS=dir      every step start writes a file there:
 //	                        KEY[.PARTITION].PID.start (and .canceled when its
 //	                        context was cancelled)
@@ -13,6 +14,7 @@
 package testpipe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -23,7 +25,10 @@ import (
 
 	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/blob"
 	"github.com/assetgen/assetgen/runtime/iomanager/fs"
+
+	_ "gocloud.dev/blob/s3blob" // s3:// buckets
 )
 
 // Row is a row of the test tables.
@@ -35,9 +40,22 @@ type Row struct {
 // Parts are the partitions of raw and clean.
 var Parts = []string{"a", "b", "c", "d"}
 
-// Definitions returns the pipeline, storing under dir.
+// Definitions returns the pipeline, storing in the bucket of
+// $PIPELINE_BUCKET (a blob URL) when set, else under dir.
 func Definitions(dir string) runtime.Definitions {
-	return runtime.Definitions{Assets: Assets(), IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(dir, fs.Shared())}}
+	return runtime.Definitions{Assets: Assets(), IOManagers: map[string]runtime.IOManager{"io_manager": Manager(dir)}}
+}
+
+// Manager returns the I/O manager of Definitions.
+func Manager(dir string) runtime.IOManager {
+	if u := os.Getenv("PIPELINE_BUCKET"); u != "" {
+		m, err := blob.Open(context.Background(), u)
+		if err != nil {
+			panic(err)
+		}
+		return m
+	}
+	return fs.New(dir, fs.Shared())
 }
 
 // Assets returns the assets: seed -> left, right -> joined (fan-out,

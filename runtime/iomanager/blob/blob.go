@@ -82,11 +82,25 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
+// CheckShared returns nil, unless the bucket lives in one process
+// (mem://) or one machine's directory (file://): steps on other machines
+// cannot load what those hold. A bucket given to New is taken as shared.
+func (m *Manager) CheckShared() error {
+	switch m.scheme {
+	case "mem":
+		return fmt.Errorf("bucket %s lives in one process's memory, which steps on other machines cannot load: use an s3://, gs:// or azblob:// bucket", m.url)
+	case "file":
+		return fmt.Errorf("bucket %s is a directory of one machine: use an s3://, gs:// or azblob:// bucket (or the fs I/O manager with fs.Shared() on a directory every worker mounts)", m.url)
+	}
+	return nil
+}
+
 var (
-	_ runtime.IOManager   = (*Manager)(nil)
-	_ runtime.RangeLoader = (*Manager)(nil)
-	_ runtime.Stamped     = (*Manager)(nil)
-	_ runtime.TypeChecker = (*Manager)(nil)
+	_ runtime.ShareChecker = (*Manager)(nil)
+	_ runtime.IOManager    = (*Manager)(nil)
+	_ runtime.RangeLoader  = (*Manager)(nil)
+	_ runtime.Stamped      = (*Manager)(nil)
+	_ runtime.TypeChecker  = (*Manager)(nil)
 )
 
 // Manager is the object storage I/O manager. It is safe for concurrent
@@ -97,6 +111,7 @@ type Manager struct {
 	url     string      // the bucket's URL without secrets, for messages
 	secrets []string    // the URL's secrets, scrubbed from messages
 	owned   bool        // Close closes the bucket
+	scheme  string      // the URL's scheme, when Open opened it
 	locks   keylock.Map // per object: stores of one object (and its stamp) run one at a time
 }
 
@@ -139,7 +154,7 @@ func Open(ctx context.Context, rawURL string, opts ...Option) (*Manager, error) 
 		return nil, openError(rawURL, u.Scheme, err)
 	}
 	m := New(b, prefix)
-	m.url, m.secrets, m.owned = Redact(rawURL), secrets(rawURL), true
+	m.url, m.secrets, m.owned, m.scheme = Redact(rawURL), secrets(rawURL), true, u.Scheme
 	for _, o := range opts {
 		o(m)
 	}
