@@ -198,13 +198,7 @@ func (s *schedule) dayTicks(dst []int64, day int64) []int64 {
 	if s.month&(1<<uint(m)) == 0 {
 		return dst
 	}
-	domMatch := s.dom&(1<<uint(d)) != 0
-	dowMatch := s.dow&(1<<uint(weekday(day))) != 0
-	if s.domStar || s.dowStar {
-		if !domMatch || !dowMatch {
-			return dst
-		}
-	} else if !domMatch && !dowMatch {
+	if !s.dayMatches(d, weekday(day)) {
 		return dst
 	}
 	_ = y
