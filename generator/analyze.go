@@ -14,6 +14,7 @@ import (
 	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -38,6 +39,13 @@ type asset struct {
 	dirCol   int        // column of the directive's text, after "//asset:"
 	from     *imported  // the package it is imported from; nil for a local asset
 	why      string     // for an imported asset that is bad: what is wrong there
+	file     *ast.File  // the file declaring it, for the names of its imports
+	depUps   []*asset   // the asset of each deps= item; nil where unresolved
+
+	// part is its partitions (partitions=); nil when unpartitioned. For
+	// an imported asset it is resolved on first use (partDone).
+	part     *parts
+	partDone bool
 }
 
 // param is one parameter of an asset function.
@@ -51,6 +59,16 @@ type param struct {
 	// rows (both are slices of structs), so its type differs.
 	project bool
 	pos     token.Position
+
+	// gather is how it receives the upstream partitions of a step; recv
+	// is the type that receives the output of one upstream partition:
+	// the parameter's, or its element's for gatherMap.
+	gather gather
+	recv   types.Type
+	// mapping is its explicit partition mapping (map=), or nil.
+	mapping partition.Mapping
+	// self: the parameter reads the asset's own earlier partitions.
+	self bool
 }
 
 // analysis holds what is known about one package.
@@ -64,6 +82,9 @@ type analysis struct {
 	im     *importer   // reads the packages imported from the same module
 	deps   []*imported // the packages this one imports from its module
 	used   []*imported // those its assets depend on, in import path order
+
+	byPath map[string]*types.Package // the packages it imports, directly or not; built on first use
+	decls  *declSource               // its own variable declarations, on first use
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -109,6 +130,7 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 		a.errorf(a.position(obj.Pos()), "package %s already declares Assets, which the generated %s defines; rename it", pkg.Name, OutputName)
 	}
 	a.resolve()
+	a.edges()
 	a.cycles()
 	return a
 }
@@ -124,7 +146,7 @@ func (a *analysis) collect(f *ast.File) {
 		case *ast.FuncDecl:
 			if d.Doc != nil {
 				docs[d.Doc] = true
-				a.function(d)
+				a.function(f, d)
 			}
 		case *ast.GenDecl:
 			what := declKinds[d.Tok]
@@ -233,8 +255,9 @@ func resultOf(sig *types.Signature) (result types.Type, hasError, ok bool) {
 	return result, hasError, true
 }
 
-// function checks one function whose doc comment may hold a directive.
-func (a *analysis) function(fd *ast.FuncDecl) {
+// function checks one function of file f whose doc comment may hold a
+// directive.
+func (a *analysis) function(f *ast.File, fd *ast.FuncDecl) {
 	dir, extra, rest := findDirective(fd.Doc)
 	for _, c := range extra {
 		a.errorf(a.position(c.Pos()), "second //asset: directive for %s (first at line %d); put all options on one line", fd.Name.Name, a.position(dir.Pos()).Line)
@@ -251,7 +274,7 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		a.errorf(namePos, "//asset: directive on func %s, which cannot be called; give the asset a function of its own", fd.Name.Name)
 		return
 	}
-	as := &asset{fname: fd.Name.Name, pos: namePos}
+	as := &asset{fname: fd.Name.Name, pos: namePos, file: f}
 	as.source = fmt.Sprintf("%s:%d", a.sourceName(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
 	sp := specOf(dir, fd.Name.Name)
@@ -439,22 +462,11 @@ func (a *analysis) resolve() {
 					p.name, fname, up.key, up.fname, what, a.where(up), up.key)
 				continue
 			}
-			if !types.AssignableTo(up.result, p.typ) {
-				ok, rows, why := projects(up.result, p.typ, a.qual)
-				switch {
-				case ok:
-					p.project = true
-				case rows:
-					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it, nor a column subset of it: %s",
-						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.where(up), why)
-				default:
-					a.errorf(p.pos, "parameter %s of %s has type %s, but asset %q returns %s (declared at %s), which is not assignable to it",
-						p.name, fname, types.TypeString(p.typ, a.qual), up.key, types.TypeString(up.result, a.qual), a.where(up))
-				}
-			}
 		}
+		as.depUps = make([]*asset, len(as.opts.Deps))
 		for i, d := range as.opts.Deps {
-			if _, ok := byKey[d]; ok {
+			if up, ok := byKey[d]; ok {
+				as.depUps[i] = up
 				continue
 			}
 			pos := as.pos
@@ -470,6 +482,7 @@ func (a *analysis) resolve() {
 			switch {
 			case len(found) == 1:
 				used[found[0].from] = true
+				as.depUps[i] = found[0]
 				if found[0].bad {
 					a.errorf(pos, "deps= of %s: asset %q (func %s) of package %s %s; run assetgen there", fname, d, found[0].fname, found[0].from.path, found[0].why)
 				}
@@ -555,13 +568,19 @@ func (a *analysis) where(as *asset) string {
 	if as.from == nil {
 		return a.short(as.pos)
 	}
-	name := as.pos.Filename
+	return fmt.Sprintf("%s in package %s", a.relPos(as.pos), as.from.path)
+}
+
+// relPos returns a position in another package as file:line:col, the
+// file relative to the analysed package's directory.
+func (a *analysis) relPos(pos token.Position) string {
+	name := pos.Filename
 	if a.dir != "" {
 		if rel, err := filepath.Rel(a.dir, name); err == nil {
 			name = filepath.ToSlash(rel)
 		}
 	}
-	return fmt.Sprintf("%s:%d:%d in package %s", name, as.pos.Line, as.pos.Column, as.from.path)
+	return fmt.Sprintf("%s:%d:%d", name, pos.Line, pos.Column)
 }
 
 // sortedKeys returns the keys of m, sorted.
@@ -580,7 +599,7 @@ func sortedKeys[V any](m map[string]V) []string {
 func (a *analysis) upstream(as *asset, byKey map[string]*asset) []*asset {
 	var out []*asset
 	for _, p := range as.params {
-		if p.up != nil && p.up.from == nil {
+		if p.up != nil && p.up.from == nil && !p.self {
 			out = append(out, p.up)
 		}
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"go/token"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 )
 
 // Directive is the comment prefix that marks an asset function.
@@ -49,10 +51,35 @@ type Options struct {
 	RetryDelay  time.Duration     // retry_delay=DURATION
 	Timeout     time.Duration     // timeout=DURATION
 
+	// Partitions names the variable holding the asset's partitions
+	// definition (partitions=Daily or partitions=pkg.Daily).
+	Partitions string
+	// Backfill is how many partitions one step covers (backfill=N), or
+	// BackfillSingle (backfill=single); 0 when not given.
+	Backfill int
+	// PartitionColumn names the output's column holding the partition
+	// (partition_column=).
+	PartitionColumn string
+	// Map holds the explicit partition mappings (map=PARAM:SPEC,...).
+	Map []MapItem
+
 	// Offsets holds the byte offset, in the directive text, of each
-	// option's value, by option name; DepOffsets that of each deps item.
+	// option's value, by option name; DepOffsets that of each deps item,
+	// MapOffsets that of each map item.
 	Offsets    map[string]int
 	DepOffsets []int
+	MapOffsets []int
+}
+
+// BackfillSingle is Options.Backfill for backfill=single: one step covers
+// every requested partition of a contiguous span.
+const BackfillSingle = -1
+
+// MapItem is one item of the map= option: the partition mapping of an
+// input (a parameter's name) or of a deps= key.
+type MapItem struct {
+	Name    string
+	Mapping partition.Mapping
 }
 
 // SyntaxError is an error in a directive, at a byte offset of its text.
@@ -88,15 +115,17 @@ func (e SyntaxErrors) Unwrap() []error {
 var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
 	"kinds", "owners", "tags", "retries", "retry_delay", "timeout",
+	"partitions", "backfill", "partition_column", "map",
 }
 
 // listOptions take a comma-separated list of values; the others take one.
-var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true}
+var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true}
 
 // item is one value of an option, unquoted, with its offset.
 type item struct {
-	text string
-	off  int
+	text   string
+	off    int
+	quoted bool // written as a quoted string, in whole or in part
 }
 
 // ParseDirective parses the options of a directive: text is what follows
@@ -210,15 +239,15 @@ func (p *directiveParser) scanValue(text string, i int) ([]item, int) {
 	items := []item{}
 	var cur strings.Builder
 	curOff := i
-	started, bad := false, false
+	started, bad, quoted := false, false, false
 	for i < len(text) && !isSpace(text[i]) {
 		switch c := text[i]; c {
 		case ',':
-			items = append(items, item{cur.String(), curOff})
+			items = append(items, item{cur.String(), curOff, quoted})
 			cur.Reset()
 			i++
 			curOff = i
-			started = true
+			started, quoted = true, false
 		case '"':
 			j := i + 1
 			for j < len(text) && text[j] != '"' {
@@ -238,7 +267,7 @@ func (p *directiveParser) scanValue(text string, i int) ([]item, int) {
 			}
 			cur.WriteString(s)
 			i = j + 1
-			started = true
+			started, quoted = true, true
 		default:
 			cur.WriteByte(c)
 			i++
@@ -249,7 +278,7 @@ func (p *directiveParser) scanValue(text string, i int) ([]item, int) {
 		return nil, i
 	}
 	if started {
-		items = append(items, item{cur.String(), curOff})
+		items = append(items, item{cur.String(), curOff, quoted})
 	}
 	return items, i
 }
@@ -329,6 +358,62 @@ func (p *directiveParser) set(o *Options, key string, items []item) {
 		} else {
 			o.RetryDelay = d
 		}
+	case "partitions":
+		pkg, name, qualified := strings.Cut(v, ".")
+		if !token.IsIdentifier(pkg) || (qualified && !token.IsIdentifier(name)) {
+			p.errorf(off, "invalid partitions %q: want the name of a variable holding a partitions definition, such as Daily, or pkg.Daily", v)
+			return
+		}
+		o.Partitions = v
+	case "backfill":
+		n, err := strconv.Atoi(v)
+		switch {
+		case v == "single":
+			o.Backfill = BackfillSingle
+		case err != nil || n < 1:
+			p.errorf(off, "invalid backfill %q: want single or a whole number of partitions per step >= 1", v)
+		default:
+			o.Backfill = n
+		}
+	case "partition_column":
+		o.PartitionColumn = v
+	case "map":
+		p.maps(o, items)
+	}
+}
+
+// maps sets the items of map=: PARAM:SPEC, the left side a parameter's
+// name or a deps= key, SPEC in partition.ParseMapping's syntax.
+func (p *directiveParser) maps(o *Options, items []item) {
+	seen := map[string]bool{}
+	for _, it := range items {
+		name, spec, ok := strings.Cut(it.text, ":")
+		switch {
+		case !ok || name == "" || spec == "":
+			p.errorf(it.off, "malformed map item %q: want PARAM:MAPPING, such as events:window(-6...0)", it.text)
+			continue
+		case !token.IsIdentifier(name) && ident.KeyProblem(name) != "":
+			p.errorf(it.off, "invalid map item %q: %q is neither a parameter name nor a deps= key", it.text, name)
+			continue
+		case seen[name]:
+			p.errorf(it.off, "duplicate map for %s", name)
+			continue
+		}
+		seen[name] = true
+		m, err := partition.ParseMapping(spec)
+		if err != nil {
+			off, msg := it.off, err.Error()
+			if se, ok := err.(*partition.SyntaxError); ok {
+				msg = se.Msg
+				if !it.quoted {
+					off += len(name) + 1 + se.Offset
+				}
+			}
+			p.errorf(off, "invalid mapping %q for %s: %s", spec, name, msg)
+			continue
+		}
+		o.Map = append(o.Map, MapItem{Name: name, Mapping: m})
+		o.MapOffsets = append(o.MapOffsets, it.off)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,12 +35,24 @@ func TestParseDirective(t *testing.T) {
 		{` tags=url:http://x`, Options{Tags: map[string]string{"url": "http://x"}}},
 		{` retries=3 retry_delay=1.5s timeout=1h`, Options{Retries: 3, RetryDelay: 1500 * time.Millisecond, Timeout: time.Hour}},
 		{` retries=0`, Options{}},
+		{` partitions=Daily backfill=single partition_column=day`, Options{Partitions: "Daily", Backfill: BackfillSingle, PartitionColumn: "day"}},
+		{` partitions=defs.Daily backfill=1`, Options{Partitions: "defs.Daily", Backfill: 1}},
+		{` backfill=30`, Options{Backfill: 30}},
+		{` map=events:window(-6...0),raw/orders:last,x:static(eu=europe|uk;us=america)`, Options{Map: []MapItem{
+			{"events", partition.TimeWindow(-6, 0)},
+			{"raw/orders", partition.Last()},
+			{"x", partition.StaticMap(map[string][]string{"eu": {"europe", "uk"}, "us": {"america"}})},
+		}}},
+		{` map="q:static('new york'=ny)",d:dim(date)`, Options{Map: []MapItem{
+			{"q", partition.StaticMap(map[string][]string{"new york": {"ny"}})},
+			{"d", partition.Dim("date")},
+		}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			got, err := ParseDirective(tt.text)
 			require.NoError(t, err)
-			got.Offsets, got.DepOffsets = nil, nil
+			got.Offsets, got.DepOffsets, got.MapOffsets = nil, nil, nil
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -80,6 +93,25 @@ func TestParseDirectiveErrors(t *testing.T) {
 		{" tags=x", 7, `malformed tag "x"`},
 		{" tags=:x", 7, `malformed tag ":x"`},
 		{" tags=a:1,a:2", 11, `duplicate tag "a"`},
+		{" partitions=1x", 13, `invalid partitions "1x"`},
+		{" partitions=a.b.c", 13, `invalid partitions "a.b.c"`},
+		{" partitions=pkg.", 13, `invalid partitions "pkg."`},
+		{" partitions=a,b", 15, "option partitions takes one value"},
+		{" backfill=0", 11, `invalid backfill "0"`},
+		{" backfill=-1", 11, `invalid backfill "-1"`},
+		{" backfill=all", 11, `invalid backfill "all"`},
+		{" partiton_column=x", 2, `unknown option "partiton_column" (did you mean "partition_column"?)`},
+		{" maps=a:all", 2, `unknown option "maps" (did you mean "map"?)`},
+		{" map=x", 6, `malformed map item "x"`},
+		{" map=:all", 6, `malformed map item ":all"`},
+		{" map=x:", 6, `malformed map item "x:"`},
+		{" map=a,b:all", 6, `malformed map item "a"`},
+		{" map=A-B:all", 6, `invalid map item "A-B:all"`},
+		{" map=x:all,x:last", 12, "duplicate map for x"},
+		{" map=x:window(1...0)", 15, `invalid mapping "window(1...0)" for x: window(1...0): the start offset 1 is after the end offset 0`},
+		{" map=x:windo", 8, `invalid mapping "windo" for x: unknown mapping "windo"`},
+		{" map=x:window(", 15, `invalid mapping "window(" for x`},
+		{` map="x:window("`, 6, `invalid mapping "window(" for x`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -167,7 +199,9 @@ func TestParseDirectiveLimits(t *testing.T) {
 }
 
 func FuzzParseDirective(f *testing.F) {
-	for _, s := range []string{"", " group=a", ` name=x deps=a,b tags=k:v,"k2:v 2"`, ` code_version="\"`, " =", " retries=3 timeout=1m", `"`, ",,,=", " tags=:"} {
+	for _, s := range []string{"", " group=a", ` name=x deps=a,b tags=k:v,"k2:v 2"`, ` code_version="\"`, " =", " retries=3 timeout=1m", `"`, ",,,=", " tags=:",
+		" partitions=Daily backfill=single partition_column=day", " partitions=p.Daily backfill=7", " map=a:window(-6...0),b/c:last,d:static(eu=x|y;'a b'=z),e:dim(date)",
+		` map="a:static('x,y'=z)",b:window(`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -197,6 +231,25 @@ func FuzzParseDirective(f *testing.F) {
 		}
 		if o.Retries < 0 || o.Timeout < 0 || o.RetryDelay < 0 {
 			t.Fatalf("negative value accepted: %+v", o)
+		}
+		if o.Backfill < BackfillSingle {
+			t.Fatalf("invalid backfill accepted: %d", o.Backfill)
+		}
+		if len(o.Map) != len(o.MapOffsets) {
+			t.Fatalf("%d map items, %d offsets", len(o.Map), len(o.MapOffsets))
+		}
+		for i, m := range o.Map {
+			if m.Mapping == nil || m.Name == "" {
+				t.Fatalf("map item %d accepted without a name or mapping: %+v", i, m)
+			}
+			if o.MapOffsets[i] < 0 || o.MapOffsets[i] >= len(text) {
+				t.Fatalf("map offset %d outside text of length %d", o.MapOffsets[i], len(text))
+			}
+			// A mapping's text parses back to an equal mapping.
+			again, err := partition.ParseMapping(m.Mapping.String())
+			if err != nil || again.String() != m.Mapping.String() {
+				t.Fatalf("mapping %s does not round-trip: %v", m.Mapping, err)
+			}
 		}
 	})
 }

@@ -21,6 +21,39 @@ var fakeImports = map[string]string{
 	"context":   "package context\n\ntype Context interface{ Done() <-chan struct{} }\n",
 	RuntimePath: "package runtime\n\nimport \"context\"\n\ntype Context struct{ context.Context }\ntype Inputs interface{}\n",
 	"github.com/assetgen/assetgen/testdata/lib": "package lib\n\ntype Pair[K comparable, V any] struct {\n\tKey K\n\tValue V\n}\ntype Sizer interface{ Size() int }\ntype hidden struct{}\ntype Hidden = hidden\n",
+	"time": "package time\n\ntype Time struct{ wall uint64 }\n",
+	PartitionPath: `package partition
+
+type Kind uint8
+type Definition interface{ Kind() Kind }
+type Dims map[string]Definition
+type Option func()
+type Time struct{ k Kind }
+type Static struct{ k Kind }
+type Multi struct{ k Kind }
+type Dynamic struct{ k Kind }
+
+func (d *Time) Kind() Kind    { return d.k }
+func (d *Static) Kind() Kind  { return d.k }
+func (d *Multi) Kind() Kind   { return d.k }
+func (d *Dynamic) Kind() Kind { return d.k }
+
+func Hourly(start string, opts ...Option) *Time           { return nil }
+func Daily(start string, opts ...Option) *Time            { return nil }
+func Weekly(start string, opts ...Option) *Time           { return nil }
+func Monthly(start string, opts ...Option) *Time          { return nil }
+func Cron(schedule, start string, opts ...Option) *Time   { return nil }
+func NewStatic(keys ...string) *Static                    { return nil }
+func NewMulti(dims Dims) *Multi                           { return nil }
+func NewDynamic(name string) *Dynamic                     { return nil }
+func Zone(name string) Option                             { return nil }
+func End(date string) Option                              { return nil }
+func Layout(layout string) Option                         { return nil }
+func EndOffset(n int) Option                              { return nil }
+func MinuteOffset(m int) Option                           { return nil }
+func HourOffset(h int) Option                             { return nil }
+func DayOffset(d int) Option                              { return nil }
+`,
 }
 
 // fakeImporter type-checks fakeImports from source.
@@ -76,7 +109,8 @@ func checkSource(src []byte) (*packages.Package, error) {
 // emitter: nothing may panic; when there is no diagnostic, the output
 // must parse and be gofmt-clean.
 func FuzzAnalyze(f *testing.F) {
-	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch"} {
+	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch",
+		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather"} {
 		matches, _ := filepath.Glob(filepath.Join("..", "testdata", c, "*.go"))
 		for _, m := range matches {
 			if src, err := os.ReadFile(m); err == nil {

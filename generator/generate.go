@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/assetgen/assetgen/partition"
 )
 
 // emitter writes the generated file of one package.
@@ -70,10 +72,10 @@ func newEmitter(a *analysis) *emitter {
 			}
 			vars[i] = v
 			if a.checked(p) {
-				id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.typ, nil)
+				id := types.TypeString(p.up.result, nil) + "\x00" + types.TypeString(p.receiver(), nil)
 				if !seen[id] {
 					seen[id] = true
-					e.checks = append(e.checks, [2]types.Type{p.up.result, p.typ})
+					e.checks = append(e.checks, [2]types.Type{p.up.result, p.receiver()})
 				}
 			}
 		}
@@ -83,15 +85,25 @@ func newEmitter(a *analysis) *emitter {
 }
 
 // checked reports whether the generated file checks that the output of
-// p's upstream is assignable to p: when their types differ and the
-// upstream's can be written in the package (an imported upstream may
-// return a type unexported there).
+// p's upstream is assignable to what receives it: when their types differ
+// and the upstream's can be written in the package (an imported upstream
+// may return a type unexported there).
 func (a *analysis) checked(p *param) bool {
 	up := p.up
-	if up == nil || up.result == nil || p.project || types.Identical(up.result, p.typ) {
+	if up == nil || up.result == nil || p.project || types.Identical(up.result, p.receiver()) {
 		return false
 	}
 	return up.from == nil || a.unnameable(up.result) == ""
+}
+
+// receiver returns the type that receives the output of one upstream
+// partition: the element of a map[string]T parameter that gathers them by
+// key, else the parameter's.
+func (p *param) receiver() types.Type {
+	if p.recv != nil {
+		return p.recv
+	}
+	return p.typ
 }
 
 // assetsDoc returns the doc comment of the Assets function, as lines
@@ -155,6 +167,17 @@ func (e *emitter) plan() {
 			if p.up != nil && p.up.from != nil && e.a.checked(p) {
 				walk(p.up.result)
 			}
+			if p.mapping != nil {
+				pkgs[PartitionPath] = "partition"
+			}
+		}
+		if as.part != nil && as.part.v != nil {
+			if vp := as.part.v.Pkg(); vp != e.a.pkg.Types {
+				pkgs[vp.Path()] = vp.Name()
+			}
+		}
+		if len(depMappings(as)) > 0 {
+			pkgs[PartitionPath] = "partition"
 		}
 	}
 	delete(pkgs, e.a.pkg.PkgPath)
@@ -388,13 +411,30 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 		if p.ctx {
 			continue
 		}
-		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()},\n", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
+		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
+		if p.mapping != nil {
+			fmt.Fprintf(&inputs, ", Mapping: %s", e.mappingText(p.mapping))
+		}
+		switch p.gather {
+		case gatherMap:
+			fmt.Fprintf(&inputs, ", Gather: %s.GatherMap", rt)
+		case gatherConcat:
+			fmt.Fprintf(&inputs, ", Gather: %s.GatherConcat", rt)
+		}
+		inputs.WriteString("},\n")
 	}
 	if inputs.Len() > 0 {
 		fields = append(fields, field{key: "Inputs", value: "[]" + rt + ".Input{\n" + inputs.String() + "\t\t}", multiline: true})
 	}
 	if len(o.Deps) > 0 {
 		add("Deps", list("[]"+rt+".Key", o.Deps))
+	}
+	if dm := depMappings(as); len(dm) > 0 {
+		kvs := make([]string, len(dm))
+		for i, m := range dm {
+			kvs[i] = q(m.Name) + ": " + e.mappingText(m.Mapping)
+		}
+		add("DepMappings", "map["+rt+".Key]"+e.pkgName(PartitionPath)+".Mapping{"+strings.Join(kvs, ", ")+"}")
 	}
 	if as.result != nil {
 		add("OutputType", e.pkgName("reflect")+".TypeFor["+e.typeText(as.result)+"]()")
@@ -407,6 +447,24 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	}
 	if o.Timeout > 0 {
 		add("Timeout", durationText(e.pkgName("time"), o.Timeout))
+	}
+	if as.part != nil && as.part.v != nil {
+		v := as.part.v
+		ref := v.Name()
+		if v.Pkg() != e.a.pkg.Types {
+			ref = e.pkgName(v.Pkg().Path()) + "." + ref
+		}
+		add("Partitions", ref)
+	}
+	switch o.Backfill {
+	case 0, 1:
+	case BackfillSingle:
+		add("Backfill", rt+".BackfillSingle")
+	default:
+		add("Backfill", strconv.Itoa(o.Backfill))
+	}
+	if o.PartitionColumn != "" {
+		add("PartitionColumn", q(o.PartitionColumn))
 	}
 	add("Source", q(as.source))
 	add("Compute", e.computes[i])
@@ -704,6 +762,16 @@ func (e *emitter) writeSignature(w *strings.Builder, s *types.Signature) {
 		}
 		w.WriteByte(')')
 	}
+}
+
+// mappingText returns the Go expression of a mapping, with the name the
+// file gives package partition.
+func (e *emitter) mappingText(m partition.Mapping) string {
+	s := m.GoString()
+	if rest, ok := strings.CutPrefix(s, "partition."); ok {
+		return e.pkgName(PartitionPath) + "." + rest
+	}
+	return s
 }
 
 // upperFirst returns s with its first letter in upper case.

@@ -35,6 +35,11 @@ type importer struct {
 	modules map[string]module      // by directory
 	pkgs    map[string]*imported   // by import path and module root
 	files   map[string][]*ast.File // by directory
+
+	// For partitions definitions: the variable declarations of the
+	// packages they are declared in, and each variable's evaluation.
+	sources map[*types.Package]*declSource
+	defs    map[*types.Var]*defEval
 }
 
 // module is the main module a directory belongs to.
@@ -44,7 +49,8 @@ type module struct {
 }
 
 func newImporter() *importer {
-	return &importer{fset: token.NewFileSet(), modules: map[string]module{}, pkgs: map[string]*imported{}, files: map[string][]*ast.File{}}
+	return &importer{fset: token.NewFileSet(), modules: map[string]module{}, pkgs: map[string]*imported{}, files: map[string][]*ast.File{},
+		sources: map[*types.Package]*declSource{}, defs: map[*types.Var]*defEval{}}
 }
 
 // moduleOf returns the module of directory dir: the nearest go.mod at or
@@ -83,13 +89,9 @@ func (im *importer) imports(dir string, pkg *packages.Package) []*imported {
 	}
 	var out []*imported
 	for _, tp := range pkg.Types.Imports() {
-		rel, ok := strings.CutPrefix(tp.Path(), mod.path)
-		if !ok || (rel != "" && rel[0] != '/') {
+		d, ok := im.inModule(mod, tp.Path())
+		if !ok {
 			continue
-		}
-		d := filepath.Join(mod.root, filepath.FromSlash(rel))
-		if im.moduleOf(d).root != mod.root {
-			continue // a nested module
 		}
 		id := mod.root + "\x00" + tp.Path()
 		ip := im.pkgs[id]
@@ -101,6 +103,17 @@ func (im *importer) imports(dir string, pkg *packages.Package) []*imported {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out
+}
+
+// inModule returns the directory of the package of import path p when it
+// belongs to module mod, not to another module (nested in it or not).
+func (im *importer) inModule(mod module, p string) (string, bool) {
+	rel, ok := strings.CutPrefix(p, mod.path)
+	if mod.root == "" || mod.path == "" || !ok || (rel != "" && rel[0] != '/') {
+		return "", false
+	}
+	d := filepath.Join(mod.root, filepath.FromSlash(rel))
+	return d, im.moduleOf(d).root == mod.root
 }
 
 // parse reads the assets declared in directory dir, in the files of
@@ -121,7 +134,7 @@ func (im *importer) parse(dir string, goFiles []string, tp *types.Package) *impo
 			if !ok || fd.Doc == nil {
 				continue
 			}
-			if as := im.asset(fd, tp); as != nil {
+			if as := im.asset(f, fd, tp); as != nil {
 				as.from = ip
 				ip.assets = append(ip.assets, as)
 			}
@@ -163,15 +176,35 @@ func (im *importer) parseFiles(names []string) []*ast.File {
 	return files
 }
 
-// asset returns the asset that function fd of package tp declares, or nil
-// when its doc comment holds no directive or it cannot be an asset there.
-func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
+// parseAll parses the given Go files but the generated one, without
+// function bodies, for the declarations of their variables.
+func (im *importer) parseAll(names []string) []*ast.File {
+	var files []*ast.File
+	for _, name := range names {
+		if filepath.Base(name) == OutputName {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		if f, _ := parseSignatures(im.fset, name, src); f != nil {
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
+// asset returns the asset that function fd of file f of package tp
+// declares, or nil when its doc comment holds no directive or it cannot be
+// an asset there.
+func (im *importer) asset(f *ast.File, fd *ast.FuncDecl, tp *types.Package) *asset {
 	dir, extra, _ := findDirective(fd.Doc)
 	if dir == nil || fd.Recv != nil || fd.Name.Name == "init" || fd.Name.Name == "_" {
 		return nil
 	}
 	sp := specOf(dir, fd.Name.Name)
-	as := &asset{fname: fd.Name.Name, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
+	as := &asset{fname: fd.Name.Name, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key, file: f}
 	if sp.bad() || len(extra) > 0 {
 		as.bad, as.why = true, "has an invalid directive"
 		return as
