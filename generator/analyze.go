@@ -14,7 +14,6 @@ import (
 	"github.com/assetgen/assetgen/internal/graph"
 	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
-	"github.com/assetgen/assetgen/partition"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -35,40 +34,31 @@ type asset struct {
 	result   types.Type // nil when the function returns no value
 	hasError bool       // the last result is an error
 	bad      bool       // has a problem; known by name only
+	partDone bool       // part is resolved (for an imported asset)
 	dirLine  int        // line of the directive
 	dirCol   int        // column of the directive's text, after "//asset:"
 	from     *imported  // the package it is imported from; nil for a local asset
 	why      string     // for an imported asset that is bad: what is wrong there
-	file     *ast.File  // the file declaring it, for the names of its imports
-	depUps   []*asset   // the asset of each deps= item; nil where unresolved
-
 	// part is its partitions (partitions=); nil when unpartitioned. For
 	// an imported asset it is resolved on first use (partDone).
-	part     *parts
-	partDone bool
+	part *parts
 }
 
 // param is one parameter of an asset function.
 type param struct {
 	name string
 	typ  types.Type
-	ctx  bool   // receives the context
-	bad  bool   // has a problem already reported
 	up   *asset // the upstream asset, once resolved
+	pos  token.Position
+	ctx  bool // receives the context
+	bad  bool // has a problem already reported
 	// project: the parameter receives a column subset of the upstream's
 	// rows (both are slices of structs), so its type differs.
 	project bool
-	pos     token.Position
-
-	// gather is how it receives the upstream partitions of a step; recv
-	// is the type that receives the output of one upstream partition:
-	// the parameter's, or its element's for gatherMap.
-	gather gather
-	recv   types.Type
-	// mapping is its explicit partition mapping (map=), or nil.
-	mapping partition.Mapping
 	// self: the parameter reads the asset's own earlier partitions.
 	self bool
+	// gather is how it receives the upstream partitions of a step.
+	gather gather
 }
 
 // analysis holds what is known about one package.
@@ -85,6 +75,7 @@ type analysis struct {
 
 	byPath map[string]*types.Package // the packages it imports, directly or not; built on first use
 	decls  *declSource               // its own variable declarations, on first use
+	depUps map[*asset][]*asset       // the asset of each deps= item; nil where unresolved
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -135,6 +126,12 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 	return a
 }
 
+// releaseSyntax drops the analysis's references to the package's syntax
+// trees, which only the analysis reads.
+func (a *analysis) releaseSyntax() {
+	a.decls = nil
+}
+
 // declKinds names declarations in messages.
 var declKinds = map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant", token.IMPORT: "import"}
 
@@ -146,7 +143,7 @@ func (a *analysis) collect(f *ast.File) {
 		case *ast.FuncDecl:
 			if d.Doc != nil {
 				docs[d.Doc] = true
-				a.function(f, d)
+				a.function(d)
 			}
 		case *ast.GenDecl:
 			what := declKinds[d.Tok]
@@ -255,9 +252,8 @@ func resultOf(sig *types.Signature) (result types.Type, hasError, ok bool) {
 	return result, hasError, true
 }
 
-// function checks one function of file f whose doc comment may hold a
-// directive.
-func (a *analysis) function(f *ast.File, fd *ast.FuncDecl) {
+// function checks one function whose doc comment may hold a directive.
+func (a *analysis) function(fd *ast.FuncDecl) {
 	dir, extra, rest := findDirective(fd.Doc)
 	for _, c := range extra {
 		a.errorf(a.position(c.Pos()), "second //asset: directive for %s (first at line %d); put all options on one line", fd.Name.Name, a.position(dir.Pos()).Line)
@@ -274,7 +270,7 @@ func (a *analysis) function(f *ast.File, fd *ast.FuncDecl) {
 		a.errorf(namePos, "//asset: directive on func %s, which cannot be called; give the asset a function of its own", fd.Name.Name)
 		return
 	}
-	as := &asset{fname: fd.Name.Name, pos: namePos, file: f}
+	as := &asset{fname: fd.Name.Name, pos: namePos}
 	as.source = fmt.Sprintf("%s:%d", a.sourceName(namePos.Filename), a.position(fd.Pos()).Line)
 	as.desc = strings.TrimSpace((&ast.CommentGroup{List: rest}).Text())
 	sp := specOf(dir, fd.Name.Name)
@@ -463,10 +459,17 @@ func (a *analysis) resolve() {
 				continue
 			}
 		}
-		as.depUps = make([]*asset, len(as.opts.Deps))
+		var ups []*asset
+		if len(as.opts.Deps) > 0 {
+			ups = make([]*asset, len(as.opts.Deps))
+			if a.depUps == nil {
+				a.depUps = map[*asset][]*asset{}
+			}
+			a.depUps[as] = ups
+		}
 		for i, d := range as.opts.Deps {
 			if up, ok := byKey[d]; ok {
-				as.depUps[i] = up
+				ups[i] = up
 				continue
 			}
 			pos := as.pos
@@ -482,7 +485,7 @@ func (a *analysis) resolve() {
 			switch {
 			case len(found) == 1:
 				used[found[0].from] = true
-				as.depUps[i] = found[0]
+				ups[i] = found[0]
 				if found[0].bad {
 					a.errorf(pos, "deps= of %s: asset %q (func %s) of package %s %s; run assetgen there", fname, d, found[0].fname, found[0].from.path, found[0].why)
 				}

@@ -528,3 +528,26 @@ func (c evalCtx) int(e ast.Expr) (int, bool) {
 	}
 	return int(n), true
 }
+
+// fileOf returns the file that declares asset as, for the names of its
+// imports: of the analysed package, or as the importer parsed it.
+func (a *analysis) fileOf(as *asset) *ast.File {
+	if as.from == nil {
+		if as.fn == nil {
+			return nil
+		}
+		pos := as.fn.Pos()
+		for _, f := range a.pkg.Syntax {
+			if f.FileStart <= pos && pos <= f.FileEnd {
+				return f
+			}
+		}
+		return nil
+	}
+	for _, f := range a.im.files[as.from.dir] {
+		if a.im.fset.Position(f.Pos()).Filename == as.pos.Filename {
+			return f
+		}
+	}
+	return nil
+}

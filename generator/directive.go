@@ -64,11 +64,9 @@ type Options struct {
 	Map []MapItem
 
 	// Offsets holds the byte offset, in the directive text, of each
-	// option's value, by option name; DepOffsets that of each deps item,
-	// MapOffsets that of each map item.
+	// option's value, by option name; DepOffsets that of each deps item.
 	Offsets    map[string]int
 	DepOffsets []int
-	MapOffsets []int
 }
 
 // BackfillSingle is Options.Backfill for backfill=single: one step covers
@@ -80,6 +78,7 @@ const BackfillSingle = -1
 type MapItem struct {
 	Name    string
 	Mapping partition.Mapping
+	Offset  int // of the item, in the directive text
 }
 
 // SyntaxError is an error in a directive, at a byte offset of its text.
@@ -412,8 +411,7 @@ func (p *directiveParser) maps(o *Options, items []item) {
 			p.errorf(off, "invalid mapping %q for %s: %s", spec, name, msg)
 			continue
 		}
-		o.Map = append(o.Map, MapItem{Name: name, Mapping: m})
-		o.MapOffsets = append(o.MapOffsets, it.off)
+		o.Map = append(o.Map, MapItem{Name: name, Mapping: m, Offset: it.off})
 	}
 }
 

@@ -39,20 +39,20 @@ func TestParseDirective(t *testing.T) {
 		{` partitions=defs.Daily backfill=1`, Options{Partitions: "defs.Daily", Backfill: 1}},
 		{` backfill=30`, Options{Backfill: 30}},
 		{` map=events:window(-6...0),raw/orders:last,x:static(eu=europe|uk;us=america)`, Options{Map: []MapItem{
-			{"events", partition.TimeWindow(-6, 0)},
-			{"raw/orders", partition.Last()},
-			{"x", partition.StaticMap(map[string][]string{"eu": {"europe", "uk"}, "us": {"america"}})},
+			{"events", partition.TimeWindow(-6, 0), 5},
+			{"raw/orders", partition.Last(), 27},
+			{"x", partition.StaticMap(map[string][]string{"eu": {"europe", "uk"}, "us": {"america"}}), 43},
 		}}},
 		{` map="q:static('new york'=ny)",d:dim(date)`, Options{Map: []MapItem{
-			{"q", partition.StaticMap(map[string][]string{"new york": {"ny"}})},
-			{"d", partition.Dim("date")},
+			{"q", partition.StaticMap(map[string][]string{"new york": {"ny"}}), 5},
+			{"d", partition.Dim("date"), 31},
 		}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			got, err := ParseDirective(tt.text)
 			require.NoError(t, err)
-			got.Offsets, got.DepOffsets, got.MapOffsets = nil, nil, nil
+			got.Offsets, got.DepOffsets = nil, nil
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -235,15 +235,12 @@ func FuzzParseDirective(f *testing.F) {
 		if o.Backfill < BackfillSingle {
 			t.Fatalf("invalid backfill accepted: %d", o.Backfill)
 		}
-		if len(o.Map) != len(o.MapOffsets) {
-			t.Fatalf("%d map items, %d offsets", len(o.Map), len(o.MapOffsets))
-		}
 		for i, m := range o.Map {
 			if m.Mapping == nil || m.Name == "" {
 				t.Fatalf("map item %d accepted without a name or mapping: %+v", i, m)
 			}
-			if o.MapOffsets[i] < 0 || o.MapOffsets[i] >= len(text) {
-				t.Fatalf("map offset %d outside text of length %d", o.MapOffsets[i], len(text))
+			if m.Offset < 0 || m.Offset >= len(text) {
+				t.Fatalf("map offset %d outside text of length %d", m.Offset, len(text))
 			}
 			// A mapping's text parses back to an equal mapping.
 			again, err := partition.ParseMapping(m.Mapping.String())

@@ -100,8 +100,8 @@ func (a *analysis) checked(p *param) bool {
 // partition: the element of a map[string]T parameter that gathers them by
 // key, else the parameter's.
 func (p *param) receiver() types.Type {
-	if p.recv != nil {
-		return p.recv
+	if p.gather == gatherMap {
+		return mapElem(p.typ)
 	}
 	return p.typ
 }
@@ -167,17 +167,14 @@ func (e *emitter) plan() {
 			if p.up != nil && p.up.from != nil && e.a.checked(p) {
 				walk(p.up.result)
 			}
-			if p.mapping != nil {
-				pkgs[PartitionPath] = "partition"
-			}
+		}
+		if len(as.opts.Map) > 0 {
+			pkgs[PartitionPath] = "partition"
 		}
 		if as.part != nil && as.part.v != nil {
 			if vp := as.part.v.Pkg(); vp != e.a.pkg.Types {
 				pkgs[vp.Path()] = vp.Name()
 			}
-		}
-		if len(depMappings(as)) > 0 {
-			pkgs[PartitionPath] = "partition"
 		}
 	}
 	delete(pkgs, e.a.pkg.PkgPath)
@@ -412,8 +409,8 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 			continue
 		}
 		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
-		if p.mapping != nil {
-			fmt.Fprintf(&inputs, ", Mapping: %s", e.mappingText(p.mapping))
+		if m, ok := as.mapFor(p.name); ok {
+			fmt.Fprintf(&inputs, ", Mapping: %s", e.mappingText(m.Mapping))
 		}
 		switch p.gather {
 		case gatherMap:

@@ -17,8 +17,10 @@
 //
 // The work is split as in a compiler: load.go loads, directive.go parses
 // options, analyze.go builds and checks the graph, imports.go reads the
-// assets of imported packages, generate.go emits, and
-// errors.go holds the diagnostics.
+// assets of imported packages, partitions.go checks partitions, mappings
+// and what each parameter receives, definitions.go evaluates partitions
+// definitions from their source, generate.go emits, and errors.go holds
+// the diagnostics.
 package generator
 
 import (
@@ -82,6 +84,7 @@ func Generate(dir string, patterns ...string) ([]*Package, error) {
 		// The syntax trees are no longer needed (the analysis keeps what
 		// it uses of them): let the emitter's memory reuse theirs.
 		pkg.Syntax = nil
+		a.releaseSyntax()
 		a.errs = append(a.errs, foreign[p.Dir]...)
 		p.Errors = sortErrors(a.errs)
 		if p.Dir == "" && len(p.Errors) == 0 {

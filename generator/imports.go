@@ -134,7 +134,7 @@ func (im *importer) parse(dir string, goFiles []string, tp *types.Package) *impo
 			if !ok || fd.Doc == nil {
 				continue
 			}
-			if as := im.asset(f, fd, tp); as != nil {
+			if as := im.asset(fd, tp); as != nil {
 				as.from = ip
 				ip.assets = append(ip.assets, as)
 			}
@@ -195,16 +195,15 @@ func (im *importer) parseAll(names []string) []*ast.File {
 	return files
 }
 
-// asset returns the asset that function fd of file f of package tp
-// declares, or nil when its doc comment holds no directive or it cannot be
-// an asset there.
-func (im *importer) asset(f *ast.File, fd *ast.FuncDecl, tp *types.Package) *asset {
+// asset returns the asset that function fd of package tp declares, or nil
+// when its doc comment holds no directive or it cannot be an asset there.
+func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
 	dir, extra, _ := findDirective(fd.Doc)
 	if dir == nil || fd.Recv != nil || fd.Name.Name == "init" || fd.Name.Name == "_" {
 		return nil
 	}
 	sp := specOf(dir, fd.Name.Name)
-	as := &asset{fname: fd.Name.Name, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key, file: f}
+	as := &asset{fname: fd.Name.Name, pos: im.fset.Position(fd.Name.Pos()), opts: sp.opts, name: sp.name, key: sp.key}
 	if sp.bad() || len(extra) > 0 {
 		as.bad, as.why = true, "has an invalid directive"
 		return as

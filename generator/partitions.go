@@ -92,45 +92,48 @@ func (a *analysis) edges() {
 		}
 		a.backfill(as)
 		a.partitionColumn(as)
-		maps := map[string]int{}
-		for i, m := range as.opts.Map {
-			maps[m.Name] = i
+		// The index of the map= item of each name, and whether it was used.
+		var maps map[string]int
+		var used []bool
+		if len(as.opts.Map) > 0 {
+			maps = make(map[string]int, len(as.opts.Map))
+			for i, m := range as.opts.Map {
+				maps[m.Name] = i
+			}
+			used = make([]bool, len(as.opts.Map))
 		}
-		used := make([]bool, len(as.opts.Map))
-		var names []string
 		for _, p := range as.params {
 			if p.ctx {
 				continue
 			}
-			names = append(names, p.name)
-			var mp *MapItem
-			var mpos token.Position
+			var mp MapItem
 			if i, ok := maps[p.name]; ok {
-				used[i] = true
-				mp, mpos = &as.opts.Map[i], a.dirPos(as, as.opts.MapOffsets[i])
+				used[i], mp = true, as.opts.Map[i]
 			}
 			up := p.up
 			if p.bad || up == nil || up.bad || up.fn == nil || up.result == nil {
 				continue
 			}
-			if mp != nil {
-				p.mapping = mp.Mapping
-			}
-			a.input(as, p, mpos)
+			a.input(as, p, mp)
 		}
 		for i, d := range as.opts.Deps {
-			names = append(names, d)
-			j, ok := maps[d]
-			if ok && !used[j] {
+			if j, ok := maps[d]; ok && !used[j] {
 				used[j] = true
-				a.dep(as, i, as.opts.Map[j], a.dirPos(as, as.opts.MapOffsets[j]))
+				a.dep(as, i, as.opts.Map[j])
 				continue
 			}
-			a.dep(as, i, MapItem{}, token.Position{})
+			a.dep(as, i, MapItem{})
 		}
 		for i, m := range as.opts.Map {
 			if !used[i] {
-				a.errorf(a.dirPos(as, as.opts.MapOffsets[i]), "map=%s:%s: %s has no parameter or deps= key %s%s",
+				var names []string
+				for _, p := range as.params {
+					if !p.ctx {
+						names = append(names, p.name)
+					}
+				}
+				names = append(names, as.opts.Deps...)
+				a.errorf(a.dirPos(as, m.Offset), "map=%s:%s: %s has no parameter or deps= key %s%s",
 					m.Name, m.Mapping, as.fname, m.Name, suggest.Hint(m.Name, names))
 			}
 		}
@@ -147,10 +150,11 @@ func (a *analysis) partitions(as *asset) {
 	tp, vname := a.pkg.Types, name
 	if pkg, n, ok := strings.Cut(name, "."); ok {
 		vname = n
-		p, found := a.importPath(as.file, pkg)
+		file := a.fileOf(as)
+		p, found := a.importPath(file, pkg)
 		if !found {
 			var names []string
-			for _, spec := range as.file.Imports {
+			for _, spec := range file.Imports {
 				if spec.Name != nil && spec.Name.Name != "_" && spec.Name.Name != "." {
 					names = append(names, spec.Name.Name)
 				} else if p, err := strconv.Unquote(spec.Path.Value); err == nil && a.typesPkg(p) != nil {
@@ -257,7 +261,7 @@ func (a *analysis) partsOf(as *asset) *parts {
 	tp, vname := as.from.types, name
 	if pkg, n, ok := strings.Cut(name, "."); ok {
 		vname = n
-		p, found := a.importPath(as.file, pkg)
+		p, found := a.importPath(a.fileOf(as), pkg)
 		if tp = a.typesPkg(p); !found || tp == nil {
 			return as.part
 		}
@@ -376,11 +380,12 @@ func kindName(k partition.Kind) string {
 }
 
 // input checks the mapping of parameter p of as, decides how it
-// receives its upstream's partitions and checks its type. mpos is the
-// position of its map= item, when it has one.
-func (a *analysis) input(as *asset, p *param, mpos token.Position) {
+// receives its upstream's partitions and checks its type. mp is its map=
+// item, when it has one.
+func (a *analysis) input(as *asset, p *param, mp MapItem) {
 	up, down := a.partsOf(p.up), as.part
-	m := p.mapping
+	m, mpos := mp.Mapping, a.dirPos(as, mp.Offset)
+	explicit := m != nil
 	if p.up == as {
 		// The asset reads its own earlier partitions: only a window
 		// before them can do that; without map= it is the cycle the
@@ -393,7 +398,7 @@ func (a *analysis) input(as *asset, p *param, mpos token.Position) {
 			a.errorf(mpos, "map=%s:%s: %s reads its own partitions: %s", p.name, m, as.fname, oneLine(err))
 			return
 		}
-		f, why := a.fan(m, down, down, 1, p)
+		f, why := a.fan(m, explicit, down, down, 1)
 		a.receive(as, p, f, why)
 		return
 	}
@@ -409,21 +414,21 @@ func (a *analysis) input(as *asset, p *param, mpos token.Position) {
 			return
 		}
 	}
-	f, why := a.fan(m, up, down, as.opts.Backfill, p)
+	f, why := a.fan(m, explicit, up, down, as.opts.Backfill)
 	a.receive(as, p, f, why)
 }
 
 // dep checks the partition mapping of deps= item i of as: the explicit
 // one (mp), or the default.
-func (a *analysis) dep(as *asset, i int, mp MapItem, mpos token.Position) {
-	upAsset := as.depUps[i]
+func (a *analysis) dep(as *asset, i int, mp MapItem) {
+	upAsset := a.depUps[as][i]
 	if upAsset == nil || upAsset.bad {
 		return
 	}
 	up, down := a.partsOf(upAsset), as.part
 	if mp.Mapping != nil {
 		if err := checkMapping(mp.Mapping, up, down); err != nil {
-			a.errorf(mpos, "map=%s:%s: %s", mp.Name, mp.Mapping, a.mappingProblem(as, upAsset, up, down, err))
+			a.errorf(a.dirPos(as, mp.Offset), "map=%s:%s: %s", mp.Name, mp.Mapping, a.mappingProblem(as, upAsset, up, down, err))
 		}
 		return
 	}
@@ -480,8 +485,8 @@ func (a *analysis) checkSelf(as *asset, m partition.Mapping) error {
 // partitions and a downstream's (nil: unpartitioned): the kinds, when
 // the types tell them, then the definitions, when both were evaluated.
 func checkMapping(m partition.Mapping, up, down *parts) error {
-	if up == nil && down == nil {
-		return fmt.Errorf("neither side is partitioned")
+	if up == nil {
+		return partition.CheckKinds(m, partition.KindNone, partition.KindNone)
 	}
 	uk, dk := kindOf(up), kindOf(down)
 	if uk == kindUnknown || dk == kindUnknown {
@@ -542,8 +547,9 @@ const (
 )
 
 // fan tells how many upstream partitions one step reads through m (nil:
-// not known) from up to down, with backfill b, and why several.
-func (a *analysis) fan(m partition.Mapping, up, down *parts, b int, p *param) (fan, string) {
+// not known; explicit: given by map=) from up to down, with backfill b,
+// and why several.
+func (a *analysis) fan(m partition.Mapping, explicit bool, up, down *parts, b int) (fan, string) {
 	switch {
 	case up == nil || m == partition.Last():
 		return fanOne, ""
@@ -555,7 +561,7 @@ func (a *analysis) fan(m partition.Mapping, up, down *parts, b int, p *param) (f
 		return fanUnknown, ""
 	}
 	how := "mapping " + m.String()
-	if p.mapping == nil {
+	if !explicit {
 		how = "the default mapping " + m.String()
 	}
 	s := m.String()
@@ -650,7 +656,7 @@ func (a *analysis) receive(as *asset, p *param, f fan, why string) {
 			project = ok
 		}
 		if ok {
-			p.gather, p.recv, p.project = g, t, project
+			p.gather, p.project = g, project
 		}
 		return ok
 	}
@@ -721,6 +727,16 @@ func depMappings(as *asset) []MapItem {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// mapFor returns the map= item for parameter name.
+func (as *asset) mapFor(name string) (MapItem, bool) {
+	for _, m := range as.opts.Map {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return MapItem{}, false
 }
 
 func isParam(as *asset, name string) bool {
