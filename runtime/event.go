@@ -85,9 +85,20 @@ type Event struct {
 	// Subset when the asset is not partitioned.
 	Partitions partition.Subset
 
-	DataVersion   string         // step success: the data version of the output
-	InputVersions map[Key]string // step success: the data versions of the unpartitioned inputs used, where known
-	CodeVersion   string         // step events: the asset's code version
+	DataVersion string // step success: the data version of the output
+	// InputVersions holds, on a step's success, the data version of each
+	// input (and unpartitioned dep) used, where known: an unpartitioned
+	// upstream's own; for a partitioned upstream, the versions of the
+	// partitions the input's mapping reads, combined into one (the
+	// partition's own version when it reads one). For a step covering
+	// several partitions, whose partitions read different upstream
+	// partitions, the partitioned inputs are in PartitionInputVersions.
+	InputVersions map[Key]string
+	// PartitionInputVersions holds, on the success of a step covering
+	// several partitions, the versions of the partitioned inputs each of
+	// its partitions read (as InputVersions), by partition key.
+	PartitionInputVersions map[string]map[Key]string
+	CodeVersion            string // step events: the asset's code version
 	// PartitionVersions holds, on the success of a step covering several
 	// partitions, the data version of each partition stored, by key, as
 	// its I/O manager gave them; DataVersion is then the asset's own
@@ -167,9 +178,11 @@ type Options struct {
 	// slows the run; queue the events to do slow work.
 	OnEvent func(Event)
 	// DataVersion, when set, returns the last known data version of an
-	// unpartitioned asset not materialized in this run (from the run
-	// history), so steps can report the versions of the inputs they used.
-	DataVersion func(Key) string
+	// asset, or of one of its partitions (partition is "" when the asset
+	// is unpartitioned), not materialized in this run with a version
+	// (from the run history), so that steps can report the versions of
+	// the inputs they used (Event.InputVersions).
+	DataVersion func(key Key, partition string) string
 	// GracePeriod is how long an asset function may take to return once
 	// its context is cancelled (its attempt timed out, or the run was
 	// cancelled) before its step is abandoned: the step ends as failed

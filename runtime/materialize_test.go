@@ -630,7 +630,7 @@ func TestMaterializeEvents(t *testing.T) {
 		Logger:      logger,
 		OnEvent:     rec.on,
 		Selection:   []runtime.Key{"a", "sales/b"},
-		DataVersion: func(k runtime.Key) string { return "old-" + string(k) },
+		DataVersion: func(k runtime.Key, _ string) string { return "old-" + string(k) },
 	}
 	res, err := runtime.Materialize(context.Background(), defsOf(mem, a, b, intAsset("x", sum(0))), opts)
 	require.NoError(t, err)

@@ -243,6 +243,18 @@ func (p *Plan) cover(a int32, sub partition.Subset, self int32, fn func(step int
 	}
 }
 
+// stepOf returns the step of the asset at position a that covers its key
+// at index idx, if the run has one.
+func (p *Plan) stepOf(a int32, idx int) (int32, bool) {
+	pa := &p.assets[a]
+	steps := p.steps[pa.first:pa.end]
+	t := sort.Search(len(steps), func(t int) bool { return int(steps[t].hi) > idx })
+	if t < len(steps) && int(steps[t].lo) <= idx {
+		return pa.first + int32(t), true
+	}
+	return 0, false
+}
+
 // partitions resolves the keys of the run's partitioned assets, applies
 // the request, cuts the steps and links them.
 func (p *Plan) partitions(opts *Options) error {

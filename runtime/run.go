@@ -119,14 +119,30 @@ func newRun(ctx context.Context, p *Plan, opts *Options, runID string) *run {
 	if r.onEvent != nil {
 		r.x.emit = r.emit
 	}
-	r.x.version = func(node int32) (string, bool) {
+	r.x.version = func(node int32, idx int) (string, bool) {
 		a := p.apos[node]
-		if a < 0 || p.keys[node] != nil {
+		if a < 0 || (idx < 0) != (p.keys[node] == nil) {
 			return "", false
 		}
-		// Read by a downstream step, which starts only after this step
-		// finished: the write happened before, under r.mu.
-		return r.res[p.assets[a].first].DataVersion, true
+		// Read by a downstream step, which starts only after the steps it
+		// reads finished: the write happened before, under r.mu.
+		s := p.assets[a].first
+		if idx >= 0 {
+			var ok bool
+			if s, ok = p.stepOf(a, idx); !ok {
+				return "", false // a partition outside the run
+			}
+		}
+		res := &r.res[s]
+		if res.Status != StatusSuccess {
+			return "", false
+		}
+		if idx >= 0 && res.PartitionVersions != nil {
+			if v, ok := res.PartitionVersions[p.keys[node].Key(idx)]; ok {
+				return v, true
+			}
+		}
+		return res.DataVersion, true
 	}
 	return r
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/internal/versions"
 	"github.com/assetgen/assetgen/partition"
 )
 
@@ -127,11 +128,11 @@ type executor struct {
 	g        *Graph
 	opts     *Options
 	runID    string
-	log      slog.Handler // base handler tagged with the run ID
-	emit     func(Event)  // nil when nobody listens
-	version  func(node int32) (string, bool)
-	managers []IOManager // by node: looked up once per run, not per load
-	run      *run        // the run that watches the steps; nil for ExecuteStep
+	log      slog.Handler                             // base handler tagged with the run ID
+	emit     func(Event)                              // nil when nobody listens
+	version  func(node int32, idx int) (string, bool) // the data version of node (its partition at idx; -1 when unpartitioned) from the run, if it ran it
+	managers []IOManager                              // by node: looked up once per run, not per load
+	run      *run                                     // the run that watches the steps; nil for ExecuteStep
 
 	keys  []*partition.Keys                      // by node: the keys of partitioned assets the steps use
 	maps  []partition.Mapping                    // by input edge (Graph.in): the mapping from a partitioned upstream
@@ -334,11 +335,12 @@ func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart)
 				res.PartitionVersions = s.state.versions
 			}
 			if x.emit != nil {
+				inputs, partInputs := x.inputVersions(s)
 				x.emit(Event{
 					Type: StepSuccess, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel,
 					Attempt: attempt, Duration: end.Sub(start), Metadata: res.Metadata,
 					DataVersion: res.DataVersion, PartitionVersions: res.PartitionVersions,
-					InputVersions: x.inputVersions(node), CodeVersion: def.CodeVersion,
+					InputVersions: inputs, PartitionInputVersions: partInputs, CodeVersion: def.CodeVersion,
 				})
 			}
 			return res, false
@@ -545,31 +547,97 @@ func (s *stepRun) recover(err *error) {
 	}
 }
 
-// inputVersions returns the data versions of node's unpartitioned inputs
-// (and deps), where known.
-func (x *executor) inputVersions(node int32) map[Key]string {
-	var out map[Key]string
+// inputVersions returns the data versions of the inputs (and deps) of the
+// step s, where known: each unpartitioned upstream's, and each
+// partitioned input's, combined over the upstream partitions its mapping
+// gives (internal/versions). For a step covering several partitions, the
+// partitioned inputs' versions differ by partition: they are returned by
+// partition key, the unpartitioned ones once.
+func (x *executor) inputVersions(s *stepRun) (all map[Key]string, byPartition map[string]map[Key]string) {
+	node, part := s.node, s.ctx.part
+	add := func(m map[Key]string, k Key, v string) map[Key]string {
+		if m == nil {
+			m = make(map[Key]string)
+		}
+		m[k] = v
+		return m
+	}
 	for _, j := range x.g.upstream(node) {
 		if x.g.defs[j].Partitions != nil {
 			continue
 		}
-		var v string
-		ok := false
-		if x.version != nil {
-			v, ok = x.version(j)
+		if v := x.dataVersion(j, -1); v != "" {
+			all = add(all, x.g.defs[j].Key, v)
 		}
-		if (!ok || v == "") && x.opts.DataVersion != nil {
-			v = x.opts.DataVersion(x.g.defs[j].Key)
-		}
-		if v == "" {
+	}
+	def := s.def
+	for i := range def.Inputs {
+		j := x.g.input(node, i)
+		if j < 0 || x.g.defs[j].Partitions == nil || x.maps == nil {
 			continue
 		}
-		if out == nil {
-			out = make(map[Key]string)
+		keys, mp := x.keys[j], x.maps[x.g.inOff[node]+int32(i)]
+		if keys == nil || mp == nil {
+			continue
 		}
-		out[x.g.defs[j].Key] = v
+		k := def.Inputs[i].Key
+		if part == nil || part.one() {
+			if v, ok := x.combined(j, mp, part.subset(), keys); ok {
+				all = add(all, k, v)
+			}
+			continue
+		}
+		own := part.subset()
+		for idx := range own.Indexes() {
+			if v, ok := x.combined(j, mp, own.Of().Span(idx, idx+1), keys); ok {
+				key := own.Of().Key(idx)
+				if byPartition == nil {
+					byPartition = make(map[string]map[Key]string, own.Len())
+				}
+				byPartition[key] = add(byPartition[key], k, v)
+			}
+		}
 	}
-	return out
+	return all, byPartition
+}
+
+// combined returns the version of the partitions of upstream node up that
+// mp maps sel to, combined; ok is false when one of them has no known
+// version.
+func (x *executor) combined(up int32, mp partition.Mapping, sel partition.Subset, keys *partition.Keys) (string, bool) {
+	r, err := mp.Upstream(sel, keys)
+	if err != nil {
+		return "", false
+	}
+	n := r.Subset.Len()
+	ks, vs := make([]string, 0, n), make([]string, 0, n)
+	for idx := range r.Subset.Indexes() {
+		v := x.dataVersion(up, idx)
+		if v == "" {
+			return "", false
+		}
+		ks, vs = append(ks, keys.Key(idx)), append(vs, v)
+	}
+	return versions.Combine(ks, vs), true
+}
+
+// dataVersion returns the data version of node, or of its partition at
+// index idx (-1 when unpartitioned): from the run when it materialized it
+// with a version, else from opts.DataVersion; "" when unknown.
+func (x *executor) dataVersion(node int32, idx int) string {
+	if x.version != nil {
+		if v, ok := x.version(node, idx); ok && v != "" {
+			return v
+		}
+	}
+	if x.opts.DataVersion == nil {
+		return ""
+	}
+	part := ""
+	if idx >= 0 {
+		part = x.keys[node].Key(idx)
+	}
+	return x.opts.DataVersion(x.g.defs[node].Key, part)
 }
 
 // backoff returns the delay before retry n (n = 1 after the first
