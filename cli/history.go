@@ -92,6 +92,16 @@ func (emptyLog) AssetSteps(context.Context, runtime.Key, int) ([]history.Step, e
 func (emptyLog) Logs(_ context.Context, id string, _ history.LogQuery) ([]history.LogLine, error) {
 	return nil, fmt.Errorf("run %q: %w", id, history.ErrNotFound)
 }
+func (emptyLog) Partitions(_ context.Context, key runtime.Key) (*history.PartitionRecords, error) {
+	return &history.PartitionRecords{Key: key}, nil
+}
+func (emptyLog) DynamicPartitions(context.Context, string) ([]string, error) { return nil, nil }
+func (emptyLog) AddDynamicPartitions(context.Context, string, []string) ([]string, error) {
+	return nil, errors.New("history: the empty history cannot be written")
+}
+func (emptyLog) DeleteDynamicPartitions(context.Context, string, []string) ([]string, error) {
+	return nil, errors.New("history: the empty history cannot be written")
+}
 func (emptyLog) Reap(context.Context) ([]string, error) { return nil, nil }
 func (emptyLog) Close() error                           { return nil }
 

@@ -37,6 +37,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -78,9 +79,18 @@ type Run struct {
 	Queued bool
 
 	// Counts of the recorded steps by status ("success", "failed",
-	// "running", ...). Kept by the writer (a Recorder) in the same
-	// transaction as the steps, and recounted by Reap.
+	// "running", ...): a step of several partitions counts once per
+	// partition. Kept by the writer (a Recorder) in the same transaction
+	// as the steps, and recounted by Reap.
 	Counts map[string]int
+
+	// Partitions lists, for each partitioned asset of the run, the
+	// partitions its plan gave it, as ranges of consecutive keys in the
+	// order of the asset's definition (a lone key is a Range whose Start
+	// and End are equal); nil when the run has no partitioned asset (and
+	// in runs recorded before schema 5). FromFailure reads it for the
+	// partitions of an abandoned run that never started.
+	Partitions map[runtime.Key][]partition.Range
 }
 
 // Duration returns how long the run took, or has taken so far (until its
@@ -103,11 +113,14 @@ type Attempt struct {
 	Stack    string    `json:"stack,omitempty"` // the panic's stack, when it panicked
 }
 
-// Step is one recorded step: one asset (and partition) in one run.
+// Step is one recorded step: one asset (and partition) in one run. A step
+// of the runtime that covered several partitions is recorded as one Step
+// per partition, each with the step's Range.
 type Step struct {
 	RunID         string
 	Key           runtime.Key
-	Partition     string
+	Partition     string    // the partition key; empty when unpartitioned
+	Range         string    // the partitions of the runtime's step, "FIRST...LAST", when it covered several
 	Status        string    // StepRunning, or a runtime.Status name
 	Attempts      int       // attempts made (1 without retries)
 	Start         time.Time // start of the first attempt; zero when it never started (skipped, canceled before it started)
@@ -125,6 +138,13 @@ type Step struct {
 	Note          string                 // how the step came to be recorded, when unusual (see Reconcile)
 	Abandoned     bool                   // it was running when its run was abandoned: End is a lower bound, as Run's
 	Worker        string                 // the queue worker that ran it (see NewStepRecorder); empty in a run of one process
+
+	// The partition's index (plus one; 0 when unknown) in the keys of
+	// its asset's definition, pdef (Definition.String), when recorded:
+	// status places a record by them without parsing its key. Kept in
+	// the partition records only.
+	pidx int32
+	pdef string
 }
 
 // Duration returns End-Start (the least it took when Abandoned), or zero
@@ -200,15 +220,30 @@ type Log interface {
 	Run(ctx context.Context, id string) (*Run, error)
 	// Steps returns the steps of a run, in the order they started.
 	Steps(ctx context.Context, runID string) ([]Step, error)
-	// Assets returns the latest record of every asset and partition ever
-	// attempted, sorted by key and partition.
+	// Assets returns the latest record of every unpartitioned asset ever
+	// attempted, sorted by key.
 	Assets(ctx context.Context) ([]Asset, error)
+	// Partitions returns the latest records of the partitions of asset
+	// key ever attempted, sorted by partition key.
+	Partitions(ctx context.Context, key runtime.Key) (*PartitionRecords, error)
 	// AssetSteps returns the steps of one asset (all its partitions),
 	// newest first, at most limit of them (all when limit <= 0).
 	AssetSteps(ctx context.Context, key runtime.Key, limit int) ([]Step, error)
 	// Logs returns the log lines of a run that q chooses, in Seq order,
 	// with the markers of dropped lines in their places.
 	Logs(ctx context.Context, runID string, q LogQuery) ([]LogLine, error)
+	// DynamicPartitions returns the keys of the dynamic partitions
+	// definition name (partition.Dynamic), in the order they were added.
+	DynamicPartitions(ctx context.Context, name string) ([]string, error)
+	// AddDynamicPartitions adds keys to the dynamic partitions definition
+	// name, after those it has, and returns those it did not have, in
+	// order. Every key must pass partition.CheckKey, and name be the name
+	// of a dynamic definition; otherwise nothing is added.
+	AddDynamicPartitions(ctx context.Context, name string, keys []string) ([]string, error)
+	// DeleteDynamicPartitions deletes keys from the dynamic partitions
+	// definition name and returns those it had. The records of their
+	// materializations stay.
+	DeleteDynamicPartitions(ctx context.Context, name string, keys []string) ([]string, error)
 	// Reap marks as failed ("abandoned") the runs still marked running
 	// whose process is gone, and their unfinished steps; finished steps
 	// stay as they were. It returns the IDs of the runs it marked. Open

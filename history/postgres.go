@@ -23,9 +23,11 @@ func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)
 	d := dialect{
-		name:   "PostgreSQL",
-		where:  where,
-		dollar: true,
+		name:      "PostgreSQL",
+		where:     where,
+		dollar:    true,
+		blob:      "BYTEA",
+		forUpdate: " FOR UPDATE",
 		// An arbitrary constant: "assetgen history" migration lock.
 		lock: `SELECT pg_advisory_xact_lock(7301946521)`,
 		wrap: func(err error) error { return err },

@@ -94,11 +94,13 @@ var undo = map[int][]string{
 	4: {`DROP INDEX runs_by_pipeline`, `ALTER TABLE runs DROP COLUMN pipeline`,
 		`ALTER TABLE runs DROP COLUMN abandoned`, `ALTER TABLE steps DROP COLUMN abandoned`},
 	5: {`ALTER TABLE runs DROP COLUMN queued`, `ALTER TABLE steps DROP COLUMN worker`},
+	6: {`DROP TABLE partition_states`, `DROP INDEX dynamic_partitions_by_seq`, `DROP TABLE dynamic_partitions`,
+		`ALTER TABLE runs DROP COLUMN partitions`, `ALTER TABLE steps DROP COLUMN step_range`},
 }
 
 // TestMigrate opens histories of older schema versions, read-write and
-// read-only: version 2 (before the stack and note columns) and 3 (before
-// the pipeline and abandoned columns). Their runs belong to no pipeline,
+// read-only: version 2 (before the stack and note columns), 3 (before
+// the pipeline and abandoned columns) and 4 (before partitions). Their runs belong to no pipeline,
 // and Runs of a pipeline does not list them.
 func TestMigrate(t *testing.T) {
 	ctx := context.Background()
@@ -145,6 +147,14 @@ func TestMigrate(t *testing.T) {
 				require.Len(t, steps, 1)
 				assert.Equal(t, "boom", steps[0].Error)
 				assert.Empty(t, steps[0].Stack)
+				assert.Empty(t, steps[0].Range)
+				assert.Nil(t, runs[0].Partitions)
+				keys, err := log.DynamicPartitions(ctx, "customers")
+				require.NoError(t, err)
+				assert.Empty(t, keys, "the dynamic partitions table exists")
+				recs, err := log.Partitions(ctx, "a")
+				require.NoError(t, err)
+				assert.Zero(t, recs.Len(), "the partition states table exists")
 			})
 		}
 	}

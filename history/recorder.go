@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -42,7 +44,7 @@ type Recorder struct {
 	err       error         // error of the last write attempt, nil when it succeeded
 	progress  chan struct{} // closed and replaced after each write attempt
 	closed    bool
-	versions  map[runtime.Key]string // data versions of this recorder's successful unpartitioned steps
+	versions  map[stepID]string // data versions of this recorder's successful unpartitioned steps, and the default ones of its partitions
 
 	wake chan struct{}
 	stop chan struct{}
@@ -77,6 +79,8 @@ type stepID struct {
 
 type runState struct {
 	run      Run
+	plan     *runtime.Plan              // from RunStart; nil when the events came without one
+	defs     map[*partition.Keys]string // the definitions of time partitions, as the records keep them
 	steps    map[stepID]*Step
 	seq      int
 	dirtyRun bool
@@ -107,7 +111,7 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 		done:     make(chan struct{}),
 		runs:     map[string]*runState{},
 		ended:    map[string]bool{},
-		versions: map[runtime.Key]string{},
+		versions: map[stepID]string{},
 		logHead:  LogHead,
 		logTail:  LogTail,
 		logBytes: LogLineBytes,
@@ -138,8 +142,9 @@ func NewStepRecorder(log Log, worker string, place func(runID string, key runtim
 // lines the steps log as well as write them (see Recorder.Handler; a nil
 // Logger stands for slog.Default()), and sets opts.DataVersion, when
 // unset, to Recorder.DataVersion, falling back to the latest data versions
-// in the log (loaded once, on first use: a run that loads no input from
-// earlier runs never reads them). It first reaps abandoned runs (see
+// in the log (those of the unpartitioned assets loaded once, those of the
+// partitions of an asset once per asset, on first use: a run that loads
+// no input from earlier runs never reads them). It first reaps abandoned runs (see
 // Log.Reap), so a long-lived process that opened the log once still
 // notices runs of processes that died since. Close the Recorder after the
 // run.
@@ -150,24 +155,7 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 	r := NewRecorder(log, tags)
 	r.runCtx = ctx
 	if opts.DataVersion == nil {
-		var once sync.Once
-		var lookup func(runtime.Key) string
-		opts.DataVersion = func(k runtime.Key) string {
-			if v := r.DataVersion(k); v != "" {
-				return v
-			}
-			once.Do(func() {
-				assets, err := log.Assets(ctx)
-				if err != nil {
-					// Versions unknown: steps record no input versions,
-					// and staleness falls back to materialization times.
-					lookup = func(runtime.Key) string { return "" }
-					return
-				}
-				lookup = DataVersions(assets)
-			})
-			return lookup(k)
-		}
+		opts.DataVersion = r.lookup(ctx, log)
 	}
 	base := opts.Logger
 	if base == nil {
@@ -186,12 +174,52 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 }
 
 // DataVersion returns the data version of the last successful
-// materialization of key (unpartitioned) among the events this Recorder
-// received, or "". Steps that set no data version get DefaultDataVersion.
-func (r *Recorder) DataVersion(key runtime.Key) string {
+// materialization of key (partition "" when unpartitioned) among the
+// events this Recorder received, or "": of an unpartitioned asset,
+// whatever its version; of a partition, the default one only (steps that
+// set no data version get DefaultDataVersion), since the runtime knows
+// the others.
+func (r *Recorder) DataVersion(key runtime.Key, partition string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.versions[key]
+	return r.versions[stepID{key, partition}]
+}
+
+// lookup returns the data versions for runtime.Options.DataVersion: the
+// recorder's, else the latest in log, read on first use (the records of
+// the unpartitioned assets once, those of the partitions of an asset once
+// per asset). When the log cannot be read, versions are unknown: steps
+// record no input versions, and staleness falls back to materialization
+// times.
+func (r *Recorder) lookup(ctx context.Context, log Log) func(runtime.Key, string) string {
+	var mu sync.Mutex
+	var plain func(runtime.Key) string
+	parts := map[runtime.Key]*PartitionRecords{}
+	return func(k runtime.Key, part string) string {
+		if v := r.DataVersion(k, part); v != "" {
+			return v
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if part == "" {
+			if plain == nil {
+				plain = func(runtime.Key) string { return "" }
+				if assets, err := log.Assets(ctx); err == nil {
+					plain = DataVersions(assets)
+				}
+			}
+			return plain(k)
+		}
+		recs, ok := parts[k]
+		if !ok {
+			recs, _ = log.Partitions(ctx, k) // nil on error: unknown
+			parts[k] = recs
+		}
+		if a, ok := recs.Find(part); ok && a.Materialized() {
+			return a.DataVersion
+		}
+		return ""
+	}
 }
 
 // OnEvent queues e for writing; use it as runtime.Options.OnEvent. For a
@@ -203,11 +231,23 @@ func (r *Recorder) OnEvent(e runtime.Event) {
 		return
 	}
 	if e.Type == runtime.StepSuccess {
-		if e.DataVersion == "" {
+		switch {
+		case e.Partitions.Len() > 1:
+			// Each partition gets a version of its own (see apply).
+			if e.DataVersion == "" {
+				keys := e.Partitions.Of()
+				for idx := range e.Partitions.Indexes() {
+					k := keys.Key(idx)
+					if _, ok := e.PartitionVersions[k]; !ok {
+						r.versions[stepID{e.Key, k}] = DefaultDataVersion(e.RunID, e.Key, k)
+					}
+				}
+			}
+		case e.DataVersion == "":
 			e.DataVersion = DefaultDataVersion(e.RunID, e.Key, e.Partition)
-		}
-		if e.Partition == "" {
-			r.versions[e.Key] = e.DataVersion
+			r.versions[stepID{e.Key, e.Partition}] = e.DataVersion
+		case e.Partition == "":
+			r.versions[stepID{e.Key, ""}] = e.DataVersion
 		}
 	}
 	r.queue = append(r.queue, event{Event: e, stopped: r.runCtx != nil && r.runCtx.Err() != nil})
@@ -453,6 +493,7 @@ func (r *Recorder) runFor(e *runtime.Event) *runState {
 			logs:    map[stepID]*logState{},
 			worker:  r.worker,
 			place:   r.place,
+			defs:    map[*partition.Keys]string{},
 		}
 		rs.dirtyRun = true
 		r.runs[e.RunID] = rs
@@ -461,23 +502,51 @@ func (r *Recorder) runFor(e *runtime.Event) *runState {
 }
 
 func (rs *runState) step(e *runtime.Event) *Step {
-	p, _ := rs.stepNew(e)
+	p, _ := rs.stepNew(e, e.Partition, -1)
 	return p
 }
 
-// stepNew returns the step of e, marked dirty, and whether it is new.
-func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
-	id := stepID{e.Key, e.Partition}
+// eachStep calls fn with the recorded step of each partition of e (one for a
+// step of an unpartitioned asset or of one partition), marked dirty, and
+// whether it is new.
+func (rs *runState) eachStep(e *runtime.Event, fn func(p *Step, created bool)) {
+	sel := e.Partitions
+	spans := sel.Spans()
+	switch {
+	case len(spans) == 0:
+		fn(rs.stepNew(e, e.Partition, -1))
+	case sel.Len() == 1:
+		fn(rs.stepNew(e, e.Partition, spans[0].Lo))
+	default:
+		keys := sel.Of()
+		for idx := range sel.Indexes() {
+			p, created := rs.stepNew(e, keys.Key(idx), idx)
+			p.Range = e.Partition
+			fn(p, created)
+		}
+	}
+}
+
+// stepNew returns the step of e's partition part, at index idx of the
+// keys of e.Partitions (-1 when unknown), marked dirty, and whether it is
+// new.
+func (rs *runState) stepNew(e *runtime.Event, part string, idx int) (*Step, bool) {
+	id := stepID{e.Key, part}
 	p := rs.steps[id]
 	created := p == nil
 	if created {
 		rs.seq++
-		p = &Step{RunID: e.RunID, Key: e.Key, Partition: e.Partition, Seq: rs.seq, Worker: rs.worker}
+		p = &Step{RunID: e.RunID, Key: e.Key, Partition: part, Seq: rs.seq, Worker: rs.worker}
 		if rs.place != nil {
-			p.Seq, _ = rs.place(e.RunID, e.Key, e.Partition)
+			p.Seq, _ = rs.place(e.RunID, e.Key, e.Partition) // the step's place: a step of a range has one
 		}
 		if started(e.Type) {
 			p.Start = e.Time
+		}
+		if idx >= 0 {
+			if def := rs.timeDef(e.Partitions.Of()); def != "" {
+				p.pidx, p.pdef = int32(idx)+1, def
+			}
 		}
 		rs.steps[id] = p
 		rs.setStatus(p, StepRunning, true)
@@ -493,6 +562,24 @@ func (rs *runState) stepNew(e *runtime.Event) (*Step, bool) {
 		p.Attempts = e.Attempt
 	}
 	return p, created
+}
+
+// timeDef returns the definition of keys as the partition records keep
+// it (Definition.String) when it is a time definition, whose String names
+// its windows exactly; "" for the others, whose records are placed by
+// their keys.
+func (rs *runState) timeDef(keys *partition.Keys) string {
+	if keys == nil {
+		return ""
+	}
+	def, ok := rs.defs[keys]
+	if !ok {
+		if d := keys.Definition(); partition.KindOf(d) == partition.KindTime {
+			def = d.String()
+		}
+		rs.defs[keys] = def
+	}
+	return def
 }
 
 // started reports whether an event of type t says its step started: any
@@ -583,59 +670,77 @@ func (r *Recorder) apply(q *event) {
 	case runtime.RunStart:
 		rs.run.Start = e.Time
 		rs.run.Selection = e.Keys
+		rs.plan = e.Plan
+		rs.run.Partitions = planPartitions(e.Plan)
 		rs.dirtyRun = true
 	case runtime.StepStart:
-		p := rs.step(e)
-		rs.setStatus(p, StepRunning, false)
-		p.AttemptStart = e.Time
+		rs.eachStep(e, func(p *Step, _ bool) {
+			rs.setStatus(p, StepRunning, false)
+			p.AttemptStart = e.Time
+		})
 	case runtime.StepRetry:
-		p := rs.step(e)
-		p.Retries = append(p.Retries, Attempt{
-			Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut,
-			Start: e.Time.Add(-e.Duration), End: e.Time, Stack: panicStack(e.Err),
+		rs.eachStep(e, func(p *Step, _ bool) {
+			p.Retries = append(p.Retries, Attempt{
+				Attempt: e.Attempt, Error: errText(e.Err, e.TimedOut), TimedOut: e.TimedOut,
+				Start: e.Time.Add(-e.Duration), End: e.Time, Stack: panicStack(e.Err),
+			})
 		})
 	case runtime.StepSuccess:
-		p, created := rs.stepNew(e)
-		if created && e.Duration > 0 {
-			p.Start = e.Time.Add(-e.Duration) // no StepStart seen
-		}
-		if e.Duration > 0 {
-			p.AttemptStart = e.Time.Add(-e.Duration)
-		}
-		rs.setStatus(p, runtime.StatusSuccess.String(), false)
-		p.End, p.Error = e.Time, ""
-		p.Metadata = e.Metadata
-		p.DataVersion = e.DataVersion // OnEvent set the default
-		p.InputVersions = e.InputVersions
+		rs.eachStep(e, func(p *Step, created bool) {
+			if created && e.Duration > 0 {
+				p.Start = e.Time.Add(-e.Duration) // no StepStart seen
+			}
+			if e.Duration > 0 {
+				p.AttemptStart = e.Time.Add(-e.Duration)
+			}
+			rs.setStatus(p, runtime.StatusSuccess.String(), false)
+			p.End, p.Error = e.Time, ""
+			p.Metadata = e.Metadata
+			p.DataVersion = e.DataVersion // OnEvent set the default of a step of one partition
+			p.InputVersions = e.InputVersions
+			if p.Range == "" {
+				return
+			}
+			if v, ok := e.PartitionVersions[p.Partition]; ok {
+				p.DataVersion = v
+			} else if p.DataVersion == "" {
+				p.DataVersion = DefaultDataVersion(e.RunID, e.Key, p.Partition)
+			}
+			if in := e.PartitionInputVersions[p.Partition]; len(in) > 0 {
+				p.InputVersions = maps.Clone(e.InputVersions)
+				if p.InputVersions == nil {
+					p.InputVersions = make(map[runtime.Key]string, len(in))
+				}
+				maps.Copy(p.InputVersions, in)
+			}
+		})
 	case runtime.StepFailure:
-		p := rs.step(e)
 		status := runtime.StatusFailed.String()
 		if stopped && !e.TimedOut {
 			status = runtime.StatusCanceled.String()
 		}
-		rs.setStatus(p, status, false)
-		p.End, p.Error, p.Stack = e.Time, errText(e.Err, e.TimedOut), panicStack(e.Err)
-		p.Metadata = e.Metadata
+		msg, stack := errText(e.Err, e.TimedOut), panicStack(e.Err)
+		rs.eachStep(e, func(p *Step, _ bool) {
+			rs.setStatus(p, status, false)
+			p.End, p.Error, p.Stack = e.Time, msg, stack
+			p.Metadata = e.Metadata
+		})
 	case runtime.StepSkipped:
-		p := rs.step(e)
 		status := runtime.StatusSkipped.String()
 		if e.Cause == "" && stopped {
 			status = runtime.StatusCanceled.String()
 		}
-		rs.setStatus(p, status, false)
-		p.End, p.Error, p.Cause = e.Time, errText(e.Err, false), e.Cause
+		msg := errText(e.Err, false)
+		rs.eachStep(e, func(p *Step, _ bool) {
+			rs.setStatus(p, status, false)
+			p.End, p.Error, p.Cause = e.Time, msg, e.Cause
+		})
 	case runtime.RunEnd:
 		rs.run.End = e.Time
 		if stopped {
 			// Steps the cancellation stopped before they started report
 			// no event: record them as canceled.
-			for _, k := range rs.run.Selection {
-				if rs.steps[stepID{key: k}] == nil {
-					p := rs.step(&runtime.Event{RunID: e.RunID, Key: k, Time: e.Time})
-					rs.setStatus(p, runtime.StatusCanceled.String(), false)
-					p.End, p.Error = e.Time, "canceled before it started"
-				}
-			}
+			rs.notStarted(e)
 		}
 		var failed, halted bool
 		for _, p := range rs.steps {
@@ -661,6 +766,61 @@ func (r *Recorder) apply(q *event) {
 		rs.dirtyRun = true
 		rs.ended = true
 	}
+}
+
+// notStarted records as canceled the steps of the run that have no record
+// at its end e: those of every partition of its plan (or of every key of
+// its selection, when the events came without a plan).
+func (rs *runState) notStarted(e *runtime.Event) {
+	cancel := func(p *Step, created bool) {
+		if created {
+			rs.setStatus(p, runtime.StatusCanceled.String(), false)
+			p.End, p.Error = e.Time, "canceled before it started"
+		}
+	}
+	if rs.plan == nil {
+		for _, k := range rs.run.Selection {
+			if rs.steps[stepID{key: k}] == nil {
+				cancel(rs.stepNew(&runtime.Event{RunID: e.RunID, Key: k, Time: e.Time}, "", -1))
+			}
+		}
+		return
+	}
+	for _, a := range rs.plan.Assets() {
+		if a.Partitions.Len() == 0 {
+			if rs.steps[stepID{key: a.Key}] == nil {
+				cancel(rs.stepNew(&runtime.Event{RunID: e.RunID, Key: a.Key, Time: e.Time}, "", -1))
+			}
+			continue
+		}
+		keys := a.Partitions.Of()
+		for idx := range a.Partitions.Indexes() {
+			k := keys.Key(idx)
+			if rs.steps[stepID{a.Key, k}] == nil {
+				ev := runtime.Event{RunID: e.RunID, Key: a.Key, Time: e.Time, Partitions: keys.Span(idx, idx+1)}
+				cancel(rs.stepNew(&ev, k, idx))
+			}
+		}
+	}
+}
+
+// planPartitions returns the partitions of each partitioned asset of
+// plan, as Run.Partitions lists them; nil when none.
+func planPartitions(plan *runtime.Plan) map[runtime.Key][]partition.Range {
+	if plan == nil {
+		return nil
+	}
+	var out map[runtime.Key][]partition.Range
+	for _, a := range plan.Assets() {
+		if a.Partitions.Len() == 0 {
+			continue
+		}
+		if out == nil {
+			out = map[runtime.Key][]partition.Range{}
+		}
+		out[a.Key] = a.Partitions.Ranges()
+	}
+	return out
 }
 
 // panicStack returns the stack of a panic that err reports, or "".

@@ -39,18 +39,18 @@ func TestRecordDataVersion(t *testing.T) {
 	rec, err = history.Record(ctx, log, &opts, nil)
 	require.NoError(t, err)
 	defer rec.Close()
-	assert.Equal(t, "x1", opts.DataVersion("a"), "from the log")
+	assert.Equal(t, "x1", opts.DataVersion("a", ""), "from the log")
 	// DefaultDataVersion("r1", "b", ""): the SHA-256 of "r1\x00b\x00", as
 	// sha256sum gives it, first 12 bytes.
-	assert.Equal(t, "run:71c5c982d9c086aa4426f839", opts.DataVersion("b"), "default version, from the log")
-	assert.Equal(t, "", opts.DataVersion("nope"))
+	assert.Equal(t, "run:71c5c982d9c086aa4426f839", opts.DataVersion("b", ""), "default version, from the log")
+	assert.Equal(t, "", opts.DataVersion("nope", ""))
 
 	ev(rec, runtime.Event{Type: runtime.RunStart, RunID: "r2", Keys: []runtime.Key{"a"}})
 	ev(rec, runtime.Event{Type: runtime.StepSuccess, RunID: "r2", Key: "a", Attempt: 1})
 	// Known at once, before anything is written: downstream steps of the
 	// same run ask while the writer may still be behind.
-	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", opts.DataVersion("a"), "this run's version first") // DefaultDataVersion("r2", "a", "")
-	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", rec.DataVersion("a"))
+	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", opts.DataVersion("a", ""), "this run's version first") // DefaultDataVersion("r2", "a", "")
+	assert.Equal(t, "run:7fe08fe67241744df3e3abcf", rec.DataVersion("a", ""))
 }
 
 // TestRecordChainsOnEvent checks that Record keeps the listener already set.

@@ -34,7 +34,7 @@ func OpenSQLite(ctx context.Context, home string) (Log, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: sqliteError}
+	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", blob: "BLOB", wrap: sqliteError}
 	// Opening can fail with SQLITE_BUSY without waiting for the busy
 	// timeout: while another process turns a new file to WAL mode, or
 	// recovers the WAL of a process that died. Retry for a while.
@@ -110,7 +110,7 @@ func openReadOnly(ctx context.Context, path string, immutable bool) (Log, error)
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", wrap: sqliteError}
+	d := dialect{name: "SQLite", where: path, withoutRowID: "WITHOUT ROWID", blob: "BLOB", wrap: sqliteError}
 	err = db.PingContext(ctx)
 	var s *store
 	if err == nil {

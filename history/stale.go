@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/partition"
 
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -53,8 +56,14 @@ type State struct {
 	// Logical is the logical version a materialization would have now:
 	// the definition's code version with the upstreams' latest data
 	// versions. Recorded is the one of the last materialization (empty
-	// when none).
+	// when none). Both are empty for a partitioned asset.
 	Logical, Recorded string
+	// Partitions is the state of each partition of a partitioned asset
+	// (nil for an unpartitioned one, or when its partitions cannot be
+	// listed: see PartitionsUnknown). The asset is stale when any of
+	// them is not fresh; Last is then its latest materialization of any
+	// partition.
+	Partitions *Partitions
 }
 
 // Why joins the causes: "code version changed (...); upstream stale b".
@@ -67,111 +76,39 @@ func (s *State) Why() string {
 }
 
 // Staleness says, for each asset of defs (in that order), whether it is
-// fresh or stale and why, from latest (Log.Assets). It is a pure function.
-// Only unpartitioned records count. An asset is stale when:
-//   - it was never materialized;
-//   - its last attempt failed, or was canceled, after its last
-//     materialization;
-//   - its code version differs from the one it was materialized with;
-//   - an upstream input's data version differs from the one used (where
-//     the input's version was recorded);
-//   - an upstream was materialized after it, where no data version of
-//     that upstream was recorded (deps= edges, unknown versions);
-//   - an upstream is stale: it will change when re-materialized;
-//   - its stored output is not what the history records (Asset.Conflict,
-//     set by Apply).
+// fresh or stale and why, from latest (Log.Assets), whose records with a
+// Partition are those of the partitions of partitioned assets, with
+// partition keys resolved at the current time (no dynamic keys). It is a
+// pure function: see View for the rules, and for a history's records.
 func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
-	recs := make(map[runtime.Key]*Asset, len(latest))
+	parts := map[runtime.Key][]*Step{}
 	for i := range latest {
-		if latest[i].Partition == "" {
-			recs[latest[i].Key] = &latest[i]
-		}
-	}
-	g := runtime.NewGraph(defs)
-	states := make([]*State, len(defs)) // by node
-	eval := func(node int32) *State {
-		d := g.Def(node)
-		s := &State{Key: d.Key, Last: recs[d.Key]}
-		rec := s.Last
-		add := func(c Cause) { s.Causes = append(s.Causes, c) }
-
-		current := map[runtime.Key]string{}
-		for _, in := range d.Inputs {
-			if u := recs[in.Key]; u != nil && u.Materialized() {
-				current[in.Key] = u.DataVersion
-			}
-		}
-		s.Logical = LogicalVersion(d.CodeVersion, current)
-		if rec != nil && rec.Materialized() {
-			s.Recorded = LogicalVersion(rec.CodeVersion, rec.InputVersions)
-		}
-
-		if rec != nil && rec.Conflict != "" {
-			add(Cause{Reason: StoredOutputDiffers, Detail: rec.Conflict})
-		}
-		switch {
-		case rec == nil || !rec.Materialized():
-			add(Cause{Reason: NeverMaterialized})
-			if c, ok := lastAttempt(rec); ok {
-				add(c)
-			}
-		default:
-			if c, ok := lastAttempt(rec); ok && !rec.LastTime.Before(rec.Time) {
-				add(c)
-			}
-			if d.CodeVersion != rec.CodeVersion {
-				add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", rec.CodeVersion, d.CodeVersion)})
-			}
-			for _, j := range g.Upstream(node) {
-				k := g.Def(j).Key
-				u := recs[k]
-				if u == nil || !u.Materialized() {
-					continue // reported as upstream stale below
-				}
-				if used, ok := rec.InputVersions[k]; ok {
-					if used != u.DataVersion {
-						add(Cause{Reason: UpstreamDataChanged, Upstream: k, Detail: fmt.Sprintf("%s -> %s", short(used), short(u.DataVersion))})
-					}
-				} else if u.Time.After(rec.Time) {
-					add(Cause{Reason: UpstreamMaterialized, Upstream: k, Detail: "in run " + u.RunID})
-				}
-			}
-		}
-		for _, j := range g.Upstream(node) {
-			// An upstream on a cycle may not be known yet: the
-			// definitions are invalid, and it counts as fresh.
-			if us := states[j]; us != nil && us.Stale {
-				add(Cause{Reason: UpstreamStale, Upstream: g.Def(j).Key})
-			}
-		}
-		s.Stale = len(s.Causes) > 0
-		return s
-	}
-	// Upstream assets first, then those on or after a cycle.
-	for _, node := range g.Order(nil) {
-		states[node] = eval(node)
-	}
-	for i, d := range defs {
-		if d == nil || states[i] != nil {
+		a := &latest[i]
+		if a.Partition == "" {
 			continue
 		}
-		if first, ok := g.Index(d.Key); ok && first == int32(i) {
-			states[i] = eval(first)
+		// The record as the steps that made it would have left it.
+		if a.Materialized() {
+			parts[a.Key] = append(parts[a.Key], &Step{Key: a.Key, Partition: a.Partition, RunID: a.RunID, Status: "success",
+				End: a.Time, CodeVersion: a.CodeVersion, DataVersion: a.DataVersion, InputVersions: a.InputVersions})
+		}
+		if a.LastRunID != "" && (a.LastRunID != a.RunID || !a.LastTime.Equal(a.Time)) {
+			parts[a.Key] = append(parts[a.Key], &Step{Key: a.Key, Partition: a.Partition, RunID: a.LastRunID, Status: a.LastStatus,
+				End: a.LastTime, Error: a.LastError})
 		}
 	}
-	// A repeated key gets the state of its first definition.
-	out := make([]State, len(defs))
-	for i, d := range defs {
-		if d == nil {
-			continue
-		}
-		if first, ok := g.Index(d.Key); ok {
-			out[i] = *states[first]
-		} else {
-			out[i] = State{Key: d.Key}
-		}
+	v := NewView(nil, defs, latest, nil, partition.Env{Now: time.Now()})
+	v.load = func(_ context.Context, key runtime.Key) (*PartitionRecords, error) {
+		ups := parts[key]
+		sortSteps(ups)
+		recs, _ := merge(nil, ups)
+		return &PartitionRecords{Key: key, recs: recs}, nil
 	}
-	return out
+	states, err := v.States(context.Background(), nil)
+	if err != nil {
+		panic(err) // no I/O: cannot happen
+	}
+	return states
 }
 
 // lastAttempt returns the cause that the last attempt of rec (nil when
@@ -229,13 +166,13 @@ func StaleSelection(states []State) []runtime.Key {
 }
 
 // Stale loads the latest records from log and returns the staleness of
-// every asset of defs.
+// every asset of defs, with partition keys resolved now (see Env).
 func Stale(ctx context.Context, log Log, defs []*runtime.AssetDef) ([]State, error) {
 	latest, err := log.Assets(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return Staleness(defs, latest), nil
+	return NewView(log, defs, latest, nil, Env(ctx, log)).States(ctx, nil)
 }
 
 // FromFailure returns the selection that re-executes a run from its

@@ -18,13 +18,14 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
 // PostgreSQL both accept, but for {{without_rowid}}: WITHOUT ROWID on
 // SQLite (the table is its primary key's b-tree: one b-tree write per row
-// instead of two), nothing on PostgreSQL.
+// instead of two), nothing on PostgreSQL; and {{blob}}: BLOB on SQLite,
+// BYTEA on PostgreSQL (both compare bytes as bytes).
 var migrations = []string{
 	`CREATE TABLE runs (
 		id TEXT PRIMARY KEY,
@@ -120,6 +121,27 @@ var migrations = []string{
 	// them), and the worker that ran each step.
 	`ALTER TABLE runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE steps ADD COLUMN worker TEXT NOT NULL DEFAULT ''`,
+	// 6: partitions. The latest records of the partitions of each asset,
+	// in chunks of consecutive keys (see chunk.go); the keys of dynamic
+	// partitions definitions, in the order they were added; the
+	// partitions a run planned, by asset; and, for a partition whose step
+	// covered several, that step's range.
+	`CREATE TABLE partition_states (
+		asset_key TEXT NOT NULL,
+		lo {{blob}} NOT NULL,
+		n INTEGER NOT NULL,
+		data {{blob}} NOT NULL,
+		PRIMARY KEY (asset_key, lo)
+	) {{without_rowid}};
+	CREATE TABLE dynamic_partitions (
+		name TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		seq BIGINT NOT NULL,
+		PRIMARY KEY (name, partition_key)
+	) {{without_rowid}};
+	CREATE INDEX dynamic_partitions_by_seq ON dynamic_partitions (name, seq);
+	ALTER TABLE runs ADD COLUMN partitions TEXT NOT NULL DEFAULT '{}';
+	ALTER TABLE steps ADD COLUMN step_range TEXT NOT NULL DEFAULT ''`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -130,6 +152,10 @@ type dialect struct {
 	// withoutRowID is the table option for tables clustered by their
 	// primary key.
 	withoutRowID string
+	// blob is the type of byte strings; forUpdate, the clause that locks
+	// the rows a SELECT reads until the transaction ends (SQLite's
+	// writers hold the whole database).
+	blob, forUpdate string
 	// lock, when set, runs first in the migration transaction to serialize
 	// concurrent migrations.
 	lock string
@@ -142,8 +168,8 @@ type store struct {
 	db *sql.DB
 	d  dialect
 
-	qRun, qAssetOK, qAssetFail string
-	qAssetsOK, qAssetsFail     string
+	qRun                   string
+	qAssetsOK, qAssetsFail string
 
 	mu       sync.Mutex
 	steps    map[int]string // statements inserting n steps
@@ -155,7 +181,7 @@ type store struct {
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 20
+	stepColumns = 21
 	stepChunk   = 50
 	logColumns  = 10
 	logChunk    = 90
@@ -169,14 +195,16 @@ func (s *store) stepSQL(n int) string {
 		return q
 	}
 	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker) VALUES `,
+		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker,
+		step_range) VALUES `,
 		stepColumns, n,
 		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
 		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
 		cause = excluded.cause, retries = excluded.retries, metadata = excluded.metadata,
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns,
-		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned, worker = excluded.worker`))
+		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned, worker = excluded.worker,
+		step_range = excluded.step_range`))
 	s.steps[n] = q
 	return q
 }
@@ -222,9 +250,8 @@ func attempted(p *Step) bool {
 	return false
 }
 
-// writeAssets updates the latest records of the assets whose steps
-// finished in steps (already written): set-based for unpartitioned steps,
-// one statement each for partitioned ones.
+// writeAssets updates the latest records of the unpartitioned assets
+// whose steps finished in steps (already written), set-based.
 func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error {
 	type group struct{ ok, fail []string }
 	runs := map[string]*group{}
@@ -235,17 +262,7 @@ func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error
 			continue
 		}
 		if p.Partition != "" {
-			var err error
-			if p.Status == "success" {
-				_, err = tx.ExecContext(ctx, s.qAssetOK, string(p.Key), p.Partition, p.RunID, ns(p.End), p.CodeVersion,
-					p.DataVersion, marshalVersions(p.InputVersions), p.RunID, p.Status, ns(p.End), "")
-			} else {
-				_, err = tx.ExecContext(ctx, s.qAssetFail, string(p.Key), p.Partition, p.RunID, p.Status, ns(p.End), p.Error)
-			}
-			if err != nil {
-				return s.wrap(fmt.Sprintf("write asset %s partition %s of run %s", p.Key, p.Partition, p.RunID), err)
-			}
-			continue
+			continue // writePartitions
 		}
 		g := runs[p.RunID]
 		if g == nil {
@@ -301,12 +318,13 @@ func (s *store) q(query string) string {
 func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store, error) {
 	s := &store{db: db, d: d, self: self(), steps: map[int]string{}, logs: map[int]string{}, readOnly: readOnly}
 	s.qRun = s.q(`INSERT INTO runs (id, status, start_ns, end_ns, selection, tags, error, host, pid, proc, heartbeat_ns, counts,
-		pipeline, abandoned, queued)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		pipeline, abandoned, queued, partitions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, start_ns = excluded.start_ns,
 		end_ns = excluded.end_ns, selection = excluded.selection, tags = excluded.tags, error = excluded.error,
 		host = excluded.host, pid = excluded.pid, proc = excluded.proc, heartbeat_ns = excluded.heartbeat_ns,
-		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned, queued = excluded.queued`)
+		counts = excluded.counts, pipeline = excluded.pipeline, abandoned = excluded.abandoned, queued = excluded.queued,
+		partitions = excluded.partitions`)
 	// The latest records of the assets: a later attempt replaces the
 	// last, and so does a step of the same run written again (an output
 	// that landed, recorded by Reconcile in place of the step's
@@ -332,20 +350,6 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		SELECT s.asset_key, s.partition_key, '', 0, '', '', '{}', s.run_id, s.status, s.end_ns, s.error ` + from + `
 		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status IN ('failed', 'canceled')
-		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
-		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
-	s.qAssetOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
-		input_versions, last_run_id, last_status, last_ns, last_error)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (asset_key, partition_key) DO UPDATE SET run_id = excluded.run_id, time_ns = excluded.time_ns,
-		code_version = excluded.code_version, data_version = excluded.data_version,
-		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
-		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
-		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
-	s.qAssetFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
-		input_versions, last_run_id, last_status, last_ns, last_error)
-		VALUES (?, ?, '', 0, '', '', '{}', ?, ?, ?, ?)
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
 		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
@@ -438,7 +442,7 @@ func (s *store) migrate(ctx context.Context) error {
 		return s.errorf("invalid schema version %d: the database is damaged", cur)
 	}
 	for v := cur; v < SchemaVersion; v++ {
-		m := strings.ReplaceAll(migrations[v], "{{without_rowid}}", s.d.withoutRowID)
+		m := strings.NewReplacer("{{without_rowid}}", s.d.withoutRowID, "{{blob}}", s.d.blob).Replace(migrations[v])
 		for _, stmt := range strings.Split(m, ";") {
 			if strings.TrimSpace(stmt) == "" {
 				continue
@@ -562,7 +566,8 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 				tags = map[string]string{}
 			}
 			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
-				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned), flag(r.Queued)); err != nil {
+				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned), flag(r.Queued),
+				marshalRunPartitions(r.Partitions)); err != nil {
 				return s.wrap("write run "+r.ID, err)
 			}
 		}
@@ -585,7 +590,8 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			}
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
-				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned), p.Worker)
+				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned), p.Worker,
+				p.Range)
 		}
 		st := stmts[len(chunk)]
 		var err error
@@ -603,6 +609,9 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	if err := s.writeAssets(ctx, tx, b.Steps); err != nil {
 		return err
 	}
+	if err := s.writePartitions(ctx, tx, b.Steps); err != nil {
+		return err
+	}
 	for _, id := range b.Recount {
 		if err := s.recount(ctx, tx, id); err != nil {
 			return s.wrap("count the steps of run "+id, err)
@@ -614,15 +623,19 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	return s.wrap("commit", tx.Commit())
 }
 
-const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned, queued`
+const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned, queued, partitions`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var start, end, hb int64
-	var sel, tags, counts string
+	var sel, tags, counts, parts string
 	var abandoned, queued int
-	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts, &r.Pipeline, &abandoned, &queued); err != nil {
+	if err := sc.Scan(&r.ID, &r.Status, &start, &end, &sel, &tags, &r.Error, &r.Host, &r.PID, &hb, &counts, &r.Pipeline, &abandoned, &queued, &parts); err != nil {
 		return r, err
+	}
+	var err error
+	if r.Partitions, err = unmarshalRunPartitions(parts); err != nil {
+		return r, fmt.Errorf("run %s: partitions: %w", r.ID, err)
 	}
 	r.Start, r.End, r.Heartbeat, r.Abandoned, r.Queued = fromNS(start), fromNS(end), fromNS(hb), abandoned != 0, queued != 0
 	var keys []string
@@ -708,7 +721,8 @@ func (s *store) view(r *Run) {
 
 // stepSelect selects the columns scanStep reads.
 const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
-	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker FROM steps `
+	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker,
+	step_range FROM steps `
 
 // scanStep reads a row of stepSelect.
 func (s *store) scanStep(rows *sql.Rows) (Step, error) {
@@ -717,7 +731,7 @@ func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	var start, end, attemptStart int64
 	var abandoned int
 	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned, &p.Worker); err != nil {
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned, &p.Worker, &p.Range); err != nil {
 		return p, s.wrap("read steps", err)
 	}
 	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
@@ -776,8 +790,10 @@ func unmarshal(s string, v any) error {
 }
 
 func (s *store) Assets(ctx context.Context) ([]Asset, error) {
+	// Partitions are in partition_states (rows of assets with a
+	// partition, written before schema 5, are left out).
 	rows, err := s.db.QueryContext(ctx, `SELECT asset_key, partition_key, run_id, time_ns, code_version, data_version,
-		input_versions, last_run_id, last_status, last_ns, last_error FROM assets`)
+		input_versions, last_run_id, last_status, last_ns, last_error FROM assets WHERE partition_key = ''`)
 	if err != nil {
 		return nil, s.wrap("read assets", err)
 	}
