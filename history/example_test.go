@@ -81,7 +81,7 @@ func Example() {
 	fmt.Println(history.StaleSelection(states))
 
 	// materialize --from-failure RUN_ID
-	_, err = history.FromFailure(ctx, log, id)
+	_, err = history.FromFailure(ctx, log, id, defs.Assets, history.Env(ctx, log))
 	fmt.Println(err != nil)
 
 	// Output:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/cputime"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/stretchr/testify/assert"
@@ -130,7 +131,7 @@ func TestMaterializeFromFailure(t *testing.T) {
 			}
 		}
 
-		keys, err := history.FromFailure(ctx, log, res.RunID)
+		keys, err := fromFailure(ctx, log, res.RunID)
 		require.NoError(t, err)
 		assert.Equal(t, []runtime.Key{"b", "c"}, keys)
 
@@ -348,3 +349,13 @@ func benchRecord(b *testing.B, log history.Log) {
 
 // quiet discards the runtime's logs.
 var quiet = slog.New(slog.DiscardHandler)
+
+// fromFailure returns the keys FromFailure gives, for runs of
+// unpartitioned assets.
+func fromFailure(ctx context.Context, log history.Log, id string) ([]runtime.Key, error) {
+	r, err := history.FromFailure(ctx, log, id, nil, partition.Env{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Keys, nil
+}

@@ -1,6 +1,7 @@
 package history_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -135,4 +136,51 @@ func TestPartitionStalenessFailedAndSelf(t *testing.T) {
 	assert.Equal(t, "ffxsmmmmmm", statuses(p))
 	assert.Equal(t, "last attempt failed (in run r2: boom)", whys(t, p)[day(3)])
 	assert.Equal(t, "upstream stale cum (1 partition not fresh)", whys(t, p)[day(4)])
+}
+
+func TestAddUpstream(t *testing.T) {
+	ctx := context.Background()
+	// a -> b -> c -> d, and e -> c; a and e live in memory, b does not.
+	def := func(key runtime.Key, io string, inputs ...runtime.Key) *runtime.AssetDef {
+		d := &runtime.AssetDef{Key: key, IOManager: io}
+		for _, in := range inputs {
+			d.Inputs = append(d.Inputs, runtime.Input{Name: string(in), Key: in})
+		}
+		return d
+	}
+	defs := []*runtime.AssetDef{def("a", "mem"), def("e", "mem"), def("b", "", "a"), def("c", "", "b", "e"), def("d", "", "c")}
+	var all []history.Asset
+	for _, d := range defs {
+		all = append(all, partRec(d.Key, "", "r1", 1, "", "x", nil))
+	}
+	notMemory := func(d *runtime.AssetDef) bool { return d.IOManager != "mem" }
+	add := func(latest []history.Asset, keys ...runtime.Key) []runtime.Key {
+		out, parts, err := history.NewView(nil, defs, latest, nil, partition.Env{}).AddUpstream(ctx, keys, nil, notMemory)
+		require.NoError(t, err)
+		assert.Empty(t, parts)
+		return out
+	}
+	assert.Equal(t, []runtime.Key{"d"}, add(all, "d"), "c is loadable: the walk ends there")
+	assert.Equal(t, []runtime.Key{"c", "e"}, add(all, "c"))
+	assert.Equal(t, []runtime.Key{"b", "a"}, add(all, "b"))
+	assert.Equal(t, []runtime.Key{"d", "a", "e", "b", "c"}, add(nil, "d"), "never materialized")
+	assert.Equal(t, []runtime.Key{"d", "e", "c"}, add(all[:3], "d"), "c never materialized; then in the order of the definitions")
+	assert.Equal(t, []runtime.Key{}, add(all, []runtime.Key{}...))
+
+	// Partitions: those the mapping reads that are missing, or all of
+	// them from a manager that cannot reload them.
+	raw := &runtime.AssetDef{Key: "raw", Partitions: tenDays}
+	week := &runtime.AssetDef{Key: "week", Partitions: tenDays,
+		Inputs: []runtime.Input{{Name: "raw", Key: "raw", Mapping: partition.TimeWindow(-2, 0)}}}
+	v := history.NewView(nil, []*runtime.AssetDef{raw, week}, nil, nil, partition.Env{Now: time.Now()})
+	st, err := v.State(ctx, "week")
+	require.NoError(t, err)
+	sel := st.Partitions.Keys.Span(2, 4) // 2024-01-03...2024-01-04: read 01 to 04
+	// No history: every partition of raw is missing (see the
+	// conformance suite for a history with some).
+	keys, parts, err := v.AddUpstream(ctx, []runtime.Key{"week"}, map[runtime.Key]partition.Subset{"week": sel}, notMemory)
+	require.NoError(t, err)
+	assert.Equal(t, []runtime.Key{"week", "raw"}, keys)
+	assert.Equal(t, "2024-01-01...2024-01-04", parts["raw"].String())
+	assert.Equal(t, "2024-01-03...2024-01-04", parts["week"].String())
 }

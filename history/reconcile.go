@@ -74,21 +74,35 @@ func (f *Finding) String() string {
 }
 
 // Check compares the stamp of each stored output of the assets of defs
-// whose I/O manager is runtime.Stamped (the unpartitioned output, and each
-// partition latest has a record of) with latest, the log's records
-// (Log.Assets), and returns where they disagree, in the order of
-// defs.Assets. Outputs of runs still running are left alone. It writes
-// nothing. A manager's error for one output is joined into the returned
-// error, a *ManagerError, and the other outputs are still checked; an
-// error reading the log returns no findings.
+// whose I/O manager is runtime.Stamped with the log's records, and
+// returns where they disagree, in the order of defs.Assets: the output of
+// each unpartitioned asset, against latest (Log.Assets); and, of a
+// partitioned asset, the partitions whose step was running when its run
+// was abandoned or canceled and has no later record, which it reports
+// when their output landed (asking for the stamp of every partition of
+// every asset would cost a read per partition: an output that landed
+// before its step was recorded at all, or a partition changed outside
+// assetgen, goes unnoticed). Outputs of runs still running are left
+// alone. It writes nothing. A manager's error for one output is joined
+// into the returned error, a *ManagerError, and the other outputs are
+// still checked; an error reading the log returns no findings.
 func Check(ctx context.Context, log Log, defs *runtime.Definitions, latest []Asset) ([]Finding, error) {
 	recs := make(map[stepID]*Asset, len(latest))
-	parts := map[runtime.Key][]string{}
 	for i := range latest {
 		a := &latest[i]
 		recs[stepID{a.Key, a.Partition}] = a
-		if a.Partition != "" {
-			parts[a.Key] = append(parts[a.Key], a.Partition)
+	}
+	var cut map[runtime.Key][]Step // interrupted steps of partitions, by asset
+	if il, ok := log.(interruptedLister); ok {
+		steps, err := il.interrupted(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range steps {
+			if cut == nil {
+				cut = map[runtime.Key][]Step{}
+			}
+			cut[s.Key] = append(cut[s.Key], s)
 		}
 	}
 	runs := map[string]*Run{}
@@ -103,59 +117,128 @@ func Check(ctx context.Context, log Log, defs *runtime.Definitions, latest []Ass
 		if !ok {
 			continue
 		}
-		for _, part := range append([]string{""}, parts[d.Key]...) {
-			st, ok, err := m.Stamp(ctx, d.Key, part)
+		if d.Partitions != nil {
+			fs, err := checkPartitions(ctx, log, d.Key, m, cut[d.Key], runs)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("stamp of %s: %w", stepName(d.Key, part), err))
-				continue
-			}
-			if !ok {
-				continue
-			}
-			rec := recs[stepID{d.Key, part}]
-			f := Finding{Key: d.Key, Partition: part, Stamp: st, Recorded: rec}
-			if st.RunID == "" {
-				if rec != nil && rec.Materialized() && st.DataVersion != "" && st.DataVersion != rec.DataVersion {
-					f.Kind = Changed
-					findings = append(findings, f)
-				}
-				continue
-			}
-			if rec != nil && rec.RunID == st.RunID {
-				continue // the history knows
-			}
-			run, ok := runs[st.RunID]
-			if !ok {
-				r, err := log.Run(ctx, st.RunID)
-				if err != nil && !errors.Is(err, ErrNotFound) {
+				me, ok := errors.AsType[*ManagerError](err)
+				if !ok {
 					return nil, err
 				}
-				run, runs[st.RunID] = r, r
+				errs = append(errs, me.Errs...)
 			}
-			if run == nil {
-				f.Kind = UnknownRun
-				findings = append(findings, f)
-				continue
-			}
-			if run.Status == RunRunning {
-				continue // it will record the step itself
-			}
-			ss, ok := steps[run.ID]
-			if !ok {
-				if ss, err = log.Steps(ctx, run.ID); err != nil {
-					return nil, err
-				}
-				steps[run.ID] = ss
-			}
-			if i := slices.IndexFunc(ss, func(s Step) bool { return s.Key == d.Key && s.Partition == part }); i >= 0 {
-				if ss[i].Status == runtime.StatusSuccess.String() {
-					continue // an older success: the history has a newer one
-				}
-				f.Step = &ss[i]
-			}
-			f.Kind, f.Run = Landed, run
-			findings = append(findings, f)
+			findings = append(findings, fs...)
+			continue
 		}
+		part := "" // the unpartitioned output
+		st, ok, err := m.Stamp(ctx, d.Key, part)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("stamp of %s: %w", stepName(d.Key, part), err))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		rec := recs[stepID{d.Key, part}]
+		f := Finding{Key: d.Key, Partition: part, Stamp: st, Recorded: rec}
+		if st.RunID == "" {
+			if rec != nil && rec.Materialized() && st.DataVersion != "" && st.DataVersion != rec.DataVersion {
+				f.Kind = Changed
+				findings = append(findings, f)
+			}
+			continue
+		}
+		if rec != nil && rec.RunID == st.RunID {
+			continue // the history knows
+		}
+		run, ok := runs[st.RunID]
+		if !ok {
+			r, err := log.Run(ctx, st.RunID)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return nil, err
+			}
+			run, runs[st.RunID] = r, r
+		}
+		if run == nil {
+			f.Kind = UnknownRun
+			findings = append(findings, f)
+			continue
+		}
+		if run.Status == RunRunning {
+			continue // it will record the step itself
+		}
+		ss, ok := steps[run.ID]
+		if !ok {
+			if ss, err = log.Steps(ctx, run.ID); err != nil {
+				return nil, err
+			}
+			steps[run.ID] = ss
+		}
+		if i := slices.IndexFunc(ss, func(s Step) bool { return s.Key == d.Key && s.Partition == part }); i >= 0 {
+			if ss[i].Status == runtime.StatusSuccess.String() {
+				continue // an older success: the history has a newer one
+			}
+			f.Step = &ss[i]
+		}
+		f.Kind, f.Run = Landed, run
+		findings = append(findings, f)
+	}
+	if len(errs) > 0 {
+		return findings, &ManagerError{errs}
+	}
+	return findings, nil
+}
+
+// interruptedLister is implemented by the Logs of this package: it lists
+// the steps of partitions that were running when their run was abandoned
+// or canceled.
+type interruptedLister interface {
+	interrupted(ctx context.Context) ([]Step, error)
+}
+
+func (s *store) interrupted(ctx context.Context) ([]Step, error) {
+	return s.querySteps(ctx, "interrupted steps", `WHERE run_id IN (SELECT id FROM runs WHERE abandoned = 1 OR status = 'canceled')
+		AND partition_key <> '' AND (abandoned = 1 OR (status = 'canceled' AND attempts > 0))`)
+}
+
+// checkPartitions returns the Landed findings among the interrupted steps
+// of partitions of asset key, whose manager is m (see Check). runs caches
+// the runs read.
+func checkPartitions(ctx context.Context, log Log, key runtime.Key, m runtime.Stamped, steps []Step, runs map[string]*Run) ([]Finding, error) {
+	if len(steps) == 0 {
+		return nil, nil
+	}
+	recs, err := log.Partitions(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	var findings []Finding
+	var errs []error
+	for i := range steps {
+		step := &steps[i]
+		rec, ok := recs.Find(step.Partition)
+		if ok && (rec.LastRunID != step.RunID || rec.RunID == step.RunID) {
+			continue // a later attempt, or the history knows
+		}
+		st, ok2, err := m.Stamp(ctx, key, step.Partition)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("stamp of %s: %w", stepName(key, step.Partition), err))
+			continue
+		}
+		if !ok2 || st.RunID != step.RunID {
+			continue
+		}
+		run, cached := runs[st.RunID]
+		if !cached {
+			if run, err = log.Run(ctx, st.RunID); err != nil {
+				return nil, err
+			}
+			runs[st.RunID] = run
+		}
+		f := Finding{Kind: Landed, Key: key, Partition: step.Partition, Stamp: st, Run: run, Step: step}
+		if ok {
+			f.Recorded = &rec
+		}
+		findings = append(findings, f)
 	}
 	if len(errs) > 0 {
 		return findings, &ManagerError{errs}
@@ -264,6 +347,9 @@ func Apply(latest []Asset, findings []Finding) []Asset {
 	}
 	for i := range findings {
 		f := &findings[i]
+		if f.Partition != "" {
+			continue // see NewView
+		}
 		j, ok := idx[stepID{f.Key, f.Partition}]
 		if !ok {
 			out = append(out, Asset{Key: f.Key, Partition: f.Partition})

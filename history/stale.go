@@ -175,15 +175,31 @@ func Stale(ctx context.Context, log Log, defs []*runtime.AssetDef) ([]State, err
 	return NewView(log, defs, latest, nil, Env(ctx, log)).States(ctx, nil)
 }
 
-// FromFailure returns the selection that re-executes a run from its
-// failure (`materialize --from-failure RUN_ID`): the keys of the run's
-// selection whose step did not succeed (failed, skipped, canceled, or never
+// Rerun is what re-executes a run from its failure (materialize
+// --from-failure RUN_ID): the assets to run, and the partitions of the
+// partitioned ones.
+type Rerun struct {
+	// Keys are the assets of the run with a step that did not succeed,
+	// in the run's execution order.
+	Keys []runtime.Key
+	// Partitions holds, for each partitioned asset of Keys, the
+	// partitions to run again (runtime.Partitions.Assets), in the order
+	// of its keys.
+	Partitions map[runtime.Key][]string
+}
+
+// FromFailure returns what re-executes a run from its failure: the steps
+// of the run that did not succeed (failed, skipped, canceled, or never
 // started because the run was cancelled or abandoned), in the run's
-// execution order. The outputs of the steps that succeeded are not
+// execution order; for a partitioned asset, the partitions whose step did
+// not succeed, and those its plan gave it (Run.Partitions) that have no
+// record of the run (a run killed before it started them), which are
+// read in the keys of defs in env (partitions the definition no longer
+// has are left out). The outputs of the steps that succeeded are not
 // selected, so runtime.Materialize loads them through their I/O managers.
 // It is an error when the run does not exist (wrapping ErrNotFound), is
 // still running, or has nothing to re-execute (wrapping ErrNothingToDo).
-func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, error) {
+func FromFailure(ctx context.Context, log Log, runID string, defs []*runtime.AssetDef, env partition.Env) (*Rerun, error) {
 	run, err := log.Run(ctx, runID)
 	if err != nil {
 		return nil, err
@@ -195,49 +211,130 @@ func FromFailure(ctx context.Context, log Log, runID string) ([]runtime.Key, err
 	if err != nil {
 		return nil, err
 	}
-	done := map[runtime.Key]bool{}
+	done := map[runtime.Key]bool{}      // unpartitioned steps that succeeded
+	parts := map[runtime.Key][]string{} // partitions that did not succeed
+	ok := map[stepID]bool{}             // partitions that did
+	recorded := map[runtime.Key]bool{}  // assets with partition records
 	for _, s := range steps {
-		if s.Partition == "" && s.Status == runtime.StatusSuccess.String() {
+		success := s.Status == runtime.StatusSuccess.String()
+		switch {
+		case s.Partition == "" && success:
 			done[s.Key] = true
+		case s.Partition == "":
+		case success:
+			ok[stepID{s.Key, s.Partition}] = true
+			recorded[s.Key] = true
+		default:
+			parts[s.Key] = append(parts[s.Key], s.Partition)
+			recorded[s.Key] = true
 		}
 	}
-	keys := []runtime.Key{}
-	seen := map[runtime.Key]bool{}
-	for _, k := range run.Selection {
-		if !done[k] && !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
+	g := runtime.NewGraph(defs)
+	for key, ranges := range run.Partitions {
+		n, found := g.Index(key)
+		if !found || g.Def(n).Partitions == nil {
+			continue
 		}
+		keys, err := g.Def(n).Partitions.Resolve(env)
+		if err != nil {
+			return nil, fmt.Errorf("history: run %s: asset %s: %w", runID, key, err)
+		}
+		for _, r := range ranges {
+			lo, ok1 := keys.Index(r.Start)
+			hi, ok2 := keys.Index(r.End)
+			if !ok1 || !ok2 {
+				continue // no longer partitions of the asset
+			}
+			for idx := lo; idx <= hi; idx++ {
+				if k := keys.Key(idx); !ok[stepID{key, k}] && !slices.Contains(parts[key], k) {
+					parts[key] = append(parts[key], k)
+				}
+			}
+		}
+	}
+	rerun := &Rerun{Keys: []runtime.Key{}}
+	seen := map[runtime.Key]bool{}
+	add := func(k runtime.Key) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		if len(parts[k]) > 0 {
+			if rerun.Partitions == nil {
+				rerun.Partitions = map[runtime.Key][]string{}
+			}
+			rerun.Partitions[k] = sortPartitions(g, env, k, parts[k])
+			rerun.Keys = append(rerun.Keys, k)
+			return
+		}
+		if !done[k] && !recorded[k] && run.Partitions[k] == nil {
+			rerun.Keys = append(rerun.Keys, k)
+		}
+	}
+	for _, k := range run.Selection {
+		add(k)
 	}
 	// Steps recorded outside the selection (none expected) still count.
 	for _, s := range steps {
-		if !done[s.Key] && !seen[s.Key] {
-			seen[s.Key] = true
-			keys = append(keys, s.Key)
-		}
+		add(s.Key)
 	}
-	if len(keys) == 0 {
+	if len(rerun.Keys) == 0 {
 		return nil, fmt.Errorf("history: run %s: every step succeeded, %w", runID, ErrNothingToDo)
 	}
-	return keys, nil
+	return rerun, nil
 }
 
-// AddUpstream returns keys (a selection, from StaleSelection or
-// FromFailure) with the upstream assets, transitively, that must run
-// again for them: those of an unselected upstream for which reload
-// returns false, because its last output cannot be loaded here (the
-// memory I/O manager of another process, say). Upstreams reload accepts
-// are loaded through their I/O managers by the runtime, and end the walk.
-// The result lists keys first, in their order, then the added ones in defs
-// order.
-func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runtime.AssetDef) bool) []runtime.Key {
-	g := runtime.NewGraph(defs)
+// sortPartitions sorts the partitions of asset key in the order of its
+// keys in env (those it no longer has last, by key).
+func sortPartitions(g *runtime.Graph, env partition.Env, key runtime.Key, parts []string) []string {
+	parts = slices.Clone(parts)
+	var keys *partition.Keys
+	if n, ok := g.Index(key); ok && g.Def(n).Partitions != nil {
+		keys, _ = g.Def(n).Partitions.Resolve(env)
+	}
+	index := func(p string) int {
+		if keys != nil {
+			if i, ok := keys.Index(p); ok {
+				return i
+			}
+		}
+		return -1
+	}
+	slices.SortStableFunc(parts, func(a, b string) int {
+		ia, ib := index(a), index(b)
+		switch {
+		case ia >= 0 && ib >= 0:
+			return ia - ib
+		case ia >= 0:
+			return -1
+		case ib >= 0:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return parts
+}
+
+// AddUpstream extends a run of keys, whose partitioned assets run the
+// partitions parts gives, with the upstream assets and partitions that
+// must run for it, transitively: those never materialized, and those
+// whose last output reload says cannot be loaded in this process (the
+// memory I/O manager of another process, say). A partitioned upstream
+// adds the partitions the mappings read that are missing, or all of them
+// when it cannot be reloaded. Upstreams reloaded from storage end the
+// walk. It returns the keys (those of keys first, in their order, then
+// the added ones in the order of the definitions) and the partitions of
+// the partitioned ones, each a subset of its keys.
+func (v *View) AddUpstream(ctx context.Context, keys []runtime.Key, parts map[runtime.Key]partition.Subset, reload func(*runtime.AssetDef) bool) ([]runtime.Key, map[runtime.Key]partition.Subset, error) {
+	g := v.g
 	in := make([]bool, g.Len())    // the nodes of keys
 	added := make([]bool, g.Len()) // the nodes added
+	need := map[int32]partition.Subset{}
 	var stack []int32
 	for _, k := range keys {
 		if i, ok := g.Index(k); ok && !in[i] {
 			in[i] = true
+			need[i] = parts[k]
 			stack = append(stack, i)
 		}
 	}
@@ -245,18 +342,61 @@ func AddUpstream(defs []*runtime.AssetDef, keys []runtime.Key, reload func(*runt
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for _, u := range g.Upstream(i) {
-			if in[u] || added[u] || reload(g.Def(u)) {
+			if in[u] {
 				continue
 			}
+			d := g.Def(u)
+			if d.Partitions == nil {
+				if added[u] {
+					continue
+				}
+				if r := v.recs[d.Key]; r != nil && r.Materialized() && reload(d) {
+					continue
+				}
+				added[u] = true
+				stack = append(stack, u)
+				continue
+			}
+			st, err := v.state(ctx, u)
+			if err != nil {
+				return nil, nil, err
+			}
+			up := st.Partitions
+			if up == nil {
+				continue // its partitions cannot be listed: the run says why
+			}
+			sub, ok := up.upstream(v.mappingOf(i, u), need[i])
+			if !ok {
+				continue
+			}
+			all := !reload(d)
+			var idx []int
+			for j := range sub.Indexes() {
+				if !need[u].Contains(j) && (all || up.record(j) == nil || !up.record(j).materialized()) {
+					idx = append(idx, j)
+				}
+			}
+			if len(idx) == 0 {
+				continue
+			}
+			need[u] = need[u].Union(up.Keys.Subset(idx...))
 			added[u] = true
-			stack = append(stack, u)
+			stack = append(stack, u) // again, for the partitions added
 		}
 	}
 	out := slices.Clone(keys)
+	outParts := map[runtime.Key]partition.Subset{}
+	for k, s := range parts {
+		outParts[k] = s
+	}
 	for i, a := range added {
 		if a {
-			out = append(out, g.Def(int32(i)).Key)
+			d := g.Def(int32(i))
+			out = append(out, d.Key)
+			if d.Partitions != nil {
+				outParts[d.Key] = need[int32(i)]
+			}
 		}
 	}
-	return out
+	return out, outParts, nil
 }

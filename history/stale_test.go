@@ -168,25 +168,6 @@ func TestLogicalVersion(t *testing.T) {
 	assert.Equal(t, "run:a1d386dcd63b7a159bf7012d", history.DefaultDataVersion("r1", "a", "p"))
 }
 
-func TestAddUpstream(t *testing.T) {
-	// a -> b -> c -> d, and e -> c; a and e live in memory, b does not.
-	def := func(key runtime.Key, io string, inputs ...runtime.Key) *runtime.AssetDef {
-		d := &runtime.AssetDef{Key: key, IOManager: io}
-		for _, in := range inputs {
-			d.Inputs = append(d.Inputs, runtime.Input{Name: string(in), Key: in})
-		}
-		return d
-	}
-	defs := []*runtime.AssetDef{def("a", "mem"), def("e", "mem"), def("b", "", "a"), def("c", "", "b", "e"), def("d", "", "c")}
-	notMemory := func(d *runtime.AssetDef) bool { return d.IOManager != "mem" }
-	assert.Equal(t, []runtime.Key{"d"}, history.AddUpstream(defs, []runtime.Key{"d"}, notMemory), "c is loadable: the walk ends there")
-	assert.Equal(t, []runtime.Key{"c", "e"}, history.AddUpstream(defs, []runtime.Key{"c"}, notMemory))
-	assert.Equal(t, []runtime.Key{"b", "a"}, history.AddUpstream(defs, []runtime.Key{"b"}, notMemory))
-	never := func(*runtime.AssetDef) bool { return false }
-	assert.Equal(t, []runtime.Key{"d", "a", "e", "b", "c"}, history.AddUpstream(defs, []runtime.Key{"d"}, never))
-	assert.Equal(t, []runtime.Key{}, history.AddUpstream(defs, []runtime.Key{}, never))
-}
-
 // FuzzStaleness builds small graphs and records from arbitrary bytes,
 // cycles and dangling edges included: Staleness must not panic, and must
 // say why for every stale asset.

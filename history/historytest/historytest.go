@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/stretchr/testify/assert"
@@ -294,7 +295,7 @@ func testNotFound(t *testing.T, spec string) {
 	steps, err := log.Steps(ctx, "nope")
 	assert.NoError(t, err)
 	assert.Empty(t, steps)
-	_, err = history.FromFailure(ctx, log, "nope")
+	_, err = fromFailure(ctx, log, "nope")
 	assert.ErrorIs(t, err, history.ErrNotFound)
 }
 
@@ -311,7 +312,7 @@ func testFromFailure(t *testing.T, spec string) {
 		p.ev(runtime.Event{Type: runtime.StepSkipped, Key: "e", Err: context.Canceled}) // canceled
 		p.end(nil)
 	})
-	keys, err := history.FromFailure(ctx, log, "bad")
+	keys, err := fromFailure(ctx, log, "bad")
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"b", "c", "e"}, keys)
 
@@ -320,7 +321,7 @@ func testFromFailure(t *testing.T, spec string) {
 		p.ok("a", "", "", nil)
 		p.end(nil)
 	})
-	_, err = history.FromFailure(ctx, log, "good")
+	_, err = fromFailure(ctx, log, "good")
 	assert.ErrorIs(t, err, history.ErrNothingToDo)
 
 	// A run still running (its process, this one, is alive).
@@ -329,7 +330,7 @@ func testFromFailure(t *testing.T, spec string) {
 	p.start("a", "b")
 	p.ok("a", "", "", nil)
 	require.NoError(t, rec.Flush(ctx))
-	_, err = history.FromFailure(ctx, log, "live")
+	_, err = fromFailure(ctx, log, "live")
 	assert.ErrorContains(t, err, "still running")
 	require.NoError(t, rec.Close())
 }
@@ -652,7 +653,7 @@ func testKilled(t *testing.T, spec string) {
 	require.NoError(t, err)
 	assert.Equal(t, map[runtime.Key]string{"a": "success", "b": "failed"}, statuses(steps))
 	assert.Contains(t, steps[1].Error, "abandoned")
-	keys, err := history.FromFailure(ctx, log, "killed")
+	keys, err := fromFailure(ctx, log, "killed")
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"b", "c"}, keys)
 	reaped, err := log.Reap(ctx)
@@ -815,7 +816,7 @@ func testKilledMaterialize(t *testing.T, spec string) {
 	require.NoError(t, err)
 	st := statuses(steps)
 	assert.Equal(t, "failed", st["a5"], "the step running at the kill")
-	keys, err := history.FromFailure(ctx, log, runID)
+	keys, err := fromFailure(ctx, log, runID)
 	require.NoError(t, err)
 	assert.Equal(t, []runtime.Key{"a5", "a6", "a7"}, keys)
 }
@@ -931,4 +932,14 @@ func child(mode, spec, arg string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown mode %q", mode)
+}
+
+// fromFailure returns the keys FromFailure gives, for runs of
+// unpartitioned assets.
+func fromFailure(ctx context.Context, log history.Log, id string) ([]runtime.Key, error) {
+	r, err := history.FromFailure(ctx, log, id, nil, partition.Env{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Keys, nil
 }
