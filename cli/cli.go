@@ -8,8 +8,8 @@
 //		})
 //	}
 //
-// and the binary gets the commands list, materialize, graph, status, runs
-// and help:
+// and the binary gets the commands list, materialize, graph, status,
+// partitions, dynamic, runs, serve and help:
 //
 //	pipeline list
 //	pipeline materialize --select '+combined_data' -j 4
@@ -19,6 +19,9 @@
 //	pipeline runs                          # the recorded runs, newest first
 //	pipeline runs show RUN_ID              # one run's steps
 //	pipeline materialize --from-failure RUN_ID
+//	pipeline materialize --partition-range 2024-01-01...2024-01-31
+//	pipeline partitions raw                # the state of each partition
+//	pipeline dynamic add customers acme    # a key of dynamic partitions
 //
 // Every materialize records its run in the run history (package history)
 // unless given --no-history or --dry-run: in the directory or PostgreSQL
@@ -302,10 +305,12 @@ type command struct {
 // commands returns the command table, sorted by name.
 func commands() []*command {
 	return []*command{
+		dynamicCommand(),
 		graphCommand(),
 		helpCommand(),
 		listCommand(),
 		materializeCommand(),
+		partitionsCommand(),
 		runsCommand(),
 		serveCommand(),
 		statusCommand(),

@@ -13,6 +13,7 @@ import (
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 )
@@ -152,133 +153,233 @@ func given(fs *flag.FlagSet, name string) bool {
 // narrow narrows keys, the selected assets in execution order, to the
 // stale ones (--stale) or to the steps of a run that did not succeed
 // (--from-failure, whose run it returns as parent), with what must run
-// for them. An error is a usage error, but a *failure (status 1) and a
-// nothingToDo (a message, status 0).
-func (o *materializeOptions) narrow(e *env, keys []runtime.Key) (narrowed []runtime.Key, parent string, err error) {
-	log, err := o.history.open(e.ctx)
-	if err != nil {
-		return nil, "", &failure{err}
+// for them, and returns the partitions of the partitioned ones: with
+// --stale, those stale, failed or missing, among those req asks for when
+// it asks. log is the history open for the run, or nil (a dry run): it
+// opens it then. An error is a usage error, but a *failure (status 1) and
+// a nothingToDo (a message, status 0).
+func (o *materializeOptions) narrow(e *env, log history.Log, keys []runtime.Key, req runtime.Partitions, env partition.Env) (narrowed []runtime.Key, parts map[runtime.Key][]string, parent string, err error) {
+	if log == nil {
+		if log, err = o.history.open(e.ctx); err != nil {
+			return nil, nil, "", &failure{err}
+		}
+		defer log.Close()
+		env.Dynamic = history.Env(e.ctx, log).Dynamic
 	}
-	defer log.Close()
+	// Record the outputs that runs whose process died stored before the
+	// history recorded them.
+	latest, findings, ok := reconcile(e, log, true)
+	if !ok {
+		return nil, nil, "", &failure{errors.New("cannot read the run history")}
+	}
+	v := history.NewView(log, e.defs.Assets, latest, findings, env)
+	var sub map[runtime.Key]partition.Subset
 	if o.stale {
-		keys, err := o.narrowStale(e, log, keys)
-		return keys, "", err
+		keys, sub, err = o.narrowStale(e, v, keys, req, env)
+	} else {
+		keys, sub, parent, err = o.narrowFromFailure(e, log, v, env)
 	}
-	return o.narrowFromFailure(e, log)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	for k, s := range sub {
+		if s.Len() > 0 {
+			if parts == nil {
+				parts = map[runtime.Key][]string{}
+			}
+			parts[k] = s.Keys()
+		}
+	}
+	return keys, parts, parent, nil
 }
 
-// narrowStale keeps the stale keys of keys.
-func (o *materializeOptions) narrowStale(e *env, log history.Log, keys []runtime.Key) ([]runtime.Key, error) {
-	latest, ok := reconcile(e, log, true)
-	if !ok {
-		return nil, &failure{errors.New("--stale: cannot compute staleness")}
-	}
-	states := history.Staleness(e.defs.Assets, latest)
-	stale := map[runtime.Key]bool{}
-	for _, k := range history.StaleSelection(states) {
-		stale[k] = true
-	}
-	// An upstream never materialized has nothing to load: it must run
-	// too, also when --select left it out.
-	never := map[runtime.Key]bool{}
-	for _, s := range states {
-		if s.Last == nil || !s.Last.Materialized() {
-			never[s.Key] = true
+// narrowStale keeps the stale keys of keys, and of the partitioned ones
+// the partitions that are not fresh (among those req asks for), with the
+// upstreams that must run for them.
+func (o *materializeOptions) narrowStale(e *env, v *history.View, keys []runtime.Key, req runtime.Partitions, env partition.Env) ([]runtime.Key, map[runtime.Key]partition.Subset, error) {
+	var asked map[runtime.Key]partition.Subset // what req asks for, by asset
+	if !req.IsZero() {
+		plan, err := e.defs.Plan(runtime.Options{Selection: keys, Partitions: req, Env: env})
+		if err != nil {
+			if _, ok := errors.AsType[*runtime.RequestError](err); ok {
+				return nil, nil, err // a usage error
+			}
+			return nil, nil, &failure{fmt.Errorf("invalid definitions:\n%s", indent(err.Error()))}
 		}
+		asked = map[runtime.Key]partition.Subset{}
+		for _, a := range plan.Assets() {
+			asked[a.Key] = a.Partitions
+		}
+	}
+	states, err := v.States(e.ctx, keys)
+	if err != nil {
+		return nil, nil, &failure{fmt.Errorf("--stale: %w", err)}
 	}
 	kept := []runtime.Key{}
-	for _, k := range keys {
-		if stale[k] {
-			kept = append(kept, k)
+	parts := map[runtime.Key]partition.Subset{}
+	for _, s := range states {
+		if !s.Stale {
+			continue
 		}
+		if p := s.Partitions; p != nil {
+			sel := p.Select(history.PartitionStale, history.PartitionFailed, history.PartitionMissing)
+			if a, ok := asked[s.Key]; ok {
+				sel = intersect(sel, a)
+			}
+			if sel.Len() == 0 {
+				continue
+			}
+			parts[s.Key] = sel
+		}
+		kept = append(kept, s.Key)
 	}
 	if len(kept) == 0 {
-		if given(e.fs, "select") {
-			return nil, nothingToDo("every selected asset is fresh; nothing to materialize")
+		what := "every asset is fresh"
+		switch {
+		case given(e.fs, "select") && !req.IsZero():
+			what = "every selected asset is fresh in the partitions asked for"
+		case given(e.fs, "select"):
+			what = "every selected asset is fresh"
+		case !req.IsZero():
+			what = "every asset is fresh in the partitions asked for"
 		}
-		return nil, nothingToDo("every asset is fresh; nothing to materialize")
+		return nil, nil, nothingToDo(what + "; nothing to materialize")
 	}
-	return withUpstream(e, kept, never), nil
+	return o.withUpstream(e, v, kept, parts)
+}
+
+// intersect returns the keys of a that are in b, b being a subset of keys
+// of the same definition resolved in the same Env (their indexes match).
+func intersect(a, b partition.Subset) partition.Subset {
+	var idx []int
+	for i := range a.Indexes() {
+		if b.Contains(i) {
+			idx = append(idx, i)
+		}
+	}
+	return a.Of().Subset(idx...)
 }
 
 // withUpstream adds to keys the upstreams whose outputs cannot be loaded
 // in this process (those never materialized, and those kept by a memory
-// I/O manager: they were lost when the process that stored them ended).
-// The run's plan puts them in execution order.
-func withUpstream(e *env, keys []runtime.Key, never map[runtime.Key]bool) []runtime.Key {
-	return history.AddUpstream(e.defs.Assets, keys, func(d *runtime.AssetDef) bool {
-		if never[d.Key] {
-			return false
-		}
+// I/O manager: they were lost when the process that stored them ended),
+// and of a partitioned one the partitions concerned. The run's plan puts
+// them in execution order.
+func (o *materializeOptions) withUpstream(e *env, v *history.View, keys []runtime.Key, parts map[runtime.Key]partition.Subset) ([]runtime.Key, map[runtime.Key]partition.Subset, error) {
+	keys, parts, err := v.AddUpstream(e.ctx, keys, parts, func(d *runtime.AssetDef) bool {
 		_, inMemory := e.defs.IOManagers[d.IOManagerKey()].(*memory.Manager)
 		return d.OutputType == nil || !inMemory
 	})
+	if err != nil {
+		return nil, nil, &failure{err}
+	}
+	return keys, parts, nil
 }
 
 // narrowFromFailure returns the steps of the --from-failure run that did
-// not succeed, and the run's full ID.
-func (o *materializeOptions) narrowFromFailure(e *env, log history.Log) ([]runtime.Key, string, error) {
+// not succeed, the partitions of the partitioned ones, and the run's full
+// ID.
+func (o *materializeOptions) narrowFromFailure(e *env, log history.Log, v *history.View, env partition.Env) ([]runtime.Key, map[runtime.Key]partition.Subset, string, error) {
 	run, err := lookupRun(e.ctx, log, o.fromFailure)
 	if err != nil {
-		return nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
+		return nil, nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
 	if this := history.PipelineName(); run.Pipeline != "" && run.Pipeline != this {
-		return nil, "", &failure{fmt.Errorf("--from-failure: run %s is a run of pipeline %s, not of this one (%s)", run.ID, run.Pipeline, this)}
+		return nil, nil, "", &failure{fmt.Errorf("--from-failure: run %s is a run of pipeline %s, not of this one (%s)", run.ID, run.Pipeline, this)}
 	}
 	if run.Status == history.RunSuccess {
-		return nil, "", nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
+		return nil, nil, "", nothingToDo(fmt.Sprintf("run %s succeeded; nothing to re-execute", run.ID))
 	}
-	rerun, err := history.FromFailure(e.ctx, log, run.ID)
+	rerun, err := history.FromFailure(e.ctx, log, run.ID, e.defs.Assets, env)
 	if err != nil {
 		if errors.Is(err, history.ErrNothingToDo) {
-			return nil, "", nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
+			return nil, nil, "", nothingToDo(fmt.Sprintf("every step of run %s succeeded; nothing to re-execute", run.ID))
 		}
-		return nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
+		return nil, nil, "", &failure{fmt.Errorf("--from-failure: %w", err)}
 	}
 	g := runtime.NewGraph(e.defs.Assets)
 	var gone []string
-	for _, k := range rerun {
-		if _, ok := g.Index(k); !ok {
+	parts := map[runtime.Key]partition.Subset{}
+	for _, k := range rerun.Keys {
+		n, ok := g.Index(k)
+		if !ok {
 			gone = append(gone, string(k))
+			continue
 		}
+		d := g.Def(n)
+		if d.Partitions == nil {
+			continue
+		}
+		keys, err := d.Partitions.Resolve(env)
+		if err != nil {
+			return nil, nil, "", &failure{fmt.Errorf("--from-failure: asset %s: %w", k, err)}
+		}
+		if len(rerun.Partitions[k]) == 0 {
+			return nil, nil, "", &failure{fmt.Errorf("--from-failure: run %s did not record the partitions of asset %s", run.ID, k)}
+		}
+		sel, err := keys.Select(rerun.Partitions[k])
+		if err != nil {
+			return nil, nil, "", &failure{fmt.Errorf("--from-failure: asset %s: %w", k, err)}
+		}
+		parts[k] = sel
 	}
 	if len(gone) > 0 {
-		return nil, "", &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
+		return nil, nil, "", &failure{fmt.Errorf("--from-failure: run %s has steps of assets no longer defined: %s", run.ID, strings.Join(gone, ", "))}
 	}
-	keys := withUpstream(e, rerun, nil)
-	msg := fmt.Sprintf("re-executing %s of run %s", plural(len(rerun), "step"), run.ID)
-	if n := len(keys) - len(rerun); n > 0 {
-		msg += fmt.Sprintf(", and %s whose outputs were kept in memory", plural(n, "upstream"))
+	keys, parts, err := o.withUpstream(e, v, rerun.Keys, parts)
+	if err != nil {
+		return nil, nil, "", err
 	}
-	if p, err := e.defs.Plan(runtime.Options{Selection: keys}); err == nil && len(p.Loads()) > 0 {
+	n := len(rerun.Keys)
+	what := plural(n, "asset")
+	if np := countParts(rerun.Partitions); np > 0 {
+		what = fmt.Sprintf("the failed steps of %s (%s)", plural(n, "asset"), plural(np, "partition"))
+	} else {
+		what = plural(n, "step")
+	}
+	msg := fmt.Sprintf("re-executing %s of run %s", what, run.ID)
+	if m := len(keys) - n; m > 0 {
+		msg += fmt.Sprintf(", and %s whose outputs cannot be loaded here (kept in memory by another process, or never materialized)", plural(m, "upstream"))
+	}
+	req := runtime.Partitions{Assets: map[runtime.Key][]string{}}
+	for k, s := range parts {
+		req.Assets[k] = s.Keys()
+	}
+	if p, err := e.defs.Plan(runtime.Options{Selection: keys, Partitions: req, Env: env}); err == nil && len(p.Loads()) > 0 {
 		// (An error is reported when the run is planned.)
 		msg += "; loading " + strings.Join(keyNames(p.Loads()), ", ") + " from storage"
 	}
 	fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, msg)
-	return keys, run.ID, nil
+	return keys, parts, run.ID, nil
 }
 
-// recording is the run history's part in one materialize: the history
-// and the recorder of the run.
+// countParts returns the number of partitions in parts.
+func countParts(parts map[runtime.Key][]string) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
+}
+
+// recording is the run history's part in one materialize: the recorder
+// of the run.
 type recording struct {
-	log    history.Log
 	rec    *history.Recorder
 	atExit func() // removes the second signal's abort
 }
 
-// record opens the run history and makes opts record the run in it
-// (history.Record), tagged with the selection, --stale, and parent, the
-// run --from-failure re-executes. Close the recording after the run.
-func (o *materializeOptions) record(e *env, opts *runtime.Options, parent string) (*recording, error) {
-	// An interrupt while the history opens must not keep the run, cut
-	// short as it will be, from being recorded.
-	log, err := o.history.open(context.WithoutCancel(e.ctx))
-	if err != nil {
-		return nil, fmt.Errorf("%w\n(run with --no-history to materialize without recording the run)", err)
-	}
+// record makes opts record the run in log, the run history
+// (history.Record), tagged with the selection, the partitions asked for,
+// --stale, and parent, the run --from-failure re-executes. Close the
+// recording after the run.
+func (o *materializeOptions) record(e *env, log history.Log, opts *runtime.Options, parent string, req runtime.Partitions) (*recording, error) {
 	tags := map[string]string{}
 	if o.selection != "" {
 		tags["select"] = o.selection
+	}
+	if o.parts.given(e.fs) {
+		tags["partitions"] = req.String()
 	}
 	if o.stale {
 		tags["stale"] = "true"
@@ -293,13 +394,12 @@ func (o *materializeOptions) record(e *env, opts *runtime.Options, parent string
 		rec, err = history.Record(context.WithoutCancel(e.ctx), log, opts, tags)
 	}
 	if err != nil {
-		log.Close()
 		return nil, fmt.Errorf("cannot record the run in the history %s: %w\n(run with --no-history to materialize without recording the run)", history.Describe(o.history.resolve()), err)
 	}
 	// Record reaped the runs of dead processes: record the outputs they
 	// stored that the history does not know.
 	reconcile(e, log, true)
-	r := &recording{log: log, rec: rec}
+	r := &recording{rec: rec}
 	r.atExit = atExit(func() {
 		// A second interrupt: record the run as canceled now, rather than
 		// leave it running until the next process reaps it as abandoned.
@@ -314,33 +414,30 @@ func (o *materializeOptions) record(e *env, opts *runtime.Options, parent string
 // to record the run as canceled.
 const abortTimeout = 2 * time.Second
 
-// close writes what the recorder still holds and closes the history, so
-// that every event of the run is durable, also when the run was
-// interrupted. A nil recording (--no-history) does nothing.
+// close writes what the recorder still holds, so that every event of the
+// run is durable, also when the run was interrupted. A nil recording
+// (--no-history) does nothing.
 func (r *recording) close(e *env) {
 	if r == nil {
 		return
 	}
 	r.atExit()
-	err := r.rec.Close()
-	if cerr := r.log.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := r.rec.Close(); err != nil {
 		e.errorf("the run history may be incomplete: %v", err)
 	}
 }
 
 // reconcile returns the latest records of log with the stored outputs
-// taken into account (history.Reconciled), recording the outputs that
-// landed after their runs ended when record is set, and saying so on
-// stderr. Outputs whose I/O manager could not be asked are reported as a
-// warning; ok is false only when the history cannot be read (reported).
-func reconcile(e *env, log history.Log, record bool) (latest []history.Asset, ok bool) {
+// taken into account (history.Reconciled), and the findings (for a
+// history.View), recording the outputs that landed after their runs ended
+// when record is set, and saying so on stderr. Outputs whose I/O manager
+// could not be asked are reported as a warning; ok is false only when the
+// history cannot be read (reported).
+func reconcile(e *env, log history.Log, record bool) (latest []history.Asset, findings []history.Finding, ok bool) {
 	latest, findings, err := history.Reconciled(e.ctx, log, e.defs, record)
 	if _, partial := errors.AsType[*history.ManagerError](err); err != nil && !partial {
 		e.errorf("reading the run history: %v", err)
-		return nil, false
+		return nil, nil, false
 	}
 	if err != nil {
 		e.errorf("warning: some stored outputs could not be checked against the history: %v", err)
@@ -350,7 +447,10 @@ func reconcile(e *env, log history.Log, record bool) (latest []history.Asset, ok
 			e.errorf("%s: %s; recorded in the history now", stepName(f.Key, f.Partition), f.String())
 		}
 	}
-	return latest, true
+	if record {
+		findings = nil // recorded: the records have them
+	}
+	return latest, findings, true
 }
 
 // stepCounts formats the step counts of a run: "8 success, 1 failed".

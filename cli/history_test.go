@@ -423,7 +423,7 @@ func TestHistoryInMemory(t *testing.T) {
 	id := runID(t, r)
 	r = runInProcess(ctx, testDefs(), "materialize", "--from-failure", id, "--history", home)
 	r.want(t, 0, "3 steps: 3 succeeded", summaryRow("c", "success", "1")+`.*n=3`,
-		"err:re-executing 2 steps of run "+id+", and 1 upstream whose outputs were kept in memory")
+		"err:re-executing 2 steps of run "+id+", and 1 upstream whose outputs cannot be loaded here \\(kept in memory by another process, or never materialized\\)")
 	if strings.Contains(r.stdout, "\nd ") {
 		t.Errorf("--from-failure ran d, which succeeded:\n%s", r)
 	}

@@ -13,6 +13,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -21,23 +23,39 @@ import (
 func materializeCommand() *command {
 	return &command{
 		name:  "materialize",
-		args:  "[--select EXPR] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--partition KEY | --partition-range START...END | --partitions KEY,KEY] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
 through their I/O managers. Inputs from upstream assets outside the
 selection are loaded from their last materialization.
 
-Progress goes to stderr: a live view on a terminal, else one line per
-event. With --json, every event is written to stdout as a JSON object on a
-line of its own (run_start, step_start, step_success, step_retry,
-step_failure, step_skipped, run_end) and no summary is printed; otherwise
-a summary table of the steps is printed on stdout at the end. Logs go to
-stderr, each line with the run_id and asset.
+A partitioned asset runs the partitions --partition KEY, --partition-range
+START...END (both included, Dagster's three dots) or --partitions
+KEY,KEY,... ask for: those of its own definition, or those they map to
+from another definition of the run (a range of days runs the weeks that
+overlap it in a weekly asset). Selecting a partitioned asset without
+them is a usage error that shows its first and last keys; so is an
+unknown key, with the nearest one and the valid range. A step covers one
+partition, or several under the asset's backfill policy (backfill=N or
+single). The keys of dynamic partitions come from the run history (see
+'dynamic').
 
---dry-run prints the steps in execution order, each with the assets of
-the run it waits for and those it loads from storage, and exits without
-running anything. It checks the definitions as the run would: only what
+Progress goes to stderr: a live view on a terminal, else one line per
+event; for a partitioned asset, with its partitions done, failed and in
+total. With --json, every event is written to stdout as a JSON object on
+a line of its own (run_start, with each asset's partitions and steps;
+step_start, step_success, step_retry, step_failure, step_skipped, with
+the step's partition and keys and its asset's progress; run_end) and no
+summary is printed; otherwise a summary table of the steps is printed on
+stdout at the end: a partitioned asset is one row with its counts,
+followed by its failed partitions and their errors (the first 10). Logs
+go to stderr, each line with the run_id, asset and partition.
+
+--dry-run prints the steps in execution order, each with its partitions,
+the assets of the run it waits for and those it loads from storage, then
+each partitioned asset's number of partitions and steps, and exits
+without running anything. It checks the definitions as the run would: only what
 the selected assets need (their functions, the I/O managers that store
 their outputs or load their inputs from outside the run, and the output
 types those accept), with the same messages.
@@ -52,14 +70,17 @@ anything: fix or move the history, or run with --no-history.
 --stale runs only the stale assets (see 'status'), together with what
 must run for them: upstreams never materialized, and the downstreams of
 stale assets. With --select too, it runs the stale assets among the
-selected ones (their intersection). Nothing stale: it says so and exits 0.
+selected ones (their intersection). Of a partitioned asset it runs only
+the partitions that are stale, failed or missing (with --partition...,
+those among the partitions asked for), never the fresh ones. Nothing
+stale: it says so and exits 0.
 
 --from-failure RUN_ID re-executes the steps of that run that did not
 succeed (failed, skipped, canceled or never started), in dependency
-order; the outputs of its successful steps are loaded through their I/O
-managers, not recomputed. RUN_ID may be a unique prefix. It cannot be
-combined with --select or --stale. A run that succeeded: it says so and
-exits 0.
+order: of a partitioned asset, only those partitions. The outputs of its
+successful steps are loaded through their I/O managers, not recomputed.
+RUN_ID may be a unique prefix. It cannot be combined with --select,
+--stale or --partition.... A run that succeeded: it says so and exits 0.
 
 A step whose function ignores its context does not hold the run: --grace
 (5s by default) after its timeout, or after an interrupt, the step is
@@ -104,6 +125,8 @@ type materializeOptions struct {
 	json        bool
 	log         logFlags
 
+	parts partitionFlags
+
 	// The run history (history.go).
 	history     historyFlag
 	noHistory   bool
@@ -117,6 +140,7 @@ type materializeOptions struct {
 
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	selectFlag(fs, &o.selection, "materialize")
+	o.parts.declare(fs, "materialize")
 	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
 	fs.DurationVar(&o.grace, "grace", runtime.DefaultGracePeriod, "how long a step's function may run on after its timeout or an interrupt before\nthe step is abandoned (its result discarded); 0 abandons at once")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the steps in execution order and exit")
@@ -153,6 +177,10 @@ func (o *materializeOptions) run(e *env) int {
 	if o.grace < 0 {
 		return e.usageError("--grace %s: want a duration of 0 or more", o.grace)
 	}
+	req, err := o.parts.request(e.fs)
+	if err != nil {
+		return e.usageError("%v", err)
+	}
 	if given(e.fs, "from-failure") {
 		switch {
 		case o.fromFailure == "":
@@ -161,6 +189,8 @@ func (o *materializeOptions) run(e *env) int {
 			return e.usageError("--from-failure and --stale cannot be combined")
 		case given(e.fs, "select"):
 			return e.usageError("--from-failure and --select cannot be combined: the run's failed steps are the selection")
+		case o.parts.given(e.fs):
+			return e.usageError("--from-failure and --partition... cannot be combined: the run's failed partitions are the partitions")
 		}
 	}
 	g, ok := e.graph()
@@ -181,9 +211,30 @@ func (o *materializeOptions) run(e *env) int {
 		fmt.Fprintf(e.stderr, "%s materialize: no assets selected\n", e.prog)
 		return exitOK
 	}
+	// The run history: the run is recorded in it, and it holds the keys
+	// of dynamic partitions. A dry run, or a run not recorded, only reads
+	// those.
+	var log history.Log
+	var env partition.Env
+	queued := o.queue != "" && !o.dryRun // recorded in the queue's database
+	if o.noHistory || o.dryRun || queued {
+		var done func()
+		env, done = o.history.readEnv(e.ctx)
+		defer done()
+	} else {
+		// An interrupt while the history opens must not keep the run,
+		// cut short as it will be, from being recorded.
+		if log, err = o.history.open(context.WithoutCancel(e.ctx)); err != nil {
+			e.errorf("%v\n(run with --no-history to materialize without recording the run)", err)
+			return exitFailed
+		}
+		defer log.Close()
+		env = history.Env(e.ctx, log)
+	}
 	var parent string // the run --from-failure re-executes
 	if o.stale || given(e.fs, "from-failure") {
-		keys, parent, err = o.narrow(e, keys)
+		var parts map[runtime.Key][]string
+		keys, parts, parent, err = o.narrow(e, log, keys, req, env)
 		var f *failure
 		var n nothingToDo
 		switch {
@@ -196,17 +247,21 @@ func (o *materializeOptions) run(e *env) int {
 		case err != nil:
 			return e.usageError("%v", err)
 		}
+		req = runtime.Partitions{Assets: parts}
 	}
-	if o.queue != "" && !o.dryRun {
-		return o.runQueued(e, runtime.Options{Selection: keys})
+	if queued {
+		return o.runQueued(e, runtime.Options{Selection: keys, Partitions: req})
 	}
 	if o.detach {
 		return e.usageError("--detach goes with --queue")
 	}
 	// The one planning path: a dry run prints what the run would do, and
 	// both refuse, in the same words, definitions that lack what the run
-	// needs (and only that).
-	plan, err := e.defs.Plan(runtime.Options{Selection: keys})
+	// needs (and only that), and partitions that do not fit them.
+	plan, err := e.defs.Plan(runtime.Options{Selection: keys, Partitions: req, Env: env})
+	if _, bad := errors.AsType[*runtime.RequestError](err); bad {
+		return e.usageError("%v", err)
+	}
 	if err != nil {
 		e.errorf("invalid definitions:\n%s", indent(err.Error()))
 		return exitFailed
@@ -219,7 +274,7 @@ func (o *materializeOptions) run(e *env) int {
 	logger := o.log.logger(logs)
 	rep := o.reporter(e, logs)
 	opts := runtime.Options{
-		Selection:   plan.Keys(),
+		Env:         plan.Env(),
 		Concurrency: o.concurrency,
 		Logger:      logger,
 		OnEvent:     rep.event,
@@ -229,8 +284,8 @@ func (o *materializeOptions) run(e *env) int {
 		opts.GracePeriod = -1 // at once
 	}
 	var rec *recording // nil with --no-history
-	if !o.noHistory {
-		if rec, err = o.record(e, &opts, parent); err != nil {
+	if log != nil {
+		if rec, err = o.record(e, log, &opts, parent, req); err != nil {
 			e.errorf("%v", err)
 			return exitFailed
 		}
@@ -270,15 +325,10 @@ func (o *materializeOptions) run(e *env) int {
 		}
 	}()
 
-	res, err := runtime.Materialize(e.ctx, e.defs, opts)
+	res := plan.Run(e.ctx, opts)
 	// Every event of the run is durable before the command goes on, also
 	// when the run was interrupted.
 	rec.close(e)
-	if err != nil {
-		rep.end(nil)
-		e.errorf("cannot start the run:\n%s", indent(err.Error()))
-		return exitFailed
-	}
 	rep.end(res)
 	if !o.json {
 		if err := writeSummary(e.stdout, res); err != nil {
@@ -307,47 +357,95 @@ func (o *materializeOptions) reporter(e *env, logs *switchWriter) reporter {
 	return &plainReporter{w: logs}
 }
 
-// dryRunPlan prints the steps of plan.
+// dryRunPlan prints the steps of plan, and the partitions of each
+// partitioned asset.
 func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 	type step struct {
-		Step     int      `json:"step"`
-		Asset    string   `json:"asset"`
-		Upstream []string `json:"upstream"` // upstream assets of the run it runs after
-		Stored   []string `json:"stored"`   // upstream assets it loads from storage
+		Step       int      `json:"step"`
+		Asset      string   `json:"asset"`
+		Partition  string   `json:"partition,omitempty"`  // the key, or FIRST...LAST
+		Partitions int      `json:"partitions,omitempty"` // how many
+		Upstream   []string `json:"upstream"`             // upstream assets of the run it runs after
+		Stored     []string `json:"stored"`               // upstream assets it loads from storage
+	}
+	type asset struct {
+		Asset      string `json:"asset"`
+		Partitions int    `json:"partitions"`
+		Steps      int    `json:"steps"`
+		Range      string `json:"range"` // the partitions, as ranges
 	}
 	var steps []step
 	for n, s := range plan.Steps() {
-		steps = append(steps, step{Step: n + 1, Asset: string(s.Key), Upstream: keyNames(s.After), Stored: keyNames(s.Loads)})
+		steps = append(steps, step{Step: n + 1, Asset: string(s.Key), Partition: s.Partition, Partitions: s.Partitions.Len(),
+			Upstream: keyNames(s.After), Stored: keyNames(s.Loads)})
+	}
+	assets := []asset{}
+	for _, a := range plan.Assets() {
+		if a.Partitions.Len() > 0 {
+			assets = append(assets, asset{Asset: string(a.Key), Partitions: a.Partitions.Len(), Steps: a.Steps, Range: a.Partitions.String()})
+		}
 	}
 	if o.json {
 		enc := json.NewEncoder(e.stdout)
-		if err := enc.Encode(map[string]any{"steps": steps}); err != nil {
+		if err := enc.Encode(map[string]any{"steps": steps, "assets": assets}); err != nil {
 			e.errorf("%v", err)
 			return exitFailed
 		}
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "STEP\tASSET\tAFTER\tLOADS FROM STORAGE")
+	if len(assets) == 0 {
+		fmt.Fprintln(tw, "STEP\tASSET\tAFTER\tLOADS FROM STORAGE")
+	} else {
+		fmt.Fprintln(tw, "STEP\tASSET\tPARTITIONS\tAFTER\tLOADS FROM STORAGE")
+	}
 	for _, s := range steps {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", s.Step, s.Asset, list(s.Upstream), list(s.Stored))
+		if len(assets) == 0 {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", s.Step, s.Asset, list(s.Upstream), list(s.Stored))
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.Step, s.Asset, cell(s.Partition), list(s.Upstream), list(s.Stored))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
 		return exitFailed
 	}
+	if len(assets) > 0 {
+		fmt.Fprintln(e.stdout)
+		tw = tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
+		fmt.Fprintln(tw, "ASSET\tPARTITIONS\tSTEPS\tRANGE")
+		for _, a := range assets {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", a.Asset, a.Partitions, a.Steps, cell(truncate(a.Range, 100)))
+		}
+		if err := tw.Flush(); err != nil {
+			e.errorf("%v", err)
+			return exitFailed
+		}
+	}
 	return exitOK
 }
 
-// writeSummary writes the table of steps, the reasons of those that did
-// not succeed, and a line of totals.
+// writeSummary writes the table of steps (a partitioned asset is one
+// row, with its partitions counted by outcome), the reasons of those
+// that did not succeed (of a partitioned asset, the first few failed
+// partitions), and a line of totals.
 func writeSummary(w io.Writer, res *runtime.Result) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tDURATION\tMETADATA")
 	counts := map[runtime.Status]int{}
 	var problems []string
+	groups := map[runtime.Key]*partGroup{}
 	for _, s := range res.Steps {
 		counts[s.Status]++
+		if s.Partition != "" {
+			g := groups[s.Key]
+			if g == nil {
+				g = &partGroup{key: s.Key}
+				groups[s.Key] = g
+			}
+			g.add(s.Partitions.Len(), s.Status.String(), s.Attempts, s.Start, s.Start.Add(s.Duration), s.Partition, errString(s.Err))
+			continue
+		}
 		attempts, duration := "-", "-"
 		if s.Attempts > 0 {
 			attempts = fmt.Sprint(s.Attempts)
@@ -358,6 +456,20 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 		if s.Status != runtime.StatusSuccess && s.Err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %s", name, s.Err))
 		}
+	}
+	// The partitioned assets, after the others, in the order of their
+	// first steps.
+	var order []runtime.Key
+	for _, s := range res.Steps {
+		if g := groups[s.Key]; g != nil && !g.listed {
+			g.listed = true
+			order = append(order, s.Key)
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k, g.status(), g.attemptsCell(), g.durationCell(), g.countsCell())
+		problems = append(problems, g.problemLines()...)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -384,6 +496,13 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%s: %s in %s (run %s)\n", plural(len(res.Steps), "step"), strings.Join(parts, ", "), fmtDuration(res.Duration.Round(time.Microsecond)), res.RunID)
 	return err
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // indent indents every line of s by four spaces.

@@ -105,18 +105,136 @@ func stepName(key runtime.Key, partition string) string {
 // cancelled.
 func canceled(err error) bool { return errors.Is(err, context.Canceled) }
 
+// partProgress counts the partitions of each partitioned asset of a run
+// as its steps end: the progress the live view, the plain lines and the
+// JSON events show.
+type partProgress struct {
+	assets map[runtime.Key]*assetProgress
+	order  []runtime.Key // the partitioned assets, in execution order
+	steps  int           // the run's steps
+}
+
+// assetProgress is the progress of one partitioned asset.
+type assetProgress struct {
+	Total    int `json:"total"`    // its partitions in the run
+	Done     int `json:"done"`     // those whose step ended, whatever the outcome
+	Failed   int `json:"failed"`   // of those, failed (canceled included)
+	Skipped  int `json:"skipped"`  // skipped: an upstream failed
+	Canceled int `json:"canceled"` // canceled: the run was
+}
+
+// start reads the plan of a RunStart event.
+func (p *partProgress) start(ev runtime.Event) {
+	p.assets = map[runtime.Key]*assetProgress{}
+	p.order = nil
+	p.steps = len(ev.Keys)
+	if ev.Plan == nil {
+		return
+	}
+	p.steps = ev.Plan.Len()
+	for _, a := range ev.Plan.Assets() {
+		if n := a.Partitions.Len(); n > 0 {
+			p.assets[a.Key] = &assetProgress{Total: n}
+			p.order = append(p.order, a.Key)
+		}
+	}
+}
+
+// end counts the step that ev ends (StepSuccess, StepFailure or
+// StepSkipped), and returns the progress of its asset; nil when it is
+// not partitioned.
+func (p *partProgress) end(ev runtime.Event) *assetProgress {
+	a := p.assets[ev.Key]
+	if a == nil {
+		return nil
+	}
+	n := max(ev.Partitions.Len(), 1)
+	a.Done += n
+	switch ev.Type {
+	case runtime.StepFailure:
+		if canceled(ev.Err) && !ev.TimedOut {
+			a.Canceled += n
+		} else {
+			a.Failed += n
+		}
+	case runtime.StepSkipped:
+		a.Skipped += n
+	}
+	return a
+}
+
+// String returns "12/31", with the failures: "12/31, 1 failed".
+func (a *assetProgress) String() string {
+	s := fmt.Sprintf("%d/%d", a.Done, a.Total)
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{a.Failed, "failed"}, {a.Skipped, "skipped"}, {a.Canceled, "canceled"}} {
+		if c.n > 0 {
+			s += fmt.Sprintf(", %d %s", c.n, c.word)
+		}
+	}
+	return s
+}
+
 // lineFormatter turns step events into one-line messages, with the
-// asset keys padded to one width so the columns line up.
-type lineFormatter struct{ width int }
+// asset keys padded to one width so the columns line up, and for a
+// partitioned asset the progress of its partitions.
+type lineFormatter struct {
+	width int
+	parts partProgress
+}
+
+// names widens the names column for the steps of the run of ev, a
+// RunStart: the keys, with a partition as the first step of each asset
+// names it.
+func (f *lineFormatter) names(ev runtime.Event) {
+	for _, k := range ev.Keys {
+		f.width = max(f.width, len(k))
+	}
+	if ev.Plan == nil {
+		return
+	}
+	for _, a := range ev.Plan.Assets() {
+		if a.Partitions.Len() > 0 && a.Steps > 0 {
+			s := ev.Plan.Step(a.First)
+			f.width = max(f.width, len(stepName(s.Key, s.Partition)))
+		}
+	}
+}
+
+// runLine returns the line of a RunStart: the steps, and the partitions
+// of the partitioned assets.
+func (f *lineFormatter) runLine(ev runtime.Event) string {
+	s := fmt.Sprintf("run %s: %s", ev.RunID, plural(f.parts.steps, "step"))
+	if len(f.parts.order) == 0 {
+		return s
+	}
+	var parts []string
+	for i, k := range f.parts.order {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(f.parts.order)-5))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", k, f.parts.assets[k].Total))
+	}
+	return s + "; partitions: " + strings.Join(parts, ", ")
+}
 
 func (f *lineFormatter) line(ev runtime.Event) string {
+	if ev.Type == runtime.RunStart {
+		f.names(ev)
+		f.parts.start(ev)
+		return f.runLine(ev)
+	}
 	name := fmt.Sprintf("%-*s", f.width, stepName(ev.Key, ev.Partition))
 	switch ev.Type {
-	case runtime.RunStart:
-		for _, k := range ev.Keys {
-			f.width = max(f.width, len(k))
+	case runtime.StepSuccess, runtime.StepFailure, runtime.StepSkipped:
+		if a := f.parts.end(ev); a != nil {
+			name += "  [" + a.String() + "]"
 		}
-		return fmt.Sprintf("run %s: %s", ev.RunID, plural(len(ev.Keys), "step"))
+	}
+	switch ev.Type {
 	case runtime.StepStart:
 		if ev.Attempt > 1 {
 			return fmt.Sprintf("start   %s  attempt %d", name, ev.Attempt)
@@ -171,20 +289,26 @@ func (r *plainReporter) end(*runtime.Result) {}
 
 // jsonEvent is the JSON form of an event: one object per line.
 type jsonEvent struct {
-	Type        string            `json:"type"`
-	Time        time.Time         `json:"time"`
-	RunID       string            `json:"run_id"`
-	Asset       string            `json:"asset,omitempty"`
-	Partition   string            `json:"partition,omitempty"`
-	Attempt     int               `json:"attempt,omitempty"`
-	DurationMS  *float64          `json:"duration_ms,omitempty"`
-	DelayMS     *float64          `json:"delay_ms,omitempty"` // step_retry: the wait before the next attempt
-	Metadata    map[string]any    `json:"metadata,omitempty"`
-	Error       string            `json:"error,omitempty"`
-	TimedOut    *bool             `json:"timed_out,omitempty"`
-	Canceled    *bool             `json:"canceled,omitempty"` // step_failure: stopped by the run's cancellation
-	Cause       string            `json:"cause,omitempty"`
-	Assets      []string          `json:"assets,omitempty"`
+	Type       string         `json:"type"`
+	Time       time.Time      `json:"time"`
+	RunID      string         `json:"run_id"`
+	Asset      string         `json:"asset,omitempty"`
+	Partition  string         `json:"partition,omitempty"`
+	Attempt    int            `json:"attempt,omitempty"`
+	DurationMS *float64       `json:"duration_ms,omitempty"`
+	DelayMS    *float64       `json:"delay_ms,omitempty"` // step_retry: the wait before the next attempt
+	Metadata   map[string]any `json:"metadata,omitempty"`
+	Error      string         `json:"error,omitempty"`
+	TimedOut   *bool          `json:"timed_out,omitempty"`
+	Canceled   *bool          `json:"canceled,omitempty"` // step_failure: stopped by the run's cancellation
+	Cause      string         `json:"cause,omitempty"`
+	Assets     []string       `json:"assets,omitempty"`
+	// step events of a partitioned asset: the step's keys; at its end,
+	// the progress of its asset's partitions
+	PartitionKeys []string       `json:"partition_keys,omitempty"`
+	Progress      *assetProgress `json:"progress,omitempty"`
+	// run_start: the assets of the run, with their partitions and steps
+	Plan        []jsonPlanAsset   `json:"plan,omitempty"`
 	DataVersion string            `json:"data_version,omitempty"`
 	CodeVersion string            `json:"code_version,omitempty"`
 	Inputs      map[string]string `json:"input_versions,omitempty"`
@@ -194,6 +318,13 @@ type jsonEvent struct {
 	Steps  map[string]int `json:"steps,omitempty"`  // number of steps by status
 }
 
+// jsonPlanAsset is an asset of a run_start's plan.
+type jsonPlanAsset struct {
+	Asset      string `json:"asset"`
+	Steps      int    `json:"steps"`
+	Partitions int    `json:"partitions"` // 0 when unpartitioned
+}
+
 // jsonReporter writes every event as a JSON object on a line of its own.
 // It holds back run_end until the result is known, to add the status of
 // the run and its steps.
@@ -201,6 +332,7 @@ type jsonReporter struct {
 	w      io.Writer
 	ctx    context.Context
 	runEnd *runtime.Event
+	parts  partProgress
 }
 
 func newJSONEvent(ev runtime.Event) *jsonEvent {
@@ -238,6 +370,14 @@ func newJSONEvent(ev runtime.Event) *jsonEvent {
 	for _, k := range ev.Keys {
 		j.Assets = append(j.Assets, string(k))
 	}
+	if ev.Plan != nil {
+		for _, a := range ev.Plan.Assets() {
+			j.Plan = append(j.Plan, jsonPlanAsset{Asset: string(a.Key), Steps: a.Steps, Partitions: a.Partitions.Len()})
+		}
+	}
+	if ev.Partitions.Len() > 0 {
+		j.PartitionKeys = ev.Partitions.Keys()
+	}
 	if len(ev.Metadata) > 0 {
 		j.Metadata = make(map[string]any, len(ev.Metadata))
 		for k, v := range ev.Metadata {
@@ -265,11 +405,20 @@ func (r *jsonReporter) write(j *jsonEvent) {
 }
 
 func (r *jsonReporter) event(ev runtime.Event) {
-	if ev.Type == runtime.RunEnd {
+	j := newJSONEvent(ev)
+	switch ev.Type {
+	case runtime.RunEnd:
 		r.runEnd = &ev
 		return
+	case runtime.RunStart:
+		r.parts.start(ev)
+	case runtime.StepSuccess, runtime.StepFailure, runtime.StepSkipped:
+		if a := r.parts.end(ev); a != nil {
+			p := *a
+			j.Progress = &p
+		}
 	}
-	r.write(newJSONEvent(ev))
+	r.write(j)
 }
 
 func (r *jsonReporter) end(res *runtime.Result) {
@@ -305,6 +454,7 @@ type liveReporter struct {
 	p     *mpb.Progress
 	total *mpb.Bar
 	steps map[string]*mpb.Bar
+	parts map[runtime.Key]*partBar // a bar per partitioned asset
 
 	options []mpb.ContainerOption // more options of the view (tests force rendering)
 
@@ -361,7 +511,7 @@ func (r *liveReporter) event(ev runtime.Event) {
 	name := stepName(ev.Key, ev.Partition)
 	switch ev.Type {
 	case runtime.RunStart:
-		r.n = len(ev.Keys)
+		r.n = r.f.parts.steps
 		r.p = mpb.New(append([]mpb.ContainerOption{mpb.WithOutput(r.out), mpb.WithWidth(40), mpb.WithRefreshRate(120 * time.Millisecond)}, r.options...)...)
 		r.logs.set(aboveBars{r.p, r.out})
 		r.println(line)
@@ -371,6 +521,21 @@ func (r *liveReporter) event(ev runtime.Event) {
 		)
 		if err == nil {
 			r.total = total
+		}
+		// A bar per partitioned asset: its partitions done of its total.
+		r.parts = map[runtime.Key]*partBar{}
+		for _, k := range r.f.parts.order {
+			a := r.f.parts.assets[k]
+			pb := &partBar{}
+			pb.label.Store(a.String() + " partitions")
+			bar, err := r.p.Add(int64(max(a.Total, 1)), mpb.BarStyle().Build(),
+				mpb.PrependDecorators(decor.Name("  "+string(k), decor.WC{W: r.f.width + 2, C: decor.DindentRight})),
+				mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return pb.label.Load().(string) })),
+			)
+			if err == nil {
+				pb.bar = bar
+				r.parts[k] = pb
+			}
 		}
 	case runtime.StepStart:
 		r.running.Add(1)
@@ -409,6 +574,9 @@ func (r *liveReporter) event(ev runtime.Event) {
 		if r.total != nil && ev.Type != runtime.StepRetry {
 			r.total.Increment()
 		}
+		if ev.Type != runtime.StepRetry {
+			r.partsDone(ev)
+		}
 		r.println(line)
 	case runtime.StepSkipped:
 		r.done.Add(1)
@@ -416,9 +584,26 @@ func (r *liveReporter) event(ev runtime.Event) {
 		if r.total != nil {
 			r.total.Increment()
 		}
+		r.partsDone(ev)
 		r.println(line)
 	case runtime.RunEnd:
 		r.stop(line)
+	}
+}
+
+// partBar is the bar of a partitioned asset, and its counts, which the
+// view's goroutine reads.
+type partBar struct {
+	bar   *mpb.Bar
+	label atomic.Value // string
+}
+
+// partsDone moves the bar of the partitioned asset whose step ev ends
+// (the line formatter counted it).
+func (r *liveReporter) partsDone(ev runtime.Event) {
+	if pb := r.parts[ev.Key]; pb != nil {
+		pb.label.Store(r.f.parts.assets[ev.Key].String() + " partitions")
+		pb.bar.IncrBy(max(ev.Partitions.Len(), 1))
 	}
 }
 
@@ -434,6 +619,11 @@ func (r *liveReporter) stop(line string) {
 	}
 	if r.total != nil && !r.total.Completed() {
 		r.total.Abort(false)
+	}
+	for _, pb := range r.parts {
+		if !pb.bar.Completed() {
+			pb.bar.Abort(false)
+		}
 	}
 	r.p.Wait()
 	r.logs.set(r.out)

@@ -127,6 +127,7 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 		return exitFailed
 	}
 	defer q.Close()
+	opts.Env = history.Env(e.ctx, q.History()) // the keys of dynamic partitions
 	tags := map[string]string{}
 	if o.selection != "" {
 		tags["select"] = o.selection

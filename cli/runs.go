@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +13,7 @@ import (
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/internal/suggest"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -360,6 +362,13 @@ func (f *runsFlags) show(e *env, id string) int {
 	fmt.Fprintf(tw, "Duration:\t%s\n", runDuration(run))
 	fmt.Fprintf(tw, "Steps:\t%s\n", stepCounts(run.Counts))
 	fmt.Fprintf(tw, "Selection:\t%s\n", list(keyNames(run.Selection)))
+	for i, k := range slices.Sorted(maps.Keys(run.Partitions)) {
+		label := ""
+		if i == 0 {
+			label = "Partitions:"
+		}
+		fmt.Fprintf(tw, "%s\t%s %s\n", label, k, truncate(fmtRanges(run.Partitions[k]), 100))
+	}
 	if len(run.Tags) > 0 {
 		var tags []string
 		for _, k := range sortedKeys(run.Tags) {
@@ -384,8 +393,22 @@ func (f *runsFlags) show(e *env, id string) int {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tSTART\tDURATION\tERROR\tMETADATA")
+	// The steps of a partitioned asset are one row, after the others,
+	// with its partitions counted by status.
+	groups := map[runtime.Key]*partGroup{}
+	var order []runtime.Key
 	for i := range steps {
 		s := &steps[i]
+		if s.Partition != "" {
+			g := groups[s.Key]
+			if g == nil {
+				g = &partGroup{key: s.Key}
+				groups[s.Key] = g
+				order = append(order, s.Key)
+			}
+			g.add(1, s.Status, s.Attempts, s.Start, s.End, s.Partition, s.Error)
+			continue
+		}
 		attempts, duration := "-", "-"
 		if s.Attempts > 0 {
 			attempts = fmt.Sprint(s.Attempts)
@@ -394,14 +417,24 @@ func (f *runsFlags) show(e *env, id string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", stepName(s.Key, s.Partition), s.Status, attempts,
 			fmtTime(s.Start), duration, cell(truncate(s.Error, 80)), cell(fmtMetadata(s.Metadata)))
 	}
+	for _, k := range order {
+		g := groups[k]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k, g.status(), g.attemptsCell(), fmtTime(g.start), g.durationCell(), "-", g.countsCell())
+	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
 		return exitFailed
 	}
 	// Errors in full, with the retried attempts, the stacks of panics,
-	// and the notes.
+	// and the notes; of partitioned assets, the first errors.
 	var problems []string
+	for _, k := range order {
+		problems = append(problems, groups[k].problemLines()...)
+	}
 	for _, s := range steps {
+		if s.Partition != "" {
+			continue
+		}
 		name := stepName(s.Key, s.Partition)
 		for _, a := range s.Retries {
 			problems = append(problems, fmt.Sprintf("%s: attempt %d: %s", name, a.Attempt, a.Error)+stack(a.Stack))
@@ -436,4 +469,17 @@ func truncate(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// fmtRanges formats ranges of partitions: "2024-01-01...2024-01-31, 2024-02-03".
+func fmtRanges(rs []partition.Range) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		if r.Start == r.End {
+			parts[i] = r.Start
+		} else {
+			parts[i] = r.String()
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"slices"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -37,7 +36,20 @@ An asset is fresh when its last materialization used its current code
 version and the current data of its upstreams. 'materialize --stale'
 materializes the stale ones.
 
-With --json it prints a JSON array instead, one object per asset.`,
+A partitioned asset is fresh when every partition is. Its row counts its
+partitions: materialized (of which stale), failed (the last attempt
+failed), missing (never materialized); and a health bar follows the
+table: a row of cells, each a bucket of consecutive partitions (one per
+partition when there are at most 50), showing the state most of them are
+in, failed when any failed: █ fresh, ▓ stale, ╳ failed, ░ missing,
+coloured on a terminal (green, yellow, red, grey; NO_COLOR turns colours
+off). A partition is stale, as an unpartitioned asset is, when its code
+version changed, or the upstream partitions it reads (through its
+mappings) changed data, were materialized since, or are stale. 'partitions
+ASSET' lists them one by one.
+
+With --json it prints a JSON array instead, one object per asset, with
+"partitions" holding a partitioned asset's counts and health cells.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			f := &statusFlags{}
 			selectFlag(fs, &f.selection, "show")
@@ -67,6 +79,22 @@ type statusEntry struct {
 	Attempt         *statusAttempt `json:"last_attempt"`
 	LogicalVersion  string         `json:"logical_version,omitempty"`
 	RecordedVersion string         `json:"recorded_logical_version,omitempty"`
+	// Partitions counts the partitions of a partitioned asset by state;
+	// nil for an unpartitioned one.
+	Partitions *statusPartitions `json:"partitions,omitempty"`
+}
+
+// statusPartitions is the state of a partitioned asset's partitions in
+// status --json.
+type statusPartitions struct {
+	Total        int      `json:"total"`
+	Materialized int      `json:"materialized"` // fresh and stale
+	Fresh        int      `json:"fresh"`
+	Stale        int      `json:"stale"`
+	Failed       int      `json:"failed"`
+	Missing      int      `json:"missing"`
+	Unknown      int      `json:"unknown,omitempty"` // records of partitions the definition no longer has
+	Health       []string `json:"health"`            // the health bar's cells, in order: fresh, stale, failed or missing
 }
 
 type statusCause struct {
@@ -110,29 +138,38 @@ func (f *statusFlags) run(e *env) int {
 	defer log.Close()
 	// Read-only: outputs that landed after their run ended count as
 	// materialized, and the next materialize records them.
-	latest, ok := reconcile(e, log, false)
+	latest, findings, ok := reconcile(e, log, false)
 	if !ok {
 		return exitFailed
 	}
-	all := history.Staleness(e.defs.Assets, latest)
-	var states []history.State
-	for i, s := range all {
-		if sel[i] {
-			states = append(states, s)
+	var keys []runtime.Key
+	for i, in := range sel {
+		if in {
+			keys = append(keys, g.Def(int32(i)).Key)
 		}
 	}
-	slices.SortFunc(states, func(x, y history.State) int { return strings.Compare(string(x.Key), string(y.Key)) })
+	slices.Sort(keys)
+	states, err := history.NewView(log, e.defs.Assets, latest, findings, history.Env(e.ctx, log)).States(e.ctx, keys)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
 	if f.json {
 		return writeJSONStatus(e, states)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
 	nstale := 0
+	var bars []history.State
 	for _, s := range states {
 		status, why, when, run := "fresh", "-", "-", "-"
 		if s.Stale {
 			status, why = "stale", cell(s.Why())
 			nstale++
+		}
+		if p := s.Partitions; p != nil {
+			why = "partitions: " + p.Counts().String()
+			bars = append(bars, s)
 		}
 		if s.Last != nil && s.Last.Materialized() {
 			when, run = fmtTime(s.Last.Time), s.Last.RunID
@@ -144,6 +181,9 @@ func (f *statusFlags) run(e *env) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "\n%s: %d fresh, %d stale\n", plural(len(states), "asset"), len(states)-nstale, nstale)
+	if len(bars) > 0 {
+		writeHealth(e.stdout, bars, colors(e.stdout))
+	}
 	for _, s := range states {
 		if s.Last != nil && s.Last.Landed {
 			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
@@ -175,6 +215,14 @@ func writeJSONStatus(e *env, states []history.State) int {
 			}
 			if l.LastRunID != "" {
 				je.Attempt = &statusAttempt{RunID: l.LastRunID, Status: l.LastStatus, Time: l.LastTime, Error: l.LastError}
+			}
+		}
+		if p := s.Partitions; p != nil {
+			c := p.Counts()
+			je.Partitions = &statusPartitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
+				Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
+			for _, st := range p.Health(healthCells) {
+				je.Partitions.Health = append(je.Partitions.Health, st.String())
 			}
 		}
 		entries = append(entries, je)

@@ -319,7 +319,15 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 			}
 			w.rec.OnEvent(e)
 		},
-		DataVersion: func(k runtime.Key) string { return upVersions[k] },
+		// Unpartitioned upstreams' versions; those of upstream
+		// partitions are unknown here (the step records no version of a
+		// partitioned input, and staleness compares times).
+		DataVersion: func(k runtime.Key, partition string) string {
+			if partition != "" {
+				return ""
+			}
+			return upVersions[k]
+		},
 		GracePeriod: ri.grace,
 	}
 	res := runtime.ExecuteStep(stepCtx, w.defs, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
