@@ -248,7 +248,11 @@ func (f *partitionsFlags) writeText(e *env, p *history.Partitions, lo, hi int, w
 		return exitFailed
 	}
 	if more > 0 {
-		fmt.Fprintf(e.stdout, "\n... %s more; narrow with --status or --partition-range, or -n 0 for all\n", plural(more, "line"))
+		word := "lines"
+		if more == 1 {
+			word = "line"
+		}
+		fmt.Fprintf(e.stdout, "\n... %d more %s; narrow with --status or --partition-range, or -n 0 for all\n", more, word)
 	}
 	return exitOK
 }

@@ -6,11 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
 	"github.com/vbauerster/mpb/v8"
 )
 
@@ -71,5 +75,45 @@ func TestJSONStepFailureCanceled(t *testing.T) {
 		if want := fmt.Sprintf(`"canceled":%v`, tt.want); !strings.Contains(string(b), want) {
 			t.Errorf("step_failure of %v: %s, want %s", tt.err, b, want)
 		}
+	}
+}
+
+// The live view has a bar per partitioned asset, with its partitions
+// done, failed and in total.
+func TestLivePartitionBars(t *testing.T) {
+	defs := &runtime.Definitions{
+		Assets: []*runtime.AssetDef{{Key: "raw", Partitions: partition.NewStatic("eu", "us", "apac"), OutputType: reflect.TypeFor[int](),
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }}},
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()},
+	}
+	plan, err := defs.Plan(runtime.Options{Partitions: runtime.Partitions{Keys: []string{"eu", "us", "apac"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out lockedBuffer
+	r := newLiveReporter(&out, &switchWriter{w: &out})
+	r.options = []mpb.ContainerOption{mpb.WithAutoRefresh()}
+	r.event(runtime.Event{Type: runtime.RunStart, RunID: "r1", Keys: plan.Keys(), Plan: plan})
+	for i, s := range plan.Steps() {
+		ev := runtime.Event{Type: runtime.StepSuccess, RunID: "r1", Key: s.Key, Partition: s.Partition, Partitions: s.Partitions, Attempt: 1}
+		if i == 1 {
+			ev.Type, ev.Err = runtime.StepFailure, errors.New("boom")
+		}
+		r.event(ev)
+	}
+	r.end(nil)
+	if s := out.String(); !strings.Contains(s, "3/3, 1 failed partitions") {
+		t.Errorf("no partition counts in the view:\n%s", s)
+	}
+}
+
+func TestHealthBar(t *testing.T) {
+	cells := []history.PartitionStatus{history.PartitionFresh, history.PartitionFresh, history.PartitionFailed, history.PartitionStale, history.PartitionMissing}
+	if got, want := healthBar(cells, false), "██╳▓░"; got != want {
+		t.Errorf("plain: %q, want %q", got, want)
+	}
+	// One escape per change of colour, and a reset at the end.
+	if got, want := healthBar(cells, true), "\x1b[32m██\x1b[31m╳\x1b[33m▓\x1b[90m░\x1b[0m"; got != want {
+		t.Errorf("coloured: %q, want %q", got, want)
 	}
 }

@@ -18,6 +18,10 @@
 //	PIPELINE_BLOCK=ignore      sleepy blocks for an hour, ignoring cancellation
 //	PIPELINE_PEOPLE_VERSION=v  the code version of people (default v1)
 //	PIPELINE_BIRDS=a,b         the birds (default Bluebird,Robin,Eagle)
+//	PIPELINE_PARTITIONS=1      the partitioned assets instead (see partitioned)
+//	PIPELINE_FAIL_DAY=day      raw fails for that day (2024-01-05)
+//	PIPELINE_RAW_ADD=n         raw adds n to every value (default 0)
+//	PIPELINE_TOTALS_VERSION=v  the code version of totals (default v1)
 package main
 
 import (
@@ -41,8 +45,12 @@ func main() {
 		io = &files{Manager: fs.New(dir), closed: os.Getenv("PIPELINE_CLOSED"),
 			killAfter: runtime.Key(os.Getenv("PIPELINE_KILL_AFTER")), gate: os.Getenv("PIPELINE_GATE")}
 	}
+	defs := assets()
+	if os.Getenv("PIPELINE_PARTITIONS") != "" {
+		defs = partitioned()
+	}
 	cli.Main(runtime.Definitions{
-		Assets:     assets(),
+		Assets:     defs,
 		IOManagers: map[string]runtime.IOManager{"io_manager": io},
 	})
 }
