@@ -86,6 +86,7 @@ func (s *store) writePartitions(ctx context.Context, tx *sql.Tx, steps []Step) e
 func (s *store) writeChunks(ctx context.Context, tx *sql.Tx, key runtime.Key, ups []*Step) error {
 	find := s.q(`SELECT lo, data FROM partition_states WHERE asset_key = ? AND lo <= ? ORDER BY lo DESC LIMIT 1` + s.d.forUpdate)
 	next := s.q(`SELECT lo FROM partition_states WHERE asset_key = ? AND lo > ? ORDER BY lo LIMIT 1`)
+	retries := 0
 	for len(ups) > 0 {
 		var lo, data []byte
 		err := tx.QueryRowContext(ctx, find, string(key), []byte(ups[0].Partition)).Scan(&lo, &data)
@@ -110,7 +111,13 @@ func (s *store) writeChunks(ctx context.Context, tx *sql.Tx, key runtime.Key, up
 			return err
 		}
 		if n == 0 {
-			return fmt.Errorf("partition %q does not fall in the chunk found for it", ups[0].Partition)
+			// Another writer split the chunk while this one waited for
+			// its lock (PostgreSQL: the locked row is read again, but the
+			// new chunk is not in the statement's snapshot): find again.
+			if retries++; retries > 100 {
+				return fmt.Errorf("partition %q does not fall in the chunk found for it", ups[0].Partition)
+			}
+			continue
 		}
 		recs, err := decodeChunk(nil, data)
 		if err != nil {

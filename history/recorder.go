@@ -78,15 +78,16 @@ type stepID struct {
 }
 
 type runState struct {
-	run      Run
-	plan     *runtime.Plan              // from RunStart; nil when the events came without one
-	defs     map[*partition.Keys]string // the definitions of time partitions, as the records keep them
-	steps    map[stepID]*Step
-	seq      int
-	dirtyRun bool
-	dirty    []*Step
-	isDirty  map[*Step]bool
-	ended    bool
+	run         Run
+	plan        *runtime.Plan              // from RunStart; nil when the events came without one
+	partitioned map[runtime.Key]bool       // the assets with steps of partitions
+	defs        map[*partition.Keys]string // the definitions of time partitions, as the records keep them
+	steps       map[stepID]*Step
+	seq         int
+	dirtyRun    bool
+	dirty       []*Step
+	isDirty     map[*Step]bool
+	ended       bool
 
 	logs      map[stepID]*logState
 	logSeq    int64
@@ -550,6 +551,12 @@ func (rs *runState) stepNew(e *runtime.Event, part string, idx int) (*Step, bool
 		}
 		rs.steps[id] = p
 		rs.setStatus(p, StepRunning, true)
+		if part != "" {
+			if rs.partitioned == nil {
+				rs.partitioned = map[runtime.Key]bool{}
+			}
+			rs.partitioned[e.Key] = true
+		}
 	}
 	if !rs.isDirty[p] {
 		rs.isDirty[p] = true
@@ -780,7 +787,7 @@ func (rs *runState) notStarted(e *runtime.Event) {
 	}
 	if rs.plan == nil {
 		for _, k := range rs.run.Selection {
-			if rs.steps[stepID{key: k}] == nil {
+			if rs.steps[stepID{key: k}] == nil && !rs.partitioned[k] {
 				cancel(rs.stepNew(&runtime.Event{RunID: e.RunID, Key: k, Time: e.Time}, "", -1))
 			}
 		}

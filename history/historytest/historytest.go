@@ -74,6 +74,7 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"LogBounds", testLogBounds},
 		{"AssetSteps", testAssetSteps},
 	}
+	cases = append(cases, partitionCases...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.f(t, newSpec(t)) })
 	}
@@ -930,6 +931,12 @@ func child(mode, spec, arg string) error {
 			}
 		}
 		return nil
+	case "partitions":
+		return writePartitions(ctx, log, arg)
+	case "dynamic":
+		return addDynamic(ctx, log, arg)
+	case "backfill":
+		return killedBackfill(ctx, log)
 	}
 	return fmt.Errorf("unknown mode %q", mode)
 }
