@@ -226,7 +226,9 @@ func decodeChunk(recs []prec, data []byte) ([]prec, error) {
 	if d.err != nil || n > uint64(len(d.s)) {
 		return recs, errChunk
 	}
-	recs = slices.Grow(recs, int(n))
+	if cap(recs)-len(recs) < int(n) {
+		recs = slices.Grow(recs, max(int(n), len(recs))) // doubling
+	}
 	var prev int64
 	for range n {
 		var p prec

@@ -174,12 +174,17 @@ func sortSearchSteps(ups []*Step, key string) int {
 }
 
 func (s *store) Partitions(ctx context.Context, key runtime.Key) (*PartitionRecords, error) {
+	// Their number first, to decode them into one allocation.
+	var n sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT SUM(n) FROM partition_states WHERE asset_key = ?`), string(key)).Scan(&n); err != nil {
+		return nil, s.wrap("read the partitions of asset "+string(key), err)
+	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT data FROM partition_states WHERE asset_key = ? ORDER BY lo`), string(key))
 	if err != nil {
 		return nil, s.wrap("read the partitions of asset "+string(key), err)
 	}
 	defer rows.Close()
-	r := &PartitionRecords{Key: key}
+	r := &PartitionRecords{Key: key, recs: make([]prec, 0, max(n.Int64, 0))}
 	for rows.Next() {
 		var data sql.RawBytes
 		if err := rows.Scan(&data); err != nil {

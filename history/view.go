@@ -621,9 +621,8 @@ func (p *Partitions) eval(i int, causes *[]Cause) PartitionStatus {
 	if d.CodeVersion != r.code && add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", r.code, d.CodeVersion)}) {
 		return PartitionStale
 	}
-	own := p.Keys.Span(i, i+1)
 	partitioned := func(up *Partitions, m partition.Mapping) bool {
-		sub, ok := up.upstream(m, own)
+		sub, ok := up.upstream(m, p.Keys.Span(i, i+1))
 		if !ok {
 			return false
 		}
