@@ -146,16 +146,7 @@ func TestReadOnlyHistory(t *testing.T) {
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 			cmd.Dir = "/"
 		}
-		var stdout, stderr strings.Builder
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return result{stdout.String(), stderr.String(), code}
+		return runCmd(t, cmd)
 	}
 	// Its duration is at least the time to its last heartbeat, not that.
 	asUser("runs").want(t, 0, `(?m)^dead +failed +\S+ \S+ +at least 7ms +1 failed$`, `(?m) +success +.* 1 success$`)

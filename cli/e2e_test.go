@@ -83,7 +83,12 @@ func pipeline(t *testing.T, env []string, args ...string) *exec.Cmd {
 // run runs the pipeline to completion.
 func run(t *testing.T, env []string, args ...string) result {
 	t.Helper()
-	cmd := pipeline(t, env, args...)
+	return runCmd(t, pipeline(t, env, args...))
+}
+
+// runCmd runs cmd to completion; it may run on any goroutine.
+func runCmd(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -91,7 +96,7 @@ func run(t *testing.T, env []string, args ...string) result {
 	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatalf("running %v: %v", args, err)
+		t.Errorf("running %v: %v", cmd.Args, err)
 	}
 	return result{stdout.String(), stderr.String(), code}
 }

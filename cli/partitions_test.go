@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"os/exec"
 	"slices"
 	"strings"
 	"sync"
@@ -271,20 +270,6 @@ func TestPartitionsUsageErrors(t *testing.T) {
 			t.Errorf("%v wrote to stdout: %q", c.args, r.stdout)
 		}
 	}
-}
-
-// runCmd runs cmd to completion.
-func runCmd(t *testing.T, cmd *exec.Cmd) result {
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Errorf("running %v: %v", cmd.Args, err)
-	}
-	return result{stdout.String(), stderr.String(), code}
 }
 
 // same fails t when got is not want, as JSON shows them.

@@ -97,6 +97,17 @@ type statusPartitions struct {
 	Health       []string `json:"health"`            // the health bar's cells, in order: fresh, stale, failed or missing
 }
 
+// newStatusPartitions returns the counts and health cells of p.
+func newStatusPartitions(p *history.Partitions) *statusPartitions {
+	c := p.Counts()
+	sp := &statusPartitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
+		Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
+	for _, st := range p.Health(healthCells) {
+		sp.Health = append(sp.Health, st.String())
+	}
+	return sp
+}
+
 type statusCause struct {
 	Reason   string `json:"reason"`
 	Upstream string `json:"upstream,omitempty"`
@@ -218,12 +229,7 @@ func writeJSONStatus(e *env, states []history.State) int {
 			}
 		}
 		if p := s.Partitions; p != nil {
-			c := p.Counts()
-			je.Partitions = &statusPartitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
-				Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
-			for _, st := range p.Health(healthCells) {
-				je.Partitions.Health = append(je.Partitions.Health, st.String())
-			}
+			je.Partitions = newStatusPartitions(p)
 		}
 		entries = append(entries, je)
 	}

@@ -81,27 +81,13 @@ func partitioned() []*runtime.AssetDef {
 			Partitions: weekly,
 			Inputs:     []runtime.Input{{Name: "raw", Key: "raw", Type: intMapType, Gather: runtime.GatherMap}},
 			OutputType: intType,
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				days, err := runtime.Load[map[string]int](ctx, in, 0)
-				sum := 0
-				for _, v := range days {
-					sum += v
-				}
-				return sum, err
-			},
+			Compute:    sumOfInput,
 		},
 		{
 			Key:        "summary",
 			Inputs:     []runtime.Input{{Name: "totals", Key: "totals", Type: intMapType, Gather: runtime.GatherMap}},
 			OutputType: intType,
-			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
-				days, err := runtime.Load[map[string]int](ctx, in, 0)
-				sum := 0
-				for _, v := range days {
-					sum += v
-				}
-				return sum, err
-			},
+			Compute:    sumOfInput,
 		},
 		{
 			Key:        "accounts",
@@ -112,4 +98,14 @@ func partitioned() []*runtime.AssetDef {
 			},
 		},
 	}
+}
+
+// sumOfInput returns the sum of the values of input 0, a map by partition.
+func sumOfInput(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	days, err := runtime.Load[map[string]int](ctx, in, 0)
+	sum := 0
+	for _, v := range days {
+		sum += v
+	}
+	return sum, err
 }
