@@ -13,15 +13,28 @@
 // The commands of a pipeline's command line map to a call or two each:
 //
 //	materialize             rec, _ := Record(ctx, log, &opts, tags); runtime.Materialize(...); rec.Close()
-//	materialize --stale     states, _ := Stale(ctx, log, defs.Assets); opts.Selection = StaleSelection(states)
-//	materialize --from-failure ID   opts.Selection, _ = FromFailure(ctx, log, ID)
-//	status                  Stale(ctx, log, defs.Assets): State.Last, State.Stale, State.Why()
+//	materialize --stale     states, _ := NewView(log, defs.Assets, latest, nil, Env(ctx, log)).States(ctx, keys)
+//	                        (a partitioned asset: states[i].Partitions.Select(PartitionStale, ...))
+//	materialize --from-failure ID   rerun, _ := FromFailure(ctx, log, ID, defs.Assets, env)
+//	status                  Stale(ctx, log, defs.Assets): State.Last, State.Stale, State.Why(), State.Partitions
+//	partitions ASSET        view.State(ctx, key): Partitions.Status(i), Record(i), Causes(i), Health(n)
+//	dynamic add NAME KEY    log.AddDynamicPartitions(ctx, name, keys)
 //	runs                    log.Runs(ctx, RunQuery{Pipeline: PipelineName(), Limit: n})
 //	runs show ID            log.Run(ctx, ID), log.Steps(ctx, ID)
 //
-// Both selections leave out fresh or succeeded upstreams, which the
-// runtime loads through their I/O managers; AddUpstream adds back those
-// whose outputs cannot be loaded in this process (the memory I/O manager).
+// Both selections leave out fresh or succeeded upstreams (and partitions),
+// which the runtime loads through their I/O managers; View.AddUpstream
+// adds back those never materialized, and those whose outputs cannot be
+// loaded in this process (the memory I/O manager).
+//
+// Partitions: a step of a partitioned asset is recorded per partition
+// (Step.Partition; a step covering a range is a Step per partition, with
+// its Range), and the latest record of each (asset, partition) is kept in
+// chunks of consecutive keys that Log.Partitions reads whole, so that the
+// status of an asset of 100,000 partitions reads a few hundred rows, not
+// the log. A View computes the staleness of each partition through the
+// partition mappings. The keys of dynamic partitions definitions are kept
+// here too (Log.DynamicPartitions), and Env gives them to runs.
 //
 // Recording is batched in the background; Recorder documents exactly what
 // is durable when the process is killed.
