@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/queue"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -190,6 +191,12 @@ func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string,
 	}
 	start := time.Now()
 	onEvent(runtime.Event{Type: runtime.RunStart, Time: start, RunID: id, Keys: plan.Keys(), Plan: plan})
+	parts := map[stepKey]partition.Subset{} // the partitions of each step, as its events carry them
+	for _, ps := range plan.Steps() {
+		if ps.Partition != "" {
+			parts[stepKey{ps.Key, ps.Partition}] = ps.Partitions
+		}
+	}
 	last := map[stepKey]seen{}
 	t := time.NewTicker(followInterval)
 	defer t.Stop()
@@ -204,13 +211,13 @@ func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string,
 		}
 		for i := range steps {
 			p := &steps[i]
-			k := stepKey{p.Key, p.Partition}
+			k := stepKey{p.Key, stepPartition(p)} // the rows of a range step are one step
 			was := last[k]
 			if was.status == p.Status && was.attempts == p.Attempts {
 				continue
 			}
 			last[k] = seen{p.Status, p.Attempts}
-			ev := runtime.Event{RunID: id, Key: p.Key, Partition: p.Partition, Attempt: p.Attempts, CodeVersion: p.CodeVersion, Time: time.Now()}
+			ev := runtime.Event{RunID: id, Key: p.Key, Partition: k.partition, Partitions: parts[k], Attempt: p.Attempts, CodeVersion: p.CodeVersion, Time: time.Now()}
 			if p.Status != history.StepRunning && p.Status != "skipped" && was.status == "" && p.Attempts > 0 {
 				onEvent(runtime.Event{Type: runtime.StepStart, Time: p.AttemptStart, RunID: id, Key: p.Key, Partition: p.Partition, Attempt: p.Attempts})
 			}
@@ -263,7 +270,9 @@ func queuedResult(plan *runtime.Plan, run *history.Run, steps []history.Step) *r
 	}
 	byKey := make(map[stepKey]*history.Step, len(steps))
 	for i := range steps {
-		byKey[stepKey{steps[i].Key, steps[i].Partition}] = &steps[i]
+		if k := (stepKey{steps[i].Key, stepPartition(&steps[i])}); byKey[k] == nil {
+			byKey[k] = &steps[i]
+		}
 	}
 	status := map[string]runtime.Status{
 		"success": runtime.StatusSuccess, "failed": runtime.StatusFailed,
@@ -335,4 +344,14 @@ func workerList(steps []history.Step) []string {
 		lines = append(lines, fmt.Sprintf("%s: %s", w, strings.Join(slices.Compact(by[w]), ", ")))
 	}
 	return lines
+}
+
+// stepPartition returns the partitions of the runtime's step that p, a
+// recorded step, is of: its range when the step covered several (the
+// history records a row per partition), else its partition.
+func stepPartition(p *history.Step) string {
+	if p.Range != "" {
+		return p.Range
+	}
+	return p.Partition
 }

@@ -61,7 +61,9 @@ func (s *store) writePartitions(ctx context.Context, tx *sql.Tx, steps []Step) e
 	var byKey map[runtime.Key][]*Step
 	for i := range steps {
 		p := &steps[i]
-		if p.Partition == "" || !attempted(p) {
+		if p.Partition == "" || !attempted(p) || strings.Contains(p.Partition, partition.RangeSep) {
+			// (A step of a range written whole, by a writer that did not
+			// split it into its partitions, has no record of its own.)
 			continue
 		}
 		if byKey == nil {

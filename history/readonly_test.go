@@ -100,8 +100,9 @@ var undo = map[int][]string{
 
 // TestMigrate opens histories of older schema versions, read-write and
 // read-only: version 2 (before the stack and note columns), 3 (before
-// the pipeline and abandoned columns) and 4 (before partitions). Their runs belong to no pipeline,
-// and Runs of a pipeline does not list them.
+// the pipeline and abandoned columns), 4 (before queued runs) and 5
+// (before partitions). Their runs belong to no pipeline, and Runs of a
+// pipeline does not list them.
 func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	for from := 2; from < history.SchemaVersion; from++ {
