@@ -17,6 +17,24 @@ import (
 // the records of a partitioned asset when a question needs them, once,
 // and computes the staleness of an asset and of everything upstream of it
 // once. A View is safe for concurrent use.
+//
+// An asset, or a partition of one, is stale when:
+//   - it was never materialized;
+//   - its last attempt failed, or was canceled, after its last
+//     materialization (a partition is then failed rather than stale);
+//   - its code version differs from the one it was materialized with;
+//   - the data version of an input differs from the one used (where the
+//     input's version was recorded): an unpartitioned upstream's, or the
+//     versions of the upstream partitions the input's mapping reads,
+//     combined (internal/versions);
+//   - an upstream (partition) was materialized after it, where no data
+//     version of it was recorded (deps= edges, unknown versions);
+//   - an upstream, or an upstream partition it reads, is stale, failed
+//     or missing: it will change when materialized;
+//   - its stored output is not what the history records (Asset.Conflict,
+//     set by Apply; unpartitioned assets only).
+//
+// A partitioned asset is stale when one of its partitions is.
 type View struct {
 	defs []*runtime.AssetDef
 	g    *runtime.Graph
