@@ -216,8 +216,8 @@ func checkPartitions(ctx context.Context, log Log, key runtime.Key, m runtime.St
 	for i := range steps {
 		step := &steps[i]
 		rec, ok := recs.Find(step.Partition)
-		if ok && (rec.LastRunID != step.RunID || rec.RunID == step.RunID) {
-			continue // a later attempt, or the history knows
+		if ok && (rec.RunID == step.RunID || rec.LastRunID != step.RunID && rec.LastTime.After(step.Start)) {
+			continue // the history knows, or a later run attempted the partition
 		}
 		st, ok2, err := m.Stamp(ctx, key, step.Partition)
 		if err != nil {
