@@ -26,6 +26,10 @@
 //   - A name must be valid UTF-8 of at most 255 bytes without NUL.
 //   - A struct with no column is an error ([ErrNoColumns]).
 //
+// A table is a slice of rows ([]T or []*T, see [Row]) or a stream of them
+// ([Stream]): a function of type func(yield func(E, error) bool), which
+// iter.Seq2[E, error] is, E being T or *T ([StreamRow]).
+//
 // Errors name Go fields by their path from the row struct ("Audit.Created")
 // and never by type, so they read the same in every representation.
 package columns
@@ -56,6 +60,7 @@ const (
 	Struct
 	Pointer
 	Slice
+	Func
 )
 
 // View is how the rule sees one representation T of Go types (reflect.Type,
@@ -72,6 +77,12 @@ type View[T any] interface {
 	// Name returns the package path and the name (without type arguments)
 	// of t, if t is a defined type; empty strings otherwise.
 	Name(t T) (pkg, name string)
+	// Func returns the parameter and result types of t, whose Kind is
+	// Func, and whether its last parameter is variadic.
+	Func(t T) (in, out []T, variadic bool)
+	// Predeclared returns "bool" or "error" when t is that predeclared
+	// type itself; "" otherwise.
+	Predeclared(t T) string
 }
 
 // Field is a struct field as a View reports it.
@@ -114,6 +125,38 @@ func Row[T any](v View[T], t T) (elem T, ptr, ok bool) {
 		return elem, false, false
 	}
 	elem = v.Elem(t)
+	if v.Kind(elem) == Pointer {
+		elem, ptr = v.Elem(elem), true
+	}
+	return elem, ptr, promoted(v, elem)
+}
+
+// Stream returns the element type E of a stream, t being a function type
+// func(yield func(E, error) bool) (iter.Seq2[E, error], or any type whose
+// underlying type that is), and whether t is one.
+func Stream[T any](v View[T], t T) (elem T, ok bool) {
+	if v.Kind(t) != Func {
+		return elem, false
+	}
+	in, out, variadic := v.Func(t)
+	if len(in) != 1 || len(out) != 0 || variadic || v.Kind(in[0]) != Func {
+		return elem, false
+	}
+	yin, yout, yvariadic := v.Func(in[0])
+	if len(yin) != 2 || len(yout) != 1 || yvariadic || v.Predeclared(yin[1]) != "error" || v.Predeclared(yout[0]) != "bool" {
+		return elem, false
+	}
+	return yin[0], true
+}
+
+// StreamRow returns the struct T of a stream of rows, t being a stream
+// (see [Stream]) of T or *T with T a struct (not a single value such as
+// time.Time), and whether the elements are pointers.
+func StreamRow[T any](v View[T], t T) (elem T, ptr, ok bool) {
+	elem, ok = Stream(v, t)
+	if !ok {
+		return elem, false, false
+	}
 	if v.Kind(elem) == Pointer {
 		elem, ptr = v.Elem(elem), true
 	}

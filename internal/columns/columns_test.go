@@ -17,7 +17,8 @@ import (
 const corpusPath = "github.com/assetgen/assetgen/internal/columns/corpus"
 
 // loadCorpus type-checks package corpus from its source, as the generator
-// loads packages, and returns its struct and slice types by name.
+// loads packages, and returns its struct, slice and function types by
+// name.
 func loadCorpus(t *testing.T) map[string]types.Type {
 	t.Helper()
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, corpusPath)
@@ -38,7 +39,7 @@ func loadCorpus(t *testing.T) map[string]types.Type {
 			continue // generic: used through its instances
 		}
 		switch tn.Type().Underlying().(type) {
-		case *types.Struct, *types.Slice:
+		case *types.Struct, *types.Slice, *types.Signature:
 			out[name] = tn.Type()
 		}
 	}
@@ -59,14 +60,18 @@ func reflectCorpus(t *testing.T) map[string]reflect.Type {
 
 // render writes the outcome of the rule on one type, in terms that do not
 // depend on the representation: each column's name, Go field path and
-// index path, or the error; then the row shape.
-func render[T any](cols []columns.Column[T], err error, elemName string, ptr, ok bool) string {
+// index path, or the error; then the row shape, of a slice or of a stream
+// (stream names the element type of a stream, "" when t is none).
+func render[T any](cols []columns.Column[T], err error, elemName string, ptr, ok bool, stream string) string {
 	var b strings.Builder
 	if err != nil {
 		fmt.Fprintf(&b, "error: %v\n", err)
 	}
 	for _, c := range cols {
 		fmt.Fprintf(&b, "%s %s %v\n", c.Name, c.Field, c.Index)
+	}
+	if stream != "" {
+		fmt.Fprintf(&b, "stream of %s\n", stream)
 	}
 	if ok {
 		fmt.Fprintf(&b, "row of %s ptr=%v\n", elemName, ptr)
@@ -81,11 +86,16 @@ func viaReflect(rt reflect.Type) string {
 		cols, err = columns.Of(rt)
 	}
 	elem, ptr, ok := columns.RowOf(rt)
+	stream := ""
+	if e, isStream := columns.StreamOf(rt); isStream {
+		stream = e.String()
+		elem, ptr, ok = columns.StreamRowOf(rt)
+	}
 	name := ""
 	if ok {
 		name = elem.PkgPath() + "." + elem.Name()
 	}
-	return render(cols, err, name, ptr, ok)
+	return render(cols, err, name, ptr, ok, stream)
 }
 
 func viaTypes(tt types.Type) string {
@@ -95,12 +105,18 @@ func viaTypes(tt types.Type) string {
 		cols, err = gotypes.Of(tt)
 	}
 	elem, ptr, ok := gotypes.RowOf(tt)
+	stream := ""
+	if e, isStream := gotypes.StreamOf(tt); isStream {
+		// As reflect writes it: package name, not path.
+		stream = types.TypeString(e, func(p *types.Package) string { return p.Name() })
+		elem, ptr, ok = gotypes.StreamRowOf(tt)
+	}
 	name := ""
 	if ok {
 		obj := elem.(*types.Named).Obj()
 		name = obj.Pkg().Path() + "." + obj.Name()
 	}
-	return render(cols, err, name, ptr, ok)
+	return render(cols, err, name, ptr, ok, stream)
 }
 
 // TestAgree walks every type of the corpus through both representations
@@ -116,7 +132,7 @@ func TestAgree(t *testing.T) {
 	}
 	for name := range dynamic {
 		if static[name] == nil {
-			t.Errorf("corpus.All lists %s, which package corpus does not declare as a struct or slice type", name)
+			t.Errorf("corpus.All lists %s, which package corpus does not declare as a struct, slice or function type", name)
 		}
 	}
 	for name, rt := range dynamic {
@@ -287,6 +303,16 @@ list List [3]
 		"Ints":         "",
 		"Grid":         "",
 		"PtrPtr":       "",
+		"Events":       "stream of corpus.Embedded\nrow of " + corpusPath + ".Embedded ptr=false\n",
+		"EventPtrs":    "stream of *corpus.Plain\nrow of " + corpusPath + ".Plain ptr=true\n",
+		"IntStream":    "stream of int\n",
+		"TimeStream":   "stream of time.Time\n",
+		"NoErrors":     "",
+		"ErrorFirst":   "",
+		"YieldInt":     "",
+		"Returns":      "",
+		"Variadic":     "",
+		"NamedBool":    "",
 	}
 	for name, rt := range reflectCorpus(t) {
 		w, ok := want[name]

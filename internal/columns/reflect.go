@@ -19,6 +19,24 @@ func RowOf(t reflect.Type) (elem reflect.Type, ptr, ok bool) {
 	return Row(reflectView{}, t)
 }
 
+// StreamOf returns the element type E of stream type t (see [Stream]):
+// iter.Seq2[E, error], or any type of its underlying type.
+func StreamOf(t reflect.Type) (elem reflect.Type, ok bool) {
+	if t == nil {
+		return nil, false
+	}
+	return Stream(reflectView{}, t)
+}
+
+// StreamRowOf returns the struct of stream type t, a stream of T or *T
+// (see [StreamRow]).
+func StreamRowOf(t reflect.Type) (elem reflect.Type, ptr, ok bool) {
+	if t == nil {
+		return nil, false, false
+	}
+	return StreamRow(reflectView{}, t)
+}
+
 // reflectView is the View of reflect's types.
 type reflectView struct{}
 
@@ -30,6 +48,8 @@ func (reflectView) Kind(t reflect.Type) Kind {
 		return Pointer
 	case reflect.Slice:
 		return Slice
+	case reflect.Func:
+		return Func
 	}
 	return Other
 }
@@ -46,6 +66,31 @@ func (reflectView) Elem(t reflect.Type) reflect.Type { return t.Elem() }
 func (reflectView) Name(t reflect.Type) (pkg, name string) {
 	name, _, _ = strings.Cut(t.Name(), "[") // Null[int] is Null
 	return t.PkgPath(), name
+}
+
+func (reflectView) Func(t reflect.Type) (in, out []reflect.Type, variadic bool) {
+	for i := range t.NumIn() {
+		in = append(in, t.In(i))
+	}
+	for i := range t.NumOut() {
+		out = append(out, t.Out(i))
+	}
+	return in, out, t.IsVariadic()
+}
+
+var (
+	boolType  = reflect.TypeFor[bool]()
+	errorType = reflect.TypeFor[error]()
+)
+
+func (reflectView) Predeclared(t reflect.Type) string {
+	switch t {
+	case boolType:
+		return "bool"
+	case errorType:
+		return "error"
+	}
+	return ""
 }
 
 // The reflect helpers below serve the table I/O managers, which store the

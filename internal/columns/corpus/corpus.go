@@ -7,6 +7,7 @@ package corpus
 import (
 	"database/sql"
 	"fmt"
+	"iter"
 	"reflect"
 	"time"
 )
@@ -342,7 +343,40 @@ type Grid [][]Plain
 // PtrPtr is a slice of pointers to pointers.
 type PtrPtr []**Plain
 
-// All holds every struct and slice type above, for reflect.
+// Events is a stream of rows.
+type Events iter.Seq2[Embedded, error]
+
+// EventPtrs is a stream of pointers to rows, written out.
+type EventPtrs func(yield func(*Plain, error) bool)
+
+// IntStream is a stream of non-structs.
+type IntStream iter.Seq2[int, error]
+
+// TimeStream is a stream of single values, not rows.
+type TimeStream iter.Seq2[time.Time, error]
+
+// NoErrors is an iter.Seq: no error beside each row, so no stream.
+type NoErrors iter.Seq[Plain]
+
+// ErrorFirst has the error first: no stream.
+type ErrorFirst func(yield func(error, Plain) bool)
+
+// YieldInt's yield returns an int: no stream.
+type YieldInt func(yield func(Plain, error) int)
+
+// Returns returns a value: no stream.
+type Returns func(yield func(Plain, error) bool) error
+
+// Variadic yields variadic rows: no stream.
+type Variadic func(yield func(Plain, ...error) bool)
+
+// NamedBool's yield returns a named bool type: no stream.
+type NamedBool func(yield func(Plain, error) Flag)
+
+// Flag is a named bool.
+type Flag bool
+
+// All holds every struct, slice and function type above, for reflect.
 var All = []reflect.Type{
 	reflect.TypeFor[Plain](),
 	reflect.TypeFor[Tagged](),
@@ -401,4 +435,14 @@ var All = []reflect.Type{
 	reflect.TypeFor[Ints](),
 	reflect.TypeFor[Grid](),
 	reflect.TypeFor[PtrPtr](),
+	reflect.TypeFor[Events](),
+	reflect.TypeFor[EventPtrs](),
+	reflect.TypeFor[IntStream](),
+	reflect.TypeFor[TimeStream](),
+	reflect.TypeFor[NoErrors](),
+	reflect.TypeFor[ErrorFirst](),
+	reflect.TypeFor[YieldInt](),
+	reflect.TypeFor[Returns](),
+	reflect.TypeFor[Variadic](),
+	reflect.TypeFor[NamedBool](),
 }

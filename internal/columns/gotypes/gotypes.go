@@ -15,6 +15,15 @@ func Of(t types.Type) ([]columns.Column[types.Type], error) { return columns.Lis
 // RowOf returns the struct of row type t, a []T or []*T (see columns.Row).
 func RowOf(t types.Type) (elem types.Type, ptr, ok bool) { return columns.Row(view{}, t) }
 
+// StreamOf returns the element type of stream type t (see columns.Stream).
+func StreamOf(t types.Type) (elem types.Type, ok bool) { return columns.Stream(view{}, t) }
+
+// StreamRowOf returns the struct of stream type t, a stream of T or *T
+// (see columns.StreamRow).
+func StreamRowOf(t types.Type) (elem types.Type, ptr, ok bool) {
+	return columns.StreamRow(view{}, t)
+}
+
 // view is the columns.View of go/types' types.
 type view struct{}
 
@@ -26,6 +35,8 @@ func (view) Kind(t types.Type) columns.Kind {
 		return columns.Pointer
 	case *types.Slice:
 		return columns.Slice
+	case *types.Signature:
+		return columns.Func
 	}
 	return columns.Other
 }
@@ -54,4 +65,25 @@ func (view) Name(t types.Type) (pkg, name string) {
 		return "", ""
 	}
 	return n.Obj().Pkg().Path(), n.Obj().Name()
+}
+
+func (view) Func(t types.Type) (in, out []types.Type, variadic bool) {
+	sig := t.Underlying().(*types.Signature)
+	for v := range sig.Params().Variables() {
+		in = append(in, v.Type())
+	}
+	for v := range sig.Results().Variables() {
+		out = append(out, v.Type())
+	}
+	return in, out, sig.Variadic()
+}
+
+func (view) Predeclared(t types.Type) string {
+	switch {
+	case types.Unalias(t) == types.Typ[types.Bool]:
+		return "bool"
+	case types.Unalias(t) == types.Universe.Lookup("error").Type():
+		return "error"
+	}
+	return ""
 }
