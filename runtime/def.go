@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/columns"
 	"github.com/assetgen/assetgen/partition"
 )
 
@@ -26,7 +27,7 @@ type AssetDef struct {
 	Tags        map[string]string // the tags option
 	Inputs      []Input           // upstream assets passed as parameters, in parameter order
 	Deps        []Key             // ordering-only upstream assets (the deps option)
-	OutputType  reflect.Type      // type of the stored value; nil when the function returns no value
+	OutputType  reflect.Type      // the type the function returns; nil when it returns no value (see StoredType)
 	Retries     int               // extra attempts after a failure
 	RetryDelay  time.Duration     // delay before the first retry; doubled on each later one, with jitter
 	Timeout     time.Duration     // per-attempt time limit; zero means none
@@ -128,17 +129,26 @@ func (a *AssetDef) selfDep() bool {
 func (a *AssetDef) splits() bool { return a.Partitions != nil && a.Backfill != 0 && a.Backfill != 1 }
 
 // StoredType returns the type of the value stored for one partition of a
-// (for each of its outputs): its OutputType, except for a partitioned asset
-// whose steps may cover several partitions (Backfill other than 0 or 1)
-// and whose output is a map[string]T: each entry is the output of the
-// partition named by its key, and is stored on its own, as a T. I/O
-// managers that decode into a type of their choosing use it.
+// (for each of its outputs): its OutputType, except for
+//   - a stream of rows (iter.Seq2[T, error]): the rows are stored as a
+//     table, a []T;
+//   - a partitioned asset whose steps may cover several partitions
+//     (Backfill other than 0 or 1) and whose output is a map[string]T:
+//     each entry is the output of the partition named by its key, and is
+//     stored on its own, as a T.
+//
+// I/O managers that decode into a type of their choosing use it.
 func (a *AssetDef) StoredType() reflect.Type {
-	if t := a.OutputType; t != nil && a.splits() && isKeyMap(t) {
+	t := a.OutputType
+	if elem, ok := columns.StreamOf(t); ok {
+		return reflect.SliceOf(elem)
+	}
+	if t != nil && a.splits() && isKeyMap(t) {
 		return t.Elem()
 	}
-	return a.OutputType
+	return t
 }
+
 
 // isKeyMap reports whether t is a map with string keys: a map by
 // partition key.

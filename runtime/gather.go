@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/columns"
 	"github.com/assetgen/assetgen/partition"
 )
 
@@ -26,23 +27,12 @@ func (s *stepRun) where(in *Input) string {
 // served by m, into ic, gathering the upstream partitions its mapping
 // gives as in.Gather says (see Gather).
 func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManager) (any, error) {
-	x := s.x
-	keys := x.keys[up]
-	var mp partition.Mapping
-	if x.maps != nil {
-		mp = x.maps[x.g.inOff[s.node]+int32(i)]
-	}
-	if keys == nil || mp == nil {
-		return nil, fmt.Errorf("%s: the upstream's partitions are not resolved", s.where(in))
-	}
-	r, err := mp.Upstream(s.ctx.part.subset(), keys)
+	keys, sub, mp, err := s.mapped(in, i, up)
 	if err != nil {
-		return nil, fmt.Errorf("%s: mapping %s: %w", s.where(in), mp, err)
+		return nil, err
 	}
+	r := partition.Result{Subset: sub}
 	self := up == s.node
-	if len(r.Missing) > 0 && !self {
-		return nil, fmt.Errorf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", s.where(in), listKeys(r.Missing, 5), mp)
-	}
 	load := func(k string, sub partition.Subset) (any, error) {
 		ic.UpstreamPartitions, ic.UpstreamSubset = []string{k}, sub
 		v, err := m.Load(ic)
@@ -100,18 +90,56 @@ func (s *stepRun) gather(ic *InputContext, in *Input, i int, up int32, m IOManag
 		return out.Interface(), nil
 	}
 	// GatherOne.
-	switch {
-	case n == 0 && self:
-		return nil, nil // the first partitions: nothing before them
-	case n != 1:
-		return nil, fmt.Errorf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", s.where(in), mp, n, r.Subset)
+	k, ok, err := s.one(in, keys, r.Subset, mp, self)
+	if !ok {
+		return nil, err
 	}
-	idx := r.Subset.Spans()[0].Lo
-	k := s.ctx.Partition()
+	return load(k, r.Subset)
+}
+
+// mapped returns the partitions of up, the upstream of input i, that the
+// input's mapping gives the step, and the mapping; an error when the
+// mapping fails or gives partitions that do not exist (unless the step
+// reads its own asset's earlier partitions).
+func (s *stepRun) mapped(in *Input, i int, up int32) (*partition.Keys, partition.Subset, partition.Mapping, error) {
+	x := s.x
+	keys := x.keys[up]
+	var mp partition.Mapping
+	if x.maps != nil {
+		mp = x.maps[x.g.inOff[s.node]+int32(i)]
+	}
+	var none partition.Subset
+	if keys == nil || mp == nil {
+		return nil, none, nil, fmt.Errorf("%s: the upstream's partitions are not resolved", s.where(in))
+	}
+	r, err := mp.Upstream(s.ctx.part.subset(), keys)
+	if err != nil {
+		return nil, none, nil, fmt.Errorf("%s: mapping %s: %w", s.where(in), mp, err)
+	}
+	if len(r.Missing) > 0 && up != s.node {
+		return nil, none, nil, fmt.Errorf("%s: upstream partitions that do not exist (yet): %s (mapping %s)", s.where(in), listKeys(r.Missing, 5), mp)
+	}
+	return keys, r.Subset, mp, nil
+}
+
+// one returns the key of the one upstream partition of sub (of keys) that
+// a parameter gathered with GatherOne takes; ok is false, with a nil
+// error, for none at all in a step reading its own asset's earlier
+// partitions (self), whose first partitions have nothing before them, and
+// with an error for any other count.
+func (s *stepRun) one(in *Input, keys *partition.Keys, sub partition.Subset, mp partition.Mapping, self bool) (k string, ok bool, err error) {
+	switch n := sub.Len(); {
+	case n == 0 && self:
+		return "", false, nil // the first partitions: nothing before them
+	case n != 1:
+		return "", false, fmt.Errorf("%s: the parameter takes one upstream partition, but mapping %s gives %d (%s)", s.where(in), mp, n, sub)
+	}
+	idx := sub.Spans()[0].Lo
+	k = s.ctx.Partition()
 	if own := s.ctx.part.subset(); !s.ctx.part.one() || own.Of() != keys || own.Spans()[0].Lo != idx {
 		k = keys.Key(idx) // not the step's own key (of the same keys)
 	}
-	return load(k, r.Subset)
+	return k, true, nil
 }
 
 // output stores out, the output of the step, through m with oc: as one
@@ -234,6 +262,51 @@ func (s *stepRun) storeRange(rs RangeStorer, oc *OutputContext, out any) (err er
 	return rs.StoreRange(oc, out)
 }
 
+// rowPartition returns the index, among the keys of sel, of the partition
+// of row (a struct, or a pointer to one), row i of the output, by its
+// partition column col, or an error when the partition is not one of sel.
+func (s *stepRun) rowPartition(row reflect.Value, i int, col columns.Column[reflect.Type], sel partition.Subset) (int, error) {
+	if row.Kind() == reflect.Pointer {
+		if row.IsNil() {
+			return 0, fmt.Errorf("%s: row %d is nil: its partition column %s cannot tell its partition", s.where(nil), i, col.Name)
+		}
+		row = row.Elem()
+	}
+	f := row.FieldByIndex(col.Index)
+	keys := sel.Of()
+	var (
+		idx   int
+		found bool
+		value string
+	)
+	if f.Type() == timeType {
+		var t time.Time
+		if f.CanAddr() {
+			t = *(*time.Time)(f.Addr().UnsafePointer()) // no allocation
+		} else {
+			t = f.Interface().(time.Time)
+		}
+		idx, found = keys.Locate(t)
+		if !found || !sel.Contains(idx) {
+			value = t.Format(time.RFC3339Nano)
+		}
+	} else {
+		idx, found = keys.Index(f.String())
+		if !found || !sel.Contains(idx) {
+			value = fmt.Sprintf("%q", f.String())
+		}
+	}
+	if !found || !sel.Contains(idx) {
+		where := "which falls in no partition"
+		if found {
+			where = "which is in partition " + keys.Key(idx)
+		}
+		return 0, fmt.Errorf("%s: row %d: %s is %s, %s, outside the step's partitions (%s)",
+			s.where(nil), i, col.Name, value, where, s.ctx.part.name)
+	}
+	return idx, nil
+}
+
 // partitionOf returns the index, among the keys of sel, of the partition
 // of each row of out (a slice of structs), by the asset's partition
 // column, or an error naming the first row outside sel.
@@ -247,38 +320,11 @@ func (s *stepRun) partitionOf(out any, sel partition.Subset) ([]int, error) {
 	if !rows.IsValid() || rows.Kind() != reflect.Slice {
 		return nil, fmt.Errorf("%s: the output is a %T, not rows", s.where(nil), out)
 	}
-	keys := sel.Of()
 	of := make([]int, rows.Len())
 	for i := range rows.Len() {
-		row := rows.Index(i)
-		if row.Kind() == reflect.Pointer {
-			if row.IsNil() {
-				return nil, fmt.Errorf("%s: row %d is nil: its partition column %s cannot tell its partition", s.where(nil), i, col.Name)
-			}
-			row = row.Elem()
-		}
-		f := row.FieldByIndex(col.Index)
-		var (
-			idx   int
-			found bool
-			value string
-		)
-		if f.Type() == timeType {
-			t := f.Interface().(time.Time)
-			idx, found = keys.Locate(t)
-			value = t.Format(time.RFC3339Nano)
-		} else {
-			value = f.String()
-			idx, found = keys.Index(value)
-			value = fmt.Sprintf("%q", value)
-		}
-		if !found || !sel.Contains(idx) {
-			where := "which falls in no partition"
-			if found {
-				where = "which is in partition " + keys.Key(idx)
-			}
-			return nil, fmt.Errorf("%s: row %d: %s is %s, %s, outside the step's partitions (%s)",
-				s.where(nil), i, col.Name, value, where, s.ctx.part.name)
+		idx, err := s.rowPartition(rows.Index(i), i, col, sel)
+		if err != nil {
+			return nil, err
 		}
 		of[i] = idx
 	}

@@ -274,7 +274,50 @@ func (r *run) step(p int32) (StepResult, bool) {
 
 // compute calls the function of s's attempt on this goroutine, watched.
 func (r *run) compute(actx context.Context, s *stepRun, attempt int32) (any, error) {
-	var stop func() bool
+	stop, err := r.enter(actx, s, attempt)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.call()
+	if !r.leave(s, attempt, stop) {
+		return nil, errLeft
+	}
+	return out, err
+}
+
+// storeStream runs store, which stores rows, on this goroutine, watched
+// until the stream ends (see executor.storeStream): the stream's end
+// leaves the watch, so that the store's commit is never abandoned.
+func (r *run) storeStream(actx context.Context, s *stepRun, attempt int32, store func() error, rows *Rows) error {
+	stop, err := r.enter(actx, s, attempt)
+	if err != nil {
+		return err
+	}
+	watched, left := true, false
+	leave := func() {
+		if watched {
+			watched = false
+			left = !r.leave(s, attempt, stop)
+		}
+	}
+	rows.end = func() error {
+		if leave(); left {
+			return errLeft
+		}
+		return nil
+	}
+	err = store()
+	if leave(); left {
+		return errLeft
+	}
+	return err
+}
+
+// enter starts watching attempt of s, which is about to run the asset's
+// code, and returns the function that stops the attempt's timeout watch
+// (nil without a timeout), for leave. The attempt does not start once the
+// run's grace period has ended.
+func (r *run) enter(actx context.Context, s *stepRun, attempt int32) (stop func() bool, err error) {
 	if s.def.Timeout > 0 {
 		stop = context.AfterFunc(actx, func() { r.after(s, attempt) })
 	}
@@ -282,24 +325,22 @@ func (r *run) compute(actx context.Context, s *stepRun, attempt int32) (any, err
 	r.cur[s.pos].Store(s)
 	if r.stopping.Load() {
 		// The run's grace period ended before this attempt was seen.
-		r.cur[s.pos].Store(nil)
-		if stop != nil {
-			stop()
-		}
-		if !s.computing.CompareAndSwap(attempt, 0) {
+		if !r.leave(s, attempt, stop) {
 			return nil, errLeft
 		}
 		return nil, fmt.Errorf("not started: %w", cancelCause(r.ctx))
 	}
-	out, err := s.call()
+	return stop, nil
+}
+
+// leave stops watching attempt of s, and reports whether it was not
+// abandoned meanwhile.
+func (r *run) leave(s *stepRun, attempt int32, stop func() bool) bool {
 	r.cur[s.pos].Store(nil)
 	if stop != nil {
 		stop()
 	}
-	if !s.computing.CompareAndSwap(attempt, 0) {
-		return nil, errLeft
-	}
-	return out, err
+	return s.computing.CompareAndSwap(attempt, 0)
 }
 
 // after abandons attempt of s a grace period from now, unless it returns.

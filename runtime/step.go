@@ -190,6 +190,7 @@ type stepRun struct {
 	computing atomic.Int32 // in a run: the attempt in the function; 0 when none; -1 abandoned
 	first     int64        // start of the first attempt
 	start     int64        // start of the current attempt
+	streams   atomic.Pointer[streams] // the attempt's stream parameters; nil until the first
 }
 
 // Load implements Inputs: it loads input i through its upstream's I/O
@@ -229,6 +230,9 @@ func (s *stepRun) Load(ctx context.Context, i int) (v any, err error) {
 		Type:        in.Type,
 		Log:         s.ctx.Log,
 		Partition:   s.ctx.Partition(),
+	}
+	if _, ok := columns.StreamOf(in.Type); ok {
+		return s.streamInput(ctx, ic, in, i, j, m)
 	}
 	if up.Partitions != nil {
 		return s.gather(ic, in, i, j, m)
@@ -412,6 +416,7 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 		return err
 	}
 
+	defer s.closeStreams()
 	out, err := x.compute(actx, s, int32(attempt))
 	if err == errLeft {
 		return err
@@ -422,11 +427,9 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 	if def.OutputType == nil {
 		return nil
 	}
-	if out != nil && !reflect.TypeOf(out).AssignableTo(def.OutputType) {
-		// Generated Compute functions cannot do this; hand-written ones
-		// can, and the I/O manager would store what the downstream
-		// cannot load.
-		return fmt.Errorf("Compute returned a %T, but the asset's OutputType is %v", out, def.OutputType)
+	rows, err := checkOutput(def, out)
+	if err != nil {
+		return err
 	}
 	m := x.managers[s.node]
 	if m == nil {
@@ -444,10 +447,41 @@ func (x *executor) attempt(ctx context.Context, s *stepRun, attempt int) error {
 		Log:        s.ctx.Log,
 		step:       &s.state,
 	}
-	if err := s.output(m, oc, out); err != nil {
+	if rows != nil {
+		err = x.storeStream(actx, s, int32(attempt), func() error { return s.outputStream(m, oc, rows) }, rows)
+	} else {
+		err = s.output(m, oc, out)
+	}
+	if err == errLeft {
+		return err
+	}
+	if err != nil {
 		return checkTimeout(fmt.Errorf("store output: %w", err))
 	}
 	return nil
+}
+
+// checkOutput checks that out, what the Compute of def returned, is of
+// its output type; a stream's Rows is returned.
+func checkOutput(def *AssetDef, out any) (*Rows, error) {
+	// Generated Compute functions cannot return another type; hand-written
+	// ones can, and the I/O manager would store what the downstream
+	// cannot load.
+	_, stream := columns.StreamOf(def.OutputType)
+	rows, isRows := out.(*Rows)
+	switch {
+	case stream && isRows && rows != nil && rows.typ == def.StoredType():
+		return rows, nil
+	case stream && isRows && rows != nil:
+		return nil, fmt.Errorf("Compute returned a stream of %v, but the asset's OutputType is %v", rows.typ.Elem(), def.OutputType)
+	case stream && out != nil && reflect.TypeOf(out).AssignableTo(def.OutputType):
+		return nil, fmt.Errorf("Compute returned a %T: wrap a stream with runtime.RowsOf for its I/O manager", out)
+	case stream:
+		return nil, fmt.Errorf("Compute returned a %T, but the asset's OutputType is %v: return runtime.RowsOf(stream)", out, def.OutputType)
+	case out != nil && !reflect.TypeOf(out).AssignableTo(def.OutputType):
+		return nil, fmt.Errorf("Compute returned a %T, but the asset's OutputType is %v", out, def.OutputType)
+	}
+	return nil, nil
 }
 
 // ErrAbandoned is wrapped by the error of an attempt whose function did
@@ -510,6 +544,51 @@ func (x *executor) compute(actx context.Context, s *stepRun, attempt int32) (any
 		}
 	}
 	return nil, s.abandoned(grace)
+}
+
+// storeStream runs store, which stores rows, the stream the function of
+// s's attempt returned. The producer of the rows is the asset's code,
+// running while the manager pulls the rows, so it is watched as the
+// function is (see compute) until the stream ends: once actx is done, it
+// has the grace period to end, after which the attempt is abandoned and
+// the stream fails at its next row, so that the manager, which commits
+// only a stream that ended, stores nothing. Once the stream has ended, the
+// store is no longer abandoned: the run waits for it, as for any store.
+func (x *executor) storeStream(actx context.Context, s *stepRun, attempt int32, store func() error, rows *Rows) error {
+	if x.run != nil {
+		return x.run.storeStream(actx, s, attempt, store, rows)
+	}
+	if actx.Done() == nil {
+		return store()
+	}
+	s.computing.Store(attempt)
+	rows.end = func() error {
+		if !s.computing.CompareAndSwap(attempt, 0) {
+			return errLeft
+		}
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- store() }()
+	select {
+	case err := <-done:
+		return err
+	case <-actx.Done():
+	}
+	grace := x.grace()
+	if grace > 0 {
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case err := <-done:
+			return err
+		case <-t.C:
+		}
+	}
+	if s.computing.CompareAndSwap(attempt, -1) {
+		return s.abandoned(grace)
+	}
+	return <-done // the stream ended: the store finishes
 }
 
 // abandoned logs that the step is abandoned and returns its error.

@@ -200,6 +200,14 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			if sel != nil && !sel[j] {
 				stores[j] = true
 			}
+			if elem, ok := columns.StreamOf(in.Type); ok {
+				up := g.defs[j]
+				m := d.IOManagers[up.IOManagerKey()]
+				if _, ok := m.(StreamLoader); m != nil && !ok {
+					add("asset %s%s: input %s (from %s) is a stream (%v), but I/O manager %q of asset %s cannot load a stream of rows (it is no runtime.StreamLoader): take a slice (%v), or use a manager that streams",
+						a.Key, at(a), in.Name, in.Key, in.Type, up.IOManagerKey(), in.Key, reflect.SliceOf(elem))
+				}
+			}
 		}
 		stores[i] = stores[i] || a.OutputType != nil
 	}
@@ -217,6 +225,11 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			}
 			add("asset %s%s: needs I/O manager %q, which is not defined (%s)", a.Key, at(a), io, defined)
 			continue
+		}
+		if _, stream := columns.StreamOf(a.OutputType); stream && (sel == nil || sel[i]) {
+			if _, ok := m.(StreamStorer); !ok {
+				add("asset %s%s: I/O manager %q cannot store its output, a stream of rows (%v): it is no runtime.StreamStorer; return a slice (%v), or use a manager that streams", a.Key, at(a), io, a.OutputType, a.StoredType())
+			}
 		}
 		if tc, ok := m.(TypeChecker); ok {
 			t := a.StoredType()
@@ -347,9 +360,13 @@ func partitionColumn(a *AssetDef) (columns.Column[reflect.Type], error) {
 	if a.OutputType == nil {
 		return none, fmt.Errorf("PartitionColumn %q, but the asset has no output", a.PartitionColumn)
 	}
-	row, _, ok := columns.RowOf(a.OutputType)
+	t := a.OutputType
+	if _, ok := columns.StreamOf(t); ok {
+		t = a.StoredType() // a stream's rows
+	}
+	row, _, ok := columns.RowOf(t)
 	if !ok {
-		return none, fmt.Errorf("PartitionColumn %q, but the output %v is not a slice of structs", a.PartitionColumn, a.OutputType)
+		return none, fmt.Errorf("PartitionColumn %q, but the output %v is not a slice or stream of structs", a.PartitionColumn, a.OutputType)
 	}
 	cols, err := columns.Of(row)
 	if err != nil {
@@ -469,14 +486,18 @@ func checkGather(in *Input, up *AssetDef, m partition.Mapping) string {
 	if in.Type == nil {
 		return "" // reported as such
 	}
+	_, stream := columns.StreamOf(in.Type)
 	switch in.Gather {
 	case GatherMap:
 		if !isKeyMap(in.Type) {
 			return fmt.Sprintf("Gather is map, but the parameter's type %v is not a map[string]T", in.Type)
 		}
+		if _, ok := columns.StreamOf(in.Type.Elem()); ok {
+			return fmt.Sprintf("Gather is map, but the parameter's type %v holds streams: a stream parameter takes the partitions one after the other (Gather concat)", in.Type)
+		}
 	case GatherConcat:
-		if in.Type.Kind() != reflect.Slice {
-			return fmt.Sprintf("Gather is concat, but the parameter's type %v is not a slice", in.Type)
+		if in.Type.Kind() != reflect.Slice && !stream {
+			return fmt.Sprintf("Gather is concat, but the parameter's type %v is neither a slice nor a stream", in.Type)
 		}
 	case GatherOne:
 		return ""

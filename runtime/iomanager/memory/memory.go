@@ -14,12 +14,20 @@
 // partition column) and gathers the inputs that read several, one Store
 // or Load per partition. It keeps no data versions: its stamps have a run
 // and a time only.
+//
+// A stream of rows (an asset returning an iter.Seq2[T, error]) is kept
+// whole: StoreStream collects its rows into a []T, which Load returns and
+// LoadStream hands to a stream parameter in one batch. So a pipeline of
+// streams runs unchanged in tests, but in memory as large as its tables;
+// streaming in constant memory takes a manager that writes the rows out
+// (fs, duckdb, blob).
 package memory
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 	"time"
 
@@ -44,6 +52,8 @@ type entry struct {
 var (
 	_ runtime.Stamped      = (*Manager)(nil)
 	_ runtime.ShareChecker = (*Manager)(nil)
+	_ runtime.StreamStorer = (*Manager)(nil)
+	_ runtime.StreamLoader = (*Manager)(nil)
 )
 
 // slot identifies one partition of an asset.
@@ -68,6 +78,35 @@ func (m *Manager) CheckShared() error {
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	m.set(out.Key, out.Partition, entry{value, out.RunID, time.Now().UnixNano()})
 	return nil
+}
+
+// StoreStream keeps the rows of rows, collected into a slice of
+// rows.Type(), as the output of out.Key (and out.Partition), as Store
+// keeps a slice; nothing is kept when the stream fails.
+func (m *Manager) StoreStream(out *runtime.OutputContext, rows *runtime.Rows) error {
+	all := reflect.MakeSlice(rows.Type(), 0, 0)
+	if err := rows.Batches(runtime.DefaultBatch, func(b reflect.Value) error {
+		all = reflect.AppendSlice(all, b)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
+	}
+	return m.Store(out, all.Interface())
+}
+
+// LoadStream hands the value stored for in.Upstream (and its partition)
+// to f in one batch: a slice, as stored (a stream's rows collected by
+// StoreStream), which the runtime projects onto the parameter's rows.
+func (m *Manager) LoadStream(in *runtime.InputContext, f func(batch reflect.Value) error) error {
+	v, err := m.Load(in)
+	if err != nil {
+		return err
+	}
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Slice {
+		return fmt.Errorf("asset %s: the stored %T is not rows: a stream parameter reads a slice or a stream", in.Upstream, v)
+	}
+	return f(rv)
 }
 
 // Stamp returns the run that stored the value of key (and partition) and
