@@ -149,7 +149,6 @@ func (a *AssetDef) StoredType() reflect.Type {
 	return t
 }
 
-
 // isKeyMap reports whether t is a map with string keys: a map by
 // partition key.
 func isKeyMap(t reflect.Type) bool {

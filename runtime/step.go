@@ -187,9 +187,9 @@ type stepRun struct {
 	out       OutputContext // reused by every attempt's store
 	in        InputContext  // reused by loads unless one is in progress
 	inBusy    atomic.Bool
-	computing atomic.Int32 // in a run: the attempt in the function; 0 when none; -1 abandoned
-	first     int64        // start of the first attempt
-	start     int64        // start of the current attempt
+	computing atomic.Int32            // in a run: the attempt in the function; 0 when none; -1 abandoned
+	first     int64                   // start of the first attempt
+	start     int64                   // start of the current attempt
 	streams   atomic.Pointer[streams] // the attempt's stream parameters; nil until the first
 }
 

@@ -381,8 +381,8 @@ type streamInput struct {
 	in   *Input
 	ctx  context.Context
 	m    StreamLoader
-	ic   InputContext // what each load gets; UpstreamPartitions set per partition
-	keys []string          // the upstream partitions, in key order; nil when unpartitioned
+	ic   InputContext       // what each load gets; UpstreamPartitions set per partition
+	keys []string           // the upstream partitions, in key order; nil when unpartitioned
 	subs []partition.Subset // each of keys as a subset
 	used atomic.Bool
 

@@ -433,7 +433,7 @@ func partitionKey(d int) string {
 type plainManager struct{ m *memory.Manager }
 
 func (p plainManager) Store(out *runtime.OutputContext, v any) error { return p.m.Store(out, v) }
-func (p plainManager) Load(in *runtime.InputContext) (any, error) { return p.m.Load(in) }
+func (p plainManager) Load(in *runtime.InputContext) (any, error)    { return p.m.Load(in) }
 
 // A manager that cannot stream is refused before the run, for a stream
 // output and for a stream parameter.
