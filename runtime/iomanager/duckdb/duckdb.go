@@ -128,6 +128,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -148,6 +149,7 @@ type Manager struct {
 	path     string
 	schema   string
 	lockWait time.Duration
+	config   string // DuckDB settings, as a DSN's query: "memory_limit=256MB"
 
 	openMu sync.Mutex // guards conn, db and closed
 	conn   *duckdb.Connector
@@ -166,6 +168,8 @@ var (
 	_ runtime.TypeChecker  = (*Manager)(nil)
 	_ runtime.Stamped      = (*Manager)(nil)
 	_ runtime.ShareChecker = (*Manager)(nil)
+	_ runtime.StreamStorer = (*Manager)(nil)
+	_ runtime.StreamLoader = (*Manager)(nil)
 )
 
 // CheckShared returns an error: a DuckDB file has a single writer, one
@@ -186,7 +190,8 @@ const Outputs = "_assetgen.outputs"
 type Option func(*options)
 
 type options struct {
-	lockWait time.Duration
+	lockWait    time.Duration
+	memoryLimit string
 }
 
 // LockWait sets how long opening the database retries while another
@@ -194,6 +199,21 @@ type options struct {
 // Zero tries once.
 func LockWait(d time.Duration) Option {
 	return func(o *options) { o.lockWait = d }
+}
+
+// MemoryLimit caps the memory of DuckDB's buffer manager, as its
+// memory_limit setting does: "256MB", "2GiB" (the default is DuckDB's, 80%
+// of the machine's memory). Beyond it, DuckDB evicts data already written
+// to the database file and spills what it must keep to temporary files
+// (in the directory of its temp_directory setting: the database file's
+// path with ".tmp" appended, or ".tmp" in the working directory for an
+// in-memory database). With streams (see runtime.StreamStorer), a store
+// or load of a table larger than memory then runs in the limit plus
+// DuckDB's fixed overhead. The limit is set when the database is opened:
+// the first manager to open a file in a process sets it for every other.
+// A limit DuckDB does not understand fails the open, naming it.
+func MemoryLimit(limit string) Option {
+	return func(o *options) { o.memoryLimit = limit }
 }
 
 // New returns a manager of the DuckDB database file at path (created, with
@@ -223,7 +243,15 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 	if path == "" {
 		path = ":memory:"
 	}
+	for _, c := range o.memoryLimit {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == ' ') {
+			return nil, fmt.Errorf("duckdb: invalid memory limit %q: want a size such as 256MB or 2GiB", o.memoryLimit)
+		}
+	}
 	m := &Manager{path: path, schema: schema, lockWait: o.lockWait}
+	if o.memoryLimit != "" {
+		m.config = url.Values{"memory_limit": {o.memoryLimit}}.Encode()
+	}
 	if path == ":memory:" {
 		if _, err := m.open(); err != nil {
 			return nil, err
@@ -251,7 +279,7 @@ func (m *Manager) openWait(wait time.Duration) (*sql.DB, error) {
 			return nil, fmt.Errorf("duckdb: %w", err)
 		}
 	}
-	conn, err := connect(m.path, wait)
+	conn, err := connect(m.path, m.config, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -408,13 +436,17 @@ func (m *Manager) stampedParts(table string, fresh bool, keys, versions []string
 	}
 }
 
-// connect opens the database, retrying for up to wait while another
-// process holds its lock.
-func connect(path string, wait time.Duration) (*duckdb.Connector, error) {
+// connect opens the database with the settings of config (a DSN's
+// query), retrying for up to wait while another process holds its lock.
+func connect(path, config string, wait time.Duration) (*duckdb.Connector, error) {
 	deadline := time.Now().Add(wait)
 	delay := 10 * time.Millisecond
+	dsn := path
+	if config != "" {
+		dsn += "?" + config
+	}
 	for {
-		c, err := duckdb.NewConnector(path, nil)
+		c, err := duckdb.NewConnector(dsn, nil)
 		if err == nil {
 			return c, nil
 		}
@@ -504,31 +536,58 @@ func (m *Manager) CheckType(t reflect.Type) error {
 // "columns" ("name TYPE" for each, as DuckDB names the types). Its data
 // version is a 64-bit checksum of the columns and of the values as stored
 // (maps in key order): equal contents give equal versions, in any
-// process. It logs through out.Log when the new table's columns differ
-// from the old one's.
+// process, whether stored from a slice or from a stream. It logs through
+// out.Log when the new table's columns differ from the old one's.
 //
 // For a step of a partitioned asset (out.Partition set), Store replaces
 // the rows of that partition only, as the package documentation says,
 // and adds the metadata "partition_column"; value may also be a
 // map[string][]T holding the partition's rows under its key.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
-	if out.Partition != "" || out.Partitions.Len() > 0 {
-		return m.storeParts(out, value)
-	}
-	table, err := m.Table(out.Key)
-	if err != nil {
-		return err
-	}
 	if value == nil {
 		return fmt.Errorf("duckdb: store %s: no value (a nil interface) to store", out.Key)
 	}
 	rv := reflect.ValueOf(value)
+	if out.Partition != "" || out.Partitions.Len() > 0 {
+		return m.storeParts(out, source{value: rv})
+	}
 	rt, err := rowTypeOf(rowsType(rv.Type()))
 	if err != nil {
 		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
 	}
 	if rv.Kind() == reflect.Map {
 		return fmt.Errorf("duckdb: store %s: a %s holds rows by partition key, the output of a partitioned asset, and the step has no partition", out.Key, rv.Type())
+	}
+	return m.storeTable(out, rt, source{value: rv})
+}
+
+// StoreStream stores the stream rows as Store stores a slice, holding one
+// data chunk of rows at a time: it appends the rows as they come, in data
+// chunks, to the side table (or, for partitions, to the table in the
+// store's transaction), and swaps the table in (or commits) only once the
+// stream has ended. A stream that fails leaves the table as it was.
+//
+// Rows of a step covering several partitions (out.Partitions) go to the
+// partition their partition column says, each partition's rows together
+// (the runtime checks both, and so does the manager as it appends); the
+// whole range is one transaction.
+func (m *Manager) StoreStream(out *runtime.OutputContext, rows *runtime.Rows) error {
+	if out.Partition != "" || out.Partitions.Len() > 0 {
+		return m.storeParts(out, source{stream: rows})
+	}
+	rt, err := rowTypeOf(rows.Type())
+	if err != nil {
+		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+	}
+	return m.storeTable(out, rt, source{stream: rows})
+}
+
+// storeTable replaces the table of out.Key, unpartitioned, with the rows
+// of src, rows of rt.
+func (m *Manager) storeTable(out *runtime.OutputContext, rt *rowType, src source) error {
+	table, err := m.Table(out.Key)
+	if err != nil {
+		return err
 	}
 	ctx := context.Context(out)
 	if out.Context == nil {
@@ -548,14 +607,15 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	}
 	defer c.Close()
 	var old, cols []string
+	var n int
 	st := runtime.Stamp{RunID: out.RunID}
 	err = c.Raw(func(dc any) error {
 		var err error
-		old, cols, err = m.store(ctx, dc.(driver.Conn), table, rt, rv, &st)
+		old, cols, n, err = m.store(ctx, dc.(driver.Conn), table, rt, src, &st)
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 			err = ctx.Err() // DuckDB's "Interrupted" says less
 		}
 		return fmt.Errorf("duckdb: store %s into %s: %w", out.Key, m.display(table), err)
@@ -564,7 +624,7 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 		out.Log.Info("duckdb: table recreated with a new schema", "table", m.display(table), "old", strings.Join(old, ", "), "new", strings.Join(cols, ", "))
 	}
 	out.AddMetadata("table", m.display(table))
-	out.AddMetadata("rows", rv.Len())
+	out.AddMetadata("rows", n)
 	out.AddMetadata("columns", cols)
 	out.SetDataVersion(st.DataVersion)
 	return nil
@@ -578,7 +638,10 @@ func (m *Manager) StoreRange(out *runtime.OutputContext, value any) error {
 	if out.Partition == "" && out.Partitions.Len() == 0 {
 		return fmt.Errorf("duckdb: store %s: a range store without partitions", out.Key)
 	}
-	return m.storeParts(out, value)
+	if value == nil {
+		return fmt.Errorf("duckdb: store %s: no value (a nil interface) to store", out.Key)
+	}
+	return m.storeParts(out, source{value: reflect.ValueOf(value)})
 }
 
 // store replaces the table on dc. It builds the new contents aside, in
@@ -592,33 +655,33 @@ func (m *Manager) StoreRange(out *runtime.OutputContext, value any) error {
 // created in the same transaction.) st holds the run ID; store sets its
 // data version (of the new contents) and time. It returns the columns
 // ("name TYPE") of the table it replaced (nil if there was none) and of
-// the new one.
-func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, rv reflect.Value, st *runtime.Stamp) (old, cols []string, err error) {
+// the new one, and the number of rows stored.
+func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *rowType, src source, st *runtime.Stamp) (old, cols []string, n int, err error) {
 	exec := func(q string, args ...driver.NamedValue) error {
 		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, args)
 		return err
 	}
 	raw, err := rawConn(dc)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	have, err := describe(raw, m.schema, table)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	for _, c := range have {
 		if c.marked {
 			stored, err := m.storedCount(raw, table)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, 0, err
 			}
-			return nil, nil, fmt.Errorf("table %s holds the partitions of a partitioned asset (%d stored, partition column %q), which an unpartitioned store would replace all at once: if the asset is no longer partitioned, drop the table first (DROP TABLE %s)",
+			return nil, nil, 0, fmt.Errorf("table %s holds the partitions of a partitioned asset (%d stored, partition column %q), which an unpartitioned store would replace all at once: if the asset is no longer partitioned, drop the table first (DROP TABLE %s)",
 				m.display(table), stored, c.name, m.qualified(table))
 		}
 	}
 	aside := table + ".new"
 	if err := exec("CREATE OR REPLACE TABLE " + m.qualified(aside) + " (" + rt.ddl() + ")"); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	swapped := false
 	defer func() {
@@ -628,19 +691,19 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		}
 	}()
 	if cols, err = tableColumns(raw, m.schema, aside); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
-	if st.DataVersion, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, rv); err != nil {
-		return nil, nil, err
+	if st.DataVersion, n, err = appendRows(ctx, raw, m.schema, aside, strings.Join(cols, "\n"), rt, src); err != nil {
+		return nil, nil, 0, err
 	}
 	if err := crash(stageBuilt); err != nil {
 		swapped = true // a crash leaves the side table behind
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	st.Time = time.Now()
 	if old, err = tableColumns(raw, m.schema, table); err == nil {
@@ -665,17 +728,17 @@ func (m *Manager) store(ctx context.Context, dc driver.Conn, table string, rt *r
 		if rerr := tx.Rollback(); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("rollback: %w", rerr))
 		}
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, nil, fmt.Errorf("commit: %w", err)
+		return nil, nil, 0, fmt.Errorf("commit: %w", err)
 	}
 	swapped = true
 	m.stamped(table, *st)
 	if err := crash(stageCommitted); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
-	return old, cols, nil
+	return old, cols, n, nil
 }
 
 // stage is a point in a store, where tests inject crashes (see hook).
@@ -726,6 +789,65 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) { return m.loadInp
 // stored is an error naming it.
 func (m *Manager) LoadRange(in *runtime.InputContext) (any, error) { return m.loadInput(in) }
 
+// LoadStream hands f the rows of in.Upstream (of its partitions
+// in.UpstreamPartitions, one after the other in key order), one data chunk
+// at a time, decoded as Load decodes them into in.Type ([]T or []*T), in
+// one slice reused from chunk to chunk: it holds a chunk of rows, however
+// large the table. Each partition is read in one read transaction.
+func (m *Manager) LoadStream(in *runtime.InputContext, f func(batch reflect.Value) error) error {
+	table, err := m.Table(in.Upstream)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("duckdb: load %s", in.Upstream)
+	rt, err := rowTypeOf(in.Type)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	var ps *parts
+	if in.UpstreamPartitions != nil || in.UpstreamSubset.Len() > 0 {
+		if ps, err = newParts(in.UpstreamSubset, in.UpstreamPartitions); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	ctx := context.Context(in)
+	if in.Context == nil {
+		ctx = context.Background()
+	}
+	db, err := m.open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer c.Close()
+	read := func(one *parts) error {
+		err := c.Raw(func(dc any) error { return m.loadStream(ctx, dc.(driver.Conn), table, rt, one, f) })
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+			err = ctx.Err() // DuckDB's "Interrupted" says less
+		}
+		w := what
+		if one != nil {
+			w += " " + one.String()
+		}
+		return fmt.Errorf("%s from %s: %w", w, m.display(table), err)
+	}
+	if ps == nil {
+		return read(nil)
+	}
+	for i := range ps.keys {
+		if err := read(ps.one(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (m *Manager) loadInput(in *runtime.InputContext) (any, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
@@ -733,10 +855,9 @@ func (m *Manager) loadInput(in *runtime.InputContext) (any, error) {
 	}
 	what := fmt.Sprintf("duckdb: load %s", in.Upstream)
 	t := in.Type
-	if in.UpstreamDef != nil && in.UpstreamDef.OutputType != nil &&
-		(t == nil || t.Kind() == reflect.Interface && in.UpstreamDef.OutputType.Implements(t)) {
-		// An interface parameter (any) receives the upstream's own type.
-		t = in.UpstreamDef.OutputType
+	if up := upstreamType(in); up != nil && (t == nil || t.Kind() == reflect.Interface && up.Implements(t)) {
+		// An interface parameter (any) receives the upstream's own rows.
+		t = up
 	}
 	rt, err := rowTypeOf(rowsType(t))
 	if err != nil {
@@ -801,6 +922,15 @@ func (m *Manager) loadInput(in *runtime.InputContext) (any, error) {
 		lo = hi
 	}
 	return res.Interface(), nil
+}
+
+// upstreamType returns the type of the values stored for in's upstream
+// (runtime.AssetDef.StoredType: a stream's rows are a slice), or nil.
+func upstreamType(in *runtime.InputContext) reflect.Type {
+	if in.UpstreamDef == nil {
+		return nil
+	}
+	return in.UpstreamDef.StoredType()
 }
 
 // checkSchema accepts plain identifiers only.

@@ -606,6 +606,139 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 	}()
 	defer interruptOnCancel(ctx, raw)()
 
+	sc, err := m.scanOf(raw, table, rt, ps)
+	if err != nil {
+		return out, nil, err
+	}
+	// The row count, so the slice is allocated once.
+	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table)+sc.where, sc.args...)
+	if err != nil {
+		return out, nil, err
+	}
+	out = reflect.MakeSlice(rt.slice, count, count)
+	var backing reflect.Value // []T behind a []*T
+	if rt.ptr {
+		backing = reflect.MakeSlice(reflect.SliceOf(rt.elem), count, count)
+	}
+	var base unsafe.Pointer
+	if count > 0 {
+		base = out.UnsafePointer()
+		if rt.ptr {
+			base = backing.UnsafePointer()
+		}
+	}
+	var part []int32
+	if sc.group {
+		part = make([]int32, count)
+	}
+	row := 0
+	err = sc.run(ctx, raw, func(chunk bindings.DataChunk, size int) error {
+		if row+size > count {
+			return fmt.Errorf("table %s changed while loading", m.display(table))
+		}
+		if err := sc.decode(chunk, size, base, row, row, part); err != nil {
+			return err
+		}
+		row += size
+		return nil
+	})
+	if err != nil {
+		return out, nil, err
+	}
+	if row < count {
+		out = out.Slice(0, row)
+	}
+	if rt.ptr {
+		for i := range row {
+			out.Index(i).Set(backing.Index(i).Addr())
+		}
+	}
+	switch {
+	case sc.group:
+		counts = byPartition(out, part[:row], len(ps.keys))
+	case ps != nil:
+		counts = []int{row}
+	}
+	return out, counts, nil
+}
+
+// loadStream reads table on dc, in one read transaction, as load does (of
+// at most one partition, ps), and hands f the rows of each data chunk in
+// a slice of rt, reused from chunk to chunk when rt's rows are values
+// (pointer rows are new structs each time, which f may keep).
+func (m *Manager) loadStream(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts, f func(batch reflect.Value) error) (err error) {
+	raw, err := rawConn(dc)
+	if err != nil {
+		return err
+	}
+	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback() // the read failed already; its error says why
+		} else if cerr := tx.Commit(); cerr != nil {
+			err = cerr
+		}
+	}()
+	defer interruptOnCancel(ctx, raw)()
+
+	sc, err := m.scanOf(raw, table, rt, ps)
+	if err != nil {
+		return err
+	}
+	capacity := int(bindings.VectorSize())
+	batch := reflect.MakeSlice(rt.slice, capacity, capacity)
+	values := batch // the structs the chunk decodes into
+	row := 0
+	return sc.run(ctx, raw, func(chunk bindings.DataChunk, size int) error {
+		if size > capacity {
+			return fmt.Errorf("a data chunk of %d rows, more than DuckDB's vector size %d", size, capacity)
+		}
+		if rt.ptr {
+			values = reflect.MakeSlice(reflect.SliceOf(rt.elem), size, size)
+		}
+		var base unsafe.Pointer
+		if size > 0 {
+			base = values.UnsafePointer()
+		}
+		if err := sc.decode(chunk, size, base, 0, row, nil); err != nil {
+			return err
+		}
+		if rt.ptr {
+			for i := range size {
+				batch.Index(i).Set(values.Index(i).Addr())
+			}
+		}
+		row += size
+		return f(batch.Slice(0, size))
+	})
+}
+
+// scan is a read of a table's rows into structs of a row type: its query,
+// and how the vectors of each data chunk decode.
+type scan struct {
+	sql   string
+	where string // " WHERE ..." selecting the partitions; empty for all rows
+	args  []any
+	rt    *rowType
+	decs  []decoder // of each field of rt
+	types []*dtype  // the column type of each field of rt
+	vecs  []vec
+
+	// group: rows of several partitions come with their partition
+	// column, last, to group them by partition.
+	group bool
+	l     layout
+	ps    *parts
+	table string // for messages
+}
+
+// scanOf plans the read of table (of the partitions ps, when not nil)
+// into structs of rt: it matches rt's fields to the table's columns and
+// checks that the partitions are stored.
+func (m *Manager) scanOf(raw bindings.Connection, table string, rt *rowType, ps *parts) (*scan, error) {
 	// The table's columns.
 	var stmt bindings.PreparedStatement
 	if bindings.Prepare(raw, "SELECT * FROM "+m.qualified(table), &stmt) == bindings.StateError {
@@ -614,9 +747,9 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		if strings.Contains(msg, "does not exist") {
 			// DuckDB's message adds only a misleading "Did you mean
 			// information_schema..." and the query.
-			return out, nil, fmt.Errorf("table %s does not exist in %s: the asset has not been materialized there", m.display(table), m.path)
+			return nil, fmt.Errorf("table %s does not exist in %s: the asset has not been materialized there", m.display(table), m.path)
 		}
-		return out, nil, errors.New(msg)
+		return nil, errors.New(msg)
 	}
 	n := int(bindings.PreparedStatementColumnCount(stmt))
 	names := make([]string, 0, n)
@@ -631,50 +764,48 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 	}
 	bindings.DestroyPrepare(&stmt)
 
-	var l layout
-	where, args := "", []any(nil)
+	sc := &scan{rt: rt, ps: ps, table: m.display(table)}
 	if ps != nil || implicit {
-		if l, err = m.partitioned(raw, table, names, types); err != nil {
-			return out, nil, err
+		var err error
+		if sc.l, err = m.partitioned(raw, table, names, types); err != nil {
+			return nil, err
 		}
-		if l.implicit {
+		if sc.l.implicit {
 			// The manager's column is not the rows'.
-			i := slices.Index(names, l.column)
+			i := slices.Index(names, sc.l.column)
 			names, types = slices.Delete(names, i, i+1), slices.Delete(types, i, i+1)
 		}
 	}
 	if ps != nil {
-		if l.column == "" {
-			return out, nil, fmt.Errorf("table %s is not partitioned (an unpartitioned asset stored it, or it was made by hand), so it has no %s: materialize the partitions again after dropping it (DROP TABLE %s)", m.display(table), ps, m.qualified(table))
+		if sc.l.column == "" {
+			return nil, fmt.Errorf("table %s is not partitioned (an unpartitioned asset stored it, or it was made by hand), so it has no %s: materialize the partitions again after dropping it (DROP TABLE %s)", m.display(table), ps, m.qualified(table))
 		}
-		if err := ps.check(l); err != nil {
-			return out, nil, fmt.Errorf("table %s: %w", m.display(table), err)
+		if err := ps.check(sc.l); err != nil {
+			return nil, fmt.Errorf("table %s: %w", m.display(table), err)
 		}
 		all, err := m.stored(raw, table, ps)
 		if err != nil {
-			return out, nil, err
+			return nil, err
 		}
 		if !all {
-			where, args = ps.where(l)
-			where = " WHERE " + where
+			sc.where, sc.args = ps.where(sc.l)
+			sc.where = " WHERE " + sc.where
 		}
 	}
 
 	a := &arena{}
 	idx, decs, err := a.fieldDecoders(names, types, rt.fields, "column")
 	if err != nil {
-		return out, nil, fmt.Errorf("table %s: %w", m.display(table), err)
+		return nil, fmt.Errorf("table %s: %w", m.display(table), err)
 	}
-
-	// The row count, so the slice is allocated once.
-	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table)+where, args...)
-	if err != nil {
-		return out, nil, err
+	sc.decs = decs
+	sc.types = make([]*dtype, len(rt.fields))
+	for i := range rt.fields {
+		sc.types[i] = types[idx[i]]
 	}
+	sc.vecs = make([]vec, len(rt.fields))
 
-	// Rows of several partitions come with their partition column, last,
-	// to group them by partition.
-	group := ps != nil && len(ps.keys) > 1
+	sc.group = ps != nil && len(ps.keys) > 1
 	var q strings.Builder
 	q.WriteString("SELECT ")
 	for i := range rt.fields {
@@ -683,127 +814,101 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 		}
 		q.WriteString(quote(names[idx[i]]))
 	}
-	if group {
-		q.WriteString(", " + quote(l.column))
+	if sc.group {
+		q.WriteString(", " + quote(sc.l.column))
 	}
 	q.WriteString(" FROM ")
 	q.WriteString(m.qualified(table))
-	q.WriteString(where)
+	q.WriteString(sc.where)
+	sc.sql = q.String()
+	return sc, nil
+}
 
-	out = reflect.MakeSlice(rt.slice, count, count)
-	var backing reflect.Value // []T behind a []*T
-	elemSize := rt.elem.Size()
-	if rt.ptr {
-		backing = reflect.MakeSlice(reflect.SliceOf(rt.elem), count, count)
-	}
-	var base unsafe.Pointer
-	if count > 0 {
-		base = out.UnsafePointer()
-		if rt.ptr {
-			base = backing.UnsafePointer()
-		}
-	}
-	var part []int32
-	if group {
-		part = make([]int32, count)
-	}
-
-	if stmt, err = prepare(raw, q.String(), args...); err != nil {
-		return out, nil, err
+// run runs the scan's query on raw, streaming its result, and calls each
+// with every data chunk and its row count, checking ctx between chunks.
+func (sc *scan) run(ctx context.Context, raw bindings.Connection, each func(chunk bindings.DataChunk, size int) error) error {
+	stmt, err := prepare(raw, sc.sql, sc.args...)
+	if err != nil {
+		return err
 	}
 	defer bindings.DestroyPrepare(&stmt)
 	var pending bindings.PendingResult
 	if bindings.PendingPreparedStreaming(stmt, &pending) == bindings.StateError {
 		msg := bindings.PendingError(pending)
 		bindings.DestroyPending(&pending)
-		return out, nil, errors.New(msg)
+		return errors.New(msg)
 	}
 	defer bindings.DestroyPending(&pending)
 	var res bindings.Result
 	if bindings.ExecutePending(pending, &res) == bindings.StateError {
 		msg := bindings.ResultError(&res)
 		bindings.DestroyResult(&res)
-		return out, nil, errors.New(msg)
+		return errors.New(msg)
 	}
 	defer bindings.DestroyResult(&res)
-
-	vecs := make([]vec, len(rt.fields))
-	fieldTypes := make([]*dtype, len(rt.fields))
-	for i := range rt.fields {
-		fieldTypes[i] = types[idx[i]]
-	}
-	var pvec vec // the partition column
-	row := 0
 	for {
 		if err := ctx.Err(); err != nil {
-			return out, nil, err
+			return err
 		}
 		chunk := bindings.FetchChunk(res)
 		if chunk.Ptr == nil {
 			break
 		}
-		size := int(bindings.DataChunkGetSize(chunk))
-		if row+size > count {
-			bindings.DestroyDataChunk(&chunk)
-			return out, nil, fmt.Errorf("table %s changed while loading", m.display(table))
-		}
-		for i := range vecs {
-			vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), fieldTypes[i])
-		}
-		if group {
-			x := bindings.DataChunkGetVector(chunk, bindings.IdxT(len(vecs)))
-			pvec = vec{data: bindings.VectorGetData(x), valid: bindings.VectorGetValidity(x)}
-		}
-		for r := range size {
-			p := unsafe.Add(base, uintptr(row+r)*elemSize)
-			for i, dec := range decs {
-				if err := dec(&vecs[i], r, unsafe.Add(p, rt.fields[i].offset)); err != nil {
-					bindings.DestroyDataChunk(&chunk)
-					f := rt.fields[i]
-					if err == errNull {
-						return out, nil, fmt.Errorf("row %d, column %q: NULL into non-nullable Go field %s (%s); use a pointer or sql.Null type", row+r, f.name, f.goName, f.typ)
-					}
-					return out, nil, fmt.Errorf("row %d, column %q (Go field %s): %w", row+r, f.name, f.goName, err)
-				}
-			}
-			if group {
-				k := -1
-				if !pvec.null(r) {
-					if l.time {
-						k = ps.window(at[int64](&pvec, r))
-					} else {
-						s, n := str(&pvec, r)
-						k = ps.key(unsafe.String((*byte)(s), n))
-					}
-				}
-				if k < 0 {
-					bindings.DestroyDataChunk(&chunk)
-					return out, nil, fmt.Errorf("table %s: a row's partition column %q is in none of the %s, although its WHERE selected it: was the table changed by hand?", m.display(table), l.column, ps)
-				}
-				part[row+r] = int32(k)
-			}
-		}
+		err := each(chunk, int(bindings.DataChunkGetSize(chunk)))
 		bindings.DestroyDataChunk(&chunk)
-		row += size
+		if err != nil {
+			return err
+		}
 	}
 	if msg := bindings.ResultError(&res); msg != "" {
-		return out, nil, errors.New(msg)
+		return errors.New(msg)
 	}
-	if row < count {
-		out = out.Slice(0, row)
+	return nil
+}
+
+// decode decodes the size rows of chunk into the structs of rt at base,
+// from index to on; first is the number of the chunk's first row in the
+// read, for messages. For a grouped scan, part receives the position in
+// ps of each row's partition, from index to on.
+func (sc *scan) decode(chunk bindings.DataChunk, size int, base unsafe.Pointer, to, first int, part []int32) error {
+	rt := sc.rt
+	for i := range sc.vecs {
+		sc.vecs[i].fill(bindings.DataChunkGetVector(chunk, bindings.IdxT(i)), sc.types[i])
 	}
-	if rt.ptr {
-		for i := range row {
-			out.Index(i).Set(backing.Index(i).Addr())
+	var pvec vec // the partition column
+	if sc.group {
+		x := bindings.DataChunkGetVector(chunk, bindings.IdxT(len(sc.vecs)))
+		pvec = vec{data: bindings.VectorGetData(x), valid: bindings.VectorGetValidity(x)}
+	}
+	elemSize := rt.elem.Size()
+	for r := range size {
+		p := unsafe.Add(base, uintptr(to+r)*elemSize)
+		for i, dec := range sc.decs {
+			if err := dec(&sc.vecs[i], r, unsafe.Add(p, rt.fields[i].offset)); err != nil {
+				f := rt.fields[i]
+				if err == errNull {
+					return fmt.Errorf("row %d, column %q: NULL into non-nullable Go field %s (%s); use a pointer or sql.Null type", first+r, f.name, f.goName, f.typ)
+				}
+				return fmt.Errorf("row %d, column %q (Go field %s): %w", first+r, f.name, f.goName, err)
+			}
+		}
+		if sc.group {
+			k := -1
+			if !pvec.null(r) {
+				if sc.l.time {
+					k = sc.ps.window(at[int64](&pvec, r))
+				} else {
+					s, n := str(&pvec, r)
+					k = sc.ps.key(unsafe.String((*byte)(s), n))
+				}
+			}
+			if k < 0 {
+				return fmt.Errorf("table %s: a row's partition column %q is in none of the %s, although its WHERE selected it: was the table changed by hand?", sc.table, sc.l.column, sc.ps)
+			}
+			part[to+r] = int32(k)
 		}
 	}
-	switch {
-	case group:
-		counts = byPartition(out, part[:row], len(ps.keys))
-	case ps != nil:
-		counts = []int{row}
-	}
-	return out, counts, nil
+	return nil
 }
 
 // byPartition reorders the rows of out, a slice, so that they come

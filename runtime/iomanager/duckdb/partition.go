@@ -2,6 +2,7 @@ package duckdb
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -120,6 +121,15 @@ func newParts(sub partition.Subset, keys []string) (*parts, error) {
 		}
 	}
 	return p, nil
+}
+
+// one returns the partition i of p alone.
+func (p *parts) one(i int) *parts {
+	one := &parts{keys: p.keys[i : i+1], of: p.of}
+	if p.windows != nil {
+		one.windows, one.starts, one.ends = p.windows[i:i+1], p.starts[i:i+1], p.ends[i:i+1]
+	}
+	return one
 }
 
 // String returns the partitions for messages: "partition 2024-01-01",
@@ -298,8 +308,8 @@ func valueOf(l layout, row unsafe.Pointer) any {
 // row is stored as. A partition without rows gets an empty group.
 func group(rv reflect.Value, rt *rowType, l layout, ps *parts) ([]rows, error) {
 	out := make([]rows, len(ps.keys))
-	for i, k := range ps.keys {
-		out[i] = rows{src: reflect.Zero(rt.slice), key: k}
+	for i := range ps.keys {
+		out[i] = rows{src: reflect.Zero(rt.slice)}
 	}
 	if rv.Kind() == reflect.Map {
 		keys := rv.MapKeys()
@@ -311,15 +321,11 @@ func group(rv reflect.Value, rt *rowType, l layout, ps *parts) ([]rows, error) {
 				return nil, fmt.Errorf("map key %q is not one of the step's %s", key, ps)
 			}
 			src := rv.MapIndex(k)
-			out[i] = rows{src: src, hi: src.Len(), key: key, prefix: fmt.Sprintf("map entry %q, ", key)}
+			out[i] = rows{src: src, hi: src.Len(), prefix: fmt.Sprintf("map entry %q, ", key)}
 			if l.implicit {
 				continue
 			}
-			one := &parts{keys: ps.keys[i : i+1], of: ps.of}
-			if ps.windows != nil {
-				one.windows, one.starts, one.ends = ps.windows[i:i+1], ps.starts[i:i+1], ps.ends[i:i+1]
-			}
-			if err := eachPartition(src, rt, l, one, out[i].prefix, nil); err != nil {
+			if err := eachPartition(src, rt, l, ps.one(i), out[i].prefix, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -333,8 +339,8 @@ func group(rv reflect.Value, rt *rowType, l layout, ps *parts) ([]rows, error) {
 		}
 		return out, eachPartition(rv, rt, l, ps, "", nil)
 	}
-	if l.implicit {
-		return nil, fmt.Errorf("a step storing several partitions (%s) cannot tell the partition of a row of %s: name a partition column (partition_column=COL) or return a map[string]%s keyed by partition", ps, rt.slice, rt.slice)
+	if err := ps.tellable(l, rt); err != nil {
+		return nil, err
 	}
 	part := make([]int32, n)
 	if err := eachPartition(rv, rt, l, ps, "", part); err != nil {
@@ -365,6 +371,105 @@ func group(rv reflect.Value, rt *rowType, l layout, ps *parts) ([]rows, error) {
 		out[k].idx = append(out[k].idx, int32(r))
 	}
 	return out, nil
+}
+
+// tellable says when the rows of several partitions cannot be told apart:
+// in a table of the manager's own partition column, which rows do not
+// hold.
+func (p *parts) tellable(l layout, rt *rowType) error {
+	if l.implicit && len(p.keys) > 1 {
+		return fmt.Errorf("a step storing several partitions (%s) cannot tell the partition of a row of %s: name a partition column (partition_column=COL) or return a map[string]%s keyed by partition", p, rt.slice, rt.slice)
+	}
+	return nil
+}
+
+// appendStream appends the rows of stream, rows of rt, to a, each to the
+// partition of ps that its partition column says (the one partition of
+// ps when the table has the manager's column), group by group as they
+// come: the rows of a partition must come together. It returns the data
+// version of each partition of ps (that of no rows for a partition
+// without any, as a slice store gives) and the number of rows.
+func appendStream(ctx context.Context, a *appender, ddl string, rt *rowType, l layout, ps *parts, stream *runtime.Rows) ([]string, int, error) {
+	versions := make([]string, len(ps.keys))
+	done := make([]bool, len(ps.keys))
+	cur, n := -1, 0
+	end := func() error {
+		if cur < 0 {
+			return nil
+		}
+		v, err := a.end()
+		versions[cur], done[cur] = v, true
+		return err
+	}
+	size := rt.slice.Elem().Size()
+	err := stream.Batches(a.capacity, func(b reflect.Value) error {
+		count := b.Len()
+		if count == 0 {
+			return nil
+		}
+		base := b.UnsafePointer()
+		// partOf returns the position in ps of the partition of row r.
+		partOf := func(r int) (int, error) {
+			if l.implicit {
+				return 0, nil
+			}
+			p := unsafe.Add(base, uintptr(r)*size)
+			if rt.ptr {
+				if p = *(*unsafe.Pointer)(p); p == nil {
+					return 0, fmt.Errorf("row %d: nil *%s in the stream", n+r, rt.elem)
+				}
+			}
+			k := ps.partitionOf(l, p)
+			if k < 0 {
+				return 0, ps.outside(l, fmt.Sprintf("row %d (Go field %s)", n+r, l.field.goName), valueOf(l, p))
+			}
+			return k, nil
+		}
+		for i := 0; i < count; {
+			k, err := partOf(i)
+			if err != nil {
+				return err
+			}
+			j := i + 1
+			for ; j < count; j++ {
+				if kj, err := partOf(j); err != nil || kj != k {
+					break // an error is returned when row j is reached
+				}
+			}
+			if k != cur {
+				if done[k] {
+					return fmt.Errorf("row %d: %s puts it in partition %s, whose rows came before those of partition %s: the rows of each partition must come together", n+i, l.describe(), ps.keys[k], ps.keys[cur])
+				}
+				if err := end(); err != nil {
+					return err
+				}
+				if err := a.begin(ddl, ps.keys[k]); err != nil {
+					return err
+				}
+				cur = k
+			}
+			if err := a.add(ctx, rows{src: b, lo: i, hi: j, offset: n}); err != nil {
+				return err
+			}
+			i = j
+		}
+		n += count
+		return nil
+	})
+	if err == nil {
+		err = end()
+	}
+	for k := 0; err == nil && k < len(ps.keys); k++ {
+		if !done[k] {
+			if err = a.begin(ddl, ps.keys[k]); err == nil {
+				versions[k], err = a.end()
+			}
+		}
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return versions, n, nil
 }
 
 // eachPartition finds the partition of every row of src in ps, an error

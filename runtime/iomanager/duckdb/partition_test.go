@@ -584,7 +584,7 @@ func TestPartitionMetadata(t *testing.T) {
 	out := func(s partition.Subset) *runtime.OutputContext {
 		return &runtime.OutputContext{Context: context.Background(), RunID: "r1", Key: a.Key, Def: a, Partitions: s}
 	}
-	res, err := m.replaceParts(out(sub(t, keys, "eu")), []stampRow{{1, "a"}, {2, "b"}})
+	res, err := m.replaceParts(out(sub(t, keys, "eu")), source{value: reflect.ValueOf([]stampRow{{1, "a"}, {2, "b"}})})
 	require.NoError(t, err)
 	assert.Equal(t, "my_schema.people", res.table)
 	assert.Equal(t, 2, res.rows)
@@ -593,7 +593,7 @@ func TestPartitionMetadata(t *testing.T) {
 	// One partition's version is that of its rows as a whole table.
 	assert.Equal(t, []string{version(t, m, "plain", []stampRow{{1, "a"}, {2, "b"}})}, res.versions)
 
-	res, err = m.replaceParts(out(keys.Full()), map[string][]stampRow{"eu": {{3, "c"}}, "us": nil})
+	res, err = m.replaceParts(out(keys.Full()), source{value: reflect.ValueOf(map[string][]stampRow{"eu": {{3, "c"}}, "us": nil})})
 	require.NoError(t, err)
 	assert.Equal(t, 1, res.rows)
 	assert.Equal(t, 2, res.replaced, "the two rows of eu")
@@ -601,7 +601,7 @@ func TestPartitionMetadata(t *testing.T) {
 	eu, _, _ := m.Stamp(context.Background(), "people", "eu")
 	us, _, _ := m.Stamp(context.Background(), "people", "us")
 	assert.Equal(t, []string{eu.DataVersion, us.DataVersion}, res.versions)
-	again, err := m.replaceParts(out(keys.Full()), map[string][]stampRow{"eu": {{3, "c"}}})
+	again, err := m.replaceParts(out(keys.Full()), source{value: reflect.ValueOf(map[string][]stampRow{"eu": {{3, "c"}}})})
 	require.NoError(t, err)
 	assert.Equal(t, res.versions, again.versions, "the same rows, the same versions")
 }

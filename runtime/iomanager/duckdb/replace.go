@@ -16,11 +16,11 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
-// storeParts stores value as the partitions of out's step: out.Partition,
-// or every partition of out.Partitions. value is a []T or []*T, or a
-// map[string] of those keyed by partition.
-func (m *Manager) storeParts(out *runtime.OutputContext, value any) error {
-	res, err := m.replaceParts(out, value)
+// storeParts stores the rows of src as the partitions of out's step:
+// out.Partition, or every partition of out.Partitions. src is a []T or
+// []*T, a map[string] of those keyed by partition, or a stream.
+func (m *Manager) storeParts(out *runtime.OutputContext, src source) error {
+	res, err := m.replaceParts(out, src)
 	if err != nil {
 		return err
 	}
@@ -42,17 +42,13 @@ func (m *Manager) storeParts(out *runtime.OutputContext, value any) error {
 }
 
 // replaceParts is storeParts, returning what it did.
-func (m *Manager) replaceParts(out *runtime.OutputContext, value any) (res replaced, err error) {
+func (m *Manager) replaceParts(out *runtime.OutputContext, src source) (res replaced, err error) {
 	table, err := m.Table(out.Key)
 	if err != nil {
 		return res, err
 	}
 	what := fmt.Sprintf("duckdb: store %s", out.Key)
-	if value == nil {
-		return res, fmt.Errorf("%s: no value (a nil interface) to store", what)
-	}
-	rv := reflect.ValueOf(value)
-	rt, err := rowTypeOf(rowsType(rv.Type()))
+	rt, err := rowTypeOf(src.typ())
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", what, err)
 	}
@@ -63,13 +59,36 @@ func (m *Manager) replaceParts(out *runtime.OutputContext, value any) (res repla
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", what, err)
 	}
-	groups, err := group(rv, rt, l, ps)
-	if err != nil {
-		return res, fmt.Errorf("%s: %w", what, err)
-	}
 	ctx := context.Context(out)
 	if out.Context == nil {
 		ctx = context.Background()
+	}
+	// fill appends the rows to a and returns each partition's version.
+	var fill func(a *appender, ddl string) ([]string, int, error)
+	if src.stream != nil {
+		if err := ps.tellable(l, rt); err != nil {
+			return res, fmt.Errorf("%s: %w", what, err)
+		}
+		fill = func(a *appender, ddl string) ([]string, int, error) {
+			return appendStream(ctx, a, ddl, rt, l, ps, src.stream)
+		}
+	} else {
+		groups, err := group(src.value, rt, l, ps)
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", what, err)
+		}
+		fill = func(a *appender, ddl string) ([]string, int, error) {
+			versions := make([]string, len(groups))
+			n := 0
+			for i, g := range groups {
+				var err error
+				if versions[i], err = a.append(ctx, ddl, ps.keys[i], g); err != nil {
+					return nil, 0, err
+				}
+				n += g.len()
+			}
+			return versions, n, nil
+		}
 	}
 	lk := m.locks.Get(table)
 	lk.Lock()
@@ -86,11 +105,11 @@ func (m *Manager) replaceParts(out *runtime.OutputContext, value any) (res repla
 	defer c.Close()
 	err = c.Raw(func(dc any) error {
 		var err error
-		res, err = m.replace(ctx, dc.(driver.Conn), table, rt, l, ps, groups, out.RunID)
+		res, err = m.replace(ctx, dc.(driver.Conn), table, rt, l, ps, fill, out.RunID)
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 			err = ctx.Err() // DuckDB's "Interrupted" says less
 		}
 		return res, fmt.Errorf("%s into %s: %w", what, m.display(table), err)
@@ -119,12 +138,12 @@ type replaced struct {
 	versions []string // of each partition
 }
 
-// replace stores the groups, the rows of each partition of ps, in one
-// transaction: it creates the table on the first store, deletes the
+// replace stores the rows of the partitions of ps, which fill appends, in
+// one transaction: it creates the table on the first store, deletes the
 // partitions' rows, appends the new ones and stamps each partition in the
 // Outputs table. Until it commits, nothing changes for any reader; a
 // store that fails or dies before leaves every partition as it was.
-func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt *rowType, l layout, ps *parts, groups []rows, runID string) (res replaced, err error) {
+func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt *rowType, l layout, ps *parts, fill func(a *appender, ddl string) ([]string, int, error), runID string) (res replaced, err error) {
 	raw, err := rawConn(dc)
 	if err != nil {
 		return res, err
@@ -171,12 +190,8 @@ func (m *Manager) replace(ctx context.Context, dc driver.Conn, table string, rt 
 		return res, err
 	}
 	defer a.destroy()
-	res.versions = make([]string, len(groups))
-	for i, g := range groups {
-		if res.versions[i], err = a.append(ctx, ddl, g); err != nil {
-			return res, err
-		}
-		res.rows += g.len()
+	if res.versions, res.rows, err = fill(a, ddl); err != nil {
+		return res, err
 	}
 	if err := a.close(ctx); err != nil {
 		return res, err

@@ -282,7 +282,7 @@ func selfCheckOn(db *sql.DB, want, stored []probeRead) error {
 		if _, err := dc.(driver.ExecerContext).ExecContext(ctx, create, nil); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
-		if _, err := appendRows(ctx, raw, "main", "w", "", wt, reflect.ValueOf(probes)); err != nil {
+		if _, _, err := appendRows(ctx, raw, "main", "w", "", wt, source{value: reflect.ValueOf(probes)}); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
 		return nil

@@ -15,6 +15,7 @@ import (
 	bindings "github.com/duckdb/duckdb-go-bindings"
 
 	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/runtime"
 )
 
 // The store path fills DuckDB data chunks directly, vector by vector, and
@@ -413,36 +414,15 @@ func (x *hasher) vector(w *wvec, c *codec, n int) {
 	}
 }
 
-// appendRows appends every element of rv (a []T or []*T) to schema.table
-// on raw, chunk by chunk, through DuckDB's Appender. The table's columns
-// are those of rt, in order.
-//
-// It returns the data version: a hash of ddl and of the chunks appended.
-func appendRows(ctx context.Context, raw bindings.Connection, schema, table, ddl string, rt *rowType, rv reflect.Value) (version string, err error) {
-	pos := make([]int, len(rt.fields))
-	for i := range pos {
-		pos[i] = i
-	}
-	a, err := newAppender(raw, schema, table, rt, pos, -1)
-	if err != nil {
-		return "", err
-	}
-	defer a.destroy()
-	if version, err = a.append(ctx, ddl, rows{src: rv, hi: rv.Len()}); err != nil {
-		return "", err
-	}
-	return version, a.close(ctx)
-}
-
-// rows are the rows a store appends as one group: the elements idx of
-// src, a []T or []*T, or, when idx is nil, its elements lo to hi-1. key
-// fills the manager's partition column, if the table has one. Errors name
-// a row by its index in src, after prefix (the map entry it came from).
+// rows are the rows a store appends to a group: the elements idx of src,
+// a []T or []*T, or, when idx is nil, its elements lo to hi-1. Errors name
+// a row by offset plus its index in src (offset: the index of src's
+// first row in a stream), after prefix (the map entry it came from).
 type rows struct {
 	src    reflect.Value
 	lo, hi int
 	idx    []int32
-	key    string
+	offset int
 	prefix string
 }
 
@@ -465,15 +445,25 @@ func (r *rows) at(i int) int {
 // Appender, filling whole data chunks column by column. The table's
 // columns may come in another order than the struct's fields, and may
 // include the manager's partition column.
+//
+// Rows are appended in groups, one per partition (begin, add, end); a
+// group starts a new chunk, and hashes its chunks into its data version,
+// so that a group's version depends on its rows alone, however they came
+// (a slice at once, a stream in batches) and whatever groups came before.
 type appender struct {
-	app     bindings.Appender
-	chunk   bindings.DataChunk
-	rt      *rowType
-	pos     []int    // for each field of rt, its column in the table
-	keyCol  int      // the manager's partition column, or -1
-	codecs  []*codec // of each column of the table
-	writers []writer // of each field of rt
-	vecs    []wvec   // of each column of the table
+	app      bindings.Appender
+	chunk    bindings.DataChunk
+	rt       *rowType
+	pos      []int    // for each field of rt, its column in the table
+	keyCol   int      // the manager's partition column, or -1
+	codecs   []*codec // of each column of the table
+	writers  []writer // of each field of rt
+	vecs     []wvec   // of each column of the table
+	capacity int      // rows per chunk
+
+	n   int    // rows in the chunk being filled
+	x   hasher // of the group being appended
+	key string // the group's partition key, for the manager's column
 }
 
 // keyCodec is the codec of the manager's partition column.
@@ -483,7 +473,7 @@ var keyCodec = &codec{t: reflect.TypeFor[string](), kind: kString, sql: "VARCHAR
 // fields of rt at positions pos, and the partition key at keyCol (-1:
 // none). It must be destroyed.
 func newAppender(raw bindings.Connection, schema, table string, rt *rowType, pos []int, keyCol int) (*appender, error) {
-	a := &appender{rt: rt, pos: pos, keyCol: keyCol}
+	a := &appender{rt: rt, pos: pos, keyCol: keyCol, capacity: int(bindings.VectorSize())}
 	if bindings.AppenderCreate(raw, schema, table, &a.app) == bindings.StateError {
 		msg := bindings.AppenderError(a.app)
 		bindings.AppenderDestroy(&a.app)
@@ -534,64 +524,160 @@ func (a *appender) close(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// append appends the group rs and returns its data version: a hash of ddl
-// (the columns of rt, "name TYPE" in field order) and of the group's
-// chunks, field by field in field order. The manager's partition column is
-// not hashed: equal rows have equal versions in any partition, and as an
-// unpartitioned table. A group starts a new chunk, so its version does not
-// depend on the groups before it.
-func (a *appender) append(ctx context.Context, ddl string, rs rows) (string, error) {
-	if a.keyCol >= 0 && !utf8.ValidString(rs.key) {
-		return "", fmt.Errorf("partition key %q: %w", rs.key, errBadUTF8)
+// append appends the group rs, the rows of partition key, and returns its
+// data version (see begin).
+func (a *appender) append(ctx context.Context, ddl, key string, rs rows) (string, error) {
+	if err := a.begin(ddl, key); err != nil {
+		return "", err
 	}
-	x := &hasher{}
-	x.write([]byte(ddl))
+	if err := a.add(ctx, rs); err != nil {
+		return "", err
+	}
+	return a.end()
+}
+
+// begin starts a group of rows, of partition key when the table has the
+// manager's partition column. Its data version is a hash of ddl (the
+// columns of rt, "name TYPE" in field order) and of the group's chunks,
+// field by field in field order. The manager's partition column is not
+// hashed: equal rows have equal versions in any partition, and as an
+// unpartitioned table.
+func (a *appender) begin(ddl, key string) error {
+	if a.keyCol >= 0 && !utf8.ValidString(key) {
+		return fmt.Errorf("partition key %q: %w", key, errBadUTF8)
+	}
+	a.x = hasher{buf: a.x.buf[:0]}
+	a.x.write([]byte(ddl))
+	a.key = key
+	return nil
+}
+
+// add appends the rows rs to the group, filling chunks and appending each
+// when full.
+func (a *appender) add(ctx context.Context, rs rows) error {
 	rt := a.rt
-	capacity := int(bindings.VectorSize())
 	n := rs.len()
 	size := rt.slice.Elem().Size()
 	var base unsafe.Pointer
 	if rs.src.Len() > 0 {
 		base = rs.src.UnsafePointer()
 	}
-	for start := 0; start < n; start += capacity {
-		if err := ctx.Err(); err != nil {
-			return "", err
+	for i := 0; i < n; {
+		if a.n == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			for j := range a.vecs {
+				a.vecs[j].fill(bindings.DataChunkGetVector(a.chunk, bindings.IdxT(j)), a.codecs[j])
+			}
 		}
-		count := min(capacity, n-start)
-		for j := range a.vecs {
-			a.vecs[j].fill(bindings.DataChunkGetVector(a.chunk, bindings.IdxT(j)), a.codecs[j])
-		}
+		count := min(a.capacity-a.n, n-i)
 		for r := range count {
-			row := rs.at(start + r)
+			row := rs.at(i + r)
 			p := unsafe.Add(base, uintptr(row)*size)
 			if rt.ptr {
 				p = *(*unsafe.Pointer)(p)
 				if p == nil {
-					return "", fmt.Errorf("%srow %d: nil *%s in the slice", rs.prefix, row, rt.elem)
+					return fmt.Errorf("%srow %d: nil *%s in the slice", rs.prefix, rs.offset+row, rt.elem)
 				}
 			}
-			for i, w := range a.writers {
-				f := rt.fields[i]
-				if err := w(&a.vecs[a.pos[i]], r, unsafe.Add(p, f.offset)); err != nil {
-					return "", fmt.Errorf("%srow %d, column %q (Go field %s): %w", rs.prefix, row, f.name, f.goName, err)
+			for k, w := range a.writers {
+				f := rt.fields[k]
+				if err := w(&a.vecs[a.pos[k]], a.n+r, unsafe.Add(p, f.offset)); err != nil {
+					return fmt.Errorf("%srow %d, column %q (Go field %s): %w", rs.prefix, rs.offset+row, f.name, f.goName, err)
 				}
 			}
 			if a.keyCol >= 0 {
-				putString(&a.vecs[a.keyCol], r, rs.key)
+				putString(&a.vecs[a.keyCol], a.n+r, a.key)
 			}
 		}
-		for j := range a.vecs {
-			a.vecs[j].finish(a.codecs[j])
+		a.n += count
+		i += count
+		if a.n == a.capacity {
+			if err := a.flush(); err != nil {
+				return err
+			}
 		}
-		for i, f := range rt.fields {
-			x.vector(&a.vecs[a.pos[i]], f.codec, count)
-		}
-		bindings.DataChunkSetSize(a.chunk, bindings.IdxT(count))
-		if bindings.AppendDataChunk(a.app, a.chunk) == bindings.StateError {
-			return "", errors.New(bindings.AppenderError(a.app))
-		}
-		bindings.DataChunkReset(a.chunk)
 	}
-	return x.sum(), nil
+	return nil
+}
+
+// flush hashes the chunk and appends it.
+func (a *appender) flush() error {
+	for j := range a.vecs {
+		a.vecs[j].finish(a.codecs[j])
+	}
+	for i, f := range a.rt.fields {
+		a.x.vector(&a.vecs[a.pos[i]], f.codec, a.n)
+	}
+	bindings.DataChunkSetSize(a.chunk, bindings.IdxT(a.n))
+	a.n = 0
+	if bindings.AppendDataChunk(a.app, a.chunk) == bindings.StateError {
+		return errors.New(bindings.AppenderError(a.app))
+	}
+	bindings.DataChunkReset(a.chunk)
+	return nil
+}
+
+// end appends the group's last chunk and returns its data version.
+func (a *appender) end() (string, error) {
+	if a.n > 0 {
+		if err := a.flush(); err != nil {
+			return "", err
+		}
+	}
+	return a.x.sum(), nil
+}
+
+// source is the rows a store appends: those of a slice (or, for
+// partitions, of a map of slices by partition key), or those of a stream,
+// appended batch by batch as they come.
+type source struct {
+	value  reflect.Value // a []T or []*T, or a map[string] of those; invalid for a stream
+	stream *runtime.Rows
+}
+
+// typ returns the type of the rows: []T or []*T (a map's element).
+func (src source) typ() reflect.Type {
+	if src.stream != nil {
+		return src.stream.Type()
+	}
+	return rowsType(src.value.Type())
+}
+
+// appendRows appends every row of src (a []T or []*T, or a stream) to
+// schema.table on raw, chunk by chunk, through DuckDB's Appender, as one
+// group (see appender.begin). The table's columns are those of rt, in
+// order. It returns the data version, a hash of ddl and of the chunks
+// appended, and the number of rows.
+func appendRows(ctx context.Context, raw bindings.Connection, schema, table, ddl string, rt *rowType, src source) (version string, n int, err error) {
+	pos := make([]int, len(rt.fields))
+	for i := range pos {
+		pos[i] = i
+	}
+	a, err := newAppender(raw, schema, table, rt, pos, -1)
+	if err != nil {
+		return "", 0, err
+	}
+	defer a.destroy()
+	if err := a.begin(ddl, ""); err != nil {
+		return "", 0, err
+	}
+	if src.stream == nil {
+		n = src.value.Len()
+		err = a.add(ctx, rows{src: src.value, hi: n})
+	} else {
+		err = src.stream.Batches(a.capacity, func(b reflect.Value) error {
+			err := a.add(ctx, rows{src: b, hi: b.Len(), offset: n})
+			n += b.Len()
+			return err
+		})
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	if version, err = a.end(); err != nil {
+		return "", 0, err
+	}
+	return version, n, a.close(ctx)
 }
