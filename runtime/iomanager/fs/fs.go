@@ -23,6 +23,17 @@
 // map[string]any); gob keeps them when their types are registered with
 // gob.Register.
 //
+// A stream of rows (an asset returning an iter.Seq2[T, error]; see
+// runtime.StreamStorer) is written a row at a time as it comes, holding a
+// batch of rows at a time: JSON lines (one JSON object per line, in the
+// .json file) with the JSON format, one gob value per row after a header
+// byte with Gob. The JSONLines option writes slices of structs as JSON
+// lines too. Loads tell the forms apart by the file's first bytes, so a
+// table loads whichever way it was written; LoadStream (a stream
+// parameter) reads JSON lines line by line and a JSON array element by
+// element, in constant memory (a slice stored whole with Gob is read
+// whole first).
+//
 // Outputs are written to a temporary file in the same directory, synced,
 // and renamed over the old file, so a failed or interrupted store leaves
 // the previous output intact and never a torn file. Beside each file a
@@ -64,6 +75,7 @@ type Manager struct {
 	dir    string
 	format Format
 	shared bool // Shared: every machine of a distributed run sees dir
+	lines  bool // JSONLines
 
 	mu    sync.Mutex
 	locks keylock.Map     // per file: stores of one file run one at a time
@@ -75,6 +87,8 @@ var (
 	_ runtime.TypeChecker  = (*Manager)(nil)
 	_ runtime.Stamped      = (*Manager)(nil)
 	_ runtime.ShareChecker = (*Manager)(nil)
+	_ runtime.StreamStorer = (*Manager)(nil)
+	_ runtime.StreamLoader = (*Manager)(nil)
 )
 
 // Format encodes and decodes stored values.
@@ -87,6 +101,8 @@ type Format struct {
 	Decode func(r io.Reader, ptr any) error
 	// Check, when set, reports whether values of type t can be stored.
 	Check func(t reflect.Type) error
+
+	rows *rowCodec // the built-in formats' form of a table written a row at a time
 }
 
 // Option configures a Manager.
@@ -117,14 +133,23 @@ func (m *Manager) CheckShared() error {
 	return fmt.Errorf("directory %s is local to each machine: give fs.New the fs.Shared() option if every worker mounts it, or use the blob I/O manager (runtime/iomanager/blob) on a bucket", m.dir)
 }
 
-// WithFormat stores values in f.
+// WithFormat stores values in f. A format of one's own has no form of a
+// table written row by row: streams of rows are stored and loaded whole.
 func WithFormat(f Format) Option { return func(m *Manager) { m.format = f } }
+
+// JSONLines stores tables (slices of structs, []T or []*T) as JSON lines,
+// one row per line, as streams are always stored, rather than as one JSON
+// array: for tools that read JSON lines (DuckDB's read_json, jq, most
+// warehouses' loaders). Loads read either form. It changes nothing with
+// Gob, whose streams are a gob value per row and whose slices one value.
+func JSONLines() Option { return func(m *Manager) { m.lines = true } }
 
 var jsonFormat = Format{
 	Ext:    "json",
 	Encode: func(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) },
 	Decode: func(r io.Reader, ptr any) error { return json.NewDecoder(r).Decode(ptr) },
 	Check:  storable.JSON,
+	rows:   jsonRows,
 }
 
 // gobFormat writes a header byte before the gob stream, 0 for a nil value
@@ -155,6 +180,7 @@ var gobFormat = Format{
 		return fmt.Errorf("not a gob file written by this I/O manager (header byte %#x)", h[0])
 	},
 	Check: storable.Gob,
+	rows:  gobRows,
 }
 
 // New returns a manager that stores files under dir, which is created on
@@ -333,7 +359,57 @@ var hook func(s stage, path string) error
 // to the SHA-256 of the bytes written. The first store into a directory in
 // a process removes the temporary files that crashed stores left there
 // (files of this manager's naming pattern older than the process).
+//
+// With the JSONLines option, a slice of structs is written one row per
+// line, as StoreStream writes a stream.
 func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
+	if m.lines && m.format.rows != nil && isTable(reflect.TypeOf(value)) {
+		rv := reflect.ValueOf(value)
+		return m.store(out, func(w io.Writer) error {
+			return writeRows(m.format.rows, w, func(f func(reflect.Value) error) error { return f(rv) })
+		}, func() { out.AddMetadata("rows", rv.Len()) })
+	}
+	return m.store(out, func(w io.Writer) error {
+		if err := encode(m.format, w, value); err != nil {
+			return fmt.Errorf("encode %T as %s: %w", value, m.format.Ext, err)
+		}
+		return nil
+	}, nil)
+}
+
+// StoreStream writes the rows of rows to the file of out.Key as Store
+// writes a value, one row at a time as they come (JSON lines with the JSON
+// format, one row per line; a stream of gob values with Gob), holding a
+// batch of rows at a time. The temporary file is renamed over the old one
+// only once the stream has ended: a stream that fails leaves the previous
+// file. It adds the row count to the metadata. A format of one's own
+// (WithFormat) has no row form: its streams are collected and stored
+// whole.
+func (m *Manager) StoreStream(out *runtime.OutputContext, rows *runtime.Rows) error {
+	n := 0
+	if m.format.rows == nil {
+		all := reflect.MakeSlice(rows.Type(), 0, 0)
+		if err := rows.Batches(batchRows, func(b reflect.Value) error {
+			all = reflect.AppendSlice(all, b)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("asset %s: %w", out.Key, err)
+		}
+		return m.Store(out, all.Interface())
+	}
+	return m.store(out, func(w io.Writer) error {
+		return writeRows(m.format.rows, w, func(f func(reflect.Value) error) error {
+			return rows.Batches(batchRows, func(b reflect.Value) error {
+				n += b.Len()
+				return f(b)
+			})
+		})
+	}, func() { out.AddMetadata("rows", n) })
+}
+
+// store writes the file of out.Key with write, atomically, and stamps it
+// (see Store); done, when set, runs once it is in place.
+func (m *Manager) store(out *runtime.OutputContext, write func(io.Writer) error, done func()) (err error) {
 	rel, err := m.rel(out.Key, out.Partition, definition(out.Def))
 	if err != nil {
 		return err
@@ -365,8 +441,8 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 	n := &counter{}
 	tmp, err := writeTemp(root, dir, base, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(io.MultiWriter(w, h, n), 64<<10)
-		if err := encode(m.format, bw, value); err != nil {
-			return fmt.Errorf("encode %T as %s: %w", value, m.format.Ext, err)
+		if err := write(bw); err != nil {
+			return err
 		}
 		return bw.Flush()
 	})
@@ -404,6 +480,9 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) (err error) {
 	}
 	out.AddMetadata("path", filepath.Join(m.dir, filepath.FromSlash(rel)))
 	out.AddMetadata("size", n.n)
+	if done != nil {
+		done()
+	}
 	out.SetDataVersion(version)
 	return nil
 }
@@ -450,22 +529,113 @@ func syncDir(root *os.Root, dir string) {
 // the parameter's type, or of the upstream's output type when the
 // parameter is an interface or not assignable from it (a slice of
 // structs selecting some of the upstream's columns, which runtime.Load
-// then projects).
+// then projects). A file of rows one at a time (a stream's, or a table
+// stored with JSONLines) loads into a slice.
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
+	f, t, err := m.openInput(in)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if m.format.rows != nil && isTable(t) {
+		next, whole, err := m.format.rows.open(br, t.Elem())
+		if err != nil {
+			return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
+		}
+		if !whole {
+			out := reflect.MakeSlice(t, 0, 0)
+			err := readRows(next, t, batchRows, func(b reflect.Value) error {
+				out = reflect.AppendSlice(out, b)
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
+			}
+			return out.Interface(), nil
+		}
+	}
+	ptr := reflect.New(t)
+	if err := m.format.Decode(br, ptr.Interface()); err != nil {
+		return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
+	}
+	return ptr.Elem().Interface(), nil
+}
+
+// LoadStream reads the file of in.Upstream a row at a time and hands f
+// batches of them, decoded into a slice of in.Type ([]T; or of the
+// upstream's rows, which the runtime projects, as Load does), reused from
+// batch to batch: a file of JSON lines line by line, a JSON array element
+// by element, a gob stream value by value. A table stored whole with Gob
+// (a slice encoded in one gob value) is read whole first.
+func (m *Manager) LoadStream(in *runtime.InputContext, f func(batch reflect.Value) error) error {
+	file, t, err := m.openInput(in)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	if !isTable(t) {
+		return fmt.Errorf("asset %s: a stream of %v: a stream's rows are structs", in.Upstream, t)
+	}
+	fail := func(err error) error {
+		return fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, file.Name(), t, err)
+	}
+	br := bufio.NewReaderSize(file, 64<<10)
+	if m.format.rows != nil {
+		next, whole, err := m.format.rows.open(br, t.Elem())
+		if err != nil {
+			return fail(err)
+		}
+		if !whole {
+			var ferr error // f's, returned as it is
+			err := readRows(next, t, batchRows, func(b reflect.Value) error {
+				if err := contextErr(in); err != nil {
+					return err
+				}
+				ferr = f(b)
+				return ferr
+			})
+			if ferr != nil {
+				return ferr
+			}
+			if err != nil {
+				return fail(err)
+			}
+			return nil
+		}
+	}
+	ptr := reflect.New(t)
+	if err := m.format.Decode(br, ptr.Interface()); err != nil {
+		return fail(err)
+	}
+	all := ptr.Elem()
+	for lo := 0; lo < all.Len(); lo += batchRows {
+		if err := f(all.Slice(lo, min(lo+batchRows, all.Len()))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openInput opens the file of in.Upstream (and its partition) and returns
+// it with the type to decode into: the parameter's, or the upstream's
+// stored type when the parameter is an interface or cannot take it as it
+// is (the runtime projects rows by column).
+func (m *Manager) openInput(in *runtime.InputContext) (*os.File, reflect.Type, error) {
 	var part string
 	switch len(in.UpstreamPartitions) {
 	case 0:
 	case 1:
 		part = in.UpstreamPartitions[0]
 	default:
-		return nil, fmt.Errorf("asset %s: the fs I/O manager loads one partition per call, not %d (the runtime gathers several)", in.Upstream, len(in.UpstreamPartitions))
+		return nil, nil, fmt.Errorf("asset %s: the fs I/O manager loads one partition per call, not %d (the runtime gathers several)", in.Upstream, len(in.UpstreamPartitions))
 	}
 	rel, err := m.rel(in.Upstream, part, definition(in.UpstreamDef))
 	if err == errNoDims {
 		rel, err = m.find(in.Upstream, part)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t := in.Type
 	if up := upstreamType(in); up != nil && (t == nil || t.Kind() == reflect.Interface || !up.AssignableTo(t)) {
@@ -476,29 +646,24 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		t = up
 	}
 	if t == nil {
-		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
+		return nil, nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
 	}
 	root, err := os.OpenRoot(m.dir)
 	if err != nil {
 		if errors.Is(err, iofs.ErrNotExist) {
-			return nil, fmt.Errorf("asset %s has no materialization: directory %s does not exist", in.Upstream, m.dir)
+			return nil, nil, fmt.Errorf("asset %s has no materialization: directory %s does not exist", in.Upstream, m.dir)
 		}
-		return nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
+		return nil, nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
 	}
 	defer root.Close()
 	f, err := root.Open(rel)
 	if err != nil {
 		if errors.Is(err, iofs.ErrNotExist) {
-			return nil, fmt.Errorf("asset %s has no materialization: %s does not exist", in.Upstream, filepath.Join(m.dir, filepath.FromSlash(rel)))
+			return nil, nil, fmt.Errorf("asset %s has no materialization: %s does not exist", in.Upstream, filepath.Join(m.dir, filepath.FromSlash(rel)))
 		}
-		return nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
+		return nil, nil, fmt.Errorf("asset %s: %w", in.Upstream, err)
 	}
-	defer f.Close()
-	ptr := reflect.New(t)
-	if err := m.format.Decode(bufio.NewReaderSize(f, 64<<10), ptr.Interface()); err != nil {
-		return nil, fmt.Errorf("asset %s: decode %s into %v: %w", in.Upstream, f.Name(), t, err)
-	}
-	return ptr.Elem().Interface(), nil
+	return f, t, nil
 }
 
 // upstreamType returns the type of the values stored for in's upstream
@@ -537,13 +702,22 @@ func cmpDir(dir string) string {
 	return dir
 }
 
-// contextErr returns the error of out's context, if it is done.
-func contextErr(out *runtime.OutputContext) error {
-	if out.Context == nil {
-		return nil
-	}
-	if err := out.Context.Err(); err != nil {
-		return fmt.Errorf("asset %s: not stored: %w", out.Key, err)
+// contextErr returns the error of out's context, if it is done; for an
+// input's context, its bare error.
+func contextErr(c interface{ Err() error }) error {
+	switch c := c.(type) {
+	case *runtime.OutputContext:
+		if c.Context == nil {
+			return nil
+		}
+		if err := c.Context.Err(); err != nil {
+			return fmt.Errorf("asset %s: not stored: %w", c.Key, err)
+		}
+	case *runtime.InputContext:
+		if c.Context == nil {
+			return nil
+		}
+		return c.Context.Err()
 	}
 	return nil
 }
