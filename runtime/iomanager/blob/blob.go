@@ -39,6 +39,13 @@
 // other than letters, digits and "-_.~:" are percent-encoded, so that no
 // key can leave its asset's prefix.
 //
+// A stream of rows (an asset returning an iter.Seq2[T, error]; see
+// runtime.StreamStorer) is stored as Parquet too, encoded one row group at
+// a time as the rows come and written to the object being uploaded (in
+// parts, on S3), which is committed only once the stream has ended; a
+// stream and a slice of the same rows make the same bytes. LoadStream (a
+// stream parameter) reads an object back one row group at a time.
+//
 // A parameter whose struct has a subset of the stored columns loads only
 // those columns: the other column chunks are never read. Loading several
 // partitions into a slice (Load, or LoadRange) reads one object per
@@ -101,6 +108,8 @@ var (
 	_ runtime.RangeLoader  = (*Manager)(nil)
 	_ runtime.Stamped      = (*Manager)(nil)
 	_ runtime.TypeChecker  = (*Manager)(nil)
+	_ runtime.StreamStorer = (*Manager)(nil)
+	_ runtime.StreamLoader = (*Manager)(nil)
 )
 
 // Manager is the object storage I/O manager. It is safe for concurrent
@@ -235,6 +244,46 @@ func (m *Manager) CheckType(t reflect.Type) error {
 // adds the object's URL, size and row count to the output metadata and
 // sets the data version to the SHA-256 of the bytes written.
 func (m *Manager) Store(out *runtime.OutputContext, value any) error {
+	return m.store(out, reflect.TypeOf(value), func(ctx context.Context, w io.Writer, rt *rowType) (int, error) {
+		if rt == nil {
+			if err := json.NewEncoder(w).Encode(value); err != nil {
+				return 0, fmt.Errorf("encode %T as JSON: %w", value, err)
+			}
+			return 0, nil
+		}
+		rv := reflect.ValueOf(value)
+		if !rv.IsValid() {
+			rv = reflect.Zero(rt.slice)
+		}
+		if rv.Type() != rt.slice {
+			return 0, fmt.Errorf("value of type %v, want %v", rv.Type(), rt.slice)
+		}
+		return writeRows(ctx, w, rt, func(f func(reflect.Value) error) error { return f(rv) })
+	})
+}
+
+// StoreStream writes the rows of rows to the object of out.Key (and
+// out.Partition) as Store writes a slice: Parquet, one row group of
+// 131,072 rows at a time, encoded as the rows come and written out, so
+// that the manager holds one row group however long the stream; the
+// object is committed only once the stream has ended (a stream that fails
+// leaves the previous object). A stream and a slice of the same rows make
+// the same bytes, and the same data version.
+func (m *Manager) StoreStream(out *runtime.OutputContext, rows *runtime.Rows) error {
+	return m.store(out, rows.Type(), func(ctx context.Context, w io.Writer, rt *rowType) (int, error) {
+		if rt == nil {
+			return 0, fmt.Errorf("a stream of %v: Parquet stores rows of structs", rows.Type().Elem())
+		}
+		return writeRows(ctx, w, rt, func(f func(reflect.Value) error) error {
+			return rows.Batches(runtime.DefaultBatch, f)
+		})
+	})
+}
+
+// store writes the object of out.Key (and out.Partition) with write,
+// which writes Parquet rows of rt or, when rt is nil, JSON; out.Type, or
+// else t, the type of the value, picks the format.
+func (m *Manager) store(out *runtime.OutputContext, t reflect.Type, write func(ctx context.Context, w io.Writer, rt *rowType) (int, error)) error {
 	// The static type picks the format (an interface type stores JSON,
 	// whatever it holds: Load knows only the static type).
 	def := runtime.AssetDef{Key: out.Key, OutputType: out.Type}
@@ -242,9 +291,9 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 		def.Partitions = out.Def.Partitions
 	}
 	if def.OutputType == nil {
-		def.OutputType = reflect.TypeOf(value)
+		def.OutputType = t
 	}
-	t := def.OutputType
+	t = def.OutputType
 	obj, err := m.Object(&def, out.Partition)
 	if err != nil {
 		return err
@@ -266,7 +315,7 @@ func (m *Manager) Store(out *runtime.OutputContext, value any) error {
 	l := m.locks.Get(obj)
 	l.Lock()
 	defer l.Unlock()
-	res, err := m.write(ctx, obj, rt, value)
+	res, err := m.write(ctx, obj, rt, write)
 	if err != nil {
 		return m.storeError(ctx, what, obj, err)
 	}
@@ -291,9 +340,9 @@ type written struct {
 	version string // hex SHA-256 of the object's bytes
 }
 
-// write writes value to object obj, as Parquet rows of rt (nil: JSON),
-// and commits it only when it is complete.
-func (m *Manager) write(ctx context.Context, obj string, rt *rowType, value any) (res written, err error) {
+// write writes object obj with body, Parquet rows of rt (nil: JSON), and
+// commits it only when it is complete.
+func (m *Manager) write(ctx context.Context, obj string, rt *rowType, body func(ctx context.Context, w io.Writer, rt *rowType) (int, error)) (res written, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var file *os.File // the temporary file, with the file:// driver
@@ -320,19 +369,8 @@ func (m *Manager) write(ctx context.Context, obj string, rt *rowType, value any)
 	h := sha256.New()
 	c := &counter{}
 	bw := bufio.NewWriterSize(io.MultiWriter(w, h, c), 256<<10)
-	if rt != nil {
-		rv := reflect.ValueOf(value)
-		if !rv.IsValid() {
-			rv = reflect.Zero(rt.slice)
-		}
-		if rv.Type() != rt.slice {
-			return res, fmt.Errorf("value of type %v, want %v", rv.Type(), rt.slice)
-		}
-		if res.rows, err = writeRows(ctx, bw, rt, rv); err != nil {
-			return res, err
-		}
-	} else if err := json.NewEncoder(bw).Encode(value); err != nil {
-		return res, fmt.Errorf("encode %T as JSON: %w", value, err)
+	if res.rows, err = body(ctx, bw, rt); err != nil {
+		return res, err
 	}
 	if err := bw.Flush(); err != nil {
 		return res, err
@@ -362,13 +400,7 @@ func (m *Manager) write(ctx context.Context, obj string, rt *rowType, value any)
 // an interface. Several upstream partitions load into one slice, in
 // order.
 func (m *Manager) Load(in *runtime.InputContext) (any, error) {
-	def := runtime.AssetDef{Key: in.Upstream, OutputType: in.Type}
-	if d := in.UpstreamDef; d != nil && d.Key == in.Upstream {
-		def.Partitions = d.Partitions
-		if d.OutputType != nil {
-			def.OutputType = d.OutputType
-		}
-	}
+	def := upstreamDef(in)
 	up := def.OutputType
 	if up == nil {
 		return nil, fmt.Errorf("asset %s: no type to decode into", in.Upstream)
@@ -404,6 +436,118 @@ func (m *Manager) Load(in *runtime.InputContext) (any, error) {
 		t = up
 	}
 	return m.loadJSON(ctx, in.Upstream, parts, objs, t)
+}
+
+// upstreamDef returns what the manager needs of the definition of
+// in.Upstream: its key, partitions and stored type (a stream's rows are a
+// slice), which name its objects; the parameter's type when unknown.
+func upstreamDef(in *runtime.InputContext) runtime.AssetDef {
+	def := runtime.AssetDef{Key: in.Upstream, OutputType: in.Type}
+	if d := in.UpstreamDef; d != nil && d.Key == in.Upstream {
+		def.Partitions = d.Partitions
+		if d.OutputType != nil {
+			def.OutputType = d.StoredType()
+		}
+	}
+	return def
+}
+
+// LoadStream hands f the rows of in.Upstream (of its partitions
+// in.UpstreamPartitions, one after the other in key order) one row group
+// at a time, decoded into a slice of in.Type ([]T or []*T) reused from
+// group to group: it holds one row group of rows, however large the
+// object. A parameter's struct with a subset of the columns reads only
+// those column chunks, as Load does.
+func (m *Manager) LoadStream(in *runtime.InputContext, f func(batch reflect.Value) error) (err error) {
+	def := upstreamDef(in)
+	if !isRows(def.OutputType) {
+		return fmt.Errorf("asset %s: its output, a %v, is no table of rows for a stream", in.Upstream, def.OutputType)
+	}
+	t := in.Type
+	if !isRows(t) {
+		t = def.OutputType
+	}
+	rt, err := rowTypeOf(t)
+	if err != nil {
+		return fmt.Errorf("asset %s: load into %w", in.Upstream, err)
+	}
+	ctx := in.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	parts := in.UpstreamPartitions
+	if len(parts) == 0 {
+		parts = []string{""}
+	}
+	var ferr error // f's, returned as it is
+	g := func(b reflect.Value) error {
+		ferr = f(b)
+		return ferr
+	}
+	for _, p := range parts {
+		obj, err := m.Object(&def, p)
+		if err != nil {
+			return err
+		}
+		if err := m.streamRows(ctx, in.Upstream, p, obj, rt, g); err != nil {
+			if ferr != nil {
+				return ferr
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// streamRows reads the Parquet object obj, partition p of key, one row
+// group at a time into a slice of rt, and hands each to f.
+func (m *Manager) streamRows(ctx context.Context, key runtime.Key, p, obj string, rt *rowType, f func(batch reflect.Value) error) (err error) {
+	consumer := false // a panic of f is f's, not a corrupt object
+	defer func() {
+		if v := recover(); v != nil {
+			if consumer {
+				panic(v)
+			}
+			err = fmt.Errorf("%s: load %s: corrupt Parquet object: %v", describe(key, p), m.where(obj), v)
+		}
+	}()
+	r, err := m.open(ctx, obj)
+	if err != nil {
+		return m.loadError(ctx, key, p, obj, err)
+	}
+	pf, err := openParquet(r, r.size, rt)
+	if err != nil {
+		return fmt.Errorf("%s: %s: %w", describe(key, p), m.where(obj), err)
+	}
+	var values, batch reflect.Value // the structs decoded into; the batch, of pointers to them for []*T
+	a := pf.assembler(rt)
+	for g, rg := range pf.f.RowGroups() {
+		n := int(rg.NumRows())
+		if !values.IsValid() || values.Len() < n || rt.ptr {
+			values = reflect.MakeSlice(reflect.SliceOf(rt.elem), n, n)
+		} else {
+			values = values.Slice(0, n)
+			values.Clear()
+		}
+		if n > 0 {
+			if err := pf.readGroup(ctx, a, rt, g, values.UnsafePointer(), 0); err != nil {
+				return m.loadError(ctx, key, p, obj, err)
+			}
+		}
+		batch = values
+		if rt.ptr {
+			batch = reflect.MakeSlice(rt.slice, n, n)
+			for i := range n {
+				batch.Index(i).Set(values.Index(i).Addr())
+			}
+		}
+		consumer = true
+		if err := f(batch); err != nil {
+			return err
+		}
+		consumer = false
+	}
+	return nil
 }
 
 // LoadRange loads the partitions in.UpstreamPartitions of in.Upstream into

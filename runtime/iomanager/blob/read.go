@@ -110,44 +110,59 @@ func (pf *parquetFile) numRows() int { return int(pf.f.NumRows()) }
 // read decodes the rows of the file into the structs of type rt.elem at
 // base, from index at on.
 func (pf *parquetFile) read(ctx context.Context, rt *rowType, base unsafe.Pointer, at int) error {
+	a := pf.assembler(rt)
+	for g, rg := range pf.f.RowGroups() {
+		if err := pf.readGroup(ctx, a, rt, g, base, at); err != nil {
+			return err
+		}
+		at += int(rg.NumRows())
+	}
+	return nil
+}
+
+// assembler returns an assembler of rows of rt.
+func (pf *parquetFile) assembler(rt *rowType) *assembler {
+	return &assembler{cursors: make([]*cursor, len(rt.leaves))}
+}
+
+// readGroup decodes the rows of row group g into the structs of type
+// rt.elem at base, from index at on, with a.
+func (pf *parquetFile) readGroup(ctx context.Context, a *assembler, rt *rowType, g int, base unsafe.Pointer, at int) error {
 	size := rt.elem.Size()
 	meta := pf.f.Metadata()
-	a := &assembler{cursors: make([]*cursor, len(rt.leaves))}
-	for g, rg := range pf.f.RowGroups() {
-		n := int(rg.NumRows())
-		chunks := rg.ColumnChunks()
-		for j, fd := range rt.root.fields {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			first, k := pf.starts[j], fd.node.last-fd.node.first
-			off, end := int64(-1), int64(0)
-			for c := first; c < first+k; c++ {
-				md := &meta.RowGroups[g].Columns[c].MetaData
-				start := md.DataPageOffset
-				if md.DictionaryPageOffset > 0 && md.DictionaryPageOffset < start {
-					start = md.DictionaryPageOffset
-				}
-				if off < 0 || start < off {
-					off = start
-				}
-				end = max(end, start+md.TotalCompressedSize)
-			}
-			if err := pf.obj.prefetch(off, end-off); err != nil {
-				return err
-			}
-			for i := range k {
-				a.cursors[fd.node.first+i] = &cursor{pages: chunks[first+i].Pages()}
-			}
-			err := a.field(fd, base, at, n, size)
-			for i := range k {
-				a.cursors[fd.node.first+i].close()
-			}
-			if err != nil {
-				return fmt.Errorf("column %s: %w", fd.name, err)
-			}
+	rg := pf.f.RowGroups()[g]
+	n := int(rg.NumRows())
+	chunks := rg.ColumnChunks()
+	for j, fd := range rt.root.fields {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		at += n
+		first, k := pf.starts[j], fd.node.last-fd.node.first
+		off, end := int64(-1), int64(0)
+		for c := first; c < first+k; c++ {
+			md := &meta.RowGroups[g].Columns[c].MetaData
+			start := md.DataPageOffset
+			if md.DictionaryPageOffset > 0 && md.DictionaryPageOffset < start {
+				start = md.DictionaryPageOffset
+			}
+			if off < 0 || start < off {
+				off = start
+			}
+			end = max(end, start+md.TotalCompressedSize)
+		}
+		if err := pf.obj.prefetch(off, end-off); err != nil {
+			return err
+		}
+		for i := range k {
+			a.cursors[fd.node.first+i] = &cursor{pages: chunks[first+i].Pages()}
+		}
+		err := a.field(fd, base, at, n, size)
+		for i := range k {
+			a.cursors[fd.node.first+i].close()
+		}
+		if err != nil {
+			return fmt.Errorf("column %s: %w", fd.name, err)
+		}
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ func TestStamp(t *testing.T) {
 	var buf bytesWriter
 	rt, err := rowTypeOf(reflect.TypeOf(other))
 	require.NoError(t, err)
-	_, err = writeRows(ctx, &buf, rt, reflect.ValueOf(other))
+	_, err = writeRows(ctx, &buf, rt, func(f func(reflect.Value) error) error { return f(reflect.ValueOf(other)) })
 	require.NoError(t, err)
 	require.NoError(t, m.Bucket().WriteAll(ctx, "sales.parquet", buf, nil))
 	st, ok, err = m.Stamp(ctx, "sales", "")

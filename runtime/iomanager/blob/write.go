@@ -52,22 +52,48 @@ func (e *rowError) Error() string {
 
 func (e *rowError) Unwrap() error { return e.err }
 
-// writeRows writes rows, a slice of rt.slice's type, to w as one Parquet
-// file, and returns the number of rows. It checks ctx between batches.
-func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value) (int, error) {
+// writeRows writes the rows that each hands its function, batch by batch
+// (slices of rt.slice's type), to w as one Parquet file, and returns the
+// number of rows. A row group is committed every rowGroupRows rows, so
+// that the writer holds one row group at a time, however the rows come: a
+// stream's batches make the same row groups, and the same bytes, as a
+// slice of the same rows. It checks ctx between batches.
+func writeRows(ctx context.Context, w io.Writer, rt *rowType, each func(f func(batch reflect.Value) error) error) (int, error) {
 	pw := parquet.NewGenericWriter[any](w, append([]parquet.WriterOption{rt.schema}, writerOptions...)...)
-	n := rows.Len()
-	var base unsafe.Pointer
-	if n > 0 {
-		base = rows.UnsafePointer()
-	}
-	size := rows.Type().Elem().Size()
+	size := rt.slice.Elem().Size()
 	s := newShredder(rt)
-	for start := 0; start < n; start += rowGroupRows {
-		rg := pw.BeginRowGroup()
-		if err := s.group(ctx, rg, rt, base, size, start, min(start+rowGroupRows, n)); err != nil {
-			return 0, err
+	var rg *parquet.ConcurrentRowGroupWriter
+	inGroup, n := 0, 0
+	err := each(func(b reflect.Value) error {
+		count := b.Len()
+		if count == 0 {
+			return nil
 		}
+		base := b.UnsafePointer()
+		for start := 0; start < count; {
+			if rg == nil {
+				rg = pw.BeginRowGroup()
+			}
+			end := min(count, start+rowGroupRows-inGroup)
+			if err := s.group(ctx, rg, rt, base, size, start, end, n-start); err != nil {
+				return err
+			}
+			inGroup += end - start
+			n += end - start
+			start = end
+			if inGroup == rowGroupRows {
+				if _, err := rg.Commit(); err != nil {
+					return err
+				}
+				rg, inGroup = nil, 0
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if rg != nil {
 		if _, err := rg.Commit(); err != nil {
 			return 0, err
 		}
@@ -80,7 +106,8 @@ func writeRows(ctx context.Context, w io.Writer, rt *rowType, rows reflect.Value
 
 // group shreds rows [start, end) of the slice at base, whose elements
 // are size bytes apart, into the columns of row group rg, batch by batch.
-func (s *shredder) group(ctx context.Context, rg *parquet.ConcurrentRowGroupWriter, rt *rowType, base unsafe.Pointer, size uintptr, start, end int) error {
+// Errors number a row as offset plus its index.
+func (s *shredder) group(ctx context.Context, rg *parquet.ConcurrentRowGroupWriter, rt *rowType, base unsafe.Pointer, size uintptr, start, end, offset int) error {
 	cw := rg.ColumnWriters()
 	for b := start; b < end; b += batchRows {
 		if err := ctx.Err(); err != nil {
@@ -91,7 +118,7 @@ func (s *shredder) group(ctx context.Context, rg *parquet.ConcurrentRowGroupWrit
 			p := unsafe.Add(base, uintptr(b+k)*size)
 			if rt.ptr {
 				if p = *(*unsafe.Pointer)(p); p == nil {
-					return fmt.Errorf("row %d: %w: a slice of pointers stored as Parquet must hold no nil pointer", b+k, errNilRow)
+					return fmt.Errorf("row %d: %w: a slice of pointers stored as Parquet must hold no nil pointer", offset+b+k, errNilRow)
 				}
 			}
 			batch[k] = p
@@ -100,7 +127,7 @@ func (s *shredder) group(ctx context.Context, rg *parquet.ConcurrentRowGroupWrit
 			if err := s.column(f, batch); err != nil {
 				var re *rowError
 				if errors.As(err, &re) {
-					re.row += b
+					re.row += offset + b
 				}
 				return err
 			}
