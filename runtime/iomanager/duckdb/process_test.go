@@ -42,6 +42,8 @@ func TestMain(m *testing.M) {
 			fmt.Println("error:", err)
 			os.Exit(1)
 		}
+	case "chain":
+		os.Exit(chainChild(os.Getenv(childEnv + "_PATH")))
 	case "crash":
 		if err := crashChild(os.Getenv(childEnv + "_PATH")); err != nil {
 			fmt.Println("error:", err)
