@@ -1,8 +1,8 @@
 // Package benchrows holds the rows of the table I/O managers' benchmarks,
 // 1,000,000 of a struct with an int64, a float64, a string, a bool and a
-// time.Time, and the harness that times stores and loads of them: wall
-// and CPU time per row, and for loads the peak growth of the heap over the
-// loaded slice.
+// time.Time, and the harness that times stores and loads of them, as
+// slices or streams: wall and CPU time per row, and for loads the peak
+// growth of the heap (over the loaded slice, or in MB for a stream).
 package benchrows
 
 import (
@@ -88,6 +88,53 @@ func Load(b *testing.B, load func() ([]Row, error)) {
 	b.ReportMetric(peak/slice, "peak/slice")
 	b.ReportMetric(peak/(slice+float64(strs)), "peak/slice+strings")
 	b.ReportMetric(peak/1e6, "peak-MB")
+}
+
+// Stream times stream, which hands f the N rows in batches (checked once:
+// their number and the last row), and reports wall and CPU time per row;
+// then it streams once more, sampling the heap, and reports its peak
+// growth in MB: what a consumer that keeps no row costs.
+func Stream(b *testing.B, stream func(f func(batch []Row) error) error) {
+	want := Rows()
+	n := 0
+	var last Row
+	if err := stream(func(batch []Row) error {
+		n += len(batch)
+		if len(batch) > 0 {
+			last = batch[len(batch)-1]
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if n != N || last.Name != want[N-1].Name || !last.At.Equal(want[N-1].At) || last.ID != want[N-1].ID {
+		b.Fatalf("streamed %d rows, the last %+v; want %d, the last %+v", n, last, N, want[N-1])
+	}
+	var sum int64
+	consume := func(batch []Row) error {
+		for i := range batch {
+			sum += batch[i].ID
+		}
+		return nil
+	}
+	cpu := cputime.Process()
+	for b.Loop() {
+		if err := stream(consume); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perRow(b, cputime.Process()-cpu)
+	peak, _ := peakHeap(func() any { return stream(consume) })
+	b.ReportMetric(peak/1e6, "peak-MB")
+}
+
+// Seq yields the N rows, for stores of a stream.
+func Seq(yield func(Row, error) bool) {
+	for _, r := range Rows() {
+		if !yield(r, nil) {
+			return
+		}
+	}
 }
 
 // perRow reports wall and CPU time (all threads) per row.

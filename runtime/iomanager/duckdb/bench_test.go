@@ -93,6 +93,12 @@ func BenchmarkStore(b *testing.B) {
 	b.Run("manager", func(b *testing.B) {
 		benchrows.Store(b, func() error { return store(b, m, "rows", rows) })
 	})
+	b.Run("stream", func(b *testing.B) {
+		benchrows.Store(b, func() error {
+			out := &runtime.OutputContext{Context: context.Background(), Key: "rows", Type: reflect.TypeFor[[]benchrows.Row]()}
+			return m.StoreStream(out, runtime.RowsOf(benchrows.Seq))
+		})
+	})
 	b.Run("appender", func(b *testing.B) {
 		benchrows.Store(b, func() error { return appenderStore(context.Background(), m, rows) })
 	})
@@ -102,6 +108,12 @@ func BenchmarkLoad(b *testing.B) {
 	m := benchManager(b)
 	b.Run("manager", func(b *testing.B) {
 		benchrows.Load(b, func() ([]benchrows.Row, error) { return managerLoad(m) })
+	})
+	b.Run("stream", func(b *testing.B) {
+		benchrows.Stream(b, func(f func([]benchrows.Row) error) error {
+			in := &runtime.InputContext{Context: context.Background(), Upstream: "rows", Type: reflect.TypeFor[[]benchrows.Row]()}
+			return m.LoadStream(in, func(batch reflect.Value) error { return f(batch.Interface().([]benchrows.Row)) })
+		})
 	})
 	b.Run("scan", func(b *testing.B) {
 		benchrows.Load(b, func() ([]benchrows.Row, error) { return scanLoad(context.Background(), m, benchrows.N) })
