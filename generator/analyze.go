@@ -59,6 +59,9 @@ type param struct {
 	self bool
 	// gather is how it receives the upstream partitions of a step.
 	gather gather
+	// rows: the parameter or its upstream's output is a stream of rows;
+	// the edge was checked row against row.
+	rows bool
 }
 
 // analysis holds what is known about one package.
@@ -338,11 +341,21 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		if why := a.unnameable(as.result); why != "" {
 			a.errorf(a.position(fd.Type.Results.Pos()), "output type of %s cannot be written in package %s: %s", fd.Name.Name, a.pkg.Name, why)
 			as.bad = true
+		} else if why := streamProblem(as.result, a.qual); why != "" {
+			a.errorf(a.position(fd.Type.Results.Pos()), "asset function %s returns %s", fd.Name.Name, why)
+			as.bad = true
 		}
 	}
 	for _, p := range as.params {
+		if p.ctx || p.bad {
+			continue
+		}
 		if why := a.unnameable(p.typ); why != "" {
 			a.errorf(p.pos, "type of parameter %s of %s cannot be written in package %s: %s", p.name, fd.Name.Name, a.pkg.Name, why)
+			as.bad = true
+		} else if why := streamProblem(p.typ, a.qual); why != "" {
+			a.errorf(p.pos, "parameter %s of %s is %s", p.name, fd.Name.Name, why)
+			p.bad = true
 			as.bad = true
 		}
 	}

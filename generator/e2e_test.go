@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestEndToEnd generates seven golden packages, then builds and runs
+// TestEndToEnd generates eight golden packages, then builds and runs
 // testdata/e2e, a main that materializes them with the memory I/O manager:
 // three of them take inputs across packages (xpkg_two from xpkg_down,
 // xpkg_down from xpkg_up).
@@ -16,7 +16,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Skip("builds and runs a program")
 	}
 	root := testdataDir(t)
-	cases := []string{"birds", "shapes", "options", "columns", "xpkg_up", "xpkg_down", "xpkg_two"}
+	cases := []string{"birds", "shapes", "options", "columns", "xpkg_up", "xpkg_down", "xpkg_two", "streams"}
 	got := generateCases(t, root, cases)
 	tmp := t.TempDir()
 	overlay := map[string]string{}
@@ -46,6 +46,7 @@ birds success
 blob success
 both success
 check failed: x
+cleaned success
 cols/names success
 cols/people success
 cols/pointers success
@@ -60,8 +61,10 @@ dash/report success
 dash/summary success
 dash/visit_counts success
 empty success
+events success
 exotic success
 handler success
+listed success
 lookup success
 many success
 matrix success
@@ -69,6 +72,7 @@ pairs success
 people success
 pointer success
 reader success
+replayed success
 sales/eu/orders success
 sales/eu/report success
 sales/us/orders success
@@ -81,6 +85,7 @@ stacked success
 stream success
 table success
 temperature success
+total success
 totally_renamed success
 touch success
 versioned success
@@ -93,6 +98,20 @@ cols/names = [{an 1 2026-01-02 00:00:00 +0000 UTC} {bo 2 0001-01-01 00:00:00 +00
 cols/pointers = an 2 2026-01-02
 dash/contacts = [{1 Ann} {2 Bob}]
 dash/summary = summary: 2 customers, 4 visits, 1 in the ledger; secret 7
+cleaned = [{0 0} {2 1} {4 2}]
+total = 3
+replayed 70
+replayed 80
+all_logs  success <nil>
+log_lines 2024-01-01 success <nil>
+log_lines 2024-01-02 success <nil>
+log_lines 2024-01-03 success <nil>
+logs 2024-01-01...2024-01-03 success <nil>
+log_lines 2024-01-01 = 1
+log_lines 2024-01-03 = 1
+all_logs 2024-01-01 started
+all_logs 2024-01-02 started
+all_logs 2024-01-03 started
 asset dash/contacts (testdata/xpkg_down/down.go:22): deps names no asset "crm/seed" (declared in another package? add that package's Assets() to the Definitions)
 asset dash/contacts (testdata/xpkg_down/down.go:22): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)
 asset dash/report (testdata/xpkg_down/down.go:33): input customers names no asset "crm/customers" (declared in another package? add that package's Assets() to the Definitions)

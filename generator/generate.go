@@ -90,7 +90,7 @@ func newEmitter(a *analysis) *emitter {
 // may return a type unexported there).
 func (a *analysis) checked(p *param) bool {
 	up := p.up
-	if up == nil || up.result == nil || p.project || types.Identical(up.result, p.receiver()) {
+	if up == nil || up.result == nil || p.project || p.rows || types.Identical(up.result, p.receiver()) {
 		return false
 	}
 	return up.from == nil || a.unnameable(up.result) == ""
@@ -162,8 +162,10 @@ func (e *emitter) plan() {
 	}
 	for _, as := range e.a.assets {
 		walk(as.result)
+		walk(stream(as.result)) // the row type, written for RowsOf
 		for _, p := range as.params {
 			walk(p.typ)
+			walk(stream(p.typ))
 			if p.up != nil && p.up.from != nil && e.a.checked(p) {
 				walk(p.up.result)
 			}
@@ -508,20 +510,35 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 			continue
 		}
 		v := e.vars[i][j]
-		fmt.Fprintf(w, "\t%s, err := %s.Load[%s](ctx, in, %d)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ), input)
+		if elem := stream(p.typ); elem != nil {
+			// iter.Seq2[T, error], converted to a stream type of the
+			// package's own.
+			fmt.Fprintf(w, "\t%s, err := %s.LoadStream[%s](ctx, in, %d)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(elem), input)
+			if n, ok := types.Unalias(p.typ).(*types.Named); ok && !isNamed(n, "iter", "Seq2") {
+				v = e.typeText(p.typ) + "(" + v + ")"
+			}
+		} else {
+			fmt.Fprintf(w, "\t%s, err := %s.Load[%s](ctx, in, %d)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ), input)
+		}
 		args = append(args, v)
 		input++
 	}
 	call := as.fname + "(" + strings.Join(args, ", ") + ")"
+	out := "out"
+	if as.result != nil {
+		if elem := stream(as.result); elem != nil {
+			out = rt + ".RowsOf[" + e.typeText(elem) + "](out)" // for the I/O manager
+		}
+	}
 	switch {
 	case as.result != nil && as.hasError:
 		assign := "="
 		if input == 0 {
 			assign = ":="
 		}
-		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn out, err\n", e.typeText(as.result), assign, call)
+		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn %s, err\n", e.typeText(as.result), assign, call, out)
 	case as.result != nil:
-		fmt.Fprintf(w, "\tvar out %s = %s\n\treturn out, nil\n", e.typeText(as.result), call)
+		fmt.Fprintf(w, "\tvar out %s = %s\n\treturn %s, nil\n", e.typeText(as.result), call, out)
 	case as.hasError:
 		fmt.Fprintf(w, "\treturn nil, %s\n", call)
 	default:

@@ -296,8 +296,8 @@ func (a *analysis) backfill(as *asset) {
 	case as.result == nil:
 		// Nothing to store, nothing to split.
 	case mapElem(as.result) != nil:
-	case isRows(as.result) && as.opts.PartitionColumn != "":
-	case isRows(as.result):
+	case table(as.result) != nil && as.opts.PartitionColumn != "": // a slice or stream of rows
+	case table(as.result) != nil:
 		a.errorf(pos, "backfill=%s: a step of %s covers several partitions, and its table output %s must be split by partition: add partition_column=COLUMN naming the column that holds the partition",
 			text, as.fname, types.TypeString(as.result, a.qual))
 	default:
@@ -336,9 +336,13 @@ func (a *analysis) partitionColumn(as *asset) {
 	if as.result == nil || as.bad {
 		return
 	}
-	elem, _, ok := gotypes.RowOf(as.result)
+	rows := table(as.result) // a stream's rows as a slice
+	if rows == nil {
+		rows = as.result
+	}
+	elem, _, ok := gotypes.RowOf(rows)
 	if !ok {
-		a.errorf(pos, "partition_column=%s: %s returns %s, not a table (a slice of structs) with columns", col, as.fname, types.TypeString(as.result, a.qual))
+		a.errorf(pos, "partition_column=%s: %s returns %s, not a table (a slice or a stream of structs) with columns", col, as.fname, types.TypeString(as.result, a.qual))
 		return
 	}
 	cols, err := gotypes.Of(elem)
@@ -648,6 +652,10 @@ func isRows(t types.Type) bool {
 // every partition concatenated.
 func (a *analysis) receive(as *asset, p *param, f fan, why string) {
 	out := p.up.result
+	if stream(out) != nil || stream(p.typ) != nil {
+		a.receiveRows(as, p, f, why)
+		return
+	}
 	fits := func(g gather, t types.Type) bool {
 		ok := types.AssignableTo(out, t)
 		project := false

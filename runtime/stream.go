@@ -90,9 +90,9 @@ type Rows struct {
 
 // RowsOf wraps seq, the stream of rows an asset function returns, for its
 // I/O manager. The generated Compute of an asset returning an
-// iter.Seq2[T, error] returns RowsOf(seq); a hand-written one must do the
-// same.
-func RowsOf[T any](seq iter.Seq2[T, error]) *Rows {
+// iter.Seq2[T, error] (or a type of its own whose underlying type that
+// is) returns RowsOf(seq); a hand-written one must do the same.
+func RowsOf[T any](seq func(yield func(T, error) bool)) *Rows {
 	r := &Rows{typ: reflect.TypeFor[[]T]()}
 	if seq != nil {
 		r.pump = func(n int, f func(reflect.Value) error) (int, error, error) { return pump(seq, n, f) }
@@ -104,7 +104,7 @@ func RowsOf[T any](seq iter.Seq2[T, error]) *Rows {
 // one shorter), in one buffer reused for every batch. It returns the rows
 // handed to f, the error seq yielded (produced), or the error of f (err),
 // after which it stops.
-func pump[T any](seq iter.Seq2[T, error], n int, f func(reflect.Value) error) (count int, produced, err error) {
+func pump[T any](seq func(yield func(T, error) bool), n int, f func(reflect.Value) error) (count int, produced, err error) {
 	buf := make([]T, 0, n)
 	for row, yerr := range seq {
 		if yerr != nil {

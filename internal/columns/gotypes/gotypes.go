@@ -16,11 +16,19 @@ func Of(t types.Type) ([]columns.Column[types.Type], error) { return columns.Lis
 func RowOf(t types.Type) (elem types.Type, ptr, ok bool) { return columns.Row(view{}, t) }
 
 // StreamOf returns the element type of stream type t (see columns.Stream).
-func StreamOf(t types.Type) (elem types.Type, ok bool) { return columns.Stream(view{}, t) }
+func StreamOf(t types.Type) (elem types.Type, ok bool) {
+	if t == nil {
+		return nil, false
+	}
+	return columns.Stream(view{}, t)
+}
 
 // StreamRowOf returns the struct of stream type t, a stream of T or *T
 // (see columns.StreamRow).
 func StreamRowOf(t types.Type) (elem types.Type, ptr, ok bool) {
+	if t == nil {
+		return nil, false, false
+	}
 	return columns.StreamRow(view{}, t)
 }
 
