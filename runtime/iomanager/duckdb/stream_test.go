@@ -263,3 +263,95 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	assert.ErrorContains(t, err, "memory_limit=lots")
 }
+
+// A backfill of a partitioned stream through the runtime: a step covering
+// four days streams its rows into their partitions in one transaction,
+// and a stream parameter downstream reads the days back one after the
+// other; a stream failing halfway through the range leaves every day as
+// it was, and skips the downstream asset.
+func TestStreamBackfill(t *testing.T) {
+	type event struct {
+		Day time.Time
+		N   int64
+	}
+	type total struct {
+		Rows, Sum int64
+	}
+	daily := partition.Daily("2025-01-01")
+	failAt := -1
+	events := &runtime.AssetDef{
+		Key: "events", Partitions: daily, Backfill: runtime.BackfillSingle, PartitionColumn: "day",
+		OutputType: reflect.TypeFor[iter.Seq2[event, error]](),
+		Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+			keys := ctx.PartitionKeys()
+			return runtime.RowsOf(func(yield func(event, error) bool) {
+				n := 0
+				for _, k := range keys {
+					day, err := time.Parse(time.DateOnly, k)
+					if err != nil {
+						yield(event{}, err)
+						return
+					}
+					for i := range 3000 {
+						if n == failAt {
+							yield(event{}, errors.New("source went away"))
+							return
+						}
+						n++
+						if !yield(event{day.Add(time.Duration(i) * time.Second), int64(day.Day())}, nil) {
+							return
+						}
+					}
+				}
+			}), nil
+		},
+	}
+	totals := &runtime.AssetDef{
+		Key: "totals", OutputType: reflect.TypeFor[[]total](),
+		Inputs: []runtime.Input{{Name: "events", Key: "events", Type: reflect.TypeFor[iter.Seq2[event, error]](), Gather: runtime.GatherConcat}},
+		Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+			rows, err := runtime.LoadStream[event](ctx, in, 0)
+			if err != nil {
+				return nil, err
+			}
+			var out total
+			last := int64(0)
+			for r, err := range rows {
+				if err != nil {
+					return nil, err
+				}
+				if r.N < last {
+					return nil, fmt.Errorf("day %d after day %d", r.N, last)
+				}
+				out.Rows, out.Sum, last = out.Rows+1, out.Sum+r.N, r.N
+			}
+			return []total{out}, nil
+		},
+	}
+	m, _ := open(t, "s")
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{events, totals}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
+	// The four days are all the partitions there are, so that totals,
+	// unpartitioned, reads them all.
+	opts := runtime.Options{Env: partition.Env{Now: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC)}, Logger: slog.New(slog.DiscardHandler),
+		Partitions: runtime.Partitions{Range: partition.Range{Start: "2025-01-01", End: "2025-01-04"}}}
+	res, err := runtime.Materialize(context.Background(), defs, opts)
+	require.NoError(t, err)
+	require.True(t, res.OK(), "%v", res)
+	require.Len(t, res.Steps, 2, "one step for the four days, one for totals")
+	assert.Len(t, res.Steps[0].PartitionVersions, 4)
+	var n, days int
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT count(*), count(DISTINCT n) FROM s.events`).Scan(&n, &days))
+	assert.Equal(t, []int{12_000, 4}, []int{n, days})
+	var got total
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT rows, sum FROM s.totals`).Scan(&got.Rows, &got.Sum))
+	assert.Equal(t, total{12_000, 3000 * (1 + 2 + 3 + 4)}, got)
+
+	failAt = 7000 // in the third day
+	res, err = runtime.Materialize(context.Background(), defs, opts)
+	require.NoError(t, err)
+	require.False(t, res.OK())
+	assert.ErrorContains(t, res.Steps[0].Err, "the stream failed after 7000 rows: source went away")
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT count(*), count(DISTINCT n) FROM s.events`).Scan(&n, &days))
+	assert.Equal(t, []int{12_000, 4}, []int{n, days}, "every day as it was")
+	assert.Equal(t, runtime.StatusSkipped, res.Steps[1].Status)
+}
