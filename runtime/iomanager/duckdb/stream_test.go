@@ -278,7 +278,7 @@ func TestStreamBackfill(t *testing.T) {
 		Rows, Sum int64
 	}
 	daily := partition.Daily("2025-01-01")
-	failAt := -1
+	failAt, shift := -1, int64(0)
 	events := &runtime.AssetDef{
 		Key: "events", Partitions: daily, Backfill: runtime.BackfillSingle, PartitionColumn: "day",
 		OutputType: reflect.TypeFor[iter.Seq2[event, error]](),
@@ -298,7 +298,7 @@ func TestStreamBackfill(t *testing.T) {
 							return
 						}
 						n++
-						if !yield(event{day.Add(time.Duration(i) * time.Second), int64(day.Day())}, nil) {
+						if !yield(event{day.Add(time.Duration(i) * time.Second), int64(day.Day()) + shift}, nil) {
 							return
 						}
 					}
@@ -346,12 +346,15 @@ func TestStreamBackfill(t *testing.T) {
 	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT rows, sum FROM s.totals`).Scan(&got.Rows, &got.Sum))
 	assert.Equal(t, total{12_000, 3000 * (1 + 2 + 3 + 4)}, got)
 
-	failAt = 7000 // in the third day
+	// Days 1 and 2 are streamed whole, with new values, before the
+	// stream fails.
+	failAt, shift = 7000, 100
 	res, err = runtime.Materialize(context.Background(), defs, opts)
 	require.NoError(t, err)
 	require.False(t, res.OK())
 	assert.ErrorContains(t, res.Steps[0].Err, "the stream failed after 7000 rows: source went away")
-	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT count(*), count(DISTINCT n) FROM s.events`).Scan(&n, &days))
-	assert.Equal(t, []int{12_000, 4}, []int{n, days}, "every day as it was")
+	var sum int64
+	require.NoError(t, sqlDB(t, m).QueryRow(`SELECT count(*), count(DISTINCT n), sum(n) FROM s.events`).Scan(&n, &days, &sum))
+	assert.Equal(t, []int64{12_000, 4, 3000 * (1 + 2 + 3 + 4)}, []int64{int64(n), int64(days), sum}, "every day as it was")
 	assert.Equal(t, runtime.StatusSkipped, res.Steps[1].Status)
 }
