@@ -522,28 +522,38 @@ func (x *executor) compute(actx context.Context, s *stepRun, attempt int32) (any
 		out, err := s.call()
 		done <- computed{out, err}
 	}()
-	select {
-	case c := <-done:
+	grace := x.grace()
+	if c, ok := await(actx, done, grace); ok {
 		return c.out, c.err
+	}
+	return nil, s.abandoned(grace)
+}
+
+// await waits for a value from done until actx is done, and then for the
+// grace period more. It returns false when none came in time.
+func await[T any](actx context.Context, done <-chan T, grace time.Duration) (T, bool) {
+	select {
+	case v := <-done:
+		return v, true
 	case <-actx.Done():
 	}
-	grace := x.grace()
 	if grace > 0 {
 		t := time.NewTimer(grace)
 		defer t.Stop()
 		select {
-		case c := <-done:
-			return c.out, c.err
+		case v := <-done:
+			return v, true
 		case <-t.C:
 		}
 	} else {
 		select {
-		case c := <-done:
-			return c.out, c.err
+		case v := <-done:
+			return v, true
 		default:
 		}
 	}
-	return nil, s.abandoned(grace)
+	var zero T
+	return zero, false
 }
 
 // storeStream runs store, which stores rows, the stream the function of
@@ -570,20 +580,9 @@ func (x *executor) storeStream(actx context.Context, s *stepRun, attempt int32, 
 	}
 	done := make(chan error, 1)
 	go func() { done <- store() }()
-	select {
-	case err := <-done:
-		return err
-	case <-actx.Done():
-	}
 	grace := x.grace()
-	if grace > 0 {
-		t := time.NewTimer(grace)
-		defer t.Stop()
-		select {
-		case err := <-done:
-			return err
-		case <-t.C:
-		}
+	if err, ok := await(actx, done, grace); ok {
+		return err
 	}
 	if s.computing.CompareAndSwap(attempt, -1) {
 		return s.abandoned(grace)
