@@ -589,13 +589,24 @@ func floatDecoder(d *dtype, c *codec) (decoder, error) {
 // grouped by partition in ps's order (each partition's rows in the order
 // they were stored). counts holds the number of rows of each partition.
 func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts) (out reflect.Value, counts []int, err error) {
+	err = m.read(ctx, dc, table, rt, ps, func(raw bindings.Connection, sc *scan) error {
+		out, counts, err = m.loadAll(ctx, raw, sc, table, rt, ps)
+		return err
+	})
+	return out, counts, err
+}
+
+// read plans the scan of table (rows of rt, of the partitions ps) on dc
+// and hands it to f, in one read transaction, which the cancellation of
+// ctx interrupts.
+func (m *Manager) read(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts, f func(raw bindings.Connection, sc *scan) error) (err error) {
 	raw, err := rawConn(dc)
 	if err != nil {
-		return out, nil, err
+		return err
 	}
 	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
 	if err != nil {
-		return out, nil, err
+		return err
 	}
 	defer func() {
 		if err != nil {
@@ -608,8 +619,13 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 
 	sc, err := m.scanOf(raw, table, rt, ps)
 	if err != nil {
-		return out, nil, err
+		return err
 	}
+	return f(raw, sc)
+}
+
+// loadAll runs sc, the scan of load, into a new slice.
+func (m *Manager) loadAll(ctx context.Context, raw bindings.Connection, sc *scan, table string, rt *rowType, ps *parts) (out reflect.Value, counts []int, err error) {
 	// The row count, so the slice is allocated once.
 	count, err := queryCount(raw, "SELECT count(*) FROM "+m.qualified(table)+sc.where, sc.args...)
 	if err != nil {
@@ -666,28 +682,14 @@ func (m *Manager) load(ctx context.Context, dc driver.Conn, table string, rt *ro
 // at most one partition, ps), and hands f the rows of each data chunk in
 // a slice of rt, reused from chunk to chunk when rt's rows are values
 // (pointer rows are new structs each time, which f may keep).
-func (m *Manager) loadStream(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts, f func(batch reflect.Value) error) (err error) {
-	raw, err := rawConn(dc)
-	if err != nil {
-		return err
-	}
-	tx, err := dc.(driver.ConnBeginTx).BeginTx(ctx, driver.TxOptions{})
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback() // the read failed already; its error says why
-		} else if cerr := tx.Commit(); cerr != nil {
-			err = cerr
-		}
-	}()
-	defer interruptOnCancel(ctx, raw)()
+func (m *Manager) loadStream(ctx context.Context, dc driver.Conn, table string, rt *rowType, ps *parts, f func(batch reflect.Value) error) error {
+	return m.read(ctx, dc, table, rt, ps, func(raw bindings.Connection, sc *scan) error {
+		return streamScan(ctx, raw, sc, rt, f)
+	})
+}
 
-	sc, err := m.scanOf(raw, table, rt, ps)
-	if err != nil {
-		return err
-	}
+// streamScan runs sc, the scan of loadStream, handing f each chunk.
+func streamScan(ctx context.Context, raw bindings.Connection, sc *scan, rt *rowType, f func(batch reflect.Value) error) error {
 	capacity := int(bindings.VectorSize())
 	batch := reflect.MakeSlice(rt.slice, capacity, capacity)
 	values := batch // the structs the chunk decodes into
