@@ -12,24 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/internal/streamtest"
 	"github.com/assetgen/assetgen/runtime"
 )
-
-// seqOf yields rows, with err in place of row fail (-1: none).
-func seqOf[T any](rows []T, fail int, err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		for i, r := range rows {
-			if i == fail {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}
-}
 
 func wideRows(n int) []Wide {
 	out := make([]Wide, n)
@@ -69,7 +54,7 @@ func TestStreamRoundTrip(t *testing.T) {
 	}{
 		{"slice", &runtime.AssetDef{Key: "slice", OutputType: reflect.TypeFor[[]Wide](), Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return rows, nil }}},
 		{"stream", &runtime.AssetDef{Key: "stream", OutputType: stream, Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
-			return runtime.RowsOf(seqOf(rows, -1, nil)), nil
+			return runtime.RowsOf(streamtest.Seq(rows, -1, nil)), nil
 		}}},
 	} {
 		defs := &runtime.Definitions{Assets: []*runtime.AssetDef{c.def}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m}}
@@ -116,7 +101,7 @@ func TestStreamFailureKeepsPrevious(t *testing.T) {
 			old := wideRows(3)
 			require.NoError(t, store(m, "a", "", old))
 			err := m.StoreStream(&runtime.OutputContext{Context: context.Background(), Key: "a", Type: reflect.TypeFor[[]Wide]()},
-				runtime.RowsOf(seqOf(wideRows(rowGroupRows+5000), rowGroupRows+10, errors.New("source went away"))))
+				runtime.RowsOf(streamtest.Seq(wideRows(rowGroupRows+5000), rowGroupRows+10, errors.New("source went away"))))
 			require.ErrorContains(t, err, fmt.Sprintf("the stream failed after %d rows: source went away", rowGroupRows+10))
 			got, err := load(m, "a", reflect.TypeFor[[]Wide](), reflect.TypeFor[[]Wide]())
 			require.NoError(t, err)

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/internal/streamtest"
 	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -31,27 +32,6 @@ func streamRows(n int) []streamRow {
 		out[i] = streamRow{int64(i), fmt.Sprint("a name long enough not to be inlined ", i), []string{"t", fmt.Sprint(i % 7)}}
 	}
 	return out
-}
-
-// seqOf yields rows, with err in place of row fail (-1: none).
-func seqOf[T any](rows []T, fail int, err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		for i, r := range rows {
-			if i == fail {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}
-}
-
-// storeStream stores the rows of seq as key's table, unpartitioned.
-func storeStream[T any](m *Manager, ctx context.Context, key runtime.Key, seq iter.Seq2[T, error]) error {
-	return m.StoreStream(&runtime.OutputContext{Context: ctx, Key: key, Type: reflect.TypeFor[[]T]()}, runtime.RowsOf(seq))
 }
 
 // loadStream collects the rows LoadStream hands over for key into a []T,
@@ -81,7 +61,9 @@ func TestStreamRoundTrip(t *testing.T) {
 	defs := runtime.Definitions{
 		Assets: []*runtime.AssetDef{{
 			Key: "t", OutputType: reflect.TypeFor[iter.Seq2[streamRow, error]](),
-			Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return runtime.RowsOf(seqOf(rows, -1, nil)), nil },
+			Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
+				return runtime.RowsOf(streamtest.Seq(rows, -1, nil)), nil
+			},
 		}},
 		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: m},
 	}
@@ -106,7 +88,7 @@ func TestStreamRoundTrip(t *testing.T) {
 	assert.Equal(t, int64(4999), ids[4999].ID)
 
 	// A stream of no rows is an empty table.
-	err = storeStream(m, context.Background(), "empty", seqOf[streamRow](nil, -1, nil))
+	err = streamtest.Store(m, context.Background(), "empty", streamtest.Seq[streamRow](nil, -1, nil))
 	require.NoError(t, err)
 	got, err = loadStream[streamRow](t, m, &runtime.InputContext{Upstream: "empty"})
 	require.NoError(t, err)
@@ -151,8 +133,8 @@ func TestStreamFailureKeepsOldTable(t *testing.T) {
 		seq  iter.Seq2[streamRow, error]
 		want string
 	}{
-		{"yielded", context.Background(), seqOf(rows, 6000, errors.New("source went away")), "duckdb: store t into s.t: the stream failed after 6000 rows: source went away"},
-		{"refused", context.Background(), seqOf(bad, -1, nil), `duckdb: store t into s.t: row 7000, column "name" (Go field Name): string is not valid UTF-8`},
+		{"yielded", context.Background(), streamtest.Seq(rows, 6000, errors.New("source went away")), "duckdb: store t into s.t: the stream failed after 6000 rows: source went away"},
+		{"refused", context.Background(), streamtest.Seq(bad, -1, nil), `duckdb: store t into s.t: row 7000, column "name" (Go field Name): string is not valid UTF-8`},
 		{"panic", context.Background(), panicky, "duckdb: store t into s.t: panic: producer exploded"},
 		{"canceled", ctx, func(yield func(streamRow, error) bool) {
 			for i, r := range rows {
@@ -191,7 +173,7 @@ func TestStreamPartitions(t *testing.T) {
 	people := asset[iter.Seq2[streamRow, error]]("people", regions, "")
 	out := &runtime.OutputContext{Context: context.Background(), RunID: "r1", Key: "people", Def: people, Partition: "eu", Partitions: sub(t, rk, "eu")}
 	rows := streamRows(3000)
-	require.NoError(t, m.StoreStream(out, runtime.RowsOf(seqOf(rows, -1, nil))))
+	require.NoError(t, m.StoreStream(out, runtime.RowsOf(streamtest.Seq(rows, -1, nil))))
 	got, err := loadStream[streamRow](t, m, &runtime.InputContext{Upstream: "people", UpstreamDef: people, UpstreamPartitions: []string{"eu"}, UpstreamSubset: sub(t, rk, "eu")})
 	require.NoError(t, err)
 	assert.Equal(t, rows, got)
@@ -213,7 +195,7 @@ func TestStreamPartitions(t *testing.T) {
 	evs = append(evs, event{at(1, 0), "a"}, event{at(1, 1), "b"})
 	rng := dk.Span(0, 4) // 2025-01-01...2025-01-04
 	out = &runtime.OutputContext{Context: context.Background(), RunID: "r1", Key: "events", Def: events, Partitions: rng}
-	require.NoError(t, m.StoreStream(out, runtime.RowsOf(seqOf(evs, -1, nil))))
+	require.NoError(t, m.StoreStream(out, runtime.RowsOf(streamtest.Seq(evs, -1, nil))))
 	sliceDefs := asset[[]event]("slices", daily, "day")
 	require.NoError(t, storeParts(t, m, sliceDefs, "r1", rng, evs))
 	for _, d := range []string{"2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"} {
@@ -233,7 +215,7 @@ func TestStreamPartitions(t *testing.T) {
 		{[]event{{at(1, 0), "a"}, {at(2, 0), "b"}, {at(1, 1), "c"}}, "row 2: time column \"day\" puts it in partition 2025-01-01, whose rows came before those of partition 2025-01-02: the rows of each partition must come together"},
 		{append(evs[:4000:4000], event{at(7, 0), "x"}), "row 4000 (Go field Day): time column \"day\" = 2025-01-07T00:00:00Z (partition 2025-01-07) is outside the step's partitions 2025-01-01, 2025-01-02, 2025-01-03, 2025-01-04"},
 	} {
-		err := m.StoreStream(&runtime.OutputContext{Context: context.Background(), RunID: "r2", Key: "events", Def: events, Partitions: rng}, runtime.RowsOf(seqOf(c.rows, -1, nil)))
+		err := m.StoreStream(&runtime.OutputContext{Context: context.Background(), RunID: "r2", Key: "events", Def: events, Partitions: rng}, runtime.RowsOf(streamtest.Seq(c.rows, -1, nil)))
 		assert.ErrorContains(t, err, c.want)
 		again, err := loadStream[event](t, m, &runtime.InputContext{Upstream: "events", UpstreamDef: events, UpstreamSubset: sub(t, dk, "2025-01-03")})
 		require.NoError(t, err)

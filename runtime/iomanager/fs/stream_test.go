@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/internal/streamtest"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -34,27 +35,6 @@ func lines(n int) []line {
 		}
 	}
 	return out
-}
-
-// seqOf yields rows, with err in place of row fail (-1: none).
-func seqOf[T any](rows []T, fail int, err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		for i, r := range rows {
-			if i == fail {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}
-}
-
-// storeStream stores seq as key, returning the step's metadata.
-func storeStream[T any](m *Manager, ctx context.Context, key runtime.Key, seq iter.Seq2[T, error]) error {
-	return m.StoreStream(&runtime.OutputContext{Context: ctx, Key: key, Type: reflect.TypeFor[[]T]()}, runtime.RowsOf(seq))
 }
 
 // loadStream collects the batches LoadStream hands over.
@@ -76,7 +56,7 @@ func TestStreamRoundTrip(t *testing.T) {
 	rows := lines(2500)
 	for _, opt := range []Option{JSON(), Gob()} {
 		m := New(t.TempDir(), opt)
-		require.NoError(t, storeStream(m, context.Background(), "a", seqOf(rows, -1, nil)))
+		require.NoError(t, streamtest.Store(m, context.Background(), "a", streamtest.Seq(rows, -1, nil)))
 		got, err := load(m, "a", "", reflect.TypeFor[[]line]())
 		require.NoError(t, err)
 		assert.Equal(t, rows, got, m.format.Ext)
@@ -87,14 +67,14 @@ func TestStreamRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, rows[0], *ptrs[0], "pointer rows are new each batch")
 
-		require.NoError(t, storeStream(m, context.Background(), "empty", seqOf[line](nil, -1, nil)))
+		require.NoError(t, streamtest.Store(m, context.Background(), "empty", streamtest.Seq[line](nil, -1, nil)))
 		got, err = load(m, "empty", "", reflect.TypeFor[[]line]())
 		require.NoError(t, err)
 		assert.Empty(t, got)
 	}
 
 	m := New(t.TempDir())
-	require.NoError(t, storeStream(m, context.Background(), "a", seqOf(rows[:3], -1, nil)))
+	require.NoError(t, streamtest.Store(m, context.Background(), "a", streamtest.Seq(rows[:3], -1, nil)))
 	data, err := os.ReadFile(m.Dir() + "/a.json")
 	require.NoError(t, err)
 	assert.Equal(t, "{\"ID\":0}\n{\"ID\":1,\"Name\":\"n1\"}\n{\"ID\":2,\"Name\":\"n2\"}\n", string(data), "one row per line")
@@ -157,7 +137,7 @@ func TestStreamFailureKeepsPrevious(t *testing.T) {
 		seq  iter.Seq2[line, error]
 		want string
 	}{
-		{context.Background(), seqOf(rows, 3000, errors.New("source went away")), "asset a: the stream failed after 3000 rows: source went away"},
+		{context.Background(), streamtest.Seq(rows, 3000, errors.New("source went away")), "asset a: the stream failed after 3000 rows: source went away"},
 		{ctx, func(yield func(line, error) bool) {
 			for i, r := range rows {
 				if i == 2000 {
@@ -186,7 +166,7 @@ func TestStreamMaterialize(t *testing.T) {
 	type id struct{ ID int }
 	rows := lines(3000)
 	gen := &runtime.AssetDef{Key: "gen", OutputType: reflect.TypeFor[iter.Seq2[line, error]](), Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
-		return runtime.RowsOf(seqOf(rows, -1, nil)), nil
+		return runtime.RowsOf(streamtest.Seq(rows, -1, nil)), nil
 	}}
 	sum := func(key, from runtime.Key) *runtime.AssetDef {
 		return &runtime.AssetDef{
@@ -247,7 +227,7 @@ func TestStreamOwnFormat(t *testing.T) {
 		Decode: func(io.Reader, any) error { return errors.New("write-only") },
 	}
 	m := New(t.TempDir(), WithFormat(f))
-	require.NoError(t, storeStream(m, context.Background(), "a", seqOf(lines(10), -1, nil)))
+	require.NoError(t, streamtest.Store(m, context.Background(), "a", streamtest.Seq(lines(10), -1, nil)))
 	data, err := os.ReadFile(m.Dir() + "/a.txt")
 	require.NoError(t, err)
 	assert.Equal(t, "10", string(data))
