@@ -237,3 +237,49 @@ func BenchmarkPlan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExecute runs one step alone, as a distributed executor's
+// worker does, in a graph of 1,000 assets (chainAndFan: the step loads
+// two inputs) and in a backfill of 10 assets x 10,000 daily partitions
+// (the step loads one partition): with ExecuteStep, which indexes the
+// definitions for every step, and with an Executor made once.
+func BenchmarkExecute(b *testing.B) {
+	assets, _, _ := chainAndFan(1000)
+	plain := &runtime.Definitions{Assets: assets, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: memory.New()}}
+	if res, err := runtime.Materialize(context.Background(), plain, runtime.Options{}); err != nil || !res.OK() {
+		b.Fatal(err)
+	}
+	daily, env, r := backfill(10, 10_000)
+	if res, err := runtime.Materialize(context.Background(), daily, runtime.Options{Env: env, Partitions: runtime.Partitions{Keys: []string{r.End}}}); err != nil || !res.OK() {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		defs *runtime.Definitions
+		step runtime.Step
+		env  partition.Env
+	}{
+		{"assets=1000", plain, runtime.Step{RunID: "r", Key: "a999"}, partition.Env{}},
+		{"partitions=10000", daily, runtime.Step{RunID: "r", Key: "a9", Partition: r.End}, env},
+	} {
+		opts := runtime.Options{Env: c.env}
+		run := func(b *testing.B, execute func() runtime.StepResult) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if res := execute(); res.Status != runtime.StatusSuccess {
+					b.Fatal(res.Err)
+				}
+			}
+		}
+		b.Run(c.name+"/ExecuteStep", func(b *testing.B) {
+			run(b, func() runtime.StepResult { return runtime.ExecuteStep(context.Background(), c.defs, c.step, opts) })
+		})
+		b.Run(c.name+"/Executor", func(b *testing.B) {
+			x, err := runtime.NewExecutor(c.defs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(b, func() runtime.StepResult { return x.Execute(context.Background(), c.step, opts) })
+		})
+	}
+}

@@ -11,8 +11,8 @@
 // Materialize runs a selection of the assets in dependency order, with
 // independent steps running concurrently on a bounded number of goroutines.
 // One step (one asset of one run, and some of its partitions) is the unit
-// of execution, and ExecuteStep runs a single step on its own, so that an
-// executor on another machine can run the same code. Everything that
+// of execution, and an Executor runs single steps on their own, so that
+// an executor on another machine can run the same code. Everything that
 // passes between steps goes through I/O managers (see the packages under
 // runtime/iomanager).
 //

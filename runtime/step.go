@@ -17,158 +17,18 @@ import (
 	"github.com/assetgen/assetgen/partition"
 )
 
-// Step names one unit of execution: one asset (and some of its
-// partitions) of one run.
-type Step struct {
-	RunID string // the run; a new ID when empty
-	Key   Key    // the asset
-	// Partition names the step's partitions, as PlanStep.Partition and
-	// Event.Partition do: a key, or "FIRST...LAST" for every key from
-	// FIRST to LAST in the order of the asset's keys. Empty when the asset
-	// is not partitioned.
-	Partition string
-}
-
-// ExecuteStep runs one step to completion, retries and timeout included:
-// it loads the inputs through the upstreams' I/O managers, calls the
-// function, stores the output through the asset's I/O manager, and reports
-// its events (StepStart, StepRetry, StepSuccess or StepFailure) to
-// opts.OnEvent. It needs nothing from the process that planned the run, so
-// a distributed executor can call it on another machine: it resolves the
-// partitions in opts.Env (give it the Plan's Env) and maps them to the
-// upstream partitions as the run would. The data versions of the inputs
-// come from opts.DataVersion.
-//
-// ExecuteStep does not validate defs (call Validate once beforehand); an
-// unknown key, a missing I/O manager, or partitions the asset does not
-// have fail the step.
-func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options) StepResult {
-	fail := func(err error) StepResult {
-		return StepResult{Key: step.Key, Partition: step.Partition, Status: StatusFailed, Start: time.Now(), Err: err}
-	}
-	if defs == nil {
-		return fail(errors.New("no definitions"))
-	}
-	g := NewGraph(defs.Assets)
-	node, ok := g.Index(step.Key)
-	if !ok {
-		return fail(fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys)))
-	}
-	runID := step.RunID
-	if runID == "" {
-		runID = NewRunID()
-	}
-	x := newExecutor(defs, g, &opts, runID)
-	part, err := x.prepare(node, step.Partition, opts.Env)
-	if err != nil {
-		return fail(err)
-	}
-	x.emit = opts.OnEvent
-	res, _ := x.execute(ctx, node, -1, part)
-	return res
-}
-
-// prepare resolves, for a step of node alone, the keys of node and of its
-// partitioned upstreams and the mappings of its inputs, and returns the
-// step's partitions named by partitions.
-func (x *executor) prepare(node int32, partitions string, env partition.Env) (*stepPart, error) {
-	g := x.g
-	def := g.defs[node]
-	r := newResolver(env)
-	x.keys = make([]*partition.Keys, g.Len())
-	x.maps = make([]partition.Mapping, len(g.in))
-	resolve := func(d *AssetDef, i int32) error {
-		if d.Partitions == nil || x.keys[i] != nil {
-			return nil
-		}
-		k, err := r.resolve(d.Partitions)
-		if err != nil {
-			return fmt.Errorf("asset %s: partitions %s: %w", d.Key, d.Partitions, err)
-		}
-		x.keys[i] = k
-		return nil
-	}
-	if err := resolve(def, node); err != nil {
-		return nil, err
-	}
-	for k := range def.Inputs {
-		in := &def.Inputs[k]
-		j := g.input(node, k)
-		if j < 0 {
-			continue // the load fails, naming it
-		}
-		m, err := mappingOf(def, g.defs[j], in.Mapping)
-		if err != nil {
-			return nil, fmt.Errorf("asset %s: input %s (from %s): %w", def.Key, in.Name, in.Key, err)
-		}
-		x.maps[g.inOff[node]+int32(k)] = m
-		if err := resolve(g.defs[j], j); err != nil {
-			return nil, err
-		}
-	}
-	keys := x.keys[node]
-	switch {
-	case keys == nil && partitions != "":
-		return nil, fmt.Errorf("asset %s is not partitioned, but the step names partition %q", def.Key, partitions)
-	case keys == nil:
-		return nil, nil
-	case partitions == "":
-		return nil, fmt.Errorf("asset %s is partitioned (%s): the step needs partitions (%s)", def.Key, def.Partitions, keys.Describe())
-	}
-	sel, err := parsePartitions(keys, partitions)
-	if err != nil {
-		return nil, fmt.Errorf("asset %s: %w", def.Key, err)
-	}
-	return newStepPart(sel), nil
-}
-
-// executor runs the steps of one run.
+// executor runs the steps of one run, or one step (Executor).
 type executor struct {
-	defs     *Definitions
-	g        *Graph
-	opts     *Options
-	runID    string
-	log      slog.Handler                             // base handler tagged with the run ID
-	emit     func(Event)                              // nil when nobody listens
-	version  func(node int32, idx int) (string, bool) // the data version of node (its partition at idx; -1 when unpartitioned) from the run, if it ran it
-	managers []IOManager                              // by node: looked up once per run, not per load
-	run      *run                                     // the run that watches the steps; nil for ExecuteStep
+	*prepared
+	opts    *Options
+	runID   string
+	log     slog.Handler                             // base handler tagged with the run ID
+	emit    func(Event)                              // nil when nobody listens
+	version func(node int32, idx int) (string, bool) // the data version of node (its partition at idx; -1 when unpartitioned) from the run, if it ran it
+	run     *run                                     // the run that watches the steps; nil for Executor
 
-	keys  []*partition.Keys                      // by node: the keys of partitioned assets the steps use
-	maps  []partition.Mapping                    // by input edge (Graph.in): the mapping from a partitioned upstream
-	pcols map[int32]columns.Column[reflect.Type] // by node: the partition column of assets that have one
-}
-
-func newExecutor(defs *Definitions, g *Graph, opts *Options, runID string) *executor {
-	base := opts.Logger
-	if base == nil {
-		base = slog.Default()
-	}
-	managers := make([]IOManager, len(g.defs))
-	for i, d := range g.defs {
-		if d != nil {
-			managers[i] = defs.IOManagers[d.IOManagerKey()]
-		}
-	}
-	x := &executor{
-		managers: managers,
-		defs:     defs,
-		g:        g,
-		opts:     opts,
-		runID:    runID,
-		log:      base.Handler().WithAttrs([]slog.Attr{slog.String("run_id", runID)}),
-	}
-	for i, d := range g.defs {
-		if d != nil && d.Partitions != nil && d.PartitionColumn != "" {
-			if c, err := partitionColumn(d); err == nil {
-				if x.pcols == nil {
-					x.pcols = map[int32]columns.Column[reflect.Type]{}
-				}
-				x.pcols[int32(i)] = c
-			}
-		}
-	}
-	return x
+	keys []*partition.Keys   // by node: the keys of partitioned assets the steps use
+	maps []partition.Mapping // by input edge (Graph.in): the mapping from a partitioned upstream
 }
 
 // stepRun is the state of one running step, allocated once per step.
