@@ -94,7 +94,8 @@ type Run struct {
 	// Counts of the recorded steps by status ("success", "failed",
 	// "running", ...): a step of several partitions counts once per
 	// partition. Kept by the writer (a Recorder) in the same transaction
-	// as the steps, and recounted by Reap.
+	// as the steps, and recounted by Reap; those of a queued run still
+	// running are counted from its steps when it is read.
 	Counts map[string]int
 
 	// Partitions lists, for each partitioned asset of the run, the
@@ -211,8 +212,8 @@ type Batch struct {
 	Trims []LogTrim // lines to delete, after those are inserted
 	Drops []LogLine // markers of dropped lines to insert or replace (one per step)
 	// Recount names runs whose step counts (Run.Counts) are counted again
-	// from their steps, after the steps are written: the runs whose steps
-	// several processes write (queued runs).
+	// from their steps, after the steps are written: the queued runs that
+	// end, whose steps several processes wrote without counting them.
 	Recount []string
 }
 

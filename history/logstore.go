@@ -20,12 +20,8 @@ func (s *store) AssetSteps(ctx context.Context, key runtime.Key, limit int) ([]S
 // writeLogs inserts the lines of b, deletes its trims and writes its
 // markers, in tx.
 func (s *store) writeLogs(ctx context.Context, tx *sql.Tx, b *Batch) error {
-	stmts := map[int]*sql.Stmt{}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
+	stmts := s.stmts(tx)
+	defer stmts.close()
 	for i := 0; i < len(b.Logs); i += logChunk {
 		chunk := b.Logs[i:min(i+logChunk, len(b.Logs))]
 		args := make([]any, 0, len(chunk)*logColumns)
@@ -33,15 +29,7 @@ func (s *store) writeLogs(ctx context.Context, tx *sql.Tx, b *Batch) error {
 			l := &chunk[j]
 			args = append(args, l.RunID, l.Seq, string(l.Key), l.Partition, l.Line, l.Attempt, ns(l.Time), l.Level, l.Message, l.Attrs)
 		}
-		st := stmts[len(chunk)]
-		if st == nil {
-			var err error
-			if st, err = tx.PrepareContext(ctx, s.logSQL(len(chunk))); err != nil {
-				return s.wrap("write log lines", err)
-			}
-			stmts[len(chunk)] = st
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
+		if err := stmts.exec(ctx, len(chunk), s.logSQL(len(chunk)), args...); err != nil {
 			return s.wrap("write log lines of run "+chunk[0].RunID, err)
 		}
 	}

@@ -28,6 +28,8 @@ func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
 		dollar:    true,
 		blob:      "BYTEA",
 		forUpdate: " FOR UPDATE",
+		// pgx's default: statements prepared once per connection, cached.
+		cachesStatements: true,
 		// An arbitrary constant: "assetgen history" migration lock.
 		lock: `SELECT pg_advisory_xact_lock(7301946521)`,
 		wrap: func(err error) error { return err },

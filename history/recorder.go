@@ -124,8 +124,10 @@ func NewRecorder(log Log, tags map[string]string) *Recorder {
 // NewStepRecorder starts a Recorder for the steps of queued runs
 // (Run.Queued) that a queue worker runs, several workers sharing each
 // run: it writes their steps and log lines, never the runs (the queue
-// records those), counts the steps of their runs again in the same
-// transactions (Batch.Recount), and records worker as each step's Worker.
+// records those), and records worker as each step's Worker. It does not
+// count the steps of the runs (Run.Counts), which would make every batch
+// of every worker update the run's row: a queued run's steps are counted
+// when it is read while it runs, and once by the queue when it ends.
 // place gives a step its place in its run: its Seq, and the base of the
 // Seq of its log lines (line n is logBase+n), which must leave room for
 // the step's lines and differ for every execution of the step, so that
@@ -427,14 +429,10 @@ func (r *Recorder) drain() error {
 
 	b := &Batch{}
 	now := time.Now()
-	for id, rs := range r.runs {
+	for _, rs := range r.runs {
 		rs.addLogs(b)
-		switch {
-		case r.place != nil:
-			if len(rs.dirty) > 0 {
-				b.Recount = append(b.Recount, id)
-			}
-		case rs.dirtyRun:
+		// A step recorder writes no runs (see NewStepRecorder).
+		if rs.dirtyRun && r.place == nil {
 			if rs.run.End.IsZero() {
 				rs.run.Heartbeat = now
 			}

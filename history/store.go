@@ -149,6 +149,9 @@ type dialect struct {
 	name   string // "SQLite", "PostgreSQL"
 	where  string // the file or server, for messages
 	dollar bool   // placeholders are $1, $2... instead of ?
+	// cachesStatements is set when the driver prepares each statement
+	// once per connection and keeps it (see batchStmts).
+	cachesStatements bool
 	// withoutRowID is the table option for tables clustered by their
 	// primary key.
 	withoutRowID string
@@ -161,6 +164,49 @@ type dialect struct {
 	lock string
 	// wrap turns a driver error into a clearer one, or returns it as is.
 	wrap func(error) error
+}
+
+// batchStmts runs the statements of one batch that insert rows, one
+// statement by number of rows. On SQLite, each is prepared once per
+// batch, which saves parsing a statement of many rows again for every
+// chunk. On PostgreSQL it is not: the driver prepares each statement once
+// per connection and keeps it, where preparing per batch would cost two
+// round trips more (prepare, then deallocate).
+type batchStmts struct {
+	tx      *sql.Tx
+	prepare bool
+	byRows  map[int]*sql.Stmt
+}
+
+func (s *store) stmts(tx *sql.Tx) *batchStmts {
+	return &batchStmts{tx: tx, prepare: !s.d.cachesStatements}
+}
+
+// exec runs query, which inserts rows rows, with args.
+func (b *batchStmts) exec(ctx context.Context, rows int, query string, args ...any) error {
+	if !b.prepare {
+		_, err := b.tx.ExecContext(ctx, query, args...)
+		return err
+	}
+	st := b.byRows[rows]
+	if st == nil {
+		var err error
+		if st, err = b.tx.PrepareContext(ctx, query); err != nil {
+			return err
+		}
+		if b.byRows == nil {
+			b.byRows = map[int]*sql.Stmt{}
+		}
+		b.byRows[rows] = st
+	}
+	_, err := st.ExecContext(ctx, args...)
+	return err
+}
+
+func (b *batchStmts) close() {
+	for _, st := range b.byRows {
+		st.Close()
+	}
 }
 
 // store is a Log over database/sql.
@@ -551,10 +597,8 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	}
 	defer tx.Rollback()
 	if len(b.Runs) > 0 {
-		st, err := tx.PrepareContext(ctx, s.qRun)
-		if err != nil {
-			return s.wrap("write runs", err)
-		}
+		runs := s.stmts(tx)
+		defer runs.close()
 		for i := range b.Runs {
 			r := &b.Runs[i]
 			sel := make([]string, len(r.Selection))
@@ -565,20 +609,15 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			if tags == nil {
 				tags = map[string]string{}
 			}
-			if _, err := st.ExecContext(ctx, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
+			if err := runs.exec(ctx, 1, s.qRun, r.ID, r.Status, ns(r.Start), ns(r.End), marshal(sel), marshal(tags),
 				r.Error, r.Host, r.PID, s.self.token(r), ns(r.Heartbeat), marshalCounts(r.Counts), r.Pipeline, flag(r.Abandoned), flag(r.Queued),
 				marshalRunPartitions(r.Partitions)); err != nil {
 				return s.wrap("write run "+r.ID, err)
 			}
 		}
-		st.Close()
 	}
-	stmts := map[int]*sql.Stmt{} // by rows, prepared once per batch
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
+	stmts := s.stmts(tx)
+	defer stmts.close()
 	for i := 0; i < len(b.Steps); i += stepChunk {
 		chunk := b.Steps[i:min(i+stepChunk, len(b.Steps))]
 		args := make([]any, 0, len(chunk)*stepColumns)
@@ -593,16 +632,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned), p.Worker,
 				p.Range)
 		}
-		st := stmts[len(chunk)]
-		var err error
-		if st == nil {
-			st, err = tx.PrepareContext(ctx, s.stepSQL(len(chunk)))
-			if err != nil {
-				return s.wrap("write steps", err)
-			}
-			stmts[len(chunk)] = st
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
+		if err := stmts.exec(ctx, len(chunk), s.stepSQL(len(chunk)), args...); err != nil {
 			return s.wrap(fmt.Sprintf("write steps of run %s", chunk[0].RunID), err)
 		}
 	}
@@ -671,6 +701,7 @@ func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
 		return nil, s.wrap("list runs", err)
 	}
 	var runs []Run
+	var live []*Run
 	for rows.Next() {
 		r, err := scanRun(rows)
 		if err != nil {
@@ -686,7 +717,50 @@ func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list runs", err)
 	}
+	for i := range runs {
+		if liveCounts(&runs[i]) {
+			live = append(live, &runs[i])
+		}
+	}
+	if err := s.count(ctx, live); err != nil {
+		return nil, s.wrap("list runs", err)
+	}
 	return runs, nil
+}
+
+// liveCounts reports whether the step counts of r are counted when read:
+// those of a queued run still running, whose workers write its steps
+// without counting them (see NewStepRecorder). The queue recounts them
+// once the run ends.
+func liveCounts(r *Run) bool { return r.Queued && r.Status == RunRunning }
+
+// count counts the steps of runs by status, into their Counts.
+func (s *store) count(ctx context.Context, runs []*Run) error {
+	if len(runs) == 0 {
+		return nil
+	}
+	byID := make(map[string]*Run, len(runs))
+	args := make([]any, len(runs))
+	for i, r := range runs {
+		byID[r.ID] = r
+		args[i] = r.ID
+		r.Counts = map[string]int{}
+	}
+	query := `SELECT run_id, status, COUNT(*) FROM steps WHERE run_id IN (?` + strings.Repeat(`, ?`, len(runs)-1) + `) GROUP BY run_id, status`
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, status string
+		var n int
+		if err := rows.Scan(&id, &status, &n); err != nil {
+			return err
+		}
+		byID[id].Counts[status] = n
+	}
+	return rows.Err()
 }
 
 func (s *store) Run(ctx context.Context, id string) (*Run, error) {
@@ -698,6 +772,11 @@ func (s *store) Run(ctx context.Context, id string) (*Run, error) {
 		return nil, s.wrap("read run "+id, err)
 	}
 	s.view(&r)
+	if liveCounts(&r) {
+		if err := s.count(ctx, []*Run{&r}); err != nil {
+			return nil, s.wrap("read run "+id, err)
+		}
+	}
 	return &r, nil
 }
 

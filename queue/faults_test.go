@@ -2,6 +2,7 @@ package queue_test
 
 import (
 	"context"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,6 +65,23 @@ func TestCancel(t *testing.T) {
 	}
 	id := c.launch(q, partitioned)
 	waitFile(t, c.marks, "total.*.start")
+	// While the run goes on, its counts are those of its recorded steps,
+	// which its workers write without counting them: the upstream steps
+	// of total succeeded, total runs.
+	want := map[string]int{"success": 1 + 2*len(testpipe.Parts), "running": 1}
+	var counts map[string]int
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		run, err := q.History().Run(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts = run.Counts; maps.Equal(counts, want) {
+			break
+		}
+	}
+	if !maps.Equal(counts, want) {
+		t.Errorf("counts of the running run: %v, want %v", counts, want)
+	}
 	cmd := exec.Command(binary, "runs", "cancel", id)
 	cmd.Env = c.env
 	if out, err := cmd.CombinedOutput(); err != nil {
