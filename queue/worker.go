@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	goruntime "runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -61,6 +62,9 @@ type Worker struct {
 	fp   string
 	opts WorkerOptions
 	log  *slog.Logger
+
+	exec *runtime.Executor        // made by Run
+	ups  map[runtime.Key][]string // by asset: its upstreams (inputs and deps)
 
 	rec    *history.Recorder
 	logger *slog.Logger // the steps' base logger: to the history and log
@@ -129,8 +133,22 @@ func (q *Queue) NewWorker(defs *runtime.Definitions, opts WorkerOptions) *Worker
 	if log == nil {
 		log = slog.Default()
 	}
+	ups := map[runtime.Key][]string{}
+	for _, d := range defs.Assets {
+		if d == nil || len(d.Inputs)+len(d.Deps) == 0 {
+			continue
+		}
+		if _, ok := ups[d.Key]; ok {
+			continue // the first definition of a key is the one that runs
+		}
+		var keys []string
+		for _, u := range d.Upstream() {
+			keys = append(keys, string(u))
+		}
+		ups[d.Key] = keys
+	}
 	return &Worker{
-		q: q, defs: defs, fp: Fingerprint(defs), opts: opts, log: log.With("worker", opts.ID),
+		q: q, defs: defs, fp: Fingerprint(defs), opts: opts, log: log.With("worker", opts.ID), ups: ups,
 		leases: map[int64]*lease{}, places: map[placeKey]place{}, runs: map[string]*runInfo{}, refused: map[refusal]bool{},
 	}
 }
@@ -146,6 +164,11 @@ func (w *Worker) Fingerprint() string { return w.fp }
 // still running. It returns when every step is finished or handed back,
 // with an error only when the worker could not start.
 func (w *Worker) Run(ctx context.Context) error {
+	exec, err := runtime.NewExecutor(w.defs)
+	if err != nil {
+		return fmt.Errorf("queue: worker: %w", err)
+	}
+	w.exec = exec
 	w.started = time.Now()
 	w.rec = history.NewStepRecorder(w.q.log, w.opts.ID, w.place)
 	defer w.rec.Close()
@@ -330,7 +353,7 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 		},
 		GracePeriod: ri.grace,
 	}
-	res := runtime.ExecuteStep(stepCtx, w.defs, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
+	res := w.exec.Execute(stepCtx, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
 	if handingBack() && res.Status != runtime.StatusSuccess {
 		w.release(a, token)
 		return river.JobSnooze(0)
@@ -347,15 +370,7 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 // upstreams of key: from the run's steps, else from the history as the
 // run's launch read it.
 func (w *Worker) upstreamVersions(ctx context.Context, run string, key runtime.Key, ri *runInfo) (map[runtime.Key]string, error) {
-	var ups []string
-	for _, d := range w.defs.Assets {
-		if d != nil && d.Key == key {
-			for _, u := range d.Upstream() {
-				ups = append(ups, string(u))
-			}
-			break
-		}
-	}
+	ups := w.ups[key]
 	out := map[runtime.Key]string{}
 	for _, u := range ups {
 		if v, ok := ri.versions[runtime.Key(u)]; ok {
@@ -492,56 +507,14 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 
 // completeTx is complete's transaction. It returns errLost when the
 // step's lease is no longer this worker's.
+//
+// Its first statement ends the step, lowers pending for the steps in its
+// down when it succeeded, and, unless it readies steps or its failure
+// skips some, counts it in the run: for a step whose completion enqueues
+// nothing, the transaction is that statement. The run's row, which every
+// completion of the run updates, is updated last, so that it stays
+// locked for one round trip (to the commit).
 func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status, dv, errText string) ([]skippedStep, error) {
-	tx, err := w.q.pool.Begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback(ctx)
-	var down []int32
-	err = tx.QueryRow(ctx, `UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
-		WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 RETURNING down`,
-		a.Run, a.Step, token, status, dv, errText).Scan(&down)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, errLost
-	}
-	if err != nil {
-		return nil, err
-	}
-	var ready []jobStep
-	var skipped []skippedStep
-	switch {
-	case status == "success" && len(down) > 0:
-		rows, err := tx.Query(ctx, `UPDATE assetgen_queue_steps SET pending = pending - 1,
-			state = CASE WHEN pending = 1 AND state = 'waiting' THEN 'queued' ELSE state END
-			WHERE run_id = $1 AND step = ANY($2) RETURNING step, asset_key, partition_key, state, pending, gen`, a.Run, down)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var s jobStep
-			var state string
-			var pending int
-			if err := rows.Scan(&s.step, &s.key, &s.partition, &state, &pending, &s.gen); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if state == "queued" && pending == 0 {
-				ready = append(ready, s)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	case status == "failed" && len(down) > 0:
-		if skipped, err = w.skip(ctx, tx, a); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.q.enqueue(ctx, tx, a.Run, a.Fingerprint, ready); err != nil {
-		return nil, err
-	}
 	failed, canceled := 0, 0
 	switch status {
 	case "failed":
@@ -549,23 +522,95 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status
 	case "canceled":
 		canceled = 1
 	}
-	var remaining int
-	err = tx.QueryRow(ctx, `UPDATE assetgen_queue_runs SET remaining = remaining - $2,
-		failed = failed + $3, skipped = skipped + $4, canceled = canceled + $5,
-		state = CASE WHEN remaining - $2 > 0 OR state <> 'running' THEN state
-			WHEN failed + $3 > 0 OR skipped + $4 > 0 THEN 'failed'
-			WHEN canceled + $5 > 0 THEN 'canceled' ELSE 'success' END,
-		ended_at = CASE WHEN remaining - $2 = 0 AND ended_at IS NULL THEN now() ELSE ended_at END
-		WHERE run_id = $1 RETURNING remaining`, a.Run, 1+len(skipped), failed, len(skipped), canceled).Scan(&remaining)
+	tx, err := w.q.pool.Begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if remaining == 0 {
+	defer tx.Rollback(ctx)
+	rows, err := tx.Query(ctx, `WITH s AS (
+			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
+			WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 RETURNING down
+		), d AS (
+			UPDATE assetgen_queue_steps AS t SET pending = t.pending - 1,
+				state = CASE WHEN t.pending = 1 AND t.state = 'waiting' THEN 'queued' ELSE t.state END
+			FROM s WHERE $4 = 'success' AND t.run_id = $1 AND t.step = ANY(s.down)
+			RETURNING t.step, t.asset_key, t.partition_key, t.gen, t.state = 'queued' AND t.pending = 0 AS ready
+		), r AS (
+			UPDATE assetgen_queue_runs SET `+runDone("1", "$7", "0", "$8")+`
+			WHERE run_id = $1 AND EXISTS (SELECT FROM s WHERE $4 <> 'failed' OR cardinality(s.down) = 0)
+				AND NOT EXISTS (SELECT FROM d WHERE ready)
+			RETURNING remaining
+		)
+		SELECT (SELECT cardinality(down) FROM s), (SELECT remaining FROM r), d.step, d.asset_key, d.partition_key, d.gen
+		FROM (SELECT) AS one LEFT JOIN d ON d.ready`,
+		a.Run, a.Step, token, status, dv, errText, failed, canceled)
+	if err != nil {
+		return nil, err
+	}
+	var down, remaining *int32
+	var ready []jobStep
+	for rows.Next() {
+		var s struct {
+			step           *int32
+			key, partition *string
+			gen            *int
+		}
+		if err := rows.Scan(&down, &remaining, &s.step, &s.key, &s.partition, &s.gen); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if s.step != nil {
+			ready = append(ready, jobStep{step: *s.step, key: *s.key, partition: *s.partition, gen: *s.gen})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if down == nil {
+		return nil, errLost
+	}
+	var skipped []skippedStep
+	if remaining == nil {
+		// Steps to enqueue, or to skip: then count the step and those in
+		// the run.
+		if status == "failed" {
+			if skipped, err = w.skip(ctx, tx, a); err != nil {
+				return nil, err
+			}
+		}
+		var b pgx.Batch
+		if err := w.q.enqueue(ctx, tx, &b, a.Run, a.Fingerprint, ready); err != nil {
+			return nil, err
+		}
+		b.Queue(`UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining`,
+			a.Run, 1+len(skipped), failed, len(skipped), canceled).QueryRow(func(row pgx.Row) error {
+			return row.Scan(&remaining)
+		})
+		if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+			return nil, err
+		}
+	}
+	if *remaining == 0 {
 		if err := w.q.enqueueEnd(ctx, tx, a.Run); err != nil {
 			return nil, err
 		}
 	}
 	return skipped, tx.Commit(ctx)
+}
+
+// runDone returns the SET clause that counts finished steps in a run of
+// assetgen_queue_runs, given as SQL expressions: n steps finished, of
+// which failed failed, skipped were skipped and canceled canceled; the
+// run ends when none remains.
+func runDone(n, failed, skipped, canceled string) string {
+	return strings.NewReplacer("$n", n, "$failed", failed, "$skipped", skipped, "$canceled", canceled).Replace(
+		`remaining = remaining - $n,
+		failed = failed + $failed, skipped = skipped + $skipped, canceled = canceled + $canceled,
+		state = CASE WHEN remaining - $n > 0 OR state <> 'running' THEN state
+			WHEN failed + $failed > 0 OR skipped + $skipped > 0 THEN 'failed'
+			WHEN canceled + $canceled > 0 THEN 'canceled' ELSE 'success' END,
+		ended_at = CASE WHEN remaining - $n = 0 AND ended_at IS NULL THEN now() ELSE ended_at END`)
 }
 
 // skip marks every step downstream of the failed step a skipped, in tx,
@@ -765,14 +810,18 @@ func (w *Worker) requeueStale(ctx context.Context) error {
 	if len(byRun) == 0 {
 		return nil
 	}
+	var b pgx.Batch
 	for run, items := range byRun {
 		steps := make([]jobStep, len(items))
 		for i, it := range items {
 			steps[i] = it.js
 		}
-		if err := w.q.enqueue(ctx, tx, run, items[0].fp, steps); err != nil {
+		if err := w.q.enqueue(ctx, tx, &b, run, items[0].fp, steps); err != nil {
 			return err
 		}
+	}
+	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+		return err
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return err
