@@ -24,7 +24,7 @@
 //
 // Launch writes both in one transaction, with a job for every step that
 // waits for nothing. A worker claims a step (queued -> running, taking the
-// lease), runs it with runtime.ExecuteStep, waits until the history has
+// lease), runs it on a runtime.Executor, waits until the history has
 // the step's events, then completes it in one transaction: the step's
 // final state (only while it still holds the lease, so a step is
 // completed once whatever happens to its jobs), pending decremented for
