@@ -177,7 +177,7 @@ func (p *Plan) request(req *Partitions) (sels []partition.Subset, errs []string)
 			continue
 		}
 		if !parsed {
-			errs = append(errs, fmt.Sprintf("partitions %s: asset %s: %v", req, names, derrs[i]))
+			errs = append(errs, fmt.Sprintf("partitions %s: asset %s: %v", req, names, dimErrors(k, req, derrs[i])))
 			continue
 		}
 		sel, ok := mapRequest(k, defs, direct, derrs, req)
@@ -226,6 +226,24 @@ func mapRequest(k *partition.Keys, defs []*partition.Keys, direct []partition.Su
 		return r.Subset, true
 	}
 	return partition.Subset{}, false
+}
+
+// dimErrors returns err, the problem of the request in the keys k, or,
+// when k is multi-dimensional and the request names keys of one part
+// (2024-01-01, not 2024-01-01|eu), the problem in each dimension: such a
+// request means a dimension's keys, and that it lacks the others says
+// nothing of what is wrong.
+func dimErrors(k *partition.Keys, req *Partitions, err error) error {
+	md, ok := k.Definition().(*partition.Multi)
+	if !ok || strings.Contains(req.String(), partition.Sep) {
+		return err
+	}
+	var msgs []string
+	for _, name := range md.Names() {
+		_, derr := parseRequest(k.Dim(name), req)
+		msgs = append(msgs, fmt.Sprintf("%s: %v", name, derr))
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // parseRequest returns the keys of k that the general request names.

@@ -299,6 +299,7 @@ func TestPlanRequestErrors(t *testing.T) {
 	defs := defsOf(memory.New(),
 		part("raw", daily, nil),
 		part("by_region", regions, nil),
+		part("cells", byDay, nil),
 		part("rollup", weekly, nil, gathered("raw", reflect.TypeFor[map[string]int](), runtime.GatherMap, nil)),
 		intAsset("report", sum(0)))
 	for _, c := range []struct {
@@ -307,6 +308,7 @@ func TestPlanRequestErrors(t *testing.T) {
 		want string
 	}{
 		{nil, runtime.Partitions{}, "asset by_region is partitioned (NewStatic(\"eu\", \"us\", \"apac\")): give the partitions to run (\"eu\", \"us\", \"apac\")\n" +
+			"asset cells is partitioned (NewMulti(Dims{\"date\": Daily(\"2024-01-01\"), \"region\": NewStatic(\"eu\", \"us\", \"apac\")})): give the partitions to run (date 2024-01-01...2024-02-29 x region \"eu\", \"us\", \"apac\")\n" +
 			"asset raw is partitioned (Daily(\"2024-01-01\")): give the partitions to run (2024-01-01...2024-02-29)\n" +
 			"asset rollup is partitioned (Weekly(\"2024-01-01\")): give the partitions to run (2024-01-07...2024-02-18)"},
 		{[]runtime.Key{"raw"}, keysOf("2024-13-01"), `partitions 2024-13-01: asset raw: unknown partition "2024-13-01" (did you mean "2024-01-01"?); valid: 2024-01-01...2024-02-29`},
@@ -314,6 +316,13 @@ func TestPlanRequestErrors(t *testing.T) {
 		{[]runtime.Key{"raw", "by_region"}, keysOf("uss"), "partitions uss: asset by_region: unknown partition \"uss\" (did you mean \"us\"?); valid: \"eu\", \"us\", \"apac\"\n" +
 			"partitions uss: asset raw: unknown partition \"uss\"; valid: 2024-01-01...2024-02-29"},
 		{[]runtime.Key{"raw"}, rangeOf("2024-01-05", "2024-01-01"), "partitions 2024-01-05...2024-01-01: asset raw: partition range 2024-01-05...2024-01-01: the end comes before the start"},
+		// A multi-dimensional asset beside them says what is wrong in
+		// each dimension, not that the request lacks a dimension.
+		{[]runtime.Key{"raw", "cells"}, keysOf("2024-02-30"), `partitions 2024-02-30: asset cells: date: unknown partition "2024-02-30" (did you mean "2024-01-30"?); valid: 2024-01-01...2024-02-29; region: unknown partition "2024-02-30"; valid: "eu", "us", "apac"` + "\n" +
+			`partitions 2024-02-30: asset raw: unknown partition "2024-02-30" (did you mean "2024-01-30"?); valid: 2024-01-01...2024-02-29`},
+		{[]runtime.Key{"raw", "cells"}, rangeOf("2024-01-05", "2024-03-12"), `partitions 2024-01-05...2024-03-12: asset cells: date: end of range: unknown partition "2024-03-12" (did you mean "2024-01-12"?); valid: 2024-01-01...2024-02-29; region: start of range: unknown partition "2024-01-05"; valid: "eu", "us", "apac"` + "\n" +
+			`partitions 2024-01-05...2024-03-12: asset raw: end of range: unknown partition "2024-03-12" (did you mean "2024-01-12"?); valid: 2024-01-01...2024-02-29`},
+		{[]runtime.Key{"cells"}, keysOf("2024-01-01|eu|x"), `partitions 2024-01-01|eu|x: asset cells: unknown partition "2024-01-01|eu|x": 3 part(s); want 2, date|region; valid: date 2024-01-01...2024-02-29 x region "eu", "us", "apac"`},
 		{[]runtime.Key{"raw"}, runtime.Partitions{Keys: []string{"2024-01-01"}, Range: partition.Range{Start: "2024-01-01", End: "2024-01-02"}},
 			"partitions: give keys (2024-01-01) or a range (2024-01-01...2024-01-02), not both"},
 		{[]runtime.Key{"report"}, keysOf("2024-01-01"), "partitions 2024-01-01: no selected asset is partitioned"},
