@@ -31,13 +31,20 @@ func build(t *testing.T, name string) string {
 func run(t *testing.T, dir, bin string, args ...string) (string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+filepath.Join(dir, ".assetgen"))
+	cmd := command(dir, bin, args...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	require.NoError(t, err, "%s %s\nstdout:\n%s\nstderr:\n%s", filepath.Base(bin), strings.Join(args, " "), &stdout, &stderr)
 	return stdout.String(), stderr.String()
+}
+
+// command returns the command running bin with args in dir, its history
+// in dir/.assetgen.
+func command(dir, bin string, args ...string) *exec.Cmd {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+filepath.Join(dir, ".assetgen"))
+	return cmd
 }
 
 func TestIOManagers(t *testing.T) {

@@ -122,19 +122,19 @@ func DailyTotals(ctx *runtime.Context, rawEvents []Event) ([]Total, error) {
 //
 // asset: partitions=Weekly partition_column=week io=warehouse
 func WeeklyRollup(ctx *runtime.Context, dailyTotals []Total) ([]Rollup, error) {
-	byRegion := map[string]*Rollup{}
+	index := map[string]int{} // of a region's row in out
 	var out []Rollup
 	days := map[time.Time]bool{}
 	for _, t := range dailyTotals {
 		days[t.Day] = true
-		r, ok := byRegion[t.Region]
+		i, ok := index[t.Region]
 		if !ok {
+			i = len(out)
+			index[t.Region] = i
 			out = append(out, Rollup{Week: ctx.Partition(), Region: t.Region})
-			r = &out[len(out)-1]
-			byRegion[t.Region] = r
 		}
-		r.Events += t.Events
-		r.Amount += t.Amount
+		out[i].Events += t.Events
+		out[i].Amount += t.Amount
 	}
 	for i := range out {
 		out[i].Days = int64(len(days))
