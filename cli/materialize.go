@@ -425,15 +425,15 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 	return exitOK
 }
 
-// writeSummary writes the table of steps (a partitioned asset is one
-// row, with its partitions counted by outcome), the reasons of those
-// that did not succeed (of a partitioned asset, the first few failed
-// partitions), and a line of totals.
+// writeSummary writes the table of steps in the order of the run (a
+// partitioned asset is one row, where its first step is, with its
+// partitions counted by outcome), the reasons of those that did not
+// succeed (of a partitioned asset, the first few failed partitions), and a
+// line of totals.
 func writeSummary(w io.Writer, res *runtime.Result) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tATTEMPTS\tDURATION\tMETADATA")
 	counts := map[runtime.Status]int{}
-	var problems []string
 	groups := map[runtime.Key]*partGroup{}
 	for _, s := range res.Steps {
 		counts[s.Status]++
@@ -444,6 +444,16 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 				groups[s.Key] = g
 			}
 			g.add(s.Partitions.Len(), s.Status.String(), s.Attempts, s.Start, s.Start.Add(s.Duration), s.Partition, errString(s.Err))
+		}
+	}
+	var problems []string
+	for _, s := range res.Steps {
+		if g := groups[s.Key]; s.Partition != "" {
+			if !g.listed {
+				g.listed = true
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Key, g.status(), g.attemptsCell(), g.durationCell(), g.countsCell())
+				problems = append(problems, g.problemLines()...)
+			}
 			continue
 		}
 		attempts, duration := "-", "-"
@@ -456,20 +466,6 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 		if s.Status != runtime.StatusSuccess && s.Err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %s", name, s.Err))
 		}
-	}
-	// The partitioned assets, after the others, in the order of their
-	// first steps.
-	var order []runtime.Key
-	for _, s := range res.Steps {
-		if g := groups[s.Key]; g != nil && !g.listed {
-			g.listed = true
-			order = append(order, s.Key)
-		}
-	}
-	for _, k := range order {
-		g := groups[k]
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k, g.status(), g.attemptsCell(), g.durationCell(), g.countsCell())
-		problems = append(problems, g.problemLines()...)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
