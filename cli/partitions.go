@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -131,26 +132,44 @@ func (f *partitionsFlags) run(e *env) int {
 		e.errorf("asset %s: %s", key, st.Why())
 		return exitFailed
 	}
-	lo, hi := 0, p.Len()
+	sel := p.Keys.Span(0, p.Len())
 	if f.rng != "" {
 		r, err := partition.ParseRange(f.rng)
 		if err != nil {
 			return e.usageError("--partition-range: %v", err)
 		}
-		sel, err := p.Keys.Range(r)
-		if err != nil {
+		if sel, err = rangeOf(p.Keys, r); err != nil {
 			return e.usageError("--partition-range: %v", err)
-		}
-		if spans := sel.Spans(); len(spans) > 0 {
-			lo, hi = spans[0].Lo, spans[len(spans)-1].Hi
-		} else {
-			lo, hi = 0, 0
 		}
 	}
 	if f.json {
-		return f.writeJSON(e, p, lo, hi, want)
+		return f.writeJSON(e, p, sel, want)
 	}
-	return f.writeText(e, p, lo, hi, want)
+	return f.writeText(e, p, sel, want)
+}
+
+// rangeOf returns the keys that r names, as materialize runs them: those
+// from r.Start to r.End; of a multi-dimensional definition, every
+// combination of each dimension's range, or, for a range of one
+// dimension's keys (2026-02-01...2026-02-07 of date x region), every
+// key whose dimension is in it.
+func rangeOf(keys *partition.Keys, r partition.Range) (partition.Subset, error) {
+	sel, err := keys.Range(r)
+	md, ok := keys.Definition().(*partition.Multi)
+	if err == nil || !ok || strings.Contains(r.String(), partition.Sep) {
+		return sel.Union(partition.Subset{}), err
+	}
+	var msgs []string
+	for _, name := range md.Names() {
+		dsel, err := keys.Dim(name).Range(r)
+		if err != nil {
+			msgs = append(msgs, fmt.Sprintf("%s: %v", name, err))
+			continue
+		}
+		res, err := partition.Dim(name).Upstream(dsel, keys)
+		return res.Subset, err
+	}
+	return partition.Subset{}, errors.New(strings.Join(msgs, "; "))
 }
 
 // positional parses the arguments of a command whose flags may follow
@@ -191,9 +210,9 @@ func sameReasons(causes []history.Cause) string {
 	return strings.Join(parts, "; ")
 }
 
-func (f *partitionsFlags) writeText(e *env, p *history.Partitions, lo, hi int, want [4]bool) int {
+func (f *partitionsFlags) writeText(e *env, p *history.Partitions, sel partition.Subset, want [4]bool) int {
 	var lines []partitionLine
-	for i := lo; i < hi; i++ {
+	for i := range sel.Indexes() {
 		st := p.Status(i)
 		if !want[st] {
 			continue
@@ -266,7 +285,7 @@ type partitionEntry struct {
 	Causes          []statusCause          `json:"causes"`
 }
 
-func (f *partitionsFlags) writeJSON(e *env, p *history.Partitions, lo, hi int, want [4]bool) int {
+func (f *partitionsFlags) writeJSON(e *env, p *history.Partitions, sel partition.Subset, want [4]bool) int {
 	c := p.Counts()
 	out := struct {
 		Asset      string           `json:"asset"`
@@ -279,7 +298,7 @@ func (f *partitionsFlags) writeJSON(e *env, p *history.Partitions, lo, hi int, w
 	for _, st := range p.Health(healthCells) {
 		out.Counts.Health = append(out.Counts.Health, st.String())
 	}
-	for i := lo; i < hi; i++ {
+	for i := range sel.Indexes() {
 		st := p.Status(i)
 		if !want[st] {
 			continue

@@ -57,6 +57,10 @@ func TestPartitions(t *testing.T) {
 		"weekly_rollup   █░██                                                3 materialized, 0 failed, 1 missing of 4\n"+
 		"                █ fresh  ▓ stale  ╳ failed  ░ missing\n")
 
+	// A range of days picks those days of every region.
+	stdout, _ = run(t, dir, bin, "partitions", "regional_daily", "--partition-range", "2026-02-10...2026-02-11")
+	assert.Regexp(t, `(?m)^2026-02-10\|eu\.\.\.2026-02-10\|apac \(3\) +missing +- +- +never materialized\n2026-02-11\|eu\.\.\.2026-02-11\|apac \(3\) +fresh `, stdout)
+
 	stdout, _ = run(t, dir, bin, "partitions", "raw_events", "--json")
 	var parts struct {
 		Counts struct {
