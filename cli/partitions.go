@@ -436,7 +436,7 @@ func (f *dynamicFlags) run(e *env) int {
 	var bad []string
 	for _, k := range keys {
 		if err := partition.CheckKey(k); err != nil {
-			bad = append(bad, err.Error()) // it names the key
+			bad = append(bad, fmt.Sprintf("key %q: %v", k, err))
 		}
 	}
 	if len(bad) > 0 {

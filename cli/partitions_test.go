@@ -240,8 +240,7 @@ func TestDynamicPartitionsAcrossProcesses(t *testing.T) {
 	run(t, env, "status", "--select", "accounts").want(t, 0, `(?m)^accounts +stale +partitions: 2 materialized, 0 failed, 1 missing of 3 `)
 
 	run(t, env, "dynamic", "delete", "customers", "globex", "nope").want(t, 1, `(?m)^customers: deleted 1 key$`, `err:customers has no key "nope"`)
-	run(t, env, "dynamic", "add", "customers", "a/b", "..x").want(t, 2, `err:invalid keys, nothing added`,
-		`err:(?m)^ +key "a/b" holds '/': keys become path components$`, `err:(?m)^ +key "..x" starts or ends with '.'$`)
+	run(t, env, "dynamic", "add", "customers", "a/b", "..x").want(t, 2, `err:invalid keys, nothing added`, `err:key "a/b"`, `err:key "..x"`)
 	run(t, env, "dynamic", "add", "customer", "x").want(t, 2, `err:no dynamic partitions definition "customer" \(did you mean "customers"\?\)`)
 	run(t, env, "status", "--select", "accounts").want(t, 0, `(?m)^accounts +fresh +partitions: 2 materialized, 0 failed, 0 missing of 2 `)
 }

@@ -227,17 +227,3 @@ func TestOpenFromEnv(t *testing.T) {
 	_, err = log.Runs(ctx, history.RunQuery{Limit: 1})
 	assert.NoError(t, err)
 }
-
-// A bad dynamic key is named once, in the words of partition.CheckKey,
-// and nothing is added.
-func TestAddDynamicPartitionsBadKeys(t *testing.T) {
-	ctx := context.Background()
-	log, err := history.OpenSQLite(ctx, t.TempDir())
-	require.NoError(t, err)
-	defer log.Close()
-	_, err = log.AddDynamicPartitions(ctx, "customers", []string{"acme", "a/b"})
-	require.EqualError(t, err, `history: dynamic partitions customers: key "a/b" holds '/': keys become path components`)
-	keys, err := log.DynamicPartitions(ctx, "customers")
-	require.NoError(t, err)
-	assert.Empty(t, keys)
-}
