@@ -270,6 +270,7 @@ type Log interface {
 // RunQuery chooses the runs Log.Runs lists.
 type RunQuery struct {
 	Pipeline string // only the runs of this pipeline; those of every pipeline when empty
+	Status   string // only the runs with this status (RunRunning, ...); any when empty
 	Limit    int    // at most this many, the newest; all when <= 0
 }
 

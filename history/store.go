@@ -687,13 +687,29 @@ func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 
 func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
 	query := `SELECT ` + runColumns + ` FROM runs`
+	var where []string
 	var args []any
 	if q.Pipeline != "" {
-		query += ` WHERE pipeline = ?`
+		where = append(where, `pipeline = ?`)
 		args = append(args, q.Pipeline)
 	}
+	// A read-only store shows a running run whose process is gone as
+	// failed (view): such runs are read as running, then chosen by the
+	// status they are shown with.
+	reviewed := s.readOnly && (q.Status == RunFailed || q.Status == RunRunning)
+	switch {
+	case reviewed:
+		where = append(where, `(status = ? OR status = ?)`)
+		args = append(args, q.Status, RunRunning)
+	case q.Status != "":
+		where = append(where, `status = ?`)
+		args = append(args, q.Status)
+	}
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
 	query += ` ORDER BY start_ns DESC, id DESC`
-	if q.Limit > 0 {
+	if q.Limit > 0 && !reviewed {
 		query += ` LIMIT ` + strconv.Itoa(q.Limit)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
@@ -709,6 +725,9 @@ func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
 			return nil, s.wrap("list runs", err)
 		}
 		s.view(&r)
+		if q.Status != "" && r.Status != q.Status {
+			continue
+		}
 		runs = append(runs, r)
 	}
 	if err := rows.Close(); err != nil {
@@ -716,6 +735,9 @@ func (s *store) Runs(ctx context.Context, q RunQuery) ([]Run, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list runs", err)
+	}
+	if q.Limit > 0 && len(runs) > q.Limit {
+		runs = runs[:q.Limit]
 	}
 	for i := range runs {
 		if liveCounts(&runs[i]) {

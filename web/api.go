@@ -279,24 +279,11 @@ func (s *Server) listRuns(r *http.Request, status string, limit int) ([]history.
 	if status != "" && !slices.Contains(runStatuses, status) {
 		return nil, fmt.Errorf("unknown run status %q: want one of %s", status, strings.Join(runStatuses, ", "))
 	}
-	q := history.RunQuery{Limit: limit}
+	q := history.RunQuery{Limit: limit, Status: status}
 	if !allPipelines(r) {
 		q.Pipeline = s.opts.Pipeline
 	}
-	if status != "" {
-		q.Limit = 0 // the history cannot filter by status: read them all
-	}
-	runs, err := s.opts.Log.Runs(r.Context(), q)
-	if err != nil {
-		return nil, err
-	}
-	if status != "" {
-		runs = slices.DeleteFunc(runs, func(r history.Run) bool { return r.Status != status })
-	}
-	if limit > 0 && len(runs) > limit {
-		runs = runs[:limit]
-	}
-	return runs, nil
+	return s.opts.Log.Runs(r.Context(), q)
 }
 
 // allPipelines reports whether r asks for the runs of every pipeline.

@@ -553,9 +553,10 @@ func testPipelines(t *testing.T, spec string) {
 	log := open(t, spec)
 	t0 := time.Now().Add(-time.Hour).Truncate(time.Microsecond)
 	var runs []history.Run
+	statuses := []string{history.RunSuccess, history.RunFailed, history.RunFailed, history.RunSuccess, history.RunCanceled}
 	for i, p := range []string{"example.com/a", "example.com/b", "example.com/a", "", "example.com/a"} {
 		start := t0.Add(time.Duration(i) * time.Second)
-		runs = append(runs, history.Run{ID: fmt.Sprintf("r%d", i), Pipeline: p, Status: history.RunSuccess, Start: start, End: start})
+		runs = append(runs, history.Run{ID: fmt.Sprintf("r%d", i), Pipeline: p, Status: statuses[i], Start: start, End: start})
 	}
 	require.NoError(t, log.Write(ctx, &history.Batch{Runs: runs}))
 	ids := func(q history.RunQuery) []string {
@@ -573,6 +574,12 @@ func testPipelines(t *testing.T, spec string) {
 	assert.Equal(t, []string{"r1=example.com/b"}, ids(history.RunQuery{Pipeline: "example.com/b"}))
 	assert.Empty(t, ids(history.RunQuery{Pipeline: "example.com/c"}))
 	assert.Equal(t, []string{"r4=example.com/a", "r3=", "r2=example.com/a", "r1=example.com/b", "r0=example.com/a"}, ids(history.RunQuery{}))
+	// By status, with a pipeline and a limit.
+	assert.Equal(t, []string{"r2=example.com/a", "r1=example.com/b"}, ids(history.RunQuery{Status: history.RunFailed}))
+	assert.Equal(t, []string{"r2=example.com/a"}, ids(history.RunQuery{Status: history.RunFailed, Limit: 1}))
+	assert.Equal(t, []string{"r2=example.com/a"}, ids(history.RunQuery{Status: history.RunFailed, Pipeline: "example.com/a"}))
+	assert.Equal(t, []string{"r3=", "r0=example.com/a"}, ids(history.RunQuery{Status: history.RunSuccess}))
+	assert.Empty(t, ids(history.RunQuery{Status: history.RunRunning}))
 	one, err := log.Run(ctx, "r1")
 	require.NoError(t, err)
 	assert.Equal(t, "example.com/b", one.Pipeline)
