@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/suggest"
@@ -187,57 +186,11 @@ func (e *env) positional() (args []string, status int, ok bool) {
 	return args, exitOK, true
 }
 
-// partitionLine is a line of partitions: consecutive ones that share a
-// state, a last run and reasons.
-type partitionLine struct {
-	first, last int // indexes
-	status      history.PartitionStatus
-	run         string    // of the last attempt
-	when        time.Time // the latest materialization among them
-	why         string    // reasons, without details unless first == last
-	causes      []history.Cause
-}
-
-// sameReasons returns the causes without their details, for grouping.
-func sameReasons(causes []history.Cause) string {
-	parts := make([]string, len(causes))
-	for i, c := range causes {
-		parts[i] = string(c.Reason)
-		if c.Upstream != "" {
-			parts[i] += " " + string(c.Upstream)
-		}
-	}
-	return strings.Join(parts, "; ")
-}
-
 func (f *partitionsFlags) writeText(e *env, p *history.Partitions, sel partition.Subset, want [4]bool) int {
-	var lines []partitionLine
-	for i := range sel.Indexes() {
-		st := p.Status(i)
-		if !want[st] {
-			continue
-		}
-		var run string
-		var when time.Time
-		if a, ok := p.Record(i); ok {
-			run, when = a.LastRunID, a.Time
-		}
-		var causes []history.Cause
-		if st != history.PartitionFresh {
-			causes = p.Causes(i)
-		}
-		why := sameReasons(causes)
-		if n := len(lines); n > 0 {
-			l := &lines[n-1]
-			if l.last == i-1 && l.status == st && l.run == run && l.why == why {
-				l.last = i
-				if when.After(l.when) {
-					l.when = when
-				}
-				continue
-			}
-		}
-		lines = append(lines, partitionLine{first: i, last: i, status: st, run: run, when: when, why: why, causes: causes})
+	var lines []history.PartitionGroup
+	for _, sp := range sel.Spans() {
+		g, _ := p.Groups(sp.Lo, sp.Hi, 0, func(st history.PartitionStatus) bool { return want[st] })
+		lines = append(lines, g...)
 	}
 	c := p.Counts()
 	fmt.Fprintf(e.stdout, "%s: %s\n\n", p.Key, c)
@@ -253,14 +206,14 @@ func (f *partitionsFlags) writeText(e *env, p *history.Partitions, sel partition
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "PARTITIONS\tSTATUS\tLAST MATERIALIZED\tLAST RUN\tWHY")
 	for _, l := range lines {
-		name := p.Keys.Key(l.first)
-		why := l.why
-		if l.first != l.last {
-			name = fmt.Sprintf("%s%s%s (%d)", name, partition.RangeSep, p.Keys.Key(l.last), l.last-l.first+1)
+		name := p.Keys.Key(l.First)
+		why := l.Reasons
+		if l.First != l.Last {
+			name = fmt.Sprintf("%s%s%s (%d)", name, partition.RangeSep, p.Keys.Key(l.Last), l.Last-l.First+1)
 		} else {
-			why = (&history.State{Causes: l.causes}).Why()
+			why = (&history.State{Causes: l.Causes}).Why()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, l.status, fmtTime(l.when), cell(l.run), cell(why))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, l.Status, fmtTime(l.Time), cell(l.Run), cell(why))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)

@@ -103,6 +103,31 @@ func TestPartitionStaleness(t *testing.T) {
 		day(5): "never materialized", day(6): "never materialized", day(7): "never materialized",
 		day(8): "never materialized", day(9): "never materialized", day(10): "never materialized",
 	}, whys(t, p))
+	// Groups of consecutive partitions alike, a page at a time.
+	span := func(gs []history.PartitionGroup) []string {
+		var out []string
+		for _, g := range gs {
+			out = append(out, fmt.Sprintf("%d-%d %s %s [%s]", g.First, g.Last, g.Status, g.Run, g.Reasons))
+		}
+		return out
+	}
+	groups, next := p.Groups(0, p.Len(), 0, nil)
+	assert.Equal(t, []string{"0-0 fresh r1 []", "1-1 stale r1 [upstream data changed raw]", "2-2 stale r1 [code version changed]",
+		"3-3 fresh r1 []", "4-9 missing  [never materialized]"}, span(groups))
+	assert.Equal(t, 10, next)
+	assert.Equal(t, time.Date(2026, 1, 1, 0, 10, 0, 0, time.UTC), groups[0].Time.UTC())
+	assert.True(t, groups[4].Time.IsZero())
+	assert.Equal(t, `code version changed ("v0" -> "v1")`, (&history.State{Causes: groups[2].Causes}).Why())
+	groups, next = p.Groups(0, p.Len(), 2, nil)
+	assert.Equal(t, []string{"0-0 fresh r1 []", "1-1 stale r1 [upstream data changed raw]"}, span(groups))
+	assert.Equal(t, 2, next, "the next page starts at the third group")
+	groups, next = p.Groups(next, p.Len(), 2, nil)
+	assert.Equal(t, []string{"2-2 stale r1 [code version changed]", "3-3 fresh r1 []"}, span(groups))
+	assert.Equal(t, 4, next)
+	groups, next = p.Groups(3, 7, 0, func(s history.PartitionStatus) bool { return s != history.PartitionFresh })
+	assert.Equal(t, []string{"4-6 missing  [never materialized]"}, span(groups), "within the range, the states kept")
+	assert.Equal(t, 7, next)
+
 	assert.Equal(t, "58 materialized (3 stale), 1 failed, 1 missing of 60", history.PartitionCounts{Total: 60, Fresh: 55, Stale: 3, Failed: 1, Missing: 1}.String())
 
 	p = states[2].Partitions

@@ -505,6 +505,73 @@ func (p *Partitions) Health(cells int) []PartitionStatus {
 	return out
 }
 
+// A PartitionGroup is consecutive partitions alike: in one state, last
+// attempted in one run, and not fresh for the same reasons (details
+// aside). A year of days materialized by one backfill is one group.
+type PartitionGroup struct {
+	First, Last int // indexes in Keys, both included
+	Status      PartitionStatus
+	Run         string    // the run of their last attempt; empty when never attempted
+	Time        time.Time // their latest materialization; zero when none
+	// Reasons are why they are not fresh, without the details; Causes
+	// are the first partition's causes, with their details.
+	Reasons string
+	Causes  []Cause
+}
+
+// Groups returns the partitions from index lo to hi (excluded) whose
+// state keep accepts (every state when keep is nil), as groups of
+// consecutive partitions alike, at most limit groups (all when limit <=
+// 0). next is the index to go on from for more groups; hi when there are
+// none. The cost is a look at the state of each partition scanned and the
+// causes of those not fresh among the groups returned.
+func (p *Partitions) Groups(lo, hi, limit int, keep func(PartitionStatus) bool) (groups []PartitionGroup, next int) {
+	lo, hi = max(lo, 0), min(hi, len(p.status))
+	for i := lo; i < hi; i++ {
+		st := p.status[i]
+		if keep != nil && !keep(st) {
+			continue
+		}
+		var run string
+		var when time.Time
+		if a := p.record(i); a != nil {
+			run, when = a.lastRun, fromNS(a.time)
+		}
+		var causes []Cause
+		if st != PartitionFresh {
+			causes = p.Causes(i)
+		}
+		reasons := reasonsOf(causes)
+		if n := len(groups); n > 0 {
+			g := &groups[n-1]
+			if g.Last == i-1 && g.Status == st && g.Run == run && g.Reasons == reasons {
+				g.Last = i
+				if when.After(g.Time) {
+					g.Time = when
+				}
+				continue
+			}
+			if n == limit {
+				return groups, i
+			}
+		}
+		groups = append(groups, PartitionGroup{First: i, Last: i, Status: st, Run: run, Time: when, Reasons: reasons, Causes: causes})
+	}
+	return groups, hi
+}
+
+// reasonsOf returns the causes without their details.
+func reasonsOf(causes []Cause) string {
+	parts := make([]string, len(causes))
+	for i, c := range causes {
+		parts[i] = string(c.Reason)
+		if c.Upstream != "" {
+			parts[i] += " " + string(c.Upstream)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // Reasons a partitioned asset as a whole is stale, with the partitions
 // concerned in the detail.
 const (
