@@ -7,10 +7,11 @@ import (
 	"strings"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 )
 
 // healthCells is the most cells a health bar has.
-const healthCells = 50
+const healthCells = runview.HealthCells
 
 // healthStyle is how a health bar shows a partition state: a block
 // character, distinct without colour, and its colour on a terminal.

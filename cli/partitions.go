@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
@@ -239,18 +240,12 @@ type partitionEntry struct {
 }
 
 func (f *partitionsFlags) writeJSON(e *env, p *history.Partitions, sel partition.Subset, want [4]bool) int {
-	c := p.Counts()
 	out := struct {
-		Asset      string           `json:"asset"`
-		Counts     statusPartitions `json:"counts"`
-		Partitions []partitionEntry `json:"partitions"`
-		More       int              `json:"more"`
-	}{Asset: string(p.Key), Partitions: []partitionEntry{}}
-	out.Counts = statusPartitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
-		Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
-	for _, st := range p.Health(healthCells) {
-		out.Counts.Health = append(out.Counts.Health, st.String())
-	}
+		Asset      string              `json:"asset"`
+		Counts     *runview.Partitions `json:"counts"`
+		Partitions []partitionEntry    `json:"partitions"`
+		More       int                 `json:"more"`
+	}{Asset: string(p.Key), Counts: runview.NewPartitions(p), Partitions: []partitionEntry{}}
 	for i := range sel.Indexes() {
 		st := p.Status(i)
 		if !want[st] {

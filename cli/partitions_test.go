@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -130,7 +131,7 @@ func TestPartitionsBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	health := slices.Concat(slices.Repeat([]string{"fresh"}, 4), []string{"failed"}, slices.Repeat([]string{"fresh"}, 4), slices.Repeat([]string{"missing"}, 41))
-	same(t, "status --json", &statusPartitions{Total: 60, Materialized: 9, Fresh: 9, Failed: 1, Missing: 50, Health: health}, st[0].Partitions)
+	same(t, "status --json", &runview.Partitions{Total: 60, Materialized: 9, Fresh: 9, Failed: 1, Missing: 50, Health: health}, st[0].Partitions)
 
 	run(t, env, "partitions", "raw").want(t, 0,
 		`(?m)^raw: 9 materialized, 1 failed, 50 missing of 60$`,

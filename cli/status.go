@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -81,31 +82,7 @@ type statusEntry struct {
 	RecordedVersion string         `json:"recorded_logical_version,omitempty"`
 	// Partitions counts the partitions of a partitioned asset by state;
 	// nil for an unpartitioned one.
-	Partitions *statusPartitions `json:"partitions,omitempty"`
-}
-
-// statusPartitions is the state of a partitioned asset's partitions in
-// status --json.
-type statusPartitions struct {
-	Total        int      `json:"total"`
-	Materialized int      `json:"materialized"` // fresh and stale
-	Fresh        int      `json:"fresh"`
-	Stale        int      `json:"stale"`
-	Failed       int      `json:"failed"`
-	Missing      int      `json:"missing"`
-	Unknown      int      `json:"unknown,omitempty"` // records of partitions the definition no longer has
-	Health       []string `json:"health"`            // the health bar's cells, in order: fresh, stale, failed or missing
-}
-
-// newStatusPartitions returns the counts and health cells of p.
-func newStatusPartitions(p *history.Partitions) *statusPartitions {
-	c := p.Counts()
-	sp := &statusPartitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
-		Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
-	for _, st := range p.Health(healthCells) {
-		sp.Health = append(sp.Health, st.String())
-	}
-	return sp
+	Partitions *runview.Partitions `json:"partitions,omitempty"`
 }
 
 type statusCause struct {
@@ -229,7 +206,7 @@ func writeJSONStatus(e *env, states []history.State) int {
 			}
 		}
 		if p := s.Partitions; p != nil {
-			je.Partitions = newStatusPartitions(p)
+			je.Partitions = runview.NewPartitions(p)
 		}
 		entries = append(entries, je)
 	}

@@ -147,3 +147,32 @@ func Value(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// HealthCells is the most cells a partition health bar has: one per
+// partition up to it, else one per bucket of consecutive partitions.
+const HealthCells = 50
+
+// Partitions is the state of a partitioned asset's partitions: their
+// counts by state, as history.View computes them, and the cells of its
+// health bar (history.Partitions.Health).
+type Partitions struct {
+	Total        int      `json:"total"`
+	Materialized int      `json:"materialized"` // fresh and stale
+	Fresh        int      `json:"fresh"`
+	Stale        int      `json:"stale"`
+	Failed       int      `json:"failed"`
+	Missing      int      `json:"missing"`
+	Unknown      int      `json:"unknown,omitempty"` // records of partitions the definition no longer has
+	Health       []string `json:"health"`            // the health bar's cells, in order: fresh, stale, failed or missing
+}
+
+// NewPartitions returns the counts and the health cells of p.
+func NewPartitions(p *history.Partitions) *Partitions {
+	c := p.Counts()
+	out := &Partitions{Total: c.Total, Materialized: c.Materialized(), Fresh: c.Fresh, Stale: c.Stale,
+		Failed: c.Failed, Missing: c.Missing, Unknown: p.Unknown, Health: []string{}}
+	for _, st := range p.Health(HealthCells) {
+		out.Health = append(out.Health, st.String())
+	}
+	return out
+}
