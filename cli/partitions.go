@@ -208,13 +208,10 @@ func (f *partitionsFlags) writeText(e *env, p *history.Partitions, sel partition
 	fmt.Fprintln(tw, "PARTITIONS\tSTATUS\tLAST MATERIALIZED\tLAST RUN\tWHY")
 	for _, l := range lines {
 		name := p.Keys.Key(l.First)
-		why := l.Reasons
 		if l.First != l.Last {
 			name = fmt.Sprintf("%s%s%s (%d)", name, partition.RangeSep, p.Keys.Key(l.Last), l.Last-l.First+1)
-		} else {
-			why = (&history.State{Causes: l.Causes}).Why()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, l.Status, fmtTime(l.Time), cell(l.Run), cell(why))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, l.Status, fmtTime(l.Time), cell(l.Run), cell(l.Why()))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/web"
 )
@@ -144,6 +145,18 @@ func (l *launcher) args(req web.Request, more ...string) []string {
 	if req.Select != "" {
 		a = append(a, "--select="+req.Select)
 	}
+	if p := req.Partitions; p != "" {
+		// As the flags take them: their parsing and errors are the
+		// command line's.
+		switch {
+		case strings.Contains(p, partition.RangeSep):
+			a = append(a, "--partition-range="+p)
+		case strings.Contains(p, ","):
+			a = append(a, "--partitions="+p)
+		default:
+			a = append(a, "--partition="+p)
+		}
+	}
 	if l.concurrency > 0 {
 		a = append(a, "-j="+strconv.Itoa(l.concurrency))
 	}
@@ -184,13 +197,15 @@ func (l *launch) prepare(opts *runtime.Options) {
 func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, error) {
 	var out, errs bytes.Buffer
 	if status := l.materialize(ctx, l.args(req, "--dry-run", "--json"), &out, &errs, nil); status != exitOK {
-		return nil, errors.New(strings.TrimSpace(errs.String()))
+		return nil, errors.New(said(errs.String(), status))
 	}
 	var plan struct {
 		Steps []struct {
-			Asset    string   `json:"asset"`
-			Upstream []string `json:"upstream"`
-			Stored   []string `json:"stored"`
+			Asset      string   `json:"asset"`
+			Partition  string   `json:"partition"`
+			Partitions int      `json:"partitions"`
+			Upstream   []string `json:"upstream"`
+			Stored     []string `json:"stored"`
 		} `json:"steps"`
 	}
 	if out.Len() == 0 { // nothing selected: materialize said so
@@ -201,7 +216,7 @@ func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, e
 	}
 	steps := make([]web.PlanStep, len(plan.Steps))
 	for i, s := range plan.Steps {
-		steps[i] = web.PlanStep{Asset: s.Asset, After: s.Upstream, Stored: s.Stored}
+		steps[i] = web.PlanStep{Asset: s.Asset, Partition: s.Partition, Partitions: s.Partitions, After: s.Upstream, Stored: s.Stored}
 	}
 	return steps, nil
 }
@@ -211,8 +226,8 @@ func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, e
 // start.
 func (l *launcher) Launch(_ context.Context, req web.Request) (string, error) {
 	run := &launch{runID: runtime.NewRunID(), started: make(chan struct{})}
-	said := &headBuffer{max: 64 << 10}
-	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + run.runID + "] "}, said)
+	stderrHead := &headBuffer{max: 64 << 10}
+	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + run.runID + "] "}, stderrHead)
 	done := make(chan int, 1)
 	l.wg.Add(1)
 	go func() {
@@ -225,12 +240,23 @@ func (l *launcher) Launch(_ context.Context, req web.Request) (string, error) {
 	case <-run.started:
 		return run.runID, nil
 	case status := <-done:
-		msg := strings.TrimSpace(said.String())
+		msg := said(stderrHead.String(), status)
 		if msg == "" {
 			msg = fmt.Sprintf("materialize exited with status %d without starting a run", status)
 		}
 		return "", errors.New(msg)
 	}
+}
+
+// said returns what materialize wrote on stderr before it exited with
+// status, for the page: of a usage error, its first line, without the
+// usage that follows (the page's fields are not the flags).
+func said(stderr string, status int) string {
+	stderr = strings.TrimSpace(stderr)
+	if status == exitUsage {
+		stderr, _, _ = strings.Cut(stderr, "\n")
+	}
+	return stderr
 }
 
 // wait waits for the launched runs to end.

@@ -519,6 +519,15 @@ type PartitionGroup struct {
 	Causes  []Cause
 }
 
+// Why says why the partitions are not fresh: the causes with their
+// details for a lone partition, the reasons for several.
+func (g *PartitionGroup) Why() string {
+	if g.First == g.Last {
+		return (&State{Causes: g.Causes}).Why()
+	}
+	return g.Reasons
+}
+
 // Groups returns the partitions from index lo to hi (excluded) whose
 // state keep accepts (every state when keep is nil), as groups of
 // consecutive partitions alike, at most limit groups (all when limit <=

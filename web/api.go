@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,12 +23,15 @@ import (
 //	GET  /api/assets?select=EXPR      the catalog: every (selected) asset and its status
 //	GET  /api/assets/KEY              one asset: definition, links, staleness, materializations
 //	GET  /api/graph?select=EXPR       the lineage graph, laid out, with statuses
+//	GET  /api/partitions/KEY?from=I&status=S,S&limit=N   a page of a partitioned asset's partitions
 //	GET  /api/runs?status=S&limit=N   runs, newest first
-//	POST /api/runs {"select": EXPR}   launch a run: {"run_id": ...}
+//	POST /api/runs {"select": EXPR, "partitions": P}   launch a run: {"run_id": ...}
 //	GET  /api/runs/ID                 one run and its steps
 //	GET  /api/runs/ID/logs?asset=KEY&after=SEQ&limit=N   its log lines
 //	GET  /api/runs/ID/events          server-sent events following the run
-//	POST /api/plan {"select": EXPR}   the steps a run would execute
+//	POST /api/plan {"select": EXPR, "partitions": P}   the steps a run would execute
+//
+// P is one partition key, a range START...END or keys separated by commas.
 //
 // Errors are {"error": message}, with "column" for a selection error.
 
@@ -42,42 +46,15 @@ type assetJSON struct {
 	Why              string     `json:"why,omitempty"`
 	LastMaterialized *time.Time `json:"last_materialized,omitempty"`
 	LastRun          string     `json:"last_run,omitempty"`
-	// Partitions is the health of a partitioned asset's partitions; nil
-	// for an unpartitioned asset (every asset, until the runtime has
-	// partitions).
-	Partitions *partitionHealth `json:"partitions,omitempty"`
+	// Partitions is the health of a partitioned asset's partitions (the
+	// counts and cells of 'status --json'); nil for an unpartitioned
+	// asset.
+	Partitions *runview.Partitions `json:"partitions,omitempty"`
 }
-
-// partitionHealth counts the partitions of an asset by state, for the
-// catalog's health bar. Nothing fills it yet: see partitionsOf.
-type partitionHealth struct {
-	Total        int `json:"total"`
-	Materialized int `json:"materialized"`
-	Failed       int `json:"failed"`
-	Missing      int `json:"missing"`
-}
-
-// Segments returns the bar's segments as percentages (materialized,
-// failed, missing), for the template.
-func (p *partitionHealth) Segments() [3]float64 {
-	if p == nil || p.Total == 0 {
-		return [3]float64{}
-	}
-	f := func(n int) float64 { return 100 * float64(n) / float64(p.Total) }
-	return [3]float64{f(p.Materialized), f(p.Failed), f(p.Missing)}
-}
-
-// partitionsOf returns the partition health of asset i. The seam for
-// partitions: once an AssetDef declares its partitions and the history
-// records a state per partition, count them here, from the
-// history.Asset records whose Partition is set; the catalog and the
-// asset page draw the bar, and the launch page offers the picker
-// (launchView.Partitions), for every asset for which this is not nil.
-func (c *catalog) partitionsOf(int, []history.Asset) *partitionHealth { return nil }
 
 func (c *catalog) assetJSON(i int, st *assetState) assetJSON {
 	a := c.static[i]
-	a.Status, a.Why = st.Status, why(st.Why)
+	a.Status, a.Why, a.Partitions = st.Status, why(st.Why), st.Health
 	if l := st.Last; l != nil && l.Materialized() {
 		t := l.Time
 		a.LastMaterialized, a.LastRun = &t, l.RunID
@@ -291,7 +268,12 @@ func allPipelines(r *http.Request) bool { return r.URL.Query().Get("all") == "1"
 
 // intParam returns the integer query parameter name, or def.
 func intParam(r *http.Request, name string, def int) (int, error) {
-	v := r.URL.Query().Get(name)
+	return intValue(r.URL.Query(), name, def)
+}
+
+// intValue returns the integer value name of q, or def.
+func intValue(q url.Values, name string, def int) (int, error) {
+	v := q.Get(name)
 	if v == "" {
 		return def, nil
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/assetsel"
 	"github.com/assetgen/assetgen/internal/defview"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/selection"
 )
@@ -18,7 +20,8 @@ import (
 // catalog is what the pages know of the definitions, computed once: the
 // assets in definition order and the edges between them.
 type catalog struct {
-	g     *runtime.Graph // the runtime's graph of defs: edges, order, layers
+	full  *runtime.Definitions // as given: their I/O managers check the stored outputs
+	g     *runtime.Graph       // the runtime's graph of defs: edges, order, layers
 	defs  []*runtime.AssetDef
 	index map[runtime.Key]int
 	up    [][]edge // up[i]: the assets i depends on
@@ -49,7 +52,7 @@ type edge struct {
 }
 
 func newCatalog(d *runtime.Definitions) *catalog {
-	c := &catalog{index: map[runtime.Key]int{}, layouts: map[string]*layoutCache{}}
+	c := &catalog{full: d, index: map[runtime.Key]int{}, layouts: map[string]*layoutCache{}}
 	for _, def := range d.Assets {
 		if def == nil {
 			continue
@@ -140,17 +143,23 @@ type assetState struct {
 	Status string          // statusFresh, ...
 	Why    []history.Cause // why it is stale
 	Last   *history.Asset  // its latest record; nil when never attempted
+	// Partitions is the state of each partition of a partitioned asset;
+	// nil for an unpartitioned one.
+	Partitions *history.Partitions
+	Health     *runview.Partitions // its counts and health cells
 }
 
 // statesTTL bounds how long the catalog reuses the states it computed
 // while the newest run in the history stays as it was.
 const statesTTL = time.Second
 
-// states returns the state of every asset, by index (read-only). The
-// states are computed from the whole history (history.Stale), which
-// takes about 100 ms at 10,000 assets, so they are reused while the
-// newest run is unchanged (its ID, status, step counts, heartbeat and
-// end), for at most statesTTL.
+// states returns the state of every asset, by index (read-only), as
+// 'status' computes them: the history's records, with the stored outputs
+// of the I/O managers taken into account (history.Reconciled, without
+// recording anything), through a history.View. They are computed from
+// the whole history, which takes about 100 ms at 10,000 assets, so they
+// are reused while the newest run is unchanged (its ID, status, step
+// counts, heartbeat and end), for at most statesTTL.
 func (c *catalog) states(ctx context.Context, log history.Log) ([]assetState, error) {
 	states, _, err := c.snapshot(ctx, log)
 	return states, err
@@ -173,16 +182,25 @@ func (c *catalog) snapshot(ctx context.Context, log history.Log) ([]assetState, 
 	if c.cached != nil && c.token == token && time.Since(c.computed) < statesTTL {
 		return c.cached, c.gen, nil
 	}
-	all, err := history.Stale(ctx, log, c.defs)
+	// A manager that cannot be asked leaves its outputs unchecked, as
+	// status warns: the records stand.
+	latest, findings, err := history.Reconciled(ctx, log, c.full, false)
+	if _, partial := errors.AsType[*history.ManagerError](err); err != nil && !partial {
+		return nil, 0, err
+	}
+	all, err := history.NewView(log, c.defs, latest, findings, history.Env(ctx, log)).States(ctx, nil)
 	if err != nil {
 		return nil, 0, err
 	}
 	out := make([]assetState, len(all))
 	for i := range all {
 		s := &all[i]
-		st := assetState{Status: statusFresh, Last: s.Last, Why: s.Causes}
+		st := assetState{Status: statusFresh, Last: s.Last, Why: s.Causes, Partitions: s.Partitions}
+		if s.Partitions != nil {
+			st.Health = runview.NewPartitions(s.Partitions)
+		}
 		switch {
-		case hasReason(s.Causes, history.LastAttemptFailed):
+		case hasReason(s.Causes, history.LastAttemptFailed), hasReason(s.Causes, history.PartitionsFailed):
 			st.Status = statusFailed
 		case s.Last == nil || !s.Last.Materialized():
 			st.Status = statusNever

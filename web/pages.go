@@ -32,6 +32,7 @@ func parsePages() (map[string]*template.Template, error) {
 		"short":    shortID,
 		"metadata": fmtMetadata,
 		"inc":      func(i int) int { return i + 1 },
+		"counts":   partitionCounts,
 	}
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
@@ -220,6 +221,11 @@ type assetView struct {
 	// [unix seconds, value] of the successful materializations, oldest
 	// first, for the plot.
 	Series map[string][][2]float64
+	// Parts is a page of a partitioned asset's partitions (the query's
+	// from=, status=), PartsErr why they cannot be shown.
+	Parts    *partitionsJSON
+	PartsErr string
+	States   []string // the partition states, for the filter
 }
 
 func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
@@ -234,6 +240,20 @@ func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := assetView{page: s.page(string(key), "assets"), A: a, Series: map[string][][2]float64{}}
+	code := http.StatusOK
+	if i := s.cat.index[key]; s.cat.defs[i].Partitions != nil {
+		for st := range history.PartitionStatus(4) {
+			v.States = append(v.States, st.String())
+		}
+		parts, err := s.partitions(r, i, r.URL.Query())
+		if _, bad := err.(*queryError); bad {
+			code = http.StatusBadRequest
+		}
+		if err != nil {
+			v.PartsErr = err.Error()
+		}
+		v.Parts = parts
+	}
 	for i := len(a.Materializations) - 1; i >= 0; i-- {
 		m := a.Materializations[i]
 		if m.Status != "success" || m.End == nil {
@@ -245,7 +265,7 @@ func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, http.StatusOK, "asset", v)
+	s.render(w, code, "asset", v)
 }
 
 type runsView struct {
@@ -306,29 +326,109 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 
 type launchView struct {
 	page
-	Select string
-	Error  *selectError
-	Plan   []PlanStep
-	// Partitions is the seam for the partition picker: the partitioned
-	// assets of the selection and their partitions. Empty until the
-	// runtime has partitions; Request will carry the choice.
-	Partitions []string
+	Select     string
+	Partitions string // the partitions asked for (Request.Partitions)
+	Error      *selectError
+	Plan       []PlanStep // its first maxPlanRows steps
+	Steps      int        // of the whole plan
+	// Partitioned lists the partitioned assets of the selection, for
+	// the picker; PlanAssets the partitioned assets of the plan.
+	Partitioned []pickAsset
+	PlanAssets  []planAsset
+	// Keys lists the keys of the first partitioned asset of the
+	// selection, when it has at most maxPickerKeys, for the picker's
+	// suggestions.
+	Keys []string
 }
 
+// pickAsset is a partitioned asset as the picker describes it.
+type pickAsset struct {
+	Key         string
+	Count       int
+	First, Last string
+}
+
+// planAsset counts the steps and partitions of a partitioned asset in a
+// plan.
+type planAsset struct {
+	Asset             string
+	Steps, Partitions int
+}
+
+// maxPlanRows bounds the steps the launch page lists: a backfill of
+// 100,000 partitions lists its first steps and counts the rest.
+const maxPlanRows = 1000
+
 func (s *Server) launchPage(w http.ResponseWriter, r *http.Request) {
-	v := launchView{page: s.page("Launch a run", "launch"), Select: r.URL.Query().Get("select")}
+	q := r.URL.Query()
+	v := launchView{page: s.page("Launch a run", "launch"), Select: q.Get("select"), Partitions: requestPartitions(q)}
 	code := http.StatusOK
 	if s.opts.Runner == nil {
 		v.Error = &selectError{Message: errNoRunner.Error()}
-	} else if _, ok := r.URL.Query()["select"]; ok {
-		plan, err := s.plan(r, Request{Select: v.Select})
+	} else if _, ok := q["select"]; ok {
+		if err := s.pickers(r, &v); err != nil {
+			s.errorPage(w, http.StatusInternalServerError, err)
+			return
+		}
+		plan, err := s.plan(r, Request{Select: v.Select, Partitions: v.Partitions})
 		if err != nil {
 			v.Error, code = newSelectError(err), http.StatusBadRequest
 		} else {
-			v.Plan = plan
+			v.setPlan(plan)
 		}
 	}
 	s.render(w, code, "launch", v)
+}
+
+// pickers fills the picker of v: the partitioned assets its selection
+// holds. A bad selection leaves it empty (the plan reports it).
+func (s *Server) pickers(r *http.Request, v *launchView) error {
+	sel, err := s.cat.selectSet(v.Select)
+	if err != nil {
+		return nil
+	}
+	var states []assetState
+	for i, d := range s.cat.defs {
+		if !sel[i] || d.Partitions == nil {
+			continue
+		}
+		if states == nil {
+			if states, err = s.cat.states(r.Context(), s.opts.Log); err != nil {
+				return err
+			}
+		}
+		p := states[i].Partitions
+		if p == nil || p.Len() == 0 {
+			continue
+		}
+		n := p.Len()
+		v.Partitioned = append(v.Partitioned, pickAsset{Key: string(d.Key), Count: n, First: p.Keys.Key(0), Last: p.Keys.Key(n - 1)})
+		if len(v.Partitioned) == 1 && n <= maxPickerKeys {
+			v.Keys = p.Keys.All()
+		}
+	}
+	return nil
+}
+
+// setPlan keeps the first steps of plan and counts the partitioned
+// assets' steps and partitions.
+func (v *launchView) setPlan(plan []PlanStep) {
+	v.Steps = len(plan)
+	v.Plan = plan[:min(len(plan), maxPlanRows)]
+	index := map[string]int{}
+	for _, st := range plan {
+		if st.Partition == "" {
+			continue
+		}
+		i, ok := index[st.Asset]
+		if !ok {
+			i = len(v.PlanAssets)
+			index[st.Asset] = i
+			v.PlanAssets = append(v.PlanAssets, planAsset{Asset: st.Asset})
+		}
+		v.PlanAssets[i].Steps++
+		v.PlanAssets[i].Partitions += max(st.Partitions, 1)
+	}
 }
 
 // launchForm launches the run the launch page's form asks for and sends
@@ -339,10 +439,10 @@ func (s *Server) launchForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusBadRequest, err)
 		return
 	}
-	req := Request{Select: r.PostForm.Get("select")}
+	req := Request{Select: r.PostForm.Get("select"), Partitions: requestPartitions(r.PostForm)}
 	id, err := s.launch(r, req)
 	if err != nil {
-		v := launchView{page: s.page("Launch a run", "launch"), Select: req.Select, Error: newSelectError(err)}
+		v := launchView{page: s.page("Launch a run", "launch"), Select: req.Select, Partitions: req.Partitions, Error: newSelectError(err)}
 		s.render(w, http.StatusUnprocessableEntity, "launch", v)
 		return
 	}
@@ -414,4 +514,10 @@ func fmtMetadata(m runtime.Metadata) string {
 		parts[i] = k + "=" + v
 	}
 	return strings.Join(parts, " ")
+}
+
+// partitionCounts returns the counts of p in the words of 'status':
+// "58 materialized (3 stale), 1 failed, 1 missing of 60".
+func partitionCounts(p *runview.Partitions) string {
+	return history.PartitionCounts{Total: p.Total, Fresh: p.Fresh, Stale: p.Stale, Failed: p.Failed, Missing: p.Missing}.String()
 }

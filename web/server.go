@@ -50,16 +50,23 @@ type Request struct {
 	// Select is a selection expression (the syntax of --select); empty
 	// selects every asset.
 	Select string `json:"select"`
-	// Partitions will name the partitions (or a range) to run, once
-	// assets can be partitioned; Runner implementations refuse it until
-	// then.
+	// Partitions names the partitions the selected partitioned assets
+	// run, as the command line asks for them: one key (--partition), a
+	// range START...END, both included (--partition-range), or keys
+	// separated by commas (--partitions); empty for none.
+	Partitions string `json:"partitions,omitempty"`
 }
 
 // PlanStep is one step of a planned run, in execution order.
 type PlanStep struct {
-	Asset  string   `json:"asset"`
-	After  []string `json:"after"`  // upstream assets of the run that it waits for
-	Stored []string `json:"stored"` // upstream assets it loads from storage
+	Asset string `json:"asset"`
+	// Partition is the step's partition key, or FIRST...LAST for a step
+	// of several; empty for an unpartitioned asset. Partitions counts
+	// them.
+	Partition  string   `json:"partition,omitempty"`
+	Partitions int      `json:"partitions,omitempty"`
+	After      []string `json:"after"`  // upstream assets of the run that it waits for
+	Stored     []string `json:"stored"` // upstream assets it loads from storage
 }
 
 // Runner plans and launches runs for the page.
@@ -146,6 +153,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.HandleFunc("GET /api/assets", s.apiAssets)
 	mux.HandleFunc("GET /api/assets/{key...}", s.apiAsset)
+	mux.HandleFunc("GET /api/partitions/{key...}", s.apiPartitions)
 	mux.HandleFunc("GET /api/graph", s.apiGraph)
 	mux.HandleFunc("GET /api/runs", s.apiRuns)
 	mux.HandleFunc("POST /api/runs", s.apiLaunch)

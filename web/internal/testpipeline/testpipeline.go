@@ -5,14 +5,18 @@
 //
 //	PIPELINE_SLOW=duration   slow logs a line every 100ms for that long (default 0)
 //	PIPELINE_XSS_FAIL=1      xss fails, with markup in its error
+//	PIPELINE_PARTITIONS=1    the partitioned assets too (see Partitioned)
+//	PIPELINE_FAIL_DAY=day    events fails for that day
 package testpipeline
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"time"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -20,10 +24,57 @@ import (
 // each part sets window.__xss.
 const Payload = `<script>window.__xss="script"</script>"><img src=x onerror="window.__xss='img'">'><svg onload="window.__xss='svg'">`
 
+// PartitionPayload is markup that runs script if a page inserts it as
+// HTML, and a valid static partition key (no '/', ',' or "..").
+const PartitionPayload = `"><img src=x onerror="window.__xss='part'"><svg onload="window.__xss='psvg'">`
+
 var ints = reflect.TypeFor[[]int]()
 
-// Assets returns the assets of the test pipeline.
+// Days are the partitions of events: 2024-01-01 to 2024-02-29, 60 days.
+var Days = partition.Daily("2024-01-01", partition.End("2024-03-01"))
+
+// Partitioned returns the partitioned assets, which Assets adds with
+// PIPELINE_PARTITIONS=1:
+//
+//	events   daily (Days); fails for the day $PIPELINE_FAIL_DAY
+//	regions  static: eu, us and PartitionPayload
+func Partitioned() []*runtime.AssetDef {
+	return []*runtime.AssetDef{
+		{
+			Key: "events", Group: "partitioned", Description: "Events of one day.", Partitions: Days,
+			OutputType: ints,
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				day := ctx.Partition()
+				if day == os.Getenv("PIPELINE_FAIL_DAY") {
+					return nil, fmt.Errorf("no events for %s", day)
+				}
+				ctx.Log.Info("counted events", "day", day)
+				return []int{len(day)}, nil
+			},
+		},
+		{
+			Key: "regions", Group: "partitioned", Description: "One region's figures.",
+			Partitions: partition.NewStatic("eu", "us", PartitionPayload),
+			OutputType: ints,
+			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+				ctx.Log.Info("region", "name", ctx.Partition())
+				return []int{1}, nil
+			},
+		},
+	}
+}
+
+// Assets returns the assets of the test pipeline, with the partitioned
+// ones when $PIPELINE_PARTITIONS is set.
 func Assets() []*runtime.AssetDef {
+	defs := assets()
+	if os.Getenv("PIPELINE_PARTITIONS") != "" {
+		defs = append(defs, Partitioned()...)
+	}
+	return defs
+}
+
+func assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
 		{
 			Key: "raw/orders", Group: "sales", Kinds: []string{"go"}, Owners: []string{"team:sales"},
