@@ -85,7 +85,9 @@ func partitionStates(s string) (func(history.PartitionStatus) bool, error) {
 // none.
 type errNotPartitioned runtime.Key
 
-func (e errNotPartitioned) Error() string { return fmt.Sprintf("asset %s is not partitioned", string(e)) }
+func (e errNotPartitioned) Error() string {
+	return fmt.Sprintf("asset %s is not partitioned", string(e))
+}
 
 // partitions returns a page of the partitions of asset i, from the
 // query's from=, status= and limit=. A query error is a *queryError.
