@@ -141,13 +141,17 @@ func serveBinary(t testing.TB, env ...string) string {
 }
 
 // shoot saves a screenshot of the page under the test's temporary
-// directory, and logs where.
+// directory, and logs where; also in $ASSETGEN_SCREENSHOTS, when set (to
+// keep them: the temporary directory goes with the test).
 func shoot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	png := run(t, ctx, chromedp.FullScreenshot(100))
 	path := filepath.Join(t.TempDir(), name+".png")
 	require.NoError(t, os.WriteFile(path, png, 0o644))
 	t.Logf("screenshot: %s", path)
+	if dir := os.Getenv("ASSETGEN_SCREENSHOTS"); dir != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
+	}
 }
 
 // run runs a, failing the test on an error.
@@ -385,6 +389,102 @@ func TestBrowserEscapes(t *testing.T) {
 		if p.shows != "" {
 			text := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
 			assert.Contains(t, text, p.shows, "%s does not show the text", p.path)
+		}
+	}
+}
+
+// TestBrowserPartitions checks the partition health bar of the catalog
+// and the asset page, launches a range from the asset page's picker and
+// follows it to its success, and loads the pages that show a static
+// partition key of markup, checking that nothing runs.
+func TestBrowserPartitions(t *testing.T) {
+	base := serveBinary(t, "PIPELINE_PARTITIONS=1", "PIPELINE_FAIL_DAY=2024-01-10")
+	launch := func(body string) string {
+		t.Helper()
+		resp, err := http.Post(base+"/api/runs", "application/json", strings.NewReader(body))
+		require.NoError(t, err)
+		var v map[string]string
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+		resp.Body.Close()
+		require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", v)
+		return v["run_id"]
+	}
+	ctx := browser(t)
+	// A backfill of three days, of which one fails, and a region whose
+	// key is markup.
+	first := launch(`{"select": "events", "partitions": "2024-01-08...2024-01-10"}`)
+	do(t, ctx, chromedp.Navigate(base+"/runs/"+first), wait(`document.body.dataset.ended === "true"`, patience))
+	body, err := json.Marshal(map[string]string{"select": "regions", "partitions": testpipeline.PartitionPayload})
+	require.NoError(t, err)
+	markup := launch(string(body))
+	do(t, ctx, chromedp.Navigate(base+"/runs/"+markup), wait(`document.body.dataset.ended === "true"`, patience))
+
+	// The catalog's health bar: a cell per day, the failed one red.
+	bar := func() map[string]string {
+		t.Helper()
+		return run(t, ctx, chromedp.Evaluate[map[string]string](`(() => {
+			const h = document.querySelector('tr[data-key="events"] div.health');
+			return {...h.dataset, text: h.querySelector(".counts").textContent,
+				cells: [...h.querySelectorAll("rect")].map(r => ({fresh: "F", stale: "S", failed: "X", missing: "m"})[r.getAttribute("class")]).join("")};
+		})()`))
+	}
+	do(t, ctx, chromedp.Navigate(base+"/?select=group:partitioned"), chromedp.WaitVisible(chromedp.CSS(`tr[data-key="events"] div.health`)))
+	h := bar()
+	assert.Equal(t, "2 materialized, 1 failed, 57 missing of 60", h["text"])
+	assert.Equal(t, "60", h["total"])
+	assert.Equal(t, "1", h["failed"])
+	// 50 cells of 60 days: cells 6, 7 and 8 are days 7, 8 and 9 (0-based).
+	assert.Equal(t, strings.Repeat("m", 6)+"FFX"+strings.Repeat("m", 41), h["cells"])
+	assert.Equal(t, "rgb(224, 49, 49)", run(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector('tr[data-key="events"] rect.failed')).fill`)))
+	assert.Equal(t, "failed", run(t, ctx, chromedp.Text(chromedp.CSS(`tr[data-key="events"] .st`))))
+	shoot(t, ctx, "catalog-partitions")
+
+	// The asset page: the partitions a group a line, then a range from
+	// the picker, planned a step per day, launched and followed.
+	do(t, ctx, chromedp.Navigate(base+"/assets/events"), chromedp.WaitVisible(chromedp.CSS(`#partitions`)))
+	groups := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#partitions tbody tr")].map(r => r.dataset.first + " " + r.dataset.last + " " + r.dataset.status)`))
+	assert.Equal(t, []string{"2024-01-01 2024-01-07 missing", "2024-01-08 2024-01-09 fresh", "2024-01-10 2024-01-10 failed", "2024-01-11 2024-02-29 missing"}, groups)
+	shoot(t, ctx, "asset-partitions")
+	do(t, ctx,
+		chromedp.SetValue(chromedp.CSS(`#pick-start`), "2024-01-01"),
+		chromedp.SetValue(chromedp.CSS(`#pick-end`), "2024-01-05"),
+		chromedp.Click(chromedp.CSS(`#materialize`)),
+		chromedp.WaitVisible(chromedp.CSS(`#plan`)),
+	)
+	parts := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#plan td.part")].map(td => td.textContent)`))
+	assert.Equal(t, []string{"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"}, parts)
+	assert.Equal(t, "2024-01-01...2024-01-05", run(t, ctx, chromedp.Evaluate[string](`document.getElementById("launch-partitions").value`)))
+	shoot(t, ctx, "launch-partitions")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`#launch`)),
+		chromedp.WaitVisible(chromedp.CSS(`#gantt`)),
+		wait(`document.body.dataset.ended === "true"`, patience),
+	)
+	assert.Equal(t, "success", run(t, ctx, chromedp.Text(chromedp.CSS(`#run-status`))))
+	assert.Equal(t, 5, run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#gantt rect").length`)), "a bar per partition's step")
+	shoot(t, ctx, "run-partitions")
+
+	do(t, ctx, chromedp.Navigate(base+"/?select=group:partitioned"), chromedp.WaitVisible(chromedp.CSS(`tr[data-key="events"] div.health`)))
+	h = bar()
+	assert.Equal(t, "7 materialized, 1 failed, 52 missing of 60", h["text"])
+	// Cell 4 is days 4 (fresh) and 5 (missing): a tie goes to missing.
+	assert.Equal(t, "FFFF"+"mm"+"FFX"+strings.Repeat("m", 41), h["cells"])
+
+	// A partition key of markup shows as text, and runs nothing.
+	payload := testpipeline.PartitionPayload
+	for _, path := range []string{
+		"/", "/assets/regions", "/assets/regions?status=fresh", "/launch?select=regions",
+		"/launch?select=regions&partitions=" + url.QueryEscape(payload), "/runs/" + markup,
+	} {
+		do(t, ctx, chromedp.Navigate(base+path), wait(`document.readyState === "complete"`, patience))
+		if strings.HasPrefix(path, "/runs/") {
+			do(t, ctx, wait(`document.body.dataset.ended === "true"`, patience))
+		}
+		time.Sleep(100 * time.Millisecond)
+		assert.Equal(t, "undefined", run(t, ctx, chromedp.Evaluate[string](`String(window.__xss)`)), "script ran on %s", path)
+		assert.Equal(t, 0, run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("img, svg[onload]").length`)), "markup became elements on %s", path)
+		if path != "/" && path != "/launch?select=regions" {
+			assert.Contains(t, run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`)), payload, "%s does not show the key", path)
 		}
 	}
 }
