@@ -30,7 +30,7 @@ const envToken = "ASSETGEN_TOKEN"
 func serveCommand() *command {
 	return &command{
 		name:  "serve",
-		args:  "[--addr HOST:PORT] [--token TOKEN] [--history SPEC] [-j N] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--addr HOST:PORT] [--token TOKEN] [--history SPEC | --queue DSN] [-j N] [--log-level LEVEL] [--log-format text|json]",
 		short: "serve the web page: catalog, lineage, runs with their logs, launching",
 		long: `Serve serves the pipeline's web page until interrupted: the asset catalog
 (status, staleness, filtering with the --select syntax), the lineage
@@ -46,6 +46,12 @@ the page shows (--history, as for materialize). SIGINT or SIGTERM stops
 the server: running runs are cancelled and recorded as such, and serve
 exits 0.
 
+With --queue DSN, runs launched from the page run on the workers of that
+PostgreSQL database instead, as 'materialize --queue DSN --detach' would
+(see 'worker'), and the page shows the queue's database, which records
+them (--history, if given, must be the same). They go on when serve
+stops; 'runs cancel RUN_ID' cancels one.
+
 The page listens on 127.0.0.1:3000 by default, for this machine only.
 Another address (0.0.0.0:3000, a host name) needs a token, from --token
 or $` + envToken + `: every request must then carry it, as the header
@@ -57,6 +63,7 @@ untrusted network: serve speaks plain HTTP.`,
 			fs.StringVar(&f.addr, "addr", "127.0.0.1:3000", "listen on `HOST:PORT` (port 0 picks a free one)")
 			fs.StringVar(&f.token, "token", "", "require `TOKEN` of every request (default: $"+envToken+"); needed for a non-loopback --addr")
 			fs.IntVar(&f.concurrency, "j", 0, "launched runs run at most `N` steps at once (default: the number of CPUs)")
+			fs.StringVar(&f.queue, "queue", "", "launch runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), and show its history")
 			f.history.declare(fs)
 			f.log.declare(fs)
 			return f.run
@@ -69,6 +76,7 @@ type serveFlags struct {
 	addr        string
 	token       string
 	concurrency int
+	queue       string
 	history     historyFlag
 	log         logFlags
 }
@@ -76,6 +84,17 @@ type serveFlags struct {
 func (f *serveFlags) run(e *env) int {
 	if f.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", f.concurrency)
+	}
+	if f.queue != "" {
+		switch {
+		case !history.IsPostgres(f.queue):
+			return e.usageError("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(f.queue))
+		case f.concurrency != 0:
+			return e.usageError("-j goes with worker when runs are queued: each worker runs its own steps")
+		case f.history.spec != "" && f.history.spec != f.queue:
+			return e.usageError("--history %s: runs launched on the queue are recorded in its database; give --queue alone", history.Describe(f.history.spec))
+		}
+		f.history.spec = f.queue
 	}
 	if f.token == "" {
 		f.token = os.Getenv(envToken)
@@ -90,7 +109,7 @@ func (f *serveFlags) run(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log}
+	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log, queue: f.queue}
 	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog, Pipeline: history.PipelineName()})
 	if err != nil {
 		e.errorf("%v", err)
@@ -136,6 +155,7 @@ type launcher struct {
 	history     string // the resolved --history, where serve reads
 	concurrency int
 	log         logFlags
+	queue       string // launch on this queue (materialize --queue --detach)
 	wg          sync.WaitGroup
 }
 
@@ -224,7 +244,10 @@ func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, e
 // Launch starts materialize in the background and returns the run's ID
 // once the run has started, or what materialize said when it could not
 // start.
-func (l *launcher) Launch(_ context.Context, req web.Request) (string, error) {
+func (l *launcher) Launch(ctx context.Context, req web.Request) (string, error) {
+	if l.queue != "" {
+		return l.launchQueued(ctx, req)
+	}
 	run := &launch{runID: runtime.NewRunID(), started: make(chan struct{})}
 	stderrHead := &headBuffer{max: 64 << 10}
 	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + run.runID + "] "}, stderrHead)
@@ -257,6 +280,21 @@ func said(stderr string, status int) string {
 		stderr, _, _ = strings.Cut(stderr, "\n")
 	}
 	return stderr
+}
+
+// launchQueued launches a run of req on the queue, with materialize
+// --queue --detach, which returns once the run is enqueued.
+func (l *launcher) launchQueued(ctx context.Context, req web.Request) (string, error) {
+	var out, errs bytes.Buffer
+	if status := l.materialize(ctx, l.args(req, "--queue="+l.queue, "--detach"), &out, &errs, nil); status != exitOK {
+		return "", errors.New(said(errs.String(), status))
+	}
+	id := strings.TrimSpace(out.String())
+	if id == "" {
+		return "", errors.New("materialize --queue printed no run ID")
+	}
+	fmt.Fprintf(l.e.stderr, "%s serve: launched run %s on the queue\n", l.e.prog, id)
+	return id, nil
 }
 
 // wait waits for the launched runs to end.

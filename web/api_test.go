@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +33,7 @@ type served struct {
 	history string
 	stderr  *syncBuffer
 	gate    string // a file follow creates on the first log line of asset slow
+	defs    runtime.Definitions
 }
 
 // serve starts serve in this process with args; the test's cleanup
@@ -44,13 +46,20 @@ func serve(t *testing.T, env map[string]string, args ...string) *served {
 	s := &served{history: t.TempDir(), stderr: &syncBuffer{}}
 	defs := runtime.Definitions{
 		Assets:     testpipeline.Assets(),
-		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir())},
+		// Shared: one directory for every worker of a queue (one
+		// process here).
+		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir(), fs.Shared())},
 	}
+	s.defs = defs
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	status := make(chan int, 1)
+	base := []string{"serve", "--addr", "127.0.0.1:0", "--history", s.history}
+	if slices.Contains(args, "--queue") {
+		base = base[:3] // the queue's database is the history
+	}
 	go func() {
-		status <- cli.Run(ctx, defs, append([]string{"serve", "--addr", "127.0.0.1:0", "--history", s.history}, args...), strings.NewReader(""), pw, s.stderr)
+		status <- cli.Run(ctx, defs, append(base, args...), strings.NewReader(""), pw, s.stderr)
 		pw.Close()
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
