@@ -45,7 +45,7 @@ func serve(t *testing.T, env map[string]string, args ...string) *served {
 	}
 	s := &served{history: t.TempDir(), stderr: &syncBuffer{}}
 	defs := runtime.Definitions{
-		Assets:     testpipeline.Assets(),
+		Assets: testpipeline.Assets(),
 		// Shared: one directory for every worker of a queue (one
 		// process here).
 		IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir(), fs.Shared())},

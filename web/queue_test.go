@@ -41,7 +41,9 @@ func TestServeQueue(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan int, 1)
 	stderr := &syncBuffer{}
-	go func() { stopped <- cli.Run(ctx, s.defs, []string{"worker", "--queue", dsn, "-j", "2"}, strings.NewReader(""), stderr, stderr) }()
+	go func() {
+		stopped <- cli.Run(ctx, s.defs, []string{"worker", "--queue", dsn, "-j", "2"}, strings.NewReader(""), stderr, stderr)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
