@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/web"
 	"github.com/chromedp/chromedp"
@@ -165,6 +167,67 @@ func BenchmarkBrowser(b *testing.B) {
 				total += ms
 			}
 			b.ReportMetric(total/float64(b.N), "ms/page")
+		})
+	}
+}
+
+// BenchmarkPartitions serves an asset of 100,000 daily partitions, all
+// recorded (one in a thousand failed), and times the API and the pages
+// that show them: the catalog with its health bar, a page of partition
+// groups (the first, and the failed ones, which are scattered), the
+// asset page. The first request computes the states (logged); the others
+// reuse them, as every request does while the history is unchanged.
+func BenchmarkPartitions(b *testing.B) {
+	const n = 100_000
+	ctx := context.Background()
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -n) // in 1746
+	daily := partition.Daily(start.Format(time.DateOnly), partition.End("2020-01-01"))
+	keys, err := daily.Resolve(partition.Env{Now: time.Now()})
+	require.NoError(b, err)
+	require.Equal(b, n, keys.Len())
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{{Key: "events", Partitions: daily}}}
+	log, err := history.Open(ctx, b.TempDir())
+	require.NoError(b, err)
+	b.Cleanup(func() { log.Close() })
+	rec := history.NewRecorder(log, nil)
+	t := time.Now().Add(-time.Hour)
+	ev := func(e runtime.Event) {
+		t = t.Add(time.Microsecond)
+		e.RunID, e.Time = "backfill", t
+		rec.OnEvent(e)
+	}
+	ev(runtime.Event{Type: runtime.RunStart, Keys: []runtime.Key{"events"}})
+	for i := range n {
+		e := runtime.Event{Type: runtime.StepSuccess, Key: "events", Partition: keys.Key(i), Partitions: keys.Span(i, i+1), Attempt: 1, DataVersion: "v"}
+		if i%1000 == 999 {
+			e.Type, e.Err = runtime.StepFailure, errors.New("boom")
+		}
+		ev(e)
+	}
+	ev(runtime.Event{Type: runtime.RunEnd})
+	require.NoError(b, rec.Close())
+	srv, err := web.New(web.Options{Defs: defs, Log: log})
+	require.NoError(b, err)
+	ts := httptest.NewServer(srv)
+	b.Cleanup(ts.Close)
+
+	t0 := time.Now()
+	get(b, ts.URL+"/api/assets")
+	b.Logf("the first /api/assets, which computes the states of %d partitions: %v", n, time.Since(t0).Round(time.Millisecond))
+	for _, c := range []struct{ name, path string }{
+		{"assets", "/api/assets"},
+		{"partitions", "/api/partitions/events"},
+		{"partitions_failed", "/api/partitions/events?status=failed"},
+		{"partitions_last_page", "/api/partitions/events?from=99000"},
+		{"catalog_page", "/"},
+		{"asset_page", "/assets/events"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var size int64
+			for b.Loop() {
+				size = get(b, ts.URL+c.path)
+			}
+			b.ReportMetric(float64(size)/1024, "KiB")
 		})
 	}
 }
