@@ -40,7 +40,8 @@ a page to preview and launch runs. It prints the address to open on
 stdout; requests and launched runs log on stderr.
 
 Runs launched from the page execute in this process, exactly as
-'materialize --select EXPR' would (with -j, --log-level and
+'materialize --select EXPR' would, with the partitions picked as
+--partition, --partition-range or --partitions (with -j, --log-level and
 --log-format as given here), and are recorded in the run history that
 the page shows (--history, as for materialize). SIGINT or SIGTERM stops
 the server: running runs are cancelled and recorded as such, and serve

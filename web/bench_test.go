@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,7 +21,8 @@ import (
 )
 
 // The benchmarks serve 10,000 assets with 1,000 runs in a SQLite history
-// (one run of every asset, 999 of ten assets each):
+// (one run of every asset, 999 of ten assets each, one in ten of them
+// failed):
 //
 //	go test ./web -run '^$' -bench . -benchtime 20x
 //
@@ -76,10 +78,14 @@ func bigServer(b *testing.B) (*httptest.Server, string) {
 	tick := func() time.Time { t = t.Add(time.Millisecond); return t }
 	play := func(id string, keys []runtime.Key) {
 		rec.OnEvent(runtime.Event{Type: runtime.RunStart, RunID: id, Keys: keys, Time: tick()})
-		for _, k := range keys {
+		for n, k := range keys {
 			rec.OnEvent(runtime.Event{Type: runtime.StepStart, RunID: id, Key: k, Attempt: 1, Time: tick(), CodeVersion: "v1"})
-			rec.OnEvent(runtime.Event{Type: runtime.StepSuccess, RunID: id, Key: k, Attempt: 1, Time: tick(), Duration: time.Millisecond,
-				CodeVersion: "v1", Metadata: runtime.Metadata{"rows": 100}})
+			e := runtime.Event{Type: runtime.StepSuccess, RunID: id, Key: k, Attempt: 1, Time: tick(), Duration: time.Millisecond,
+				CodeVersion: "v1", Metadata: runtime.Metadata{"rows": 100}}
+			if n == 0 && strings.HasSuffix(id, "7") {
+				e.Type, e.Err, e.Metadata = runtime.StepFailure, errors.New("boom"), nil // one run in ten fails
+			}
+			rec.OnEvent(e)
 		}
 		rec.OnEvent(runtime.Event{Type: runtime.RunEnd, RunID: id, Time: tick()})
 	}

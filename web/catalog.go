@@ -36,6 +36,7 @@ type catalog struct {
 	cached   []assetState // see states
 	token    string
 	computed time.Time
+	cost     time.Duration // what computing them took
 	gen      uint64
 
 	static []assetJSON // what the catalog shows of each definition
@@ -150,7 +151,11 @@ type assetState struct {
 }
 
 // statesTTL bounds how long the catalog reuses the states it computed
-// while the newest run in the history stays as it was.
+// while the newest run in the history stays as it was (stored outputs,
+// dynamic partition keys and the current time can change without a run),
+// unless computing them took longer than a tenth of it: they are then
+// reused for ten times what they took, so that recomputing them never
+// takes more than a tenth of the server's time.
 const statesTTL = time.Second
 
 // states returns the state of every asset, by index (read-only), as
@@ -159,7 +164,8 @@ const statesTTL = time.Second
 // recording anything), through a history.View. They are computed from
 // the whole history, which takes about 100 ms at 10,000 assets, so they
 // are reused while the newest run is unchanged (its ID, status, step
-// counts, heartbeat and end), for at most statesTTL.
+// counts, heartbeat and end), for at most statesTTL (or ten times what
+// they took).
 func (c *catalog) states(ctx context.Context, log history.Log) ([]assetState, error) {
 	states, _, err := c.snapshot(ctx, log)
 	return states, err
@@ -179,9 +185,10 @@ func (c *catalog) snapshot(ctx context.Context, log history.Log) ([]assetState, 
 	}
 	c.statesMu.Lock()
 	defer c.statesMu.Unlock()
-	if c.cached != nil && c.token == token && time.Since(c.computed) < statesTTL {
+	if c.cached != nil && c.token == token && time.Since(c.computed) < max(statesTTL, 10*c.cost) {
 		return c.cached, c.gen, nil
 	}
+	begin := time.Now()
 	// A manager that cannot be asked leaves its outputs unchecked, as
 	// status warns: the records stand.
 	latest, findings, err := history.Reconciled(ctx, log, c.full, false)
@@ -209,7 +216,7 @@ func (c *catalog) snapshot(ctx context.Context, log history.Log) ([]assetState, 
 		}
 		out[i] = st
 	}
-	c.cached, c.token, c.computed = out, token, time.Now()
+	c.cached, c.token, c.computed, c.cost = out, token, time.Now(), time.Since(begin)
 	c.gen++
 	return out, c.gen, nil
 }

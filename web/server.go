@@ -1,7 +1,8 @@
 // Package web is the web page of an assetgen pipeline, which the command
-// line serves with 'pipeline serve': the asset catalog, the lineage graph,
-// each asset's materializations, the runs with their steps and log lines,
-// and a page to launch runs. It reads the run history and the
+// line serves with 'pipeline serve': the asset catalog (with the health
+// bars of partitioned assets), the lineage graph, each asset's
+// materializations and partitions, the runs with their steps and log
+// lines, and a page to launch runs of a selection and its partitions. It reads the run history and the
 // definitions, and launches runs through a Runner (the command line's
 // materialize path), so a run launched from the page is planned,
 // validated and recorded like any other.
