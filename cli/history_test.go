@@ -372,23 +372,7 @@ func TestHistorySpec(t *testing.T) {
 // it, so this test only runs against a server the environment names.
 func TestHistoryPostgres(t *testing.T) {
 	// A real server: $ASSETGEN_TEST_POSTGRES, or a throwaway cluster.
-	pg, err := pgtest.Start()
-	if err != nil {
-		if !errors.Is(err, pgtest.ErrMissing) || os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	t.Cleanup(pg.Stop)
-	dsn, drop, err := pg.NewDatabase(context.Background(), "cli")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Error(err)
-		}
-	})
+	dsn := pgtest.Database(t, "cli")
 	env := store(t)
 	id := runID(t, run(t, env, "materialize", "--select", "+combined_data", "--history", dsn))
 	run(t, env, "runs", "show", id, "--history", dsn).want(t, 0, `(?m)^combined_data +success +1 .*rows=6`)

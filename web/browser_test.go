@@ -301,6 +301,19 @@ func TestBrowser(t *testing.T) {
 	assert.Equal(t, base+"/assets/orders", run(t, ctx, chromedp.Location()))
 }
 
+// launchRun launches a run of body (a web.Request) through the API of
+// the server at base and returns its ID.
+func launchRun(t *testing.T, base, body string) string {
+	t.Helper()
+	resp, err := http.Post(base+"/api/runs", "application/json", strings.NewReader(body))
+	require.NoError(t, err)
+	var v map[string]string
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+	resp.Body.Close()
+	require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", v)
+	return v["run_id"]
+}
+
 func containsLine(lines []string, parts ...string) bool {
 	for _, l := range lines {
 		ok := true
@@ -323,27 +336,12 @@ func escapeQuery(s string) string { return strings.NewReplacer("+", "%2B", " ", 
 // shows as text.
 func TestBrowserEscapes(t *testing.T) {
 	base := serveBinary(t)
-	launch := func() string {
-		t.Helper()
-		resp, err := http.Post(base+"/api/runs", "application/json", strings.NewReader(`{"select": "xss"}`))
-		require.NoError(t, err)
-		var v map[string]string
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
-		resp.Body.Close()
-		require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", v)
-		return v["run_id"]
-	}
-	ok := launch()
+	ok := launchRun(t, base, `{"select": "xss"}`)
 	// A second server, whose xss fails: its error is markup too.
 	ctx := browser(t)
 	do(t, ctx, chromedp.Navigate(base+"/runs/"+ok), wait(`document.body.dataset.ended === "true"`, patience))
 	failing := serveBinary(t, "PIPELINE_XSS_FAIL=1")
-	resp, err := http.Post(failing+"/api/runs", "application/json", strings.NewReader(`{"select": "xss"}`))
-	require.NoError(t, err)
-	var v map[string]string
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
-	resp.Body.Close()
-	bad := v["run_id"]
+	bad := launchRun(t, failing, `{"select": "xss"}`)
 
 	payload := testpipeline.Payload
 	pages := []struct {
@@ -399,16 +397,7 @@ func TestBrowserEscapes(t *testing.T) {
 // partition key of markup, checking that nothing runs.
 func TestBrowserPartitions(t *testing.T) {
 	base := serveBinary(t, "PIPELINE_PARTITIONS=1", "PIPELINE_FAIL_DAY=2024-01-10")
-	launch := func(body string) string {
-		t.Helper()
-		resp, err := http.Post(base+"/api/runs", "application/json", strings.NewReader(body))
-		require.NoError(t, err)
-		var v map[string]string
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
-		resp.Body.Close()
-		require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", v)
-		return v["run_id"]
-	}
+	launch := func(body string) string { return launchRun(t, base, body) }
 	ctx := browser(t)
 	// A backfill of three days, of which one fails, and a region whose
 	// key is markup.

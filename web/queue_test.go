@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"errors"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -21,21 +19,7 @@ import (
 // PostgreSQL server, run by a worker, and follows them from the queue's
 // history, which the page shows.
 func TestServeQueue(t *testing.T) {
-	pg, err := pgtest.Start()
-	if err != nil {
-		if !errors.Is(err, pgtest.ErrMissing) || os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	t.Cleanup(pg.Stop)
-	dsn, drop, err := pg.NewDatabase(context.Background(), "web")
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Error(err)
-		}
-	})
+	dsn := pgtest.Database(t, "web")
 	s := serve(t, map[string]string{"PIPELINE_PARTITIONS": "1"}, "--queue", dsn)
 	// A worker, in this process, with the same definitions.
 	ctx, cancel := context.WithCancel(context.Background())

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -240,4 +241,30 @@ func (s *Server) Resume() error {
 		return err
 	}
 	return s.start(port)
+}
+
+// Database starts a server for test t (Start) and returns the DSN of a
+// new database named after prefix; both go at the end of the test. When
+// PostgreSQL is missing, the test is skipped, except on CI ($CI=true),
+// where it fails, as on any other error.
+func Database(t testing.TB, prefix string) string {
+	t.Helper()
+	s, err := Start()
+	if err != nil {
+		if !errors.Is(err, ErrMissing) || os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	t.Cleanup(s.Stop)
+	dsn, drop, err := s.NewDatabase(context.Background(), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return dsn
 }
