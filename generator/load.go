@@ -250,7 +250,7 @@ func loadErrors(pkg *packages.Package, dir string) Errors {
 			continue
 		}
 		p := e.Fset.Position(e.Pos)
-		d := Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: e.Msg}
+		d := Diagnostic{File: p.Filename, Line: p.Line, Col: p.Column, Msg: importError(pkg, e.Msg)}
 		if strings.HasPrefix(e.Msg, "\t") && len(typed) > 0 {
 			// A continuation of the previous error, such as "other
 			// declaration of X": keep it under that error.
@@ -273,6 +273,28 @@ func loadErrors(pkg *packages.Package, dir string) Errors {
 		return append(other, parse...)
 	}
 	return append(other, typed...)
+}
+
+// importError returns, for the type checker's `could not import PATH
+// (invalid package name: "")`, what go list said of PATH, as go build
+// reports it (`package nosuch is not in std`, `no required module
+// provides package ...`); any other message is returned unchanged.
+func importError(pkg *packages.Package, msg string) string {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return msg
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	imp := pkg.Imports[path]
+	if imp == nil {
+		return msg
+	}
+	for _, e := range imp.Errors {
+		if e.Kind == packages.ListError && e.Pos != "" {
+			return e.Msg
+		}
+	}
+	return msg
 }
 
 // undefinedAssets reports whether a type error is about an Assets function
