@@ -257,6 +257,11 @@ func TestAbandonedStep(t *testing.T) {
 		summaryRow("slow", "failed", "1"),
 		summaryRow("people", "success", "1"),
 		`(?m)^slow: timed out after 200ms \(abandoned: the function did not return within 100ms after its context was cancelled; its result will be discarded\)$`)
+	// The abandonment is said once, by the step's line: not again by a
+	// log line of the runtime.
+	if n := strings.Count(r.stderr, "did not return"); n != 1 {
+		t.Errorf("the abandonment is printed %d times on stderr, want once:\n%s", n, r.stderr)
+	}
 	runs := runsJSON(t, env)
 	if len(runs) != 1 || runs[0].Status != "failed" || runs[0].Steps["failed"] != 1 {
 		t.Errorf("runs --json: %+v, want the run failed with slow failed", runs)

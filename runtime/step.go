@@ -450,9 +450,9 @@ func (x *executor) storeStream(actx context.Context, s *stepRun, attempt int32, 
 	return <-done // the stream ended: the store finishes
 }
 
-// abandoned logs that the step is abandoned and returns its error.
+// abandoned returns the error of an abandoned step. Nothing is logged:
+// the step's failure event says it (the command line prints it once).
 func (s *stepRun) abandoned(grace time.Duration) error {
-	s.ctx.Log.Warn("abandoning the step: its function did not return after its context was cancelled", "grace", grace)
 	return fmt.Errorf("%w: the function did not return within %s after its context was cancelled; its result will be discarded", ErrAbandoned, max(grace, 0))
 }
 
