@@ -138,15 +138,7 @@ func TestReadOnlyHistory(t *testing.T) {
 	})
 	asUser := func(args ...string) result {
 		t.Helper()
-		cmd := pipeline(t, env, args...)
-		if os.Geteuid() == 0 {
-			bin := filepath.Join(dir, "pipeline")
-			copyFile(t, pipelineBin, bin)
-			cmd.Path, cmd.Args[0] = bin, bin
-			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-			cmd.Dir = "/"
-		}
-		return runCmd(t, cmd)
+		return runAsNobody(t, dir, env, args...)
 	}
 	// Its duration is at least the time to its last heartbeat, not that.
 	asUser("runs").want(t, 0, `(?m)^dead +failed +\S+ \S+ +at least 7ms +1 failed$`, `(?m) +success +.* 1 success$`)
@@ -170,6 +162,61 @@ func TestReadOnlyHistory(t *testing.T) {
 	if status != history.RunRunning {
 		t.Errorf("the dead run is stored as %s: a reading command reaped it", status)
 	}
+}
+
+// runAsNobody runs the pipeline with env and args as user nobody when
+// the test runs as root, whom permissions do not stop; the binary is
+// copied into dir, which nobody can read.
+func runAsNobody(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	cmd := pipeline(t, env, args...)
+	if os.Geteuid() == 0 {
+		bin := filepath.Join(dir, "pipeline")
+		copyFile(t, pipelineBin, bin)
+		cmd.Path, cmd.Args[0] = bin, bin
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		cmd.Dir = "/"
+	}
+	return runCmd(t, cmd)
+}
+
+// TestMaterializeUnwritableHistory checks that materialize refuses to run
+// on a history it cannot write, before anything runs, rather than store
+// outputs that no history records (SQLite opens a file it may only read
+// without a word, and fails at the first write, when the run's events
+// are written in the background).
+func TestMaterializeUnwritableHistory(t *testing.T) {
+	dir, err := os.MkdirTemp("", "cli-unwritable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { os.Chmod(p, 0o755); return nil })
+		os.RemoveAll(dir)
+	})
+	os.Chmod(dir, 0o755)
+	home, data := filepath.Join(dir, "home"), filepath.Join(dir, "data")
+	run(t, []string{"ASSETGEN_HOME=" + home}, "materialize", "--select", "people").want(t, 0)
+	// A history file nobody may only read, in a directory where SQLite
+	// can make its -wal and -shm files (a read-only directory fails at
+	// once: SQLite cannot open its WAL); the outputs' directory is
+	// writable.
+	os.Chmod(home, 0o777)
+	if err := os.Chmod(history.SQLitePath(home), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(data, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(data, 0o777)
+	env := []string{"ASSETGEN_HOME=" + home, "PIPELINE_DATA=" + data}
+	runAsNobody(t, dir, env, "materialize", "--select", "people").want(t, 1,
+		`err:cannot record the run in the history .*history\.db: .*attempt to write a readonly database`,
+		`err:run with --no-history to materialize without recording the run`)
+	if ents, _ := os.ReadDir(data); len(ents) > 0 {
+		t.Errorf("materialize stored outputs that the history does not record: %v", ents)
+	}
+	runAsNobody(t, dir, env, "materialize", "--select", "people", "--no-history").want(t, 0)
 }
 
 // hashTree returns the names and SHA-256 of the files under dir, as one

@@ -155,6 +155,14 @@ func Record(ctx context.Context, log Log, opts *runtime.Options, tags map[string
 	if _, err := log.Reap(ctx); err != nil {
 		return nil, err
 	}
+	// Fail before the run, not after it: its events are written in the
+	// background, so a log that cannot be written would only say so once
+	// the outputs are stored, unrecorded.
+	if w, ok := log.(interface{ writable(context.Context) error }); ok {
+		if err := w.writable(ctx); err != nil {
+			return nil, err
+		}
+	}
 	r := NewRecorder(log, tags)
 	r.runCtx = ctx
 	if opts.DataVersion == nil {

@@ -927,6 +927,26 @@ func (s *store) Assets(ctx context.Context) ([]Asset, error) {
 	return out, nil
 }
 
+// writable returns an error when the log cannot be written, such as a
+// SQLite file the process may only read, which SQLite opens for reading
+// without a word (even BEGIN IMMEDIATE succeeds: it becomes a read
+// transaction). A statement that writes, if only nothing, says so.
+// Nothing is written.
+func (s *store) writable(ctx context.Context) error {
+	if s.readOnly {
+		return s.errorf("opened read-only")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("write", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM runs WHERE 1 = 0`); err != nil {
+		return s.wrap("write", err)
+	}
+	return nil
+}
+
 func (s *store) Reap(ctx context.Context) ([]string, error) {
 	if s.readOnly {
 		return nil, nil // the reading methods show dead runs as abandoned
