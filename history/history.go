@@ -143,7 +143,7 @@ type Step struct {
 	Error         string    // failed: the last error; skipped or canceled: the reason
 	Cause         runtime.Key
 	Retries       []Attempt        // errors of the attempts that were retried
-	Metadata      runtime.Metadata // as JSON decodes it: numbers are float64
+	Metadata      runtime.Metadata // as JSON decodes it: numbers are float64, but whole numbers of 2^53 or more (json.Number, exact)
 	CodeVersion   string
 	DataVersion   string                 // success: the data version of the output
 	InputVersions map[runtime.Key]string // success: data versions of the inputs used

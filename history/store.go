@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -840,7 +841,7 @@ func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	if err := unmarshal(retries, &p.Retries); err != nil {
 		return p, s.errorf("step %s of run %s: retries: %v", key, p.RunID, err)
 	}
-	if err := unmarshal(meta, &p.Metadata); err != nil {
+	if err := unmarshalMetadata(meta, &p.Metadata); err != nil {
 		return p, s.errorf("step %s of run %s: metadata: %v", key, p.RunID, err)
 	}
 	if err := unmarshal(inputs, &p.InputVersions); err != nil {
@@ -880,6 +881,54 @@ func (s *store) Steps(ctx context.Context, runID string) ([]Step, error) {
 		}
 	}
 	return steps, err
+}
+
+// unmarshalMetadata decodes metadata as unmarshal does, but for a whole
+// number that a float64 cannot hold exactly (2^53 or more, such as a
+// time in nanoseconds), which stays a json.Number: read as a float64,
+// 4611686018427387904 came back as 4611686018427388000.
+func unmarshalMetadata(s string, m *runtime.Metadata) error {
+	if s == "" || s == "{}" || s == "null" {
+		return nil
+	}
+	d := json.NewDecoder(strings.NewReader(s))
+	d.UseNumber()
+	if err := d.Decode(m); err != nil {
+		return err
+	}
+	for k, v := range *m {
+		(*m)[k] = exactNumbers(v)
+	}
+	return nil
+}
+
+// exactNumbers turns the json.Numbers in v into float64s, except whole
+// numbers that a float64 cannot hold exactly.
+func exactNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return v // beyond a float64's range
+		}
+		if !strings.ContainsAny(string(v), ".eE") {
+			// A whole number: a float64 holds every one below 2^53,
+			// and prints it back with the same digits.
+			if math.Abs(f) >= 1<<53 {
+				return v
+			}
+		}
+		return f
+	case map[string]any:
+		for k, e := range v {
+			v[k] = exactNumbers(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = exactNumbers(e)
+		}
+	}
+	return v
 }
 
 // unmarshal decodes JSON, leaving empty objects and arrays as nil.

@@ -7,9 +7,11 @@ package historytest
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"os/exec"
 	"reflect"
@@ -161,7 +163,9 @@ func testRecordsRun(t *testing.T, spec string) {
 		t0 = c.t
 		p.ev(runtime.Event{Type: runtime.StepStart, Key: "a", Attempt: 1, CodeVersion: "v1"})
 		p.ev(runtime.Event{Type: runtime.StepSuccess, Key: "a", Attempt: 1, CodeVersion: "v1", Duration: time.Millisecond,
-			Metadata: runtime.Metadata{"rows": 3, "path": "/tmp/a.json", "cols": []string{"x", "y"}}})
+			Metadata: runtime.Metadata{"rows": 3, "path": "/tmp/a.json", "cols": []string{"x", "y"},
+				"ns": int64(1) << 62, "max": uint64(math.MaxUint64), "limit": int64(1)<<53 - 1, "f": 1.5,
+				"nested": map[string]any{"id": int64(1)<<53 + 1}}})
 		p.ev(runtime.Event{Type: runtime.StepStart, Key: "b", Attempt: 1})
 		p.ev(runtime.Event{Type: runtime.StepRetry, Key: "b", Attempt: 1, Err: errors.New("flaky"), TimedOut: true, Duration: 5 * time.Millisecond})
 		retried = c.t
@@ -207,7 +211,12 @@ func testRecordsRun(t *testing.T, spec string) {
 	assert.Equal(t, 1, a.Attempts)
 	assert.Equal(t, "v1", a.CodeVersion)
 	assert.Equal(t, time.Millisecond, a.Duration())
-	assert.Equal(t, runtime.Metadata{"rows": float64(3), "path": "/tmp/a.json", "cols": []any{"x", "y"}}, a.Metadata)
+	// Numbers come back as float64s, but for whole numbers beyond 2^53,
+	// which a float64 would round (and print so).
+	assert.Equal(t, runtime.Metadata{"rows": float64(3), "path": "/tmp/a.json", "cols": []any{"x", "y"},
+		"ns": json.Number("4611686018427387904"), "max": json.Number("18446744073709551615"),
+		"limit": float64(9007199254740991), "f": 1.5,
+		"nested": map[string]any{"id": json.Number("9007199254740993")}}, a.Metadata)
 	// DefaultDataVersion("run1", "a", ""), computed with sha256sum.
 	assert.Equal(t, "run:57cfb55b0fb5f2ce13f1ebac", a.DataVersion, "default data version")
 
