@@ -373,12 +373,20 @@ func (e *env) parse(args []string) (status int, ok bool) {
 
 // selectHint returns, for a command that selects assets with --select, a
 // hint to select with it the assets its arguments name ("materialize
-// people birds": --select 'people or birds'); or "".
+// people birds": --select 'people or birds'), besides those of a --select
+// already given; or "".
 func (e *env) selectHint() string {
-	if e.fs.Lookup("select") == nil {
+	sel := e.fs.Lookup("select")
+	if sel == nil {
 		return ""
 	}
 	var names []string
+	if v := sel.Value.String(); given(e.fs, "select") && v != "" {
+		if strings.ContainsAny(v, " \t\n") { // and, or, not: keep them together
+			v = "(" + v + ")"
+		}
+		names = append(names, v)
+	}
 	for _, a := range e.fs.Args() {
 		if strings.HasPrefix(a, "-") {
 			break // flags after an argument are not parsed: say nothing of them

@@ -283,6 +283,11 @@ func TestArgumentWithoutSelect(t *testing.T) {
 		`err:^`+progName()+` materialize: unexpected argument "a" \(did you mean --select a\?\)\n`)
 	runInProcess(context.Background(), testDefs(), "list", "a", "c").want(t, 2,
 		`err:^`+progName()+` list: unexpected argument "a" \(did you mean --select 'a or c'\?\)\n`)
+	// With a --select, the hint keeps it.
+	runInProcess(context.Background(), testDefs(), "materialize", "--select", "a", "c").want(t, 2,
+		`err:^`+progName()+` materialize: unexpected argument "c" \(did you mean --select 'a or c'\?\)\n`)
+	runInProcess(context.Background(), testDefs(), "list", "--select", "a and not c", "d").want(t, 2,
+		`err:^`+progName()+` list: unexpected argument "d" \(did you mean --select '\(a and not c\) or d'\?\)\n`)
 	// A command without --select: no hint.
 	r := runInProcess(context.Background(), testDefs(), "runs", "show", "x", "y")
 	r.want(t, 2, `err:unexpected argument "y"\n`)
