@@ -52,10 +52,12 @@ stdout at the end: a partitioned asset is one row with its counts,
 followed by its failed partitions and their errors (the first 10). Logs
 go to stderr, each line with the run_id, asset and partition.
 
---dry-run prints the steps in execution order, each with its partitions,
-the assets of the run it waits for and those it loads from storage, then
-each partitioned asset's number of partitions and steps, and exits
-without running anything. It checks the definitions as the run would: only what
+--dry-run prints the plan's steps, each with its partitions, the assets
+of the run it waits for and those it loads from storage, then each
+partitioned asset's number of partitions and steps, and exits without
+running anything. The steps are in the summary's order, each after those
+it waits for; a run starts a step as soon as those succeed, so steps may
+start in another order, even with -j 1. It checks the definitions as the run would: only what
 the selected assets need (their functions, the I/O managers that store
 their outputs or load their inputs from outside the run, and the output
 types those accept), with the same messages.
@@ -143,7 +145,7 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	o.parts.declare(fs, "materialize")
 	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
 	fs.DurationVar(&o.grace, "grace", runtime.DefaultGracePeriod, "how long a step's function may run on after its timeout or an interrupt before\nthe step is abandoned (its result discarded); 0 abandons at once")
-	fs.BoolVar(&o.dryRun, "dry-run", false, "print the steps in execution order and exit")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "print the plan's steps, each after those it waits for, and exit")
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
 	o.log.declare(fs)
 	o.history.declare(fs)
