@@ -94,15 +94,7 @@ func TestStoredOutputChanged(t *testing.T) {
 // run). As root, whom permissions do not stop, the commands run as user
 // nobody, so that the file system refuses writes too.
 func TestReadOnlyHistory(t *testing.T) {
-	dir, err := os.MkdirTemp("", "cli-readonly")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { os.Chmod(p, 0o755); return nil })
-		os.RemoveAll(dir)
-	})
-	os.Chmod(dir, 0o755)
+	dir := nobodyDir(t, "cli-readonly")
 	home, data := filepath.Join(dir, "home"), filepath.Join(dir, "data")
 	env := []string{"ASSETGEN_HOME=" + home, "PIPELINE_DATA=" + data}
 	run(t, env, "materialize", "--select", "people").want(t, 0)
@@ -164,6 +156,22 @@ func TestReadOnlyHistory(t *testing.T) {
 	}
 }
 
+// nobodyDir returns a new directory that user nobody may read, unlike
+// t.TempDir's, and removes it, whatever modes the test left, at the end.
+func nobodyDir(t *testing.T, prefix string) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { os.Chmod(p, 0o755); return nil })
+		os.RemoveAll(dir)
+	})
+	os.Chmod(dir, 0o755)
+	return dir
+}
+
 // runAsNobody runs the pipeline with env and args as user nobody when
 // the test runs as root, whom permissions do not stop; the binary is
 // copied into dir, which nobody can read.
@@ -186,15 +194,7 @@ func runAsNobody(t *testing.T, dir string, env []string, args ...string) result 
 // without a word, and fails at the first write, when the run's events
 // are written in the background).
 func TestMaterializeUnwritableHistory(t *testing.T) {
-	dir, err := os.MkdirTemp("", "cli-unwritable")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { os.Chmod(p, 0o755); return nil })
-		os.RemoveAll(dir)
-	})
-	os.Chmod(dir, 0o755)
+	dir := nobodyDir(t, "cli-unwritable")
 	home, data := filepath.Join(dir, "home"), filepath.Join(dir, "data")
 	run(t, []string{"ASSETGEN_HOME=" + home}, "materialize", "--select", "people").want(t, 0)
 	// A history file nobody may only read, in a directory where SQLite
