@@ -50,6 +50,10 @@ type AssetDef struct {
 	// map= option); a dep without one uses partition.Default.
 	DepMappings map[Key]partition.Mapping
 
+	// Checks are the asset's checks (//check: functions and the checks=
+	// option), run after each of its steps (see CheckDef).
+	Checks []*CheckDef
+
 	// Compute loads the inputs through in, calls the asset function and
 	// returns its output (nil when it has none).
 	Compute func(ctx *Context, in Inputs) (any, error)

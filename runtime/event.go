@@ -61,6 +61,10 @@ const (
 	StepFailure EventType = "step_failure" // the last attempt failed, or the run was cancelled
 	StepSkipped EventType = "step_skipped" // an upstream failed or was skipped: Cause
 	RunEnd      EventType = "run_end"      // Err summarizes failures, skips and cancellation
+
+	// CheckEvaluated follows a StepSuccess once per check of the asset
+	// and partition: Check holds the outcome.
+	CheckEvaluated EventType = "check_evaluated"
 )
 
 // Event is one thing that happened in a run. Listeners receive events one
@@ -104,6 +108,9 @@ type Event struct {
 	// its I/O manager gave them; DataVersion is then the asset's own
 	// version (Context.SetDataVersion) of every partition, if it set one.
 	PartitionVersions map[string]string
+
+	// Check is the outcome of a check (CheckEvaluated).
+	Check *CheckEvaluation
 }
 
 // StepResult is the outcome of one step in a run.
@@ -121,6 +128,8 @@ type StepResult struct {
 	DataVersion string
 	// PartitionVersions: see Event.PartitionVersions.
 	PartitionVersions map[string]string
+	// Checks are the outcomes of the asset's checks after it succeeded.
+	Checks []CheckEvaluation
 }
 
 // Result is the outcome of a run. Steps are in execution order.
@@ -191,6 +200,8 @@ type Options struct {
 	// goroutine, its result discarded (see ErrAbandoned). Zero means
 	// DefaultGracePeriod; a negative value abandons at once.
 	GracePeriod time.Duration
+	// NoChecks skips the assets' checks.
+	NoChecks bool
 }
 
 // DefaultGracePeriod is the grace period of Options.GracePeriod when it is

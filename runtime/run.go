@@ -403,7 +403,7 @@ func (r *run) finish(p int32, res StepResult) int32 {
 	r.done[p] = true
 	r.remaining--
 	next := int32(-1)
-	if res.Status == StatusSuccess {
+	if res.Status == StatusSuccess && res.Blocker() == nil {
 		for _, q := range r.downstream(p) {
 			if r.done[q] {
 				continue
@@ -454,7 +454,9 @@ func (r *run) cascade(p int32) {
 			} else {
 				res.Status = StatusSkipped
 				res.Cause = up.Key
-				if up.Status == StatusFailed {
+				if c := up.Blocker(); c != nil && up.Status == StatusSuccess {
+					res.Err = fmt.Errorf("blocking %s", c)
+				} else if up.Status == StatusFailed {
 					res.Err = fmt.Errorf("upstream %s failed", name)
 				} else {
 					res.Err = fmt.Errorf("upstream %s was skipped", name)

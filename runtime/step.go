@@ -207,6 +207,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart)
 					InputVersions: inputs, PartitionInputVersions: partInputs, CodeVersion: def.CodeVersion,
 				})
 			}
+			res.Checks = x.checks(ctx, node, s.ctx.part)
 			return res, false
 		}
 		if ctx.Err() == nil && attempt <= def.Retries && !errors.Is(err, ErrAbandoned) {

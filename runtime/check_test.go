@@ -1,0 +1,150 @@
+package runtime_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
+)
+
+// valueCheck returns a check of an int asset that passes when ok says so.
+func valueCheck(name string, key runtime.Key, blocking bool, sev runtime.Severity, ok func(int) bool) *runtime.CheckDef {
+	return &runtime.CheckDef{
+		Name: name, Blocking: blocking,
+		Inputs: []runtime.Input{{Name: "v", Key: key, Type: reflect.TypeFor[int]()}},
+		Run: func(ctx *runtime.Context, in runtime.Inputs) (runtime.CheckResult, error) {
+			v, err := runtime.Load[int](ctx, in, 0)
+			if err != nil {
+				return runtime.CheckResult{}, err
+			}
+			return runtime.CheckResult{Passed: ok(v), Severity: sev, Description: "value checked"}, nil
+		},
+	}
+}
+
+func TestBlockingCheckSkipsDownstream(t *testing.T) {
+	a := intAsset("a", sum(1))
+	a.Checks = []*runtime.CheckDef{
+		valueCheck("is_two", "a", true, runtime.SeverityError, func(v int) bool { return v == 2 }),
+	}
+	b := intAsset("b", sum(1), "a")
+	c := intAsset("c", sum(1), "b")
+	u := intAsset("u", sum(1))
+	rec := &recorder{t: t}
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), a, b, c, u), runtime.Options{OnEvent: rec.on})
+	require.NoError(t, err)
+	assert.Equal(t, runtime.StatusSuccess, res.Step("a").Status)
+	require.Len(t, res.Step("a").Checks, 1)
+	ev := res.Step("a").Checks[0]
+	assert.False(t, ev.Passed)
+	assert.True(t, ev.Blocks())
+	assert.Equal(t, runtime.StatusSkipped, res.Step("b").Status)
+	assert.Equal(t, runtime.Key("a"), res.Step("b").Cause)
+	assert.EqualError(t, res.Step("b").Err, "blocking check is_two of a failed (error)")
+	assert.Equal(t, runtime.StatusSkipped, res.Step("c").Status)
+	assert.Equal(t, runtime.StatusSuccess, res.Step("u").Status)
+	evs := rec.of(runtime.CheckEvaluated, "a")
+	require.Len(t, evs, 1)
+	assert.Equal(t, "is_two", evs[0].Check.Name)
+	assert.Less(t, rec.index(runtime.StepSuccess, "a"), rec.index(runtime.CheckEvaluated, "a"))
+}
+
+func TestWarnAndNonBlockingChecksDoNotStop(t *testing.T) {
+	a := intAsset("a", sum(1))
+	a.Checks = []*runtime.CheckDef{
+		valueCheck("warned", "a", true, runtime.SeverityWarn, func(int) bool { return false }),
+		valueCheck("not_blocking", "a", false, runtime.SeverityError, func(int) bool { return false }),
+		valueCheck("passes", "a", true, runtime.SeverityError, func(v int) bool { return v == 1 }),
+	}
+	b := intAsset("b", sum(1), "a")
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), a, b), runtime.Options{})
+	require.NoError(t, err)
+	assert.True(t, res.OK())
+	var got []string
+	for _, c := range res.Step("a").Checks {
+		got = append(got, c.String())
+	}
+	assert.Equal(t, []string{"check warned of a failed (warn)", "check not_blocking of a failed (error)", "check passes of a passed"}, got)
+}
+
+func TestNoChecks(t *testing.T) {
+	a := intAsset("a", sum(1))
+	a.Checks = []*runtime.CheckDef{valueCheck("never", "a", true, runtime.SeverityError, func(int) bool { return false })}
+	b := intAsset("b", sum(1), "a")
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), a, b), runtime.Options{NoChecks: true})
+	require.NoError(t, err)
+	assert.True(t, res.OK())
+	assert.Empty(t, res.Step("a").Checks)
+}
+
+func TestCheckErrorAndPanic(t *testing.T) {
+	a := intAsset("a", sum(1))
+	a.Checks = []*runtime.CheckDef{
+		{Name: "errs", Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) {
+			return runtime.CheckError(errors.New("bad data"))
+		}},
+		{Name: "panics", Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { panic("boom") }},
+		{Name: "ok", Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckError(nil) }},
+	}
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), a), runtime.Options{})
+	require.NoError(t, err)
+	cs := res.Step("a").Checks
+	require.Len(t, cs, 3)
+	assert.Equal(t, "bad data", cs[0].Description)
+	assert.False(t, cs[0].Passed)
+	assert.Equal(t, "check could not run: panic: boom", cs[1].Description)
+	assert.True(t, cs[2].Passed)
+}
+
+type order struct {
+	ID     int64
+	Status string
+	Amount *float64
+	Note   sql.NullString
+}
+
+func TestEvalRules(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	rows := []order{
+		{1, "open", f(3), sql.NullString{String: "x", Valid: true}},
+		{2, "closed", f(-1), sql.NullString{}},
+		{2, "lost", nil, sql.NullString{}},
+		{4, "open", f(10), sql.NullString{String: "y", Valid: true}},
+	}
+	rules := []*runtime.ColumnRule{
+		{Kind: runtime.RuleNotNull, Column: "note"},
+		{Kind: runtime.RuleUnique, Column: "id"},
+		{Kind: runtime.RuleAcceptedValues, Column: "status", Values: []string{"open", "closed"}},
+		{Kind: runtime.RuleMin, Column: "amount", Bound: 0},
+		{Kind: runtime.RuleMax, Column: "amount", Bound: 5},
+		{Kind: runtime.RuleNotNull, Column: "ID"},
+	}
+	res, err := runtime.EvalRules(rows, rules)
+	require.NoError(t, err)
+	var desc []string
+	for _, r := range res {
+		desc = append(desc, r.Description)
+	}
+	assert.Equal(t, []string{
+		"2 of 4 rows have NULL note",
+		"2 of 4 rows have a id that another row has too",
+		"1 of 4 rows have status outside open|closed",
+		"1 of 4 rows have amount < 0",
+		"1 of 4 rows have amount > 5",
+		"0 of 4 rows have NULL ID",
+	}, desc)
+	assert.True(t, res[5].Passed)
+	assert.False(t, res[2].Passed)
+	assert.Equal(t, []map[string]string{{"id": "2", "status": "lost", "amount": "NULL", "note": "NULL"}}, res[2].Metadata["examples"])
+	_, err = runtime.EvalRules(rows, []*runtime.ColumnRule{{Kind: runtime.RuleMin, Column: "status"}})
+	assert.EqualError(t, err, "check min(status:0): column status is of type string, not a number")
+	_, err = runtime.EvalRules(42, rules)
+	assert.EqualError(t, err, "column checks need rows ([]T), not int")
+}
