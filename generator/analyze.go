@@ -79,6 +79,9 @@ type analysis struct {
 	byPath map[string]*types.Package // the packages it imports, directly or not; built on first use
 	decls  *declSource               // its own variable declarations, on first use
 	depUps map[*asset][]*asset       // the asset of each deps= item; nil where unresolved
+
+	checks     []*check              // the //check: functions, in source order
+	validRules map[*asset][]RuleItem // the checks= rules of each asset that hold
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -126,6 +129,7 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 	a.resolve()
 	a.edges()
 	a.cycles()
+	a.resolveChecks()
 	return a
 }
 
@@ -146,7 +150,9 @@ func (a *analysis) collect(f *ast.File) {
 		case *ast.FuncDecl:
 			if d.Doc != nil {
 				docs[d.Doc] = true
-				a.function(d)
+				if !a.checkFunction(d) {
+					a.function(d)
+				}
 			}
 		case *ast.GenDecl:
 			what := declKinds[d.Tok]

@@ -62,6 +62,8 @@ type Options struct {
 	PartitionColumn string
 	// Map holds the explicit partition mappings (map=PARAM:SPEC,...).
 	Map []MapItem
+	// Checks holds the declarative column checks (checks=RULE(COL),...).
+	Checks []RuleItem
 
 	// Offsets holds the byte offset, in the directive text, of each
 	// option's value, by option name; DepOffsets that of each deps item.
@@ -114,11 +116,11 @@ func (e SyntaxErrors) Unwrap() []error {
 var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
 	"kinds", "owners", "tags", "retries", "retry_delay", "timeout",
-	"partitions", "backfill", "partition_column", "map",
+	"partitions", "backfill", "partition_column", "map", "checks",
 }
 
 // listOptions take a comma-separated list of values; the others take one.
-var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true}
+var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true, "checks": true}
 
 // item is one value of an option, unquoted, with its offset.
 type item struct {
@@ -157,7 +159,23 @@ func (p *directiveParser) errorf(off int, format string, args ...any) {
 func parseDirective(text string) (Options, SyntaxErrors) {
 	var o Options
 	var p directiveParser
+	p.options(text, optionNames, listOptions, func(key string, valStart int, items []item) {
+		if o.Offsets == nil {
+			o.Offsets = map[string]int{}
+		}
+		o.Offsets[key] = valStart
+		p.set(&o, key, items)
+	})
+	return o, p.errs
+}
+
+// options parses the key=value options of a directive's text, known
+// by names (lists: those taking a comma list), reports every problem,
+// and calls set for each option that parsed, with the offset of its
+// value.
+func (p *directiveParser) options(text string, names []string, lists map[string]bool, set func(key string, valStart int, items []item)) {
 	seen := map[string]bool{}
+	isKnown := func(key string) bool { return slices.Contains(names, key) }
 	i := 0
 	for {
 		for i < len(text) && isSpace(text[i]) {
@@ -189,7 +207,7 @@ func parseDirective(text string) (Options, SyntaxErrors) {
 			continue
 		case !isKnown(key):
 			msg := fmt.Sprintf("unknown option %q", key)
-			if k, ok := suggest.Closest(key, optionNames); ok {
+			if k, ok := suggest.Closest(key, names); ok {
 				msg += fmt.Sprintf(" (did you mean %q?)", k)
 			}
 			p.errorf(keyStart, "%s", msg)
@@ -207,7 +225,7 @@ func parseDirective(text string) (Options, SyntaxErrors) {
 			continue
 		}
 		ok := true
-		if !listOptions[key] && len(items) > 1 {
+		if !lists[key] && len(items) > 1 {
 			p.errorf(items[1].off, "option %s takes one value, not a list (quote it if it holds a comma)", key)
 			ok = false
 		}
@@ -220,14 +238,9 @@ func parseDirective(text string) (Options, SyntaxErrors) {
 		if !ok {
 			continue
 		}
-		if o.Offsets == nil {
-			o.Offsets = map[string]int{}
-		}
-		o.Offsets[key] = valStart
-		p.set(&o, key, items)
+		set(key, valStart, items)
 	}
 	slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return cmp.Compare(a.Offset, b.Offset) })
-	return o, p.errs
 }
 
 // scanValue reads a value starting at i, up to the next unquoted space,
@@ -378,6 +391,8 @@ func (p *directiveParser) set(o *Options, key string, items []item) {
 		o.PartitionColumn = v
 	case "map":
 		p.maps(o, items)
+	case "checks":
+		p.rules(o, items)
 	}
 }
 
@@ -421,15 +436,6 @@ func texts(items []item) []string {
 		out[i] = it.text
 	}
 	return out
-}
-
-func isKnown(key string) bool {
-	for _, k := range optionNames {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }

@@ -19,7 +19,7 @@ import (
 // import, so that FuzzAnalyze type-checks without go list.
 var fakeImports = map[string]string{
 	"context":   "package context\n\ntype Context interface{ Done() <-chan struct{} }\n",
-	RuntimePath: "package runtime\n\nimport \"context\"\n\ntype Context struct{ context.Context }\ntype Inputs interface{}\n",
+	RuntimePath: "package runtime\n\nimport \"context\"\n\ntype Context struct{ context.Context }\ntype Inputs interface{}\ntype CheckResult struct{ Passed bool }\n",
 	"github.com/assetgen/assetgen/testdata/lib": "package lib\n\ntype Pair[K comparable, V any] struct {\n\tKey K\n\tValue V\n}\ntype Sizer interface{ Size() int }\ntype hidden struct{}\ntype Hidden = hidden\n",
 	"time": "package time\n\ntype Time struct{ wall uint64 }\n",
 	PartitionPath: `package partition
@@ -110,7 +110,7 @@ func checkSource(src []byte) (*packages.Package, error) {
 // must parse and be gofmt-clean.
 func FuzzAnalyze(f *testing.F) {
 	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch",
-		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather"} {
+		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather", "e_checks"} {
 		matches, _ := filepath.Glob(filepath.Join("..", "testdata", c, "*.go"))
 		for _, m := range matches {
 			if src, err := os.ReadFile(m); err == nil {
@@ -119,6 +119,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	}
 	f.Add([]byte("package p\n\n//asset:\nfunc A() []int { return nil }\n\n//asset:\nfunc B(a []int) int { return 0 }\n"))
+	f.Add([]byte("package p\n\ntype R struct{ ID int }\n\n//asset: checks=unique(id),min(id:0)\nfunc A() []R { return nil }\n\n//check: blocking=true\nfunc C(a []R) error { return nil }\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		pkg, err := checkSource(src)
 		if pkg == nil {

@@ -27,6 +27,8 @@ type emitter struct {
 	computes []string          // per asset: its Compute function
 	vars     [][]string        // per asset and parameter: the local variable
 	checks   [][2]types.Type   // upstream output and parameter types to check
+
+	checkFuncs map[*check]string // the Run function of each check
 }
 
 func newEmitter(a *analysis) *emitter {
@@ -81,6 +83,7 @@ func newEmitter(a *analysis) *emitter {
 		}
 		e.vars = append(e.vars, vars)
 	}
+	e.nameChecks(free, func(name string) { taken[name] = true })
 	return e
 }
 
@@ -173,6 +176,11 @@ func (e *emitter) plan() {
 		if len(as.opts.Map) > 0 {
 			pkgs[PartitionPath] = "partition"
 		}
+		for _, c := range e.a.checksOf(as) {
+			for _, p := range c.params {
+				walk(p.typ)
+			}
+		}
 		if as.part != nil && as.part.v != nil {
 			if vp := as.part.v.Pkg(); vp != e.a.pkg.Types {
 				pkgs[vp.Path()] = vp.Name()
@@ -240,13 +248,16 @@ func emit(a *analysis) ([]byte, error) {
 		return nil
 	}
 	for i, as := range a.assets {
-		simple := e.simple(as)
+		simple := e.simple(as) && e.checksSimple(as)
 		if err := decl(simple, func(w *bytes.Buffer) { e.writeDef(w, i) }); err != nil {
 			return nil, err
 		}
 		if err := decl(simple, func(w *bytes.Buffer) { e.writeCompute(w, i) }); err != nil {
 			return nil, err
 		}
+	}
+	if err := e.writeCheckFuncs(decl); err != nil {
+		return nil, err
 	}
 	if len(e.checks) > 0 {
 		simple := true
@@ -464,6 +475,9 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	}
 	if o.PartitionColumn != "" {
 		add("PartitionColumn", q(o.PartitionColumn))
+	}
+	if c := e.checksField(i); c != "" {
+		fields = append(fields, field{key: "Checks", value: c, multiline: true})
 	}
 	add("Source", q(as.source))
 	add("Compute", e.computes[i])
