@@ -23,7 +23,7 @@ import (
 func materializeCommand() *command {
 	return &command{
 		name:  "materialize",
-		args:  "[--select EXPR] [--partition KEY | --partition-range START...END | --partitions KEY,KEY] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--partition KEY | --partition-range START...END | --partitions KEY,KEY] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-checks] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
@@ -41,12 +41,20 @@ partition, or several under the asset's backfill policy (backfill=N or
 single). The keys of dynamic partitions come from the run history (see
 'dynamic').
 
+After each step that succeeds, the asset's checks run (//check:
+functions and checks= column rules; per partition), each reported as a
+check_evaluated event, and listed after the summary. A blocking check
+that fails with severity error skips the asset's downstream steps (the
+run then fails); any other failed check is reported and recorded, and
+the run goes on. --no-checks runs none; 'check' runs them alone.
+
 Progress goes to stderr: a live view on a terminal, else one line per
 event; for a partitioned asset, with its partitions done, failed and in
 total. With --json, every event is written to stdout as a JSON object on
 a line of its own (run_start, with each asset's partitions and steps;
 step_start, step_success, step_retry, step_failure, step_skipped, with
-the step's partition and keys and its asset's progress; run_end) and no
+the step's partition and keys and its asset's progress; check_evaluated;
+run_end) and no
 summary is printed; otherwise a summary table of the steps is printed on
 stdout at the end: a partitioned asset is one row with its counts,
 followed by its failed partitions and their errors (the first 10). Logs
@@ -125,6 +133,7 @@ type materializeOptions struct {
 	grace       time.Duration
 	dryRun      bool
 	json        bool
+	noChecks    bool
 	log         logFlags
 
 	parts partitionFlags
@@ -147,6 +156,7 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	fs.DurationVar(&o.grace, "grace", runtime.DefaultGracePeriod, "how long a step's function may run on after its timeout or an interrupt before\nthe step is abandoned (its result discarded); 0 abandons at once")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the plan's steps, each after those it waits for, and exit")
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
+	fs.BoolVar(&o.noChecks, "no-checks", false, "do not run the assets' checks")
 	o.log.declare(fs)
 	o.history.declare(fs)
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not record the run in the history")
@@ -178,6 +188,9 @@ func (o *materializeOptions) run(e *env) int {
 	}
 	if o.grace < 0 {
 		return e.usageError("--grace %s: want a duration of 0 or more", o.grace)
+	}
+	if o.noChecks && o.queue != "" {
+		return e.usageError("--no-checks does not go with --queue: the workers run the checks")
 	}
 	req, err := o.parts.request(e.fs)
 	if err != nil {
@@ -281,6 +294,7 @@ func (o *materializeOptions) run(e *env) int {
 		Logger:      logger,
 		OnEvent:     rep.event,
 		GracePeriod: o.grace,
+		NoChecks:    o.noChecks,
 	}
 	if o.grace <= 0 {
 		opts.GracePeriod = -1 // at once
@@ -477,6 +491,13 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 		for _, p := range problems {
 			fmt.Fprintln(w, p)
 		}
+	}
+	var checks []runtime.CheckEvaluation
+	for _, s := range res.Steps {
+		checks = append(checks, s.Checks...)
+	}
+	if err := writeChecks(w, checks); err != nil {
+		return err
 	}
 	var parts []string
 	for _, st := range []struct {

@@ -266,6 +266,8 @@ func (f *lineFormatter) line(ev runtime.Event) string {
 		return fmt.Sprintf("%s %s  %s: %s", word, name, fmtDuration(ev.Duration), oneLine(ev.Err))
 	case runtime.StepSkipped:
 		return fmt.Sprintf("skip    %s  %s", name, oneLine(ev.Err))
+	case runtime.CheckEvaluated:
+		return "check   " + name + "  " + checkLine(ev.Check)
 	case runtime.RunEnd:
 		if ev.Err != nil {
 			return fmt.Sprintf("run %s: ended in %s: %s", ev.RunID, fmtDuration(ev.Duration), oneLine(ev.Err))
@@ -312,6 +314,7 @@ type jsonEvent struct {
 	DataVersion string            `json:"data_version,omitempty"`
 	CodeVersion string            `json:"code_version,omitempty"`
 	Inputs      map[string]string `json:"input_versions,omitempty"`
+	Check       *jsonCheck        `json:"check,omitempty"` // check_evaluated
 
 	// run_end only
 	Status string         `json:"status,omitempty"` // success, failed or canceled
@@ -378,9 +381,15 @@ func newJSONEvent(ev runtime.Event) *jsonEvent {
 	if ev.Partitions.Len() > 0 {
 		j.PartitionKeys = ev.Partitions.Keys()
 	}
-	if len(ev.Metadata) > 0 {
-		j.Metadata = make(map[string]any, len(ev.Metadata))
-		for k, v := range ev.Metadata {
+	md := ev.Metadata
+	if c := ev.Check; c != nil {
+		j.Check, md = newJSONCheck(c), c.Metadata
+		ms := float64(c.Duration.Microseconds()) / 1000
+		j.DurationMS = &ms
+	}
+	if len(md) > 0 {
+		j.Metadata = make(map[string]any, len(md))
+		for k, v := range md {
 			if _, err := json.Marshal(v); err != nil {
 				v = fmt.Sprint(v) // not representable in JSON
 			}
@@ -585,6 +594,8 @@ func (r *liveReporter) event(ev runtime.Event) {
 			r.total.Increment()
 		}
 		r.partsDone(ev)
+		r.println(line)
+	case runtime.CheckEvaluated:
 		r.println(line)
 	case runtime.RunEnd:
 		r.stop(line)

@@ -215,10 +215,11 @@ type Batch struct {
 	// from their steps, after the steps are written: the queued runs that
 	// end, whose steps several processes wrote without counting them.
 	Recount []string
+	Checks  []CheckRecord // check outcomes to insert
 }
 
 func (b *Batch) empty() bool {
-	return len(b.Runs) == 0 && len(b.Steps) == 0 && len(b.Logs) == 0 && len(b.Trims) == 0 && len(b.Drops) == 0 && len(b.Recount) == 0
+	return len(b.Runs) == 0 && len(b.Steps) == 0 && len(b.Logs) == 0 && len(b.Trims) == 0 && len(b.Drops) == 0 && len(b.Recount) == 0 && len(b.Checks) == 0
 }
 
 // Log is a run history store. Implementations are safe for concurrent use,

@@ -104,6 +104,7 @@ var undo = map[int][]string{
 	5: {`ALTER TABLE runs DROP COLUMN queued`, `ALTER TABLE steps DROP COLUMN worker`},
 	6: {`DROP TABLE partition_states`, `DROP INDEX dynamic_partitions_by_seq`, `DROP TABLE dynamic_partitions`,
 		`ALTER TABLE runs DROP COLUMN partitions`, `ALTER TABLE steps DROP COLUMN step_range`},
+	7: {`DROP TABLE checks`},
 }
 
 // TestMigrate opens histories of older schema versions, read-write and

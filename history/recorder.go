@@ -59,8 +59,9 @@ type Recorder struct {
 	place  func(runID string, key runtime.Key, partition string) (seq int, logBase int64)
 
 	// Owned by the writer goroutine.
-	runs  map[string]*runState
-	ended map[string]bool // runs whose RunEnd was written: later events are ignored
+	runs   map[string]*runState
+	ended  map[string]bool // runs whose RunEnd was written: later events are ignored
+	checks []CheckRecord   // check outcomes not written yet
 }
 
 // event is a queued event, with whether the run's context was done when
@@ -435,7 +436,7 @@ func (r *Recorder) drain() error {
 	r.spare = events[:0]
 	r.mu.Unlock()
 
-	b := &Batch{}
+	b := &Batch{Checks: r.checks}
 	now := time.Now()
 	for _, rs := range r.runs {
 		rs.addLogs(b)
@@ -457,6 +458,7 @@ func (r *Recorder) drain() error {
 		cancel()
 	}
 	if err == nil {
+		r.checks = nil
 		for id, rs := range r.runs {
 			rs.dirtyRun = false
 			clear(rs.isDirty)
@@ -677,6 +679,13 @@ func (r *Recorder) apply(q *event) {
 	stopped := q.stopped || canceled(e.Err)
 	if r.ended[e.RunID] {
 		return // a stray event after the run's end must not reopen it
+	}
+	if e.Type == runtime.CheckEvaluated {
+		// Not a step: the 'check' command evaluates checks without a run.
+		if e.Check != nil {
+			r.checks = append(r.checks, CheckOf(e))
+		}
+		return
 	}
 	rs := r.runFor(e)
 	switch e.Type {

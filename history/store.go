@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -143,6 +143,24 @@ var migrations = []string{
 	CREATE INDEX dynamic_partitions_by_seq ON dynamic_partitions (name, seq);
 	ALTER TABLE runs ADD COLUMN partitions TEXT NOT NULL DEFAULT '{}';
 	ALTER TABLE steps ADD COLUMN step_range TEXT NOT NULL DEFAULT ''`,
+	// 7: the outcomes of asset checks, each with the run whose output it
+	// checked (see Check).
+	`CREATE TABLE checks (
+		run_id TEXT NOT NULL,
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		check_name TEXT NOT NULL,
+		materialization TEXT NOT NULL,
+		passed INTEGER NOT NULL,
+		severity TEXT NOT NULL,
+		blocking INTEGER NOT NULL,
+		description TEXT NOT NULL,
+		metadata TEXT NOT NULL,
+		time_ns BIGINT NOT NULL,
+		duration_ns BIGINT NOT NULL,
+		PRIMARY KEY (run_id, asset_key, partition_key, check_name)
+	) {{without_rowid}};
+	CREATE INDEX checks_by_asset ON checks (asset_key, partition_key, check_name, time_ns)`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -649,6 +667,9 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 		}
 	}
 	if err := s.writeLogs(ctx, tx, b); err != nil {
+		return err
+	}
+	if err := s.writeChecks(ctx, tx, b.Checks); err != nil {
 		return err
 	}
 	return s.wrap("commit", tx.Commit())

@@ -113,6 +113,9 @@ type CheckEvaluation struct {
 	CheckResult
 	Duration time.Duration
 	Err      error // the check could not run (a load failed, it panicked); then Passed is false
+	// Materialization is the run whose output was checked, when not the
+	// run reporting the evaluation ('check' alone); empty otherwise.
+	Materialization string
 }
 
 // Blocks reports whether the evaluation stops the asset's downstream

@@ -75,6 +75,7 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"Logs", testLogs},
 		{"LogBounds", testLogBounds},
 		{"AssetSteps", testAssetSteps},
+		{"Checks", testChecks},
 	}
 	cases = append(cases, partitionCases...)
 	for _, c := range cases {
@@ -435,6 +436,55 @@ func testLatestWins(t *testing.T, spec string) {
 	require.Len(t, assets, 1)
 	assert.Equal(t, "new-v", assets[0].DataVersion)
 	assert.Equal(t, "new", assets[0].RunID)
+}
+
+// testChecks records the checks of two runs and of a check alone (no
+// run), and reads them back by run and latest first.
+func testChecks(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	c := newClock()
+	check := func(p *player, name string, passed bool, sev runtime.Severity, mat string) {
+		p.ev(runtime.Event{Type: runtime.CheckEvaluated, Key: "a", Check: &runtime.CheckEvaluation{
+			Key: "a", Name: name, Blocking: true, Duration: time.Millisecond, Materialization: mat,
+			CheckResult: runtime.CheckResult{Passed: passed, Severity: sev, Description: name + " said so", Metadata: runtime.Metadata{"failing_rows": 2}}}})
+	}
+	record(t, log, c, "r1", func(p *player) {
+		p.start("a")
+		p.ok("a", "", "", nil)
+		check(p, "unique_id", false, runtime.SeverityError, "")
+		check(p, "fresh", true, runtime.SeverityWarn, "")
+		p.end(nil)
+	})
+	record(t, log, c, "chk", func(p *player) { check(p, "unique_id", true, runtime.SeverityError, "r1") })
+
+	got, err := history.RunChecks(ctx, log, "r1")
+	require.NoError(t, err)
+	require.Len(t, got, 2)
+	assert.Equal(t, "unique_id", got[0].Name)
+	assert.False(t, got[0].Passed)
+	assert.Equal(t, "error", got[0].Severity)
+	assert.True(t, got[0].Blocking)
+	assert.Equal(t, "r1", got[0].Materialization)
+	assert.Equal(t, "unique_id said so", got[0].Description)
+	assert.EqualValues(t, 2, got[0].Metadata["failing_rows"])
+	assert.Equal(t, time.Millisecond, got[0].Duration)
+	assert.Equal(t, "fresh", got[1].Name)
+	assert.Equal(t, "warn", got[1].Severity)
+
+	latest, err := history.LatestChecks(ctx, log)
+	require.NoError(t, err)
+	require.Len(t, latest, 2)
+	assert.Equal(t, "fresh", latest[0].Name)
+	assert.Equal(t, "r1", latest[0].RunID)
+	assert.Equal(t, "unique_id", latest[1].Name)
+	assert.True(t, latest[1].Passed, "the later check alone wins")
+	assert.Equal(t, "chk", latest[1].RunID)
+	assert.Equal(t, "r1", latest[1].Materialization)
+
+	runs, err := log.Runs(ctx, history.RunQuery{})
+	require.NoError(t, err)
+	assert.Len(t, runs, 1, "a check alone records no run")
 }
 
 func testManySteps(t *testing.T, spec string) {
