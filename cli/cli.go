@@ -305,6 +305,7 @@ type command struct {
 // commands returns the command table, sorted by name.
 func commands() []*command {
 	return []*command{
+		checkCommand(),
 		dynamicCommand(),
 		graphCommand(),
 		helpCommand(),

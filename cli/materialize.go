@@ -492,11 +492,7 @@ func writeSummary(w io.Writer, res *runtime.Result) error {
 			fmt.Fprintln(w, p)
 		}
 	}
-	var checks []runtime.CheckEvaluation
-	for _, s := range res.Steps {
-		checks = append(checks, s.Checks...)
-	}
-	if err := writeChecks(w, checks); err != nil {
+	if err := writeChecks(w, evaluations(res), true); err != nil {
 		return err
 	}
 	var parts []string

@@ -267,7 +267,7 @@ func (f *lineFormatter) line(ev runtime.Event) string {
 	case runtime.StepSkipped:
 		return fmt.Sprintf("skip    %s  %s", name, oneLine(ev.Err))
 	case runtime.CheckEvaluated:
-		return "check   " + name + "  " + checkLine(ev.Check)
+		return "check   " + name + "  " + checkLine(&ev)
 	case runtime.RunEnd:
 		if ev.Err != nil {
 			return fmt.Sprintf("run %s: ended in %s: %s", ev.RunID, fmtDuration(ev.Duration), oneLine(ev.Err))

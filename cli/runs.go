@@ -334,13 +334,22 @@ func (f *runsFlags) show(e *env, id string) int {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed
 	}
+	checks, err := history.RunChecks(e.ctx, log, run.ID)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
 	if f.json {
 		out := struct {
-			Run   runEntry    `json:"run"`
-			Steps []stepEntry `json:"steps"`
-		}{newRunEntry(run), make([]stepEntry, 0, len(steps))}
+			Run    runEntry     `json:"run"`
+			Steps  []stepEntry  `json:"steps"`
+			Checks []checkEntry `json:"checks"`
+		}{newRunEntry(run), make([]stepEntry, 0, len(steps)), make([]checkEntry, 0, len(checks))}
 		for i := range steps {
 			out.Steps = append(out.Steps, newStepEntry(&steps[i]))
+		}
+		for i := range checks {
+			out.Checks = append(out.Checks, newCheckEntry(&checks[i]))
 		}
 		return writeJSON(e, out)
 	}
@@ -422,6 +431,10 @@ func (f *runsFlags) show(e *env, id string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k, g.status(), g.attemptsCell(), fmtTime(g.start), g.durationCell(), "-", g.countsCell())
 	}
 	if err := tw.Flush(); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
+	if err := writeChecks(w, checks, true); err != nil {
 		e.errorf("%v", err)
 		return exitFailed
 	}

@@ -24,7 +24,8 @@ whether each is fresh or stale, why it is stale (every cause: never
 materialized, last attempt failed, last attempt canceled, code version
 changed, upstream data changed, upstream materialized since, upstream
 stale, stored output differs from the history), and when and in which
-run it was last materialized. A last line counts them.
+run it was last materialized. A last line counts them; below it, a line
+for each check whose latest outcome failed.
 
 Status compares the history with the stored outputs, through I/O
 managers that stamp what they store (fs, duckdb): an output stored by a
@@ -77,9 +78,11 @@ type statusEntry struct {
 	// The last successful materialization; nil when none.
 	Materialization *statusMaterialization `json:"last_materialization"`
 	// The last finished attempt, successful or not; nil when none.
-	Attempt         *statusAttempt `json:"last_attempt"`
-	LogicalVersion  string         `json:"logical_version,omitempty"`
-	RecordedVersion string         `json:"recorded_logical_version,omitempty"`
+	Attempt *statusAttempt `json:"last_attempt"`
+	// FailedChecks are the checks whose latest outcome failed.
+	FailedChecks    []checkEntry `json:"failed_checks,omitempty"`
+	LogicalVersion  string       `json:"logical_version,omitempty"`
+	RecordedVersion string       `json:"recorded_logical_version,omitempty"`
 	// Partitions counts the partitions of a partitioned asset by state;
 	// nil for an unpartitioned one.
 	Partitions *runview.Partitions `json:"partitions,omitempty"`
@@ -142,8 +145,13 @@ func (f *statusFlags) run(e *env) int {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed
 	}
+	failed, err := failedChecks(e, log)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
 	if f.json {
-		return writeJSONStatus(e, states)
+		return writeJSONStatus(e, states, failed)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
@@ -176,11 +184,14 @@ func (f *statusFlags) run(e *env) int {
 		if s.Last != nil && s.Last.Landed {
 			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
 		}
+		for _, c := range failed[s.Key] {
+			fmt.Fprintf(e.stdout, "%s: check %s %s in run %s: %s\n", stepName(c.Key, c.Partition), c.Name, outcome(&c), c.RunID, cell(c.Description))
+		}
 	}
 	return exitOK
 }
 
-func writeJSONStatus(e *env, states []history.State) int {
+func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord) int {
 	entries := make([]statusEntry, 0, len(states))
 	for _, s := range states {
 		je := statusEntry{
@@ -207,6 +218,9 @@ func writeJSONStatus(e *env, states []history.State) int {
 		}
 		if p := s.Partitions; p != nil {
 			je.Partitions = runview.NewPartitions(p)
+		}
+		for i := range failed[s.Key] {
+			je.FailedChecks = append(je.FailedChecks, newCheckEntry(&failed[s.Key][i]))
 		}
 		entries = append(entries, je)
 	}

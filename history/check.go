@@ -27,17 +27,21 @@ type CheckRecord struct {
 	Duration        time.Duration
 }
 
-// CheckOf returns the record of a CheckEvaluated event.
-func CheckOf(e *runtime.Event) CheckRecord {
-	c := e.Check
-	mat := e.RunID
+// Blocks reports whether the outcome stopped the asset's downstream
+// steps: a blocking check that failed with severity error.
+func (c *CheckRecord) Blocks() bool { return c.Blocking && !c.Passed && c.Severity == "error" }
+
+// CheckRecordOf returns the record of evaluation c, reported by run
+// runID at t.
+func CheckRecordOf(runID string, t time.Time, c *runtime.CheckEvaluation) CheckRecord {
+	mat := runID
 	if c.Materialization != "" {
 		mat = c.Materialization
 	}
 	return CheckRecord{
-		RunID: e.RunID, Key: c.Key, Partition: c.Partition, Name: c.Name, Materialization: mat,
+		RunID: runID, Key: c.Key, Partition: c.Partition, Name: c.Name, Materialization: mat,
 		Passed: c.Passed, Severity: c.Severity.String(), Blocking: c.Blocking, Description: c.Description,
-		Metadata: c.Metadata, Time: e.Time, Duration: c.Duration,
+		Metadata: c.Metadata, Time: t, Duration: c.Duration,
 	}
 }
 

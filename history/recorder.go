@@ -683,7 +683,7 @@ func (r *Recorder) apply(q *event) {
 	if e.Type == runtime.CheckEvaluated {
 		// Not a step: the 'check' command evaluates checks without a run.
 		if e.Check != nil {
-			r.checks = append(r.checks, CheckOf(e))
+			r.checks = append(r.checks, CheckRecordOf(e.RunID, e.Time, e.Check))
 		}
 		return
 	}

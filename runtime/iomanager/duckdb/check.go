@@ -1,0 +1,176 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"strconv"
+	"strings"
+
+	bindings "github.com/duckdb/duckdb-go-bindings"
+
+	"github.com/assetgen/assetgen/runtime"
+)
+
+// CheckColumns implements runtime.ColumnChecker: it evaluates the column
+// rules of an asset where its table is, in SQL, without loading the rows
+// into Go: one query counts the failing rows of every rule (in the
+// partition's rows, for a partitioned asset), and one more per failing
+// rule reads up to runtime.MaxExamples of them.
+func (m *Manager) CheckColumns(in *runtime.InputContext, rules []*runtime.ColumnRule) ([]runtime.CheckResult, error) {
+	table, err := m.Table(in.Upstream)
+	if err != nil {
+		return nil, err
+	}
+	what := fmt.Sprintf("duckdb: check %s", in.Upstream)
+	var ps *parts
+	if len(in.UpstreamPartitions) > 0 {
+		if ps, err = newParts(in.UpstreamSubset, in.UpstreamPartitions); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		what += " " + ps.String()
+	}
+	ctx := context.Context(in)
+	if in.Context == nil {
+		ctx = context.Background()
+	}
+	db, err := m.open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer c.Close()
+	var out []runtime.CheckResult
+	err = c.Raw(func(dc any) error {
+		raw, err := rawConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		stop := interruptOnCancel(ctx, raw)
+		defer stop()
+		out, err = m.checkColumns(raw, table, ps, rules)
+		return err
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return nil, fmt.Errorf("%s in %s: %w", what, m.display(table), err)
+	}
+	return out, nil
+}
+
+func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts, rules []*runtime.ColumnRule) ([]runtime.CheckResult, error) {
+	cols, err := describe(raw, m.schema, table)
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("no table: materialize it first")
+	}
+	where, args := "TRUE", []any(nil)
+	if ps != nil {
+		if _, err := m.stored(raw, table, ps); err != nil {
+			return nil, err
+		}
+		var l layout
+		for _, c := range cols {
+			if c.marked {
+				l = layout{column: c.name, time: c.typ == "TIMESTAMP WITH TIME ZONE"}
+			}
+		}
+		if l.column == "" {
+			return nil, fmt.Errorf("the table has no partition column")
+		}
+		where, args = ps.where(l)
+	}
+	from := " FROM " + m.qualified(table) + " WHERE " + where
+	conds := make([]string, len(rules))
+	var condArgs [][]any
+	var q strings.Builder
+	q.WriteString("SELECT count(*)")
+	var countArgs []any
+	for i, r := range rules {
+		name, ok := columnNamed(cols, r.Column)
+		if !ok {
+			return nil, fmt.Errorf("check %s: the table has no column %q", r, r.Column)
+		}
+		col := quote(name)
+		var a []any
+		switch r.Kind {
+		case runtime.RuleNotNull:
+			conds[i] = col + " IS NULL"
+		case runtime.RuleUnique:
+			// The rows whose value another row has too.
+			conds[i] = col + " IN (SELECT " + col + from + " AND " + col + " IS NOT NULL GROUP BY " + col + " HAVING count(*) > 1)"
+			a = args
+		case runtime.RuleAcceptedValues:
+			conds[i] = "NOT list_contains(?, CAST(" + col + " AS VARCHAR))"
+			a = []any{r.Values}
+		case runtime.RuleMin:
+			conds[i] = col + " < " + strconv.FormatFloat(r.Bound, 'g', -1, 64)
+		case runtime.RuleMax:
+			conds[i] = col + " > " + strconv.FormatFloat(r.Bound, 'g', -1, 64)
+		default:
+			return nil, fmt.Errorf("unknown check %q", r.Kind)
+		}
+		condArgs = append(condArgs, a)
+		q.WriteString(", count(*) FILTER (WHERE " + conds[i] + ")")
+		countArgs = append(countArgs, a...)
+	}
+	counts, err := queryInts(raw, q.String()+from, append(countArgs, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	total := counts[0]
+	out := make([]runtime.CheckResult, len(rules))
+	for i, r := range rules {
+		n := counts[i+1]
+		var examples []map[string]string
+		if n > 0 {
+			if examples, err = m.examples(raw, cols, from, conds[i], args, condArgs[i]); err != nil {
+				return nil, fmt.Errorf("check %s: %w", r, err)
+			}
+		}
+		out[i] = runtime.RuleResult(r, n, total, examples)
+	}
+	return out, nil
+}
+
+// examples returns up to runtime.MaxExamples rows matching cond, each
+// column as text ("NULL" for NULL), by column name.
+func (m *Manager) examples(raw bindings.Connection, cols []column, from, cond string, args, condArgs []any) ([]map[string]string, error) {
+	sel := make([]string, len(cols))
+	for i, c := range cols {
+		sel[i] = "COALESCE(CAST(" + quote(c.name) + " AS VARCHAR), 'NULL')"
+	}
+	q := "SELECT " + strings.Join(sel, ", ") + from + " AND " + cond + " LIMIT " + strconv.Itoa(runtime.MaxExamples)
+	rows, err := queryRows(raw, q, append(append([]any(nil), args...), condArgs...)...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]map[string]string, len(rows))
+	for i, r := range rows {
+		out[i] = make(map[string]string, len(cols))
+		for j, c := range cols {
+			if c.name != implicitColumn {
+				out[i][c.name] = r[j]
+			}
+		}
+	}
+	return out, nil
+}
+
+// columnNamed returns the table's name of column name, which matches it
+// case-insensitively as DuckDB does.
+func columnNamed(cols []column, name string) (string, bool) {
+	for _, c := range cols {
+		if strings.EqualFold(c.name, name) {
+			return c.name, true
+		}
+	}
+	return "", false
+}
