@@ -27,17 +27,17 @@ type Order struct {
 
 // Orders are the orders.
 //
-//asset: checks=not_null(id),unique(id),accepted_values(status:open|closed),min(amount:0),max(tip:100),not_null(Note)
+// asset: checks=not_null(id),unique(id),accepted_values(status:open|closed),min(amount:0),max(tip:100),not_null(Note)
 func Orders() []Order { return nil }
 
 // Total is the sum of the orders.
 //
-//asset:
+// asset:
 func Total(orders []Order) float64 { return 0 }
 
 // OrdersHaveRows fails when there are no orders.
 //
-//check: blocking=true
+// check: blocking=true
 func OrdersHaveRows(orders []Order) error {
 	if len(orders) == 0 {
 		return errors.New("no orders")
@@ -59,10 +59,10 @@ func TotalMatches(ctx *runtime.Context, total float64, orders []Order) (runtime.
 // Event is one event.
 type Event struct{ User string }
 
-//asset: partitions=Daily checks=not_null(user)
+// asset: partitions=Daily checks=not_null(user)
 func Events() []Event { return nil }
 
-//check:
+// check:
 func EventsKnownUsers(ctx context.Context, events []Event) runtime.CheckResult {
 	return runtime.CheckResult{Passed: true}
 }

@@ -13,45 +13,45 @@ type Row struct {
 	Status string
 }
 
-//asset: checks=unique(idd),min(status:0),unique(id),unique(id)
+// asset: checks=unique(idd),min(status:0),unique(id),unique(id)
 func Rows() []Row { return nil }
 
-//asset: checks=not_nul(id),accepted_values(status),unique(id:1),min(id:x),max(id:inf),not_null,unique()
+// asset: checks=not_nul(id),accepted_values(status),unique(id:1),min(id:x),max(id:inf),not_null,unique()
 func Syntax() []Row { return nil }
 
-//asset: checks=not_null(id)
+// asset: checks=not_null(id)
 func Count() int { return 0 }
 
-//asset: partitions=Daily name=daily
+// asset: partitions=Daily name=daily
 func DailyRows() []Row { return nil }
 
-//check: asset=rowz
+// check: asset=rowz
 func Unknown(rows []Row) error { return nil }
 
-//check:
+// check:
 func NoAsset() error { return nil }
 
-//check:
+// check:
 func Two(rows []Row, count int) error { return nil }
 
-//check:
+// check:
 func BadResult(rows []Row) bool { return true }
 
-//check:
+// check:
 func WrongType(rows []int) error { return nil }
 
-//check:
+// check:
 func Missing(rowz []Row) error { return nil }
 
-//check: name=unique_id
+// check: name=unique_id
 func Dup(rows []Row) error { return errors.New("x") }
 
-//check: asset=count
+// check: asset=count
 func ReadsPartitioned(count int, daily []Row) error { return nil }
 
-//check: blocking=maybe colour=red
+// check: blocking=maybe colour=red
 func Options(rows []Row) error { return nil }
 
-//asset:
-//check:
+// asset:
+// check:
 func Both() int { return 0 }
