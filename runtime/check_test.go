@@ -134,7 +134,7 @@ func TestEvalRules(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"2 of 4 rows have NULL note",
-		"2 of 4 rows have a id that another row has too",
+		"2 of 4 rows share their id with another row",
 		"1 of 4 rows have status outside open|closed",
 		"1 of 4 rows have amount < 0",
 		"1 of 4 rows have amount > 5",

@@ -107,12 +107,14 @@ func RuleResult(r *ColumnRule, n, total int, examples []map[string]string) Check
 	}
 	what := map[RuleKind]string{
 		RuleNotNull:        "NULL " + r.Column,
-		RuleUnique:         "a " + r.Column + " that another row has too",
 		RuleAcceptedValues: r.Column + " outside " + strings.Join(r.Values, "|"),
 		RuleMin:            fmt.Sprintf("%s < %v", r.Column, r.Bound),
 		RuleMax:            fmt.Sprintf("%s > %v", r.Column, r.Bound),
 	}[r.Kind]
 	res.Description = fmt.Sprintf("%d of %d rows have %s", n, total, what)
+	if r.Kind == RuleUnique {
+		res.Description = fmt.Sprintf("%d of %d rows share their %s with another row", n, total, r.Column)
+	}
 	return res
 }
 

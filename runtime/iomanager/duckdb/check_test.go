@@ -50,7 +50,7 @@ func TestCheckColumns(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"2 of 4 rows have NULL note",
-		"2 of 4 rows have a id that another row has too",
+		"2 of 4 rows share their id with another row",
 		"1 of 4 rows have Status outside open|closed",
 		"1 of 4 rows have amount < 0",
 		"1 of 4 rows have amount > 100.5",
@@ -87,8 +87,8 @@ func TestCheckColumnsPartition(t *testing.T) {
 		require.NoError(t, err)
 		return descriptions(res)
 	}
-	assert.Equal(t, []string{"1 of 2 rows have amount < 0", "0 of 2 rows have region outside eu|us", "2 of 2 rows have a region that another row has too"}, check(jan1))
-	assert.Equal(t, []string{"0 of 1 rows have amount < 0", "1 of 1 rows have region outside eu|us", "0 of 1 rows have a region that another row has too"}, check(jan2))
+	assert.Equal(t, []string{"1 of 2 rows have amount < 0", "0 of 2 rows have region outside eu|us", "2 of 2 rows share their region with another row"}, check(jan1))
+	assert.Equal(t, []string{"0 of 1 rows have amount < 0", "1 of 1 rows have region outside eu|us", "0 of 1 rows share their region with another row"}, check(jan2))
 	_, err := m.CheckColumns(&runtime.InputContext{Context: context.Background(), Upstream: "sales", UpstreamDef: a,
 		UpstreamPartitions: []string{"2024-01-03"}, UpstreamSubset: sub(t, keys, "2024-01-03")}, rules)
 	assert.ErrorContains(t, err, "partition 2024-01-03 is not stored in table s.sales")
