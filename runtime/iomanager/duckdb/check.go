@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -93,22 +94,32 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 	var q strings.Builder
 	q.WriteString("SELECT count(*)")
 	var countArgs []any
+	var uniques []int // the rules counted by a query of their own
 	for i, r := range rules {
-		name, ok := columnNamed(cols, r.Column)
+		c, ok := columnNamed(cols, r.Column)
 		if !ok {
 			return nil, fmt.Errorf("check %s: the table has no column %q", r, r.Column)
 		}
-		col := quote(name)
+		col := quote(c.name)
 		var a []any
 		switch r.Kind {
 		case runtime.RuleNotNull:
 			conds[i] = col + " IS NULL"
 		case runtime.RuleUnique:
-			// The rows whose value another row has too.
+			// The rows whose value another row has too; counted with one
+			// aggregation rather than this join, which only finds
+			// examples.
 			conds[i] = col + " IN (SELECT " + col + from + " AND " + col + " IS NOT NULL GROUP BY " + col + " HAVING count(*) > 1)"
 			a = args
+			uniques = append(uniques, i)
 		case runtime.RuleAcceptedValues:
-			conds[i] = "NOT list_contains(?, CAST(" + col + " AS VARCHAR))"
+			// As text, like the runtime's fmt.Sprint; a VARCHAR needs no
+			// cast.
+			if c.typ == "VARCHAR" {
+				conds[i] = "NOT list_contains(?, " + col + ")"
+			} else {
+				conds[i] = "NOT list_contains(?, CAST(" + col + " AS VARCHAR))"
+			}
 			a = []any{r.Values}
 		case runtime.RuleMin:
 			conds[i] = col + " < " + strconv.FormatFloat(r.Bound, 'g', -1, 64)
@@ -118,12 +129,25 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 			return nil, fmt.Errorf("unknown check %q", r.Kind)
 		}
 		condArgs = append(condArgs, a)
+		if r.Kind == runtime.RuleUnique {
+			q.WriteString(", CAST(0 AS BIGINT)")
+			continue
+		}
 		q.WriteString(", count(*) FILTER (WHERE " + conds[i] + ")")
 		countArgs = append(countArgs, a...)
 	}
 	counts, err := queryInts(raw, q.String()+from, append(countArgs, args...)...)
 	if err != nil {
 		return nil, err
+	}
+	for _, i := range uniques {
+		c, _ := columnNamed(cols, rules[i].Column)
+		col := quote(c.name)
+		n, err := queryInts(raw, "SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM (SELECT count(*) AS c"+from+" AND "+col+" IS NOT NULL GROUP BY "+col+" HAVING count(*) > 1)", args...)
+		if err != nil {
+			return nil, err
+		}
+		counts[i+1] = n[0]
 	}
 	total := counts[0]
 	out := make([]runtime.CheckResult, len(rules))
@@ -164,13 +188,12 @@ func (m *Manager) examples(raw bindings.Connection, cols []column, from, cond st
 	return out, nil
 }
 
-// columnNamed returns the table's name of column name, which matches it
+// columnNamed returns the table's column name, which matches it
 // case-insensitively as DuckDB does.
-func columnNamed(cols []column, name string) (string, bool) {
-	for _, c := range cols {
-		if strings.EqualFold(c.name, name) {
-			return c.name, true
-		}
+func columnNamed(cols []column, name string) (column, bool) {
+	i := slices.IndexFunc(cols, func(c column) bool { return strings.EqualFold(c.name, name) })
+	if i < 0 {
+		return column{}, false
 	}
-	return "", false
+	return cols[i], true
 }
