@@ -54,6 +54,38 @@ func TestFailureSkips(t *testing.T) {
 	}
 }
 
+// TestBlockingCheckSkips: a blocking check that fails on the worker that
+// ran its asset skips the asset's downstream steps; the check's outcome
+// is in the history.
+func TestBlockingCheckSkips(t *testing.T) {
+	c := newCluster(t)
+	q := c.open()
+	for _, id := range []string{"w1", "w2"} {
+		c.start(id, "PIPELINE_CHECK_FAIL=1")
+	}
+	id := c.launch(q, partitioned)
+	run, steps := wait(t, q.History(), id)
+	if run.Status != history.RunFailed {
+		t.Fatalf("run: %s (%s), want failed", run.Status, run.Error)
+	}
+	want := map[string]string{"total": "success", "report": "skipped", "summary": "skipped", "final": "skipped"}
+	for _, s := range steps {
+		if w := want[string(s.Key)]; w != "" && s.Status != w {
+			t.Errorf("step %s: %s (%s), want %s", s.Key, s.Status, s.Error, w)
+		}
+		if s.Key == "report" && s.Error != "blocking check positive of total failed (error)" {
+			t.Errorf("report skipped with %q", s.Error)
+		}
+	}
+	checks, err := history.RunChecks(context.Background(), q.History(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(checks) != 1 || checks[0].Key != "total" || checks[0].Passed || !checks[0].Blocking || checks[0].Description != "total 252" {
+		t.Errorf("checks recorded: %+v", checks)
+	}
+}
+
 // TestCancel: 'runs cancel' from another process stops a run: the
 // running step sees its context cancelled, and the steps queued after
 // the cancel never start.

@@ -475,9 +475,10 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 		errText = res.Err.Error()
 	}
 	var skipped []skippedStep
+	blocker := res.Blocker() // a failed blocking check skips the downstream steps
 	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
 		var err error
-		skipped, err = w.completeTx(ctx, a, token, status, dv, errText)
+		skipped, err = w.completeTx(ctx, a, token, status, dv, errText, blocker != nil)
 		return err
 	})
 	if !ok || len(skipped) == 0 {
@@ -487,7 +488,10 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 	for _, s := range skipped {
 		w.setPlace(a.Run, runtime.Key(s.key), s.partition, s.step, 0)
 		msg := "upstream " + s.cause + " was skipped"
-		if s.failed {
+		switch {
+		case s.failed && blocker != nil:
+			msg = "blocking " + blocker.String()
+		case s.failed:
 			msg = "upstream " + s.cause + " failed"
 		}
 		w.rec.OnEvent(runtime.Event{Type: runtime.StepSkipped, Time: now, RunID: a.Run, Key: runtime.Key(s.key), Partition: s.partition,
@@ -514,7 +518,9 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 // nothing, the transaction is that statement. The run's row, which every
 // completion of the run updates, is updated last, so that it stays
 // locked for one round trip (to the commit).
-func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status, dv, errText string) ([]skippedStep, error) {
+// A blocked step (a blocking check failed) succeeded, but skips its
+// downstream steps as a failure does.
+func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status, dv, errText string, blocked bool) ([]skippedStep, error) {
 	failed, canceled := 0, 0
 	switch status {
 	case "failed":
@@ -533,17 +539,17 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status
 		), d AS (
 			UPDATE assetgen_queue_steps AS t SET pending = t.pending - 1,
 				state = CASE WHEN t.pending = 1 AND t.state = 'waiting' THEN 'queued' ELSE t.state END
-			FROM s WHERE $4 = 'success' AND t.run_id = $1 AND t.step = ANY(s.down)
+			FROM s WHERE $4 = 'success' AND NOT $9 AND t.run_id = $1 AND t.step = ANY(s.down)
 			RETURNING t.step, t.asset_key, t.partition_key, t.gen, t.state = 'queued' AND t.pending = 0 AS ready
 		), r AS (
 			UPDATE assetgen_queue_runs SET `+runDone("1", "$7", "0", "$8")+`
-			WHERE run_id = $1 AND EXISTS (SELECT FROM s WHERE $4 <> 'failed' OR cardinality(s.down) = 0)
+			WHERE run_id = $1 AND EXISTS (SELECT FROM s WHERE ($4 <> 'failed' AND NOT $9) OR cardinality(s.down) = 0)
 				AND NOT EXISTS (SELECT FROM d WHERE ready)
 			RETURNING remaining
 		)
 		SELECT (SELECT cardinality(down) FROM s), (SELECT remaining FROM r), d.step, d.asset_key, d.partition_key, d.gen
 		FROM (SELECT) AS one LEFT JOIN d ON d.ready`,
-		a.Run, a.Step, token, status, dv, errText, failed, canceled)
+		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked)
 	if err != nil {
 		return nil, err
 	}
@@ -574,7 +580,7 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status
 	if remaining == nil {
 		// Steps to enqueue, or to skip: then count the step and those in
 		// the run.
-		if status == "failed" {
+		if status == "failed" || blocked {
 			if skipped, err = w.skip(ctx, tx, a); err != nil {
 				return nil, err
 			}

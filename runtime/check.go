@@ -166,22 +166,11 @@ func ExecuteChecks(ctx context.Context, defs *Definitions, step Step, opts Optio
 	if defs == nil {
 		return nil, errors.New("no definitions")
 	}
-	g := NewGraph(defs.Assets)
-	node, ok := g.Index(step.Key)
-	if !ok {
-		return nil, fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys))
-	}
-	runID := step.RunID
-	if runID == "" {
-		runID = NewRunID()
-	}
-	x := newExecutor(defs, g, &opts, runID)
-	part, err := x.prepare(node, step.Partition, opts.Env)
+	opts.NoChecks = false
+	x, node, part, err := newStepExecutor(defs, NewGraph(defs.Assets)).step(step, &opts)
 	if err != nil {
 		return nil, err
 	}
-	x.emit = opts.OnEvent
-	opts.NoChecks = false
 	return x.checks(ctx, node, part), nil
 }
 

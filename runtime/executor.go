@@ -119,10 +119,21 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 // An unknown key, a missing I/O manager, or partitions the asset does
 // not have fail the step.
 func (x *Executor) Execute(ctx context.Context, step Step, opts Options) StepResult {
+	e, node, part, err := x.step(step, &opts)
+	if err != nil {
+		return stepFailed(step, err)
+	}
+	res, _ := e.execute(ctx, node, -1, part)
+	return res
+}
+
+// step returns the executor of one step, its asset's node and its
+// partitions.
+func (x *Executor) step(step Step, opts *Options) (*executor, int32, *stepPart, error) {
 	g := x.p.g
 	node, ok := g.Index(step.Key)
 	if !ok {
-		return stepFailed(step, fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys)))
+		return nil, 0, nil, fmt.Errorf("asset %s is not defined%s", step.Key, didYouMean(step.Key, g.keys))
 	}
 	runID := step.RunID
 	if runID == "" {
@@ -131,13 +142,12 @@ func (x *Executor) Execute(ctx context.Context, step Step, opts Options) StepRes
 	rk := x.keysOf(step.RunID, opts.Env)
 	part, keys, err := x.prepare(rk, node, step.Partition)
 	if err != nil {
-		return stepFailed(step, err)
+		return nil, 0, nil, err
 	}
-	e := x.p.executor(&opts, runID)
+	e := x.p.executor(opts, runID)
 	e.keys, e.maps = keys, x.maps
 	e.emit = opts.OnEvent
-	res, _ := e.execute(ctx, node, -1, part)
-	return res
+	return e, node, part, nil
 }
 
 // stepFailed returns the result of a step that could not start.

@@ -10,6 +10,7 @@
 //	PIPELINE_GATE=KEY[.P]=f that step waits until file f exists
 //	PIPELINE_BLOCK=KEY[.P]  that step blocks until its context is cancelled
 //	PIPELINE_FAIL=KEY[.P]   that step fails
+//	PIPELINE_CHECK_FAIL=1   the blocking check of total fails
 //	PIPELINE_BUILD=n        another build: seed's code version is n
 package testpipe
 
@@ -104,9 +105,9 @@ func Assets() []*runtime.AssetDef {
 			}
 			return out, nil
 		}), parts),
-		asset("total", ints, "", []runtime.Input{{Name: "clean", Key: "clean", Type: rows, Gather: runtime.GatherConcat}}, func(_ *runtime.Context, v []any) (any, error) {
+		withChecks(asset("total", ints, "", []runtime.Input{{Name: "clean", Key: "clean", Type: rows, Gather: runtime.GatherConcat}}, func(_ *runtime.Context, v []any) (any, error) {
 			return sum(v[0].([]Row)), nil
-		}),
+		})),
 		asset("report", ints, "", []runtime.Input{in("total", ints)}, func(_ *runtime.Context, v []any) (any, error) {
 			return v[0].(int) + 1, nil
 		}),
@@ -125,6 +126,23 @@ func sum(rows []Row) int {
 		s += r.Value
 	}
 	return s
+}
+
+// withChecks gives a a blocking check, which fails under
+// PIPELINE_CHECK_FAIL=1.
+func withChecks(a *runtime.AssetDef) *runtime.AssetDef {
+	a.Checks = []*runtime.CheckDef{{
+		Name: "positive", Blocking: true,
+		Inputs: []runtime.Input{{Name: "total", Key: a.Key, Type: a.OutputType}},
+		Run: func(ctx *runtime.Context, in runtime.Inputs) (runtime.CheckResult, error) {
+			v, err := runtime.Load[int](ctx, in, 0)
+			if err != nil {
+				return runtime.CheckResult{}, err
+			}
+			return runtime.CheckResult{Passed: v > 0 && os.Getenv("PIPELINE_CHECK_FAIL") == "", Description: fmt.Sprintf("total %d", v)}, nil
+		},
+	}}
+	return a
 }
 
 func withParts(a *runtime.AssetDef, d partition.Definition) *runtime.AssetDef {
