@@ -138,6 +138,19 @@ type assetDetail struct {
 	Causes           []causeJSON       `json:"causes"`
 	Materializations []runview.Step    `json:"materializations"` // newest first
 	LastError        string            `json:"last_error,omitempty"`
+	Checks           []checkJSON       `json:"checks"` // the latest outcome of each check, by partition and name
+}
+
+// checkJSON is the latest outcome of one check of an asset.
+type checkJSON struct {
+	Name        string    `json:"name"`
+	Partition   string    `json:"partition,omitempty"`
+	Passed      bool      `json:"passed"`
+	Severity    string    `json:"severity"`
+	Blocking    bool      `json:"blocking"`
+	Description string    `json:"description,omitempty"`
+	RunID       string    `json:"run_id"`
+	Time        time.Time `json:"time"`
 }
 
 // link is an edge to another asset.
@@ -196,6 +209,17 @@ func (s *Server) assetDetail(r *http.Request, key runtime.Key) (*assetDetail, bo
 	}
 	for i := range steps {
 		a.Materializations = append(a.Materializations, runview.NewStep(&steps[i]))
+	}
+	checks, err := history.LatestChecks(r.Context(), s.opts.Log)
+	if err != nil {
+		return nil, true, err
+	}
+	a.Checks = []checkJSON{}
+	for _, c := range checks {
+		if c.Key == key {
+			a.Checks = append(a.Checks, checkJSON{Name: c.Name, Partition: c.Partition, Passed: c.Passed, Severity: c.Severity,
+				Blocking: c.Blocking, Description: c.Description, RunID: c.RunID, Time: c.Time})
+		}
 	}
 	return a, true, nil
 }

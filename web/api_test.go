@@ -463,3 +463,37 @@ func TestServeRefuses(t *testing.T) {
 	_, err := os.Stat(home)
 	assert.True(t, os.IsNotExist(err), "the refused serve created its history")
 }
+
+// TestAssetChecks: the asset page and its API list the latest outcome of
+// each check of the asset, escaped.
+func TestAssetChecks(t *testing.T) {
+	s := serve(t, nil)
+	log, err := history.Open(context.Background(), s.history)
+	require.NoError(t, err)
+	now := time.Now().Truncate(time.Second)
+	require.NoError(t, log.Write(context.Background(), &history.Batch{Checks: []history.CheckRecord{
+		{RunID: "r1", Key: "orders", Name: "unique_id", Materialization: "r1", Passed: true, Severity: "error", Time: now.Add(-time.Minute)},
+		{RunID: "r2", Key: "orders", Name: "unique_id", Materialization: "r2", Severity: "error", Blocking: true,
+			Description: `<script>alert(1)</script>`, Time: now},
+		{RunID: "r2", Key: "report", Name: "other", Materialization: "r2", Passed: true, Severity: "warn", Time: now},
+	}}))
+	log.Close()
+
+	var asset struct{ Checks []map[string]any }
+	s.get(t, "/api/assets/orders", 200, &asset)
+	require.Len(t, asset.Checks, 1)
+	assert.Equal(t, "unique_id", asset.Checks[0]["name"])
+	assert.Equal(t, false, asset.Checks[0]["passed"])
+	assert.Equal(t, true, asset.Checks[0]["blocking"])
+	assert.Equal(t, "r2", asset.Checks[0]["run_id"])
+
+	resp, err := http.Get(strings.TrimSuffix(s.url, "/") + "/assets/orders")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
+	assert.Contains(t, string(b), "failed (error, blocking)")
+	assert.Contains(t, string(b), "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.NotContains(t, string(b), "<script>alert(1)")
+}
