@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"reflect"
 	"time"
+
+	"github.com/assetgen/assetgen/internal/columns"
 )
 
 // Severity is how much a failed check matters.
@@ -354,4 +356,64 @@ func (cc *checkRun) rules(rules []*ColumnRule) ([]CheckResult, error) {
 		return nil, fmt.Errorf("load %s: %w", def.Key, err)
 	}
 	return EvalRules(v, rules)
+}
+
+// checkChecks returns what is wrong with the checks of a: names missing
+// or used twice, a check with neither Run nor Rule, inputs naming assets
+// that are not defined (or partitioned ones other than a), rules on an
+// output that is not rows of a struct or on a column it lacks.
+func (g *Graph) checkChecks(a *AssetDef) []string {
+	var errs []string
+	add := func(c *CheckDef, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("asset %s%s: check %s: ", a.Key, at(a), c.Name)+fmt.Sprintf(format, args...))
+	}
+	seen := map[string]bool{}
+	for _, c := range a.Checks {
+		switch {
+		case c == nil:
+			errs = append(errs, fmt.Sprintf("asset %s%s: a nil check", a.Key, at(a)))
+			continue
+		case c.Name == "":
+			add(c, "no Name")
+		case seen[c.Name]:
+			add(c, "defined twice")
+		}
+		seen[c.Name] = true
+		if (c.Run == nil) == (c.Rule == nil) {
+			add(c, "want either Run or Rule")
+		}
+		for _, in := range c.Inputs {
+			j, ok := g.Index(in.Key)
+			switch {
+			case !ok:
+				add(c, "input %s: asset %s is not defined%s", in.Name, in.Key, didYouMean(in.Key, g.keys))
+			case in.Key != a.Key && g.defs[j].Partitions != nil:
+				add(c, "input %s: asset %s is partitioned: a check reads only its own asset's partitions", in.Name, in.Key)
+			}
+		}
+		if c.Rule != nil {
+			if err := ruleFits(c.Rule, a.StoredType()); err != nil {
+				add(c, "%v", err)
+			}
+		}
+	}
+	return errs
+}
+
+// ruleFits reports whether rule r applies to rows of type t.
+func ruleFits(r *ColumnRule, t reflect.Type) error {
+	elem, _, ok := columns.RowOf(t)
+	if !ok {
+		return fmt.Errorf("rule %s needs rows ([]T of a struct), not %v", r, t)
+	}
+	cols, err := columns.Of(elem)
+	if err != nil {
+		return err
+	}
+	for _, c := range cols {
+		if columns.Fold(c.Name) == columns.Fold(r.Column) {
+			return nil
+		}
+	}
+	return fmt.Errorf("rule %s: %s has no column %q", r, elem, r.Column)
 }

@@ -148,3 +148,25 @@ func TestEvalRules(t *testing.T) {
 	_, err = runtime.EvalRules(42, rules)
 	assert.EqualError(t, err, "column checks need rows ([]T), not int")
 }
+
+func TestValidateChecks(t *testing.T) {
+	rows := &runtime.AssetDef{Key: "rows", OutputType: reflect.TypeFor[[]order](), Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []order{}, nil }}
+	run := func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckResult{Passed: true}, nil }
+	rows.Checks = []*runtime.CheckDef{
+		{Name: "a", Run: run},
+		{Name: "a", Run: run},
+		{Name: "both", Run: run, Rule: &runtime.ColumnRule{Kind: runtime.RuleNotNull, Column: "id"}},
+		{Name: "col", Rule: &runtime.ColumnRule{Kind: runtime.RuleUnique, Column: "idd"}},
+		{Name: "in", Run: run, Inputs: []runtime.Input{{Name: "x", Key: "rowz", Type: reflect.TypeFor[int]()}}},
+	}
+	err := defsOf(memory.New(), rows).Validate()
+	require.Error(t, err)
+	for _, want := range []string{
+		"asset rows: check a: defined twice",
+		"asset rows: check both: want either Run or Rule",
+		`asset rows: check col: rule unique(idd): runtime_test.order has no column "idd"`,
+		`asset rows: check in: input x: asset rowz is not defined (did you mean "rows"?)`,
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+}

@@ -189,6 +189,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			add("asset %s%s: negative RetryDelay or Timeout", a.Key, at(a))
 		}
 		errs = append(errs, checkPartitioned(a)...)
+		errs = append(errs, g.checkChecks(a)...)
 		for k, in := range a.Inputs {
 			j := g.input(node, k)
 			if j < 0 {
