@@ -81,7 +81,7 @@ func TestBlockingCheckSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(checks) != 1 || checks[0].Key != "total" || checks[0].Passed || !checks[0].Blocking || checks[0].Description != "total 252" {
+	if len(checks) != 1 || checks[0].Key != "total" || checks[0].Passed || !checks[0].Blocking || checks[0].Description != "total 72" {
 		t.Errorf("checks recorded: %+v", checks)
 	}
 }

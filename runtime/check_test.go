@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -151,7 +153,9 @@ func TestEvalRules(t *testing.T) {
 
 func TestValidateChecks(t *testing.T) {
 	rows := &runtime.AssetDef{Key: "rows", OutputType: reflect.TypeFor[[]order](), Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []order{}, nil }}
-	run := func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckResult{Passed: true}, nil }
+	run := func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) {
+		return runtime.CheckResult{Passed: true}, nil
+	}
 	rows.Checks = []*runtime.CheckDef{
 		{Name: "a", Run: run},
 		{Name: "a", Run: run},
@@ -169,4 +173,38 @@ func TestValidateChecks(t *testing.T) {
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
+}
+
+// TestChecksPerPartition: a step covering three partitions runs the
+// checks of its asset once per partition, on that partition's rows.
+func TestChecksPerPartition(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2024, 1, d, h, 0, 0, 0, time.UTC) }
+	events := &runtime.AssetDef{
+		Key: "events", Partitions: daily, Backfill: 3, PartitionColumn: "day", OutputType: reflect.TypeFor[[]event](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) {
+			return []event{{at(2, 5), "eu", 1}, {at(1, 0), "mars", 2}, {at(2, 23), "us", -3}}, nil
+		},
+		Checks: []*runtime.CheckDef{
+			{Name: "accepted_values_region", Rule: &runtime.ColumnRule{Kind: runtime.RuleAcceptedValues, Column: "region", Values: []string{"eu", "us"}}},
+			{Name: "rows", Inputs: []runtime.Input{{Name: "events", Key: "events", Type: reflect.TypeFor[[]event]()}},
+				Run: func(ctx *runtime.Context, in runtime.Inputs) (runtime.CheckResult, error) {
+					v, err := runtime.Load[[]event](ctx, in, 0)
+					return runtime.CheckResult{Passed: true, Description: fmt.Sprintf("%s: %d rows", ctx.Partition(), len(v))}, err
+				}},
+		},
+	}
+	res := materialize(t, defsOf(memory.New(), events), runtime.Options{Partitions: rangeOf("2024-01-01", "2024-01-03")})
+	require.True(t, res.OK())
+	var got []string
+	for _, c := range res.Steps[0].Checks {
+		got = append(got, c.Partition+" "+c.Name+" "+c.Description)
+	}
+	assert.Equal(t, []string{
+		"2024-01-01 accepted_values_region 1 of 1 rows have region outside eu|us",
+		"2024-01-01 rows 2024-01-01: 1 rows",
+		"2024-01-02 accepted_values_region 0 of 2 rows have region outside eu|us",
+		"2024-01-02 rows 2024-01-02: 2 rows",
+		"2024-01-03 accepted_values_region 0 of 0 rows have region outside eu|us",
+		"2024-01-03 rows 2024-01-03: 0 rows",
+	}, got)
 }
