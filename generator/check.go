@@ -27,13 +27,7 @@ const spacedCheckDirective = "// check:"
 // checkDirectiveText returns the options text of a comment line that is
 // a check directive, and its byte offset in the line.
 func checkDirectiveText(line string) (text string, off int, ok bool) {
-	switch {
-	case strings.HasPrefix(line, CheckDirective):
-		return line[len(CheckDirective):], len(CheckDirective), true
-	case strings.HasPrefix(line, spacedCheckDirective):
-		return line[len(spacedCheckDirective):], len(spacedCheckDirective), true
-	}
-	return "", 0, false
+	return cutDirective(line, CheckDirective, spacedCheckDirective)
 }
 
 // CheckOptions are the parsed options of one //check: directive.

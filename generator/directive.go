@@ -27,11 +27,17 @@ const spacedDirective = "// asset:"
 // directiveText returns the options text of a comment line that is an
 // asset directive, and its byte offset in the line.
 func directiveText(line string) (text string, off int, ok bool) {
+	return cutDirective(line, Directive, spacedDirective)
+}
+
+// cutDirective returns the text after prefix, or its spaced form, at
+// the start of line, and the text's offset in the line.
+func cutDirective(line, prefix, spaced string) (text string, off int, ok bool) {
 	switch {
-	case strings.HasPrefix(line, Directive):
-		return line[len(Directive):], len(Directive), true
-	case strings.HasPrefix(line, spacedDirective):
-		return line[len(spacedDirective):], len(spacedDirective), true
+	case strings.HasPrefix(line, prefix):
+		return line[len(prefix):], len(prefix), true
+	case strings.HasPrefix(line, spaced):
+		return line[len(spaced):], len(spaced), true
 	}
 	return "", 0, false
 }
