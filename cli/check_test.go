@@ -1,0 +1,78 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/assetgen/assetgen/cli"
+	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/partition"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/fs"
+)
+
+type regionRow struct {
+	Region string
+	N      int
+}
+
+// TestCheckPartitions: check runs the column rules of a partitioned asset
+// on each partition the history has a materialization of, or on the one
+// --partition names, and exits 1 when one fails with severity error.
+func TestCheckPartitions(t *testing.T) {
+	regions := partition.NewStatic("eu", "us")
+	rows := &runtime.AssetDef{
+		Key: "rows", Partitions: regions, PartitionColumn: "region", OutputType: reflect.TypeFor[[]regionRow](),
+		Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+			if ctx.Partition() == "us" {
+				return []regionRow{{"us", -1}, {"us", 2}}, nil
+			}
+			return []regionRow{{"eu", 1}}, nil
+		},
+		Checks: []*runtime.CheckDef{{Name: "min_n", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "n", Bound: 0}}},
+	}
+	defs := runtime.Definitions{Assets: []*runtime.AssetDef{rows}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir())}}
+	home := t.TempDir()
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := cli.Run(context.Background(), defs, append(args, "--history", home), strings.NewReader(""), &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	code, out, errOut := run("check")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "asset rows is partitioned and the run history has no materialization of it: give --partition")
+
+	// The command line has no --partition for materialize yet: the run
+	// is recorded as a program would.
+	log, err := history.Open(context.Background(), home)
+	require.NoError(t, err)
+	opts := runtime.Options{NoChecks: true, Partitions: runtime.Partitions{Keys: []string{"eu", "us"}}}
+	rec, err := history.Record(context.Background(), log, &opts, nil)
+	require.NoError(t, err)
+	res, err := runtime.Materialize(context.Background(), &defs, opts)
+	require.NoError(t, err)
+	require.True(t, res.OK())
+	require.NoError(t, rec.Close())
+	require.NoError(t, log.Close())
+
+	code, out, _ = run("check")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "ASSET     CHECK  RESULT          DESCRIPTION\n"+
+		"rows[eu]  min_n  passed          0 of 1 rows have n < 0\n"+
+		"rows[us]  min_n  FAILED (error)  1 of 2 rows have n < 0\n", out)
+	code, out, _ = run("check", "--partition", "eu")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "ASSET     CHECK  RESULT  DESCRIPTION\nrows[eu]  min_n  passed  0 of 1 rows have n < 0\n", out)
+	code, _, errOut = run("check", "--partition", "asia")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "asia")
+	code, out, _ = run("status")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "rows[us]: check min_n FAILED (error) in run ")
+}
