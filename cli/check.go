@@ -194,14 +194,27 @@ func (f *checkFlags) run(e *env) int {
 		return exitFailed
 	}
 	// The materialization each output is from, and the partitions of each
-	// asset that have one.
+	// partitioned asset that have one.
 	mats := map[[2]string]string{}
 	parts := map[runtime.Key][]string{}
 	for _, a := range latest {
 		if a.Materialized() {
 			mats[[2]string{string(a.Key), a.Partition}] = a.RunID
-			if a.Partition != "" {
-				parts[a.Key] = append(parts[a.Key], a.Partition)
+		}
+	}
+	for _, d := range defs {
+		if d.Partitions == nil {
+			continue
+		}
+		recs, err := log.Partitions(e.ctx, d.Key)
+		if err != nil {
+			e.errorf("reading the run history: %v", err)
+			return exitFailed
+		}
+		for i := range recs.Len() {
+			if a := recs.Asset(i); a.Materialized() {
+				mats[[2]string{string(a.Key), a.Partition}] = a.RunID
+				parts[d.Key] = append(parts[d.Key], a.Partition)
 			}
 		}
 	}
