@@ -106,6 +106,25 @@ func (emptyLog) DeleteDynamicPartitions(context.Context, string, []string) ([]st
 func (emptyLog) Reap(context.Context) ([]string, error) { return nil, nil }
 func (emptyLog) Close() error                           { return nil }
 
+var errEmptyWrite = errors.New("history: the empty history cannot be written")
+
+func (emptyLog) AcquireLease(context.Context, string, string, time.Time, time.Duration) (history.Lease, error) {
+	return history.Lease{}, errEmptyWrite
+}
+func (emptyLog) ReleaseLease(context.Context, string, string) error { return errEmptyWrite }
+func (emptyLog) AutomationStates(context.Context) ([]history.AutomationState, error) {
+	return nil, nil
+}
+func (emptyLog) SaveAutomationState(context.Context, history.AutomationState) error {
+	return errEmptyWrite
+}
+func (emptyLog) SetPaused(context.Context, string, string, bool) error { return errEmptyWrite }
+func (emptyLog) ClaimTick(context.Context, string, string, string, time.Time) (bool, error) {
+	return false, errEmptyWrite
+}
+func (emptyLog) WriteEvaluations(context.Context, []history.Evaluation) error { return errEmptyWrite }
+func (emptyLog) Evaluations(context.Context) ([]history.Evaluation, error)    { return nil, nil }
+
 // lookupRun returns the run whose ID is id or, like git, starts with id
 // when only one run does.
 func lookupRun(ctx context.Context, log history.Log, id string) (*history.Run, error) {

@@ -266,6 +266,32 @@ type Log interface {
 	Reap(ctx context.Context) ([]string, error)
 	// Close releases the store.
 	Close() error
+
+	// The automation daemon's state (package automation).
+
+	// AcquireLease takes or renews the lease name for holder until
+	// now+ttl, unless another holder has it until after now, and returns
+	// the lease as it stands: holder has it when Holder is holder.
+	AcquireLease(ctx context.Context, name, holder string, now time.Time, ttl time.Duration) (Lease, error)
+	// ReleaseLease gives up the lease name when holder has it.
+	ReleaseLease(ctx context.Context, name, holder string) error
+	// AutomationStates returns the stored states of schedules, sensors
+	// and conditions, sorted by name.
+	AutomationStates(ctx context.Context) ([]AutomationState, error)
+	// SaveAutomationState stores a state's tick, cursor and result,
+	// leaving whether it is paused as it was.
+	SaveAutomationState(ctx context.Context, st AutomationState) error
+	// SetPaused pauses or resumes the schedule, sensor or condition name.
+	SetPaused(ctx context.Context, name, kind string, paused bool) error
+	// ClaimTick records that tick of name launches run runID and reports
+	// whether this call was the first to claim it.
+	ClaimTick(ctx context.Context, name, tick, runID string, now time.Time) (bool, error)
+	// WriteEvaluations stores the latest evaluation of each asset's
+	// condition, replacing the previous one.
+	WriteEvaluations(ctx context.Context, evals []Evaluation) error
+	// Evaluations returns the latest evaluation of every asset's
+	// condition, sorted by key.
+	Evaluations(ctx context.Context) ([]Evaluation, error)
 }
 
 // RunQuery chooses the runs Log.Runs lists.

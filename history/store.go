@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -161,6 +161,38 @@ var migrations = []string{
 		PRIMARY KEY (run_id, asset_key, partition_key, check_name)
 	) {{without_rowid}};
 	CREATE INDEX checks_by_asset ON checks (asset_key, partition_key, check_name, time_ns)`,
+	// 8: automation (package automation): the daemon's leases, the state
+	// of each schedule, sensor and condition, the ticks that launched a
+	// run (claimed once, so that two daemons never launch one tick
+	// twice), and the latest evaluation of each asset's condition.
+	`CREATE TABLE automation_leases (
+		name TEXT PRIMARY KEY,
+		holder TEXT NOT NULL,
+		expires_ns BIGINT NOT NULL
+	);
+	CREATE TABLE automation_states (
+		name TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		paused INTEGER NOT NULL,
+		cursor TEXT NOT NULL,
+		last_tick_ns BIGINT NOT NULL,
+		last_result TEXT NOT NULL,
+		last_error TEXT NOT NULL
+	);
+	CREATE TABLE automation_ticks (
+		name TEXT NOT NULL,
+		tick TEXT NOT NULL,
+		run_id TEXT NOT NULL,
+		time_ns BIGINT NOT NULL,
+		PRIMARY KEY (name, tick)
+	) {{without_rowid}};
+	CREATE TABLE automation_evaluations (
+		asset_key TEXT PRIMARY KEY,
+		tick_ns BIGINT NOT NULL,
+		requested TEXT NOT NULL,
+		reason TEXT NOT NULL,
+		run_id TEXT NOT NULL
+	)`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.

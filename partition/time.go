@@ -183,12 +183,9 @@ func (t *Time) build() error {
 	if !c.setZone {
 		c.zone = "UTC"
 	}
-	if c.zone == "" || c.zone == "Local" {
-		return fmt.Errorf("time zone %q: give an IANA name such as \"UTC\" or \"America/New_York\"", c.zone)
-	}
-	loc, err := time.LoadLocation(c.zone)
+	loc, err := loadZone(c.zone)
 	if err != nil {
-		return fmt.Errorf("unknown time zone %q", c.zone)
+		return err
 	}
 	t.loc = loc
 	spec, err := t.cronSpec()
@@ -229,6 +226,19 @@ func (t *Time) build() error {
 	}
 	t.sched = s
 	return t.checkLayout()
+}
+
+// loadZone loads the time zone of IANA name zone; "" and "Local" (which
+// depend on the machine) are errors.
+func loadZone(zone string) (*time.Location, error) {
+	if zone == "" || zone == "Local" {
+		return nil, fmt.Errorf("time zone %q: give an IANA name such as \"UTC\" or \"America/New_York\"", zone)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q", zone)
+	}
+	return loc, nil
 }
 
 // cronSpec returns the cron schedule of the definition's kind and offsets.

@@ -415,3 +415,17 @@ func (parts pattern) match(s string) bool {
 	}
 	return len(s) >= len(last) && strings.HasSuffix(s, last)
 }
+
+// Keys returns an expression that selects exactly the assets keys name,
+// each quoted as needed: key:a or key:"b/c".
+func Keys(keys []string) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(" or ")
+		}
+		b.WriteString("key:")
+		b.WriteString(quote(k))
+	}
+	return b.String()
+}

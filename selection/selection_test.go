@@ -3,6 +3,7 @@ package selection
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -471,4 +472,20 @@ func BenchmarkSelect(b *testing.B) {
 			NewGraph(nodes)
 		}
 	})
+}
+
+func TestKeys(t *testing.T) {
+	g := testGraph()
+	for _, keys := range [][]string{{"people"}, {"sales/eu/orders", "report"}, {"combined_data", "lonely", "birds"}} {
+		got, err := g.Select(Keys(keys))
+		if err != nil {
+			t.Fatalf("Keys(%q) = %q: %v", keys, Keys(keys), err)
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("Select(Keys(%q)) = %q", keys, got)
+		}
+	}
 }

@@ -78,6 +78,7 @@ func Run(t *testing.T, newSpec func(t *testing.T) string) {
 		{"Checks", testChecks},
 	}
 	cases = append(cases, partitionCases...)
+	cases = append(cases, automationCases...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.f(t, newSpec(t)) })
 	}

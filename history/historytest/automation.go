@@ -1,0 +1,118 @@
+package historytest
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/assetgen/assetgen/history"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var automationCases = []struct {
+	name string
+	f    func(t *testing.T, spec string)
+}{
+	{"Lease", testLease},
+	{"AutomationState", testAutomationState},
+}
+
+// testLease: one holder at a time; the lease passes on only once it
+// lapses or is released; of many processes' connections racing for a
+// free lease, exactly one wins.
+func testLease(t *testing.T, spec string) {
+	ctx := context.Background()
+	a, b := open(t, spec), open(t, spec)
+	now := time.Now().Truncate(time.Microsecond)
+	l, err := a.AcquireLease(ctx, "automation", "a", now, 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "a", l.Holder)
+	assert.True(t, l.Expires.Equal(now.Add(5*time.Second)), "expires %v", l.Expires)
+
+	l, err = b.AcquireLease(ctx, "automation", "b", now.Add(4*time.Second), 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "a", l.Holder, "b took a lease that had not lapsed")
+
+	l, err = a.AcquireLease(ctx, "automation", "a", now.Add(4*time.Second), 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "a", l.Holder, "a could not renew")
+
+	l, err = b.AcquireLease(ctx, "automation", "b", now.Add(8*time.Second), 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "a", l.Holder, "b took the renewed lease before it lapsed")
+	l, err = b.AcquireLease(ctx, "automation", "b", now.Add(9*time.Second+time.Millisecond), 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "b", l.Holder, "b did not take the lapsed lease")
+
+	require.NoError(t, a.ReleaseLease(ctx, "automation", "a")) // not a's: nothing happens
+	l, err = a.AcquireLease(ctx, "automation", "a", now.Add(10*time.Second), 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "b", l.Holder)
+	require.NoError(t, b.ReleaseLease(ctx, "automation", "b"))
+
+	// Racing for the released lease: one winner.
+	var wg sync.WaitGroup
+	winners := make(chan string, 8)
+	for i := range 8 {
+		name := string(rune('c' + i))
+		wg.Go(func() {
+			log := a
+			if i%2 == 1 {
+				log = b
+			}
+			l, err := log.AcquireLease(ctx, "automation", name, now.Add(11*time.Second), 5*time.Second)
+			if assert.NoError(t, err) && l.Holder == name {
+				winners <- name
+			}
+		})
+	}
+	wg.Wait()
+	close(winners)
+	n := 0
+	for range winners {
+		n++
+	}
+	assert.Equal(t, 1, n, "winners of one lease")
+}
+
+// testAutomationState: states keep their pause across saves, ticks are
+// claimed once, evaluations replace the previous one per asset.
+func testAutomationState(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	now := time.Now().Truncate(time.Microsecond)
+	require.NoError(t, log.SetPaused(ctx, "schedule:daily", "schedule", true))
+	require.NoError(t, log.SaveAutomationState(ctx, history.AutomationState{Name: "schedule:daily", Kind: "schedule", LastTick: now, LastResult: "launched"}))
+	require.NoError(t, log.SaveAutomationState(ctx, history.AutomationState{Name: "sensor:files", Kind: "sensor", Cursor: "c1", LastError: "boom"}))
+	states, err := log.AutomationStates(ctx)
+	require.NoError(t, err)
+	require.Len(t, states, 2)
+	assert.Equal(t, history.AutomationState{Name: "schedule:daily", Kind: "schedule", Paused: true, LastTick: now, LastResult: "launched"}, states[0])
+	assert.Equal(t, history.AutomationState{Name: "sensor:files", Kind: "sensor", Cursor: "c1", LastError: "boom"}, states[1])
+	require.NoError(t, log.SetPaused(ctx, "schedule:daily", "schedule", false))
+	states, err = log.AutomationStates(ctx)
+	require.NoError(t, err)
+	assert.False(t, states[0].Paused)
+	assert.Equal(t, "launched", states[0].LastResult)
+
+	ok, err := log.ClaimTick(ctx, "schedule:daily", "2024-01-01T00:00:00Z", "run1", now)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = open(t, spec).ClaimTick(ctx, "schedule:daily", "2024-01-01T00:00:00Z", "run2", now)
+	require.NoError(t, err)
+	assert.False(t, ok, "a tick claimed twice")
+
+	require.NoError(t, log.WriteEvaluations(ctx, []history.Evaluation{
+		{Key: "b", Tick: now, Reason: "upstream a missing"},
+		{Key: "a", Tick: now, Requested: []string{"2024-01-01"}, Reason: "missing", RunID: "r1"},
+	}))
+	require.NoError(t, log.WriteEvaluations(ctx, []history.Evaluation{{Key: "b", Tick: now.Add(time.Second), Requested: []string{""}, Reason: "upstream a updated", RunID: "r2"}}))
+	evals, err := log.Evaluations(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []history.Evaluation{
+		{Key: "a", Tick: now, Requested: []string{"2024-01-01"}, Reason: "missing", RunID: "r1"},
+		{Key: "b", Tick: now.Add(time.Second), Requested: []string{""}, Reason: "upstream a updated", RunID: "r2"},
+	}, evals)
+}
