@@ -102,8 +102,8 @@ type Daemon struct {
 // cron schedule or time zone, an unknown asset or a bad selection is an
 // error naming the schedule, sensor or asset.
 func New(defs Definitions, o Options) (*Daemon, error) {
-	if o.Log == nil || o.Launch == nil {
-		return nil, errors.New("automation: Options need a Log and a Launch")
+	if o.Log == nil {
+		return nil, errors.New("automation: Options need a Log")
 	}
 	if o.Clock == nil {
 		o.Clock = RealClock{}
@@ -259,6 +259,9 @@ func (d *Daemon) Wait() { d.wg.Wait() }
 // conditions once, at the clock's time, and launches the runs they ask
 // for, as many as there are free slots. Run calls it while leader.
 func (d *Daemon) Tick(ctx context.Context) error {
+	if d.o.Launch == nil {
+		return errors.New("automation: no Launch in the Options")
+	}
 	now := d.o.Clock.Now()
 	states, err := d.states(ctx)
 	if err != nil {
@@ -747,4 +750,18 @@ func (g *graph) hint(key runtime.Key) string {
 		names[i] = string(k)
 	}
 	return suggest.Hint(string(key), names)
+}
+
+// Configure sets the run limit, the interval and the lease's length of a
+// daemon before it runs; values not positive leave the current ones.
+func (d *Daemon) Configure(maxRuns int, interval, lease time.Duration) {
+	if maxRuns > 0 {
+		d.o.MaxRuns = maxRuns
+	}
+	if interval > 0 {
+		d.o.Interval = interval
+	}
+	if lease > 0 {
+		d.o.LeaseTTL = lease
+	}
 }

@@ -9,7 +9,7 @@
 //	}
 //
 // and the binary gets the commands list, materialize, graph, status,
-// partitions, dynamic, runs, serve and help:
+// partitions, dynamic, runs, serve, daemon, automation and help:
 //
 //	pipeline list
 //	pipeline materialize --select '+combined_data' -j 4
@@ -22,6 +22,8 @@
 //	pipeline materialize --partition-range 2024-01-01...2024-01-31
 //	pipeline partitions raw                # the state of each partition
 //	pipeline dynamic add customers acme    # a key of dynamic partitions
+//	pipeline daemon                        # schedules, sensors, conditions (see WithAutomation)
+//	pipeline automation pause daily        # list, pause and resume them
 //
 // Every materialize records its run in the run history (package history)
 // unless given --no-history or --dry-run: in the directory or PostgreSQL
@@ -60,6 +62,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/runtime"
 )
@@ -83,7 +86,7 @@ const (
 // there), Main closes the I/O managers of defs that implement io.Closer,
 // so that a DuckDB file holds all its data and not only its write-ahead
 // log; a close that fails is reported, and turns status 0 into 1.
-func Main(defs runtime.Definitions) {
+func Main(defs runtime.Definitions, opts ...Option) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	c := newCloser(&defs, os.Stderr)
 	sigs := make(chan os.Signal, 2)
@@ -107,7 +110,7 @@ func Main(defs runtime.Definitions) {
 		c.close(closeTimeout)
 		os.Exit(signalStatus(s))
 	}()
-	code := Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := Run(ctx, defs, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, opts...)
 	if !c.close(0) && code == exitOK {
 		code = exitFailed
 	}
@@ -231,8 +234,11 @@ func canceledStatus(ctx context.Context) int {
 // Run runs the command line args (without the program name) against defs
 // and returns the exit status. Cancelling ctx cancels a running
 // materialization. The program name in messages is that of os.Args[0].
-func Run(ctx context.Context, defs runtime.Definitions, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Run(ctx context.Context, defs runtime.Definitions, args []string, stdin io.Reader, stdout, stderr io.Writer, opts ...Option) int {
 	e := &env{ctx: ctx, defs: &defs, stdin: stdin, stdout: stdout, stderr: stderr, prog: progName()}
+	for _, o := range opts {
+		o(e)
+	}
 	if len(args) == 0 {
 		e.usage(stderr)
 		return exitUsage
@@ -287,7 +293,12 @@ type env struct {
 	fs  *flag.FlagSet // its flags
 
 	launch *launch // set when serve launches a materialize (serve.go)
+
+	auto *automation.Definitions // set by WithAutomation (daemon.go)
 }
+
+// An Option adds to what Main and Run give a pipeline's commands.
+type Option func(*env)
 
 // command is one subcommand, declared in a file of its own.
 type command struct {
@@ -305,7 +316,9 @@ type command struct {
 // commands returns the command table, sorted by name.
 func commands() []*command {
 	return []*command{
+		automationCommand(),
 		checkCommand(),
+		daemonCommand(),
 		dynamicCommand(),
 		graphCommand(),
 		helpCommand(),

@@ -406,6 +406,11 @@ func (o *materializeOptions) record(e *env, log history.Log, opts *runtime.Optio
 	if parent != "" {
 		tags["parent_run_id"] = parent
 	}
+	if e.launch != nil {
+		for k, v := range e.launch.tags {
+			tags[k] = v
+		}
+	}
 	// Record tells from its context which steps the interrupt stopped;
 	// it also reaps with it, which fails once the context is cancelled.
 	rec, err := history.Record(e.ctx, log, opts, tags)

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
@@ -38,6 +39,11 @@ graph, each asset's materializations and metadata plots, the runs with a
 timeline of their steps and their log lines (live while a run goes), and
 a page to preview and launch runs. It prints the address to open on
 stdout; requests and launched runs log on stderr.
+
+When the pipeline declares schedules, sensors or automation conditions
+(cli.WithAutomation), serve also runs the automation daemon (see
+'daemon'), as leader or standby, with its defaults; its events go to
+stderr.
 
 Runs launched from the page execute in this process, exactly as
 'materialize --select EXPR' would, with the partitions picked as
@@ -116,6 +122,12 @@ func (f *serveFlags) run(e *env) int {
 		e.errorf("%v", err)
 		return exitFailed
 	}
+	// The automation daemon runs inside serve too (as leader or standby).
+	d, err := e.daemon(log, l, automation.RealClock{}, e.stderr)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		e.errorf("%v", err)
@@ -125,6 +137,15 @@ func (f *serveFlags) run(e *env) int {
 		Handler:           srv,
 		BaseContext:       func(net.Listener) context.Context { return e.ctx },
 		ReadHeaderTimeout: 10 * time.Second,
+	}
+	daemonDone := make(chan struct{})
+	if d != nil {
+		go func() {
+			defer close(daemonDone)
+			d.Run(e.ctx)
+		}()
+	} else {
+		close(daemonDone)
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
@@ -145,6 +166,9 @@ func (f *serveFlags) run(e *env) int {
 		e.errorf("stopping the server: %v", err)
 	}
 	l.wait() // the runs see the cancelled context and record how they ended
+	if e.ctx.Err() != nil {
+		<-daemonDone // its runs end too, and it hands its lease over
+	}
 	return status
 }
 
@@ -196,6 +220,7 @@ func (l *launcher) materialize(ctx context.Context, args []string, stdout, stder
 // started.
 type launch struct {
 	runID   string
+	tags    map[string]string // added to the run's tags in the history
 	started chan struct{}
 	once    sync.Once
 }
