@@ -332,7 +332,11 @@ func (d *Daemon) tickSchedule(ctx context.Context, s *schedule, st history.Autom
 			d.say("schedule %s: tick %s: %v", s.Name, at, err)
 			continue
 		}
-		r := &Run{ID: runtime.NewRunID(), Keys: s.keys, Tags: s.Tags, By: "schedule " + s.Name}
+		tags := map[string]string{"schedule_tick": at}
+		for k, v := range s.Tags {
+			tags[k] = v
+		}
+		r := &Run{ID: runtime.NewRunID(), Keys: s.keys, Tags: tags, By: "schedule " + s.Name}
 		if part != "" {
 			r.Partitions = []string{part}
 		}

@@ -102,6 +102,9 @@ func (f *daemonFlags) run(e *env) int {
 		clock = fake
 	}
 	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log}
+	if fake != nil {
+		l.now = fake.Now
+	}
 	d, err := e.daemon(log, l, clock, e.stdout)
 	if err != nil {
 		e.errorf("%v", err)
@@ -162,7 +165,7 @@ func (l *launcher) automated(ctx context.Context, r automation.Run) error {
 	for k, v := range r.Tags {
 		tags[k] = v
 	}
-	run := &launch{runID: r.ID, tags: tags, started: make(chan struct{})}
+	run := &launch{runID: r.ID, tags: tags, now: l.now, started: make(chan struct{})}
 	said := &headBuffer{max: 4 << 10}
 	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + r.ID + "] "}, said)
 	if status := l.materialize(ctx, args, io.Discard, stderr, run); status != exitOK {

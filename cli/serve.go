@@ -182,6 +182,7 @@ type launcher struct {
 	log         logFlags
 	queue       string // launch on this queue (materialize --queue --detach)
 	wg          sync.WaitGroup
+	now         func() time.Time // the clock of the runs of daemon --simulate; nil: the system's
 }
 
 // args returns the arguments of materialize for req.
@@ -221,6 +222,7 @@ func (l *launcher) materialize(ctx context.Context, args []string, stdout, stder
 type launch struct {
 	runID   string
 	tags    map[string]string // added to the run's tags in the history
+	now     func() time.Time  // when set, the run's clock: the times of its events (daemon --simulate)
 	started chan struct{}
 	once    sync.Once
 }
@@ -230,6 +232,9 @@ func (l *launch) prepare(opts *runtime.Options) {
 	opts.RunID = l.runID
 	prev := opts.OnEvent
 	opts.OnEvent = func(ev runtime.Event) {
+		if l.now != nil {
+			ev.Time = l.now()
+		}
 		if prev != nil {
 			prev(ev)
 		}
