@@ -622,13 +622,9 @@ func (d *Daemon) evaluate(c *evalCtx, key runtime.Key, env partition.Env) ([]str
 		if i == n-1 {
 			last = p + ": " + why
 		}
-		if ok {
-			if len(req) == 0 {
-				first = p + ": " + why
-			}
-			if len(req) < maxPartitionsPerRun {
-				req = append(req, p)
-			}
+		if ok && len(req) < maxPartitionsPerRun {
+			req = append(req, p)
+			first = p + ": " + why // the earliest requested, at the end
 		}
 	}
 	if len(req) == 0 {

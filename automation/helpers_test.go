@@ -118,8 +118,9 @@ func (h *harness) launch(ctx context.Context, r Run) error {
 }
 
 func (h *harness) materialize(ctx context.Context, id string, keys []runtime.Key, parts []string) error {
-	opts := runtime.Options{RunID: id, Selection: keys, Partitions: runtime.Partitions{Keys: parts},
-		Env: partition.Env{Now: h.clock.Now()}}
+	env := history.Env(ctx, h.log)
+	env.Now = h.clock.Now()
+	opts := runtime.Options{RunID: id, Selection: keys, Partitions: runtime.Partitions{Keys: parts}, Env: env}
 	rec, err := history.Record(ctx, h.log, &opts, nil)
 	if err != nil {
 		return err
