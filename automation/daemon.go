@@ -395,6 +395,10 @@ func (d *Daemon) tickSensor(ctx context.Context, s *Sensor, st history.Automatio
 		}
 		r := &Run{ID: runtime.NewRunID(), Keys: keys, Partitions: req.Partitions, Tags: req.Tags, By: "sensor " + s.Name}
 		if req.Key != "" {
+			r.Tags = map[string]string{"run_key": req.Key}
+			for k, v := range req.Tags {
+				r.Tags[k] = v
+			}
 			ok, err := d.o.Log.ClaimTick(ctx, name, req.Key, r.ID, now)
 			if err != nil {
 				return err

@@ -22,17 +22,22 @@
 //	PIPELINE_FAIL_DAY=day      raw fails for that day (2024-01-05)
 //	PIPELINE_RAW_ADD=n         raw adds n to every value (default 0)
 //	PIPELINE_TOTALS_VERSION=v  the code version of totals (default v1)
+//	PIPELINE_AUTOMATION=1      a sensor "counter" every 100ms asks for a run of
+//	                           people keyed by its cursor (0, 1, 2...), up to 1000
 package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/cli"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/fs"
@@ -49,10 +54,30 @@ func main() {
 	if os.Getenv("PIPELINE_PARTITIONS") != "" {
 		defs = partitioned()
 	}
+	var opts []cli.Option
+	if os.Getenv("PIPELINE_AUTOMATION") != "" {
+		opts = append(opts, cli.WithAutomation(automation.Definitions{Sensors: []automation.Sensor{counter}}))
+	}
 	cli.Main(runtime.Definitions{
 		Assets:     defs,
 		IOManagers: map[string]runtime.IOManager{"io_manager": io},
-	})
+	}, opts...)
+}
+
+// counter asks for a run of people keyed by its cursor, and moves it on.
+var counter = automation.Sensor{
+	Name:     "counter",
+	Interval: 100 * time.Millisecond,
+	Evaluate: func(_ context.Context, in automation.SensorInput) (automation.SensorResult, error) {
+		n, _ := strconv.Atoi(in.Cursor)
+		if n >= 1000 {
+			return automation.SensorResult{Cursor: in.Cursor}, nil
+		}
+		return automation.SensorResult{
+			Runs:   []automation.RunRequest{{Key: strconv.Itoa(n), Select: "people"}},
+			Cursor: strconv.Itoa(n + 1),
+		}, nil
+	},
 }
 
 // files is the fs I/O manager with the test hooks of the environment.
