@@ -304,6 +304,12 @@ func (d *Daemon) tickSchedule(ctx context.Context, s *schedule, st history.Autom
 	name := stateName(KindSchedule, s.Name)
 	st.Name, st.Kind = name, KindSchedule
 	if st.Paused {
+		// The ticks of a paused schedule pass: resumed, it does not
+		// catch them up.
+		if t := s.timeline.Prev(now); !st.LastTick.IsZero() && t.After(st.LastTick) {
+			st.LastTick, st.LastResult = t, "paused at the tick at "+t.Format(time.RFC3339)
+			return d.o.Log.SaveAutomationState(ctx, st)
+		}
 		return nil
 	}
 	if st.LastTick.IsZero() {

@@ -5,13 +5,16 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"os/exec"
 	"regexp"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
 )
 
@@ -147,4 +150,64 @@ func TestDaemonFailover(t *testing.T) {
 	if len(seen) < 4 {
 		t.Errorf("%d runs, want at least 4", len(seen))
 	}
+}
+
+// A simulated day and a half: the morning schedule, then the eager
+// assets after it, each day; automation lists them, status shows their
+// evaluations, pause stops the schedule.
+func TestDaemonSimulatedDay(t *testing.T) {
+	env := []string{"ASSETGEN_HOME=" + t.TempDir(), "PIPELINE_DATA=" + t.TempDir(), "PIPELINE_AUTOMATION=day"}
+	r := run(t, env, "daemon", "--simulate", "2024-01-01T00:00:00Z", "--until", "2024-01-02T12:00:00Z", "--step", "1h")
+	r.want(t, 0,
+		`(?m)^2024-01-01T00:00:00Z schedule morning: started; next tick 2024-01-01T06:00:00\+01:00$`,
+		`(?m)^2024-01-01T00:00:00Z condition: launched run \S+: birds$`,
+		`(?m)^2024-01-01T05:00:00Z schedule morning: launched run \S+: people$`,
+		`(?m)^2024-01-01T06:00:00Z condition: launched run \S+: combined_data$`,
+		`(?m)^2024-01-01T07:00:00Z condition: launched run \S+: report$`,
+		`(?m)^2024-01-02T05:00:00Z schedule morning: launched run \S+: people$`,
+		`(?m)^2024-01-02T07:00:00Z condition: launched run \S+: report$`,
+	)
+	if n := strings.Count(r.stdout, "launched run"); n != 7 {
+		t.Errorf("%d runs launched, want 7:\n%s", n, r.stdout)
+	}
+	run(t, env, "automation").want(t, 0,
+		`(?m)^schedule +morning +0 6 \* \* \* Europe/Paris \(people\) +2024-01-03T06:00:00\+01:00 +2024-01-02T05:00:00Z +tick at 2024-01-02T06:00:00\+01:00: launched run `,
+		`(?m)^condition +report +Eager\(\) +- +2024-01-02T08:00:00Z +up to date with its upstreams$`)
+	j := run(t, env, "automation", "--json")
+	var list []automation.Status
+	if err := json.Unmarshal([]byte(j.stdout), &list); err != nil || len(list) != 4 {
+		t.Fatalf("automation --json: %v\n%s", err, j)
+	}
+	if s := list[0]; s.Kind != "schedule" || s.Name != "morning" || s.Paused || !s.Next.Equal(time.Date(2024, 1, 3, 5, 0, 0, 0, time.UTC)) {
+		t.Errorf("the schedule in --json: %+v", s)
+	}
+	run(t, env, "status").want(t, 0, `(?m)^  birds: not requested at .*: materialized$`, `(?m)^  report: not requested at .*: up to date with its upstreams$`)
+	var st []statusEntry
+	sj := run(t, env, "status", "--json", "--select", "combined_data")
+	if err := json.Unmarshal([]byte(sj.stdout), &st); err != nil || len(st) != 1 || st[0].Automation == nil || st[0].Automation.Reason != "up to date with its upstreams" {
+		t.Errorf("status --json: %v\n%s", err, sj)
+	}
+
+	run(t, env, "automation", "pause", "morning").want(t, 0, `(?m)^schedule morning: paused$`)
+	run(t, env, "automation", "pause", "mornign").want(t, 1, `err:no schedule, sensor or condition named "mornign" \(did you mean "morning"\?\)`)
+	run(t, env, "automation").want(t, 0, `(?m)^schedule +morning \(paused\) `)
+	r = run(t, env, "daemon", "--simulate", "2024-01-03T00:00:00Z", "--until", "2024-01-03T12:00:00Z")
+	if strings.Contains(r.stdout, "people") {
+		t.Errorf("the paused schedule ran:\n%s", r.stdout)
+	}
+	run(t, env, "automation", "resume", "schedule:morning").want(t, 0, `(?m)^schedule morning: resumed$`)
+	// The ticks passed while paused are not caught up; the next one runs.
+	r = run(t, env, "daemon", "--simulate", "2024-01-04T00:00:00Z", "--until", "2024-01-04T12:00:00Z")
+	r.want(t, 0, `(?m)^2024-01-04T05:00:00Z schedule morning: launched run \S+: people$`)
+	if n := strings.Count(r.stdout, ": people"); n != 1 {
+		t.Errorf("people ran %d times after the resume, want once:\n%s", n, r.stdout)
+	}
+}
+
+// A pipeline that automates nothing says so; bad flags are usage errors.
+func TestDaemonErrors(t *testing.T) {
+	run(t, nil, "daemon").want(t, 1, `err:declares no schedule, sensor or condition`)
+	run(t, nil, "automation").want(t, 1, `err:declares no schedule, sensor or condition`)
+	run(t, []string{"PIPELINE_AUTOMATION=day"}, "daemon", "--simulate", "yesterday").want(t, 2, `err:--simulate START --until END`)
+	run(t, []string{"PIPELINE_AUTOMATION=day"}, "automation", "stop", "x").want(t, 2, `err:want 'list', 'pause NAME' or 'resume NAME'`)
 }

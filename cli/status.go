@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"text/tabwriter"
 	"time"
@@ -86,6 +87,18 @@ type statusEntry struct {
 	// Partitions counts the partitions of a partitioned asset by state;
 	// nil for an unpartitioned one.
 	Partitions *runview.Partitions `json:"partitions,omitempty"`
+	// Automation is the last evaluation of the asset's automation
+	// condition by the daemon; nil when it has none.
+	Automation *statusAutomation `json:"automation,omitempty"`
+}
+
+// statusAutomation is the last evaluation of an asset's condition in
+// status --json.
+type statusAutomation struct {
+	Time      time.Time `json:"time"`
+	Requested []string  `json:"requested"` // the partitions requested ("" unpartitioned); empty when not requested
+	Reason    string    `json:"reason"`
+	RunID     string    `json:"run_id,omitempty"`
 }
 
 type statusCause struct {
@@ -150,8 +163,17 @@ func (f *statusFlags) run(e *env) int {
 		e.errorf("reading the run history: %v", err)
 		return exitFailed
 	}
+	evals, err := log.Evaluations(e.ctx)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
+	evalOf := map[runtime.Key]history.Evaluation{}
+	for _, ev := range evals {
+		evalOf[ev.Key] = ev
+	}
 	if f.json {
-		return writeJSONStatus(e, states, failed)
+		return writeJSONStatus(e, states, failed, evalOf)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
@@ -180,6 +202,7 @@ func (f *statusFlags) run(e *env) int {
 	if len(bars) > 0 {
 		writeHealth(e.stdout, bars, colors(e.stdout))
 	}
+	writeAutomation(e.stdout, states, evalOf)
 	for _, s := range states {
 		if s.Last != nil && s.Last.Landed {
 			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
@@ -191,7 +214,7 @@ func (f *statusFlags) run(e *env) int {
 	return exitOK
 }
 
-func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord) int {
+func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord, evals map[runtime.Key]history.Evaluation) int {
 	entries := make([]statusEntry, 0, len(states))
 	for _, s := range states {
 		je := statusEntry{
@@ -221,6 +244,12 @@ func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]hi
 		}
 		for i := range failed[s.Key] {
 			je.FailedChecks = append(je.FailedChecks, newCheckEntry(&failed[s.Key][i]))
+		}
+		if ev, ok := evals[s.Key]; ok {
+			je.Automation = &statusAutomation{Time: ev.Tick, Requested: ev.Requested, Reason: ev.Reason, RunID: ev.RunID}
+			if je.Automation.Requested == nil {
+				je.Automation.Requested = []string{}
+			}
 		}
 		entries = append(entries, je)
 	}
@@ -253,4 +282,26 @@ func keyNames(keys []runtime.Key) []string {
 		s[i] = string(k)
 	}
 	return s
+}
+
+// writeAutomation prints the last evaluation of the automation condition
+// of each asset in states that has one: whether the daemon requested a
+// run, and why.
+func writeAutomation(w io.Writer, states []history.State, evals map[runtime.Key]history.Evaluation) {
+	header := false
+	for _, s := range states {
+		ev, ok := evals[s.Key]
+		if !ok {
+			continue
+		}
+		if !header {
+			fmt.Fprintf(w, "\nAutomation (the daemon's last evaluation):\n")
+			header = true
+		}
+		verdict := "not requested"
+		if len(ev.Requested) > 0 {
+			verdict = "requested run " + ev.RunID
+		}
+		fmt.Fprintf(w, "  %s: %s at %s: %s\n", s.Key, verdict, fmtTime(ev.Tick), ev.Reason)
+	}
 }

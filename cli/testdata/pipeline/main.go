@@ -24,6 +24,8 @@
 //	PIPELINE_TOTALS_VERSION=v  the code version of totals (default v1)
 //	PIPELINE_AUTOMATION=1      a sensor "counter" every 100ms asks for a run of
 //	                           people keyed by its cursor (0, 1, 2...), up to 1000
+//	PIPELINE_AUTOMATION=day    a schedule of people at 06:00 in Paris, birds on
+//	                           missing, combined_data and report eager
 package main
 
 import (
@@ -55,7 +57,18 @@ func main() {
 		defs = partitioned()
 	}
 	var opts []cli.Option
-	if os.Getenv("PIPELINE_AUTOMATION") != "" {
+	switch os.Getenv("PIPELINE_AUTOMATION") {
+	case "":
+	case "day":
+		opts = append(opts, cli.WithAutomation(automation.Definitions{
+			Schedules: []automation.Schedule{{Name: "morning", Cron: "0 6 * * *", Zone: "Europe/Paris", Select: "people"}},
+			Conditions: map[runtime.Key]automation.Condition{
+				"birds":         automation.OnMissing(),
+				"combined_data": automation.Eager(),
+				"report":        automation.Eager(),
+			},
+		}))
+	default:
 		opts = append(opts, cli.WithAutomation(automation.Definitions{Sensors: []automation.Sensor{counter}}))
 	}
 	cli.Main(runtime.Definitions{
