@@ -25,6 +25,7 @@ type Definitions struct {
 	Schedules  []Schedule
 	Sensors    []Sensor
 	Conditions map[runtime.Key]Condition // by asset
+	Freshness  map[runtime.Key]Freshness // by asset
 }
 
 // Run is a run the daemon launches.
@@ -78,6 +79,7 @@ const (
 	KindSchedule  = "schedule"
 	KindSensor    = "sensor"
 	KindCondition = "condition"
+	KindFreshness = "freshness"
 )
 
 // Daemon evaluates schedules, sensors and conditions and launches runs.
@@ -90,6 +92,8 @@ type Daemon struct {
 	sensors   []*Sensor
 	conds     []runtime.Key // assets with a condition, in definition order
 	condOf    map[runtime.Key]Condition
+	fresh     []runtime.Key // assets with a freshness policy, in definition order
+	freshOf   map[runtime.Key]*freshness
 
 	mu     sync.Mutex
 	active map[string]*Run // launched and not ended, by run ID
@@ -125,7 +129,7 @@ func New(defs Definitions, o Options) (*Daemon, error) {
 		o.Holder = fmt.Sprintf("%s:%d", host, os.Getpid())
 	}
 	g := newGraph(o.Assets)
-	d := &Daemon{o: o, g: g, condOf: map[runtime.Key]Condition{}, active: map[string]*Run{}}
+	d := &Daemon{o: o, g: g, condOf: map[runtime.Key]Condition{}, freshOf: map[runtime.Key]*freshness{}, active: map[string]*Run{}}
 	var errs []error
 	names := map[string]bool{}
 	unique := func(kind, name string) {
@@ -180,9 +184,24 @@ func New(defs Definitions, o Options) (*Daemon, error) {
 		}
 		d.condOf[key] = c
 	}
+	for key, f := range defs.Freshness {
+		if g.defs[key] == nil {
+			errs = append(errs, fmt.Errorf("freshness of %s: no such asset%s", key, g.hint(key)))
+			continue
+		}
+		fr, err := newFreshness(f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%w of %s", err, key))
+			continue
+		}
+		d.freshOf[key] = fr
+	}
 	for _, k := range g.order {
 		if d.condOf[k] != nil {
 			d.conds = append(d.conds, k)
+		}
+		if d.freshOf[k] != nil {
+			d.fresh = append(d.fresh, k)
 		}
 	}
 	if len(errs) > 0 {
@@ -279,6 +298,9 @@ func (d *Daemon) Tick(ctx context.Context) error {
 		}
 	}
 	if err := d.tickConditions(ctx, states, now); err != nil {
+		errs = append(errs, err)
+	}
+	if err := d.tickFreshness(ctx, states, now); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
@@ -774,4 +796,73 @@ func (d *Daemon) Configure(maxRuns int, interval, lease time.Duration) {
 	if lease > 0 {
 		d.o.LeaseTTL = lease
 	}
+}
+
+// Freshness returns the freshness at now of the assets with a policy.
+func (d *Daemon) Freshness(ctx context.Context, now time.Time) (map[runtime.Key]FreshnessResult, error) {
+	out := map[runtime.Key]FreshnessResult{}
+	if len(d.fresh) == 0 {
+		return out, nil
+	}
+	assets, err := d.o.Log.Assets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last := map[runtime.Key]time.Time{}
+	for _, a := range assets {
+		if a.Materialized() {
+			last[a.Key] = a.Time
+		}
+	}
+	for _, k := range d.fresh {
+		if d.g.defs[k].Partitions != nil {
+			pr, err := d.o.Log.Partitions(ctx, k)
+			if err != nil {
+				return nil, err
+			}
+			for i := range pr.Len() {
+				if a := pr.Asset(i); a.Materialized() && a.Time.After(last[k]) {
+					last[k] = a.Time
+				}
+			}
+		}
+		out[k] = d.freshOf[k].eval(last[k], now)
+	}
+	return out, nil
+}
+
+// tickFreshness records the freshness of each asset with a policy where
+// it changed, as a check's result: an overdue asset's state has the
+// error.
+func (d *Daemon) tickFreshness(ctx context.Context, states map[string]history.AutomationState, now time.Time) error {
+	results, err := d.Freshness(ctx, now)
+	if err != nil {
+		return err
+	}
+	for _, k := range d.fresh {
+		r := results[k]
+		name := stateName(KindFreshness, string(k))
+		old := states[name]
+		st := history.AutomationState{Name: name, Kind: KindFreshness, LastTick: now, LastResult: r.Reason}
+		if r.Overdue {
+			st.LastResult = "overdue"
+			if !r.Since.IsZero() {
+				st.LastResult += " since " + stampOf(r.Since)
+			}
+			st.LastError = r.Reason
+		}
+		if old.LastResult == st.LastResult && old.LastError == st.LastError {
+			continue
+		}
+		switch {
+		case r.Overdue && old.LastError == "":
+			d.say("freshness of %s: %s: %s", k, st.LastResult, r.Reason)
+		case !r.Overdue && old.LastError != "":
+			d.say("freshness of %s: fresh again: %s", k, r.Reason)
+		}
+		if err := d.o.Log.SaveAutomationState(ctx, st); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -27,7 +27,8 @@ type Status struct {
 }
 
 // Statuses returns the status of every schedule, sensor and condition at
-// now: schedules, then sensors, by name, then conditions in asset order.
+// now: schedules, then sensors, in their order, then conditions and
+// freshness policies in asset order.
 func (d *Daemon) Statuses(ctx context.Context, now time.Time) ([]Status, error) {
 	states, err := d.states(ctx)
 	if err != nil {
@@ -69,6 +70,11 @@ func (d *Daemon) Statuses(ctx context.Context, now time.Time) ([]Status, error) 
 		out = append(out, Status{Kind: KindCondition, Name: string(k), Spec: d.condOf[k].String(), Paused: st.Paused,
 			LastTick: e.Tick, LastResult: e.Reason, LastRunID: e.RunID, Requested: e.Requested})
 	}
+	for _, k := range d.fresh {
+		st := states[stateName(KindFreshness, string(k))]
+		out = append(out, Status{Kind: KindFreshness, Name: string(k), Spec: d.freshOf[k].String(),
+			LastTick: st.LastTick, LastResult: st.LastResult, LastError: st.LastError})
+	}
 	return out, nil
 }
 
@@ -90,6 +96,9 @@ func (d *Daemon) SetPaused(ctx context.Context, name string, paused bool) (Statu
 	}
 	var names []string
 	for _, s := range all {
+		if s.Kind == KindFreshness {
+			continue // nothing to pause: a policy, not a trigger
+		}
 		full := s.Kind + ":" + s.Name
 		names = append(names, s.Name)
 		if name == s.Name || name == full {

@@ -166,6 +166,8 @@ func TestDaemonSimulatedDay(t *testing.T) {
 		`(?m)^2024-01-01T07:00:00Z condition: launched run \S+: report$`,
 		`(?m)^2024-01-02T05:00:00Z schedule morning: launched run \S+: people$`,
 		`(?m)^2024-01-02T07:00:00Z condition: launched run \S+: report$`,
+		`(?m)^2024-01-01T00:00:00Z freshness of report: overdue since 2023-12-31T09:00:00\+01:00: never materialized$`,
+		`(?m)^2024-01-01T08:00:00Z freshness of report: fresh again: materialized 2024-01-01T07:00:00Z; next deadline 2024-01-02T09:00:00\+01:00$`,
 	)
 	if n := strings.Count(r.stdout, "launched run"); n != 7 {
 		t.Errorf("%d runs launched, want 7:\n%s", n, r.stdout)
@@ -175,19 +177,25 @@ func TestDaemonSimulatedDay(t *testing.T) {
 		`(?m)^condition +report +Eager\(\) +- +2024-01-02T08:00:00Z +up to date with its upstreams$`)
 	j := run(t, env, "automation", "--json")
 	var list []automation.Status
-	if err := json.Unmarshal([]byte(j.stdout), &list); err != nil || len(list) != 4 {
+	if err := json.Unmarshal([]byte(j.stdout), &list); err != nil || len(list) != 5 {
 		t.Fatalf("automation --json: %v\n%s", err, j)
 	}
 	if s := list[0]; s.Kind != "schedule" || s.Name != "morning" || s.Paused || !s.Next.Equal(time.Date(2024, 1, 3, 5, 0, 0, 0, time.UTC)) {
 		t.Errorf("the schedule in --json: %+v", s)
 	}
-	run(t, env, "status").want(t, 0, `(?m)^  birds: not requested at .*: materialized$`, `(?m)^  report: not requested at .*: up to date with its upstreams$`)
+	// Run now, long after the simulated days: report is overdue.
+	run(t, env, "status").want(t, 0, `(?m)^  birds: not requested at .*: materialized$`, `(?m)^  report: not requested at .*: up to date with its upstreams$`,
+		`(?m)^Freshness: 1 overdue$`, `(?m)^  report: OVERDUE since .*: missed the deadline .*: last materialized 2024-01-02T07:00:00Z`)
 	var st []statusEntry
 	sj := run(t, env, "status", "--json", "--select", "combined_data")
-	if err := json.Unmarshal([]byte(sj.stdout), &st); err != nil || len(st) != 1 || st[0].Automation == nil || st[0].Automation.Reason != "up to date with its upstreams" {
+	if err := json.Unmarshal([]byte(sj.stdout), &st); err != nil || len(st) != 1 || st[0].Automation == nil || st[0].Automation.Reason != "up to date with its upstreams" || st[0].Freshness != nil {
 		t.Errorf("status --json: %v\n%s", err, sj)
 	}
 
+	sj = run(t, env, "status", "--json", "--select", "report")
+	if err := json.Unmarshal([]byte(sj.stdout), &st); err != nil || len(st) != 1 || st[0].Freshness == nil || !st[0].Freshness.Overdue {
+		t.Errorf("status --json of report: %v\n%s", err, sj)
+	}
 	run(t, env, "automation", "pause", "morning").want(t, 0, `(?m)^schedule morning: paused$`)
 	run(t, env, "automation", "pause", "mornign").want(t, 1, `err:no schedule, sensor or condition named "mornign" \(did you mean "morning"\?\)`)
 	run(t, env, "automation").want(t, 0, `(?m)^schedule +morning \(paused\) `)

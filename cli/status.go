@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
@@ -90,6 +91,9 @@ type statusEntry struct {
 	// Automation is the last evaluation of the asset's automation
 	// condition by the daemon; nil when it has none.
 	Automation *statusAutomation `json:"automation,omitempty"`
+	// Freshness is the asset's freshness now, when the pipeline gives it
+	// a policy (cli.WithAutomation).
+	Freshness *automation.FreshnessResult `json:"freshness,omitempty"`
 }
 
 // statusAutomation is the last evaluation of an asset's condition in
@@ -172,8 +176,18 @@ func (f *statusFlags) run(e *env) int {
 	for _, ev := range evals {
 		evalOf[ev.Key] = ev
 	}
+	fresh := map[runtime.Key]automation.FreshnessResult{}
+	if d, err := e.daemon(log, nil, nil, nil); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
+	} else if d != nil {
+		if fresh, err = d.Freshness(e.ctx, time.Now()); err != nil {
+			e.errorf("reading the run history: %v", err)
+			return exitFailed
+		}
+	}
 	if f.json {
-		return writeJSONStatus(e, states, failed, evalOf)
+		return writeJSONStatus(e, states, failed, evalOf, fresh)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
@@ -203,6 +217,7 @@ func (f *statusFlags) run(e *env) int {
 		writeHealth(e.stdout, bars, colors(e.stdout))
 	}
 	writeAutomation(e.stdout, states, evalOf)
+	writeFreshness(e.stdout, states, fresh)
 	for _, s := range states {
 		if s.Last != nil && s.Last.Landed {
 			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
@@ -214,7 +229,7 @@ func (f *statusFlags) run(e *env) int {
 	return exitOK
 }
 
-func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord, evals map[runtime.Key]history.Evaluation) int {
+func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord, evals map[runtime.Key]history.Evaluation, fresh map[runtime.Key]automation.FreshnessResult) int {
 	entries := make([]statusEntry, 0, len(states))
 	for _, s := range states {
 		je := statusEntry{
@@ -250,6 +265,9 @@ func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]hi
 			if je.Automation.Requested == nil {
 				je.Automation.Requested = []string{}
 			}
+		}
+		if r, ok := fresh[s.Key]; ok {
+			je.Freshness = &r
 		}
 		entries = append(entries, je)
 	}
@@ -303,5 +321,36 @@ func writeAutomation(w io.Writer, states []history.State, evals map[runtime.Key]
 			verdict = "requested run " + ev.RunID
 		}
 		fmt.Fprintf(w, "  %s: %s at %s: %s\n", s.Key, verdict, fmtTime(ev.Tick), ev.Reason)
+	}
+}
+
+// writeFreshness prints the freshness of each asset in states that has a
+// policy, the overdue ones first.
+func writeFreshness(w io.Writer, states []history.State, fresh map[runtime.Key]automation.FreshnessResult) {
+	if len(fresh) == 0 {
+		return
+	}
+	overdue := 0
+	for _, s := range states {
+		if fresh[s.Key].Overdue {
+			overdue++
+		}
+	}
+	fmt.Fprintf(w, "\nFreshness: %d overdue\n", overdue)
+	for _, want := range []bool{true, false} {
+		for _, s := range states {
+			r, ok := fresh[s.Key]
+			if !ok || r.Overdue != want {
+				continue
+			}
+			verdict := "fresh"
+			if r.Overdue {
+				verdict = "OVERDUE"
+				if !r.Since.IsZero() {
+					verdict += " since " + fmtTime(r.Since)
+				}
+			}
+			fmt.Fprintf(w, "  %s: %s: %s\n", s.Key, verdict, r.Reason)
+		}
 	}
 }

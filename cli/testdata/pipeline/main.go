@@ -25,7 +25,8 @@
 //	PIPELINE_AUTOMATION=1      a sensor "counter" every 100ms asks for a run of
 //	                           people keyed by its cursor (0, 1, 2...), up to 1000
 //	PIPELINE_AUTOMATION=day    a schedule of people at 06:00 in Paris, birds on
-//	                           missing, combined_data and report eager
+//	                           missing, combined_data and report eager, report
+//	                           due by 09:00 in Paris, materialized within 3h
 package main
 
 import (
@@ -66,6 +67,9 @@ func main() {
 				"birds":         automation.OnMissing(),
 				"combined_data": automation.Eager(),
 				"report":        automation.Eager(),
+			},
+			Freshness: map[runtime.Key]automation.Freshness{
+				"report": {Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 3 * time.Hour},
 			},
 		}))
 	default:
