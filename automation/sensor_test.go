@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -86,10 +87,9 @@ func TestSensorCursorSurvivesRestart(t *testing.T) {
 // its next interval, its cursor kept; the others go on.
 func TestSensorFailures(t *testing.T) {
 	h := newHarness(t, mustTime(t, "2024-01-03T06:00:00Z"), []*runtime.AssetDef{asset("a", nil)})
-	calls := 0
+	var calls atomic.Int32 // a call that timed out is left running: no happens-before with the next
 	bad := Sensor{Name: "bad", Interval: time.Minute, Timeout: 50 * time.Millisecond, Evaluate: func(ctx context.Context, in SensorInput) (SensorResult, error) {
-		calls++
-		switch calls {
+		switch calls.Add(1) {
 		case 1:
 			return SensorResult{Cursor: "c1"}, nil
 		case 2:

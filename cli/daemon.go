@@ -105,13 +105,8 @@ func (f *daemonFlags) run(e *env) int {
 	if fake != nil {
 		l.now = fake.Now
 	}
-	d, err := e.daemon(log, l, clock, e.stdout)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailed
-	}
-	if d == nil {
-		e.errorf("the pipeline declares no schedule, sensor or condition (see cli.WithAutomation)")
+	d, ok := e.mustDaemon(log, l, clock, e.stdout)
+	if !ok {
 		return exitFailed
 	}
 	d.Configure(f.maxRuns, f.interval, f.lease)
@@ -145,6 +140,18 @@ func (e *env) daemon(log history.Log, l *launcher, clock automation.Clock, out i
 		o.Launch = l.automated
 	}
 	return automation.New(*e.auto, o)
+}
+
+// mustDaemon returns e.daemon's daemon, or reports why there is none.
+func (e *env) mustDaemon(log history.Log, l *launcher, clock automation.Clock, out io.Writer) (*automation.Daemon, bool) {
+	d, err := e.daemon(log, l, clock, out)
+	switch {
+	case err != nil:
+		e.errorf("%v", err)
+	case d == nil:
+		e.errorf("the pipeline declares no schedule, sensor, condition or freshness policy (see cli.WithAutomation)")
+	}
+	return d, d != nil
 }
 
 // automated runs r as materialize would, in this process.
@@ -234,13 +241,8 @@ func (f *automationFlags) run(e *env) int {
 		return exitFailed
 	}
 	defer log.Close()
-	d, err := e.daemon(log, nil, nil, nil)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailed
-	}
-	if d == nil {
-		e.errorf("the pipeline declares no schedule, sensor or condition (see cli.WithAutomation)")
+	d, ok := e.mustDaemon(log, nil, nil, nil)
+	if !ok {
 		return exitFailed
 	}
 	if verb != "list" {

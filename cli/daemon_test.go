@@ -214,8 +214,8 @@ func TestDaemonSimulatedDay(t *testing.T) {
 
 // A pipeline that automates nothing says so; bad flags are usage errors.
 func TestDaemonErrors(t *testing.T) {
-	run(t, nil, "daemon").want(t, 1, `err:declares no schedule, sensor or condition`)
-	run(t, nil, "automation").want(t, 1, `err:declares no schedule, sensor or condition`)
+	run(t, nil, "daemon").want(t, 1, `err:declares no schedule, sensor, condition or freshness policy`)
+	run(t, nil, "automation").want(t, 1, `err:declares no schedule, sensor, condition or freshness policy`)
 	run(t, []string{"PIPELINE_AUTOMATION=day"}, "daemon", "--simulate", "yesterday").want(t, 2, `err:--simulate START --until END`)
 	run(t, []string{"PIPELINE_AUTOMATION=day"}, "automation", "stop", "x").want(t, 2, `err:want 'list', 'pause NAME' or 'resume NAME'`)
 }
