@@ -62,6 +62,9 @@ type param struct {
 	// rows: the parameter or its upstream's output is a stream of rows;
 	// the edge was checked row against row.
 	rows bool
+	// res is the provider of the resource it receives; nil when it
+	// receives no resource.
+	res *provider
 }
 
 // analysis holds what is known about one package.
@@ -82,6 +85,8 @@ type analysis struct {
 
 	checks     []*check              // the //check: functions, in source order
 	validRules map[*asset][]RuleItem // the checks= rules of each asset that hold
+
+	providers []*provider // the //resource: functions, in source order
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -126,6 +131,7 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 	if obj := pkg.Types.Scope().Lookup("Assets"); obj != nil && !strings.HasSuffix(a.position(obj.Pos()).Filename, string(filepath.Separator)+OutputName) {
 		a.errorf(a.position(obj.Pos()), "package %s already declares Assets, which the generated %s defines; rename it", pkg.Name, OutputName)
 	}
+	a.resources()
 	a.resolve()
 	a.edges()
 	a.cycles()
@@ -150,7 +156,7 @@ func (a *analysis) collect(f *ast.File) {
 		case *ast.FuncDecl:
 			if d.Doc != nil {
 				docs[d.Doc] = true
-				if !a.checkFunction(d) {
+				if !a.checkFunction(d) && !a.provider(d) {
 					a.function(d)
 				}
 			}
@@ -420,7 +426,7 @@ func (a *analysis) resolve() {
 		}
 		fname := as.fname
 		for _, p := range as.params {
-			if p.ctx || p.bad {
+			if p.ctx || p.bad || p.res != nil {
 				continue
 			}
 			want := ident.Snake(p.name)
@@ -444,7 +450,7 @@ func (a *analysis) resolve() {
 			}
 			switch {
 			case len(cands) == 0:
-				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s%s", p.name, fname, want, a.pkg.Name, a.elsewhere())
+				msg := fmt.Sprintf("parameter %s of %s names no asset: no asset is named %q in package %s%s%s", p.name, fname, want, a.pkg.Name, a.elsewhere(), a.noProvider(p.typ))
 				msg += a.didYouMean(want, names, func(ip *imported) []string { return sortedKeys(ip.byName) })
 				a.errorf(p.pos, "%s", msg)
 				continue

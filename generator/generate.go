@@ -28,7 +28,8 @@ type emitter struct {
 	vars     [][]string        // per asset and parameter: the local variable
 	checks   [][2]types.Type   // upstream output and parameter types to check
 
-	checkFuncs map[*check]string // the Run function of each check
+	checkFuncs map[*check]string    // the Run function of each check
+	resNames   map[*provider]string // the function returning each ResourceDef
 }
 
 func newEmitter(a *analysis) *emitter {
@@ -187,6 +188,13 @@ func (e *emitter) plan() {
 			}
 		}
 	}
+	for _, pr := range e.a.providers {
+		walk(pr.typ)
+		for _, p := range pr.params {
+			walk(p.typ)
+		}
+		pkgs["context"] = "context"
+	}
 	delete(pkgs, e.a.pkg.PkgPath)
 	paths := make([]string, 0, len(pkgs))
 	for p := range pkgs {
@@ -258,6 +266,13 @@ func emit(a *analysis) ([]byte, error) {
 	}
 	if err := e.writeCheckFuncs(decl); err != nil {
 		return nil, err
+	}
+	for _, pr := range a.providers {
+		if !pr.bad {
+			if err := decl(false, func(w *bytes.Buffer) { e.writeResource(w, pr) }); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if len(e.checks) > 0 {
 		simple := true
@@ -418,7 +433,7 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	}
 	var inputs strings.Builder
 	for _, p := range as.params {
-		if p.ctx {
+		if p.ctx || p.res != nil {
 			continue
 		}
 		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
@@ -479,6 +494,9 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	if c := e.checksField(i); c != "" {
 		fields = append(fields, field{key: "Checks", value: c, multiline: true})
 	}
+	if l := e.resourceList(as.params); l != "" {
+		add("Resources", l)
+	}
 	add("Source", q(as.source))
 	add("Compute", e.computes[i])
 
@@ -518,12 +536,19 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 	fmt.Fprintf(w, "func %s(ctx *%s.Context, in %s.Inputs) (any, error) {\n", e.computes[i], rt, rt)
 	args := make([]string, 0, len(as.params))
 	input := 0
+	declared := false // err is declared
 	for j, p := range as.params {
 		if p.ctx {
 			args = append(args, "ctx")
 			continue
 		}
 		v := e.vars[i][j]
+		if p.res != nil {
+			fmt.Fprintf(w, "\t%s, err := %s.Resource[%s](ctx)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ))
+			args = append(args, v)
+			declared = true
+			continue
+		}
 		if elem := stream(p.typ); elem != nil {
 			// iter.Seq2[T, error], converted to a stream type of the
 			// package's own.
@@ -536,6 +561,7 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 		}
 		args = append(args, v)
 		input++
+		declared = true
 	}
 	call := as.fname + "(" + strings.Join(args, ", ") + ")"
 	out := "out"
@@ -547,7 +573,7 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 	switch {
 	case as.result != nil && as.hasError:
 		assign := "="
-		if input == 0 {
+		if !declared {
 			assign = ":="
 		}
 		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn %s, err\n", e.typeText(as.result), assign, call, out)

@@ -64,6 +64,7 @@ type Worker struct {
 	log  *slog.Logger
 
 	exec *runtime.Executor        // made by Run
+	res  *runtime.Resources       // exec's steps' resources, made by Run: built on first use, closed when Run returns
 	ups  map[runtime.Key][]string // by asset: its upstreams (inputs and deps)
 
 	rec    *history.Recorder
@@ -173,6 +174,14 @@ func (w *Worker) Run(ctx context.Context) error {
 	w.rec = history.NewStepRecorder(w.q.log, w.opts.ID, w.place)
 	defer w.rec.Close()
 	w.logger = slog.New(w.rec.Handler(w.log.Handler()))
+	// Resources live as long as the worker process's steps: built when a
+	// step first needs one, cleaned up once every step is over.
+	w.res = new(runtime.Resources)
+	defer func() {
+		if err := w.res.Close(); err != nil {
+			w.log.Error("resource cleanup failed", "err", err)
+		}
+	}()
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(w.workStep))
@@ -352,6 +361,7 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 			return upVersions[k]
 		},
 		GracePeriod: ri.grace,
+		Resources:   w.res,
 	}
 	res := w.exec.Execute(stepCtx, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
 	if handingBack() && res.Status != runtime.StatusSuccess {

@@ -169,6 +169,7 @@ func ExecuteChecks(ctx context.Context, defs *Definitions, step Step, opts Optio
 		return nil, errors.New("no definitions")
 	}
 	opts.NoChecks = false
+	defer ownResources(&opts)()
 	x, node, part, err := newStepExecutor(defs, NewGraph(defs.Assets)).step(step, &opts)
 	if err != nil {
 		return nil, err
@@ -204,7 +205,7 @@ func (x *executor) checkPartition(ctx context.Context, node int32, part *stepPar
 	}
 	cc := &checkRun{x: x, node: node, part: part}
 	cc.ctx = Context{Context: ctx, RunID: x.runID, Key: def.Key, Def: def, Attempt: 1,
-		Log: slog.New(x.log.WithAttrs(attrs)), step: &stepState{}, part: part}
+		Log: slog.New(x.log.WithAttrs(attrs)), run: &stepRun{x: x, node: node, def: def}, part: part}
 	// Column rules first, in one call when the manager evaluates them.
 	var rules []*ColumnRule
 	var ruleDefs []*CheckDef

@@ -25,8 +25,16 @@ type Context struct {
 	Attempt int          // 1 for the first attempt, 2 for the first retry, ...
 	Log     *slog.Logger // tagged with run_id, asset and, for a partitioned asset, partition
 
-	step *stepState
+	run  *stepRun  // the running step (its state, its run's options); nil outside a run
 	part *stepPart // nil when the asset is not partitioned
+}
+
+// options returns the options of the step's run; nil outside a run.
+func (c *Context) options() *Options {
+	if c.run == nil {
+		return nil
+	}
+	return c.run.x.opts
 }
 
 // stepPart is the partitions a step covers.
@@ -89,8 +97,8 @@ func (p *stepPart) one() bool {
 // AddMetadata attaches metadata to this materialization; it is reported in
 // the step's events and the run summary.
 func (c *Context) AddMetadata(key string, value any) {
-	if c.step != nil {
-		c.step.addMetadata(key, value)
+	if c.run != nil {
+		c.run.state.addMetadata(key, value)
 	}
 }
 
@@ -98,8 +106,8 @@ func (c *Context) AddMetadata(key string, value any) {
 // any version the I/O manager derives from the stored bytes. In a step
 // covering several partitions, it is the version of each of them.
 func (c *Context) SetDataVersion(v string) {
-	if c.step != nil {
-		c.step.setDataVersion(v, true)
+	if c.run != nil {
+		c.run.state.setDataVersion(v, true)
 	}
 }
 

@@ -49,6 +49,9 @@ type AssetDef struct {
 	// DepMappings holds the partition mappings given for deps= keys (the
 	// map= option); a dep without one uses partition.Default.
 	DepMappings map[Key]partition.Mapping
+	// Resources are the resources the function takes (by type), built
+	// on first use in a run; see Resource.
+	Resources []*ResourceDef
 
 	// Checks are the asset's checks (//check: functions and the checks=
 	// option), run after each of its steps (see CheckDef).

@@ -202,6 +202,11 @@ type Options struct {
 	GracePeriod time.Duration
 	// NoChecks skips the assets' checks.
 	NoChecks bool
+	// Resources holds the resources the steps use, built on first use.
+	// When nil, a run builds its own and cleans them up when it ends
+	// (also after a failure or a cancellation); when set, the caller
+	// closes it (a queue worker keeps one for its process).
+	Resources *Resources
 }
 
 // DefaultGracePeriod is the grace period of Options.GracePeriod when it is

@@ -109,7 +109,10 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 // to opts.OnEvent. It resolves the partitions in opts.Env (give it the
 // Plan's Env) and maps them to the upstream partitions as the run would.
 // The data versions of the inputs come from opts.DataVersion. Of opts it
-// reads Env, Logger, OnEvent, DataVersion and GracePeriod.
+// reads Env, Logger, OnEvent, DataVersion, GracePeriod and Resources:
+// without Resources, the step builds the resources it takes and cleans
+// them up before it returns; a process running many steps (a queue
+// worker) gives them one Resources for all, and closes it.
 //
 // The steps of one run share the partitions resolved for the first of
 // them: give every step of a run its RunID and the run's Env, whose Now
@@ -119,6 +122,7 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 // An unknown key, a missing I/O manager, or partitions the asset does
 // not have fail the step.
 func (x *Executor) Execute(ctx context.Context, step Step, opts Options) StepResult {
+	defer ownResources(&opts)()
 	e, node, part, err := x.step(step, &opts)
 	if err != nil {
 		return stepFailed(step, err)

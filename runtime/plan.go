@@ -213,6 +213,7 @@ func (p *Plan) Run(ctx context.Context, opts Options) *Result {
 	if runID == "" {
 		runID = NewRunID()
 	}
+	defer ownResources(&opts)()
 	return newRun(ctx, p, &opts, runID).run()
 }
 

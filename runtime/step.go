@@ -168,7 +168,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart)
 		Key:   def.Key,
 		Def:   def,
 		Log:   slog.New(&s.handler),
-		step:  &s.state,
+		run:   s,
 		part:  part,
 	}
 	partition, sel := part.display(), part.subset()

@@ -1,0 +1,144 @@
+//go:build unix
+
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildCase generates the golden cases named and builds the main package
+// at ../testdata/main with their fresh assets_gen.go laid over them.
+func buildCase(t *testing.T, main string, cases ...string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs a program")
+	}
+	got := generateCases(t, testdataDir(t), cases)
+	tmp := t.TempDir()
+	overlay := map[string]string{}
+	for _, c := range cases {
+		p := got[c]
+		if p.Src == nil {
+			t.Fatalf("%s: nothing generated: %v", c, p.Errors)
+		}
+		f := filepath.Join(tmp, c+".go")
+		if err := os.WriteFile(f, p.Src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		overlay[p.File] = f
+	}
+	bin := filepath.Join(tmp, main)
+	if !goTool(t, overlay, tmp, "build", "-o", bin, "./testdata/"+main) {
+		t.FailNow()
+	}
+	return bin
+}
+
+// TestResourcesEndToEnd runs the resources case's pipeline: each
+// resource is built once, only when a selected step needs it, after the
+// resources it needs, and cleaned up in the reverse order when the run
+// ends, whether it succeeded, failed or was interrupted.
+func TestResourcesEndToEnd(t *testing.T) {
+	bin := buildCase(t, "resources_main", "resources")
+	command := func(t *testing.T, env []string, args ...string) (*exec.Cmd, string) {
+		journal := filepath.Join(t.TempDir(), "journal")
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+t.TempDir(), "TERM=dumb", "RESOURCES_JOURNAL="+journal)
+		cmd.Env = append(cmd.Env, env...)
+		return cmd, journal
+	}
+	read := func(t *testing.T, journal string) string {
+		b, err := os.ReadFile(journal)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		name    string
+		env     []string
+		args    []string
+		code    int
+		journal string
+		out     string
+	}{
+		{"all", nil, []string{"materialize", "--select", "users+"}, 0,
+			"open db mem://test\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
+		{"only what the selection needs", nil, []string{"materialize", "--select", "users"}, 0,
+			"open db mem://test\nclose db\n", "1 step: 1 succeeded"},
+		{"a failed step", []string{"RESOURCES_FAIL=users"}, []string{"materialize", "--select", "users+"}, 1,
+			"open db mem://test\nclose db\n", "users: query failed"},
+		{"a failed provider", []string{"RESOURCES_FAIL=open"}, []string{"materialize", "--select", "users"}, 1,
+			"", "resource *resources.DB (provider at testdata/resources/resources.go:48): database unreachable"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd, journal := command(t, tt.env, tt.args...)
+			out, err := cmd.CombinedOutput()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || !strings.Contains(string(out), tt.out) {
+				t.Errorf("exit status %d, want %d and %q in:\n%s", code, tt.code, tt.out, out)
+			}
+			if got := read(t, journal); got != tt.journal {
+				t.Errorf("journal:\n%s\nwant:\n%s", got, tt.journal)
+			}
+		})
+	}
+	t.Run("interrupt", func(t *testing.T) {
+		cmd, journal := command(t, nil, "materialize", "--select", "wait")
+		var stdout bytes.Buffer
+		cmd.Stdout = &stdout
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer cmd.Process.Kill()
+		sc := bufio.NewScanner(stderr)
+		var seen strings.Builder
+		waiting := false
+		for !waiting && sc.Scan() {
+			seen.WriteString(sc.Text() + "\n")
+			waiting = strings.Contains(sc.Text(), "waiting with mem://test")
+		}
+		if !waiting {
+			t.Fatalf("wait never started:\n%s", seen.String())
+		}
+		if got := read(t, journal); got != "open db mem://test\n" {
+			t.Errorf("journal while waiting: %q", got)
+		}
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		for sc.Scan() {
+			seen.WriteString(sc.Text() + "\n")
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err = <-done:
+		case <-time.After(2 * time.Minute): // a hang, not a speed check
+			t.Fatalf("no exit after the interrupt:\n%s", seen.String())
+		}
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+			t.Errorf("exit: %v, want status 130\n%s%s", err, stdout.String(), seen.String())
+		}
+		if got := read(t, journal); got != "open db mem://test\nclose db\n" {
+			t.Errorf("journal after the interrupt:\n%s", got)
+		}
+	})
+}

@@ -1,0 +1,90 @@
+// Package resources has assets that take resources: a database opened
+// from settings, and a client built on the database. The providers write
+// what they open and close to the file named by $RESOURCES_JOURNAL, so
+// the end-to-end test can see the order; $RESOURCES_FAIL=users fails
+// users, $RESOURCES_FAIL=open fails opening the database, and wait
+// blocks until its context is cancelled.
+package resources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Settings say where the database is.
+type Settings struct{ DSN string }
+
+// DB is a database handle.
+type DB struct{ dsn string }
+
+// Client talks to the database.
+type Client struct{ db *DB }
+
+// journal appends a line to $RESOURCES_JOURNAL.
+func journal(line string) error {
+	name := os.Getenv("RESOURCES_JOURNAL")
+	if name == "" {
+		return nil
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(f, line)
+	return f.Close()
+}
+
+// NewSettings provides the settings.
+//
+//resource:
+func NewSettings() Settings { return Settings{DSN: "mem://test"} }
+
+// OpenDB opens the database; the cleanup closes it.
+//
+// resource:
+func OpenDB(ctx context.Context, s Settings) (*DB, func(), error) {
+	if os.Getenv("RESOURCES_FAIL") == "open" {
+		return nil, nil, errors.New("database unreachable")
+	}
+	if err := journal("open db " + s.DSN); err != nil {
+		return nil, nil, err
+	}
+	return &DB{dsn: s.DSN}, func() { journal("close db") }, ctx.Err()
+}
+
+// NewClient builds a client; closing it can fail.
+//
+//resource:
+func NewClient(db *DB) (*Client, func() error, error) {
+	if err := journal("open client"); err != nil {
+		return nil, nil, err
+	}
+	return &Client{db: db}, func() error { return journal("close client") }, nil
+}
+
+// Users are read from the database.
+//
+//asset:
+func Users(ctx context.Context, db *DB) ([]string, error) {
+	if os.Getenv("RESOURCES_FAIL") == "users" {
+		return nil, errors.New("users: query failed")
+	}
+	return []string{"ann", "bob"}, ctx.Err()
+}
+
+// Report joins the users, with the client at hand.
+//
+//asset:
+func Report(users []string, c *Client) string { return strings.Join(users, ",") + "@" + c.db.dsn }
+
+// Wait holds the database until its context is cancelled.
+//
+//asset:
+func Wait(ctx context.Context, db *DB) error {
+	fmt.Fprintln(os.Stderr, "waiting with", db.dsn)
+	<-ctx.Done()
+	return ctx.Err()
+}
