@@ -72,6 +72,19 @@ func PartitionRange(start, end string) Option {
 // keys.
 func Env(env partition.Env) Option { return func(o *runtime.Options) { o.Env = env } }
 
+// Resource replaces the resource of type T with v: the assets that take
+// a T receive v, and its provider is not called (Dagster's resources=
+// argument of materialize). Resources not replaced are built by their
+// providers and cleaned up when the run ends.
+func Resource[T any](v T) Option {
+	return func(o *runtime.Options) {
+		if o.Resources == nil {
+			o.Resources = new(runtime.Resources)
+		}
+		o.Resources.Set(reflect.TypeFor[T](), v)
+	}
+}
+
 // Materialize runs assets with a memory I/O manager under every I/O
 // manager key they use: every asset, or those Select names, and of
 // partitioned ones the partitions that Partition, Partitions or
@@ -88,6 +101,10 @@ func Materialize(ctx context.Context, assets []*runtime.AssetDef, opts ...Option
 	var o runtime.Options
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if o.Resources != nil {
+		// Set by Resource: the run leaves it to its maker.
+		defer o.Resources.Close()
 	}
 	mem := memory.New()
 	if len(o.Selection) > 0 {
