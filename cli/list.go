@@ -93,6 +93,10 @@ type listEntry struct {
 	Timeout     string            `json:"timeout"`
 	Description string            `json:"description"`
 	Source      string            `json:"source"`
+	// Config is the schema of the asset's config; Resources, the
+	// providers of the resources it takes, with theirs.
+	Config    []runtime.ConfigField            `json:"config,omitempty"`
+	Resources map[string][]runtime.ConfigField `json:"resources,omitempty"`
 }
 
 func writeJSONList(e *env, defs []*runtime.AssetDef) int {
@@ -129,6 +133,16 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 		}
 		if d.Timeout > 0 {
 			le.Timeout = d.Timeout.String()
+		}
+		for sec, fields := range runtime.ConfigSchema([]*runtime.AssetDef{d}) {
+			if name, ok := strings.CutPrefix(sec, "resources."); ok {
+				if le.Resources == nil {
+					le.Resources = map[string][]runtime.ConfigField{}
+				}
+				le.Resources[name] = fields
+			} else {
+				le.Config = fields
+			}
 		}
 		entries = append(entries, le)
 	}

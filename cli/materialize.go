@@ -135,6 +135,7 @@ type materializeOptions struct {
 	json        bool
 	noChecks    bool
 	log         logFlags
+	config      configFlags
 
 	parts partitionFlags
 
@@ -158,6 +159,7 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")
 	fs.BoolVar(&o.noChecks, "no-checks", false, "do not run the assets' checks")
 	o.log.declare(fs)
+	o.config.declare(fs)
 	o.history.declare(fs)
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not record the run in the history")
 	fs.BoolVar(&o.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
@@ -264,7 +266,15 @@ func (o *materializeOptions) run(e *env) int {
 		}
 		req = runtime.Partitions{Assets: parts}
 	}
+	cfg, err := o.config.load()
+	if err != nil {
+		return e.usageError("%v", err)
+	}
 	if queued {
+		if cfg != nil {
+			// The queue's steps would not see it: workers take no config yet.
+			return e.usageError("--config and --set cannot be combined with --queue yet")
+		}
 		return o.runQueued(e, runtime.Options{Selection: keys, Partitions: req})
 	}
 	if o.detach {
@@ -273,9 +283,13 @@ func (o *materializeOptions) run(e *env) int {
 	// The one planning path: a dry run prints what the run would do, and
 	// both refuse, in the same words, definitions that lack what the run
 	// needs (and only that), and partitions that do not fit them.
-	plan, err := e.defs.Plan(runtime.Options{Selection: keys, Partitions: req, Env: env})
+	plan, err := e.defs.Plan(runtime.Options{Selection: keys, Partitions: req, Env: env, Config: cfg})
 	if _, bad := errors.AsType[*runtime.RequestError](err); bad {
 		return e.usageError("%v", err)
+	}
+	if _, ok := errors.AsType[*runtime.ConfigError](err); ok {
+		e.errorf("invalid config, nothing ran:\n%s", indent(err.Error()))
+		return exitFailed
 	}
 	if err != nil {
 		e.errorf("invalid definitions:\n%s", indent(err.Error()))
@@ -295,6 +309,7 @@ func (o *materializeOptions) run(e *env) int {
 		OnEvent:     rep.event,
 		GracePeriod: o.grace,
 		NoChecks:    o.noChecks,
+		Config:      cfg,
 	}
 	if o.grace <= 0 {
 		opts.GracePeriod = -1 // at once
@@ -403,7 +418,7 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 	}
 	if o.json {
 		enc := json.NewEncoder(e.stdout)
-		if err := enc.Encode(map[string]any{"steps": steps, "assets": assets}); err != nil {
+		if err := enc.Encode(map[string]any{"steps": steps, "assets": assets, "config": planSchema(e.defs, plan.Keys())}); err != nil {
 			e.errorf("%v", err)
 			return exitFailed
 		}
@@ -437,6 +452,10 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 			e.errorf("%v", err)
 			return exitFailed
 		}
+	}
+	if err := writeSchema(e.stdout, planSchema(e.defs, plan.Keys())); err != nil {
+		e.errorf("%v", err)
+		return exitFailed
 	}
 	return exitOK
 }

@@ -65,6 +65,9 @@ type param struct {
 	// res is the provider of the resource it receives; nil when it
 	// receives no resource.
 	res *provider
+	// cfg: it receives the run's config (a struct embedding
+	// runtime.Config).
+	cfg bool
 }
 
 // analysis holds what is known about one package.
@@ -86,7 +89,8 @@ type analysis struct {
 	checks     []*check              // the //check: functions, in source order
 	validRules map[*asset][]RuleItem // the checks= rules of each asset that hold
 
-	providers []*provider // the //resource: functions, in source order
+	providers []*provider                           // the //resource: functions, in source order
+	docs      map[*types.TypeName]map[string]string // config structs: field docs, read while the syntax is at hand
 }
 
 func (a *analysis) errorf(pos token.Position, format string, args ...any) {
@@ -426,7 +430,7 @@ func (a *analysis) resolve() {
 		}
 		fname := as.fname
 		for _, p := range as.params {
-			if p.ctx || p.bad || p.res != nil {
+			if p.ctx || p.bad || p.res != nil || p.cfg {
 				continue
 			}
 			want := ident.Snake(p.name)

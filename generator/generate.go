@@ -433,7 +433,7 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	}
 	var inputs strings.Builder
 	for _, p := range as.params {
-		if p.ctx || p.res != nil {
+		if p.ctx || p.res != nil || p.cfg {
 			continue
 		}
 		fmt.Fprintf(&inputs, "\t\t\t{Name: %s, Key: %s, Type: %s.TypeFor[%s]()", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ))
@@ -497,6 +497,9 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	if l := e.resourceList(as.params); l != "" {
 		add("Resources", l)
 	}
+	if p := configParam(as.params); p != nil {
+		add("Config", e.configDef(p.typ))
+	}
 	add("Source", q(as.source))
 	add("Compute", e.computes[i])
 
@@ -543,6 +546,12 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 			continue
 		}
 		v := e.vars[i][j]
+		if p.cfg {
+			fmt.Fprintf(w, "\t%s, err := %s.AssetConfig[%s](ctx)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ))
+			args = append(args, v)
+			declared = true
+			continue
+		}
 		if p.res != nil {
 			fmt.Fprintf(w, "\t%s, err := %s.Resource[%s](ctx)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n", v, rt, e.typeText(p.typ))
 			args = append(args, v)

@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/assetgen/assetgen/internal/graph"
@@ -157,6 +158,16 @@ func cleanupOf(t types.Type) int {
 // names an asset and whose type has a provider. Call it before resolve,
 // which binds the other parameters to assets.
 func (a *analysis) resources() {
+	for _, as := range a.assets {
+		if !a.configParams(as.fname, as.params) {
+			as.bad = true
+		}
+	}
+	for _, pr := range a.providers {
+		if !a.configParams(pr.fname, pr.params) {
+			pr.bad = true
+		}
+	}
 	if len(a.providers) == 0 {
 		return
 	}
@@ -175,7 +186,7 @@ func (a *analysis) resources() {
 	}
 	for _, pr := range a.providers {
 		for _, p := range pr.params {
-			if p.ctx || p.bad {
+			if p.ctx || p.bad || p.cfg {
 				continue
 			}
 			if p.res = byType.at(p.typ); p.res == nil {
@@ -191,7 +202,7 @@ func (a *analysis) resources() {
 	}
 	for _, as := range a.assets {
 		for _, p := range as.params {
-			if p.ctx || p.bad {
+			if p.ctx || p.bad || p.cfg {
 				continue
 			}
 			pr := byType.at(p.typ)
@@ -323,7 +334,10 @@ func (e *emitter) writeResource(w *bytes.Buffer, pr *provider) {
 	name := e.resourceDefName(pr)
 	fmt.Fprintf(w, "// %s provides resource %s, built by %s.\n", name, e.typeText(pr.typ), pr.fname)
 	fmt.Fprintf(w, "func %s() *%s.ResourceDef {\n\treturn &%s.ResourceDef{\n", name, rt, rt)
-	fields := []field{{key: "Type", value: e.pkgName("reflect") + ".TypeFor[" + e.typeText(pr.typ) + "]()"}}
+	fields := []field{{key: "Type", value: e.pkgName("reflect") + ".TypeFor[" + e.typeText(pr.typ) + "]()"}, {key: "Name", value: strconv.Quote(providerName(pr))}}
+	if p := configParam(pr.params); p != nil {
+		fields = append(fields, field{key: "Config", value: e.configDef(p.typ)})
+	}
 	if l := e.resourceList(pr.params); l != "" {
 		fields = append(fields, field{key: "Needs", value: l})
 	}
@@ -349,6 +363,11 @@ func (e *emitter) writeResource(w *bytes.Buffer, pr *provider) {
 			v += "_"
 		}
 		args[i] = v
+		if p.cfg {
+			fmt.Fprintf(w, "\t\t\t%s, err := %s.ResourceConfig[%s](r, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn nil, nil, err\n\t\t\t}\n",
+				v, rt, e.typeText(p.typ), providerName(pr))
+			continue
+		}
 		fmt.Fprintf(w, "\t\t\t%s, err := %s.Use[%s](ctx, r, %s())\n\t\t\tif err != nil {\n\t\t\t\treturn nil, nil, err\n\t\t\t}\n",
 			v, rt, e.typeText(p.typ), e.resourceDefName(p.res))
 	}

@@ -48,6 +48,10 @@ func buildCase(t *testing.T, main string, cases ...string) string {
 // ends, whether it succeeded, failed or was interrupted.
 func TestResourcesEndToEnd(t *testing.T) {
 	bin := buildCase(t, "resources_main", "resources")
+	configFile := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(configFile, []byte("report:\n  limit: 2\n  sep: \";\"\nresources:\n  open_db:\n    dsn: mem://file\n    password: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	command := func(t *testing.T, env []string, args ...string) (*exec.Cmd, string) {
 		journal := filepath.Join(t.TempDir(), "journal")
 		cmd := exec.Command(bin, args...)
@@ -70,14 +74,32 @@ func TestResourcesEndToEnd(t *testing.T) {
 		journal string
 		out     string
 	}{
-		{"all", nil, []string{"materialize", "--select", "users+"}, 0,
+		{"all", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1"}, 0,
 			"open db mem://test\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
 		{"only what the selection needs", nil, []string{"materialize", "--select", "users"}, 0,
 			"open db mem://test\nclose db\n", "1 step: 1 succeeded"},
-		{"a failed step", []string{"RESOURCES_FAIL=users"}, []string{"materialize", "--select", "users+"}, 1,
+		{"a failed step", []string{"RESOURCES_FAIL=users"}, []string{"materialize", "--select", "users+", "--set", "report.limit=1"}, 1,
 			"open db mem://test\nclose db\n", "users: query failed"},
 		{"a failed provider", []string{"RESOURCES_FAIL=open"}, []string{"materialize", "--select", "users"}, 1,
-			"", "resource *resources.DB (provider at testdata/resources/resources.go:48): database unreachable"},
+			"", "resource *resources.DB (provider at testdata/resources/resources.go:65): database unreachable"},
+		{"config from the environment", []string{"RESOURCES_DSN=mem://env"}, []string{"materialize", "--select", "users"}, 0,
+			"open db mem://env\nclose db\n", "1 step: 1 succeeded"},
+		{"a flag wins over the environment", []string{"RESOURCES_DSN=mem://env"}, []string{"materialize", "--select", "users", "--set", "resources.open_db.dsn=mem://flag"}, 0,
+			"open db mem://flag\nclose db\n", "1 step: 1 succeeded"},
+		{"a config file", nil, []string{"materialize", "--select", "users+", "--config", configFile}, 0,
+			"open db mem://file\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
+		{"a flag wins over the file", nil, []string{"materialize", "--select", "users", "--config", configFile, "--set", "resources.open_db.dsn=mem://flag"}, 0,
+			"open db mem://flag\nclose db\n", "1 step: 1 succeeded"},
+		{"an unknown field", nil, []string{"materialize", "--select", "users+", "--set", "report.limt=1"}, 1,
+			"", `invalid config, nothing ran:
+    asset report: config field "limit" (int) is required: it has no default; give it in the config file, with --set
+    asset report: unknown config field "limt" (did you mean "limit"?)`},
+		{"a wrong type", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=many"}, 1,
+			"", `asset report: config field "limit" (int): want an integer of 64 bits, got "many"`},
+		{"an unknown section", nil, []string{"materialize", "--select", "users", "--set", "resources.open_bd.dsn=x"}, 1,
+			"", `config for resource "open_bd": it takes no config or does not exist (did you mean "resources.open_db"?)`},
+		{"a missing value in an unselected asset is fine", nil, []string{"materialize", "--select", "users"}, 0,
+			"open db mem://test\nclose db\n", "1 step: 1 succeeded"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cmd, journal := command(t, tt.env, tt.args...)
@@ -94,8 +116,30 @@ func TestResourcesEndToEnd(t *testing.T) {
 			if got := read(t, journal); got != tt.journal {
 				t.Errorf("journal:\n%s\nwant:\n%s", got, tt.journal)
 			}
+			if strings.Contains(string(out), "hunter2") {
+				t.Errorf("a secret was printed:\n%s", out)
+			}
 		})
 	}
+	t.Run("dry run shows the schema", func(t *testing.T) {
+		cmd, _ := command(t, nil, "materialize", "--dry-run", "--select", "users+", "--set", "report.limit=3")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		for _, want := range []string{`
+CONFIG                      TYPE    DEFAULT                    DOC
+report.sep                  string  ,                          between users
+report.limit                int     (required)                 how many users; required
+resources.open_db.dsn       string  mem://test $RESOURCES_DSN  DSN says where the database is.
+resources.open_db.password  string  -                          never printed
+`,
+		} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("no line %q in:\n%s", want, out)
+			}
+		}
+	})
 	t.Run("interrupt", func(t *testing.T) {
 		cmd, journal := command(t, nil, "materialize", "--select", "wait")
 		var stdout bytes.Buffer

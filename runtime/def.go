@@ -52,6 +52,8 @@ type AssetDef struct {
 	// Resources are the resources the function takes (by type), built
 	// on first use in a run; see Resource.
 	Resources []*ResourceDef
+	// Config is the config struct the function takes; nil when none.
+	Config *ConfigDef
 
 	// Checks are the asset's checks (//check: functions and the checks=
 	// option), run after each of its steps (see CheckDef).

@@ -207,6 +207,9 @@ type Options struct {
 	// (also after a failure or a cancellation); when set, the caller
 	// closes it (a queue worker keeps one for its process).
 	Resources *Resources
+	// Config holds the run's config values (see RunConfig), validated
+	// when the run is planned.
+	Config RunConfig
 }
 
 // DefaultGracePeriod is the grace period of Options.GracePeriod when it is

@@ -44,6 +44,9 @@ func (d *Definitions) Plan(opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := joinSorted(d.checkConfig(p.g, p.order, opts.Config)); err != nil {
+		return nil, &ConfigError{err}
+	}
 	if err := p.partitions(&opts); err != nil {
 		return nil, err
 	}

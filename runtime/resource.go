@@ -17,6 +17,8 @@ import (
 // definition lists the resources its function takes (AssetDef.Resources).
 type ResourceDef struct {
 	Type   reflect.Type   // the type it provides; one provider per type
+	Name   string         // the provider's name in snake_case: its config section is "resources.NAME"
+	Config *ConfigDef     // the config struct the provider takes; nil when none
 	Needs  []*ResourceDef // the resources its provider takes
 	Source string         // "file.go:line" of the provider, for messages
 	// Build calls the provider: its resources come from r (see Use). The
@@ -35,6 +37,16 @@ type Resources struct {
 	ents   map[reflect.Type]*resourceEnt
 	built  []*resourceEnt // in the order their builds finished
 	closed bool
+	config RunConfig // of the run that uses them first
+}
+
+// configure gives the resources the run's config, unless they have one.
+func (r *Resources) configure(cfg RunConfig) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.config == nil {
+		r.config = cfg
+	}
 }
 
 // resourceEnt is one resource, built or being built.
@@ -227,14 +239,16 @@ func validateResources(assets []*AssetDef) []string {
 }
 
 // ownResources gives opts resources of their own unless the caller gave
-// some, and returns what closes them once the run (or step) is over:
+// some, configured by opts.Config unless they were already, and returns what closes them once the run (or step) is over:
 // nothing for the caller's. A failed cleanup is logged: the steps are
 // over, and their results stand.
 func ownResources(opts *Options) (done func()) {
 	if opts.Resources != nil {
+		opts.Resources.configure(opts.Config)
 		return func() {}
 	}
 	opts.Resources = new(Resources)
+	opts.Resources.configure(opts.Config)
 	return func() {
 		if err := opts.Resources.Close(); err != nil {
 			log := opts.Logger

@@ -85,6 +85,10 @@ func Resource[T any](v T) Option {
 	}
 }
 
+// Config gives the run's config values (see runtime.RunConfig): by asset
+// key (or "resources.NAME"), then field.
+func Config(cfg runtime.RunConfig) Option { return func(o *runtime.Options) { o.Config = cfg } }
+
 // Materialize runs assets with a memory I/O manager under every I/O
 // manager key they use: every asset, or those Select names, and of
 // partitioned ones the partitions that Partition, Partitions or

@@ -12,10 +12,27 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/assetgen/assetgen/runtime"
 )
 
-// Settings say where the database is.
-type Settings struct{ DSN string }
+// Settings are shared by the providers.
+type Settings struct{ Prefix string }
+
+// DBConfig is the database provider's config.
+type DBConfig struct {
+	runtime.Config
+	// DSN says where the database is.
+	DSN      string `default:"mem://test" env:"RESOURCES_DSN"`
+	Password string `secret:"true" default:""` // never printed
+}
+
+// ReportConfig is report's config.
+type ReportConfig struct {
+	runtime.Config
+	Sep   string `default:","` // between users
+	Limit int    // how many users; required
+}
 
 // DB is a database handle.
 type DB struct{ dsn string }
@@ -40,19 +57,22 @@ func journal(line string) error {
 // NewSettings provides the settings.
 //
 //resource:
-func NewSettings() Settings { return Settings{DSN: "mem://test"} }
+func NewSettings() Settings { return Settings{Prefix: "mem://"} }
 
 // OpenDB opens the database; the cleanup closes it.
 //
 // resource:
-func OpenDB(ctx context.Context, s Settings) (*DB, func(), error) {
+func OpenDB(ctx context.Context, s Settings, c DBConfig) (*DB, func(), error) {
+	if !strings.HasPrefix(c.DSN, s.Prefix) {
+		return nil, nil, fmt.Errorf("dsn %q does not start with %q", c.DSN, s.Prefix)
+	}
 	if os.Getenv("RESOURCES_FAIL") == "open" {
 		return nil, nil, errors.New("database unreachable")
 	}
-	if err := journal("open db " + s.DSN); err != nil {
+	if err := journal("open db " + c.DSN); err != nil {
 		return nil, nil, err
 	}
-	return &DB{dsn: s.DSN}, func() { journal("close db") }, ctx.Err()
+	return &DB{dsn: c.DSN}, func() { journal("close db") }, ctx.Err()
 }
 
 // NewClient builds a client; closing it can fail.
@@ -78,7 +98,9 @@ func Users(ctx context.Context, db *DB) ([]string, error) {
 // Report joins the users, with the client at hand.
 //
 //asset:
-func Report(users []string, c *Client) string { return strings.Join(users, ",") + "@" + c.db.dsn }
+func Report(users []string, c *Client, cfg ReportConfig) string {
+	return strings.Join(users[:min(cfg.Limit, len(users))], cfg.Sep) + "@" + c.db.dsn
+}
 
 // Wait holds the database until its context is cancelled.
 //

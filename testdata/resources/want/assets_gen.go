@@ -25,7 +25,7 @@ func assetUsers() *runtime.AssetDef {
 		Description: "Users are read from the database.",
 		OutputType:  reflect.TypeFor[[]string](),
 		Resources:   []*runtime.ResourceDef{resourceOpenDB()},
-		Source:      "testdata/resources/resources.go:71",
+		Source:      "testdata/resources/resources.go:91",
 		Compute:     computeUsers,
 	}
 }
@@ -51,7 +51,8 @@ func assetReport() *runtime.AssetDef {
 		},
 		OutputType: reflect.TypeFor[string](),
 		Resources:  []*runtime.ResourceDef{resourceNewClient()},
-		Source:     "testdata/resources/resources.go:81",
+		Config:     &runtime.ConfigDef{Type: reflect.TypeFor[ReportConfig](), Docs: map[string]string{"Limit": "how many users; required", "Sep": "between users"}},
+		Source:     "testdata/resources/resources.go:101",
 		Compute:    computeReport,
 	}
 }
@@ -66,7 +67,11 @@ func computeReport(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out string = Report(users, c)
+	cfg, err := runtime.AssetConfig[ReportConfig](ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out string = Report(users, c, cfg)
 	return out, nil
 }
 
@@ -76,7 +81,7 @@ func assetWait() *runtime.AssetDef {
 		Key:         "wait",
 		Description: "Wait holds the database until its context is cancelled.",
 		Resources:   []*runtime.ResourceDef{resourceOpenDB()},
-		Source:      "testdata/resources/resources.go:86",
+		Source:      "testdata/resources/resources.go:108",
 		Compute:     computeWait,
 	}
 }
@@ -94,7 +99,8 @@ func computeWait(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 func resourceNewSettings() *runtime.ResourceDef {
 	return &runtime.ResourceDef{
 		Type:   reflect.TypeFor[Settings](),
-		Source: "testdata/resources/resources.go:43",
+		Name:   "new_settings",
+		Source: "testdata/resources/resources.go:60",
 		Build: func(ctx context.Context, r *runtime.Resources) (any, func() error, error) {
 			return NewSettings(), nil, nil
 		},
@@ -105,14 +111,20 @@ func resourceNewSettings() *runtime.ResourceDef {
 func resourceOpenDB() *runtime.ResourceDef {
 	return &runtime.ResourceDef{
 		Type:   reflect.TypeFor[*DB](),
+		Name:   "open_db",
+		Config: &runtime.ConfigDef{Type: reflect.TypeFor[DBConfig](), Docs: map[string]string{"DSN": "DSN says where the database is.", "Password": "never printed"}},
 		Needs:  []*runtime.ResourceDef{resourceNewSettings()},
-		Source: "testdata/resources/resources.go:48",
+		Source: "testdata/resources/resources.go:65",
 		Build: func(ctx context.Context, r *runtime.Resources) (any, func() error, error) {
 			r1, err := runtime.Use[Settings](ctx, r, resourceNewSettings())
 			if err != nil {
 				return nil, nil, err
 			}
-			v, cleanup, err := OpenDB(ctx, r1)
+			r2, err := runtime.ResourceConfig[DBConfig](r, "open_db")
+			if err != nil {
+				return nil, nil, err
+			}
+			v, cleanup, err := OpenDB(ctx, r1, r2)
 			if cleanup == nil {
 				return v, nil, err
 			}
@@ -125,8 +137,9 @@ func resourceOpenDB() *runtime.ResourceDef {
 func resourceNewClient() *runtime.ResourceDef {
 	return &runtime.ResourceDef{
 		Type:   reflect.TypeFor[*Client](),
+		Name:   "new_client",
 		Needs:  []*runtime.ResourceDef{resourceOpenDB()},
-		Source: "testdata/resources/resources.go:61",
+		Source: "testdata/resources/resources.go:81",
 		Build: func(ctx context.Context, r *runtime.Resources) (any, func() error, error) {
 			r0, err := runtime.Use[*DB](ctx, r, resourceOpenDB())
 			if err != nil {

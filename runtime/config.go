@@ -1,0 +1,363 @@
+package runtime
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/assetgen/assetgen/internal/confval"
+	"github.com/assetgen/assetgen/internal/ident"
+	"github.com/assetgen/assetgen/internal/suggest"
+)
+
+// Config marks a struct as run config: an asset or resource provider
+// taking a parameter of a struct type that embeds Config receives the
+// values of the run's config for it (Dagster's Config class). Its fields
+// are set by name (the `config` tag, else the field's name in
+// snake_case); a `default` tag gives the value when none is given (a
+// field without one is required); an `env` tag names an environment
+// variable that gives the value (for resources); `secret:"true"` keeps
+// the value out of every printout and record. Fields may be strings,
+// bools, integers, floats, time.Duration and []string (comma-separated).
+type Config struct{}
+
+// ConfigDef describes the config struct an asset or provider takes.
+type ConfigDef struct {
+	Type reflect.Type      // a struct type embedding Config
+	Docs map[string]string // field name -> its doc comment, from the source
+}
+
+// ConfigField is one field of a config struct.
+type ConfigField struct {
+	Name     string `json:"name"`              // in files and flags
+	Type     string `json:"type"`              // the Go type
+	Default  string `json:"default,omitempty"` // the default, as text
+	Required bool   `json:"required,omitempty"`
+	Env      string `json:"env,omitempty"`
+	Secret   bool   `json:"secret,omitempty"`
+	Doc      string `json:"doc,omitempty"`
+
+	index []int
+	kind  confval.Kind
+	bits  int
+}
+
+// Fields returns the settable fields of the config struct, in order.
+func (c *ConfigDef) Fields() []ConfigField {
+	var out []ConfigField
+	if c == nil || c.Type == nil || c.Type.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range c.Type.NumField() {
+		f := c.Type.Field(i)
+		if !f.IsExported() || f.Anonymous {
+			continue
+		}
+		name := f.Tag.Get(confval.TagName)
+		if name == "" {
+			name = ident.Snake(f.Name)
+		}
+		def, hasDef := f.Tag.Lookup(confval.TagDefault)
+		k, bits := kindOf(f.Type)
+		out = append(out, ConfigField{
+			Name: name, Type: f.Type.String(), Default: def, Required: !hasDef,
+			Env: f.Tag.Get(confval.TagEnv), Secret: f.Tag.Get(confval.TagSecret) == "true",
+			Doc: c.Docs[f.Name], index: f.Index, kind: k, bits: bits,
+		})
+	}
+	return out
+}
+
+// kindOf returns the config kind of t and its bit size.
+func kindOf(t reflect.Type) (confval.Kind, int) {
+	if t == reflect.TypeFor[time.Duration]() {
+		return confval.Duration, 64
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return confval.String, 0
+	case reflect.Bool:
+		return confval.Bool, 0
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return confval.Int, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return confval.Uint, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		return confval.Float, t.Bits()
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return confval.Strings, 0
+		}
+	}
+	return confval.Invalid, 0
+}
+
+// ConfigError is the error of Plan (and Materialize) for a run config
+// that does not fit the definitions: every problem, one a line.
+type ConfigError struct{ Err error }
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// RunConfig holds the config values of a run, as text: by section, then
+// by field name. A section is an asset's key, or "resources." followed by
+// a provider's name (ResourceDef.Name).
+type RunConfig map[string]map[string]string
+
+// ResourceSection returns the section of the resource provider named name.
+func ResourceSection(name string) string { return "resources." + name }
+
+// configValue is the values of one config struct: the decoded struct and
+// its record (secrets masked).
+type configValue struct {
+	value  reflect.Value
+	record map[string]string
+}
+
+// resolve decodes the values of section for c: given ones, else from the
+// environment (fields with an env tag, when env is set), else defaults.
+// It returns every problem, naming the field.
+func (c *ConfigDef) resolve(what string, values map[string]string, env func(string) (string, bool)) (configValue, []string) {
+	var errs []string
+	fields := c.Fields()
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
+	for name := range values {
+		found := false
+		for _, n := range names {
+			found = found || n == name
+		}
+		if !found {
+			errs = append(errs, fmt.Sprintf("%s: unknown config field %q%s", what, name, suggest.Hint(name, names)))
+		}
+	}
+	v := reflect.New(c.Type).Elem()
+	rec := map[string]string{}
+	for _, f := range fields {
+		text, ok := values[f.Name]
+		if !ok && f.Env != "" && env != nil {
+			text, ok = env(f.Env)
+		}
+		if !ok && !f.Required {
+			text, ok = f.Default, true
+		}
+		if !ok {
+			how := ""
+			if f.Env != "" {
+				how = " or $" + f.Env
+			}
+			errs = append(errs, fmt.Sprintf("%s: config field %q (%s) is required: it has no default; give it in the config file, with --set%s", what, f.Name, f.Type, how))
+			continue
+		}
+		x, err := confval.Check(f.kind, f.bits, text)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: config field %q (%s): %v", what, f.Name, f.Type, err))
+			continue
+		}
+		fv := v.FieldByIndex(f.index)
+		xv := reflect.ValueOf(x)
+		fv.Set(xv.Convert(fv.Type()))
+		if f.Secret {
+			rec[f.Name] = "***"
+		} else {
+			rec[f.Name] = text
+		}
+	}
+	sort.Strings(errs)
+	return configValue{value: v, record: rec}, errs
+}
+
+// record returns the canonical JSON of a record: sorted keys.
+func recordJSON(rec map[string]string) string {
+	if len(rec) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(rec) // maps marshal with sorted keys
+	return string(b)
+}
+
+// checkConfig validates cfg against the config of the assets of nodes
+// and of the resources they take: every section and field named exists,
+// every value parses, every required value is given.
+func (d *Definitions) checkConfig(g *Graph, nodes []int32, cfg RunConfig) []string {
+	var errs []string
+	sections := map[string]bool{}
+	var names []string
+	resources := map[string]*ResourceDef{}
+	var walk func(r *ResourceDef)
+	walk = func(r *ResourceDef) {
+		if r == nil || r.Name == "" || resources[r.Name] != nil {
+			return
+		}
+		resources[r.Name] = r
+		for _, n := range r.Needs {
+			walk(n)
+		}
+	}
+	for _, a := range g.defs {
+		if a == nil {
+			continue
+		}
+		if a.Config != nil {
+			sections[string(a.Key)] = true
+			names = append(names, string(a.Key))
+		}
+	}
+	inRun := map[string]bool{}
+	for _, n := range nodes {
+		a := g.defs[n]
+		if a == nil {
+			continue
+		}
+		inRun[string(a.Key)] = true
+		for _, r := range a.Resources {
+			walk(r)
+		}
+	}
+	// Resources of assets outside the run may be named too.
+	all := map[string]*ResourceDef{}
+	for _, a := range g.defs {
+		if a == nil {
+			continue
+		}
+		for _, r := range a.Resources {
+			var w func(r *ResourceDef)
+			w = func(r *ResourceDef) {
+				if r == nil || r.Name == "" || all[r.Name] != nil {
+					return
+				}
+				all[r.Name] = r
+				for _, n := range r.Needs {
+					w(n)
+				}
+			}
+			w(r)
+		}
+	}
+	for name, r := range all {
+		if r.Config != nil {
+			sections[ResourceSection(name)] = true
+			names = append(names, ResourceSection(name))
+		}
+	}
+	sort.Strings(names)
+	for sec := range cfg {
+		if !sections[sec] {
+			what := "asset"
+			if strings.HasPrefix(sec, "resources.") {
+				what = "resource"
+			}
+			errs = append(errs, fmt.Sprintf("config for %s %q: it takes no config or does not exist%s", what, strings.TrimPrefix(sec, "resources."), suggest.Hint(sec, names)))
+		}
+	}
+	for _, n := range nodes {
+		a := g.defs[n]
+		if a == nil || a.Config == nil {
+			continue
+		}
+		_, es := a.Config.resolve("asset "+string(a.Key), cfg[string(a.Key)], nil)
+		errs = append(errs, es...)
+	}
+	for name, r := range resources {
+		if r.Config == nil {
+			continue
+		}
+		_, es := r.Config.resolve("resource "+name, cfg[ResourceSection(name)], os.LookupEnv)
+		errs = append(errs, es...)
+	}
+	// Sections of assets outside the run are checked for unknown fields
+	// and bad values, not for required ones.
+	for sec, vals := range cfg {
+		if inRun[sec] || !sections[sec] || strings.HasPrefix(sec, "resources.") {
+			continue
+		}
+		if node, ok := g.Index(Key(sec)); ok {
+			_, es := g.defs[node].Config.resolve("asset "+sec, vals, nil)
+			for _, e := range es {
+				if !strings.Contains(e, "is required") {
+					errs = append(errs, e)
+				}
+			}
+		}
+	}
+	sort.Strings(errs)
+	return errs
+}
+
+// AssetConfig returns the config of the step's asset, decoded into T,
+// the type of its ConfigDef. Generated Compute functions call it.
+func AssetConfig[T any](c *Context) (T, error) {
+	var zero T
+	if c.Def == nil || c.Def.Config == nil {
+		return zero, fmt.Errorf("asset %s takes no config", c.Key)
+	}
+	var values map[string]string
+	if opts := c.options(); opts != nil {
+		values = opts.Config[string(c.Key)]
+	}
+	r, errs := c.Def.Config.resolve("asset "+string(c.Key), values, nil)
+	if len(errs) > 0 {
+		return zero, fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	v, ok := r.value.Interface().(T)
+	if !ok {
+		return zero, fmt.Errorf("asset %s: config is a %v, not a %T", c.Key, c.Def.Config.Type, zero)
+	}
+	return v, nil
+}
+
+// ResourceConfig returns the config of the resource provider named name,
+// decoded into T: from the run's config, else the environment, else the
+// defaults. Generated Build functions call it.
+func ResourceConfig[T any](r *Resources, name string) (T, error) {
+	var zero T
+	def := &ConfigDef{Type: reflect.TypeFor[T]()}
+	r.mu.Lock()
+	values := r.config[ResourceSection(name)]
+	r.mu.Unlock()
+	res, errs := def.resolve("resource "+name, values, os.LookupEnv)
+	if len(errs) > 0 {
+		return zero, fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return res.value.Interface().(T), nil
+}
+
+// ConfigSchema returns the config fields of every section the assets
+// take, by section: asset keys, and "resources.NAME" for the providers of
+// the resources they take. It is what --config files and --set flags may
+// set.
+func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
+	out := map[string][]ConfigField{}
+	seen := map[*ResourceDef]bool{}
+	var walk func(r *ResourceDef)
+	walk = func(r *ResourceDef) {
+		if r == nil || seen[r] {
+			return
+		}
+		seen[r] = true
+		if r.Config != nil && r.Name != "" {
+			out[ResourceSection(r.Name)] = r.Config.Fields()
+		}
+		for _, n := range r.Needs {
+			walk(n)
+		}
+	}
+	for _, a := range assets {
+		if a == nil {
+			continue
+		}
+		if a.Config != nil {
+			out[string(a.Key)] = a.Config.Fields()
+		}
+		for _, r := range a.Resources {
+			walk(r)
+		}
+	}
+	return out
+}

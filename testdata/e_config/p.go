@@ -1,0 +1,24 @@
+// Package p has config problems.
+package p
+
+import "github.com/assetgen/assetgen/runtime"
+
+// Opts is a config struct with fields config cannot set or parse.
+type Opts struct {
+	runtime.Config
+	Limit int            `default:"ten"`
+	Every map[string]int // no config for maps
+	Ratio float32        `default:"0.5"`
+}
+
+// More is a second config struct.
+type More struct {
+	runtime.Config
+	Name string
+}
+
+//asset:
+func A(o Opts) int { return 0 }
+
+//asset:
+func B(m More, again More) int { return 0 }
