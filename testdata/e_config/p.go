@@ -17,8 +17,8 @@ type More struct {
 	Name string
 }
 
-//asset:
+// asset:
 func A(o Opts) int { return 0 }
 
-//asset:
+// asset:
 func B(m More, again More) int { return 0 }

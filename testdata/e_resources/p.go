@@ -16,39 +16,39 @@ type A struct{}
 // B is a resource that needs A.
 type B struct{}
 
-//resource:
+// resource:
 func OpenDB() *DB { return nil }
 
-//resource:
+// resource:
 func OtherDB() (*DB, error) { return nil, nil }
 
-//resource:
+// resource:
 func NewClient(tok Token) *Client { return nil }
 
-//resource:
+// resource:
 func NewA(b B) A { return A{} }
 
-//resource:
+// resource:
 func NewB(a A) B { return B{} }
 
-//resource:
+// resource:
 func Bad() (*Client, int) { return nil, 0 }
 
-//resource: shared
+// resource: shared
 func Opts() int { return 0 }
 
-//asset:
-//resource:
+// asset:
+// resource:
 func Both() int { return 0 }
 
-//asset:
+// asset:
 func Client2() int { return 0 }
 
-//asset:
+// asset:
 func Uses(client2 *Client, db *DB) int { return 0 }
 
-//asset:
+// asset:
 func Ambiguous(client2 *DB) int { return 0 }
 
-//asset:
+// asset:
 func Missing(tok Token) int { return 0 }

@@ -56,7 +56,7 @@ func journal(line string) error {
 
 // NewSettings provides the settings.
 //
-//resource:
+// resource:
 func NewSettings() Settings { return Settings{Prefix: "mem://"} }
 
 // OpenDB opens the database; the cleanup closes it.
@@ -77,7 +77,7 @@ func OpenDB(ctx context.Context, s Settings, c DBConfig) (*DB, func(), error) {
 
 // NewClient builds a client; closing it can fail.
 //
-//resource:
+// resource:
 func NewClient(db *DB) (*Client, func() error, error) {
 	if err := journal("open client"); err != nil {
 		return nil, nil, err
@@ -87,7 +87,7 @@ func NewClient(db *DB) (*Client, func() error, error) {
 
 // Users are read from the database.
 //
-//asset:
+// asset:
 func Users(ctx context.Context, db *DB) ([]string, error) {
 	if os.Getenv("RESOURCES_FAIL") == "users" {
 		return nil, errors.New("users: query failed")
@@ -97,14 +97,14 @@ func Users(ctx context.Context, db *DB) ([]string, error) {
 
 // Report joins the users, with the client at hand.
 //
-//asset:
+// asset:
 func Report(users []string, c *Client, cfg ReportConfig) string {
 	return strings.Join(users[:min(cfg.Limit, len(users))], cfg.Sep) + "@" + c.db.dsn
 }
 
 // Wait holds the database until its context is cancelled.
 //
-//asset:
+// asset:
 func Wait(ctx context.Context, db *DB) error {
 	fmt.Fprintln(os.Stderr, "waiting with", db.dsn)
 	<-ctx.Done()
