@@ -121,6 +121,22 @@ func TestResourcesEndToEnd(t *testing.T) {
 			}
 		})
 	}
+	t.Run("config counts in staleness", func(t *testing.T) {
+		home := "ASSETGEN_HOME=" + t.TempDir()
+		step := func(want string, args ...string) {
+			t.Helper()
+			cmd, _ := command(t, []string{home}, args...)
+			out, err := cmd.CombinedOutput()
+			if err != nil || !strings.Contains(string(out), want) {
+				t.Fatalf("%v: %v, want %q in:\n%s", args, err, want, out)
+			}
+		}
+		step("steps: 2 succeeded", "materialize", "--select", "users+", "--set", "report.limit=1")
+		// The required value counts as given again; the default is used.
+		step("3 assets: 2 fresh, 1 stale", "status")
+		step("steps: 2 succeeded", "materialize", "--select", "users+", "--set", "report.limit=1", "--set", "report.sep=;")
+		step(`config differs from the defaults ({"limit":"1","sep":";"} -> {"limit":"1","sep":","})`, "status")
+	})
 	t.Run("dry run shows the schema", func(t *testing.T) {
 		cmd, _ := command(t, nil, "materialize", "--dry-run", "--select", "users+", "--set", "report.limit=3")
 		out, err := cmd.CombinedOutput()

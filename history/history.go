@@ -152,6 +152,7 @@ type Step struct {
 	Note          string                 // how the step came to be recorded, when unusual (see Reconcile)
 	Abandoned     bool                   // it was running when its run was abandoned: End is a lower bound, as Run's
 	Worker        string                 // the queue worker that ran it (see NewStepRecorder); empty in a run of one process
+	Config        string                 // the asset's run config as JSON (secrets masked); empty when it takes none
 
 	// The partition's index (plus one; 0 when unknown) in the keys of
 	// its asset's definition, pdef (Definition.String), when recorded:
@@ -183,6 +184,7 @@ type Asset struct {
 	CodeVersion   string
 	DataVersion   string
 	InputVersions map[runtime.Key]string
+	Config        string // the run config it was materialized with (see Step.Config)
 
 	// The last finished attempt, successful or not.
 	LastRunID  string

@@ -106,12 +106,14 @@ var undo = map[int][]string{
 		`ALTER TABLE runs DROP COLUMN partitions`, `ALTER TABLE steps DROP COLUMN step_range`},
 	7: {`DROP TABLE checks`},
 	8: {`DROP TABLE automation_leases`, `DROP TABLE automation_states`, `DROP TABLE automation_ticks`, `DROP TABLE automation_evaluations`},
+	9: {`ALTER TABLE steps DROP COLUMN config`, `ALTER TABLE assets DROP COLUMN config`},
 }
 
 // TestMigrate opens histories of older schema versions, read-write and
 // read-only: version 2 (before the stack and note columns), 3 (before
 // the pipeline and abandoned columns), 4 (before queued runs), 5
-// (before partitions) and 6 (before automation). Their runs belong to no pipeline, and Runs of a
+// (before partitions), 6 (before checks), 7 (before automation) and 8
+// (before run config). Their runs belong to no pipeline, and Runs of a
 // pipeline does not list them.
 func TestMigrate(t *testing.T) {
 	ctx := context.Background()

@@ -364,9 +364,9 @@ func Apply(latest []Asset, findings []Finding) []Asset {
 		if a.Materialized() && (a.RunID == f.Run.ID || a.Time.After(f.Stamp.Time)) {
 			continue
 		}
-		a.RunID, a.Time, a.DataVersion, a.InputVersions, a.CodeVersion = f.Run.ID, f.Stamp.Time, dataVersion(f), nil, ""
+		a.RunID, a.Time, a.DataVersion, a.InputVersions, a.CodeVersion, a.Config = f.Run.ID, f.Stamp.Time, dataVersion(f), nil, "", ""
 		if f.Step != nil {
-			a.CodeVersion = f.Step.CodeVersion
+			a.CodeVersion, a.Config = f.Step.CodeVersion, f.Step.Config
 		}
 		if !a.LastTime.After(f.Stamp.Time) || a.LastRunID == f.Run.ID {
 			// The landed output replaces the record of its own step

@@ -573,6 +573,9 @@ func (rs *runState) stepNew(e *runtime.Event, part string, idx int) (*Step, bool
 	if e.CodeVersion != "" {
 		p.CodeVersion = e.CodeVersion
 	}
+	if e.Config != "" {
+		p.Config = e.Config
+	}
 	if e.Attempt > p.Attempts {
 		p.Attempts = e.Attempt
 	}

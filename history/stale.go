@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,6 +22,7 @@ const (
 	LastAttemptFailed    Reason = "last attempt failed"
 	LastAttemptCanceled  Reason = "last attempt canceled"
 	CodeVersionChanged   Reason = "code version changed"
+	ConfigChanged        Reason = "config differs from the defaults"
 	UpstreamDataChanged  Reason = "upstream data changed"
 	UpstreamMaterialized Reason = "upstream materialized since"
 	UpstreamStale        Reason = "upstream stale"
@@ -399,4 +401,26 @@ func (v *View) AddUpstream(ctx context.Context, keys []runtime.Key, parts map[ru
 		}
 	}
 	return out, outParts, nil
+}
+
+// withRequired returns the config record current (the defaults) with the
+// fields it lacks, required fields without a default, taken from the
+// recorded one: status cannot know the values a next run will be given,
+// so a required value counts as unchanged, and a default that differs
+// from the value recorded makes the asset stale.
+func withRequired(current, recorded string) string {
+	if recorded == "" || current == "" {
+		return current
+	}
+	var cur, rec map[string]string
+	if json.Unmarshal([]byte(current), &cur) != nil || json.Unmarshal([]byte(recorded), &rec) != nil {
+		return current
+	}
+	for k, v := range rec {
+		if _, ok := cur[k]; !ok {
+			cur[k] = v
+		}
+	}
+	b, _ := json.Marshal(cur)
+	return string(b)
 }

@@ -152,16 +152,16 @@ func TestStaleness(t *testing.T) {
 }
 
 func TestLogicalVersion(t *testing.T) {
-	a := history.LogicalVersion("v1", map[runtime.Key]string{"x": "1", "y": "2"})
+	a := history.LogicalVersion("v1", "", map[runtime.Key]string{"x": "1", "y": "2"})
 	// The first 12 bytes of the SHA-256 of "code\x00v1\x00input\x00x\x001\x00input\x00y\x002",
 	// from sha256sum: the version must stay the same across releases.
 	assert.Equal(t, "0ded64272cc7f7f0d1ca079b", a)
-	assert.Equal(t, a, history.LogicalVersion("v1", map[runtime.Key]string{"y": "2", "x": "1"}), "order-independent")
-	assert.NotEqual(t, a, history.LogicalVersion("v2", map[runtime.Key]string{"x": "1", "y": "2"}))
-	assert.NotEqual(t, a, history.LogicalVersion("v1", map[runtime.Key]string{"x": "1", "y": "3"}))
-	assert.NotEqual(t, a, history.LogicalVersion("v1", map[runtime.Key]string{"x": "1"}))
+	assert.Equal(t, a, history.LogicalVersion("v1", "", map[runtime.Key]string{"y": "2", "x": "1"}), "order-independent")
+	assert.NotEqual(t, a, history.LogicalVersion("v2", "", map[runtime.Key]string{"x": "1", "y": "2"}))
+	assert.NotEqual(t, a, history.LogicalVersion("v1", "", map[runtime.Key]string{"x": "1", "y": "3"}))
+	assert.NotEqual(t, a, history.LogicalVersion("v1", "", map[runtime.Key]string{"x": "1"}))
 	// No ambiguity between code and inputs.
-	assert.NotEqual(t, history.LogicalVersion("", map[runtime.Key]string{"x": ""}), history.LogicalVersion("x", nil))
+	assert.NotEqual(t, history.LogicalVersion("", "", map[runtime.Key]string{"x": ""}), history.LogicalVersion("x", "", nil))
 	// "run:" and the first 12 bytes of the SHA-256 of "r1\x00a\x00" and
 	// "r1\x00a\x00p", from sha256sum.
 	assert.Equal(t, "run:c0b0e40339b5059534e7c820", history.DefaultDataVersion("r1", "a", ""))

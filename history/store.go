@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -193,6 +193,11 @@ var migrations = []string{
 		reason TEXT NOT NULL,
 		run_id TEXT NOT NULL
 	)`,
+	// 9: the run config of each step and of each asset's latest
+	// materialization (secrets masked), which counts in its logical
+	// version.
+	`ALTER TABLE steps ADD COLUMN config TEXT NOT NULL DEFAULT '';
+	ALTER TABLE assets ADD COLUMN config TEXT NOT NULL DEFAULT ''`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
@@ -278,7 +283,7 @@ type store struct {
 // stepColumns is the number of columns of the steps table; stepChunk
 // the number of steps one INSERT writes.
 const (
-	stepColumns = 21
+	stepColumns = 22
 	stepChunk   = 50
 	logColumns  = 10
 	logChunk    = 90
@@ -293,7 +298,7 @@ func (s *store) stepSQL(n int) string {
 	}
 	q := s.q(insertRows(`INSERT INTO steps (run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
 		error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker,
-		step_range) VALUES `,
+		step_range, config) VALUES `,
 		stepColumns, n,
 		` ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, status = excluded.status,
 		attempts = excluded.attempts, start_ns = excluded.start_ns, end_ns = excluded.end_ns, error = excluded.error,
@@ -301,7 +306,7 @@ func (s *store) stepSQL(n int) string {
 		code_version = excluded.code_version, data_version = excluded.data_version,
 		input_versions = excluded.input_versions, attempt_start_ns = excluded.attempt_start_ns,
 		stack = excluded.stack, note = excluded.note, abandoned = excluded.abandoned, worker = excluded.worker,
-		step_range = excluded.step_range`))
+		step_range = excluded.step_range, config = excluded.config`))
 	s.steps[n] = q
 	return q
 }
@@ -434,12 +439,12 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 		from = `FROM jsonb_array_elements_text(?::jsonb) AS j(value) CROSS JOIN steps AS s`
 	}
 	s.qAssetsOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
-		input_versions, last_run_id, last_status, last_ns, last_error)
+		input_versions, last_run_id, last_status, last_ns, last_error, config)
 		SELECT s.asset_key, s.partition_key, s.run_id, s.end_ns, s.code_version, s.data_version,
-		s.input_versions, s.run_id, s.status, s.end_ns, '' ` + from + `
+		s.input_versions, s.run_id, s.status, s.end_ns, '', s.config ` + from + `
 		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status = 'success'
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET run_id = excluded.run_id, time_ns = excluded.time_ns,
-		code_version = excluded.code_version, data_version = excluded.data_version,
+		code_version = excluded.code_version, data_version = excluded.data_version, config = excluded.config,
 		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
 		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)
@@ -681,7 +686,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 			args = append(args, p.RunID, string(p.Key), p.Partition, p.Seq, p.Status, p.Attempts,
 				ns(p.Start), ns(p.End), p.Error, string(p.Cause), retries, marshalMetadata(p.Metadata),
 				p.CodeVersion, p.DataVersion, marshalVersions(p.InputVersions), ns(p.AttemptStart), p.Stack, p.Note, flag(p.Abandoned), p.Worker,
-				p.Range)
+				p.Range, p.Config)
 		}
 		if err := stmts.exec(ctx, len(chunk), s.stepSQL(len(chunk)), args...); err != nil {
 			return s.wrap(fmt.Sprintf("write steps of run %s", chunk[0].RunID), err)
@@ -877,7 +882,7 @@ func (s *store) view(r *Run) {
 // stepSelect selects the columns scanStep reads.
 const stepSelect = `SELECT run_id, asset_key, partition_key, seq, status, attempts, start_ns, end_ns,
 	error, cause, retries, metadata, code_version, data_version, input_versions, attempt_start_ns, stack, note, abandoned, worker,
-	step_range FROM steps `
+	step_range, config FROM steps `
 
 // scanStep reads a row of stepSelect.
 func (s *store) scanStep(rows *sql.Rows) (Step, error) {
@@ -886,7 +891,7 @@ func (s *store) scanStep(rows *sql.Rows) (Step, error) {
 	var start, end, attemptStart int64
 	var abandoned int
 	if err := rows.Scan(&p.RunID, &key, &p.Partition, &p.Seq, &p.Status, &p.Attempts, &start, &end, &p.Error, &cause,
-		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned, &p.Worker, &p.Range); err != nil {
+		&retries, &meta, &p.CodeVersion, &p.DataVersion, &inputs, &attemptStart, &p.Stack, &p.Note, &abandoned, &p.Worker, &p.Range, &p.Config); err != nil {
 		return p, s.wrap("read steps", err)
 	}
 	p.Key, p.Cause, p.Start, p.End, p.AttemptStart = runtime.Key(key), runtime.Key(cause), fromNS(start), fromNS(end), fromNS(attemptStart)
@@ -996,7 +1001,7 @@ func (s *store) Assets(ctx context.Context) ([]Asset, error) {
 	// Partitions are in partition_states (rows of assets with a
 	// partition, written before schema 5, are left out).
 	rows, err := s.db.QueryContext(ctx, `SELECT asset_key, partition_key, run_id, time_ns, code_version, data_version,
-		input_versions, last_run_id, last_status, last_ns, last_error FROM assets WHERE partition_key = ''`)
+		input_versions, last_run_id, last_status, last_ns, last_error, config FROM assets WHERE partition_key = ''`)
 	if err != nil {
 		return nil, s.wrap("read assets", err)
 	}
@@ -1007,7 +1012,7 @@ func (s *store) Assets(ctx context.Context) ([]Asset, error) {
 		var key, inputs string
 		var t, last int64
 		if err := rows.Scan(&key, &a.Partition, &a.RunID, &t, &a.CodeVersion, &a.DataVersion, &inputs,
-			&a.LastRunID, &a.LastStatus, &last, &a.LastError); err != nil {
+			&a.LastRunID, &a.LastStatus, &last, &a.LastError, &a.Config); err != nil {
 			return nil, s.wrap("read assets", err)
 		}
 		a.Key, a.Time, a.LastTime = runtime.Key(key), fromNS(t), fromNS(last)

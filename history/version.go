@@ -12,12 +12,18 @@ import (
 // from its inputs alone, as Dagster computes it: a hash of the asset's code
 // version and the data versions of its inputs. Two materializations with
 // the same logical version were computed by the same code from the same
-// data. An empty codeVersion hashes as no code version, so it only matches
-// another empty one.
-func LogicalVersion(codeVersion string, inputs map[runtime.Key]string) string {
+// data with the same run config. An empty codeVersion hashes as no code
+// version, so it only matches another empty one; an empty config (an
+// asset that takes none) adds nothing, so versions recorded before config
+// existed still match.
+func LogicalVersion(codeVersion, config string, inputs map[runtime.Key]string) string {
 	h := sha256.New()
 	h.Write([]byte("code\x00"))
 	h.Write([]byte(codeVersion))
+	if config != "" {
+		h.Write([]byte("\x00config\x00"))
+		h.Write([]byte(config))
+	}
 	keys := make([]runtime.Key, 0, len(inputs))
 	for k := range inputs {
 		keys = append(keys, k)

@@ -270,9 +270,13 @@ func (v *View) eval(ctx context.Context, node int32) (*State, error) {
 			current[in.Key] = u.DataVersion
 		}
 	}
-	s.Logical = LogicalVersion(d.CodeVersion, current)
+	config := runtime.ConfigRecord(d, nil)
+	if rec != nil {
+		config = withRequired(config, rec.Config)
+	}
+	s.Logical = LogicalVersion(d.CodeVersion, config, current)
 	if rec != nil && rec.Materialized() {
-		s.Recorded = LogicalVersion(rec.CodeVersion, rec.InputVersions)
+		s.Recorded = LogicalVersion(rec.CodeVersion, rec.Config, rec.InputVersions)
 	}
 
 	if rec != nil && rec.Conflict != "" {
@@ -290,6 +294,9 @@ func (v *View) eval(ctx context.Context, node int32) (*State, error) {
 		}
 		if d.CodeVersion != rec.CodeVersion {
 			add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", rec.CodeVersion, d.CodeVersion)})
+		}
+		if config != rec.Config {
+			add(Cause{Reason: ConfigChanged, Detail: fmt.Sprintf("%s -> %s", rec.Config, config)})
 		}
 		for _, j := range v.g.Upstream(node) {
 			k := v.g.Def(j).Key

@@ -361,3 +361,14 @@ func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
 	}
 	return out
 }
+
+// ConfigRecord returns the config a step of def runs with under cfg (nil:
+// the defaults), as the history records it: JSON with sorted keys, secrets
+// masked, fields without a value left out; "" when def takes no config.
+func ConfigRecord(def *AssetDef, cfg RunConfig) string {
+	if def == nil || def.Config == nil {
+		return ""
+	}
+	r, _ := def.Config.resolve("", cfg[string(def.Key)], nil)
+	return recordJSON(r.record)
+}

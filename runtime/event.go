@@ -103,6 +103,9 @@ type Event struct {
 	// its partitions read (as InputVersions), by partition key.
 	PartitionInputVersions map[string]map[Key]string
 	CodeVersion            string // step events: the asset's code version
+	// Config is, on step start and success, the asset's run config as
+	// JSON, secrets masked; empty when it takes none.
+	Config string
 	// PartitionVersions holds, on the success of a step covering several
 	// partitions, the data version of each partition stored, by key, as
 	// its I/O manager gave them; DataVersion is then the asset's own

@@ -181,7 +181,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart)
 		}
 		s.start = start.UnixNano()
 		if x.emit != nil {
-			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel, Attempt: attempt, CodeVersion: def.CodeVersion})
+			x.emit(Event{Type: StepStart, Time: start, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel, Attempt: attempt, CodeVersion: def.CodeVersion, Config: ConfigRecord(def, x.opts.Config)})
 		}
 		err := x.attempt(ctx, s, attempt)
 		if err == errLeft {
@@ -204,7 +204,7 @@ func (x *executor) execute(ctx context.Context, node, pos int32, part *stepPart)
 					Type: StepSuccess, Time: end, RunID: x.runID, Key: def.Key, Partition: partition, Partitions: sel,
 					Attempt: attempt, Duration: end.Sub(start), Metadata: res.Metadata,
 					DataVersion: res.DataVersion, PartitionVersions: res.PartitionVersions,
-					InputVersions: inputs, PartitionInputVersions: partInputs, CodeVersion: def.CodeVersion,
+					InputVersions: inputs, PartitionInputVersions: partInputs, CodeVersion: def.CodeVersion, Config: ConfigRecord(def, x.opts.Config),
 				})
 			}
 			res.Checks = x.checks(ctx, node, s.ctx.part)
