@@ -139,3 +139,28 @@ func TestIOManagersFileAlone(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM my_schema.combined_data`).Scan(&n))
 	require.Equal(t, 6, n)
 }
+
+func TestResources(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "resources")
+	dir := t.TempDir()
+
+	// A misspelled field is refused before anything runs.
+	cmd := exec.Command(bin, "materialize", "--set", "orders.min_amont=10")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+filepath.Join(dir, ".assetgen"))
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err)
+	require.Contains(t, string(out), `asset orders: unknown config field "min_amont" (did you mean "min_amount"?)`)
+	_, err = os.Stat(filepath.Join(dir, "shop.duckdb"))
+	require.True(t, os.IsNotExist(err), "the warehouse was opened: %v", err)
+
+	run(t, dir, bin, "materialize", "--set", "orders.min_amount=10")
+	data, err := os.ReadFile(filepath.Join(dir, "data", "resources", "revenue.json"))
+	require.NoError(t, err)
+	var revenue map[string]float64
+	require.NoError(t, json.Unmarshal(data, &revenue))
+	require.Equal(t, map[string]float64{"ann": 52.5}, revenue)
+	_, err = os.Stat(filepath.Join(dir, "shop.duckdb"))
+	require.NoError(t, err, "the warehouse resource's DuckDB file")
+}
