@@ -24,7 +24,7 @@ type WarehouseConfig struct {
 // OpenWarehouse opens the warehouse and seeds its raw orders; the cleanup
 // closes it.
 //
-//resource:
+// resource:
 func OpenWarehouse(ctx context.Context, c WarehouseConfig) (*sql.DB, func() error, error) {
 	db, err := sql.Open("duckdb", c.Path)
 	if err != nil {
@@ -53,7 +53,7 @@ type OrdersConfig struct {
 
 // Orders are the warehouse's orders of at least the minimum amount.
 //
-//asset:
+// asset:
 func Orders(ctx context.Context, db *sql.DB, cfg OrdersConfig) ([]Order, error) {
 	rows, err := db.QueryContext(ctx, `SELECT id, customer, amount FROM raw_orders WHERE amount >= ? ORDER BY id`, cfg.MinAmount)
 	if err != nil {
@@ -73,7 +73,7 @@ func Orders(ctx context.Context, db *sql.DB, cfg OrdersConfig) ([]Order, error) 
 
 // Revenue is the total of the orders, by customer.
 //
-//asset:
+// asset:
 func Revenue(orders []Order) map[string]float64 {
 	out := map[string]float64{}
 	for _, o := range orders {
