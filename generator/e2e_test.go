@@ -12,29 +12,7 @@ import (
 // three of them take inputs across packages (xpkg_two from xpkg_down,
 // xpkg_down from xpkg_up).
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs a program")
-	}
-	root := testdataDir(t)
-	cases := []string{"birds", "shapes", "options", "columns", "xpkg_up", "xpkg_down", "xpkg_two", "streams"}
-	got := generateCases(t, root, cases)
-	tmp := t.TempDir()
-	overlay := map[string]string{}
-	for _, c := range cases {
-		p := got[c]
-		if p.Src == nil {
-			t.Fatalf("%s: nothing generated: %v", c, p.Errors)
-		}
-		f := filepath.Join(tmp, c+".go")
-		if err := os.WriteFile(f, p.Src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		overlay[p.File] = f
-	}
-	bin := filepath.Join(tmp, "e2e")
-	if !goTool(t, overlay, tmp, "build", "-o", bin, "./testdata/e2e") {
-		t.FailNow()
-	}
+	bin := buildCase(t, "e2e", "birds", "shapes", "options", "columns", "xpkg_up", "xpkg_down", "xpkg_two", "streams")
 	out, err := exec.Command(bin).CombinedOutput()
 	if err != nil {
 		t.Fatalf("e2e: %v\n%s", err, out)
@@ -120,4 +98,32 @@ asset dash/report (testdata/xpkg_down/down.go:33): input ledger names no asset "
 	if string(out) != want {
 		t.Errorf("e2e output:\n%s\nwant:\n%s", out, want)
 	}
+}
+
+// buildCase generates the golden cases named and builds the main package
+// at ../testdata/main with their fresh assets_gen.go laid over them.
+func buildCase(t *testing.T, main string, cases ...string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs a program")
+	}
+	got := generateCases(t, testdataDir(t), cases)
+	tmp := t.TempDir()
+	overlay := map[string]string{}
+	for _, c := range cases {
+		p := got[c]
+		if p.Src == nil {
+			t.Fatalf("%s: nothing generated: %v", c, p.Errors)
+		}
+		f := filepath.Join(tmp, c+".go")
+		if err := os.WriteFile(f, p.Src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		overlay[p.File] = f
+	}
+	bin := filepath.Join(tmp, main)
+	if !goTool(t, overlay, tmp, "build", "-o", bin, "./testdata/"+main) {
+		t.FailNow()
+	}
+	return bin
 }

@@ -14,34 +14,6 @@ import (
 	"time"
 )
 
-// buildCase generates the golden cases named and builds the main package
-// at ../testdata/main with their fresh assets_gen.go laid over them.
-func buildCase(t *testing.T, main string, cases ...string) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs a program")
-	}
-	got := generateCases(t, testdataDir(t), cases)
-	tmp := t.TempDir()
-	overlay := map[string]string{}
-	for _, c := range cases {
-		p := got[c]
-		if p.Src == nil {
-			t.Fatalf("%s: nothing generated: %v", c, p.Errors)
-		}
-		f := filepath.Join(tmp, c+".go")
-		if err := os.WriteFile(f, p.Src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		overlay[p.File] = f
-	}
-	bin := filepath.Join(tmp, main)
-	if !goTool(t, overlay, tmp, "build", "-o", bin, "./testdata/"+main) {
-		t.FailNow()
-	}
-	return bin
-}
-
 // TestResourcesEndToEnd runs the resources case's pipeline: each
 // resource is built once, only when a selected step needs it, after the
 // resources it needs, and cleaned up in the reverse order when the run

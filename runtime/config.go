@@ -189,57 +189,24 @@ func (d *Definitions) checkConfig(g *Graph, nodes []int32, cfg RunConfig) []stri
 	var errs []string
 	sections := map[string]bool{}
 	var names []string
-	resources := map[string]*ResourceDef{}
-	var walk func(r *ResourceDef)
-	walk = func(r *ResourceDef) {
-		if r == nil || r.Name == "" || resources[r.Name] != nil {
-			return
-		}
-		resources[r.Name] = r
-		for _, n := range r.Needs {
-			walk(n)
-		}
-	}
 	for _, a := range g.defs {
-		if a == nil {
-			continue
-		}
-		if a.Config != nil {
+		if a != nil && a.Config != nil {
 			sections[string(a.Key)] = true
 			names = append(names, string(a.Key))
 		}
 	}
 	inRun := map[string]bool{}
+	var runAssets []*AssetDef
 	for _, n := range nodes {
-		a := g.defs[n]
-		if a == nil {
-			continue
-		}
-		inRun[string(a.Key)] = true
-		for _, r := range a.Resources {
-			walk(r)
+		if a := g.defs[n]; a != nil {
+			inRun[string(a.Key)] = true
+			runAssets = append(runAssets, a)
 		}
 	}
-	// Resources of assets outside the run may be named too.
-	all := map[string]*ResourceDef{}
-	for _, a := range g.defs {
-		if a == nil {
-			continue
-		}
-		for _, r := range a.Resources {
-			var w func(r *ResourceDef)
-			w = func(r *ResourceDef) {
-				if r == nil || r.Name == "" || all[r.Name] != nil {
-					return
-				}
-				all[r.Name] = r
-				for _, n := range r.Needs {
-					w(n)
-				}
-			}
-			w(r)
-		}
-	}
+	// The resources the run needs; those of assets outside it may be
+	// named too.
+	resources := providers(runAssets)
+	all := providers(g.defs)
 	for name, r := range all {
 		if r.Config != nil {
 			sections[ResourceSection(name)] = true
@@ -334,29 +301,14 @@ func ResourceConfig[T any](r *Resources, name string) (T, error) {
 // set.
 func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
 	out := map[string][]ConfigField{}
-	seen := map[*ResourceDef]bool{}
-	var walk func(r *ResourceDef)
-	walk = func(r *ResourceDef) {
-		if r == nil || seen[r] {
-			return
-		}
-		seen[r] = true
-		if r.Config != nil && r.Name != "" {
-			out[ResourceSection(r.Name)] = r.Config.Fields()
-		}
-		for _, n := range r.Needs {
-			walk(n)
-		}
-	}
 	for _, a := range assets {
-		if a == nil {
-			continue
-		}
-		if a.Config != nil {
+		if a != nil && a.Config != nil {
 			out[string(a.Key)] = a.Config.Fields()
 		}
-		for _, r := range a.Resources {
-			walk(r)
+	}
+	for name, r := range providers(assets) {
+		if r.Config != nil {
+			out[ResourceSection(name)] = r.Config.Fields()
 		}
 	}
 	return out
@@ -371,4 +323,28 @@ func ConfigRecord(def *AssetDef, cfg RunConfig) string {
 	}
 	r, _ := def.Config.resolve("", cfg[string(def.Key)], nil)
 	return recordJSON(r.record)
+}
+
+// providers returns the resource providers the assets take, directly or
+// through other providers, by name.
+func providers(assets []*AssetDef) map[string]*ResourceDef {
+	out := map[string]*ResourceDef{}
+	var walk func(r *ResourceDef)
+	walk = func(r *ResourceDef) {
+		if r == nil || r.Name == "" || out[r.Name] != nil {
+			return
+		}
+		out[r.Name] = r
+		for _, n := range r.Needs {
+			walk(n)
+		}
+	}
+	for _, a := range assets {
+		if a != nil {
+			for _, r := range a.Resources {
+				walk(r)
+			}
+		}
+	}
+	return out
 }
