@@ -109,10 +109,10 @@ func ExecuteStep(ctx context.Context, defs *Definitions, step Step, opts Options
 // to opts.OnEvent. It resolves the partitions in opts.Env (give it the
 // Plan's Env) and maps them to the upstream partitions as the run would.
 // The data versions of the inputs come from opts.DataVersion. Of opts it
-// reads Env, Logger, OnEvent, DataVersion, GracePeriod and Resources:
-// without Resources, the step builds the resources it takes and cleans
-// them up before it returns; a process running many steps (a queue
-// worker) gives them one Resources for all, and closes it.
+// reads Env, Logger, OnEvent, DataVersion, GracePeriod, Config and
+// Resources: without Resources, the step builds the resources it takes
+// and cleans them up before it returns; a process running many steps (a
+// queue worker) gives them one Resources for all, and closes it.
 //
 // The steps of one run share the partitions resolved for the first of
 // them: give every step of a run its RunID and the run's Env, whose Now
