@@ -99,6 +99,46 @@ func TestResourcesBuiltOnceCleanedUpInReverse(t *testing.T) {
 	}
 }
 
+// TestExecutorResources runs steps on an Executor as a queue worker
+// does: a step given no Resources builds and cleans up its own; steps
+// given one Resources share what the first built, cleaned up by Close.
+func TestExecutorResources(t *testing.T) {
+	var j journal
+	_, clientDef := resourceDefs(&j, false)
+	defs := &runtime.Definitions{
+		Assets:     []*runtime.AssetDef{usesClient("a", clientDef), usesClient("b", clientDef)},
+		IOManagers: map[string]runtime.IOManager{"io_manager": memory.New()},
+	}
+	x, err := runtime.NewExecutor(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if res := x.Execute(ctx, runtime.Step{Key: "a"}, runtime.Options{}); res.Status != runtime.StatusSuccess {
+		t.Fatalf("step a alone: %v", res.Err)
+	}
+	want := []string{"open pool", "open client", "close client", "close pool"}
+	if !slices.Equal(j.lines, want) {
+		t.Errorf("a step alone: journal %q, want %q", j.lines, want)
+	}
+	j.lines = nil
+	shared := new(runtime.Resources)
+	for _, k := range []runtime.Key{"a", "b", "a"} {
+		if res := x.Execute(ctx, runtime.Step{RunID: "r", Key: k}, runtime.Options{Resources: shared}); res.Status != runtime.StatusSuccess {
+			t.Fatalf("step %s: %v", k, res.Err)
+		}
+	}
+	if want := []string{"open pool", "open client"}; !slices.Equal(j.lines, want) {
+		t.Errorf("steps sharing resources: journal %q, want %q (built once, not closed by the steps)", j.lines, want)
+	}
+	if err := shared.Close(); err == nil || !strings.Contains(err.Error(), "client close failed") {
+		t.Errorf("Close: %v, want the client's cleanup error", err)
+	}
+	if want := []string{"open pool", "open client", "close client", "close pool"}; !slices.Equal(j.lines, want) {
+		t.Errorf("after Close: journal %q, want %q", j.lines, want)
+	}
+}
+
 func TestResourcesNotBuiltUnlessNeeded(t *testing.T) {
 	var j journal
 	_, clientDef := resourceDefs(&j, false)
