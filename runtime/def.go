@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"context"
 	"reflect"
 	"time"
 
@@ -60,8 +61,20 @@ type AssetDef struct {
 	Checks []*CheckDef
 
 	// Compute loads the inputs through in, calls the asset function and
-	// returns its output (nil when it has none).
+	// returns its output (nil when it has none). Nil for an external asset.
 	Compute func(ctx *Context, in Inputs) (any, error)
+
+	// Observe is set for an external asset, one that another system
+	// produces (the external option): it is observed, never materialized
+	// (see Observation and Definitions.Observe). Its OutputType, when set,
+	// is the type its readers load its stored data into.
+	Observe func(ctx context.Context) (Observation, error)
+	// ObserveOutput opts a materialized asset into observation of its
+	// stored output (the observe option): Definitions.Observe reads the
+	// stamp its I/O manager keeps (runtime.Stamped) of each of its
+	// outputs, so that data changed or deleted behind assetgen's back is
+	// noticed.
+	ObserveOutput bool
 }
 
 // BackfillSingle is the Backfill of an asset whose steps each cover a

@@ -49,6 +49,7 @@ func (d *Definitions) check(selection []Key) (*Plan, error) {
 	g := NewGraph(d.Assets)
 	errs, bad := d.shape(g)
 	sel, unknown := g.selection(selection)
+	sel = g.withoutExternal(sel)
 	errs = append(errs, unknown...)
 	errs = append(errs, d.needs(g, sel, bad)...)
 	errs = append(errs, validateResources(d.Assets)...)
@@ -109,6 +110,7 @@ func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
 			dups[first] = append(dups[first], a)
 			continue
 		}
+		errs = append(errs, checkExternal(a)...)
 		for k, in := range a.Inputs {
 			j := g.input(int32(i), k)
 			switch {
@@ -178,6 +180,10 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 	for i, a := range g.defs {
 		node := int32(i)
 		if sel != nil && !sel[i] || bad[i] {
+			continue
+		}
+		if a.External() {
+			add("%s", externalSelected(a))
 			continue
 		}
 		if a.Compute == nil {
