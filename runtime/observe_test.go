@@ -63,7 +63,9 @@ func TestObserveExternal(t *testing.T) {
 
 func TestObserveErrors(t *testing.T) {
 	boom := external("boom", func(context.Context) (runtime.Observation, error) { panic("no disk") })
-	fails := external("fails", func(context.Context) (runtime.Observation, error) { return runtime.Observation{}, errors.New("bucket gone") })
+	fails := external("fails", func(context.Context) (runtime.Observation, error) {
+		return runtime.Observation{}, errors.New("bucket gone")
+	})
 	flat := external("flat", func(context.Context) (runtime.Observation, error) {
 		return runtime.Observation{Partitions: map[string]string{"x": "1"}}, nil
 	})
