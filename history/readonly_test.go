@@ -104,9 +104,10 @@ var undo = map[int][]string{
 	5: {`ALTER TABLE runs DROP COLUMN queued`, `ALTER TABLE steps DROP COLUMN worker`},
 	6: {`DROP TABLE partition_states`, `DROP INDEX dynamic_partitions_by_seq`, `DROP TABLE dynamic_partitions`,
 		`ALTER TABLE runs DROP COLUMN partitions`, `ALTER TABLE steps DROP COLUMN step_range`},
-	7: {`DROP TABLE checks`},
-	8: {`DROP TABLE automation_leases`, `DROP TABLE automation_states`, `DROP TABLE automation_ticks`, `DROP TABLE automation_evaluations`},
-	9: {`ALTER TABLE steps DROP COLUMN config`, `ALTER TABLE assets DROP COLUMN config`},
+	7:  {`DROP TABLE checks`},
+	8:  {`DROP TABLE automation_leases`, `DROP TABLE automation_states`, `DROP TABLE automation_ticks`, `DROP TABLE automation_evaluations`},
+	9:  {`ALTER TABLE steps DROP COLUMN config`, `ALTER TABLE assets DROP COLUMN config`},
+	10: {`DROP TABLE observations`},
 }
 
 // TestMigrate opens histories of older schema versions, read-write and

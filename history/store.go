@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the newest schema this code knows. Open migrates older
 // databases to it and refuses newer ones.
-const SchemaVersion = 9
+const SchemaVersion = 10
 
 // migrations[i] takes a database from schema version i to i+1. Each runs in
 // one transaction with the version bump. They use only SQL that SQLite and
@@ -198,6 +198,22 @@ var migrations = []string{
 	// version.
 	`ALTER TABLE steps ADD COLUMN config TEXT NOT NULL DEFAULT '';
 	ALTER TABLE assets ADD COLUMN config TEXT NOT NULL DEFAULT ''`,
+	// 10: observations of external assets and of stored outputs (see
+	// Observe): a row per change of an (asset, partition)'s observed
+	// version, its checked_ns moved by each later observation alike.
+	`CREATE TABLE observations (
+		asset_key TEXT NOT NULL,
+		partition_key TEXT NOT NULL,
+		time_ns BIGINT NOT NULL,
+		checked_ns BIGINT NOT NULL,
+		data_version TEXT NOT NULL,
+		missing INTEGER NOT NULL,
+		external INTEGER NOT NULL,
+		metadata TEXT NOT NULL,
+		run_id TEXT NOT NULL,
+		source TEXT NOT NULL,
+		PRIMARY KEY (asset_key, partition_key, time_ns)
+	) {{without_rowid}}`,
 }
 
 // dialect is what differs between the SQL databases behind a Log.
