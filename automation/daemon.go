@@ -26,6 +26,11 @@ type Definitions struct {
 	Sensors    []Sensor
 	Conditions map[runtime.Key]Condition // by asset
 	Freshness  map[runtime.Key]Freshness // by asset
+
+	// ObserveInterval is how often the daemon observes the external
+	// assets and the assets that observe their stored outputs (see
+	// runtime.Definitions.Observe): at every tick when 0.
+	ObserveInterval time.Duration
 }
 
 // Run is a run the daemon launches.
@@ -46,7 +51,10 @@ type Launcher func(ctx context.Context, r Run) error
 // Options configure a Daemon.
 type Options struct {
 	Assets []*runtime.AssetDef
-	Log    history.Log
+	// IOManagers are the pipeline's I/O managers, whose stamps tell the
+	// versions of the outputs of assets that observe them.
+	IOManagers map[string]runtime.IOManager
+	Log        history.Log
 	Launch Launcher
 	Clock  Clock     // RealClock when nil
 	Out    io.Writer // a line per event; io.Discard when nil
@@ -100,6 +108,10 @@ type Daemon struct {
 	wg     sync.WaitGroup
 
 	prev map[runtime.Key]history.Evaluation // the evaluations last written
+
+	observable   []runtime.Key // the assets it observes, in definition order
+	observeEvery time.Duration
+	lastObserve  time.Time
 }
 
 // New checks defs against the assets and returns a daemon. An invalid
@@ -196,6 +208,7 @@ func New(defs Definitions, o Options) (*Daemon, error) {
 		}
 		d.freshOf[key] = fr
 	}
+	errs = append(errs, d.observeSetup(defs)...)
 	for _, k := range g.order {
 		if d.condOf[k] != nil {
 			d.conds = append(d.conds, k)
@@ -287,6 +300,9 @@ func (d *Daemon) Tick(ctx context.Context) error {
 		return err
 	}
 	var errs []error
+	if err := d.tickObserve(ctx, now); err != nil {
+		errs = append(errs, err)
+	}
 	for _, s := range d.schedules {
 		if err := d.tickSchedule(ctx, s, states[stateName(KindSchedule, s.Name)], now); err != nil {
 			errs = append(errs, err)

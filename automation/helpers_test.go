@@ -97,7 +97,7 @@ func (h *harness) open() history.Log {
 // daemon makes h's daemon of defs; it fails the test on error.
 func (h *harness) daemon(defs Definitions, maxRuns int) *Daemon {
 	h.t.Helper()
-	d, err := New(defs, Options{Assets: h.defs.Assets, Log: h.log, Launch: h.launch, Clock: h.clock, Out: h.out, MaxRuns: maxRuns})
+	d, err := New(defs, Options{Assets: h.defs.Assets, IOManagers: h.defs.IOManagers, Log: h.log, Launch: h.launch, Clock: h.clock, Out: h.out, MaxRuns: maxRuns})
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -324,6 +324,7 @@ func commands() []*command {
 		helpCommand(),
 		listCommand(),
 		materializeCommand(),
+		observeCommand(),
 		partitionsCommand(),
 		runsCommand(),
 		serveCommand(),

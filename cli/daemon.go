@@ -135,7 +135,7 @@ func (e *env) daemon(log history.Log, l *launcher, clock automation.Clock, out i
 	if e.auto == nil {
 		return nil, nil
 	}
-	o := automation.Options{Assets: e.defs.Assets, Log: log, Clock: clock, Out: out}
+	o := automation.Options{Assets: e.defs.Assets, IOManagers: e.defs.IOManagers, Log: log, Clock: clock, Out: out}
 	if l != nil {
 		o.Launch = l.automated
 	}

@@ -218,9 +218,20 @@ func (o *materializeOptions) run(e *env) int {
 	if err != nil {
 		return e.selectError(err)
 	}
-	var keys []runtime.Key
+	var keys, external []runtime.Key
 	for _, i := range g.Order(sel) {
-		keys = append(keys, g.Def(i).Key)
+		if d := g.Def(i); d.External() {
+			external = append(external, d.Key)
+		} else {
+			keys = append(keys, d.Key)
+		}
+	}
+	if len(external) > 0 && len(keys) == 0 {
+		e.errorf("%s", leftOut(external, "nothing to materialize"))
+		return exitFailed
+	}
+	if len(external) > 0 && o.selection != "" {
+		fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, leftOut(external, "left out"))
 	}
 	if len(keys) == 0 {
 		// Before --stale, which would call it "every selected asset is

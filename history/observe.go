@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -264,4 +265,18 @@ func LatestObservations(ctx context.Context, log Log) ([]Observation, error) {
 		return ol.LatestObservations(ctx)
 	}
 	return nil, nil
+}
+
+// ObserveAssets observes the assets of keys of defs (every observable one
+// when keys is nil; see runtime.Definitions.Observe), with partition keys
+// resolved in env, and records what it observed with Observe. An asset
+// that cannot be observed is joined into the error (a
+// *runtime.ObserveError); the others are still recorded.
+func ObserveAssets(ctx context.Context, log Log, defs *runtime.Definitions, keys []runtime.Key, env partition.Env, source string) (string, []Observation, error) {
+	obs, oerr := defs.Observe(ctx, keys, env)
+	runID, rows, err := Observe(ctx, log, obs, source)
+	if err != nil {
+		return runID, rows, err
+	}
+	return runID, rows, oerr
 }
