@@ -55,9 +55,9 @@ type Options struct {
 	// versions of the outputs of assets that observe them.
 	IOManagers map[string]runtime.IOManager
 	Log        history.Log
-	Launch Launcher
-	Clock  Clock     // RealClock when nil
-	Out    io.Writer // a line per event; io.Discard when nil
+	Launch     Launcher
+	Clock      Clock     // RealClock when nil
+	Out        io.Writer // a line per event; io.Discard when nil
 
 	MaxRuns  int           // runs launched at once, at most; 4 when 0
 	Interval time.Duration // between ticks; 1s when 0
