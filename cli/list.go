@@ -93,6 +93,10 @@ type listEntry struct {
 	Timeout     string            `json:"timeout"`
 	Description string            `json:"description"`
 	Source      string            `json:"source"`
+	// External is set for an external asset (observed, never
+	// materialized); Observe for an asset observing its stored output.
+	External bool `json:"external,omitempty"`
+	Observe  bool `json:"observe,omitempty"`
 	// Config is the schema of the asset's config; Resources, the
 	// providers of the resources it takes, with theirs.
 	Config    []runtime.ConfigField            `json:"config,omitempty"`
@@ -115,6 +119,8 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 			Retries:     d.Retries,
 			Description: d.Description,
 			Source:      d.Source,
+			External:    d.External(),
+			Observe:     d.ObserveOutput,
 		}
 		if le.Tags == nil {
 			le.Tags = map[string]string{}

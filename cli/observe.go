@@ -174,3 +174,48 @@ func leftOut(keys []runtime.Key, what string) string {
 	list := strings.Join(names, ", ")
 	return fmt.Sprintf("%s: %s %s: another system produces them, observe records them (observe --select %s)", what, list, is, strings.Join(names, ","))
 }
+
+// latestObservations returns the latest observation of each asset (of
+// any of its partitions) in log.
+func latestObservations(e *env, log history.Log) (map[runtime.Key]*history.Observation, error) {
+	rows, err := history.LatestObservations(e.ctx, log)
+	if err != nil {
+		return nil, err
+	}
+	out := map[runtime.Key]*history.Observation{}
+	for i := range rows {
+		o := &rows[i]
+		if p := out[o.Key]; p == nil || o.Checked.After(p.Checked) {
+			out[o.Key] = o
+		}
+	}
+	return out, nil
+}
+
+// writeObserved prints the latest observation of each asset in states
+// that has one.
+func writeObserved(w io.Writer, states []history.State, observed map[runtime.Key]*history.Observation) {
+	header := false
+	for _, s := range states {
+		o := observed[s.Key]
+		if o == nil {
+			continue
+		}
+		if !header {
+			fmt.Fprintf(w, "\nObserved (the latest observation):\n")
+			header = true
+		}
+		what := "data version " + o.DataVersion
+		if o.Missing {
+			what = "nothing stored"
+			if o.External {
+				what = "nothing landed"
+			}
+		}
+		kind := "stored output"
+		if o.External {
+			kind = "external"
+		}
+		fmt.Fprintf(w, "  %s (%s): %s since %s, last observed %s by %s\n", stepName(o.Key, o.Partition), kind, what, fmtTime(o.Time), fmtTime(o.Checked), o.Source)
+	}
+}

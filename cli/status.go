@@ -94,6 +94,9 @@ type statusEntry struct {
 	// Freshness is the asset's freshness now, when the pipeline gives it
 	// a policy (cli.WithAutomation).
 	Freshness *automation.FreshnessResult `json:"freshness,omitempty"`
+	// Observation is the asset's latest observation (of any partition),
+	// for an external asset or one observing its stored output.
+	Observation *observationEntry `json:"last_observation,omitempty"`
 }
 
 // statusAutomation is the last evaluation of an asset's condition in
@@ -186,8 +189,13 @@ func (f *statusFlags) run(e *env) int {
 			return exitFailed
 		}
 	}
+	observed, err := latestObservations(e, log)
+	if err != nil {
+		e.errorf("reading the run history: %v", err)
+		return exitFailed
+	}
 	if f.json {
-		return writeJSONStatus(e, states, failed, evalOf, fresh)
+		return writeJSONStatus(e, states, failed, evalOf, fresh, observed)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ASSET\tSTATUS\tWHY\tLAST MATERIALIZED\tRUN")
@@ -218,6 +226,7 @@ func (f *statusFlags) run(e *env) int {
 	}
 	writeAutomation(e.stdout, states, evalOf)
 	writeFreshness(e.stdout, states, fresh)
+	writeObserved(e.stdout, states, observed)
 	for _, s := range states {
 		if s.Last != nil && s.Last.Landed {
 			fmt.Fprintf(e.stdout, "%s: the stored output is that of run %s, which stored it before its process ended; the next materialize records it\n", s.Key, s.Last.RunID)
@@ -229,7 +238,7 @@ func (f *statusFlags) run(e *env) int {
 	return exitOK
 }
 
-func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord, evals map[runtime.Key]history.Evaluation, fresh map[runtime.Key]automation.FreshnessResult) int {
+func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]history.CheckRecord, evals map[runtime.Key]history.Evaluation, fresh map[runtime.Key]automation.FreshnessResult, observed map[runtime.Key]*history.Observation) int {
 	entries := make([]statusEntry, 0, len(states))
 	for _, s := range states {
 		je := statusEntry{
@@ -268,6 +277,10 @@ func writeJSONStatus(e *env, states []history.State, failed map[runtime.Key][]hi
 		}
 		if r, ok := fresh[s.Key]; ok {
 			je.Freshness = &r
+		}
+		if o := observed[s.Key]; o != nil {
+			oe := newObservationEntry(o)
+			je.Observation = &oe
 		}
 		entries = append(entries, je)
 	}
