@@ -34,6 +34,7 @@ type asset struct {
 	result   types.Type // nil when the function returns no value
 	hasError bool       // the last result is an error
 	bad      bool       // has a problem; known by name only
+	external bool       // an external asset (the external flag): observed, never materialized
 	partDone bool       // part is resolved (for an imported asset)
 	dirLine  int        // line of the directive
 	dirCol   int        // column of the directive's text, after "//asset:"
@@ -320,6 +321,9 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 		as.bad = true
 		return
 	}
+	if a.externalFunc(fd, as, sig) {
+		return
+	}
 	if sig.Variadic() {
 		a.errorf(a.position(sig.Params().At(sig.Params().Len()-1).Pos()), "asset function %s is variadic; give each upstream its own parameter", fd.Name.Name)
 		as.bad = true
@@ -475,7 +479,7 @@ func (a *analysis) resolve() {
 					continue
 				}
 			}
-			if up.bad || up.fn == nil {
+			if up.bad || up.fn == nil || up.external {
 				continue
 			}
 			if up.result == nil {

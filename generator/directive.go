@@ -70,6 +70,12 @@ type Options struct {
 	Map []MapItem
 	// Checks holds the declarative column checks (checks=RULE(COL),...).
 	Checks []RuleItem
+	// External marks an external asset (the external flag): another
+	// system produces it, its function observes it.
+	External bool
+	// Observe opts an asset into observation of its stored output (the
+	// observe flag).
+	Observe bool
 
 	// Offsets holds the byte offset, in the directive text, of each
 	// option's value, by option name; DepOffsets that of each deps item.
@@ -123,7 +129,11 @@ var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
 	"kinds", "owners", "tags", "retries", "retry_delay", "timeout",
 	"partitions", "backfill", "partition_column", "map", "checks",
+	"external", "observe",
 }
+
+// flagOptions are written alone, without a value.
+var flagOptions = map[string]bool{"external": true, "observe": true}
 
 // listOptions take a comma-separated list of values; the others take one.
 var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true, "checks": true}
@@ -196,6 +206,15 @@ func (p *directiveParser) options(text string, names []string, lists map[string]
 		}
 		key := text[keyStart:i]
 		if i >= len(text) || text[i] != '=' {
+			if isKnown(key) && flagOptions[key] {
+				if seen[key] {
+					p.errorf(keyStart, "duplicate option %s", key)
+				} else {
+					seen[key] = true
+					set(key, keyStart, nil)
+				}
+				continue
+			}
 			if isKnown(key) {
 				p.errorf(i, "missing '=' after option %s", key)
 			} else {
@@ -223,6 +242,10 @@ func (p *directiveParser) options(text string, names []string, lists map[string]
 			continue
 		}
 		seen[key] = true
+		if flagOptions[key] && isKnown(key) {
+			p.errorf(valStart-1, "option %s takes no value: write it alone", key)
+			continue
+		}
 		if items == nil {
 			continue // a quoted string was malformed
 		}
@@ -303,6 +326,14 @@ func (p *directiveParser) scanValue(text string, i int) ([]item, int) {
 
 // set checks the items of option key and sets it when they are valid.
 func (p *directiveParser) set(o *Options, key string, items []item) {
+	switch key {
+	case "external":
+		o.External = true
+		return
+	case "observe":
+		o.Observe = true
+		return
+	}
 	v, off := items[0].text, items[0].off
 	switch key {
 	case "name":

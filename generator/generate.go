@@ -260,6 +260,9 @@ func emit(a *analysis) ([]byte, error) {
 		if err := decl(simple, func(w *bytes.Buffer) { e.writeDef(w, i) }); err != nil {
 			return nil, err
 		}
+		if as.external {
+			continue // observed by its own function
+		}
 		if err := decl(simple, func(w *bytes.Buffer) { e.writeCompute(w, i) }); err != nil {
 			return nil, err
 		}
@@ -500,10 +503,17 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	if p := configParam(as.params); p != nil {
 		add("Config", e.configDef(p.typ))
 	}
+	if o.Observe {
+		add("ObserveOutput", "true")
+	}
 	add("Source", q(as.source))
-	add("Compute", e.computes[i])
-
-	fmt.Fprintf(w, "// %s defines asset %s, computed by %s.\n", e.defs[i], as.key, as.fname)
+	if as.external {
+		add("Observe", as.fname)
+		fmt.Fprintf(w, "// %s defines external asset %s, observed by %s.\n", e.defs[i], as.key, as.fname)
+	} else {
+		add("Compute", e.computes[i])
+		fmt.Fprintf(w, "// %s defines asset %s, computed by %s.\n", e.defs[i], as.key, as.fname)
+	}
 	fmt.Fprintf(w, "func %s() *%s.AssetDef {\n\treturn &%s.AssetDef{\n", e.defs[i], rt, rt)
 	// gofmt aligns the values of consecutive one-line fields; a field
 	// spanning several lines ends the run.

@@ -219,5 +219,8 @@ func (im *importer) asset(fd *ast.FuncDecl, tp *types.Package) *asset {
 	if as.result, as.hasError, ok = resultOf(sig); !ok || sig.TypeParams().Len() > 0 || sig.Variadic() {
 		as.bad, as.why = true, "has an invalid signature"
 	}
+	if sp.opts.External {
+		as.external, as.result = true, nil
+	}
 	return as
 }

@@ -112,6 +112,8 @@ func (a *analysis) edges() {
 			}
 			up := p.up
 			if p.bad || up == nil || up.bad || up.fn == nil || up.result == nil {
+				// (An external upstream has no output type: the parameter
+				// loads what its I/O manager reads, of the same partition.)
 				continue
 			}
 			a.input(as, p, mp)

@@ -16,7 +16,7 @@ import (
 // external returns an external asset whose readers load an int, observed
 // by f.
 func external(key runtime.Key, f func(ctx context.Context) (runtime.Observation, error)) *runtime.AssetDef {
-	return &runtime.AssetDef{Key: key, OutputType: intType, Observe: f}
+	return &runtime.AssetDef{Key: key, Observe: f} // no OutputType, as generated
 }
 
 func TestObserveExternal(t *testing.T) {

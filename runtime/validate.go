@@ -116,7 +116,7 @@ func (d *Definitions) shape(g *Graph) (errs []string, bad []bool) {
 			switch {
 			case j < 0:
 				add("asset %s%s: input %s names no asset %q%s", a.Key, at(a), in.Name, in.Key, missingHint(in.Key, g.keys))
-			case g.defs[j].OutputType == nil:
+			case g.defs[j].OutputType == nil && !g.defs[j].External():
 				add("asset %s%s: input %s names asset %s, which has no output (its function returns no value); use deps to order after it", a.Key, at(a), in.Name, in.Key)
 			}
 		}
@@ -220,7 +220,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 		stores[i] = stores[i] || a.OutputType != nil
 	}
 	for i, a := range g.defs {
-		if !stores[i] || bad[i] || a.OutputType == nil {
+		if !stores[i] || bad[i] || a.OutputType == nil && !a.External() {
 			continue
 		}
 		io := a.IOManagerKey()
@@ -239,7 +239,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 				add("asset %s%s: I/O manager %q cannot store its output, a stream of rows (%v): it is no runtime.StreamStorer; return a slice (%v), or use a manager that streams", a.Key, at(a), io, a.OutputType, a.StoredType())
 			}
 		}
-		if tc, ok := m.(TypeChecker); ok {
+		if tc, ok := m.(TypeChecker); ok && a.OutputType != nil {
 			t := a.StoredType()
 			if err := tc.CheckType(t); err != nil {
 				add("asset %s%s: I/O manager %q cannot store its output type %v: %v", a.Key, at(a), io, t, err)
