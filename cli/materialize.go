@@ -276,6 +276,10 @@ func (o *materializeOptions) run(e *env) int {
 			return e.usageError("%v", err)
 		}
 		req = runtime.Partitions{Assets: parts}
+		if keys = materializable(e.defs, keys); len(keys) == 0 {
+			fmt.Fprintf(e.stderr, "%s materialize: %s\n", e.prog, nothingStale)
+			return exitOK
+		}
 	}
 	cfg, err := o.config.load()
 	if err != nil {

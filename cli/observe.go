@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -218,4 +219,20 @@ func writeObserved(w io.Writer, states []history.State, observed map[runtime.Key
 		}
 		fmt.Fprintf(w, "  %s (%s): %s since %s, last observed %s by %s\n", stepName(o.Key, o.Partition), kind, what, fmtTime(o.Time), fmtTime(o.Checked), o.Source)
 	}
+}
+
+// nothingStale says that only external assets are stale.
+const nothingStale = "the only stale assets are external: observe records them (observe), materialize does not"
+
+// materializable returns keys without those of external assets, which
+// --stale and --from-failure may name (an external asset never observed
+// is stale).
+func materializable(defs *runtime.Definitions, keys []runtime.Key) []runtime.Key {
+	ext := map[runtime.Key]bool{}
+	for _, d := range defs.Assets {
+		if d != nil && d.External() {
+			ext[d.Key] = true
+		}
+	}
+	return slices.DeleteFunc(keys, func(k runtime.Key) bool { return ext[k] })
 }

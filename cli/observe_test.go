@@ -90,10 +90,20 @@ func TestObserveFS(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "nothing to materialize: landed is external: another system produces them, observe records them (observe --select landed)")
 
-	code, out, errOut := run("observe")
+	// --stale leaves out landed, stale as never observed.
+	code, out, errOut := run("materialize", "--stale")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "2 steps: 2 succeeded")
+	// total, whose upstream landed was never observed, is stale; --stale
+	// adds never-materialized upstreams, but not external ones.
+	code, out, errOut = run("materialize", "--stale", "--select", "total")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "1 step: 1 succeeded")
+
+	code, out, errOut = run("observe")
 	require.Equal(t, 0, code, errOut)
 	assert.Regexp(t, `(?m)^landed +external +v1 +changed \(run [0-9a-f-]+\) +source="partner sftp"$`, out)
-	assert.Regexp(t, `(?m)^rows +output +missing +unchanged`, out)
+	assert.Regexp(t, `(?m)^rows +output +[0-9a-f]+ +unchanged`, out)
 
 	code, out, errOut = run("materialize")
 	require.Equal(t, 0, code, errOut)

@@ -44,7 +44,7 @@ func TestPartitions(t *testing.T) {
 	assert.Regexp(t, `(?m)^regional_daily +skipped +1 +\S+ +84 partitions: 81 success, 3 skipped$`, stdout)
 	assert.Contains(t, stdout, "raw_events[2026-02-10]: the events of 2026-02-10 are not available yet")
 	assert.Contains(t, stdout, "summary: upstream weekly_rollup partition 2026-02-08 was skipped")
-	m := regexp.MustCompile(`(?m)^145 steps: 138 succeeded, 1 failed, 6 skipped in \S+ \(run (\S+)\)$`).FindStringSubmatch(stdout)
+	m := regexp.MustCompile(`(?m)^146 steps: 139 succeeded, 1 failed, 6 skipped in \S+ \(run (\S+)\)$`).FindStringSubmatch(stdout)
 	require.NotNil(t, m, stdout)
 	failed := m[1]
 	assert.Equal(t, 27, countRows(t, dir, `SELECT count(DISTINCT day) FROM analytics.daily_totals`))

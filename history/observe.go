@@ -280,3 +280,12 @@ func ObserveAssets(ctx context.Context, log Log, defs *runtime.Definitions, keys
 	}
 	return runID, rows, oerr
 }
+
+// neverMade is the reason an asset with no record is stale: an external
+// asset was never observed (with data), another never materialized.
+func neverMade(d *runtime.AssetDef) Reason {
+	if d.External() {
+		return NeverObserved
+	}
+	return NeverMaterialized
+}

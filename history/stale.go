@@ -19,6 +19,7 @@ type Reason string
 // Reasons an asset is stale, in the order Staleness reports them.
 const (
 	NeverMaterialized    Reason = "never materialized"
+	NeverObserved        Reason = "never observed" // an external asset with no data version observed yet
 	LastAttemptFailed    Reason = "last attempt failed"
 	LastAttemptCanceled  Reason = "last attempt canceled"
 	CodeVersionChanged   Reason = "code version changed"

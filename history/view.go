@@ -284,7 +284,7 @@ func (v *View) eval(ctx context.Context, node int32) (*State, error) {
 	}
 	switch {
 	case rec == nil || !rec.Materialized():
-		add(Cause{Reason: NeverMaterialized})
+		add(Cause{Reason: neverMade(d)})
 		if c, ok := lastAttempt(rec); ok {
 			add(c)
 		}

@@ -90,7 +90,12 @@ func RawEvents(ctx *runtime.Context) ([]Event, error) {
 			Amount: int64(100 + h%9900),
 		}
 	}
-	ctx.AddMetadata("events", n)
+	late, err := lateEvents(day)
+	if err != nil {
+		return nil, err
+	}
+	events = append(events, late...)
+	ctx.AddMetadata("events", len(events))
 	return events, nil
 }
 

@@ -16,6 +16,8 @@ func Assets() []*runtime.AssetDef {
 		assetWeeklyRollup(),
 		assetRegionalDaily(),
 		assetSummary(),
+		assetLanding(),
+		assetLateSummary(),
 	}
 }
 
@@ -50,7 +52,7 @@ func assetDailyTotals() *runtime.AssetDef {
 		OutputType:      reflect.TypeFor[[]Total](),
 		Partitions:      Daily,
 		PartitionColumn: "day",
-		Source:          "examples/partitions/assets.go:101",
+		Source:          "examples/partitions/assets.go:106",
 		Compute:         computeDailyTotals,
 	}
 }
@@ -78,7 +80,7 @@ func assetWeeklyRollup() *runtime.AssetDef {
 		OutputType:      reflect.TypeFor[[]Rollup](),
 		Partitions:      Weekly,
 		PartitionColumn: "week",
-		Source:          "examples/partitions/assets.go:124",
+		Source:          "examples/partitions/assets.go:129",
 		Compute:         computeWeeklyRollup,
 	}
 }
@@ -104,7 +106,7 @@ func assetRegionalDaily() *runtime.AssetDef {
 		},
 		OutputType: reflect.TypeFor[RegionDay](),
 		Partitions: DailyRegions,
-		Source:     "examples/partitions/assets.go:150",
+		Source:     "examples/partitions/assets.go:155",
 		Compute:    computeRegionalDaily,
 	}
 }
@@ -129,7 +131,7 @@ func assetSummary() *runtime.AssetDef {
 			{Name: "weeklyRollup", Key: "weekly_rollup", Type: reflect.TypeFor[[]Rollup](), Gather: runtime.GatherConcat},
 		},
 		OutputType: reflect.TypeFor[Report](),
-		Source:     "examples/partitions/assets.go:171",
+		Source:     "examples/partitions/assets.go:176",
 		Compute:    computeSummary,
 	}
 }
@@ -142,5 +144,34 @@ func computeSummary(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	}
 	var out Report
 	out, err = Summary(weeklyRollup)
+	return out, err
+}
+
+// assetLanding defines external asset landing, observed by Landing.
+func assetLanding() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "landing",
+		Description: "Landing is the landing directory, as another system fills it: its data\nversion is a hash of the names and contents of its files, so that a\nfile dropped (or changed) makes what depends on it stale.",
+		Source:      "examples/partitions/landing.go:31",
+		Observe:     Landing,
+	}
+}
+
+// assetLateSummary defines asset late_summary, computed by LateSummary.
+func assetLateSummary() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "late_summary",
+		Description: "LateSummary sums up the late events that landed: eager, it runs again\nwhenever the daemon observes new data in the landing directory.",
+		Deps:        []runtime.Key{"landing"},
+		OutputType:  reflect.TypeFor[Late](),
+		Source:      "examples/partitions/landing.go:55",
+		Compute:     computeLateSummary,
+	}
+}
+
+// computeLateSummary loads the inputs of late_summary and calls LateSummary.
+func computeLateSummary(ctx *runtime.Context, in runtime.Inputs) (any, error) {
+	var out Late
+	out, err := LateSummary(ctx)
 	return out, err
 }

@@ -9,6 +9,11 @@
 //
 //	PARTITIONS_FAIL_DAY=2026-02-10  raw_events fails for that day
 //	PARTITIONS_LATE_DAY=2026-02-10  late events arrive for that day (its data changes)
+//
+// Its automation (landing.go; pipeline daemon) makes each day at 00:10
+// UTC, runs a day again when late events land for it in
+// data/partitions/landing/DAY.json, and observes that directory, an
+// external asset, so that late_summary follows it.
 package main
 
 //go:generate go run github.com/assetgen/assetgen/cmd/assetgen
@@ -35,5 +40,5 @@ func main() {
 			runtime.DefaultIOManager: fs.New("data/partitions"),
 			"warehouse":              warehouse,
 		},
-	})
+	}, cli.WithAutomation(Automation))
 }
