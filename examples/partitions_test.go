@@ -24,6 +24,11 @@ func TestPartitions(t *testing.T) {
 	bin := build(t, "partitions")
 	dir := t.TempDir()
 
+	// The landing directory, an external asset, is observed (empty): it
+	// is never materialized, late_summary depends on it.
+	stdout, _ := run(t, dir, bin, "observe")
+	assert.Regexp(t, `(?m)^landing +external +cbf29ce484222325 +changed \(run \S+\) +files=0$`, stdout)
+
 	// A partitioned asset needs partitions; a key it lacks gets a
 	// did-you-mean.
 	_, stderr, code := runEnv(t, dir, nil, bin, "materialize", "--select", "raw_events")
@@ -35,7 +40,7 @@ func TestPartitions(t *testing.T) {
 
 	// The backfill of a month, 2026-02-10 failing: that day and what
 	// reads it do not run, every other partition does.
-	stdout, _, code := runEnv(t, dir, []string{"PARTITIONS_FAIL_DAY=2026-02-10"}, bin,
+	stdout, _, code = runEnv(t, dir, []string{"PARTITIONS_FAIL_DAY=2026-02-10"}, bin,
 		"materialize", "--partition-range", "2026-02-01...2026-02-28")
 	require.Equal(t, 1, code, stdout)
 	assert.Regexp(t, `(?m)^raw_events +failed +1 +\S+ +28 partitions: 27 success, 1 failed$`, stdout)
@@ -114,7 +119,7 @@ func TestPartitions(t *testing.T) {
 	}, succeeded(t, stdout))
 	checkSummary(t, dir)
 	stdout, _ = run(t, dir, bin, "status")
-	assert.Contains(t, stdout, "5 assets: 5 fresh, 0 stale")
+	assert.Contains(t, stdout, "7 assets: 7 fresh, 0 stale")
 }
 
 // runEnv runs bin with args in dir, with env added to the environment, and
@@ -200,4 +205,100 @@ func checkSummary(t *testing.T, dir string) {
 	assert.Equal(t, events, sum.Events)
 	assert.Equal(t, amount, sum.Amount)
 	assert.Equal(t, byRegion, sum.ByRegion)
+}
+
+// TestPartitionsAutomation simulates a day of examples/partitions' daemon
+// in two halves, with late events dropped in the landing directory
+// before the day and at noon: the nightly schedule makes yesterday, the
+// sensor runs again the days whose late events landed, the daemon
+// observes the landing directory (an external asset), and the eager
+// conditions follow: daily_totals after raw_events, late_summary after
+// each new observation of the directory.
+func TestPartitionsAutomation(t *testing.T) {
+	t.Parallel()
+	bin := build(t, "partitions")
+	dir := t.TempDir()
+	landing := filepath.Join(dir, "data", "partitions", "landing")
+	require.NoError(t, os.MkdirAll(landing, 0o755))
+	drop := func(day, events string) {
+		require.NoError(t, os.WriteFile(filepath.Join(landing, day+".json"), []byte(events), 0o644))
+	}
+	drop("2026-02-08", `[{"ID":"late-1","Time":"2026-02-08T23:50:00Z","Region":"eu","Amount":1200}]`)
+
+	launches := func(out string) []string {
+		var got []string
+		for _, m := range regexp.MustCompile(`(?m)^(\S+) (observed landing: data version \w+ \(run \S+\)|[a-z ]+\w+: launched run \S+: .*)$`).FindAllStringSubmatch(out, -1) {
+			got = append(got, m[1]+" "+regexp.MustCompile(`(run|version) [0-9a-f-]+`).ReplaceAllString(m[2], "$1 …"))
+		}
+		return got
+	}
+	stdout, _ := run(t, dir, bin, "daemon", "--simulate", "2026-02-10T00:00:00Z", "--until", "2026-02-10T11:00:00Z")
+	assert.Equal(t, []string{
+		"2026-02-10T00:00:00Z observed landing: data version … (run …)",
+		"2026-02-10T00:00:00Z sensor late_events: launched run …: raw_events [2026-02-08]",
+		"2026-02-10T00:00:00Z condition: launched run …: late_summary",
+		"2026-02-10T01:00:00Z schedule nightly: launched run …: raw_events [2026-02-09]",
+		"2026-02-10T02:00:00Z condition: launched run …: daily_totals [2026-02-09]",
+	}, launches(stdout), stdout)
+	assert.NotContains(t, stdout, "failed")
+
+	// Late events of yesterday land at noon.
+	drop("2026-02-09", `[{"ID":"late-2","Time":"2026-02-09T22:10:00Z","Region":"us","Amount":800},`+
+		`{"ID":"late-3","Time":"2026-02-09T23:40:00Z","Region":"apac","Amount":450}]`)
+	stdout, _ = run(t, dir, bin, "daemon", "--simulate", "2026-02-10T12:00:00Z", "--until", "2026-02-10T23:00:00Z")
+	assert.Equal(t, []string{
+		"2026-02-10T12:00:00Z observed landing: data version … (run …)",
+		"2026-02-10T12:00:00Z sensor late_events: launched run …: raw_events [2026-02-09]",
+		"2026-02-10T12:00:00Z condition: launched run …: late_summary",
+		"2026-02-10T13:00:00Z condition: launched run …: daily_totals [2026-02-09]",
+	}, launches(stdout), stdout)
+	assert.NotContains(t, stdout, "failed")
+
+	// The data: the late events are in raw_events, in daily_totals and in
+	// the summary of the landing directory.
+	var late struct {
+		Days           []string
+		Events, Amount int64
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "data", "partitions", "late_summary.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &late))
+	assert.Equal(t, []string{"2026-02-08", "2026-02-09"}, late.Days)
+	assert.Equal(t, []int64{3, 2450}, []int64{late.Events, late.Amount})
+	var day []struct{ ID string }
+	data, err = os.ReadFile(filepath.Join(dir, "data", "partitions", "raw_events", "partition=2026-02-09.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &day))
+	assert.Equal(t, "late-3", day[len(day)-1].ID)
+	assert.Equal(t, len(day), countRows(t, dir, `SELECT sum(events) FROM analytics.daily_totals WHERE day = '2026-02-09'`))
+
+	// What status and the history say.
+	stdout, _ = run(t, dir, bin, "status", "--json")
+	var entries []struct {
+		Asset       string
+		Status      string
+		Observation *struct {
+			External    bool
+			DataVersion string `json:"data_version"`
+			Source      string
+			Metadata    map[string]any
+		} `json:"last_observation"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &entries))
+	for _, e := range entries {
+		switch e.Asset {
+		case "landing":
+			require.NotNil(t, e.Observation)
+			assert.True(t, e.Observation.External)
+			assert.Equal(t, "daemon", e.Observation.Source)
+			assert.Equal(t, float64(2), e.Observation.Metadata["files"])
+			assert.Equal(t, "fresh", e.Status)
+		case "late_summary":
+			assert.Equal(t, "fresh", e.Status)
+		}
+	}
+	stdout, _ = run(t, dir, bin, "runs", "--json", "-n", "0")
+	assert.Equal(t, 2, strings.Count(stdout, `"observe": "daemon"`), "an observation run per new data version")
+	stdout, _ = run(t, dir, bin, "automation")
+	assert.Regexp(t, `(?m)^sensor +late_events +every 1m0s `, stdout)
 }

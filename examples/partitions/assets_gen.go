@@ -151,8 +151,8 @@ func computeSummary(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 func assetLanding() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "landing",
-		Description: "Landing is the landing directory, as another system fills it: its data\nversion is a hash of the names and contents of its files, so that a\nfile dropped (or changed) makes what depends on it stale.",
-		Source:      "examples/partitions/landing.go:31",
+		Description: "Landing is the landing directory, as another system fills it: its data\nversion is a hash of the names and contents of its files (an empty\ndirectory has one too), so that a file dropped (or changed) makes what\ndepends on it stale.",
+		Source:      "examples/partitions/landing.go:32",
 		Observe:     Landing,
 	}
 }
@@ -164,7 +164,7 @@ func assetLateSummary() *runtime.AssetDef {
 		Description: "LateSummary sums up the late events that landed: eager, it runs again\nwhenever the daemon observes new data in the landing directory.",
 		Deps:        []runtime.Key{"landing"},
 		OutputType:  reflect.TypeFor[Late](),
-		Source:      "examples/partitions/landing.go:55",
+		Source:      "examples/partitions/landing.go:53",
 		Compute:     computeLateSummary,
 	}
 }

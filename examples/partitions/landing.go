@@ -24,8 +24,9 @@ import (
 const LandingDir = "data/partitions/landing"
 
 // Landing is the landing directory, as another system fills it: its data
-// version is a hash of the names and contents of its files, so that a
-// file dropped (or changed) makes what depends on it stale.
+// version is a hash of the names and contents of its files (an empty
+// directory has one too), so that a file dropped (or changed) makes what
+// depends on it stale.
 //
 // asset: external
 func Landing(ctx context.Context) (runtime.Observation, error) {
@@ -33,10 +34,7 @@ func Landing(ctx context.Context) (runtime.Observation, error) {
 	if err != nil {
 		return runtime.Observation{}, err
 	}
-	if len(files) == 0 {
-		return runtime.Observation{}, nil // nothing has landed yet
-	}
-	h := fnv.New64a()
+	h := fnv.New64a() // of no file, when the directory is empty (or missing)
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(LandingDir, f))
 		if err != nil {
