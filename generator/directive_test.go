@@ -43,6 +43,8 @@ func TestParseDirective(t *testing.T) {
 			{"raw/orders", partition.Last(), 27},
 			{"x", partition.StaticMap(map[string][]string{"eu": {"europe", "uk"}, "us": {"america"}}), 43},
 		}}},
+		{` external io=landing`, Options{External: true, IO: "landing"}},
+		{`observe group=g`, Options{Observe: true, Group: "g"}},
 		{` map="q:static('new york'=ny)",d:dim(date)`, Options{Map: []MapItem{
 			{"q", partition.StaticMap(map[string][]string{"new york": {"ny"}}), 5},
 			{"d", partition.Dim("date"), 31},
@@ -74,6 +76,9 @@ func TestParseDirectiveErrors(t *testing.T) {
 		{" name=", 7, "empty value for option name"},
 		{` name=""`, 7, "empty value for option name"},
 		{" group", 7, "missing '=' after option group"},
+		{" external=true", 10, "option external takes no value: write it alone"},
+		{" observe observe", 10, "duplicate option observe"},
+		{" externl", 2, `malformed option "externl": want key=value`},
 		{" analytics", 2, `malformed option "analytics": want key=value`},
 		{" =x", 2, "missing option name before '='"},
 		{" kinds=a,,b", 10, "empty value for option kinds"},

@@ -119,6 +119,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	}
 	f.Add([]byte("package p\n\n//asset:\nfunc A() []int { return nil }\n\n//asset:\nfunc B(a []int) int { return 0 }\n"))
+	f.Add([]byte("package p\n\nimport (\n\t\"context\"\n\n\t\"github.com/assetgen/assetgen/runtime\"\n)\n\n//asset: external observe=1\nfunc A(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }\n\n//asset: observe\nfunc B(a []int) int { return 0 }\n"))
 	f.Add([]byte("package p\n\ntype R struct{ ID int }\n\n//asset: checks=unique(id),min(id:0)\nfunc A() []R { return nil }\n\n//check: blocking=true\nfunc C(a []R) error { return nil }\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		pkg, err := checkSource(src)
