@@ -113,3 +113,64 @@ func TestObserve(t *testing.T) {
 		assert.True(t, all[1].Missing)
 	})
 }
+
+// TestObservePartitions: a partitioned external asset's observations move
+// the records of its partitions, so that the partition of its reader that
+// read a changed partition is stale, and only that one.
+func TestObservePartitions(t *testing.T) {
+	forEachStore(t, func(t *testing.T, log history.Log) {
+		ctx := context.Background()
+		intType := reflect.TypeFor[int]()
+		days := partition.Daily("2024-01-01", partition.End("2024-01-04"))
+		env := partition.Env{Now: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)}
+		versions := map[string]string{"2024-01-01": "a1", "2024-01-02": "b1", "2024-01-03": "c1"}
+		drops := &runtime.AssetDef{Key: "drops", Partitions: days, Observe: func(context.Context) (runtime.Observation, error) {
+			return runtime.Observation{Partitions: versions}, nil
+		}}
+		mem := memory.New()
+		for day := range versions {
+			mem.Set("drops", day, 1)
+		}
+		reader := &runtime.AssetDef{Key: "reader", Partitions: days, OutputType: intType,
+			Inputs: []runtime.Input{{Name: "drops", Key: "drops", Type: intType}},
+			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) { return runtime.Load[int](ctx, in, 0) }}
+		defs := &runtime.Definitions{Assets: []*runtime.AssetDef{drops, reader}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: mem}}
+
+		observe := func() string {
+			t.Helper()
+			id, _, err := history.ObserveAssets(ctx, log, defs, nil, env, history.SourceCommand)
+			require.NoError(t, err)
+			return id
+		}
+		require.NotEmpty(t, observe())
+		opts := runtime.Options{Logger: quiet, Env: env, Partitions: runtime.Partitions{Range: partition.Range{Start: "2024-01-01", End: "2024-01-03"}}}
+		rec, err := history.Record(ctx, log, &opts, nil)
+		require.NoError(t, err)
+		res, err := runtime.Materialize(ctx, defs, opts)
+		require.NoError(t, err)
+		require.NoError(t, rec.Close())
+		require.True(t, res.OK())
+		assert.Empty(t, observe(), "nothing changed")
+
+		versions["2024-01-02"] = "b2"
+		require.NotEmpty(t, observe())
+		recs, err := log.Partitions(ctx, "drops")
+		require.NoError(t, err)
+		b, ok := recs.Find("2024-01-02")
+		require.True(t, ok)
+		assert.Equal(t, "b2", b.DataVersion)
+		v := history.NewView(log, defs.Assets, nil, nil, env)
+		states, err := v.States(ctx, []runtime.Key{"reader"})
+		require.NoError(t, err)
+		require.Len(t, states, 1)
+		p := states[0].Partitions
+		require.NotNil(t, p)
+		var stale []string
+		for i := range p.Len() {
+			if p.Status(i) != history.PartitionFresh {
+				stale = append(stale, p.Keys.Key(i)+": "+p.Causes(i)[0].String())
+			}
+		}
+		assert.Equal(t, []string{"2024-01-02: upstream data changed drops (partition 2024-01-02: b1 -> b2)"}, stale)
+	})
+}
