@@ -132,7 +132,7 @@ func TestObservePartitions(t *testing.T) {
 			mem.Set("drops", day, 1)
 		}
 		reader := &runtime.AssetDef{Key: "reader", Partitions: days, OutputType: intType,
-			Inputs: []runtime.Input{{Name: "drops", Key: "drops", Type: intType}},
+			Inputs:  []runtime.Input{{Name: "drops", Key: "drops", Type: intType}},
 			Compute: func(ctx *runtime.Context, in runtime.Inputs) (any, error) { return runtime.Load[int](ctx, in, 0) }}
 		defs := &runtime.Definitions{Assets: []*runtime.AssetDef{drops, reader}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: mem}}
 
