@@ -61,8 +61,12 @@ type AssetDef struct {
 	Checks []*CheckDef
 
 	// Compute loads the inputs through in, calls the asset function and
-	// returns its output (nil when it has none). Nil for an external asset.
+	// returns its output (nil when it has none). Nil for an external asset
+	// and for an output of a multi-asset (its Multi computes it).
 	Compute func(ctx *Context, in Inputs) (any, error)
+	// Multi is the multi-asset the asset is an output of: one function
+	// producing several assets (see Multi); nil for a plain asset.
+	Multi *Multi
 
 	// Observe is set for an external asset, one that another system
 	// produces (the external option): it is observed, never materialized

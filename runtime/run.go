@@ -78,6 +78,8 @@ type run struct {
 	stopping atomic.Bool               // the run's grace period is over
 	graceMu  sync.Mutex
 	grace    *time.Timer // started when the run is cancelled
+
+	multi multiCalls // the calls of multi-assets' functions that steps wait for
 }
 
 func newRun(ctx context.Context, p *Plan, opts *Options, runID string) *run {

@@ -468,6 +468,9 @@ func (x *executor) grace() time.Duration {
 // call calls the asset function, turning a panic into a *PanicError.
 func (s *stepRun) call() (out any, err error) {
 	defer s.recover(&err)
+	if s.def.Multi != nil {
+		return s.callMulti()
+	}
 	return s.def.Compute(&s.ctx, s)
 }
 

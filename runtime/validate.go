@@ -186,7 +186,9 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			add("%s", externalSelected(a))
 			continue
 		}
-		if a.Compute == nil {
+		if a.Multi != nil {
+			errs = append(errs, checkMulti(a)...)
+		} else if a.Compute == nil {
 			add("asset %s%s: no Compute function", a.Key, at(a))
 		}
 		if a.Retries < 0 {

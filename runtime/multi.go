@@ -1,0 +1,213 @@
+package runtime
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// Multi is one function that produces several assets: a multi-asset
+// (Dagster's @multi_asset). Each output is an asset of its own, with its
+// own AssetDef (key, output type, I/O manager, checks, history), whose
+// Multi points to the one Multi of the function and whose Compute is nil;
+// the outputs share the function's inputs, deps and partitions.
+//
+// Each selected output has a step of its own (its own events, status and
+// materialization), but the steps of a run that cover the same partitions
+// share one call of the function: the first to start calls it, the others
+// wait for its outputs, and each stores its own. A run of some of the
+// outputs calls the function once and stores only those (Dagster's
+// can_subset); see Context.Selected.
+type Multi struct {
+	Name string // the function's name, for messages
+	Keys []Key  // the outputs, in the order Compute returns them
+	// CanSubset says that the function reads Context.Selected and may
+	// leave the outputs that are not selected zero. Without it, Selected
+	// reports every output as selected: the function computes them all,
+	// and only the selected ones are stored.
+	CanSubset bool
+	// Compute loads the inputs through in, calls the function and returns
+	// its outputs, by index in Keys.
+	Compute func(ctx *Context, in Inputs) ([]any, error)
+}
+
+// Selected reports whether output, the key or the name (the last part of
+// the key) of an output of the step's multi-asset, is to be stored by the
+// step's call of the function: when the multi-asset's CanSubset is set,
+// the function may leave the outputs that are not selected zero. Without
+// CanSubset, every output of the multi-asset is selected. For an asset
+// that is no multi-asset, Selected reports whether output is the asset
+// itself.
+func (c *Context) Selected(output string) bool {
+	def := c.Def
+	if def == nil {
+		return false
+	}
+	m := def.Multi
+	if m == nil {
+		return matchOutput(def.Key, output)
+	}
+	if !m.CanSubset {
+		return slices.ContainsFunc(m.Keys, func(k Key) bool { return matchOutput(k, output) })
+	}
+	if c.run == nil || c.run.x.run == nil {
+		return matchOutput(def.Key, output)
+	}
+	r := c.run.x.run
+	for _, s := range r.siblings(c.run.pos) {
+		if matchOutput(r.x.g.defs[r.node(s)].Key, output) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchOutput reports whether output is k or its name.
+func matchOutput(k Key, output string) bool {
+	return string(k) == output || k.Name() == output
+}
+
+// siblings returns the steps of the run that share the function call of
+// step s, s among them, in the order of the multi-asset's Keys: the steps
+// of the outputs of its multi-asset covering the same partitions. Only s
+// for an asset that is no multi-asset.
+func (r *run) siblings(s int32) []int32 {
+	p := r.p
+	st := p.steps[s]
+	m := p.g.defs[p.order[st.asset]].Multi
+	if m == nil {
+		return []int32{s}
+	}
+	var out []int32
+	for _, k := range m.Keys {
+		node, ok := p.g.Index(k)
+		if !ok || p.g.defs[node].Multi != m {
+			continue
+		}
+		a := p.apos[node]
+		if a < 0 {
+			continue // not selected
+		}
+		t := p.assets[a].first
+		if p.keys[node] != nil {
+			var ok bool
+			if t, ok = p.stepOf(a, int(st.lo)); !ok || p.steps[t].lo != st.lo || p.steps[t].hi != st.hi {
+				continue
+			}
+		}
+		if t < p.assets[a].end {
+			out = append(out, t)
+		}
+	}
+	if !slices.Contains(out, s) {
+		out = append(out, s) // a hand-made Multi whose Keys miss the asset
+	}
+	return out
+}
+
+// multiCalls holds the function calls of a run's multi-assets that some
+// of their steps still wait for.
+type multiCalls struct {
+	mu    sync.Mutex
+	calls map[multiKey]*multiCall
+}
+
+// multiKey identifies one call: the multi-asset, the partitions (the
+// span of keys of its steps) and the attempt.
+type multiKey struct {
+	m       *Multi
+	lo, hi  int32
+	attempt int
+}
+
+// multiCall is one call of a multi-asset's function, shared by the steps
+// of its outputs.
+type multiCall struct {
+	done chan struct{} // closed once outs and err are set
+	outs []any
+	err  error
+	left int // steps yet to take their output
+}
+
+// callMulti is the call of a step of an output of a multi-asset: it calls
+// the function, or waits for the call a sibling step made (see
+// run.siblings), and returns the step's own output.
+func (s *stepRun) callMulti() (any, error) {
+	def := s.def
+	m := def.Multi
+	i := slices.Index(m.Keys, def.Key)
+	if i < 0 {
+		return nil, fmt.Errorf("asset %s is not among the Keys of its Multi %s", def.Key, m.Name)
+	}
+	if m.Compute == nil {
+		return nil, fmt.Errorf("multi-asset %s has no Compute function", m.Name)
+	}
+	outs, err := s.shared(m)
+	if err != nil {
+		return nil, err
+	}
+	if len(outs) != len(m.Keys) {
+		return nil, fmt.Errorf("Compute of multi-asset %s returned %d outputs, want %d (its Keys)", m.Name, len(outs), len(m.Keys))
+	}
+	return outs[i], nil
+}
+
+// shared returns the outputs of the call of m's function that the step
+// shares with its sibling steps: the one it makes, when it is the first
+// of them, or the one it waits for.
+func (s *stepRun) shared(m *Multi) ([]any, error) {
+	r := s.x.run
+	n := 1
+	if r != nil {
+		n = len(r.siblings(s.pos))
+	}
+	if n == 1 {
+		return m.Compute(&s.ctx, s)
+	}
+	st := r.p.steps[s.pos]
+	k := multiKey{m: m, lo: st.lo, hi: st.hi, attempt: s.ctx.Attempt}
+	r.multi.mu.Lock()
+	c, waits := r.multi.calls[k]
+	if !waits {
+		c = &multiCall{done: make(chan struct{}), left: n}
+		if r.multi.calls == nil {
+			r.multi.calls = map[multiKey]*multiCall{}
+		}
+		r.multi.calls[k] = c
+	}
+	if c.left--; c.left == 0 {
+		delete(r.multi.calls, k)
+	}
+	r.multi.mu.Unlock()
+	if !waits {
+		func() {
+			defer close(c.done)
+			defer s.recover(&c.err)
+			c.outs, c.err = m.Compute(&s.ctx, s)
+		}()
+		return c.outs, c.err
+	}
+	select {
+	case <-c.done:
+		return c.outs, c.err
+	case <-s.ctx.Done():
+		return nil, fmt.Errorf("waiting for the call of %s by a sibling step: %w", m.Name, cancelCause(s.ctx))
+	}
+}
+
+// checkMulti returns what is wrong with the Multi of a, an output of a
+// multi-asset.
+func checkMulti(a *AssetDef) []string {
+	m := a.Multi
+	var errs []string
+	if m.Compute == nil {
+		errs = append(errs, fmt.Sprintf("asset %s%s: multi-asset %s has no Compute function", a.Key, at(a), m.Name))
+	}
+	if a.Compute != nil {
+		errs = append(errs, fmt.Sprintf("asset %s%s: an output of multi-asset %s has a Compute function of its own; set one of Compute and Multi", a.Key, at(a), m.Name))
+	}
+	if !slices.Contains(m.Keys, a.Key) {
+		errs = append(errs, fmt.Sprintf("asset %s%s: not among the Keys of its multi-asset %s (%s)", a.Key, at(a), m.Name, joinKeys(m.Keys, ", ")))
+	}
+	return errs
+}

@@ -1,0 +1,139 @@
+package runtime_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/memory"
+)
+
+// multiAssets returns the outputs "a" and "b" of one multi-asset, reading
+// asset "src", and downstream assets "da" and "db" of each; calls counts
+// the calls of the function, which returns src+1 and src+2, leaving an
+// output that is not selected zero when canSubset. A non-nil err fails it.
+func multiAssets(calls *atomic.Int32, canSubset bool, err error) []*runtime.AssetDef {
+	m := &runtime.Multi{Name: "Split", Keys: []runtime.Key{"a", "b"}, CanSubset: canSubset}
+	m.Compute = func(ctx *runtime.Context, in runtime.Inputs) ([]any, error) {
+		calls.Add(1)
+		src, lerr := runtime.Load[int](ctx, in, 0)
+		if lerr != nil {
+			return nil, lerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		var a, b int
+		if ctx.Selected("a") {
+			a = src + 1
+		}
+		if ctx.Selected("b") {
+			b = src + 2
+		}
+		return []any{a, b}, nil
+	}
+	in := []runtime.Input{{Name: "src", Key: "src", Type: reflect.TypeFor[int]()}}
+	return []*runtime.AssetDef{
+		intAsset("src", sum(10)),
+		{Key: "a", OutputType: reflect.TypeFor[int](), Inputs: in, Multi: m},
+		{Key: "b", OutputType: reflect.TypeFor[int](), Inputs: in, Multi: m},
+		intAsset("da", sum(0), "a"),
+		intAsset("db", sum(0), "b"),
+	}
+}
+
+func TestMultiOneCall(t *testing.T) {
+	for _, conc := range []int{1, 4} {
+		var calls atomic.Int32
+		mem := memory.New()
+		res, err := runtime.Materialize(context.Background(), defsOf(mem, multiAssets(&calls, true, nil)...), runtime.Options{Concurrency: conc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.OK() {
+			t.Fatalf("concurrency %d: %+v", conc, res.Steps)
+		}
+		if n := calls.Load(); n != 1 {
+			t.Errorf("concurrency %d: the function ran %d times, want 1", conc, n)
+		}
+		for k, want := range map[runtime.Key]int{"a": 11, "b": 12, "da": 11, "db": 12} {
+			if got, _ := mem.Value(k, ""); got != want {
+				t.Errorf("concurrency %d: %s = %v, want %d", conc, k, got, want)
+			}
+		}
+	}
+}
+
+func TestMultiSubset(t *testing.T) {
+	for _, canSubset := range []bool{true, false} {
+		var calls atomic.Int32
+		mem := memory.New()
+		defs := defsOf(mem, multiAssets(&calls, canSubset, nil)...)
+		res, err := runtime.Materialize(context.Background(), defs, runtime.Options{Selection: []runtime.Key{"src", "b"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.OK() || len(res.Steps) != 2 {
+			t.Fatalf("can_subset %v: %+v", canSubset, res.Steps)
+		}
+		if n := calls.Load(); n != 1 {
+			t.Errorf("can_subset %v: the function ran %d times, want 1", canSubset, n)
+		}
+		if got, _ := mem.Value("b", ""); got != 12 {
+			t.Errorf("can_subset %v: b = %v, want 12", canSubset, got)
+		}
+		if got, ok := mem.Value("a", ""); ok {
+			t.Errorf("can_subset %v: a, not selected, was stored: %v", canSubset, got)
+		}
+	}
+}
+
+func TestMultiFailure(t *testing.T) {
+	var calls atomic.Int32
+	boom := errors.New("boom")
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), multiAssets(&calls, false, boom)...), runtime.Options{Concurrency: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the function ran %d times, want 1", n)
+	}
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, string(s.Key)+":"+s.Status.String())
+		if s.Key == "a" || s.Key == "b" {
+			if !errors.Is(s.Err, boom) {
+				t.Errorf("step %s: err %v, want boom", s.Key, s.Err)
+			}
+		}
+	}
+	slices.Sort(got)
+	want := []string{"a:failed", "b:failed", "da:skipped", "db:skipped", "src:success"}
+	if !slices.Equal(got, want) {
+		t.Errorf("steps %v, want %v", got, want)
+	}
+}
+
+func TestMultiValidate(t *testing.T) {
+	var calls atomic.Int32
+	assets := multiAssets(&calls, false, nil)
+	assets[1].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
+	assets[2].Key = "c"
+	err := defsOf(memory.New(), assets...).Validate()
+	if err == nil {
+		t.Fatal("Validate passed")
+	}
+	for _, want := range []string{
+		"asset a: an output of multi-asset Split has a Compute function of its own",
+		"asset c: not among the Keys of its multi-asset Split (a, b)",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
