@@ -43,6 +43,10 @@ type asset struct {
 	// part is its partitions (partitions=); nil when unpartitioned. For
 	// an imported asset it is resolved on first use (partDone).
 	part *parts
+	// multi is the multi-asset it is an output of, tag where its tag is;
+	// nil for a plain asset.
+	multi *multiFn
+	tag   *tagSpot
 }
 
 // param is one parameter of an asset function.
@@ -379,6 +383,9 @@ func (a *analysis) function(fd *ast.FuncDecl) {
 			as.bad = true
 		}
 	}
+	if as.opts.Multi {
+		a.multi(as, fd)
+	}
 }
 
 // paramTypePos returns the position of the type of parameter i.
@@ -405,7 +412,7 @@ func (a *analysis) resolve() {
 	var names []string
 	for _, as := range a.assets {
 		if first, dup := byKey[as.key]; dup {
-			a.errorf(as.pos, "duplicate asset %q: %s is also declared by %s at %s", as.key, as.fname, first.fname, a.short(first.pos))
+			a.errorf(as.pos, "duplicate asset %q: %s is also declared by %s at %s", as.key, as.declarer(), first.declarer(), a.short(first.pos))
 			continue
 		}
 		byKey[as.key] = as

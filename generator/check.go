@@ -389,6 +389,9 @@ func (a *analysis) resolveChecks() {
 
 // at returns the position of byte off of the directive text of as.
 func (a *analysis) at(as *asset, off int) token.Position {
+	if pos, ok := a.tagPos(as, "", off); ok {
+		return pos // the checks of an output of a multi-asset
+	}
 	pos := as.pos
 	pos.Line, pos.Column = as.dirLine, as.dirCol+off
 	return pos

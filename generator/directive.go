@@ -76,6 +76,12 @@ type Options struct {
 	// Observe opts an asset into observation of its stored output (the
 	// observe flag).
 	Observe bool
+	// Multi: the directive starts with the word multi; the function is a
+	// multi-asset, each tagged field of its result an asset (see multi.go).
+	Multi bool
+	// CanSubset: can_subset=true, the multi-asset's function reads
+	// Context.Selected and may leave outputs that are not selected zero.
+	CanSubset bool
 
 	// Offsets holds the byte offset, in the directive text, of each
 	// option's value, by option name; DepOffsets that of each deps item.
@@ -128,7 +134,7 @@ func (e SyntaxErrors) Unwrap() []error {
 var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
 	"kinds", "owners", "tags", "retries", "retry_delay", "timeout",
-	"partitions", "backfill", "partition_column", "map", "checks",
+	"partitions", "backfill", "partition_column", "map", "checks", "can_subset",
 	"external", "observe",
 }
 
@@ -175,6 +181,11 @@ func (p *directiveParser) errorf(off int, format string, args ...any) {
 func parseDirective(text string) (Options, SyntaxErrors) {
 	var o Options
 	var p directiveParser
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(text, " \t"), multiWord); ok && (rest == "" || isSpace(rest[0])) {
+		// Blanked out, so that the offsets of the options stay those of text.
+		o.Multi = true
+		text = strings.Repeat(" ", len(text)-len(rest)) + rest
+	}
 	p.options(text, optionNames, listOptions, func(key string, valStart int, items []item) {
 		if o.Offsets == nil {
 			o.Offsets = map[string]int{}
@@ -182,6 +193,15 @@ func parseDirective(text string) (Options, SyntaxErrors) {
 		o.Offsets[key] = valStart
 		p.set(&o, key, items)
 	})
+	for k, off := range o.Offsets {
+		switch {
+		case o.Multi && slices.Contains(multiOnly, k):
+			p.errorf(off, "option %s is set on each output of a multi-asset, in its field's tag: `asset:\"NAME %s=...\"`", k, k)
+		case !o.Multi && k == "can_subset":
+			p.errorf(off, "option can_subset is for a multi-asset: start the directive with multi")
+		}
+	}
+	slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return cmp.Compare(a.Offset, b.Offset) })
 	return o, p.errs
 }
 
@@ -426,6 +446,13 @@ func (p *directiveParser) set(o *Options, key string, items []item) {
 		}
 	case "partition_column":
 		o.PartitionColumn = v
+	case "can_subset":
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			p.errorf(off, "invalid can_subset %q: want true or false", v)
+			return
+		}
+		o.CanSubset = b
 	case "map":
 		p.maps(o, items)
 	case "checks":

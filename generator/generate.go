@@ -30,6 +30,7 @@ type emitter struct {
 
 	checkFuncs map[*check]string    // the Run function of each check
 	resNames   map[*provider]string // the function returning each ResourceDef
+	multis     map[*multiFn]string  // the variable holding each runtime.Multi
 }
 
 func newEmitter(a *analysis) *emitter {
@@ -48,13 +49,17 @@ func newEmitter(a *analysis) *emitter {
 	free := func(name string) bool { return !taken[name] && scope.Lookup(name) == nil }
 	seen := map[string]bool{}
 	for _, as := range a.assets {
-		base := upperFirst(as.fname)
-		for i := 2; !free("asset"+base) || !free("compute"+base); i++ {
-			base = fmt.Sprintf("%s%d", upperFirst(as.fname), i)
+		if as.multi != nil {
+			e.nameMulti(as, free, taken)
+		} else {
+			base := upperFirst(as.fname)
+			for i := 2; !free("asset"+base) || !free("compute"+base); i++ {
+				base = fmt.Sprintf("%s%d", upperFirst(as.fname), i)
+			}
+			taken["asset"+base], taken["compute"+base] = true, true
+			e.defs = append(e.defs, "asset"+base)
+			e.computes = append(e.computes, "compute"+base)
 		}
-		taken["asset"+base], taken["compute"+base] = true, true
-		e.defs = append(e.defs, "asset"+base)
-		e.computes = append(e.computes, "compute"+base)
 
 		vars := make([]string, len(as.params))
 		params := map[string]bool{}
@@ -167,6 +172,9 @@ func (e *emitter) plan() {
 	for _, as := range e.a.assets {
 		walk(as.result)
 		walk(stream(as.result)) // the row type, written for RowsOf
+		if as.multi != nil {
+			walk(as.multi.result)
+		}
 		for _, p := range as.params {
 			walk(p.typ)
 			walk(stream(p.typ))
@@ -260,11 +268,17 @@ func emit(a *analysis) ([]byte, error) {
 		if err := decl(simple, func(w *bytes.Buffer) { e.writeDef(w, i) }); err != nil {
 			return nil, err
 		}
-		if as.external {
-			continue // observed by its own function
-		}
-		if err := decl(simple, func(w *bytes.Buffer) { e.writeCompute(w, i) }); err != nil {
-			return nil, err
+		switch {
+		case as.external:
+			// observed by its own function
+		case as.multi == nil:
+			if err := decl(simple, func(w *bytes.Buffer) { e.writeCompute(w, i) }); err != nil {
+				return nil, err
+			}
+		case as.multi.outs[0] == as:
+			if err := decl(false, func(w *bytes.Buffer) { e.writeMulti(w, i) }); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := e.writeCheckFuncs(decl); err != nil {
@@ -507,10 +521,14 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 		add("ObserveOutput", "true")
 	}
 	add("Source", q(as.source))
-	if as.external {
+	switch {
+	case as.external:
 		add("Observe", as.fname)
 		fmt.Fprintf(w, "// %s defines external asset %s, observed by %s.\n", e.defs[i], as.key, as.fname)
-	} else {
+	case as.multi != nil:
+		add("Multi", e.multis[as.multi])
+		fmt.Fprintf(w, "// %s defines asset %s, computed by %s.\n", e.defs[i], as.key, as.fname)
+	default:
 		add("Compute", e.computes[i])
 		fmt.Fprintf(w, "// %s defines asset %s, computed by %s.\n", e.defs[i], as.key, as.fname)
 	}
@@ -547,9 +565,40 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 	rt := e.pkgName(RuntimePath)
 	fmt.Fprintf(w, "// %s loads the inputs of %s and calls %s.\n", e.computes[i], as.key, as.fname)
 	fmt.Fprintf(w, "func %s(ctx *%s.Context, in %s.Inputs) (any, error) {\n", e.computes[i], rt, rt)
-	args := make([]string, 0, len(as.params))
+	args, declared := e.writeLoads(w, i)
+	call := as.fname + "(" + strings.Join(args, ", ") + ")"
+	out := "out"
+	if as.result != nil {
+		if elem := stream(as.result); elem != nil {
+			out = rt + ".RowsOf[" + e.typeText(elem) + "](out)" // for the I/O manager
+		}
+	}
+	switch {
+	case as.result != nil && as.hasError:
+		assign := "="
+		if !declared {
+			assign = ":="
+		}
+		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn %s, err\n", e.typeText(as.result), assign, call, out)
+	case as.result != nil:
+		fmt.Fprintf(w, "\tvar out %s = %s\n\treturn %s, nil\n", e.typeText(as.result), call, out)
+	case as.hasError:
+		fmt.Fprintf(w, "\treturn nil, %s\n", call)
+	default:
+		fmt.Fprintf(w, "\t%s\n\treturn nil, nil\n", call)
+	}
+	w.WriteString("}\n")
+}
+
+// writeLoads writes the statements of a Compute function that load the
+// inputs, config and resources of asset i into local variables, each
+// returning on error, and returns the arguments of the call and whether
+// they declared err.
+func (e *emitter) writeLoads(w *bytes.Buffer, i int) (args []string, declared bool) {
+	as := e.a.assets[i]
+	rt := e.pkgName(RuntimePath)
+	args = make([]string, 0, len(as.params))
 	input := 0
-	declared := false // err is declared
 	for j, p := range as.params {
 		if p.ctx {
 			args = append(args, "ctx")
@@ -582,28 +631,7 @@ func (e *emitter) writeCompute(w *bytes.Buffer, i int) {
 		input++
 		declared = true
 	}
-	call := as.fname + "(" + strings.Join(args, ", ") + ")"
-	out := "out"
-	if as.result != nil {
-		if elem := stream(as.result); elem != nil {
-			out = rt + ".RowsOf[" + e.typeText(elem) + "](out)" // for the I/O manager
-		}
-	}
-	switch {
-	case as.result != nil && as.hasError:
-		assign := "="
-		if !declared {
-			assign = ":="
-		}
-		fmt.Fprintf(w, "\tvar out %s\n\tout, err %s %s\n\treturn %s, err\n", e.typeText(as.result), assign, call, out)
-	case as.result != nil:
-		fmt.Fprintf(w, "\tvar out %s = %s\n\treturn %s, nil\n", e.typeText(as.result), call, out)
-	case as.hasError:
-		fmt.Fprintf(w, "\treturn nil, %s\n", call)
-	default:
-		fmt.Fprintf(w, "\t%s\n\treturn nil, nil\n", call)
-	}
-	w.WriteString("}\n")
+	return args, declared
 }
 
 // writeChecks declares one function literal per edge whose types differ,

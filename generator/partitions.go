@@ -66,6 +66,9 @@ func defKind(t types.Type) (partition.Kind, bool) {
 // optPos returns the position of the value of option key in the
 // directive of as.
 func (a *analysis) optPos(as *asset, key string) token.Position {
+	if pos, ok := a.tagPos(as, key, as.opts.Offsets[key]); ok {
+		return pos
+	}
 	return a.dirPos(as, as.opts.Offsets[key])
 }
 

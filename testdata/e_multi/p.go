@@ -1,0 +1,79 @@
+// Package p has multi-assets with problems.
+package p
+
+type Row struct{ ID int }
+
+type Clash struct {
+	A []Row `asset:"a"`
+	B []Row `asset:"a"`
+}
+
+// asset: multi
+func Clashing() Clash { return Clash{} }
+
+// asset:
+func Other() int { return 0 }
+
+type WithOther struct {
+	X int `asset:"other"`
+}
+
+// asset: multi
+func ClashesOther() WithOther { return WithOther{} }
+
+// asset: multi
+func NotStruct() []Row { return nil }
+
+// asset: multi
+func Nothing() error { return nil }
+
+type Untagged struct {
+	Good    int `asset:"good"`
+	Missing int
+	hidden  int `asset:"hidden"`
+	Bad     int `asset:"Bad-Name"`
+}
+
+// asset: multi
+func Fields() Untagged { return Untagged{} }
+
+type Options struct {
+	P []Row `asset:"p ioo=x retries=2 partition_column=nope"`
+	R []Row `asset:"r checks=not_null(idd)"`
+	Q int   `asset:"q checks=unique(id)"`
+}
+
+// asset: multi
+func Opts() Options { return Options{} }
+
+// asset: multi name=x can_subset=maybe checks=unique(id)
+func BadDirective() struct {
+	S int `asset:"s"`
+} {
+	return struct {
+		S int `asset:"s"`
+	}{}
+}
+
+// asset: can_subset=true
+func Plain() int { return 0 }
+
+type Empty struct {
+	N int `asset:"-"`
+}
+
+// asset: multi
+func NoOutputs() Empty { return Empty{} }
+
+// asset:
+func Reader(a []Row, good int, hidden int) int { return 0 }
+
+// asset:
+func WrongType(q string) int { return 0 }
+
+type Loop struct {
+	Back int `asset:"back"`
+}
+
+// asset: multi
+func Cyclic(back int) Loop { return Loop{} }
