@@ -1,0 +1,174 @@
+package generator
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMultiEndToEnd runs the multirun case's pipeline, whose
+// multi-assets journal each call of their function: both outputs are
+// stored and read downstream after one call; a selection of one output
+// calls the function once, which sees only that output selected, and
+// stores nothing of the other; a failure of the function fails each
+// output's step and skips what reads each; a partitioned multi-asset
+// runs once per partition.
+func TestMultiEndToEnd(t *testing.T) {
+	bin := buildCase(t, "multi_main", "multirun")
+	type run struct {
+		home, data, journal string
+	}
+	fresh := func(t *testing.T) run {
+		d := t.TempDir()
+		return run{filepath.Join(d, "home"), filepath.Join(d, "data"), filepath.Join(d, "journal")}
+	}
+	exe := func(t *testing.T, r run, env []string, args ...string) (string, int) {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+r.home, "MULTI_DATA="+r.data, "MULTI_JOURNAL="+r.journal, "TERM=dumb", "NO_COLOR=1")
+		cmd.Env = append(cmd.Env, env...)
+		out, err := cmd.CombinedOutput()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), code
+	}
+	journal := func(t *testing.T, r run) string {
+		b, err := os.ReadFile(r.journal)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	stored := func(t *testing.T, r run) []string {
+		var files []string
+		filepath.WalkDir(r.data, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") { // not the stamps
+				rel, _ := filepath.Rel(r.data, p)
+				files = append(files, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		return files
+	}
+	read := func(t *testing.T, r run, name string) string {
+		b, err := os.ReadFile(filepath.Join(r.data, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(b))
+	}
+
+	t.Run("all", func(t *testing.T) {
+		r := fresh(t)
+		out, code := exe(t, r, nil, "materialize", "--select", "numbers+")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if got, want := journal(t, r), "split  selected=evens,odds\n"; got != want {
+			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
+		}
+		if got, want := read(t, r, "even_sum.json"), "12"; got != want {
+			t.Errorf("even_sum = %s, want %s", got, want)
+		}
+		if got, want := read(t, r, "odd_count.json"), "3"; got != want {
+			t.Errorf("odd_count = %s, want %s", got, want)
+		}
+		// Each output is an asset of its own in the history.
+		out, _ = exe(t, r, nil, "status")
+		for _, k := range []string{"evens", "odds", "even_sum", "odd_count"} {
+			if !regexp.MustCompile(`(?m)^\s*` + k + `\s+fresh`).MatchString(out) {
+				t.Errorf("status does not say %s is fresh:\n%s", k, out)
+			}
+		}
+	})
+	t.Run("subset", func(t *testing.T) {
+		r := fresh(t)
+		if out, code := exe(t, r, nil, "materialize", "--select", "numbers"); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		out, code := exe(t, r, nil, "materialize", "--select", "evens")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if !strings.Contains(out, "1 step: 1 succeeded") {
+			t.Errorf("output:\n%s\nwant one step", out)
+		}
+		if got, want := journal(t, r), "split  selected=evens\n"; got != want {
+			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
+		}
+		if got, want := strings.Join(stored(t, r), " "), "evens.json numbers.json"; got != want {
+			t.Errorf("stored %s, want %s", got, want)
+		}
+		if got, want := read(t, r, "evens.json"), `[{"N":2},{"N":4},{"N":6}]`; got != want {
+			t.Errorf("evens = %s, want %s", got, want)
+		}
+		out, _ = exe(t, r, nil, "status")
+		if !regexp.MustCompile(`(?m)^\s*odds\s+stale\s+never materialized`).MatchString(out) || !regexp.MustCompile(`(?m)^\s*evens\s+fresh`).MatchString(out) {
+			t.Errorf("status does not say evens fresh, odds never materialized:\n%s", out)
+		}
+	})
+	t.Run("failure", func(t *testing.T) {
+		r := fresh(t)
+		out, code := exe(t, r, []string{"MULTI_FAIL=1"}, "materialize", "--select", "numbers+")
+		if code != 1 {
+			t.Fatalf("exit %d, want 1:\n%s", code, out)
+		}
+		if got, want := journal(t, r), "split  selected=evens,odds\n"; got != want {
+			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
+		}
+		for _, want := range []string{"evens: export unreadable", "odds: export unreadable", "2 failed", "2 skipped"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q:\n%s", want, out)
+			}
+		}
+		if got, want := strings.Join(stored(t, r), " "), "numbers.json"; got != want {
+			t.Errorf("stored %s, want %s", got, want)
+		}
+	})
+	t.Run("partitioned", func(t *testing.T) {
+		r := fresh(t)
+		out, code := exe(t, r, nil, "materialize", "--select", "visits or label", "--partitions", "north,south")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if got, want := sortLines(journal(t, r)), "shop north selected=visits,label\nshop south selected=visits,label\n"; got != want {
+			t.Errorf("journal:\n%s\nwant (sorted):\n%s", got, want)
+		}
+		if got, want := strings.Join(stored(t, r), " "), "label/partition=north.json label/partition=south.json visits/partition=north.json visits/partition=south.json"; got != want {
+			t.Errorf("stored %s, want %s", got, want)
+		}
+		// Without can_subset, the function computes both; only the
+		// selected output is stored.
+		r = fresh(t)
+		if out, code := exe(t, r, nil, "materialize", "--select", "label", "--partition", "south"); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if got, want := journal(t, r), "shop south selected=visits,label\n"; got != want {
+			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
+		}
+		if got, want := strings.Join(stored(t, r), " "), "label/partition=south.json"; got != want {
+			t.Errorf("stored %s, want %s", got, want)
+		}
+		if got, want := read(t, r, "label/partition=south.json"), `"shop south"`; got != want {
+			t.Errorf("label south = %s, want %s", got, want)
+		}
+	})
+}
+
+// sortLines returns the lines of s sorted, each ending with a newline.
+func sortLines(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	if s == "" {
+		return ""
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n") + "\n"
+}
