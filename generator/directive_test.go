@@ -203,10 +203,25 @@ func TestParseDirectiveLimits(t *testing.T) {
 	assert.ErrorContains(t, err, "column 8: invalid group")
 }
 
+func TestParseDirectiveMulti(t *testing.T) {
+	o, err := ParseDirective(" multi can_subset=true io=w")
+	assert.NoError(t, err)
+	assert.True(t, o.Multi && o.CanSubset)
+	assert.Equal(t, 26, o.Offsets["io"]) // offsets in the text given, multi blanked out
+	o, err = ParseDirective(" multiple=1")
+	assert.False(t, o.Multi)
+	assert.ErrorContains(t, err, `column 2: unknown option "multiple"`)
+	_, err = ParseDirective(" multi name=x partition_column=day")
+	assert.ErrorContains(t, err, "column 13: option name is set on each output of a multi-asset")
+	assert.ErrorContains(t, err, "column 32: option partition_column is set on each output")
+	_, err = ParseDirective(" can_subset=true")
+	assert.ErrorContains(t, err, "column 13: option can_subset is for a multi-asset")
+}
+
 func FuzzParseDirective(f *testing.F) {
 	for _, s := range []string{"", " group=a", ` name=x deps=a,b tags=k:v,"k2:v 2"`, ` code_version="\"`, " =", " retries=3 timeout=1m", `"`, ",,,=", " tags=:",
 		" partitions=Daily backfill=single partition_column=day", " partitions=p.Daily backfill=7", " map=a:window(-6...0),b/c:last,d:static(eu=x|y;'a b'=z),e:dim(date)",
-		` map="a:static('x,y'=z)",b:window(`} {
+		` map="a:static('x,y'=z)",b:window(`, " multi can_subset=true prefix=a", "multi", " multi name=x checks=unique(id)", " can_subset=maybe", " multix=1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

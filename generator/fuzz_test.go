@@ -110,7 +110,7 @@ func checkSource(src []byte) (*packages.Package, error) {
 // must parse and be gofmt-clean.
 func FuzzAnalyze(f *testing.F) {
 	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch",
-		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather", "e_checks"} {
+		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather", "e_checks", "multi", "e_multi"} {
 		matches, _ := filepath.Glob(filepath.Join("..", "testdata", c, "*.go"))
 		for _, m := range matches {
 			if src, err := os.ReadFile(m); err == nil {
@@ -121,6 +121,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte("package p\n\n//asset:\nfunc A() []int { return nil }\n\n//asset:\nfunc B(a []int) int { return 0 }\n"))
 	f.Add([]byte("package p\n\nimport (\n\t\"context\"\n\n\t\"github.com/assetgen/assetgen/runtime\"\n)\n\n//asset: external observe=1\nfunc A(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }\n\n//asset: observe\nfunc B(a []int) int { return 0 }\n"))
 	f.Add([]byte("package p\n\ntype R struct{ ID int }\n\n//asset: checks=unique(id),min(id:0)\nfunc A() []R { return nil }\n\n//check: blocking=true\nfunc C(a []R) error { return nil }\n"))
+	f.Add([]byte("package p\n\ntype S struct {\n\tA []int `asset:\"a io=x\"`\n\tB int `asset:\"b\"`\n}\n\n//asset: multi can_subset=true\nfunc M() S { return S{} }\n\n//asset:\nfunc D(a []int, b int) int { return 0 }\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		pkg, err := checkSource(src)
 		if pkg == nil {

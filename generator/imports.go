@@ -136,7 +136,11 @@ func (im *importer) parse(dir string, goFiles []string, tp *types.Package) *impo
 			}
 			if as := im.asset(fd, tp); as != nil {
 				as.from = ip
-				ip.assets = append(ip.assets, as)
+				if as.opts.Multi && !as.bad {
+					ip.assets = append(ip.assets, importedOutputs(as)...)
+				} else {
+					ip.assets = append(ip.assets, as)
+				}
 			}
 		}
 	}

@@ -44,61 +44,124 @@ type tagSpot struct {
 	set       map[string]bool // the options the tag sets
 }
 
+// output is one field of the result of a multi-asset, as its tag
+// declares it: an output, or a problem.
+type output struct {
+	field   *types.Var
+	index   int          // of the field
+	name    string       // the output's name
+	opts    Options      // the options of its tag
+	errs    SyntaxErrors // in the tag's value, at offsets of it
+	problem string       // why the field is no valid output, reported at the field
+	named   bool         // the name is valid and the first of its kind: an output
+}
+
+// outputsOf reads the outputs of multi-asset fname from the fields of
+// st, its result: each exported field tagged `asset:"NAME OPTIONS"`,
+// leaving out the fields tagged `asset:"-"` and the unexported untagged
+// ones. An exported untagged field, a tagged unexported one, an invalid
+// or duplicate name is a problem. It is the one rule for the analysed
+// package and the packages it imports.
+func outputsOf(fname string, result types.Type, st *types.Struct, qual types.Qualifier) []output {
+	var outs []output
+	byName := map[string]string{}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		o := output{field: f, index: i}
+		tag, tagged := reflect.StructTag(st.Tag(i)).Lookup(multiTag)
+		switch {
+		case tagged && tag == "-":
+			continue
+		case !tagged && f.Exported():
+			o.problem = fmt.Sprintf("field %s of %s, the result of multi-asset %s, has no %s tag: tag it `%s:%q` to make it an output, or `%s:\"-\"` to leave it out",
+				f.Name(), types.TypeString(result, qual), fname, multiTag, multiTag, ident.Snake(f.Name()), multiTag)
+		case !tagged:
+			continue // unexported and untagged: the function's own
+		case !f.Exported():
+			o.problem = fmt.Sprintf("field %s of %s, the result of multi-asset %s, is unexported: an output must be an exported field", f.Name(), types.TypeString(result, qual), fname)
+		}
+		if o.problem != "" {
+			outs = append(outs, o)
+			continue
+		}
+		o.name, _, _ = strings.Cut(tag, " ")
+		if why := ident.NameProblem(o.name); why != "" {
+			o.errs = SyntaxErrors{{Msg: fmt.Sprintf("invalid output name %q in the %s tag of field %s of multi-asset %s: %s", o.name, multiTag, f.Name(), fname, why)}}
+		} else if prev, dup := byName[o.name]; dup {
+			o.errs = SyntaxErrors{{Msg: fmt.Sprintf("output %q of multi-asset %s: field %s has the name of field %s; give each output its own name", o.name, fname, f.Name(), prev)}}
+		} else {
+			byName[o.name], o.named = f.Name(), true
+			o.opts, o.errs = parseDirective(strings.Repeat(" ", len(o.name)) + tag[len(o.name):])
+			o.errs = append(o.errs, outputProblems(o.opts)...)
+		}
+		outs = append(outs, o)
+	}
+	return outs
+}
+
+// outputAsset returns the asset of output o of mf, whose function is as.
+func outputAsset(as *asset, mf *multiFn, o output) *asset {
+	out := *as
+	out.name, out.result, out.multi = o.name, o.field.Type(), mf
+	out.key = strings.Join(append(slices.Clone(as.opts.Prefix), o.name), "/")
+	out.opts = outputOpts(as.opts, o.opts)
+	out.bad = as.bad || len(o.errs) > 0
+	mf.outs = append(mf.outs, &out)
+	mf.fields = append(mf.fields, o.field.Name())
+	return &out
+}
+
+// multiStruct returns the struct a multi-asset returns, or why there
+// is none.
+func multiStruct(as *asset, qual types.Qualifier) (*types.Struct, string) {
+	want := "want a struct whose exported fields, tagged `asset:\"name\"`, are its outputs"
+	if as.result == nil {
+		return nil, fmt.Sprintf("multi-asset %s returns no value; %s", as.fname, want)
+	}
+	st, ok := types.Unalias(as.result).Underlying().(*types.Struct)
+	if !ok {
+		return nil, fmt.Sprintf("multi-asset %s returns %s, which is not a struct; %s", as.fname, types.TypeString(as.result, qual), want)
+	}
+	return st, ""
+}
+
 // multi replaces as, the function of a multi-asset (the last asset
 // collected), with its outputs: one asset per tagged field of its result,
 // sharing its parameters, each with the directive's options and its
 // tag's.
 func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
-	if as.bad && as.fn == nil {
+	if as.fn == nil {
 		return
 	}
 	resPos := as.pos
 	if fd.Type.Results != nil {
 		resPos = a.position(fd.Type.Results.Pos())
 	}
-	want := "want a struct whose exported fields, tagged `asset:\"name\"`, are its outputs"
-	if as.result == nil {
-		if as.fn != nil && !as.bad {
-			a.errorf(resPos, "multi-asset %s returns no value; %s", as.fname, want)
+	st, why := multiStruct(as, a.qual)
+	if why != "" {
+		if !as.bad {
+			a.errorf(resPos, "%s", why)
 		}
-		as.bad = true
-		return
-	}
-	st, ok := types.Unalias(as.result).Underlying().(*types.Struct)
-	if !ok {
-		a.errorf(resPos, "multi-asset %s returns %s, which is not a struct; %s", as.fname, types.TypeString(as.result, a.qual), want)
 		as.bad = true
 		return
 	}
 	mf := &multiFn{fname: as.fname, result: as.result}
 	fields := a.fieldSyntax(st)
-	byName := map[string]string{}
 	bad := as.bad
-	for i := range st.NumFields() {
-		f := st.Field(i)
+	outs := outputsOf(as.fname, as.result, st, a.qual)
+	for _, o := range outs {
 		pos := as.pos
-		if p := a.position(f.Pos()); p.Filename != "" {
+		if p := a.position(o.field.Pos()); p.Filename != "" {
 			pos = p
 		}
-		tag, tagged := reflect.StructTag(st.Tag(i)).Lookup(multiTag)
-		switch {
-		case tagged && tag == "-":
-			continue
-		case !tagged && f.Exported():
-			a.errorf(pos, "field %s of %s, the result of multi-asset %s, has no %s tag: tag it `%s:%q` to make it an output, or `%s:\"-\"` to leave it out",
-				f.Name(), types.TypeString(as.result, a.qual), as.fname, multiTag, multiTag, ident.Snake(f.Name()), multiTag)
-			bad = true
-			continue
-		case !tagged:
-			continue // unexported and untagged: the function's own
-		case !f.Exported():
-			a.errorf(pos, "field %s of %s, the result of multi-asset %s, is unexported: an output must be an exported field", f.Name(), types.TypeString(as.result, a.qual), as.fname)
+		if o.problem != "" {
+			a.errorf(pos, "%s", o.problem)
 			bad = true
 			continue
 		}
-		spot := &tagSpot{line: pos.Line, col: pos.Column}
+		spot := &tagSpot{line: pos.Line, col: pos.Column, set: map[string]bool{}}
 		exact := false
-		if lit := fields[f.Pos()]; lit != nil && strings.HasPrefix(lit.Value, "`") {
+		if lit := fields[o.field.Pos()]; lit != nil && strings.HasPrefix(lit.Value, "`") {
 			if k := strings.Index(lit.Value, multiTag+`:"`); k >= 0 {
 				lp := a.position(lit.Pos())
 				spot.line, spot.col, exact = lp.Line, lp.Column+k+len(multiTag)+2, true
@@ -111,46 +174,30 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 			}
 			return p
 		}
-		name, _, _ := strings.Cut(tag, " ")
-		if why := ident.NameProblem(name); why != "" {
-			a.errorf(at(0), "invalid output name %q in the %s tag of field %s of multi-asset %s: %s", name, multiTag, f.Name(), as.fname, why)
-			bad = true
-			continue
-		}
-		if prev, dup := byName[name]; dup {
-			a.errorf(at(0), "output %q of multi-asset %s: field %s has the name of field %s; give each output its own name", name, as.fname, f.Name(), prev)
-			bad = true
-			continue
-		}
-		byName[name] = f.Name()
-		opts, errs := parseDirective(strings.Repeat(" ", len(name)) + tag[len(name):])
-		errs = append(errs, outputProblems(opts)...)
-		for _, e := range errs {
+		for _, e := range o.errs {
 			a.errorf(at(e.Offset), "%s", e.Msg)
 		}
-		spot.set = map[string]bool{}
-		for k := range opts.Offsets {
+		if !o.named {
+			bad = true
+			continue
+		}
+		for k := range o.opts.Offsets {
 			spot.set[k] = true
 		}
-		out := *as
-		out.name, out.pos, out.result, out.tag, out.multi = name, pos, f.Type(), spot, mf
-		out.key = strings.Join(append(slices.Clone(as.opts.Prefix), name), "/")
-		out.opts = outputOpts(as.opts, opts)
-		out.bad = as.bad || len(errs) > 0
+		out := outputAsset(as, mf, o)
+		out.pos, out.tag = pos, spot
 		if why := ident.KeyProblem(out.key); why != "" {
-			a.errorf(at(0), "prefix and output name %q make a key %s", name, why)
+			a.errorf(at(0), "prefix and output name %q make a key %s", o.name, why)
 			out.bad = true
 		}
-		if why := streamProblem(out.result, a.qual); why != "" || stream(out.result) != nil {
-			a.errorf(pos, "output %s of multi-asset %s is a stream of rows; an output of a multi-asset must be a value, such as a slice", name, as.fname)
+		if stream(out.result) != nil || streamProblem(out.result, a.qual) != "" {
+			a.errorf(pos, "output %s of multi-asset %s is a stream of rows; an output of a multi-asset must be a value, such as a slice", o.name, as.fname)
 			out.bad = true
 		}
-		mf.outs = append(mf.outs, &out)
-		mf.fields = append(mf.fields, f.Name())
 	}
 	if len(mf.outs) == 0 {
 		if !bad {
-			a.errorf(resPos, "multi-asset %s returns %s, which has no field tagged `%s:\"name\"`; %s", as.fname, types.TypeString(as.result, a.qual), multiTag, want)
+			a.errorf(resPos, "multi-asset %s returns %s, which has no field tagged `%s:\"name\"`; want a struct whose exported fields, tagged `asset:\"name\"`, are its outputs", as.fname, types.TypeString(as.result, a.qual), multiTag)
 		}
 		as.bad = true
 		return
@@ -161,6 +208,33 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 		}
 	}
 	a.assets = append(a.assets[:len(a.assets)-1], mf.outs...)
+}
+
+// importedOutputs returns the outputs of as, a multi-asset of an
+// imported package, as outputsOf reads them; each is bad when any
+// problem would be reported there.
+func importedOutputs(as *asset) []*asset {
+	st, why := multiStruct(as, nil)
+	if why != "" {
+		as.bad, as.why = true, "has an invalid multi-asset result"
+		return []*asset{as}
+	}
+	mf := &multiFn{fname: as.fname, result: as.result}
+	bad := false
+	for _, o := range outputsOf(as.fname, as.result, st, nil) {
+		if o.problem != "" || len(o.errs) > 0 {
+			bad = true
+		}
+		if o.named {
+			outputAsset(as, mf, o)
+		}
+	}
+	for _, o := range mf.outs {
+		if bad {
+			o.bad, o.why = true, "has an invalid multi-asset result"
+		}
+	}
+	return mf.outs
 }
 
 // outputProblems returns the options of an output's tag that are not
