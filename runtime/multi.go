@@ -37,11 +37,13 @@ type Multi struct {
 // the function may leave the outputs that are not selected zero. Without
 // CanSubset, every output of the multi-asset is selected. For an asset
 // that is no multi-asset, Selected reports whether output is the asset
-// itself.
+// itself. Outside a run (a Context made for a test, such as
+// assettest.Context's), every output is selected. A step run alone (by
+// an Executor, as the queue's workers do) stores its own output only.
 func (c *Context) Selected(output string) bool {
 	def := c.Def
-	if def == nil {
-		return false
+	if c.run == nil || def == nil {
+		return true
 	}
 	m := def.Multi
 	if m == nil {
@@ -50,7 +52,7 @@ func (c *Context) Selected(output string) bool {
 	if !m.CanSubset {
 		return slices.ContainsFunc(m.Keys, func(k Key) bool { return matchOutput(k, output) })
 	}
-	if c.run == nil || c.run.x.run == nil {
+	if c.run.x.run == nil {
 		return matchOutput(def.Key, output)
 	}
 	r := c.run.x.run

@@ -137,3 +137,28 @@ func TestMultiValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestMultiExecutor: a step run alone, as a queue worker runs it, calls
+// the function for its own output, which is all it selects and stores.
+func TestMultiExecutor(t *testing.T) {
+	var calls atomic.Int32
+	mem := memory.New()
+	mem.Set("src", "", 10)
+	x, err := runtime.NewExecutor(defsOf(mem, multiAssets(&calls, true, nil)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := x.Execute(context.Background(), runtime.Step{RunID: "r", Key: "b"}, runtime.Options{})
+	if res.Status != runtime.StatusSuccess {
+		t.Fatalf("step b: %v %v", res.Status, res.Err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the function ran %d times, want 1", n)
+	}
+	if got, _ := mem.Value("b", ""); got != 12 {
+		t.Errorf("b = %v, want 12", got)
+	}
+	if got, ok := mem.Value("a", ""); ok {
+		t.Errorf("a, not the step's, was stored: %v", got)
+	}
+}
