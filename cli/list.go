@@ -101,6 +101,8 @@ type listEntry struct {
 	// providers of the resources it takes, with theirs.
 	Config    []runtime.ConfigField            `json:"config,omitempty"`
 	Resources map[string][]runtime.ConfigField `json:"resources,omitempty"`
+	// Multi is the multi-asset the asset is an output of; nil for none.
+	Multi *multiEntry `json:"multi,omitempty"`
 }
 
 func writeJSONList(e *env, defs []*runtime.AssetDef) int {
@@ -121,6 +123,7 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 			Source:      d.Source,
 			External:    d.External(),
 			Observe:     d.ObserveOutput,
+			Multi:       multiOf(d),
 		}
 		if le.Tags == nil {
 			le.Tags = map[string]string{}

@@ -413,6 +413,7 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 		Partitions int      `json:"partitions,omitempty"` // how many
 		Upstream   []string `json:"upstream"`             // upstream assets of the run it runs after
 		Stored     []string `json:"stored"`               // upstream assets it loads from storage
+		Multi      string   `json:"multi,omitempty"`      // the function of its multi-asset, whose call its siblings share
 	}
 	type asset struct {
 		Asset      string `json:"asset"`
@@ -421,9 +422,10 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 		Range      string `json:"range"` // the partitions, as ranges
 	}
 	var steps []step
+	multis := multiNames(e.defs)
 	for n, s := range plan.Steps() {
 		steps = append(steps, step{Step: n + 1, Asset: string(s.Key), Partition: s.Partition, Partitions: s.Partitions.Len(),
-			Upstream: keyNames(s.After), Stored: keyNames(s.Loads)})
+			Upstream: keyNames(s.After), Stored: keyNames(s.Loads), Multi: multis[s.Key]})
 	}
 	assets := []asset{}
 	for _, a := range plan.Assets() {
@@ -446,6 +448,9 @@ func (o *materializeOptions) dryRunPlan(e *env, plan *runtime.Plan) int {
 		fmt.Fprintln(tw, "STEP\tASSET\tPARTITIONS\tAFTER\tLOADS FROM STORAGE")
 	}
 	for _, s := range steps {
+		if s.Multi != "" {
+			s.Asset += " (" + s.Multi + ")"
+		}
 		if len(assets) == 0 {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", s.Step, s.Asset, list(s.Upstream), list(s.Stored))
 			continue

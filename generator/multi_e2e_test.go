@@ -115,6 +115,27 @@ func TestMultiEndToEnd(t *testing.T) {
 			t.Errorf("status does not say evens fresh, odds never materialized:\n%s", out)
 		}
 	})
+	t.Run("dry-run and list", func(t *testing.T) {
+		r := fresh(t)
+		out, code := exe(t, r, nil, "materialize", "--select", "evens+", "--dry-run")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if !regexp.MustCompile(`(?m)^1\s+evens \(SplitParity\)\s+-\s+numbers$`).MatchString(out) {
+			t.Errorf("dry run does not show evens's step with its function:\n%s", out)
+		}
+		if journal(t, r) != "" {
+			t.Errorf("a dry run called the function")
+		}
+		out, code = exe(t, r, nil, "list", "--json")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		want := regexp.MustCompile(`"multi": \{\s*"function": "SplitParity",\s*"outputs": \[\s*"evens",\s*"odds"\s*\],\s*"can_subset": true\s*\}`)
+		if n := len(want.FindAllString(out, -1)); n != 2 {
+			t.Errorf("list --json has %s %d times, want 2 (evens, odds):\n%s", want, n, out)
+		}
+	})
 	t.Run("failure", func(t *testing.T) {
 		r := fresh(t)
 		out, code := exe(t, r, []string{"MULTI_FAIL=1"}, "materialize", "--select", "numbers+")
