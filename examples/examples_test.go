@@ -163,4 +163,11 @@ func TestResources(t *testing.T) {
 	require.Equal(t, map[string]float64{"ann": 52.5}, revenue)
 	_, err = os.Stat(filepath.Join(dir, "shop.duckdb"))
 	require.NoError(t, err, "the warehouse resource's DuckDB file")
+
+	// The multi-asset's outputs, each stored as its own asset.
+	for name, want := range map[string]string{"big_orders": `[{"ID":3,"Customer":"ann","Amount":40}]`, "small_orders": `[{"ID":1,"Customer":"ann","Amount":12.5}]`} {
+		data, err := os.ReadFile(filepath.Join(dir, "data", "resources", name+".json"))
+		require.NoError(t, err)
+		require.JSONEq(t, want, string(data), name)
+	}
 }

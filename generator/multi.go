@@ -148,6 +148,13 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 	mf := &multiFn{fname: as.fname, result: as.result}
 	fields := a.fieldSyntax(st)
 	bad := as.bad
+	for _, p := range as.params {
+		if !p.ctx && !p.bad && isConfig(p.typ) {
+			// Config is given per asset key; the outputs would each take it.
+			a.errorf(p.pos, "parameter %s of multi-asset %s is a config struct: a multi-asset takes no run config yet; give it to an asset upstream or downstream", p.name, as.fname)
+			p.bad, bad = true, true
+		}
+	}
 	outs := outputsOf(as.fname, as.result, st, a.qual)
 	for _, o := range outs {
 		pos := as.pos

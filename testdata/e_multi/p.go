@@ -1,6 +1,8 @@
 // Package p has multi-assets with problems.
 package p
 
+import "github.com/assetgen/assetgen/runtime"
+
 type Row struct{ ID int }
 
 type Clash struct {
@@ -77,3 +79,15 @@ type Loop struct {
 
 // asset: multi
 func Cyclic(back int) Loop { return Loop{} }
+
+type Knobs struct {
+	runtime.Config
+	Limit int
+}
+
+type Configured struct {
+	K int `asset:"k"`
+}
+
+// asset: multi
+func WithConfig(cfg Knobs) Configured { return Configured{} }

@@ -15,6 +15,8 @@ func Assets() []*runtime.AssetDef {
 	return []*runtime.AssetDef{
 		assetOrders(),
 		assetRevenue(),
+		assetSplitBySizeBigOrders(),
+		assetSplitBySizeSmallOrders(),
 	}
 }
 
@@ -68,6 +70,55 @@ func computeRevenue(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 	}
 	var out map[string]float64 = Revenue(orders)
 	return out, nil
+}
+
+// assetSplitBySizeBigOrders defines asset big_orders, computed by SplitBySize.
+func assetSplitBySizeBigOrders() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "big_orders",
+		Description: "SplitBySize splits the orders at 20 in one pass: a multi-asset\n(Dagster's @multi_asset). With can_subset=true it fills only the\noutputs the run selects: materialize --select big_orders calls it once\nand stores big_orders alone.",
+		Inputs: []runtime.Input{
+			{Name: "orders", Key: "orders", Type: reflect.TypeFor[[]Order]()},
+		},
+		OutputType: reflect.TypeFor[[]Order](),
+		Checks: []*runtime.CheckDef{
+			{Name: "min_amount", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "amount", Bound: 20}, Source: "examples/resources/shop/split.go:18"},
+		},
+		Source: "examples/resources/shop/split.go:18",
+		Multi:  multiSplitBySize,
+	}
+}
+
+// multiSplitBySize is the multi-asset computed by SplitBySize, whose outputs are "big_orders", "small_orders".
+var multiSplitBySize = &runtime.Multi{
+	Name:      "SplitBySize",
+	Keys:      []runtime.Key{"big_orders", "small_orders"},
+	CanSubset: true,
+	Compute:   computeSplitBySize,
+}
+
+// computeSplitBySize loads the inputs of SplitBySize, calls it and returns its outputs.
+func computeSplitBySize(ctx *runtime.Context, in runtime.Inputs) ([]any, error) {
+	orders, err := runtime.Load[[]Order](ctx, in, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out Sizes = SplitBySize(ctx, orders)
+	return []any{out.Big, out.Small}, nil
+}
+
+// assetSplitBySizeSmallOrders defines asset small_orders, computed by SplitBySize.
+func assetSplitBySizeSmallOrders() *runtime.AssetDef {
+	return &runtime.AssetDef{
+		Key:         "small_orders",
+		Description: "SplitBySize splits the orders at 20 in one pass: a multi-asset\n(Dagster's @multi_asset). With can_subset=true it fills only the\noutputs the run selects: materialize --select big_orders calls it once\nand stores big_orders alone.",
+		Inputs: []runtime.Input{
+			{Name: "orders", Key: "orders", Type: reflect.TypeFor[[]Order]()},
+		},
+		OutputType: reflect.TypeFor[[]Order](),
+		Source:     "examples/resources/shop/split.go:18",
+		Multi:      multiSplitBySize,
+	}
 }
 
 // resourceOpenWarehouse provides resource *sql.DB, built by OpenWarehouse.

@@ -22,6 +22,21 @@ func TestShop(t *testing.T) {
 	require.NoError(t, err)
 	assettest.GoldenOutput(t, res, "orders")
 	assettest.GoldenOutput(t, res, "revenue")
+	assettest.GoldenOutput(t, res, "big_orders")
+	assettest.GoldenOutput(t, res, "small_orders")
+}
+
+// A selection of one output of the multi-asset runs SplitBySize once and
+// stores that output only.
+func TestSplitSubset(t *testing.T) {
+	res, err := assettest.Materialize(context.Background(), shop.Assets(), assettest.Select("orders", "small_orders"),
+		assettest.Config(runtime.RunConfig{"resources.open_warehouse": {"path": ""}}))
+	require.NoError(t, err)
+	small, err := assettest.Output[[]shop.Order](res, "small_orders")
+	require.NoError(t, err)
+	require.Equal(t, []shop.Order{{ID: 1, Customer: "ann", Amount: 12.5}, {ID: 2, Customer: "bob", Amount: 3}}, small)
+	_, stored := res.Value("big_orders")
+	require.False(t, stored, "big_orders is not selected, but was stored")
 }
 
 // A test can hand the assets a warehouse of its own instead.
