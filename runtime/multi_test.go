@@ -162,3 +162,55 @@ func TestMultiExecutor(t *testing.T) {
 		t.Errorf("a, not the step's, was stored: %v", got)
 	}
 }
+
+// TestMultiRetry: the steps of the outputs share a call per attempt, so
+// a function failing once is called twice, whatever the concurrency, and
+// every output succeeds on its retry.
+func TestMultiRetry(t *testing.T) {
+	for _, conc := range []int{1, 2} {
+		var calls atomic.Int32
+		assets := multiAssets(&calls, false, nil)
+		m := assets[1].Multi
+		compute := m.Compute
+		m.Compute = func(ctx *runtime.Context, in runtime.Inputs) ([]any, error) {
+			if ctx.Attempt == 1 {
+				calls.Add(1)
+				return nil, errors.New("flaky")
+			}
+			return compute(ctx, in)
+		}
+		assets[1].Retries, assets[2].Retries = 1, 1
+		mem := memory.New()
+		res, err := runtime.Materialize(context.Background(), defsOf(mem, assets...), runtime.Options{Concurrency: conc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.OK() {
+			t.Fatalf("concurrency %d: %+v", conc, res.Steps)
+		}
+		if n := calls.Load(); n != 2 {
+			t.Errorf("concurrency %d: the function ran %d times, want 2 (one per attempt)", conc, n)
+		}
+		if got, _ := mem.Value("b", ""); got != 12 {
+			t.Errorf("concurrency %d: b = %v, want 12", conc, got)
+		}
+	}
+}
+
+// TestMultiPanic: a panic in the function fails every output's step with
+// a *PanicError; none waits forever.
+func TestMultiPanic(t *testing.T) {
+	var calls atomic.Int32
+	assets := multiAssets(&calls, false, nil)
+	assets[1].Multi.Compute = func(*runtime.Context, runtime.Inputs) ([]any, error) { panic("boom") }
+	res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), assets...), runtime.Options{Concurrency: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []runtime.Key{"a", "b"} {
+		st := res.Step(k)
+		if _, ok := errors.AsType[*runtime.PanicError](st.Err); st.Status != runtime.StatusFailed || !ok {
+			t.Errorf("step %s: %v %v, want failed with a PanicError", k, st.Status, st.Err)
+		}
+	}
+}
