@@ -72,9 +72,8 @@ func parseCheckDirective(text string) (CheckOptions, SyntaxErrors) {
 			}
 			o.Asset = v
 		case "blocking":
-			b, err := strconv.ParseBool(v)
-			if err != nil {
-				p.errorf(off, "invalid blocking %q: want true or false", v)
+			b, ok := p.boolean(key, v, off)
+			if !ok {
 				return
 			}
 			o.Blocking = b

@@ -447,12 +447,7 @@ func (p *directiveParser) set(o *Options, key string, items []item) {
 	case "partition_column":
 		o.PartitionColumn = v
 	case "can_subset":
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			p.errorf(off, "invalid can_subset %q: want true or false", v)
-			return
-		}
-		o.CanSubset = b
+		o.CanSubset, _ = p.boolean(key, v, off)
 	case "map":
 		p.maps(o, items)
 	case "checks":
@@ -492,6 +487,17 @@ func (p *directiveParser) maps(o *Options, items []item) {
 		}
 		o.Map = append(o.Map, MapItem{Name: name, Mapping: m, Offset: it.off})
 	}
+}
+
+// boolean returns v, the value of option key at offset off, as true or
+// false; ok is false, and the problem reported, for anything else.
+func (p *directiveParser) boolean(key, v string, off int) (b, ok bool) {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.errorf(off, "invalid %s %q: want true or false", key, v)
+		return false, false
+	}
+	return b, true
 }
 
 func texts(items []item) []string {

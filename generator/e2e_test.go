@@ -127,3 +127,27 @@ func buildCase(t *testing.T, main string, cases ...string) string {
 	}
 	return bin
 }
+
+// runCmd runs cmd and returns its combined output and exit status; it
+// fails the test when cmd cannot run.
+func runCmd(t *testing.T, cmd *exec.Cmd) (string, int) {
+	t.Helper()
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return string(out), code
+}
+
+// readFile returns the content of file, "" when it does not exist.
+func readFile(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -31,22 +31,9 @@ func TestMultiEndToEnd(t *testing.T) {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = append(os.Environ(), "ASSETGEN_HOME="+r.home, "MULTI_DATA="+r.data, "MULTI_JOURNAL="+r.journal, "TERM=dumb", "NO_COLOR=1")
 		cmd.Env = append(cmd.Env, env...)
-		out, err := cmd.CombinedOutput()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return string(out), code
+		return runCmd(t, cmd)
 	}
-	journal := func(t *testing.T, r run) string {
-		b, err := os.ReadFile(r.journal)
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	journal := func(t *testing.T, r run) string { return readFile(t, r.journal) }
 	stored := func(t *testing.T, r run) []string {
 		var files []string
 		filepath.WalkDir(r.data, func(p string, d os.DirEntry, err error) error {

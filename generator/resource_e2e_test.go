@@ -31,13 +31,6 @@ func TestResourcesEndToEnd(t *testing.T) {
 		cmd.Env = append(cmd.Env, env...)
 		return cmd, journal
 	}
-	read := func(t *testing.T, journal string) string {
-		b, err := os.ReadFile(journal)
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
 	for _, tt := range []struct {
 		name    string
 		env     []string
@@ -75,20 +68,14 @@ func TestResourcesEndToEnd(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cmd, journal := command(t, tt.env, tt.args...)
-			out, err := cmd.CombinedOutput()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			if code != tt.code || !strings.Contains(string(out), tt.out) {
+			out, code := runCmd(t, cmd)
+			if code != tt.code || !strings.Contains(out, tt.out) {
 				t.Errorf("exit status %d, want %d and %q in:\n%s", code, tt.code, tt.out, out)
 			}
-			if got := read(t, journal); got != tt.journal {
+			if got := readFile(t, journal); got != tt.journal {
 				t.Errorf("journal:\n%s\nwant:\n%s", got, tt.journal)
 			}
-			if strings.Contains(string(out), "hunter2") {
+			if strings.Contains(out, "hunter2") {
 				t.Errorf("a secret was printed:\n%s", out)
 			}
 		})
@@ -150,7 +137,7 @@ resources.open_db.password  string  -                          never printed
 		if !waiting {
 			t.Fatalf("wait never started:\n%s", seen.String())
 		}
-		if got := read(t, journal); got != "open db mem://test\n" {
+		if got := readFile(t, journal); got != "open db mem://test\n" {
 			t.Errorf("journal while waiting: %q", got)
 		}
 		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
@@ -169,7 +156,7 @@ resources.open_db.password  string  -                          never printed
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
 			t.Errorf("exit: %v, want status 130\n%s%s", err, stdout.String(), seen.String())
 		}
-		if got := read(t, journal); got != "open db mem://test\nclose db\n" {
+		if got := readFile(t, journal); got != "open db mem://test\nclose db\n" {
 			t.Errorf("journal after the interrupt:\n%s", got)
 		}
 	})
