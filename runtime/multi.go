@@ -56,12 +56,11 @@ func (c *Context) Selected(output string) bool {
 		return matchOutput(def.Key, output)
 	}
 	r := c.run.x.run
-	for _, s := range r.siblings(c.run.pos) {
-		if matchOutput(r.x.g.defs[r.node(s)].Key, output) {
-			return true
-		}
-	}
-	return false
+	found := false
+	r.siblings(c.run.pos, func(s int32) {
+		found = found || matchOutput(r.x.g.defs[r.node(s)].Key, output)
+	})
+	return found
 }
 
 // matchOutput reports whether output is k or its name.
@@ -69,18 +68,20 @@ func matchOutput(k Key, output string) bool {
 	return string(k) == output || k.Name() == output
 }
 
-// siblings returns the steps of the run that share the function call of
-// step s, s among them, in the order of the multi-asset's Keys: the steps
-// of the outputs of its multi-asset covering the same partitions. Only s
-// for an asset that is no multi-asset.
-func (r *run) siblings(s int32) []int32 {
+// siblings calls fn with each step of the run that shares the function
+// call of step s, s among them, in the order of the multi-asset's Keys:
+// the steps of the outputs of its multi-asset covering the same
+// partitions. Only s for an asset that is no multi-asset. It returns how
+// many there are.
+func (r *run) siblings(s int32, fn func(t int32)) int {
 	p := r.p
 	st := p.steps[s]
 	m := p.g.defs[p.order[st.asset]].Multi
 	if m == nil {
-		return []int32{s}
+		fn(s)
+		return 1
 	}
-	var out []int32
+	n, self := 0, false
 	for _, k := range m.Keys {
 		node, ok := p.g.Index(k)
 		if !ok || p.g.defs[node].Multi != m {
@@ -98,13 +99,16 @@ func (r *run) siblings(s int32) []int32 {
 			}
 		}
 		if t < p.assets[a].end {
-			out = append(out, t)
+			fn(t)
+			n++
+			self = self || t == s
 		}
 	}
-	if !slices.Contains(out, s) {
-		out = append(out, s) // a hand-made Multi whose Keys miss the asset
+	if !self {
+		fn(s) // a hand-made Multi whose Keys miss the asset
+		n++
 	}
-	return out
+	return n
 }
 
 // multiCalls holds the function calls of a run's multi-assets that some
@@ -161,7 +165,7 @@ func (s *stepRun) shared(m *Multi) ([]any, error) {
 	r := s.x.run
 	n := 1
 	if r != nil {
-		n = len(r.siblings(s.pos))
+		n = r.siblings(s.pos, func(int32) {})
 	}
 	if n == 1 {
 		return m.Compute(&s.ctx, s)
