@@ -202,10 +202,26 @@ func (s *stepRun) shared(m *Multi) ([]any, error) {
 }
 
 // checkMulti returns what is wrong with the Multi of a, an output of a
-// multi-asset.
-func checkMulti(a *AssetDef) []string {
+// multi-asset of graph g: the outputs share the function's call, so they
+// must share its inputs, deps and partitions (the generator writes them
+// so).
+func checkMulti(g *Graph, a *AssetDef) []string {
 	m := a.Multi
 	var errs []string
+	for _, k := range m.Keys {
+		j, ok := g.Index(k)
+		if !ok || k == a.Key || g.defs[j].Multi != m {
+			continue
+		}
+		b := g.defs[j]
+		same := a.Backfill == b.Backfill && slices.Equal(a.Deps, b.Deps) &&
+			slices.EqualFunc(a.Inputs, b.Inputs, func(x, y Input) bool { return x.Name == y.Name && x.Key == y.Key && x.Type == y.Type }) &&
+			(a.Partitions == nil) == (b.Partitions == nil) && (a.Partitions == nil || a.Partitions.String() == b.Partitions.String())
+		if !same {
+			errs = append(errs, fmt.Sprintf("asset %s%s: its inputs, deps, partitions or backfill differ from those of %s, another output of multi-asset %s; the outputs share one call", a.Key, at(a), b.Key, m.Name))
+		}
+		break // the first other output stands for all
+	}
 	if m.Compute == nil {
 		errs = append(errs, fmt.Sprintf("asset %s%s: multi-asset %s has no Compute function", a.Key, at(a), m.Name))
 	}

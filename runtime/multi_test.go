@@ -125,6 +125,9 @@ func TestMultiValidate(t *testing.T) {
 	assets := multiAssets(&calls, false, nil)
 	assets[1].Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
 	assets[2].Key = "c"
+	assets = append(assets, &runtime.AssetDef{Key: "d", OutputType: reflect.TypeFor[int](), Multi: &runtime.Multi{Name: "Other", Keys: []runtime.Key{"d", "e"}, Compute: assets[1].Multi.Compute}},
+		&runtime.AssetDef{Key: "e", OutputType: reflect.TypeFor[int](), Deps: []runtime.Key{"src"}})
+	assets[len(assets)-1].Multi = assets[len(assets)-2].Multi
 	err := defsOf(memory.New(), assets...).Validate()
 	if err == nil {
 		t.Fatal("Validate passed")
@@ -132,6 +135,7 @@ func TestMultiValidate(t *testing.T) {
 	for _, want := range []string{
 		"asset a: an output of multi-asset Split has a Compute function of its own",
 		"asset c: not among the Keys of its multi-asset Split (a, b)",
+		"asset d: its inputs, deps, partitions or backfill differ from those of e, another output of multi-asset Other; the outputs share one call",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)

@@ -187,7 +187,7 @@ func (d *Definitions) needs(g *Graph, sel, bad []bool) []string {
 			continue
 		}
 		if a.Multi != nil {
-			errs = append(errs, checkMulti(a)...)
+			errs = append(errs, checkMulti(g, a)...)
 		} else if a.Compute == nil {
 			add("asset %s%s: no Compute function", a.Key, at(a))
 		}
