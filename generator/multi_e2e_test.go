@@ -62,6 +62,10 @@ func TestMultiEndToEnd(t *testing.T) {
 		if got, want := journal(t, r), "split  selected=evens,odds\n"; got != want {
 			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
 		}
+		// The check of one output, from its field's tag, ran after it.
+		if !regexp.MustCompile(`(?m)^evens\s+min_n\s+passed\s+0 of 3 rows have n < 0$`).MatchString(out) {
+			t.Errorf("no check of evens in:\n%s", out)
+		}
 		if got, want := read(t, r, "even_sum.json"), "12"; got != want {
 			t.Errorf("even_sum = %s, want %s", got, want)
 		}
