@@ -168,9 +168,10 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 		}
 		spot := &tagSpot{line: pos.Line, col: pos.Column, set: map[string]bool{}}
 		exact := false
-		if lit := fields[o.field.Pos()]; lit != nil && strings.HasPrefix(lit.Value, "`") {
-			if k := strings.Index(lit.Value, multiTag+`:"`); k >= 0 {
-				lp := a.position(lit.Pos())
+		fl := fields[o.field.Pos()]
+		if fl != nil && fl.Tag != nil && strings.HasPrefix(fl.Tag.Value, "`") {
+			if k := strings.Index(fl.Tag.Value, multiTag+`:"`); k >= 0 {
+				lp := a.position(fl.Tag.Pos())
 				spot.line, spot.col, exact = lp.Line, lp.Column+k+len(multiTag)+2, true
 			}
 		}
@@ -193,6 +194,11 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 		}
 		out := outputAsset(as, mf, o)
 		out.pos, out.tag = pos, spot
+		if fl != nil && fl.Doc != nil {
+			out.desc = strings.TrimSpace(fl.Doc.Text()) // the output's own doc
+		} else if fl != nil && fl.Comment != nil {
+			out.desc = strings.TrimSpace(fl.Comment.Text())
+		}
 		if why := ident.KeyProblem(out.key); why != "" {
 			a.errorf(at(0), "prefix and output name %q make a key %s", o.name, why)
 			out.bad = true
@@ -294,10 +300,10 @@ func outputOpts(fn, tag Options) Options {
 	return o
 }
 
-// fieldSyntax returns the tag literals of the fields of st, by the
-// position of the field, when st is declared in the package's files.
-func (a *analysis) fieldSyntax(st *types.Struct) map[token.Pos]*ast.BasicLit {
-	out := map[token.Pos]*ast.BasicLit{}
+// fieldSyntax returns the syntax of the fields of st, by the position of
+// the field, when st is declared in the package's files.
+func (a *analysis) fieldSyntax(st *types.Struct) map[token.Pos]*ast.Field {
+	out := map[token.Pos]*ast.Field{}
 	if st.NumFields() == 0 {
 		return out
 	}
@@ -312,14 +318,11 @@ func (a *analysis) fieldSyntax(st *types.Struct) map[token.Pos]*ast.BasicLit {
 				return true
 			}
 			for _, fl := range s.Fields.List {
-				if fl.Tag == nil {
-					continue
-				}
 				if len(fl.Names) == 0 {
-					out[fl.Type.Pos()] = fl.Tag
+					out[fl.Type.Pos()] = fl
 				}
 				for _, n := range fl.Names {
-					out[n.Pos()] = fl.Tag
+					out[n.Pos()] = fl
 				}
 			}
 			return false

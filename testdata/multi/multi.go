@@ -20,6 +20,7 @@ type Customer struct {
 
 // Split is what SplitExport returns: each tagged field is an asset.
 type Split struct {
+	// Orders are the export's orders.
 	Orders    []Order    `asset:"orders checks=not_null(customer),min(amount:0)"`
 	Customers []Customer `asset:"customers io=warehouse group=crm"`
 	Count     int        `asset:"-"`

@@ -76,7 +76,7 @@ func computeRevenue(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 func assetSplitBySizeBigOrders() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "big_orders",
-		Description: "SplitBySize splits the orders at 20 in one pass: a multi-asset\n(Dagster's @multi_asset). With can_subset=true it fills only the\noutputs the run selects: materialize --select big_orders calls it once\nand stores big_orders alone.",
+		Description: "the orders of 20 or more",
 		Inputs: []runtime.Input{
 			{Name: "orders", Key: "orders", Type: reflect.TypeFor[[]Order]()},
 		},
@@ -111,7 +111,7 @@ func computeSplitBySize(ctx *runtime.Context, in runtime.Inputs) ([]any, error) 
 func assetSplitBySizeSmallOrders() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "small_orders",
-		Description: "SplitBySize splits the orders at 20 in one pass: a multi-asset\n(Dagster's @multi_asset). With can_subset=true it fills only the\noutputs the run selects: materialize --select big_orders calls it once\nand stores big_orders alone.",
+		Description: "the others",
 		Inputs: []runtime.Input{
 			{Name: "orders", Key: "orders", Type: reflect.TypeFor[[]Order]()},
 		},

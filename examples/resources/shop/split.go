@@ -5,8 +5,8 @@ import "github.com/assetgen/assetgen/runtime"
 // Sizes is what SplitBySize returns: each tagged field is an asset of its
 // own, with its own key, type, I/O manager and checks.
 type Sizes struct {
-	Big   []Order `asset:"big_orders checks=min(amount:20)"`
-	Small []Order `asset:"small_orders"`
+	Big   []Order `asset:"big_orders checks=min(amount:20)"` // the orders of 20 or more
+	Small []Order `asset:"small_orders"`                     // the others
 }
 
 // SplitBySize splits the orders at 20 in one pass: a multi-asset

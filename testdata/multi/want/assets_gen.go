@@ -27,7 +27,7 @@ func assetRawExport() *runtime.AssetDef {
 		Key:         "raw_export",
 		Description: "RawExport is the export file.",
 		OutputType:  reflect.TypeFor[[]byte](),
-		Source:      "testdata/multi/multi.go:32",
+		Source:      "testdata/multi/multi.go:33",
 		Compute:     computeRawExport,
 	}
 }
@@ -42,18 +42,18 @@ func computeRawExport(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 func assetSplitExportOrders() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "shop/orders",
-		Description: "SplitExport splits the export into orders and customers.",
+		Description: "Orders are the export's orders.",
 		CodeVersion: "2",
 		Inputs: []runtime.Input{
 			{Name: "rawExport", Key: "raw_export", Type: reflect.TypeFor[[]byte]()},
 		},
 		OutputType: reflect.TypeFor[[]Order](),
 		Checks: []*runtime.CheckDef{
-			{Name: "not_null_customer", Rule: &runtime.ColumnRule{Kind: runtime.RuleNotNull, Column: "customer"}, Source: "testdata/multi/multi.go:37"},
-			{Name: "min_amount", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "amount", Bound: 0}, Source: "testdata/multi/multi.go:37"},
-			{Name: "orders_positive", Description: "A check of one output.", Inputs: []runtime.Input{{Name: "orders", Key: "shop/orders", Type: reflect.TypeFor[[]Order]()}}, Run: checkOrdersPositive, Source: "testdata/multi/multi.go:67"},
+			{Name: "not_null_customer", Rule: &runtime.ColumnRule{Kind: runtime.RuleNotNull, Column: "customer"}, Source: "testdata/multi/multi.go:38"},
+			{Name: "min_amount", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "amount", Bound: 0}, Source: "testdata/multi/multi.go:38"},
+			{Name: "orders_positive", Description: "A check of one output.", Inputs: []runtime.Input{{Name: "orders", Key: "shop/orders", Type: reflect.TypeFor[[]Order]()}}, Run: checkOrdersPositive, Source: "testdata/multi/multi.go:68"},
 		},
-		Source: "testdata/multi/multi.go:37",
+		Source: "testdata/multi/multi.go:38",
 		Multi:  multiSplitExport,
 	}
 }
@@ -92,7 +92,7 @@ func assetSplitExportCustomers() *runtime.AssetDef {
 			{Name: "rawExport", Key: "raw_export", Type: reflect.TypeFor[[]byte]()},
 		},
 		OutputType: reflect.TypeFor[[]Customer](),
-		Source:     "testdata/multi/multi.go:37",
+		Source:     "testdata/multi/multi.go:38",
 		Multi:      multiSplitExport,
 	}
 }
@@ -108,7 +108,7 @@ func assetOrderIDs() *runtime.AssetDef {
 			}]()},
 		},
 		OutputType: reflect.TypeFor[[]int](),
-		Source:     "testdata/multi/multi.go:44",
+		Source:     "testdata/multi/multi.go:45",
 		Compute:    computeOrderIDs,
 	}
 }
@@ -134,7 +134,7 @@ func assetNames() *runtime.AssetDef {
 			{Name: "customers", Key: "shop/customers", Type: reflect.TypeFor[[]Customer]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "testdata/multi/multi.go:49",
+		Source:     "testdata/multi/multi.go:50",
 		Compute:    computeNames,
 	}
 }
@@ -155,7 +155,7 @@ func assetPairLeft() *runtime.AssetDef {
 		Key:         "left",
 		Description: "Pair returns two values without an error.",
 		OutputType:  reflect.TypeFor[string](),
-		Source:      "testdata/multi/multi.go:54",
+		Source:      "testdata/multi/multi.go:55",
 		Multi:       multiPair,
 	}
 }
@@ -182,7 +182,7 @@ func assetPairRight() *runtime.AssetDef {
 		Key:         "right",
 		Description: "Pair returns two values without an error.",
 		OutputType:  reflect.TypeFor[int](),
-		Source:      "testdata/multi/multi.go:54",
+		Source:      "testdata/multi/multi.go:55",
 		Multi:       multiPair,
 	}
 }
