@@ -48,7 +48,6 @@ type tagSpot struct {
 // declares it: an output, or a problem.
 type output struct {
 	field   *types.Var
-	index   int          // of the field
 	name    string       // the output's name
 	opts    Options      // the options of its tag
 	errs    SyntaxErrors // in the tag's value, at offsets of it
@@ -67,7 +66,7 @@ func outputsOf(fname string, result types.Type, st *types.Struct, qual types.Qua
 	byName := map[string]string{}
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		o := output{field: f, index: i}
+		o := output{field: f}
 		tag, tagged := reflect.StructTag(st.Tag(i)).Lookup(multiTag)
 		switch {
 		case tagged && tag == "-":
@@ -84,7 +83,10 @@ func outputsOf(fname string, result types.Type, st *types.Struct, qual types.Qua
 			outs = append(outs, o)
 			continue
 		}
-		o.name, _, _ = strings.Cut(tag, " ")
+		o.name = tag
+		if i := strings.IndexAny(tag, " \t"); i >= 0 {
+			o.name = tag[:i]
+		}
 		if why := ident.NameProblem(o.name); why != "" {
 			o.errs = SyntaxErrors{{Msg: fmt.Sprintf("invalid output name %q in the %s tag of field %s of multi-asset %s: %s", o.name, multiTag, f.Name(), fname, why)}}
 		} else if prev, dup := byName[o.name]; dup {
