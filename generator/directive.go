@@ -82,6 +82,9 @@ type Options struct {
 	// CanSubset: can_subset=true, the multi-asset's function reads
 	// Context.Selected and may leave outputs that are not selected zero.
 	CanSubset bool
+	// MultiOffset is the byte offset of the word multi in the directive
+	// text, when Multi.
+	MultiOffset int
 
 	// Offsets holds the byte offset, in the directive text, of each
 	// option's value, by option name; DepOffsets that of each deps item.
@@ -184,6 +187,7 @@ func parseDirective(text string) (Options, SyntaxErrors) {
 	if rest, ok := strings.CutPrefix(strings.TrimLeft(text, " \t"), multiWord); ok && (rest == "" || isSpace(rest[0])) {
 		// Blanked out, so that the offsets of the options stay those of text.
 		o.Multi = true
+		o.MultiOffset = len(text) - len(strings.TrimLeft(text, " \t"))
 		text = strings.Repeat(" ", len(text)-len(rest)) + rest
 	}
 	p.options(text, optionNames, listOptions, func(key string, valStart int, items []item) {

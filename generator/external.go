@@ -42,6 +42,11 @@ func (a *analysis) externalFunc(fd *ast.FuncDecl, as *asset, sig *types.Signatur
 		return false
 	}
 	as.external = true
+	if as.opts.Multi {
+		a.errorf(a.dirPos(as, as.opts.MultiOffset), "multi does not go with external: an external asset is observed and has no outputs to compute")
+		as.bad = true
+		return true
+	}
 	good := sig.Params().Len() == 1 && isContext(sig.Params().At(0).Type()) &&
 		res.Len() == 2 && observes && isError(res.At(1).Type())
 	if !good {

@@ -24,3 +24,6 @@ func Valued(ctx context.Context) (runtime.Observation, error) { return runtime.O
 
 // asset: external external
 func Twice(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }
+
+// asset: multi external
+func Outputs(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }
