@@ -2,7 +2,6 @@ package history
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -75,21 +74,19 @@ func LatestChecks(ctx context.Context, log Log) ([]CheckRecord, error) {
 const checkColumns = `run_id, asset_key, partition_key, check_name, materialization, passed, severity, blocking, description, metadata, time_ns, duration_ns`
 
 // writeChecks inserts the checks of b, in tx.
-func (s *store) writeChecks(ctx context.Context, tx *sql.Tx, checks []CheckRecord) error {
+func (s *store) writeChecks(ctx context.Context, tx dbtx, checks []CheckRecord) error {
 	if len(checks) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, s.q(`INSERT INTO checks (`+checkColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	query := s.q(`INSERT INTO checks (` + checkColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (run_id, asset_key, partition_key, check_name) DO UPDATE SET materialization = excluded.materialization,
 		passed = excluded.passed, severity = excluded.severity, blocking = excluded.blocking, description = excluded.description,
-		metadata = excluded.metadata, time_ns = excluded.time_ns, duration_ns = excluded.duration_ns`))
-	if err != nil {
-		return s.wrap("write checks", err)
-	}
-	defer st.Close()
+		metadata = excluded.metadata, time_ns = excluded.time_ns, duration_ns = excluded.duration_ns`)
+	st := s.stmts(tx)
+	defer st.close()
 	for i := range checks {
 		c := &checks[i]
-		if _, err := st.ExecContext(ctx, c.RunID, string(c.Key), c.Partition, c.Name, c.Materialization, flag(c.Passed), c.Severity,
+		if err := st.exec(ctx, 1, query, c.RunID, string(c.Key), c.Partition, c.Name, c.Materialization, flag(c.Passed), c.Severity,
 			flag(c.Blocking), c.Description, marshalMetadata(c.Metadata), ns(c.Time), int64(c.Duration)); err != nil {
 			return s.wrap("write check "+c.Name+" of "+string(c.Key), err)
 		}

@@ -75,6 +75,7 @@ type logState struct {
 	trim     LogTrim // From == 0: nothing to delete
 	dirty    bool    // in runState.dirtyLogs
 	newDrops bool    // marker changed since the last write
+	taken    bool    // its step was taken (Recorder.Take): forget it once written
 }
 
 // LimitLogs sets how many lines of each step r keeps: the first head and

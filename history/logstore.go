@@ -2,7 +2,6 @@ package history
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strconv"
 
@@ -19,7 +18,7 @@ func (s *store) AssetSteps(ctx context.Context, key runtime.Key, limit int) ([]S
 
 // writeLogs inserts the lines of b, deletes its trims and writes its
 // markers, in tx.
-func (s *store) writeLogs(ctx context.Context, tx *sql.Tx, b *Batch) error {
+func (s *store) writeLogs(ctx context.Context, tx dbtx, b *Batch) error {
 	stmts := s.stmts(tx)
 	defer stmts.close()
 	for i := 0; i < len(b.Logs); i += logChunk {
@@ -34,13 +33,13 @@ func (s *store) writeLogs(ctx context.Context, tx *sql.Tx, b *Batch) error {
 		}
 	}
 	for _, t := range b.Trims {
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM logs WHERE run_id = ? AND seq >= ? AND seq <= ? AND asset_key = ? AND partition_key = ?`),
+		if err := tx.exec(ctx, s.q(`DELETE FROM logs WHERE run_id = ? AND seq >= ? AND seq <= ? AND asset_key = ? AND partition_key = ?`),
 			t.RunID, t.From, t.To, string(t.Key), t.Partition); err != nil {
 			return s.wrap("drop log lines of run "+t.RunID, err)
 		}
 	}
 	for _, d := range b.Drops {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO log_drops (run_id, asset_key, partition_key, seq, line, attempt, time_ns, dropped, message)
+		if err := tx.exec(ctx, s.q(`INSERT INTO log_drops (run_id, asset_key, partition_key, seq, line, attempt, time_ns, dropped, message)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (run_id, asset_key, partition_key) DO UPDATE SET seq = excluded.seq, line = excluded.line,
 			attempt = excluded.attempt, time_ns = excluded.time_ns, dropped = excluded.dropped, message = excluded.message`),

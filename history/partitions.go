@@ -57,7 +57,7 @@ func (p *prec) asset(key runtime.Key) Asset {
 
 // writePartitions updates the records of the partitions whose steps
 // finished in steps (already written), chunk by chunk (see chunk.go).
-func (s *store) writePartitions(ctx context.Context, tx *sql.Tx, steps []Step) error {
+func (s *store) writePartitions(ctx context.Context, tx dbtx, steps []Step) error {
 	var byKey map[runtime.Key][]*Step
 	for i := range steps {
 		p := &steps[i]
@@ -85,28 +85,28 @@ func (s *store) writePartitions(ctx context.Context, tx *sql.Tx, steps []Step) e
 
 // writeChunks applies ups, finished attempts of partitions of key sorted
 // by partition, to the chunks that hold them.
-func (s *store) writeChunks(ctx context.Context, tx *sql.Tx, key runtime.Key, ups []*Step) error {
+func (s *store) writeChunks(ctx context.Context, tx dbtx, key runtime.Key, ups []*Step) error {
 	find := s.q(`SELECT lo, data FROM partition_states WHERE asset_key = ? AND lo <= ? ORDER BY lo DESC LIMIT 1` + s.d.forUpdate)
 	next := s.q(`SELECT lo FROM partition_states WHERE asset_key = ? AND lo > ? ORDER BY lo LIMIT 1`)
 	retries := 0
 	for len(ups) > 0 {
 		var lo, data []byte
-		err := tx.QueryRowContext(ctx, find, string(key), []byte(ups[0].Partition)).Scan(&lo, &data)
+		err := tx.queryRow(ctx, find, string(key), []byte(ups[0].Partition)).Scan(&lo, &data)
 		if errors.Is(err, sql.ErrNoRows) {
 			// The asset's first chunk; a concurrent writer may be making
 			// it too.
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO partition_states (asset_key, lo, n, data) VALUES (?, ?, 0, ?)
+			if err := tx.exec(ctx, s.q(`INSERT INTO partition_states (asset_key, lo, n, data) VALUES (?, ?, 0, ?)
 				ON CONFLICT (asset_key, lo) DO NOTHING`), string(key), firstLo, encodeChunk(nil)); err != nil {
 				return err
 			}
-			err = tx.QueryRowContext(ctx, find, string(key), []byte(ups[0].Partition)).Scan(&lo, &data)
+			err = tx.queryRow(ctx, find, string(key), []byte(ups[0].Partition)).Scan(&lo, &data)
 		}
 		if err != nil {
 			return err
 		}
 		n := len(ups)
 		var hi []byte
-		switch err := tx.QueryRowContext(ctx, next, string(key), lo).Scan(&hi); {
+		switch err := tx.queryRow(ctx, next, string(key), lo).Scan(&hi); {
 		case err == nil:
 			n = sortSearchSteps(ups, string(hi))
 		case !errors.Is(err, sql.ErrNoRows):
@@ -131,12 +131,12 @@ func (s *store) writeChunks(ctx context.Context, tx *sql.Tx, key runtime.Key, up
 			continue
 		}
 		pieces := split(recs)
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE partition_states SET n = ?, data = ? WHERE asset_key = ? AND lo = ?`),
+		if err := tx.exec(ctx, s.q(`UPDATE partition_states SET n = ?, data = ? WHERE asset_key = ? AND lo = ?`),
 			len(pieces[0]), encodeChunk(pieces[0]), string(key), lo); err != nil {
 			return err
 		}
 		for _, p := range pieces[1:] {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO partition_states (asset_key, lo, n, data) VALUES (?, ?, ?, ?)`),
+			if err := tx.exec(ctx, s.q(`INSERT INTO partition_states (asset_key, lo, n, data) VALUES (?, ?, ?, ?)`),
 				string(key), []byte(p[0].key), len(p), encodeChunk(p)); err != nil {
 				return err
 			}

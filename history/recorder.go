@@ -69,8 +69,9 @@ type Recorder struct {
 type event struct {
 	runtime.Event
 	stopped bool
-	abort   error    // Abort's cause: end every open run
-	log     *LogLine // a line a step logged (see Handler)
+	abort   error         // Abort's cause: end every open run
+	log     *LogLine      // a line a step logged (see Handler)
+	take    chan<- *Batch // Take's request: the step of Event's run, key and partition
 }
 
 type stepID struct {
@@ -92,6 +93,7 @@ type runState struct {
 
 	logs      map[stepID]*logState
 	logSeq    int64
+	held      map[*Step]bool                                             // a step recorder's steps it saw start: their end is for Take to give, not to write
 	worker    string                                                     // a step recorder's
 	place     func(string, runtime.Key, string) (seq int, logBase int64) // a step recorder's
 	headLogs  []LogLine                                                  // lines within their step's head, not written yet
@@ -448,6 +450,9 @@ func (r *Recorder) drain() error {
 			b.Runs = append(b.Runs, rs.run)
 		}
 		for _, p := range rs.dirty {
+			if rs.held[p] && p.Status != StepRunning {
+				continue // ended: Take gives it to the writer of the step's completion
+			}
 			b.Steps = append(b.Steps, *p)
 		}
 	}
@@ -552,6 +557,12 @@ func (rs *runState) stepNew(e *runtime.Event, part string, idx int) (*Step, bool
 		if started(e.Type) {
 			p.Start = e.Time
 		}
+		if rs.place != nil && started(e.Type) {
+			if rs.held == nil {
+				rs.held = map[*Step]bool{}
+			}
+			rs.held[p] = true
+		}
 		if idx >= 0 {
 			if def := rs.timeDef(e.Partitions.Of()); def != "" {
 				p.pidx, p.pdef = int32(idx)+1, def
@@ -615,8 +626,13 @@ func started(t runtime.EventType) bool {
 // written: a step recorder's runs never end.
 func (rs *runState) forgetFinished() {
 	for id, p := range rs.steps {
-		if p.Status != StepRunning {
+		if p.Status != StepRunning && !rs.held[p] {
 			delete(rs.steps, id)
+			delete(rs.logs, id)
+		}
+	}
+	for id, ls := range rs.logs {
+		if ls.taken && !ls.dirty {
 			delete(rs.logs, id)
 		}
 	}
@@ -657,6 +673,10 @@ func errText(err error, timedOut bool) string {
 func (r *Recorder) apply(q *event) {
 	if q.log != nil {
 		r.applyLog(q.log)
+		return
+	}
+	if q.take != nil {
+		q.take <- r.takeStep(&q.Event)
 		return
 	}
 	e := &q.Event

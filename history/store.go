@@ -245,25 +245,24 @@ type dialect struct {
 // per connection and keeps it, where preparing per batch would cost two
 // round trips more (prepare, then deallocate).
 type batchStmts struct {
-	tx      *sql.Tx
+	tx      dbtx
 	prepare bool
 	byRows  map[int]*sql.Stmt
 }
 
-func (s *store) stmts(tx *sql.Tx) *batchStmts {
+func (s *store) stmts(tx dbtx) *batchStmts {
 	return &batchStmts{tx: tx, prepare: !s.d.cachesStatements}
 }
 
 // exec runs query, which inserts rows rows, with args.
 func (b *batchStmts) exec(ctx context.Context, rows int, query string, args ...any) error {
 	if !b.prepare {
-		_, err := b.tx.ExecContext(ctx, query, args...)
-		return err
+		return b.tx.exec(ctx, query, args...)
 	}
 	st := b.byRows[rows]
 	if st == nil {
 		var err error
-		if st, err = b.tx.PrepareContext(ctx, query); err != nil {
+		if st, err = b.tx.prepare(ctx, query); err != nil {
 			return err
 		}
 		if b.byRows == nil {
@@ -370,7 +369,7 @@ func attempted(p *Step) bool {
 
 // writeAssets updates the latest records of the unpartitioned assets
 // whose steps finished in steps (already written), set-based.
-func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error {
+func (s *store) writeAssets(ctx context.Context, tx dbtx, steps []Step) error {
 	type group struct{ ok, fail []string }
 	runs := map[string]*group{}
 	var order []string
@@ -400,12 +399,12 @@ func (s *store) writeAssets(ctx context.Context, tx *sql.Tx, steps []Step) error
 		slices.Sort(g.ok)
 		slices.Sort(g.fail)
 		if len(g.ok) > 0 {
-			if _, err := tx.ExecContext(ctx, s.qAssetsOK, marshal(g.ok), id); err != nil {
+			if err := tx.exec(ctx, s.qAssetsOK, marshal(g.ok), id); err != nil {
 				return s.wrap("write assets of run "+id, err)
 			}
 		}
 		if len(g.fail) > 0 {
-			if _, err := tx.ExecContext(ctx, s.qAssetsFail, marshal(g.fail), id); err != nil {
+			if err := tx.exec(ctx, s.qAssetsFail, marshal(g.fail), id); err != nil {
 				return s.wrap("write assets of run "+id, err)
 			}
 		}
@@ -668,6 +667,14 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 		return s.wrap("write", err)
 	}
 	defer tx.Rollback()
+	if err := s.write(ctx, sqlTx{tx}, b); err != nil {
+		return err
+	}
+	return s.wrap("commit", tx.Commit())
+}
+
+// write applies b in tx.
+func (s *store) write(ctx context.Context, tx dbtx, b *Batch) error {
 	if len(b.Runs) > 0 {
 		runs := s.stmts(tx)
 		defer runs.close()
@@ -722,10 +729,7 @@ func (s *store) Write(ctx context.Context, b *Batch) error {
 	if err := s.writeLogs(ctx, tx, b); err != nil {
 		return err
 	}
-	if err := s.writeChecks(ctx, tx, b.Checks); err != nil {
-		return err
-	}
-	return s.wrap("commit", tx.Commit())
+	return s.writeChecks(ctx, tx, b.Checks)
 }
 
 const runColumns = `id, status, start_ns, end_ns, selection, tags, error, host, pid, heartbeat_ns, counts, pipeline, abandoned, queued, partitions`
@@ -1117,7 +1121,7 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 				"failed", msg, c.hb, c.id, StepRunning)
 		}
 		if err == nil {
-			err = s.recount(ctx, tx, c.id)
+			err = s.recount(ctx, sqlTx{tx}, c.id)
 		}
 		if err == nil {
 			err = tx.Commit()
@@ -1134,8 +1138,8 @@ func (s *store) Reap(ctx context.Context) ([]string, error) {
 }
 
 // recount stores the step counts of run id, counted from its steps.
-func (s *store) recount(ctx context.Context, tx *sql.Tx, id string) error {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT status, COUNT(*) FROM steps WHERE run_id = ? GROUP BY status`), id)
+func (s *store) recount(ctx context.Context, tx dbtx, id string) error {
+	rows, err := tx.query(ctx, s.q(`SELECT status, COUNT(*) FROM steps WHERE run_id = ? GROUP BY status`), id)
 	if err != nil {
 		return err
 	}
@@ -1152,8 +1156,7 @@ func (s *store) recount(ctx context.Context, tx *sql.Tx, id string) error {
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, s.q(`UPDATE runs SET counts = ? WHERE id = ?`), marshalCounts(counts), id)
-	return err
+	return tx.exec(ctx, s.q(`UPDATE runs SET counts = ? WHERE id = ?`), marshalCounts(counts), id)
 }
 
 // flag stores a boolean as an INTEGER, 0 or 1.

@@ -208,12 +208,8 @@ func (q *Queue) enqueueRun(ctx context.Context, plan *runtime.Plan, runID, fp st
 		[]string{"run_id", "step", "asset_key", "partition_key", "pending", "down", "state"}, pgx.CopyFromRows(rows)); err != nil {
 		return q.errorf("enqueue the steps of run %s: %w", runID, err)
 	}
-	var b pgx.Batch
-	if err := q.enqueue(ctx, tx, &b, runID, fp, roots); err != nil {
+	if err := q.enqueue(ctx, tx, runID, fp, roots); err != nil {
 		return err
-	}
-	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
-		return q.errorf("enqueue the steps of run %s: %w", runID, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return q.errorf("enqueue run %s: commit: %w", runID, err)
@@ -228,10 +224,9 @@ type jobStep struct {
 	gen            int
 }
 
-// enqueue inserts the jobs of steps of a run, in tx, and queues in b the
-// statement that notes each step's job, for the caller to send in tx with
-// its own.
-func (q *Queue) enqueue(ctx context.Context, tx pgx.Tx, b *pgx.Batch, runID, fp string, steps []jobStep) error {
+// enqueue inserts the jobs of steps of a run, in tx. (The worker that
+// claims a step notes its job, for Cancel.)
+func (q *Queue) enqueue(ctx context.Context, tx pgx.Tx, runID, fp string, steps []jobStep) error {
 	if len(steps) == 0 {
 		return nil
 	}
@@ -243,17 +238,9 @@ func (q *Queue) enqueue(ctx context.Context, tx pgx.Tx, b *pgx.Batch, runID, fp 
 			InsertOpts: opts,
 		}
 	}
-	res, err := q.client.InsertManyTx(ctx, tx, params)
-	if err != nil {
+	if _, err := q.client.InsertManyTx(ctx, tx, params); err != nil {
 		return q.errorf("enqueue steps of run %s: %w", runID, err)
 	}
-	ids := make([]int64, len(res))
-	idx := make([]int32, len(res))
-	for i, r := range res {
-		ids[i], idx[i] = r.Job.ID, steps[i].step
-	}
-	b.Queue(`UPDATE assetgen_queue_steps AS s SET job_id = j.id
-		FROM unnest($2::int[], $3::bigint[]) AS j(step, id) WHERE s.run_id = $1 AND s.step = j.step`, runID, idx, ids)
 	return nil
 }
 

@@ -305,11 +305,19 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 	}
 	key := runtime.Key(a.Key)
 	token := rand.Int64N(1<<62) + 1
+	// The claim reads the data versions of the step's unpartitioned
+	// upstreams in the run in the same round trip.
 	var claims int
-	err := w.q.pool.QueryRow(ctx, `UPDATE assetgen_queue_steps SET state = 'running', lease = $4, worker = $5,
-		heartbeat = now(), claims = claims + 1
-		WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims`,
-		a.Run, a.Step, a.Gen, token, w.opts.ID).Scan(&claims)
+	var ranVersions map[string]string
+	err := w.q.pool.QueryRow(ctx, `WITH c AS (
+			UPDATE assetgen_queue_steps SET state = 'running', lease = $4, worker = $5,
+				heartbeat = now(), claims = claims + 1, job_id = $7
+			WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims
+		)
+		SELECT c.claims, (SELECT jsonb_object_agg(asset_key, data_version) FROM assetgen_queue_steps
+			WHERE run_id = $1 AND asset_key = ANY($6) AND partition_key = '' AND state = 'success')
+		FROM c`,
+		a.Run, a.Step, a.Gen, token, w.opts.ID, w.ups[key], job.ID).Scan(&claims, &ranVersions)
 	if errors.Is(err, pgx.ErrNoRows) {
 		// Finished, canceled, or given a newer job: nothing to do.
 		return nil
@@ -335,11 +343,7 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 	w.setPlace(a.Run, key, a.Partition, a.Step, claims)
 	defer w.dropPlace(a.Run, key, a.Partition)
 
-	upVersions, err := w.upstreamVersions(ctx, a.Run, key, ri)
-	if err != nil {
-		w.release(a, token)
-		return err
-	}
+	upVersions := upstreamVersions(w.ups[key], ri.versions, ranVersions)
 	handingBack := func() bool { return errors.Is(context.Cause(stepCtx), errHandBack) }
 	opts := runtime.Options{
 		RunID:  a.Run,
@@ -364,46 +368,36 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 		Resources:   w.res,
 	}
 	res := w.exec.Execute(stepCtx, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
+	// The step's record, which the recorder holds back: its completion
+	// writes it, so that the history has the step's end exactly when the
+	// queue counts the step finished.
+	takeCtx, cancelTake := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	rec, err := w.rec.Take(takeCtx, a.Run, key, a.Partition)
+	cancelTake()
+	if err != nil {
+		w.release(a, token)
+		return fmt.Errorf("queue: step %s of run %s: %w", a.Key, a.Run, err)
+	}
 	if handingBack() && res.Status != runtime.StatusSuccess {
 		w.release(a, token)
 		return river.JobSnooze(0)
 	}
-	// The history has the step's events before the queue moves on, so
-	// that a step the queue calls finished is finished in the history.
-	if !w.flush(a, token) {
-		return nil // lost the step meanwhile
-	}
-	return w.complete(a, token, res)
+	return w.complete(a, token, res, rec)
 }
 
 // upstreamVersions returns the data versions of the unpartitioned
-// upstreams of key: from the run's steps, else from the history as the
-// run's launch read it.
-func (w *Worker) upstreamVersions(ctx context.Context, run string, key runtime.Key, ri *runInfo) (map[runtime.Key]string, error) {
-	ups := w.ups[key]
-	out := map[runtime.Key]string{}
+// upstreams ups of a step: from the run's steps (ran), else from the
+// history as the run's launch read it (launched).
+func upstreamVersions(ups []string, launched map[runtime.Key]string, ran map[string]string) map[runtime.Key]string {
+	out := make(map[runtime.Key]string, len(ups))
 	for _, u := range ups {
-		if v, ok := ri.versions[runtime.Key(u)]; ok {
+		if v, ok := ran[u]; ok {
+			out[runtime.Key(u)] = v
+		} else if v, ok := launched[runtime.Key(u)]; ok {
 			out[runtime.Key(u)] = v
 		}
 	}
-	if len(ups) == 0 {
-		return out, nil
-	}
-	rows, err := w.q.pool.Query(ctx, `SELECT asset_key, data_version FROM assetgen_queue_steps
-		WHERE run_id = $1 AND asset_key = ANY($2) AND partition_key = '' AND state = 'success'`, run, ups)
-	if err != nil {
-		return nil, w.q.errorf("read the data versions of run %s: %w", run, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, w.q.errorf("read the data versions of run %s: %w", run, err)
-		}
-		out[runtime.Key(k)] = v
-	}
-	return out, rows.Err()
+	return out
 }
 
 // release queues a claimed step again, for another worker, if the lease
@@ -453,13 +447,6 @@ func (w *Worker) stillRunning(token int64) bool {
 	return l != nil && !l.lost.Load()
 }
 
-// flush waits until the history has every event of the step.
-func (w *Worker) flush(a stepArgs, token int64) bool {
-	return w.retry(a, token, "record the step in the history", func(ctx context.Context) error {
-		return w.rec.Flush(ctx)
-	})
-}
-
 // skippedStep is a step that a failure skipped.
 type skippedStep struct {
 	step           int32
@@ -471,7 +458,7 @@ type skippedStep struct {
 
 // complete ends the step in one transaction (see the package
 // documentation), then records the steps it skipped in the history.
-func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error {
+func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *history.Batch) error {
 	status := res.Status.String()
 	dv := ""
 	if res.Status == runtime.StatusSuccess {
@@ -488,10 +475,14 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 	blocker := res.Blocker() // a failed blocking check skips the downstream steps
 	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
 		var err error
-		skipped, err = w.completeTx(ctx, a, token, status, dv, errText, blocker != nil)
+		skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocker != nil)
 		return err
 	})
-	if !ok || len(skipped) == 0 {
+	if !ok {
+		w.log.Info("the step is no longer this worker's: its result is discarded", "run_id", a.Run, "asset", a.Key, "partition", a.Partition)
+		return nil
+	}
+	if len(skipped) == 0 {
 		return nil
 	}
 	now := time.Now()
@@ -530,7 +521,7 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult) error
 // locked for one round trip (to the commit).
 // A blocked step (a blocking check failed) succeeded, but skips its
 // downstream steps as a failure does.
-func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status, dv, errText string, blocked bool) ([]skippedStep, error) {
+func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText string, blocked bool) ([]skippedStep, error) {
 	failed, canceled := 0, 0
 	switch status {
 	case "failed":
@@ -543,6 +534,9 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
+	if err := history.WriteTx(ctx, w.q.log, tx, rec); err != nil {
+		return nil, err
+	}
 	rows, err := tx.Query(ctx, `WITH s AS (
 			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
 			WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 RETURNING down
@@ -595,15 +589,11 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, status
 				return nil, err
 			}
 		}
-		var b pgx.Batch
-		if err := w.q.enqueue(ctx, tx, &b, a.Run, a.Fingerprint, ready); err != nil {
+		if err := w.q.enqueue(ctx, tx, a.Run, a.Fingerprint, ready); err != nil {
 			return nil, err
 		}
-		b.Queue(`UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining`,
-			a.Run, 1+len(skipped), failed, len(skipped), canceled).QueryRow(func(row pgx.Row) error {
-			return row.Scan(&remaining)
-		})
-		if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+		if err := tx.QueryRow(ctx, `UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining`,
+			a.Run, 1+len(skipped), failed, len(skipped), canceled).Scan(&remaining); err != nil {
 			return nil, err
 		}
 	}
@@ -826,18 +816,14 @@ func (w *Worker) requeueStale(ctx context.Context) error {
 	if len(byRun) == 0 {
 		return nil
 	}
-	var b pgx.Batch
 	for run, items := range byRun {
 		steps := make([]jobStep, len(items))
 		for i, it := range items {
 			steps[i] = it.js
 		}
-		if err := w.q.enqueue(ctx, tx, &b, run, items[0].fp, steps); err != nil {
+		if err := w.q.enqueue(ctx, tx, run, items[0].fp, steps); err != nil {
 			return err
 		}
-	}
-	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
-		return err
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return err
