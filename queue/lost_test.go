@@ -1,0 +1,116 @@
+package queue_test
+
+import (
+	"context"
+	"log/slog"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/assetgen/assetgen/queue"
+	"github.com/assetgen/assetgen/runtime"
+	"github.com/assetgen/assetgen/runtime/iomanager/fs"
+)
+
+// messages is a slog.Handler that keeps the messages it receives.
+type messages struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (m *messages) Enabled(context.Context, slog.Level) bool { return true }
+func (m *messages) Handle(_ context.Context, r slog.Record) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.msgs = append(m.msgs, r.Message)
+	return nil
+}
+func (m *messages) WithAttrs([]slog.Attr) slog.Handler { return m }
+func (m *messages) WithGroup(string) slog.Handler      { return m }
+
+func (m *messages) has(sub string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, s := range m.msgs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLostCompletion: a step that succeeds on a worker that lost its
+// lease meanwhile (as when its heartbeat went stale and another worker
+// took it) is not completed, and leaves no trace of its success in the
+// history: no successful step, no materialization of its asset.
+func TestLostCompletion(t *testing.T) {
+	dsn := newDB(t)
+	ints := reflect.TypeFor[int]()
+	def := &runtime.AssetDef{Key: "a", OutputType: ints}
+	def.Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		// Another worker takes the step: its lease is no longer this
+		// worker's.
+		conn, err := pgx.Connect(context.Background(), dsn)
+		if err != nil {
+			return nil, err
+		}
+		defer conn.Close(context.Background())
+		if _, err := conn.Exec(context.Background(), `UPDATE assetgen_queue_steps SET lease = lease + 1 WHERE asset_key = 'a'`); err != nil {
+			return nil, err
+		}
+		return 1, nil
+	}
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+
+	q, err := queue.Open(context.Background(), dsn, "lost")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	msgs := &messages{}
+	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, Logger: slog.New(msgs)})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx)
+	}()
+	defer func() { cancel(); <-done }()
+
+	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for !msgs.has("no longer this worker's") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the worker never found its step lost; it logged %q", msgs.msgs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	steps, err := q.History().Steps(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range steps {
+		if s.Status == "success" {
+			t.Errorf("step %s of a lost completion recorded as %s", s.Key, s.Status)
+		}
+	}
+	assets, err := q.History().Assets(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range assets {
+		if a.Key == "a" && a.RunID != "" {
+			t.Errorf("asset a materialized by run %s, a completion that never committed", a.RunID)
+		}
+	}
+	if err := q.Cancel(context.Background(), id, "test over"); err != nil {
+		t.Fatal(err)
+	}
+}
