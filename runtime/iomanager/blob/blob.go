@@ -58,9 +58,11 @@
 // driver writes a temporary file next to the object, which the manager
 // syncs, and renames it over the old one. A failed or cancelled store
 // leaves the previous object in place. The data version of a store is the
-// SHA-256 of the object's bytes, computed while they are written. After
-// the object, a stamp under PREFIX/.stamps/ records the run and the data
-// version for runtime.Stamped (see Stamp).
+// SHA-256 of the object's bytes, computed while they are written. The
+// object's metadata names the run that wrote it, in the same PUT; a stamp
+// under PREFIX/.stamps/, written before the object is committed and
+// naming the store by a token in that metadata, records the run and the
+// data version for runtime.Stamped (see Stamp).
 package blob
 
 import (
@@ -84,6 +86,7 @@ import (
 	_ "gocloud.dev/blob/fileblob" // file://
 	"gocloud.dev/gcerrors"
 
+	"github.com/assetgen/assetgen/internal/fileid"
 	"github.com/assetgen/assetgen/internal/keylock"
 	"github.com/assetgen/assetgen/internal/storable"
 	"github.com/assetgen/assetgen/runtime"
@@ -315,14 +318,19 @@ func (m *Manager) store(out *runtime.OutputContext, t reflect.Type, write func(c
 	l := m.locks.Get(obj)
 	l.Lock()
 	defer l.Unlock()
-	res, err := m.write(ctx, obj, rt, write)
+	// The stamp goes before the object is committed, naming the store by
+	// a random token that the object carries in its metadata (see
+	// stamp.go): a stamp that fails only makes Stamp hash the object, so
+	// it is a warning.
+	token := newStoreToken()
+	stamp := func(res written, file uint64) {
+		if err := m.writeStamp(ctx, out.Key, out.Partition, obj, out.RunID, token, file, res); err != nil && out.Log != nil {
+			out.Log.Warn("blob: the output is stored, its stamp is not", "object", m.where(obj), "error", m.explain(ctx, err))
+		}
+	}
+	res, err := m.write(ctx, obj, rt, write, map[string]string{metaRun: out.RunID, metaStore: token}, stamp)
 	if err != nil {
 		return m.storeError(ctx, what, obj, err)
-	}
-	// The object is committed: a stamp that fails to follow only makes
-	// Stamp hash the object (see stamp.go), so it is a warning.
-	if err := m.writeStamp(ctx, out.Key, out.Partition, obj, out.RunID, res); err != nil && out.Log != nil {
-		out.Log.Warn("blob: the output is stored, its stamp is not", "object", m.where(obj), "error", m.explain(ctx, err))
 	}
 	out.AddMetadata("uri", m.where(obj))
 	out.AddMetadata("size", res.size)
@@ -341,13 +349,17 @@ type written struct {
 }
 
 // write writes object obj with body, Parquet rows of rt (nil: JSON), and
-// commits it only when it is complete.
-func (m *Manager) write(ctx context.Context, obj string, rt *rowType, body func(ctx context.Context, w io.Writer, rt *rowType) (int, error)) (res written, err error) {
+// metadata, and commits it only when it is complete; before the commit,
+// it calls before with what was written and, with the file:// driver, the
+// ID of the file that becomes the object (else 0).
+func (m *Manager) write(ctx context.Context, obj string, rt *rowType, body func(ctx context.Context, w io.Writer, rt *rowType) (int, error),
+	metadata map[string]string, before func(res written, file uint64)) (res written, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var file *os.File // the temporary file, with the file:// driver
 	opts := &blob.WriterOptions{
 		ContentType: "application/json",
+		Metadata:    metadata,
 		BeforeWrite: func(as func(any) bool) error {
 			as(&file)
 			return nil
@@ -375,21 +387,28 @@ func (m *Manager) write(ctx context.Context, obj string, rt *rowType, body func(
 	if err := bw.Flush(); err != nil {
 		return res, err
 	}
+	var id uint64
 	if file != nil {
 		// The driver renames the file without syncing it: sync it first,
 		// so that a power loss cannot leave a renamed, empty object.
 		if err := file.Sync(); err != nil {
 			return res, err
 		}
+		fi, err := file.Stat()
+		if err != nil {
+			return res, err
+		}
+		id = fileid.Of(fi)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	res.size, res.version = c.n, hex.EncodeToString(h.Sum(nil))
+	before(res, id)
 	err = w.Close()
 	if err != nil {
 		return res, err
 	}
-	res.size, res.version = c.n, hex.EncodeToString(h.Sum(nil))
 	return res, nil
 }
 

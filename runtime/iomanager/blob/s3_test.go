@@ -24,6 +24,9 @@ var s3srv struct {
 }
 
 func TestMain(m *testing.M) {
+	if u := os.Getenv(envKillURL); u != "" {
+		storeUntilKilled(u) // never returns
+	}
 	code := m.Run()
 	if s3srv.s != nil {
 		s3srv.s.Stop()

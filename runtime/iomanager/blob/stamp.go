@@ -1,31 +1,58 @@
 package blob
 
 import (
+	"bytes"
 	"context"
+	"crypto/md5"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
 
+	"github.com/assetgen/assetgen/internal/fileid"
 	"github.com/assetgen/assetgen/runtime"
 )
 
 // A stamp is a small JSON object saying which run wrote an output and its
-// data version. It cannot be the data object's own metadata: metadata is
-// fixed before the object's bytes are written (their hash is not known
-// yet), and the file:// driver keeps it in a file of its own anyway. So
-// Store writes the stamp after the data object is committed, naming the
-// object's ETag; a store interrupted between the two leaves a stamp whose
-// ETag is not the object's, and Stamp then hashes the object instead of
-// believing the stamp. Stamps live apart from the data, under
-// PREFIX/.stamps/ (a dot never starts an asset key's component), so that
-// globs over the data (read_parquet('sales/*/*.parquet')) never meet them.
+// data version (the SHA-256 of the object's bytes). It cannot be in the
+// data object's own metadata, which is fixed before the object's bytes are
+// written (their hash is not known yet). So a store names itself by a
+// random token, which the object carries in its metadata (written in the
+// same PUT, or, with the file:// driver, in the file the driver renames
+// into place, which keeps its ID), with the run's ID; once the bytes are
+// written and hashed, and before the object is committed, it writes the
+// stamp with the token, the file's ID and the size. Stamp believes a stamp
+// only when it names the object's token (and file): a store killed
+// between its stamp and its commit leaves a stamp that names no object,
+// and one killed during its commit leaves either object whole. Otherwise
+// Stamp hashes the object and takes the run from the object's metadata
+// (when the metadata is of these bytes: the file:// driver writes it
+// beside the file, before the rename). Stamps live apart from the data,
+// under PREFIX/.stamps/ (a dot never starts an asset key's component), so
+// that globs over the data (read_parquet('sales/*/*.parquet')) never meet
+// them.
 const stampDir = ".stamps"
+
+// The metadata keys of a data object: the run that wrote it and its
+// store's token.
+const (
+	metaRun   = "assetgen-run"
+	metaStore = "assetgen-store"
+)
+
+// newStoreToken returns a random token naming one store.
+func newStoreToken() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
 
 // stampFile is the contents of a stamp object.
 type stampFile struct {
@@ -34,7 +61,9 @@ type stampFile struct {
 	DataVersion string    `json:"data_version"` // SHA-256 of the object's bytes, hex
 	Time        time.Time `json:"stored_at"`
 	Size        int64     `json:"size"`
-	ETag        string    `json:"etag"` // the object's ETag once committed
+	Store       string    `json:"store,omitempty"` // the store's token, in the object's metadata
+	File        uint64    `json:"file,omitempty"`  // the file:// driver's: the object file's ID
+	ETag        string    `json:"etag,omitempty"`  // stamps of earlier versions: the object's ETag once committed
 }
 
 // stampKey returns the key of the stamp object of key and partition p.
@@ -54,20 +83,17 @@ func (m *Manager) stampKey(key runtime.Key, p string) (string, error) {
 	return k + ".json", nil
 }
 
-// writeStamp writes the stamp of obj, just committed by run runID as the
-// output of key and partition p.
-func (m *Manager) writeStamp(ctx context.Context, key runtime.Key, p, obj, runID string, res written) error {
+// writeStamp writes the stamp of the store of obj by run runID, whose
+// token is token, about to be committed: res was written, to the file of
+// ID file with the file:// driver (else 0).
+func (m *Manager) writeStamp(ctx context.Context, key runtime.Key, p, obj, runID, token string, file uint64, res written) error {
 	sk, err := m.stampKey(key, p)
-	if err != nil {
-		return err
-	}
-	attrs, err := m.bucket.Attributes(ctx, obj)
 	if err != nil {
 		return err
 	}
 	b, err := json.Marshal(stampFile{
 		Object: obj, RunID: runID, DataVersion: res.version, Time: time.Now().UTC(),
-		Size: res.size, ETag: attrs.ETag,
+		Size: res.size, Store: token, File: file,
 	})
 	if err != nil {
 		return err
@@ -78,10 +104,12 @@ func (m *Manager) writeStamp(ctx context.Context, key runtime.Key, p, obj, runID
 // Stamp returns the stamp of the output stored for key and partition (empty
 // when unpartitioned): the run that wrote it, its data version and when it
 // was stored. ok is false when nothing is stored or no stamp describes it
-// (an output stored before stamps were kept). When the object is not the
-// one the stamp names (a store interrupted after committing its object,
-// or an object written by other means) and its bytes differ too, the stamp
-// has no run ID and the object's own data version, read whole to hash it.
+// (an output stored before stamps were kept). When the stamp is not of
+// the object in place (a store killed after its stamp, or an object
+// written by other means), Stamp reads the object whole to hash it, and
+// takes its run from the object's metadata; the same bytes as the
+// stamp's written by other means keep the stamp's run; other bytes with
+// no run of their own have none.
 func (m *Manager) Stamp(ctx context.Context, key runtime.Key, partition string) (runtime.Stamp, bool, error) {
 	sk, err := m.stampKey(key, partition)
 	if err != nil {
@@ -107,29 +135,53 @@ func (m *Manager) Stamp(ctx context.Context, key runtime.Key, partition string) 
 		return runtime.Stamp{}, false, fmt.Errorf("%s: %s: %w", what, m.where(f.Object), m.explain(ctx, err))
 	}
 	st := runtime.Stamp{RunID: f.RunID, DataVersion: f.DataVersion, Time: f.Time}
-	if f.ETag != "" && attrs.ETag == f.ETag && attrs.Size == f.Size {
+	if describes(&f, attrs) {
 		return st, true, nil
 	}
-	version, err := m.hash(ctx, f.Object)
+	version, md5sum, err := m.hash(ctx, f.Object)
 	if err != nil {
 		return runtime.Stamp{}, false, fmt.Errorf("%s: hash %s: %w", what, m.where(f.Object), m.explain(ctx, err))
 	}
-	if version == f.DataVersion {
+	run := attrs.Metadata[metaRun]
+	if len(attrs.MD5) > 0 && !bytes.Equal(attrs.MD5, md5sum) {
+		run = "" // metadata of other bytes (file://: a store killed before its rename)
+	}
+	if run == "" && version == f.DataVersion {
 		return st, true, nil
 	}
-	return runtime.Stamp{DataVersion: version, Time: attrs.ModTime}, true, nil
+	return runtime.Stamp{RunID: run, DataVersion: version, Time: attrs.ModTime}, true, nil
 }
 
-// hash returns the SHA-256 of object obj's bytes, hex.
-func (m *Manager) hash(ctx context.Context, obj string) (string, error) {
+// describes reports whether stamp f is of the object whose attributes are
+// attrs: the object of its store (token, and file with the file://
+// driver), or, for a stamp of an earlier version, of its ETag.
+func describes(f *stampFile, attrs *blob.Attributes) bool {
+	if attrs.Size != f.Size {
+		return false
+	}
+	if f.Store == "" {
+		return f.ETag != "" && attrs.ETag == f.ETag
+	}
+	if attrs.Metadata[metaStore] != f.Store {
+		return false
+	}
+	var fi os.FileInfo
+	if f.File != 0 && attrs.As(&fi) {
+		return fileid.Of(fi) == f.File
+	}
+	return true
+}
+
+// hash returns the SHA-256 of object obj's bytes, hex, and their MD5.
+func (m *Manager) hash(ctx context.Context, obj string) (string, []byte, error) {
 	r, err := m.bucket.NewReader(ctx, obj, nil)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	defer r.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
-		return "", err
+	h, h5 := sha256.New(), md5.New()
+	if _, err := io.Copy(io.MultiWriter(h, h5), r); err != nil {
+		return "", nil, err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), h5.Sum(nil), nil
 }

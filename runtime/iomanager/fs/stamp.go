@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/fileid"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -53,7 +54,7 @@ func (e *stampEntry) stamp() runtime.Stamp {
 // the size and modification time could match another file written in the
 // same clock tick: only the bytes can tell then.
 func (e *stampEntry) sameFile(fi iofs.FileInfo) bool {
-	return e.FileID != 0 && e.FileID == fileID(fi) && e.Size == fi.Size() && e.ModTime == fi.ModTime().UnixNano()
+	return e.FileID != 0 && e.FileID == fileid.Of(fi) && e.Size == fi.Size() && e.ModTime == fi.ModTime().UnixNano()
 }
 
 // entries returns the entries of f, newest first.
@@ -128,7 +129,7 @@ func (m *Manager) stamp(root *os.Root, dir, base, tmp string, st runtime.Stamp) 
 	}
 	f := stampFile{Current: stampEntry{
 		RunID: st.RunID, DataVersion: st.DataVersion, Time: st.Time.UTC(),
-		Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), FileID: fileID(fi),
+		Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), FileID: fileid.Of(fi),
 	}}
 	name := path.Join(dir, stampName(base))
 	if old, err := readStamp(root, name); err == nil && old != nil {
