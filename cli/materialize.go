@@ -286,11 +286,7 @@ func (o *materializeOptions) run(e *env) int {
 		return e.usageError("%v", err)
 	}
 	if queued {
-		if cfg != nil {
-			// The queue's steps would not see it: workers take no config yet.
-			return e.usageError("--config and --set cannot be combined with --queue yet")
-		}
-		return o.runQueued(e, runtime.Options{Selection: keys, Partitions: req})
+		return o.runQueued(e, runtime.Options{Selection: keys, Partitions: req, Config: cfg})
 	}
 	if o.detach {
 		return e.usageError("--detach goes with --queue")

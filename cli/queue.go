@@ -139,6 +139,10 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 	}
 	plan, id, err := q.Launch(e.ctx, e.defs, opts, queue.LaunchOptions{Tags: tags, GracePeriod: grace})
 	if err != nil {
+		if _, ok := errors.AsType[*runtime.ConfigError](err); ok {
+			e.errorf("invalid config, nothing ran:\n%s", indent(err.Error()))
+			return exitFailed
+		}
 		if plan == nil {
 			e.errorf("invalid definitions:\n%s", indent(err.Error()))
 		} else {

@@ -78,8 +78,10 @@ type LaunchOptions struct {
 }
 
 // Launch plans a run of defs as opts asks (runtime.Definitions.Plan: its
-// Selection, Partitions, Env and RunID; the rest of opts is unused),
-// checks that every asset of it can pass data between machines (Check),
+// Selection, Partitions, Env, Config and RunID; the rest of opts is
+// unused), checks that every asset of it can pass data between machines
+// (Check) and that its config gives no secret (which the queue's database
+// would hold: secrets go to the workers' environment),
 // records the run in the history (Run.Queued), and enqueues it: in one
 // transaction, its steps and a job for each step that waits for nothing.
 // It returns the plan and the run's ID; the workers do the rest.
@@ -105,6 +107,9 @@ func (q *Queue) Launch(ctx context.Context, defs *runtime.Definitions, opts runt
 	if err := Check(defs, plan); err != nil {
 		return plan, "", err
 	}
+	if err := checkSecrets(defs, opts.Config); err != nil {
+		return plan, "", err
+	}
 	runID := opts.RunID
 	if runID == "" {
 		runID = runtime.NewRunID()
@@ -128,7 +133,7 @@ func (q *Queue) Launch(ctx context.Context, defs *runtime.Definitions, opts runt
 	if err := q.log.Write(ctx, &history.Batch{Runs: []history.Run{run}}); err != nil {
 		return plan, "", err
 	}
-	if err := q.enqueueRun(ctx, plan, runID, fp, &e, versions, lo.GracePeriod); err != nil {
+	if err := q.enqueueRun(ctx, plan, runID, fp, &e, versions, opts.Config, lo.GracePeriod); err != nil {
 		// Nothing was enqueued: say so in the history.
 		run.Status, run.End, run.Error = history.RunFailed, time.Now(), "could not enqueue the run: "+err.Error()
 		run.Heartbeat = run.End
@@ -163,7 +168,8 @@ func (q *Queue) loadVersions(ctx context.Context, plan *runtime.Plan) (map[runti
 
 // enqueueRun writes the run's bookkeeping and the jobs of its first steps
 // in one transaction.
-func (q *Queue) enqueueRun(ctx context.Context, plan *runtime.Plan, runID, fp string, e *env, versions map[runtime.Key]string, grace time.Duration) error {
+func (q *Queue) enqueueRun(ctx context.Context, plan *runtime.Plan, runID, fp string, e *env, versions map[runtime.Key]string,
+	cfg runtime.RunConfig, grace time.Duration) error {
 	n := plan.Len()
 	down := make([][]int32, n)
 	for s := range n {
@@ -179,13 +185,20 @@ func (q *Queue) enqueueRun(ctx context.Context, plan *runtime.Plan, runID, fp st
 	if err != nil {
 		return err
 	}
+	if cfg == nil {
+		cfg = runtime.RunConfig{}
+	}
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		return err
+	}
 	tx, err := q.pool.Begin(ctx)
 	if err != nil {
 		return q.errorf("enqueue run %s: %w", runID, err)
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `INSERT INTO assetgen_queue_runs (run_id, fingerprint, env, versions, grace_ns, steps, remaining, state)
-		VALUES ($1, $2, $3, $4, $5, $6, $6, 'running')`, runID, fp, envJSON, versionsJSON, int64(grace), n); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO assetgen_queue_runs (run_id, fingerprint, env, versions, grace_ns, steps, remaining, state, config)
+		VALUES ($1, $2, $3, $4, $5, $6, $6, 'running', $7)`, runID, fp, envJSON, versionsJSON, int64(grace), n, cfgJSON); err != nil {
 		return q.errorf("enqueue run %s: %w", runID, err)
 	}
 	var roots []jobStep
@@ -291,4 +304,33 @@ func Check(defs *runtime.Definitions, plan *runtime.Plan) error {
 	sort.Strings(msgs)
 	msgs = slices.Compact(msgs)
 	return fmt.Errorf("the run cannot be distributed: %s", strings.Join(msgs, "\n"))
+}
+
+// checkSecrets returns an error naming every secret field (`secret:"true"`)
+// that cfg gives a value: the queue's database would hold it in the
+// clear, where the history records it masked. Workers take secrets from
+// their environment (a resource field's env tag).
+func checkSecrets(defs *runtime.Definitions, cfg runtime.RunConfig) error {
+	if len(cfg) == 0 {
+		return nil
+	}
+	schema := runtime.ConfigSchema(defs.Assets)
+	var msgs []string
+	for sec, vals := range cfg {
+		for _, f := range schema[sec] {
+			if _, given := vals[f.Name]; !given || !f.Secret {
+				continue
+			}
+			how := "give it to the workers in their environment"
+			if f.Env != "" {
+				how = "set $" + f.Env + " on the workers instead"
+			}
+			msgs = append(msgs, fmt.Sprintf("config %s: field %q is secret, and a queued run's config is stored in the queue's database: %s", sec, f.Name, how))
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	sort.Strings(msgs)
+	return &runtime.ConfigError{Err: errors.New(strings.Join(msgs, "\n"))}
 }

@@ -11,7 +11,8 @@
 //
 //   - assetgen_queue_runs: one row per run: the definitions' fingerprint,
 //     the partition environment the run was planned in (so every worker
-//     resolves the same partition keys), the data versions of the
+//     resolves the same partition keys), the run's config (which every
+//     worker gives its steps and the resources they build), the data versions of the
 //     upstreams it loads from outside the run, how many steps are not
 //     finished (remaining), and the run's state.
 //   - assetgen_queue_steps: one row per step of the plan: its asset and
@@ -195,6 +196,8 @@ var migrations = []string{
 	);
 	CREATE INDEX assetgen_queue_steps_running ON assetgen_queue_steps (heartbeat) WHERE state = 'running';
 	CREATE INDEX assetgen_queue_steps_by_key ON assetgen_queue_steps (run_id, asset_key, partition_key)`,
+	// The run's config (runtime.RunConfig), which every step runs with.
+	`ALTER TABLE assetgen_queue_runs ADD COLUMN config JSONB NOT NULL DEFAULT '{}'`,
 }
 
 // migrate applies River's migrations and this package's that are missing,

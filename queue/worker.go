@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"slices"
 	goruntime "runtime"
 	"strings"
 	"sync"
@@ -65,6 +67,10 @@ type Worker struct {
 
 	exec *runtime.Executor        // made by Run
 	res  *runtime.Resources       // exec's steps' resources, made by Run: built on first use, closed when Run returns
+	// The resources of runs whose config configures some: by that part
+	// of the config (JSON), each built on first use, closed when Run
+	// returns.
+	resByConfig map[string]*runtime.Resources
 	ups  map[runtime.Key][]string // by asset: its upstreams (inputs and deps)
 
 	rec    *history.Recorder
@@ -108,6 +114,8 @@ type runInfo struct {
 	env         env
 	versions    map[runtime.Key]string
 	grace       time.Duration
+	config      runtime.RunConfig
+	res         *runtime.Resources // the resources of its steps
 }
 
 var (
@@ -177,9 +185,15 @@ func (w *Worker) Run(ctx context.Context) error {
 	// Resources live as long as the worker process's steps: built when a
 	// step first needs one, cleaned up once every step is over.
 	w.res = new(runtime.Resources)
+	w.resByConfig = map[string]*runtime.Resources{}
 	defer func() {
-		if err := w.res.Close(); err != nil {
-			w.log.Error("resource cleanup failed", "err", err)
+		w.mu.Lock()
+		all := append([]*runtime.Resources{w.res}, slices.Collect(maps.Values(w.resByConfig))...)
+		w.mu.Unlock()
+		for _, r := range all {
+			if err := r.Close(); err != nil {
+				w.log.Error("resource cleanup failed", "err", err)
+			}
 		}
 	}()
 
@@ -274,10 +288,10 @@ func (w *Worker) run(ctx context.Context, id string) (*runInfo, error) {
 		return ri, nil
 	}
 	ri = &runInfo{}
-	var envJSON, versionsJSON []byte
+	var envJSON, versionsJSON, configJSON []byte
 	var grace int64
-	err := w.q.pool.QueryRow(ctx, `SELECT fingerprint, env, versions, grace_ns FROM assetgen_queue_runs WHERE run_id = $1`, id).
-		Scan(&ri.fingerprint, &envJSON, &versionsJSON, &grace)
+	err := w.q.pool.QueryRow(ctx, `SELECT fingerprint, env, versions, grace_ns, config FROM assetgen_queue_runs WHERE run_id = $1`, id).
+		Scan(&ri.fingerprint, &envJSON, &versionsJSON, &grace, &configJSON)
 	if err != nil {
 		return nil, w.q.errorf("read run %s: %w", id, err)
 	}
@@ -287,14 +301,43 @@ func (w *Worker) run(ctx context.Context, id string) (*runInfo, error) {
 	if err := json.Unmarshal(versionsJSON, &ri.versions); err != nil {
 		return nil, fmt.Errorf("queue: run %s: versions: %w", id, err)
 	}
+	if err := json.Unmarshal(configJSON, &ri.config); err != nil {
+		return nil, fmt.Errorf("queue: run %s: config: %w", id, err)
+	}
+	if len(ri.config) == 0 {
+		ri.config = nil
+	}
 	ri.grace = time.Duration(grace)
 	w.mu.Lock()
+	ri.res = w.resources(ri.config)
 	if len(w.runs) >= 1000 {
 		clear(w.runs)
 	}
 	w.runs[id] = ri
 	w.mu.Unlock()
 	return ri, nil
+}
+
+// resources returns the resources of the steps of runs of config cfg:
+// the worker's own, unless cfg configures resources, whose runs share
+// resources of their own. Call it with w.mu held.
+func (w *Worker) resources(cfg runtime.RunConfig) *runtime.Resources {
+	own := runtime.RunConfig{}
+	for sec, vals := range cfg {
+		if strings.HasPrefix(sec, runtime.ResourceSection("")) {
+			own[sec] = vals
+		}
+	}
+	if len(own) == 0 {
+		return w.res
+	}
+	b, _ := json.Marshal(own) // maps marshal with sorted keys
+	r := w.resByConfig[string(b)]
+	if r == nil {
+		r = new(runtime.Resources)
+		w.resByConfig[string(b)] = r
+	}
+	return r
 }
 
 // workStep works the job of one step.
@@ -365,7 +408,8 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 			return upVersions[k]
 		},
 		GracePeriod: ri.grace,
-		Resources:   w.res,
+		Config:      ri.config,
+		Resources:   ri.res,
 	}
 	res := w.exec.Execute(stepCtx, runtime.Step{RunID: a.Run, Key: key, Partition: a.Partition}, opts)
 	// The step's record, which the recorder holds back: its completion

@@ -60,7 +60,8 @@ func Manager(dir string) runtime.IOManager {
 }
 
 // Assets returns the assets: seed -> left, right -> joined (fan-out,
-// fan-in); seed -> raw[p] -> clean[p] -> total -> report, summary -> final.
+// fan-in) -> scaled (run config, and a resource with config); seed ->
+// raw[p] -> clean[p] -> total -> report, summary -> final.
 func Assets() []*runtime.AssetDef {
 	rows := reflect.TypeFor[[]Row]()
 	ints := reflect.TypeFor[int]()
@@ -117,7 +118,47 @@ func Assets() []*runtime.AssetDef {
 		asset("final", ints, "", []runtime.Input{in("report", ints), in("summary", ints)}, func(_ *runtime.Context, v []any) (any, error) {
 			return v[0].(int) + v[1].(int), nil
 		}),
+		scaled(asset("scaled", ints, "", []runtime.Input{in("joined", ints)}, func(ctx *runtime.Context, v []any) (any, error) {
+			cfg, err := runtime.AssetConfig[ScaleConfig](ctx)
+			if err != nil {
+				return nil, err
+			}
+			off, err := runtime.Resource[Offset](ctx)
+			if err != nil {
+				return nil, err
+			}
+			return v[0].(int)*cfg.Factor + int(off), nil
+		})),
 	}
+}
+
+// ScaleConfig is the run config of asset scaled (section "scaled").
+type ScaleConfig struct {
+	runtime.Config
+	Factor int `config:"factor" default:"1"`
+}
+
+// OffsetConfig is the run config of resource offset (section
+// "resources.offset").
+type OffsetConfig struct {
+	runtime.Config
+	Add int `config:"add" default:"0"`
+}
+
+// Offset is the resource that scaled adds: its provider's config.
+type Offset int
+
+// scaled gives a its config and resource: scaled = joined * factor + add.
+func scaled(a *runtime.AssetDef) *runtime.AssetDef {
+	a.Config = &runtime.ConfigDef{Type: reflect.TypeFor[ScaleConfig]()}
+	a.Resources = []*runtime.ResourceDef{{
+		Type: reflect.TypeFor[Offset](), Name: "offset", Config: &runtime.ConfigDef{Type: reflect.TypeFor[OffsetConfig]()},
+		Build: func(_ context.Context, r *runtime.Resources) (any, func() error, error) {
+			cfg, err := runtime.ResourceConfig[OffsetConfig](r, "offset")
+			return Offset(cfg.Add), nil, err
+		},
+	}}
+	return a
 }
 
 func sum(rows []Row) int {
