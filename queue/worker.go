@@ -10,8 +10,8 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
-	"slices"
 	goruntime "runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -65,13 +65,13 @@ type Worker struct {
 	opts WorkerOptions
 	log  *slog.Logger
 
-	exec *runtime.Executor        // made by Run
-	res  *runtime.Resources       // exec's steps' resources, made by Run: built on first use, closed when Run returns
+	exec *runtime.Executor  // made by Run
+	res  *runtime.Resources // exec's steps' resources, made by Run: built on first use, closed when Run returns
 	// The resources of runs whose config configures some: by that part
 	// of the config (JSON), each built on first use, closed when Run
 	// returns.
 	resByConfig map[string]*runtime.Resources
-	ups  map[runtime.Key][]string // by asset: its upstreams (inputs and deps)
+	ups         map[runtime.Key][]string // by asset: its upstreams (inputs and deps)
 
 	rec    *history.Recorder
 	logger *slog.Logger // the steps' base logger: to the history and log
