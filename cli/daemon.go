@@ -28,7 +28,7 @@ func WithAutomation(defs automation.Definitions) Option {
 func daemonCommand() *command {
 	return &command{
 		name:  "daemon",
-		args:  "[--history SPEC] [--max-runs N] [-j N] [--interval D] [--lease D] [--simulate START --until END [--step D]] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--history SPEC | --queue DSN] [--max-runs N] [-j N] [--interval D] [--lease D] [--simulate START --until END [--step D]] [--log-level LEVEL] [--log-format text|json]",
 		short: "run the automation daemon: schedules, sensors and conditions",
 		long: `Daemon evaluates the pipeline's schedules, sensors and automation
 conditions (declared in Go with cli.WithAutomation) every --interval and
@@ -38,6 +38,15 @@ asked for it). At most --max-runs runs go at once, and never two of the
 same asset and partition. It prints a line per event on stdout until
 interrupted; the runs' own output goes to stderr, each line prefixed
 with its run's ID.
+
+With --queue DSN, the runs go to the workers of that PostgreSQL database
+instead, as 'materialize --queue DSN' would launch them (see 'worker'),
+and the daemon follows each from the queue's database, which is its
+history, until it ends: a run counts against --max-runs, and its assets
+and partitions as in progress, while the history has it running. A
+daemon that stops leaves its queued runs going on the workers; the next
+leader finds them running in the history and launches none of their
+assets until they end.
 
 Exactly one daemon acts per history: it holds a lease in the history,
 renewed at every tick, lasting --lease. Another daemon on the same
@@ -60,6 +69,7 @@ and END are RFC 3339 times (2024-01-01T00:00:00Z).`,
 			fs.StringVar(&f.simulate, "simulate", "", "run on a simulated clock from `START`")
 			fs.StringVar(&f.until, "until", "", "with --simulate, stop at `END`")
 			fs.DurationVar(&f.step, "step", time.Hour, "with --simulate, move the clock by `D` after each tick")
+			fs.StringVar(&f.queue, "queue", "", "launch the runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), which is the history")
 			f.history.declare(fs)
 			f.log.declare(fs)
 			return f.run
@@ -72,6 +82,7 @@ type daemonFlags struct {
 	interval, lease      time.Duration
 	simulate, until      string
 	step                 time.Duration
+	queue                string
 	history              historyFlag
 	log                  logFlags
 }
@@ -79,6 +90,19 @@ type daemonFlags struct {
 func (f *daemonFlags) run(e *env) int {
 	if f.maxRuns < 1 || f.concurrency < 0 || f.interval <= 0 || f.lease <= 0 || f.step <= 0 {
 		return e.usageError("--max-runs, --interval, --lease and --step must be positive, -j not negative")
+	}
+	if f.queue != "" {
+		switch {
+		case !history.IsPostgres(f.queue):
+			return e.usageError("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(f.queue))
+		case f.concurrency != 0:
+			return e.usageError("-j goes with worker when runs are queued: each worker runs its own steps")
+		case f.simulate != "":
+			return e.usageError("--simulate runs on a simulated clock in this process: it does not go with --queue")
+		case f.history.spec != "" && f.history.spec != f.queue:
+			return e.usageError("--history %s: runs launched on the queue are recorded in its database; give --queue alone", history.Describe(f.history.spec))
+		}
+		f.history.spec = f.queue
 	}
 	var start, end time.Time
 	if f.simulate != "" || f.until != "" {
@@ -101,7 +125,7 @@ func (f *daemonFlags) run(e *env) int {
 		fake = automation.NewFakeClock(start)
 		clock = fake
 	}
-	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log}
+	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log, queue: f.queue}
 	if fake != nil {
 		l.now = fake.Now
 	}
@@ -154,7 +178,8 @@ func (e *env) mustDaemon(log history.Log, l *launcher, clock automation.Clock, o
 	return d, d != nil
 }
 
-// automated runs r as materialize would, in this process.
+// automated runs r as materialize would, in this process, or on the queue
+// (following it until it ends) when the launcher has one.
 func (l *launcher) automated(ctx context.Context, r automation.Run) error {
 	keys := make([]string, len(r.Keys))
 	for i, k := range r.Keys {
@@ -167,6 +192,9 @@ func (l *launcher) automated(ctx context.Context, r automation.Run) error {
 	}
 	if l.concurrency > 0 {
 		args = append(args, "-j="+strconv.Itoa(l.concurrency))
+	}
+	if l.queue != "" {
+		args = append(args, "--queue="+l.queue)
 	}
 	tags := map[string]string{"automation": r.By}
 	for k, v := range r.Tags {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -132,6 +133,11 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 	tags := map[string]string{}
 	if o.selection != "" {
 		tags["select"] = o.selection
+	}
+	if l := e.launch; l != nil {
+		// A run the daemon launches: its ID and tags.
+		opts.RunID = l.runID
+		maps.Copy(tags, l.tags)
 	}
 	grace := o.grace
 	if grace <= 0 {

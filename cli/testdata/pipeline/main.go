@@ -12,6 +12,7 @@
 //	PIPELINE_FAIL_COMBINED=1   combined_data fails
 //	PIPELINE_FLAKY_STATE=file  flaky fails on its first attempt (when file
 //	                           does not exist yet; it creates it), then succeeds
+//	PIPELINE_SHARED=1          the fs directory is shared (fs.Shared), for the queue
 //	PIPELINE_SLOW=duration     slow works that long; its timeout is 200ms
 //	PIPELINE_SLOW_IGNORE=1     slow ignores its context while it works
 //	PIPELINE_BLOCK=1           sleepy blocks until its context is cancelled
@@ -50,7 +51,11 @@ import (
 func main() {
 	var io runtime.IOManager = memory.New()
 	if dir := os.Getenv("PIPELINE_DATA"); dir != "" {
-		io = &files{Manager: fs.New(dir), closed: os.Getenv("PIPELINE_CLOSED"),
+		var opts []fs.Option
+		if os.Getenv("PIPELINE_SHARED") != "" {
+			opts = append(opts, fs.Shared())
+		}
+		io = &files{Manager: fs.New(dir, opts...), closed: os.Getenv("PIPELINE_CLOSED"),
 			killAfter: runtime.Key(os.Getenv("PIPELINE_KILL_AFTER")), gate: os.Getenv("PIPELINE_GATE")}
 	}
 	defs := assets()
