@@ -94,6 +94,7 @@ type runState struct {
 	logs      map[stepID]*logState
 	logSeq    int64
 	held      map[*Step]bool                                             // a step recorder's steps it saw start: their end is for Take to give, not to write
+	later     []*Step                                                    // dirty steps a write left for later (see startDelay)
 	worker    string                                                     // a step recorder's
 	place     func(string, runtime.Key, string) (seq int, logBase int64) // a step recorder's
 	headLogs  []LogLine                                                  // lines within their step's head, not written yet
@@ -378,6 +379,7 @@ func (r *Recorder) writer() {
 	beat := time.NewTicker(HeartbeatInterval)
 	defer beat.Stop()
 	backoff := time.Duration(0)
+	var later <-chan time.Time // steps whose start waits (startDelay)
 	for {
 		if backoff > 0 {
 			select {
@@ -391,6 +393,7 @@ func (r *Recorder) writer() {
 			case <-r.wake:
 			case <-beat.C:
 				r.heartbeat()
+			case <-later:
 			case <-r.stop:
 				r.final()
 				return
@@ -398,6 +401,13 @@ func (r *Recorder) writer() {
 		}
 		if r.drain() == nil {
 			backoff = 0
+			later = nil
+			for _, rs := range r.runs {
+				if len(rs.later) > 0 {
+					later = time.After(startDelay / 4)
+					break
+				}
+			}
 		} else {
 			backoff = min(max(2*backoff, 50*time.Millisecond), 2*time.Second)
 		}
@@ -449,9 +459,16 @@ func (r *Recorder) drain() error {
 			}
 			b.Runs = append(b.Runs, rs.run)
 		}
+		rs.later = rs.later[:0]
 		for _, p := range rs.dirty {
 			if rs.held[p] && p.Status != StepRunning {
 				continue // ended: Take gives it to the writer of the step's completion
+			}
+			if rs.held[p] && now.Sub(p.Start) < startDelay {
+				// A step that ends soon is written once, ended, by its
+				// completion: only one that runs on is written running.
+				rs.later = append(rs.later, p)
+				continue
 			}
 			b.Steps = append(b.Steps, *p)
 		}
@@ -468,6 +485,10 @@ func (r *Recorder) drain() error {
 			rs.dirtyRun = false
 			clear(rs.isDirty)
 			rs.dirty = rs.dirty[:0]
+			for _, p := range rs.later {
+				rs.isDirty[p] = true
+				rs.dirty = append(rs.dirty, p)
+			}
 			rs.wroteLogs()
 			if r.place != nil {
 				rs.forgetFinished()
@@ -493,6 +514,12 @@ func (r *Recorder) drain() error {
 	r.mu.Unlock()
 	return err
 }
+
+// startDelay is how long a step recorder's step runs before its start is
+// written: the history shows a step running once it has run that long,
+// and one that ends sooner only once, ended, with its completion (see
+// Take).
+const startDelay = time.Second
 
 func (r *Recorder) runFor(e *runtime.Event) *runState {
 	rs := r.runs[e.RunID]

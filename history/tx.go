@@ -50,19 +50,44 @@ func (t sqlTx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // pgxTx is a pgx transaction. Its errors read as database/sql's
-// (sql.ErrNoRows), which the writing code tests for.
-type pgxTx struct{ tx pgx.Tx }
+// (sql.ErrNoRows), which the writing code tests for. With a batch, the
+// statements that return nothing are queued in it rather than sent, and
+// those queued are sent before any query (see WriteTx).
+type pgxTx struct {
+	tx    pgx.Tx
+	batch *pgx.Batch
+}
 
 func (t pgxTx) exec(ctx context.Context, query string, args ...any) error {
+	if t.batch != nil {
+		t.batch.Queue(query, args...)
+		return nil
+	}
 	_, err := t.tx.Exec(ctx, query, args...)
 	return err
 }
 
+// flush sends the queued statements.
+func (t pgxTx) flush(ctx context.Context) error {
+	if t.batch == nil || t.batch.Len() == 0 {
+		return nil
+	}
+	err := t.tx.SendBatch(ctx, t.batch).Close()
+	*t.batch = pgx.Batch{}
+	return err
+}
+
 func (t pgxTx) queryRow(ctx context.Context, query string, args ...any) rowScanner {
+	if err := t.flush(ctx); err != nil {
+		return errRow{err}
+	}
 	return pgxRow{t.tx.QueryRow(ctx, query, args...)}
 }
 
 func (t pgxTx) query(ctx context.Context, query string, args ...any) (rowsScanner, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := t.tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -73,6 +98,11 @@ func (t pgxTx) query(ctx context.Context, query string, args ...any) (rowsScanne
 func (t pgxTx) prepare(context.Context, string) (*sql.Stmt, error) {
 	return nil, errors.New("history: a pgx transaction prepares no database/sql statement")
 }
+
+// errRow is a row that failed before its query was sent.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 type pgxRow struct{ row pgx.Row }
 
@@ -96,7 +126,13 @@ func (r pgxRows) Close() error {
 // b is recorded if and only if the caller's own statements in tx are. A
 // queue worker completes a step this way, so that the history records a
 // materialization exactly when the queue counts the step done.
-func WriteTx(ctx context.Context, log Log, tx pgx.Tx, b *Batch) error {
+//
+// With a batch, the statements that return nothing are queued in it
+// rather than sent (any that must read first sends those queued before
+// it): the caller adds its own and sends the batch in tx, whose errors
+// are then b's too. Without, every statement is sent before WriteTx
+// returns.
+func WriteTx(ctx context.Context, log Log, tx pgx.Tx, batch *pgx.Batch, b *Batch) error {
 	s, ok := log.(*store)
 	if !ok || !s.d.dollar || !s.d.cachesStatements {
 		return fmt.Errorf("history: WriteTx needs a history opened by OpenPostgres, not %T", log)
@@ -104,5 +140,5 @@ func WriteTx(ctx context.Context, log Log, tx pgx.Tx, b *Batch) error {
 	if b.empty() {
 		return nil
 	}
-	return s.write(ctx, pgxTx{tx}, b)
+	return s.write(ctx, pgxTx{tx: tx, batch: batch}, b)
 }

@@ -578,10 +578,14 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
-	if err := history.WriteTx(ctx, w.q.log, tx, rec); err != nil {
+	// The step's record and this statement go in one round trip.
+	var b pgx.Batch
+	if err := history.WriteTx(ctx, w.q.log, tx, &b, rec); err != nil {
 		return nil, err
 	}
-	rows, err := tx.Query(ctx, `WITH s AS (
+	var down, remaining *int32
+	var ready []jobStep
+	b.Queue(`WITH s AS (
 			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
 			WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 RETURNING down
 		), d AS (
@@ -597,28 +601,23 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 		)
 		SELECT (SELECT cardinality(down) FROM s), (SELECT remaining FROM r), d.step, d.asset_key, d.partition_key, d.gen
 		FROM (SELECT) AS one LEFT JOIN d ON d.ready`,
-		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked)
-	if err != nil {
-		return nil, err
-	}
-	var down, remaining *int32
-	var ready []jobStep
-	for rows.Next() {
-		var s struct {
-			step           *int32
-			key, partition *string
-			gen            *int
+		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var s struct {
+				step           *int32
+				key, partition *string
+				gen            *int
+			}
+			if err := rows.Scan(&down, &remaining, &s.step, &s.key, &s.partition, &s.gen); err != nil {
+				return err
+			}
+			if s.step != nil {
+				ready = append(ready, jobStep{step: *s.step, key: *s.key, partition: *s.partition, gen: *s.gen})
+			}
 		}
-		if err := rows.Scan(&down, &remaining, &s.step, &s.key, &s.partition, &s.gen); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if s.step != nil {
-			ready = append(ready, jobStep{step: *s.step, key: *s.key, partition: *s.partition, gen: *s.gen})
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return rows.Err()
+	})
+	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
 		return nil, err
 	}
 	if down == nil {
