@@ -25,15 +25,20 @@
 //
 // Launch writes both in one transaction, with a job for every step that
 // waits for nothing. A worker claims a step (queued -> running, taking the
-// lease), runs it on a runtime.Executor, waits until the history has
-// the step's events, then completes it in one transaction: the step's
-// final state (only while it still holds the lease, so a step is
-// completed once whatever happens to its jobs), pending decremented for
-// every step in down, a job inserted (InsertManyTx) for each that reaches
-// zero, every step downstream of a failure marked skipped, remaining
-// decremented, a job that records the run's end in the history when it
-// reaches zero, and the River job completed (JobCompleteTx). If the
+// lease, in the statement that reads its upstreams' data versions), runs
+// it on a runtime.Executor, then completes it in one transaction: the
+// step's record in the history (its end and materialization, which the
+// worker's history recorder holds back for it: history.Recorder.Take and
+// history.WriteTx), the step's final state (only while it still holds
+// the lease, so a step is completed once whatever happens to its jobs,
+// and a step whose completion never commits leaves no trace of its end
+// in the history), pending decremented for every step in down, a job
+// inserted (InsertManyTx) for each that reaches zero, every step
+// downstream of a failure marked skipped, remaining decremented, and a job
+// that records the run's end in the history when it reaches zero. If the
 // worker dies before the commit, nothing of it happened; after, all of it.
+// River completes the step's job afterwards, in batches: a job whose
+// completion is lost is rescued and finds its step finished.
 //
 // Jobs are unique per run, asset, partition and generation: a step gets
 // a new generation only when the worker holding its lease is found dead
