@@ -25,16 +25,17 @@ import (
 // data object's own metadata, which is fixed before the object's bytes are
 // written (their hash is not known yet). So a store names itself by a
 // random token, which the object carries in its metadata (written in the
-// same PUT, or, with the file:// driver, in the file the driver renames
-// into place, which keeps its ID), with the run's ID; once the bytes are
-// written and hashed, and before the object is committed, it writes the
-// stamp with the token, the file's ID and the size. Stamp believes a stamp
-// only when it names the object's token (and file): a store killed
-// between its stamp and its commit leaves a stamp that names no object,
-// and one killed during its commit leaves either object whole. Otherwise
-// Stamp hashes the object and takes the run from the object's metadata
-// (when the metadata is of these bytes: the file:// driver writes it
-// beside the file, before the rename). Stamps live apart from the data,
+// same PUT) with the run's ID; with the file:// driver, which keeps no
+// metadata, by the ID of the file it renames into place. Once the bytes
+// are written and hashed, and before the object is committed, it writes
+// the stamp: the token, the file's ID, the size, and the stamp before
+// (of the object in place until the commit). Stamp believes the entry
+// that names the object's token (or file): a store killed between its
+// stamp and its commit leaves the entry before to describe the object,
+// one killed during its commit leaves either object whole, and no point
+// leaves a stamp that lies. When neither entry names the object (one
+// written by other means), Stamp hashes it and takes the run from its
+// metadata (when the metadata is of these bytes). Stamps live apart from the data,
 // under PREFIX/.stamps/ (a dot never starts an asset key's component), so
 // that globs over the data (read_parquet('sales/*/*.parquet')) never meet
 // them.
@@ -64,6 +65,9 @@ type stampFile struct {
 	Store       string    `json:"store,omitempty"` // the store's token, in the object's metadata
 	File        uint64    `json:"file,omitempty"`  // the file:// driver's: the object file's ID
 	ETag        string    `json:"etag,omitempty"`  // stamps of earlier versions: the object's ETag once committed
+	// The stamp of the store before, of the same object: the object's
+	// until this store commits.
+	Previous *stampFile `json:"previous,omitempty"`
 }
 
 // stampKey returns the key of the stamp object of key and partition p.
@@ -91,10 +95,22 @@ func (m *Manager) writeStamp(ctx context.Context, key runtime.Key, p, obj, runID
 	if err != nil {
 		return err
 	}
-	b, err := json.Marshal(stampFile{
+	f := stampFile{
 		Object: obj, RunID: runID, DataVersion: res.version, Time: time.Now().UTC(),
 		Size: res.size, Store: token, File: file,
-	})
+	}
+	// The stamp before stays in it, for the object in place until this
+	// store commits (a store killed before it commits leaves that).
+	if b, err := m.bucket.ReadAll(ctx, sk); err == nil {
+		var prev stampFile
+		if json.Unmarshal(b, &prev) == nil && prev.Object == obj {
+			prev.Previous = nil
+			f.Previous = &prev
+		}
+	} else if gcerrors.Code(err) != gcerrors.NotFound {
+		return err
+	}
+	b, err := json.Marshal(f)
 	if err != nil {
 		return err
 	}
@@ -134,10 +150,12 @@ func (m *Manager) Stamp(ctx context.Context, key runtime.Key, partition string) 
 	if err != nil {
 		return runtime.Stamp{}, false, fmt.Errorf("%s: %s: %w", what, m.where(f.Object), m.explain(ctx, err))
 	}
-	st := runtime.Stamp{RunID: f.RunID, DataVersion: f.DataVersion, Time: f.Time}
-	if describes(&f, attrs) {
-		return st, true, nil
+	for c := &f; c != nil; c = c.Previous {
+		if describes(c, attrs) {
+			return runtime.Stamp{RunID: c.RunID, DataVersion: c.DataVersion, Time: c.Time}, true, nil
+		}
 	}
+	st := runtime.Stamp{RunID: f.RunID, DataVersion: f.DataVersion, Time: f.Time}
 	version, md5sum, err := m.hash(ctx, f.Object)
 	if err != nil {
 		return runtime.Stamp{}, false, fmt.Errorf("%s: hash %s: %w", what, m.where(f.Object), m.explain(ctx, err))
@@ -153,8 +171,9 @@ func (m *Manager) Stamp(ctx context.Context, key runtime.Key, partition string) 
 }
 
 // describes reports whether stamp f is of the object whose attributes are
-// attrs: the object of its store (token, and file with the file://
-// driver), or, for a stamp of an earlier version, of its ETag.
+// attrs: the object of its store (its file, with the file:// driver,
+// which keeps no metadata; else its token), or, for a stamp of an earlier
+// version, of its ETag.
 func describes(f *stampFile, attrs *blob.Attributes) bool {
 	if attrs.Size != f.Size {
 		return false
@@ -162,14 +181,11 @@ func describes(f *stampFile, attrs *blob.Attributes) bool {
 	if f.Store == "" {
 		return f.ETag != "" && attrs.ETag == f.ETag
 	}
-	if attrs.Metadata[metaStore] != f.Store {
-		return false
-	}
 	var fi os.FileInfo
 	if f.File != 0 && attrs.As(&fi) {
 		return fileid.Of(fi) == f.File
 	}
-	return true
+	return attrs.Metadata[metaStore] == f.Store
 }
 
 // hash returns the SHA-256 of object obj's bytes, hex, and their MD5.
