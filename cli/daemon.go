@@ -91,18 +91,11 @@ func (f *daemonFlags) run(e *env) int {
 	if f.maxRuns < 1 || f.concurrency < 0 || f.interval <= 0 || f.lease <= 0 || f.step <= 0 {
 		return e.usageError("--max-runs, --interval, --lease and --step must be positive, -j not negative")
 	}
-	if f.queue != "" {
-		switch {
-		case !history.IsPostgres(f.queue):
-			return e.usageError("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(f.queue))
-		case f.concurrency != 0:
-			return e.usageError("-j goes with worker when runs are queued: each worker runs its own steps")
-		case f.simulate != "":
-			return e.usageError("--simulate runs on a simulated clock in this process: it does not go with --queue")
-		case f.history.spec != "" && f.history.spec != f.queue:
-			return e.usageError("--history %s: runs launched on the queue are recorded in its database; give --queue alone", history.Describe(f.history.spec))
-		}
-		f.history.spec = f.queue
+	if f.queue != "" && f.simulate != "" {
+		return e.usageError("--simulate runs on a simulated clock in this process: it does not go with --queue")
+	}
+	if err := f.history.launchOn(f.queue, f.concurrency); err != nil {
+		return e.usageError("%v", err)
 	}
 	var start, end time.Time
 	if f.simulate != "" || f.until != "" {

@@ -114,6 +114,25 @@ func openQueue(ctx context.Context, dsn string) (*queue.Queue, error) {
 	return queue.Open(ctx, dsn, history.PipelineName())
 }
 
+// launchOn checks the flags of a command that launches its runs on the
+// queue of DSN dsn (when not empty), with concurrency its -j, and makes
+// the queue's database the history.
+func (h *historyFlag) launchOn(dsn string, concurrency int) error {
+	if dsn == "" {
+		return nil
+	}
+	switch {
+	case !history.IsPostgres(dsn):
+		return fmt.Errorf("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(dsn))
+	case concurrency != 0:
+		return errors.New("-j goes with worker when runs are queued: each worker runs its own steps")
+	case h.spec != "" && h.spec != dsn:
+		return fmt.Errorf("--history %s: runs launched on the queue are recorded in its database; give --queue alone", history.Describe(h.spec))
+	}
+	h.spec = dsn
+	return nil
+}
+
 // runQueued launches the run on the queue and follows it from the
 // history until it ends (or, with --detach, prints its ID).
 func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {

@@ -92,16 +92,8 @@ func (f *serveFlags) run(e *env) int {
 	if f.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", f.concurrency)
 	}
-	if f.queue != "" {
-		switch {
-		case !history.IsPostgres(f.queue):
-			return e.usageError("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(f.queue))
-		case f.concurrency != 0:
-			return e.usageError("-j goes with worker when runs are queued: each worker runs its own steps")
-		case f.history.spec != "" && f.history.spec != f.queue:
-			return e.usageError("--history %s: runs launched on the queue are recorded in its database; give --queue alone", history.Describe(f.history.spec))
-		}
-		f.history.spec = f.queue
+	if err := f.history.launchOn(f.queue, f.concurrency); err != nil {
+		return e.usageError("%v", err)
 	}
 	if f.token == "" {
 		f.token = os.Getenv(envToken)
