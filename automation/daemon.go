@@ -107,7 +107,8 @@ type Daemon struct {
 	active map[string]*Run // launched and not ended, by run ID
 	wg     sync.WaitGroup
 
-	prev map[runtime.Key]history.Evaluation // the evaluations last written
+	prev   map[runtime.Key]history.Evaluation // the evaluations last written
+	fenced bool                               // the tick's launches are fenced by the lease (Run)
 
 	observable   []runtime.Key // the assets it observes, in definition order
 	observeEvery time.Duration
@@ -251,7 +252,14 @@ func (d *Daemon) Run(ctx context.Context) error {
 		case ctx.Err() != nil:
 			return nil
 		case err != nil:
-			d.say("daemon: lease: %v (retrying)", err)
+			if leader {
+				// The lease may lapse before the history answers again:
+				// act no more until it is renewed.
+				leader = false
+				d.say("daemon %s: renewing the lease failed: %v (stopped acting; retrying)", d.o.Holder, err)
+			} else {
+				d.say("daemon: lease: %v (retrying)", err)
+			}
 		case l.Holder == d.o.Holder:
 			if !leader {
 				leader, standby = true, ""
@@ -263,7 +271,12 @@ func (d *Daemon) Run(ctx context.Context) error {
 				}
 				d.prev = nil
 			}
-			if err := d.Tick(ctx); err != nil && ctx.Err() == nil {
+			err := d.tick(ctx, true)
+			switch {
+			case errors.Is(err, history.ErrNotLeader):
+				leader = false
+				d.say("daemon %s: lost the lease during a tick: stopped acting", d.o.Holder)
+			case err != nil && ctx.Err() == nil:
 				d.say("daemon: tick: %v", err)
 			}
 		default:
@@ -289,8 +302,15 @@ func (d *Daemon) Wait() { d.wg.Wait() }
 
 // Tick evaluates the schedules, the sensors that are due and the
 // conditions once, at the clock's time, and launches the runs they ask
-// for, as many as there are free slots. Run calls it while leader.
-func (d *Daemon) Tick(ctx context.Context) error {
+// for, as many as there are free slots. It takes no lease: Run ticks
+// while leader, each launch fenced by the lease.
+func (d *Daemon) Tick(ctx context.Context) error { return d.tick(ctx, false) }
+
+// tick is Tick; fenced, every launch is claimed in the history only while
+// this daemon holds the lease, and the tick stops at the first claim
+// refused for want of it (history.ErrNotLeader).
+func (d *Daemon) tick(ctx context.Context, fenced bool) error {
+	d.fenced = fenced
 	if d.o.Launch == nil {
 		return errors.New("automation: no Launch in the Options")
 	}
@@ -305,15 +325,24 @@ func (d *Daemon) Tick(ctx context.Context) error {
 	}
 	for _, s := range d.schedules {
 		if err := d.tickSchedule(ctx, s, states[stateName(KindSchedule, s.Name)], now); err != nil {
+			if errors.Is(err, history.ErrNotLeader) {
+				return err
+			}
 			errs = append(errs, err)
 		}
 	}
 	for _, s := range d.sensors {
 		if err := d.tickSensor(ctx, s, states[stateName(KindSensor, s.Name)], now); err != nil {
+			if errors.Is(err, history.ErrNotLeader) {
+				return err
+			}
 			errs = append(errs, err)
 		}
 	}
 	if err := d.tickConditions(ctx, states, now); err != nil {
+		if errors.Is(err, history.ErrNotLeader) {
+			return err
+		}
 		errs = append(errs, err)
 	}
 	if err := d.tickFreshness(ctx, states, now); err != nil {
@@ -389,7 +418,7 @@ func (d *Daemon) tickSchedule(ctx context.Context, s *schedule, st history.Autom
 			d.say("schedule %s: tick %s: skipped, %s in progress", s.Name, at, busy)
 			continue
 		}
-		ok, err := d.o.Log.ClaimTick(ctx, name, at, r.ID, now)
+		ok, err := d.claim(ctx, name, at, r.ID)
 		if err != nil {
 			return err
 		}
@@ -408,6 +437,16 @@ func forPartition(p string) string {
 		return ""
 	}
 	return " for partition " + p
+}
+
+// claim claims tick of name for run id in the history, fenced by the
+// lease when the tick is; see history.Claim.
+func (d *Daemon) claim(ctx context.Context, name, tick, id string) (bool, error) {
+	c := history.Claim{Name: name, Tick: tick, RunID: id, Now: d.o.Clock.Now()}
+	if d.fenced {
+		c.Lease, c.Holder = leaseName, d.o.Holder
+	}
+	return d.o.Log.ClaimTick(ctx, c)
 }
 
 // tickSensor calls s when its interval has passed since its last call.
@@ -443,7 +482,7 @@ func (d *Daemon) tickSensor(ctx context.Context, s *Sensor, st history.Automatio
 			for k, v := range req.Tags {
 				r.Tags[k] = v
 			}
-			ok, err := d.o.Log.ClaimTick(ctx, name, req.Key, r.ID, now)
+			ok, err := d.claim(ctx, name, req.Key, r.ID)
 			if err != nil {
 				return err
 			}
@@ -451,6 +490,8 @@ func (d *Daemon) tickSensor(ctx context.Context, s *Sensor, st history.Automatio
 				skipped++
 				continue
 			}
+		} else if _, err := d.claim(ctx, name, "run "+r.ID, r.ID); err != nil {
+			return err
 		}
 		d.launch(ctx, r)
 		launched++
@@ -609,6 +650,16 @@ func (d *Daemon) tickConditions(ctx context.Context, states map[string]history.A
 			case d.free() == 0:
 				ev.Reason += " (waiting for a run slot)"
 			default:
+				// The evaluation's instant and asset name the claim: two
+				// daemons evaluating at one instant launch it once.
+				ok, err := d.claim(ctx, stateName(KindCondition, string(key)), now.UTC().Format(time.RFC3339Nano), r.ID)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					ev.Reason += " (launched by another daemon)"
+					break
+				}
 				ev.Requested, ev.RunID = req, r.ID
 				d.launch(ctx, r)
 				d.markBusy(c, r)

@@ -119,7 +119,7 @@ func (emptyLog) SaveAutomationState(context.Context, history.AutomationState) er
 	return errEmptyWrite
 }
 func (emptyLog) SetPaused(context.Context, string, string, bool) error { return errEmptyWrite }
-func (emptyLog) ClaimTick(context.Context, string, string, string, time.Time) (bool, error) {
+func (emptyLog) ClaimTick(context.Context, history.Claim) (bool, error) {
 	return false, errEmptyWrite
 }
 func (emptyLog) WriteEvaluations(context.Context, []history.Evaluation) error { return errEmptyWrite }

@@ -141,21 +141,59 @@ func (s *store) SetPaused(ctx context.Context, name, kind string, paused bool) e
 	return s.wrap(what, err)
 }
 
-// ClaimTick records that tick of the schedule or sensor name launches run
-// runID, and reports whether it was the first to: a tick is claimed once,
-// whichever daemon asks.
-func (s *store) ClaimTick(ctx context.Context, name, tick, runID string, now time.Time) (bool, error) {
-	what := "claim tick " + name + " " + tick
+// Claim is a launch a daemon claims in the history before it starts the
+// run: tick Tick of the schedule, sensor or condition Name launches run
+// RunID. With Lease set, the claim is fenced: it is made only while
+// Holder holds that lease unexpired at Now, checked in the same statement
+// that records it, so a daemon that lost its lease (a tick longer than the
+// lease, a renewal that failed) launches nothing more.
+type Claim struct {
+	Name, Tick, RunID string
+	Now               time.Time
+	Lease, Holder     string
+}
+
+// ErrNotLeader is the error of a fenced Claim whose holder does not hold
+// the lease.
+var ErrNotLeader = errors.New("history: the lease is not held")
+
+// ClaimTick records c, and reports whether it was the first to claim its
+// tick: a tick is claimed once, whichever daemon asks. A fenced claim
+// whose holder does not hold the lease records nothing and returns
+// ErrNotLeader.
+func (s *store) ClaimTick(ctx context.Context, c Claim) (bool, error) {
+	what := "claim tick " + c.Name + " " + c.Tick
 	if err := s.refuseReadOnly(what); err != nil {
 		return false, err
 	}
-	res, err := s.db.ExecContext(ctx, s.q(`INSERT INTO automation_ticks (name, tick, run_id, time_ns) VALUES (?, ?, ?, ?)
-		ON CONFLICT (name, tick) DO NOTHING`), name, tick, runID, ns(now))
+	q, args := `INSERT INTO automation_ticks (name, tick, run_id, time_ns) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name, tick) DO NOTHING`, []any{c.Name, c.Tick, c.RunID, ns(c.Now)}
+	if c.Lease != "" {
+		q = `INSERT INTO automation_ticks (name, tick, run_id, time_ns) SELECT ?, ?, ?, CAST(? AS BIGINT)
+		WHERE EXISTS (SELECT 1 FROM automation_leases WHERE name = ? AND holder = ? AND expires_ns >= ?)
+		ON CONFLICT (name, tick) DO NOTHING`
+		args = append(args, c.Lease, c.Holder, ns(c.Now))
+	}
+	res, err := s.db.ExecContext(ctx, s.q(q), args...)
 	if err != nil {
 		return false, s.wrap(what, err)
 	}
 	n, err := res.RowsAffected()
-	return n > 0, s.wrap(what, err)
+	if err != nil || n > 0 || c.Lease == "" {
+		return n > 0, s.wrap(what, err)
+	}
+	// Nothing recorded: claimed before, or not the leader. Which one
+	// does not change what was decided above.
+	var held int
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM automation_leases WHERE name = ? AND holder = ? AND expires_ns >= ?`),
+		c.Lease, c.Holder, ns(c.Now)).Scan(&held)
+	switch {
+	case err != nil:
+		return false, s.wrap(what, err)
+	case held == 0:
+		return false, fmt.Errorf("%s: %w: %s does not hold %s", what, ErrNotLeader, c.Holder, c.Lease)
+	}
+	return false, nil
 }
 
 // WriteEvaluations stores evals, each replacing the asset's previous one,

@@ -285,9 +285,10 @@ type Log interface {
 	SaveAutomationState(ctx context.Context, st AutomationState) error
 	// SetPaused pauses or resumes the schedule, sensor or condition name.
 	SetPaused(ctx context.Context, name, kind string, paused bool) error
-	// ClaimTick records that tick of name launches run runID and reports
-	// whether this call was the first to claim it.
-	ClaimTick(ctx context.Context, name, tick, runID string, now time.Time) (bool, error)
+	// ClaimTick records that a tick launches a run and reports whether
+	// this call was the first to claim it; a fenced claim (Claim.Lease)
+	// of a holder without the lease returns ErrNotLeader.
+	ClaimTick(ctx context.Context, c Claim) (bool, error)
 	// WriteEvaluations stores the latest evaluation of each asset's
 	// condition, replacing the previous one.
 	WriteEvaluations(ctx context.Context, evals []Evaluation) error

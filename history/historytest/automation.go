@@ -17,6 +17,41 @@ var automationCases = []struct {
 }{
 	{"Lease", testLease},
 	{"AutomationState", testAutomationState},
+	{"FencedClaim", testFencedClaim},
+}
+
+// testFencedClaim: a fenced claim is recorded only while its holder holds
+// the lease unexpired; once the lease lapsed (another daemon took it),
+// the old holder's claim records nothing and says so.
+func testFencedClaim(t *testing.T, spec string) {
+	ctx := context.Background()
+	log := open(t, spec)
+	now := time.Now().Truncate(time.Microsecond)
+	claim := func(holder, tick string, at time.Time) (bool, error) {
+		return log.ClaimTick(ctx, history.Claim{Name: "condition:a", Tick: tick, RunID: "r-" + tick, Now: at, Lease: "automation", Holder: holder})
+	}
+	_, err := claim("a", "t0", now)
+	require.ErrorIs(t, err, history.ErrNotLeader, "no lease taken yet")
+	_, err = log.AcquireLease(ctx, "automation", "a", now, 5*time.Second)
+	require.NoError(t, err)
+	ok, err := claim("a", "t1", now.Add(time.Second))
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = claim("a", "t1", now.Add(2*time.Second))
+	require.NoError(t, err)
+	assert.False(t, ok, "a tick claimed twice by the leader")
+	_, err = claim("b", "t2", now.Add(time.Second))
+	require.ErrorIs(t, err, history.ErrNotLeader, "a standby claimed")
+	_, err = claim("a", "t3", now.Add(6*time.Second))
+	require.ErrorIs(t, err, history.ErrNotLeader, "a claim after the lease expired")
+	l, err := log.AcquireLease(ctx, "automation", "b", now.Add(6*time.Second), 5*time.Second)
+	require.NoError(t, err)
+	require.Equal(t, "b", l.Holder)
+	_, err = claim("a", "t4", now.Add(6*time.Second))
+	require.ErrorIs(t, err, history.ErrNotLeader, "the old leader claimed")
+	ok, err = claim("b", "t4", now.Add(7*time.Second))
+	require.NoError(t, err)
+	assert.True(t, ok)
 }
 
 // testLease: one holder at a time; the lease passes on only once it
@@ -97,10 +132,10 @@ func testAutomationState(t *testing.T, spec string) {
 	assert.False(t, states[0].Paused)
 	assert.Equal(t, "launched", states[0].LastResult)
 
-	ok, err := log.ClaimTick(ctx, "schedule:daily", "2024-01-01T00:00:00Z", "run1", now)
+	ok, err := log.ClaimTick(ctx, history.Claim{Name: "schedule:daily", Tick: "2024-01-01T00:00:00Z", RunID: "run1", Now: now})
 	require.NoError(t, err)
 	assert.True(t, ok)
-	ok, err = open(t, spec).ClaimTick(ctx, "schedule:daily", "2024-01-01T00:00:00Z", "run2", now)
+	ok, err = open(t, spec).ClaimTick(ctx, history.Claim{Name: "schedule:daily", Tick: "2024-01-01T00:00:00Z", RunID: "run2", Now: now})
 	require.NoError(t, err)
 	assert.False(t, ok, "a tick claimed twice")
 
