@@ -104,7 +104,7 @@ func (o *onCron) eval(c *evalCtx, t target) (bool, string) {
 	if !t.latest {
 		return false, "not the latest partition"
 	}
-	tick := o.tl.Prev(c.now)
+	tick := c.prevTick(o.cron+" "+o.zone, o.tl)
 	if tick.IsZero() {
 		return false, "no cron tick yet"
 	}
@@ -237,6 +237,22 @@ type evalCtx struct {
 	latest map[runtime.Key]history.Asset // the latest record of a partitioned asset, computed once
 	inProg map[runtime.Key]map[string]bool
 	whole  map[runtime.Key]bool // in progress in every partition (a run another process started)
+	ticks  map[string]time.Time // by cron schedule and zone: see prevTick
+}
+
+// prevTick returns the latest tick at or before now of tl, the timeline
+// of the cron schedule and zone spec, computed once per tick of the
+// daemon: thousands of conditions may share one schedule.
+func (c *evalCtx) prevTick(spec string, tl *partition.Timeline) time.Time {
+	t, ok := c.ticks[spec]
+	if !ok {
+		t = tl.Prev(c.now)
+		if c.ticks == nil {
+			c.ticks = map[string]time.Time{}
+		}
+		c.ticks[spec] = t
+	}
+	return t
 }
 
 // rec returns the record of key's partition part.

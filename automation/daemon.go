@@ -626,7 +626,16 @@ func (d *Daemon) tickConditions(ctx context.Context, states map[string]history.A
 	env := history.Env(ctx, d.o.Log)
 	env.Now = now
 	if d.prev == nil {
-		d.prev = map[runtime.Key]history.Evaluation{}
+		// A new leader starts from the evaluations stored (by itself
+		// or the leader before), and writes only those that change.
+		stored, err := d.o.Log.Evaluations(ctx)
+		if err != nil {
+			return err
+		}
+		d.prev = make(map[runtime.Key]history.Evaluation, len(stored))
+		for _, e := range stored {
+			d.prev[e.Key] = e
+		}
 	}
 	var changed []history.Evaluation
 	for _, key := range d.conds {

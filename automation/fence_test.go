@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -87,4 +88,51 @@ func waitFor(t *testing.T, cond func() bool, what string, out *syncBuffer) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// A new leader starts from the evaluations stored by the one before: a
+// verdict that did not change is not written again (its tick stays that
+// of the change), one that changed is.
+func TestTakeoverWritesOnlyChanges(t *testing.T) {
+	start := mustTime(t, "2024-01-01T00:00:00Z")
+	h := newHarness(t, start, []*runtime.AssetDef{asset("a", nil), asset("b", nil, "a")})
+	defs := Definitions{Conditions: map[runtime.Key]Condition{"a": OnMissing(), "b": Eager()}}
+	h.daemon(defs, 0)
+	h.tick() // a is missing: launched; b waits for a
+	h.clock.Advance(time.Minute)
+	h.tick() // b: a updated, launched
+	h.clock.Advance(time.Minute)
+	h.tick() // a materialized; b up to date
+	before := evaluations(t, h)
+	h.clock.Advance(time.Minute)
+	h.daemon(defs, 0) // a new daemon: the next leader
+	h.tick()
+	after := evaluations(t, h)
+	for _, k := range []runtime.Key{"a", "b"} {
+		if !after[k].Tick.Equal(before[k].Tick) || after[k].Reason != before[k].Reason {
+			t.Errorf("%s: the new leader rewrote an unchanged evaluation: %+v, before %+v", k, after[k], before[k])
+		}
+	}
+	if err := h.log.WriteEvaluations(context.Background(), []history.Evaluation{{Key: "b", Tick: start, Reason: "stale verdict"}}); err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Advance(time.Minute)
+	h.daemon(defs, 0)
+	h.tick()
+	if got := evaluations(t, h)["b"]; got.Reason != before["b"].Reason || !got.Tick.Equal(h.clock.Now()) {
+		t.Errorf("b: a changed verdict not written by the new leader: %+v", got)
+	}
+}
+
+func evaluations(t *testing.T, h *harness) map[runtime.Key]history.Evaluation {
+	t.Helper()
+	list, err := h.log.Evaluations(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[runtime.Key]history.Evaluation{}
+	for _, e := range list {
+		m[e.Key] = e
+	}
+	return m
 }

@@ -196,13 +196,18 @@ func (s *store) ClaimTick(ctx context.Context, c Claim) (bool, error) {
 	return false, nil
 }
 
-// WriteEvaluations stores evals, each replacing the asset's previous one,
-// in one transaction.
+// evalChunk is the number of evaluations one statement writes.
+const evalChunk = 200
+
+// WriteEvaluations stores evals, each replacing the asset's previous one
+// (the last of evals when a key repeats), in one transaction of
+// statements of many rows each.
 func (s *store) WriteEvaluations(ctx context.Context, evals []Evaluation) error {
 	const what = "write automation evaluations"
 	if err := s.refuseReadOnly(what); err != nil {
 		return err
 	}
+	evals = lastByKey(evals)
 	if len(evals) == 0 {
 		return nil
 	}
@@ -211,19 +216,43 @@ func (s *store) WriteEvaluations(ctx context.Context, evals []Evaluation) error 
 		return s.wrap(what, err)
 	}
 	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, s.q(`INSERT INTO automation_evaluations (asset_key, tick_ns, requested, reason, run_id)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (asset_key) DO UPDATE SET tick_ns = excluded.tick_ns,
+	b := s.stmts(tx)
+	defer b.close()
+	args := make([]any, 0, 5*evalChunk)
+	for len(evals) > 0 {
+		n := min(len(evals), evalChunk)
+		args = args[:0]
+		for _, e := range evals[:n] {
+			args = append(args, string(e.Key), ns(e.Tick), marshal(e.Requested), e.Reason, e.RunID)
+		}
+		q := s.q(insertRows(`INSERT INTO automation_evaluations (asset_key, tick_ns, requested, reason, run_id) VALUES `, 5, n,
+			` ON CONFLICT (asset_key) DO UPDATE SET tick_ns = excluded.tick_ns,
 		requested = excluded.requested, reason = excluded.reason, run_id = excluded.run_id`))
-	if err != nil {
-		return s.wrap(what, err)
-	}
-	defer st.Close()
-	for _, e := range evals {
-		if _, err := st.ExecContext(ctx, string(e.Key), ns(e.Tick), marshal(e.Requested), e.Reason, e.RunID); err != nil {
+		if err := b.exec(ctx, n, q, args...); err != nil {
 			return s.wrap(what, err)
 		}
+		evals = evals[n:]
 	}
 	return s.wrap(what, tx.Commit())
+}
+
+// lastByKey returns evals without those a later one of the same key
+// replaces (one statement may not upsert a row twice).
+func lastByKey(evals []Evaluation) []Evaluation {
+	at := make(map[runtime.Key]int, len(evals))
+	for i, e := range evals {
+		at[e.Key] = i
+	}
+	if len(at) == len(evals) {
+		return evals
+	}
+	out := make([]Evaluation, 0, len(at))
+	for i, e := range evals {
+		if at[e.Key] == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Evaluations returns the latest evaluation of every asset's condition,

@@ -2,11 +2,13 @@ package historytest
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -144,7 +146,26 @@ func testAutomationState(t *testing.T, spec string) {
 		{Key: "a", Tick: now, Requested: []string{"2024-01-01"}, Reason: "missing", RunID: "r1"},
 	}))
 	require.NoError(t, log.WriteEvaluations(ctx, []history.Evaluation{{Key: "b", Tick: now.Add(time.Second), Requested: []string{""}, Reason: "upstream a updated", RunID: "r2"}}))
+	// Many rows (over several statements) with a key repeated: the last
+	// one of a key is kept.
+	var many []history.Evaluation
+	for i := range 450 {
+		many = append(many, history.Evaluation{Key: runtime.Key(fmt.Sprintf("m%03d", i)), Tick: now, Reason: "first"})
+	}
+	many = append(many, history.Evaluation{Key: "m007", Tick: now, Reason: "second", RunID: "r7"})
+	require.NoError(t, log.WriteEvaluations(ctx, many))
+	all, err := log.Evaluations(ctx)
+	require.NoError(t, err)
+	require.Len(t, all, 452)
+	for _, e := range all[2:] {
+		want := "first"
+		if e.Key == "m007" {
+			want = "second"
+		}
+		assert.Equal(t, want, e.Reason, e.Key)
+	}
 	evals, err := log.Evaluations(ctx)
+	evals = evals[:2]
 	require.NoError(t, err)
 	assert.Equal(t, []history.Evaluation{
 		{Key: "a", Tick: now, Requested: []string{"2024-01-01"}, Reason: "missing", RunID: "r1"},
