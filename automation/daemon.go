@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"sort"
@@ -143,7 +144,10 @@ func New(defs Definitions, o Options) (*Daemon, error) {
 	}
 	g := newGraph(o.Assets)
 	d := &Daemon{o: o, g: g, condOf: map[runtime.Key]Condition{}, freshOf: map[runtime.Key]*freshness{}, active: map[string]*Run{}}
-	var errs []error
+	// The directive's conditions and policies join those in Go (in
+	// copies of the maps: defs is the caller's).
+	defs.Conditions, defs.Freshness = maps.Clone(defs.Conditions), maps.Clone(defs.Freshness)
+	errs := directives(&defs, g.order, g)
 	names := map[string]bool{}
 	unique := func(kind, name string) {
 		if names[name] {

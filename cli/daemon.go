@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/selection"
 )
 
@@ -31,7 +33,8 @@ func daemonCommand() *command {
 		args:  "[--history SPEC | --queue DSN] [--max-runs N] [-j N] [--interval D] [--lease D] [--simulate START --until END [--step D]] [--log-level LEVEL] [--log-format text|json]",
 		short: "run the automation daemon: schedules, sensors and conditions",
 		long: `Daemon evaluates the pipeline's schedules, sensors and automation
-conditions (declared in Go with cli.WithAutomation) every --interval and
+conditions (declared in Go with cli.WithAutomation, or with the automation=
+and freshness= options of the asset directive) every --interval and
 launches the runs they ask for in this process, each as 'materialize'
 would run it, recorded in the run history with the tag automation (what
 asked for it). At most --max-runs runs go at once, and never two of the
@@ -149,14 +152,18 @@ func (f *daemonFlags) run(e *env) int {
 // runs through l and writing its events to out; nil when the pipeline
 // automates nothing.
 func (e *env) daemon(log history.Log, l *launcher, clock automation.Clock, out io.Writer) (*automation.Daemon, error) {
-	if e.auto == nil {
+	var defs automation.Definitions
+	switch {
+	case e.auto != nil:
+		defs = *e.auto
+	case !slices.ContainsFunc(e.defs.Assets, func(a *runtime.AssetDef) bool { return a.Automation != "" || a.Freshness != "" }):
 		return nil, nil
 	}
 	o := automation.Options{Assets: e.defs.Assets, IOManagers: e.defs.IOManagers, Log: log, Clock: clock, Out: out}
 	if l != nil {
 		o.Launch = l.automated
 	}
-	return automation.New(*e.auto, o)
+	return automation.New(defs, o)
 }
 
 // mustDaemon returns e.daemon's daemon, or reports why there is none.
@@ -166,7 +173,7 @@ func (e *env) mustDaemon(log history.Log, l *launcher, clock automation.Clock, o
 	case err != nil:
 		e.errorf("%v", err)
 	case d == nil:
-		e.errorf("the pipeline declares no schedule, sensor, condition or freshness policy (see cli.WithAutomation)")
+		e.errorf("the pipeline declares no schedule, sensor, condition or freshness policy (see cli.WithAutomation, and the automation= and freshness= options)")
 	}
 	return d, d != nil
 }

@@ -212,6 +212,19 @@ func TestDaemonSimulatedDay(t *testing.T) {
 	}
 }
 
+// Conditions and freshness declared with the directive's options need
+// no cli.WithAutomation; declared there and in Go, they stop the command
+// naming both.
+func TestDaemonDirective(t *testing.T) {
+	env := []string{"PIPELINE_DIRECTIVE=1", "ASSETGEN_HISTORY=" + t.TempDir()}
+	run(t, env, "automation").want(t, 0, `(?m)^condition +birds +OnMissing\(\) `)
+	run(t, env, "automation").want(t, 0, `(?m)^freshness +birds +at most 1h0m0s old `)
+	r := run(t, env, "daemon", "--simulate", "2024-01-03T00:00:00Z", "--until", "2024-01-03T01:00:00Z")
+	r.want(t, 0, `(?m)^2024-01-03T00:00:00Z condition: launched run \S+: birds$`)
+	run(t, append(env, "PIPELINE_AUTOMATION=day"), "automation").want(t, 1,
+		`err:condition of birds: declared twice: in Go \(OnMissing\(\)\) and in its directive \(automation=on_missing\); keep one`)
+}
+
 // A pipeline that automates nothing says so; bad flags are usage errors.
 func TestDaemonErrors(t *testing.T) {
 	run(t, nil, "daemon").want(t, 1, `err:declares no schedule, sensor, condition or freshness policy`)

@@ -85,6 +85,10 @@ type Options struct {
 	// MultiOffset is the byte offset of the word multi in the directive
 	// text, when Multi.
 	MultiOffset int
+	// Automation is the asset's automation condition (automation=) and
+	// Freshness its freshness policy (freshness=), each in the normal
+	// form of package internal/autospec; empty when not given.
+	Automation, Freshness string
 
 	// Offsets holds the byte offset, in the directive text, of each
 	// option's value, by option name; DepOffsets that of each deps item.
@@ -138,14 +142,17 @@ var optionNames = []string{
 	"name", "prefix", "deps", "group", "io", "code_version",
 	"kinds", "owners", "tags", "retries", "retry_delay", "timeout",
 	"partitions", "backfill", "partition_column", "map", "checks", "can_subset",
-	"external", "observe",
+	"external", "observe", "automation", "freshness",
 }
 
 // flagOptions are written alone, without a value.
 var flagOptions = map[string]bool{"external": true, "observe": true}
 
 // listOptions take a comma-separated list of values; the others take one.
-var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true, "checks": true}
+// automation= and freshness= are lists too, joined back with commas:
+// their own syntax has commas (and(eager,on_missing)).
+var listOptions = map[string]bool{"deps": true, "kinds": true, "owners": true, "tags": true, "map": true, "checks": true,
+	"automation": true, "freshness": true}
 
 // item is one value of an option, unquoted, with its offset.
 type item struct {
@@ -456,6 +463,8 @@ func (p *directiveParser) set(o *Options, key string, items []item) {
 		p.maps(o, items)
 	case "checks":
 		p.rules(o, items)
+	case "automation", "freshness":
+		p.automation(o, key, items)
 	}
 }
 

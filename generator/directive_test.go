@@ -221,7 +221,9 @@ func TestParseDirectiveMulti(t *testing.T) {
 func FuzzParseDirective(f *testing.F) {
 	for _, s := range []string{"", " group=a", ` name=x deps=a,b tags=k:v,"k2:v 2"`, ` code_version="\"`, " =", " retries=3 timeout=1m", `"`, ",,,=", " tags=:",
 		" partitions=Daily backfill=single partition_column=day", " partitions=p.Daily backfill=7", " map=a:window(-6...0),b/c:last,d:static(eu=x|y;'a b'=z),e:dim(date)",
-		` map="a:static('x,y'=z)",b:window(`, " multi can_subset=true prefix=a", "multi", " multi name=x checks=unique(id)", " can_subset=maybe", " multix=1"} {
+		` map="a:static('x,y'=z)",b:window(`, " multi can_subset=true prefix=a", "multi", " multi name=x checks=unique(id)", " can_subset=maybe", " multix=1",
+		` automation=and(eager,not(on_missing)) freshness=6h`,
+		` automation="on_cron(0 7 * * *;Europe/Paris)" freshness="cron(0 9 * * *;UTC;3h)"`, ` automation=or(eager,,`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

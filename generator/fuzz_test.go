@@ -110,7 +110,8 @@ func checkSource(src []byte) (*packages.Package, error) {
 // must parse and be gofmt-clean.
 func FuzzAnalyze(f *testing.F) {
 	for _, c := range []string{"birds", "names", "options", "shapes", "e_cycle", "e_options", "e_signature", "e_placement", "e_type_mismatch",
-		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather", "e_checks", "multi", "e_multi"} {
+		"partitions", "e_partitions_options", "e_partitions_defs", "e_partitions_mapping", "e_partitions_gather", "e_checks", "multi", "e_multi",
+		"automation", "e_automation"} {
 		matches, _ := filepath.Glob(filepath.Join("..", "testdata", c, "*.go"))
 		for _, m := range matches {
 			if src, err := os.ReadFile(m); err == nil {

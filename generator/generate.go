@@ -508,6 +508,12 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	if o.PartitionColumn != "" {
 		add("PartitionColumn", q(o.PartitionColumn))
 	}
+	if o.Automation != "" {
+		add("Automation", q(o.Automation))
+	}
+	if o.Freshness != "" {
+		add("Freshness", q(o.Freshness))
+	}
 	if c := e.checksField(i); c != "" {
 		fields = append(fields, field{key: "Checks", value: c, multiline: true})
 	}

@@ -60,6 +60,12 @@ type AssetDef struct {
 	// option), run after each of its steps (see CheckDef).
 	Checks []*CheckDef
 
+	// Automation is the asset's automation condition (the automation=
+	// option) and Freshness its freshness policy (freshness=), in the
+	// directive's syntax; package automation reads them, the runtime
+	// does not. Empty when not given.
+	Automation, Freshness string
+
 	// Compute loads the inputs through in, calls the asset function and
 	// returns its output (nil when it has none). Nil for an external asset
 	// and for an output of a multi-asset (its Multi computes it).

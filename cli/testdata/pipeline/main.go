@@ -28,6 +28,9 @@
 //	PIPELINE_AUTOMATION=day    a schedule of people at 06:00 in Paris, birds on
 //	                           missing, combined_data and report eager, report
 //	                           due by 09:00 in Paris, materialized within 3h
+//	PIPELINE_DIRECTIVE=1       birds has automation=on_missing freshness=1h, as
+//	                           the directive's options set them (with "day":
+//	                           declared twice)
 package main
 
 import (
@@ -61,6 +64,13 @@ func main() {
 	defs := assets()
 	if os.Getenv("PIPELINE_PARTITIONS") != "" {
 		defs = partitioned()
+	}
+	if os.Getenv("PIPELINE_DIRECTIVE") != "" {
+		for _, a := range defs {
+			if a.Key == "birds" {
+				a.Automation, a.Freshness = "on_missing", "1h0m0s"
+			}
+		}
 	}
 	var opts []cli.Option
 	switch os.Getenv("PIPELINE_AUTOMATION") {
