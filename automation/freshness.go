@@ -66,6 +66,7 @@ type FreshnessResult struct {
 	Overdue bool      `json:"overdue"`
 	Since   time.Time `json:"since,omitzero"` // when it became overdue (the missed deadline); zero when fresh or never materialized
 	Reason  string    `json:"reason"`
+	Next    time.Time `json:"next,omitzero"` // the next deadline: the next tick of a cron deadline, or when a fresh asset gets too old
 }
 
 // eval returns the freshness at now of an asset last materialized at
@@ -80,11 +81,11 @@ func (f *freshness) eval(last, now time.Time) FreshnessResult {
 			return FreshnessResult{Overdue: true, Since: deadline,
 				Reason: fmt.Sprintf("last materialized %s, more than %s before", stampOf(last), f.MaxAge)}
 		}
-		return FreshnessResult{Reason: fmt.Sprintf("materialized %s; overdue after %s", stampOf(last), stampOf(deadline))}
+		return FreshnessResult{Reason: fmt.Sprintf("materialized %s; overdue after %s", stampOf(last), stampOf(deadline)), Next: deadline}
 	}
-	tick := f.tl.Prev(now)
+	tick, next := f.tl.Prev(now), f.tl.Next(now)
 	if tick.IsZero() {
-		return FreshnessResult{Reason: "no deadline yet"}
+		return FreshnessResult{Reason: "no deadline yet", Next: next}
 	}
 	from := tick.Add(-f.MaxAge)
 	if f.MaxAge == 0 {
@@ -92,12 +93,12 @@ func (f *freshness) eval(last, now time.Time) FreshnessResult {
 	}
 	switch {
 	case last.IsZero():
-		return FreshnessResult{Overdue: true, Since: tick, Reason: "never materialized"}
+		return FreshnessResult{Overdue: true, Since: tick, Reason: "never materialized", Next: next}
 	case last.Before(from):
-		return FreshnessResult{Overdue: true, Since: tick,
+		return FreshnessResult{Overdue: true, Since: tick, Next: next,
 			Reason: fmt.Sprintf("missed the deadline %s: last materialized %s, before %s", stampOf(tick), stampOf(last), stampOf(from))}
 	}
-	return FreshnessResult{Reason: fmt.Sprintf("materialized %s; next deadline %s", stampOf(last), stampOf(f.tl.Next(now)))}
+	return FreshnessResult{Reason: fmt.Sprintf("materialized %s; next deadline %s", stampOf(last), stampOf(next)), Next: next}
 }
 
 func stampOf(t time.Time) string { return t.Format(time.RFC3339) }

@@ -16,16 +16,17 @@ func TestFreshnessEval(t *testing.T) {
 		last, now string
 		overdue   bool
 		since     string
+		next      string // the next deadline; "" for none
 	}{
-		{Freshness{MaxAge: 6 * time.Hour}, "2024-01-01T00:00:00Z", "2024-01-01T05:59:00Z", false, ""},
-		{Freshness{MaxAge: 6 * time.Hour}, "2024-01-01T00:00:00Z", "2024-01-01T06:01:00Z", true, "2024-01-01T06:00:00Z"},
-		{Freshness{MaxAge: 6 * time.Hour}, "", "2024-01-01T06:01:00Z", true, ""},
+		{Freshness{MaxAge: 6 * time.Hour}, "2024-01-01T00:00:00Z", "2024-01-01T05:59:00Z", false, "", "2024-01-01T06:00:00Z"},
+		{Freshness{MaxAge: 6 * time.Hour}, "2024-01-01T00:00:00Z", "2024-01-01T06:01:00Z", true, "2024-01-01T06:00:00Z", ""},
+		{Freshness{MaxAge: 6 * time.Hour}, "", "2024-01-01T06:01:00Z", true, "", ""},
 		// A deadline at 09:00 Paris, materialized within 2h before it.
-		{Freshness{Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 2 * time.Hour}, "2024-01-02T06:30:00Z", "2024-01-02T08:30:00Z", false, ""},
-		{Freshness{Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 2 * time.Hour}, "2024-01-02T05:30:00Z", "2024-01-02T08:30:00Z", true, "2024-01-02T09:00:00+01:00"},
+		{Freshness{Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 2 * time.Hour}, "2024-01-02T06:30:00Z", "2024-01-02T07:30:00Z", false, "", "2024-01-02T08:00:00Z"},
+		{Freshness{Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 2 * time.Hour}, "2024-01-02T05:30:00Z", "2024-01-02T08:30:00Z", true, "2024-01-02T09:00:00+01:00", "2024-01-03T08:00:00Z"},
 		// Without MaxAge: since the tick before the deadline.
-		{Freshness{Cron: "0 9 * * *"}, "2024-01-01T09:30:00Z", "2024-01-02T10:00:00Z", false, ""},
-		{Freshness{Cron: "0 9 * * *"}, "2024-01-01T08:30:00Z", "2024-01-02T10:00:00Z", true, "2024-01-02T09:00:00Z"},
+		{Freshness{Cron: "0 9 * * *"}, "2024-01-01T09:30:00Z", "2024-01-02T10:00:00Z", false, "", "2024-01-03T09:00:00Z"},
+		{Freshness{Cron: "0 9 * * *"}, "2024-01-01T08:30:00Z", "2024-01-02T10:00:00Z", true, "2024-01-02T09:00:00Z", "2024-01-03T09:00:00Z"},
 	} {
 		f, err := newFreshness(c.f)
 		if err != nil {
@@ -38,6 +39,9 @@ func TestFreshnessEval(t *testing.T) {
 		r := f.eval(last, at(c.now))
 		if r.Overdue != c.overdue || (c.since != "" && !r.Since.Equal(at(c.since))) {
 			t.Errorf("%s, last %s, at %s: %+v, want overdue %v since %s", c.f, c.last, c.now, r, c.overdue, c.since)
+		}
+		if (c.next == "" && !r.Next.IsZero()) || (c.next != "" && !r.Next.Equal(at(c.next))) {
+			t.Errorf("%s, last %s, at %s: next deadline %s, want %q", c.f, c.last, c.now, r.Next, c.next)
 		}
 	}
 	for _, bad := range []Freshness{{}, {MaxAge: -time.Hour}, {Cron: "0 9 * *"}, {Cron: "@daily", Zone: "Nowhere/Land"}} {

@@ -109,13 +109,14 @@ func (f *serveFlags) run(e *env) int {
 	}
 	defer log.Close()
 	l := &launcher{e: e, history: f.history.resolve(), concurrency: f.concurrency, log: f.log, queue: f.queue}
-	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog, Pipeline: history.PipelineName()})
+	// The automation daemon runs inside serve too (as leader or
+	// standby), and the page shows it.
+	d, err := e.daemon(log, l, automation.RealClock{}, e.stderr)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed
 	}
-	// The automation daemon runs inside serve too (as leader or standby).
-	d, err := e.daemon(log, l, automation.RealClock{}, e.stderr)
+	srv, err := web.New(web.Options{Defs: e.defs, Log: log, Runner: l, Token: f.token, Name: e.prog, Pipeline: history.PipelineName(), Automation: d})
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailed

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/defview"
 	"github.com/assetgen/assetgen/internal/runview"
@@ -50,6 +51,9 @@ type assetJSON struct {
 	// counts and cells of 'status --json'); nil for an unpartitioned
 	// asset.
 	Partitions *runview.Partitions `json:"partitions,omitempty"`
+	// Overdue is the freshness of an asset overdue now (the catalog page
+	// flags it); nil when it is not, or has no freshness policy.
+	Overdue *automation.FreshnessResult `json:"-"`
 }
 
 func (c *catalog) assetJSON(i int, st *assetState) assetJSON {

@@ -59,10 +59,11 @@ type page struct {
 	Name      string // the pipeline's
 	Nav       string // the menu entry to highlight
 	CanLaunch bool
+	Automates bool // there is an Automation page
 }
 
 func (s *Server) page(title, nav string) page {
-	return page{Title: title, Name: s.opts.Name, Nav: nav, CanLaunch: s.opts.Runner != nil}
+	return page{Title: title, Name: s.opts.Name, Nav: nav, CanLaunch: s.opts.Runner != nil, Automates: s.opts.Automation != nil}
 }
 
 // render writes page name with data, or an error page.
@@ -143,6 +144,11 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusInternalServerError, err)
 		return
 	}
+	fresh, err := s.freshness(r.Context(), time.Now())
+	if err != nil {
+		s.errorPage(w, http.StatusInternalServerError, err)
+		return
+	}
 	bySection := map[string]*section{}
 	for i, d := range s.cat.defs {
 		if !sel[i] {
@@ -163,7 +169,12 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 			}
 			bySection[name] = sec
 		}
-		sec.Assets = append(sec.Assets, s.cat.assetJSON(i, &states[i]))
+		a := s.cat.assetJSON(i, &states[i])
+		if f, ok := fresh[d.Key]; ok && f.Overdue {
+			a.Overdue = &f
+			v.Counts["overdue"]++
+		}
+		sec.Assets = append(sec.Assets, a)
 		v.Counts[states[i].Status]++
 		v.Shown++
 	}
@@ -226,6 +237,8 @@ type assetView struct {
 	Parts    *partitionsJSON
 	PartsErr string
 	States   []string // the partition states, for the filter
+	// Auto is the asset's automation; nil when it has none.
+	Auto *assetAutomation
 }
 
 func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
@@ -240,6 +253,10 @@ func (s *Server) assetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := assetView{page: s.page(string(key), "assets"), A: a, Series: map[string][][2]float64{}}
+	if v.Auto, err = s.assetAutomation(r.Context(), key); err != nil {
+		s.errorPage(w, http.StatusInternalServerError, err)
+		return
+	}
 	code := http.StatusOK
 	if i := s.cat.index[key]; s.cat.defs[i].Partitions != nil {
 		for st := range history.PartitionStatus(4) {

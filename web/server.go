@@ -38,6 +38,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/assetgen/assetgen/automation"
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/selection"
@@ -98,6 +99,12 @@ type Options struct {
 	// Poll is how often a page following a run looks for news in the
 	// history; 250 ms when zero.
 	Poll time.Duration
+	// Automation, when set, is the pipeline's automation daemon (the
+	// one serve runs): the Automation page lists its schedules, sensors
+	// and conditions and pauses them, asset pages show their condition,
+	// latest evaluation and freshness, and the catalog flags the
+	// overdue assets.
+	Automation *automation.Daemon
 }
 
 // Server is the web page of one pipeline.
@@ -150,6 +157,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /runs/{id}", s.runPage)
 	mux.HandleFunc("GET /launch", s.launchPage)
 	mux.HandleFunc("POST /launch", s.launchForm)
+	mux.HandleFunc("GET /automation", s.automationPage)
+	mux.HandleFunc("POST /automation", s.automationForm)
 	mux.Handle("GET /static/", s.cacheStatic(s.static))
 
 	mux.HandleFunc("GET /api/assets", s.apiAssets)
@@ -162,6 +171,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/runs/{id}/logs", s.apiLogs)
 	mux.HandleFunc("GET /api/runs/{id}/events", s.apiEvents)
 	mux.HandleFunc("POST /api/plan", s.apiPlan)
+	mux.HandleFunc("GET /api/automation", s.apiAutomation)
 
 	cop := http.NewCrossOriginProtection()
 	return s.guard(cop.Handler(mux))

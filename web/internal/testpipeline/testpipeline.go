@@ -7,6 +7,7 @@
 //	PIPELINE_XSS_FAIL=1      xss fails, with markup in its error
 //	PIPELINE_PARTITIONS=1    the partitioned assets too (see Partitioned)
 //	PIPELINE_FAIL_DAY=day    events fails for that day
+//	PIPELINE_AUTOMATION=1    automation= and freshness= options (see Automate)
 package testpipeline
 
 import (
@@ -71,7 +72,30 @@ func Assets() []*runtime.AssetDef {
 	if os.Getenv("PIPELINE_PARTITIONS") != "" {
 		defs = append(defs, Partitioned()...)
 	}
+	if os.Getenv("PIPELINE_AUTOMATION") != "" {
+		Automate(defs)
+	}
 	return defs
+}
+
+// Automate gives assets the options automation= and freshness= as the
+// generator writes them: raw/orders on missing and at most 1h old,
+// orders eager, report due every hour (and never materialized, so
+// overdue), regions on missing (its partition PartitionPayload then
+// appears in the evaluation's reason).
+func Automate(defs []*runtime.AssetDef) {
+	for _, a := range defs {
+		switch a.Key {
+		case "raw/orders":
+			a.Automation, a.Freshness = "on_missing", "1h0m0s"
+		case "orders":
+			a.Automation = "eager"
+		case "report":
+			a.Freshness = "cron(@hourly)"
+		case "regions":
+			a.Automation = "on_missing"
+		}
+	}
 }
 
 func assets() []*runtime.AssetDef {
