@@ -54,14 +54,20 @@ func TestParseConditionErrors(t *testing.T) {
 		{"eager(x)", 6, `want ')': eager takes no argument, found "x)"`},
 	} {
 		_, err := ParseCondition(c.in)
-		var se *SyntaxError
-		if !errors.As(err, &se) {
-			t.Errorf("%q: got %v, want a *SyntaxError", c.in, err)
-			continue
-		}
-		if se.Offset != c.off || se.Msg != c.msg {
-			t.Errorf("%q: got %d %q, want %d %q", c.in, se.Offset, se.Msg, c.off, c.msg)
-		}
+		wantSyntaxError(t, c.in, err, c.off, c.msg)
+	}
+}
+
+// wantSyntaxError fails t unless err is a *SyntaxError at off saying msg.
+func wantSyntaxError(t *testing.T, in string, err error, off int, msg string) {
+	t.Helper()
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Errorf("%q: got %v, want a *SyntaxError", in, err)
+		return
+	}
+	if se.Offset != off || se.Msg != msg {
+		t.Errorf("%q: got %d %q, want %d %q", in, se.Offset, se.Msg, off, msg)
 	}
 }
 
@@ -98,14 +104,7 @@ func TestParseFreshness(t *testing.T) {
 		{"cron(@daily) x", 13, `unexpected "x" after cron(...)`},
 	} {
 		_, err := ParseFreshness(c.in)
-		var se *SyntaxError
-		if !errors.As(err, &se) {
-			t.Errorf("%q: got %v, want a *SyntaxError", c.in, err)
-			continue
-		}
-		if se.Offset != c.off || se.Msg != c.msg {
-			t.Errorf("%q: got %d %q, want %d %q", c.in, se.Offset, se.Msg, c.off, c.msg)
-		}
+		wantSyntaxError(t, c.in, err, c.off, c.msg)
 	}
 }
 
