@@ -23,6 +23,7 @@ var externalOptions = map[string]string{
 	"checks":           "checks run after a materialization",
 	"deps":             "it reads no upstream (another system produces it)",
 	"observe":          "an external asset is always observed",
+	"automation":       "it is never materialized; the daemon observes it at each tick",
 }
 
 // externalFunc checks function fd of asset as when it is external (the

@@ -27,3 +27,6 @@ func Twice(ctx context.Context) (runtime.Observation, error) { return runtime.Ob
 
 // asset: multi external
 func Outputs(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }
+
+// asset: external automation=eager freshness=6h
+func Automated(ctx context.Context) (runtime.Observation, error) { return runtime.Observation{}, nil }
