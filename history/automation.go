@@ -216,7 +216,7 @@ func (s *store) WriteEvaluations(ctx context.Context, evals []Evaluation) error 
 		return s.wrap(what, err)
 	}
 	defer tx.Rollback()
-	b := s.stmts(tx)
+	b := s.stmts(sqlTx{tx})
 	defer b.close()
 	args := make([]any, 0, 5*evalChunk)
 	for len(evals) > 0 {
