@@ -133,7 +133,12 @@ func (q *Queue) Launch(ctx context.Context, defs *runtime.Definitions, opts runt
 	if err := q.log.Write(ctx, &history.Batch{Runs: []history.Run{run}}); err != nil {
 		return plan, "", err
 	}
-	if err := q.enqueueRun(ctx, plan, runID, fp, &e, versions, opts.Config, lo.GracePeriod); err != nil {
+	// The run is recorded: an interrupt of the launcher from here on
+	// stops following it, not the run (as it does once it is enqueued),
+	// so enqueueing goes on without ctx's cancellation, for a bounded time.
+	ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), enqueueTimeout)
+	defer cancel()
+	if err := q.enqueueRun(ectx, plan, runID, fp, &e, versions, opts.Config, lo.GracePeriod); err != nil {
 		// Nothing was enqueued: say so in the history.
 		run.Status, run.End, run.Error = history.RunFailed, time.Now(), "could not enqueue the run: "+err.Error()
 		run.Heartbeat = run.End
@@ -144,6 +149,10 @@ func (q *Queue) Launch(ctx context.Context, defs *runtime.Definitions, opts runt
 	}
 	return plan, runID, nil
 }
+
+// enqueueTimeout bounds enqueueing a recorded run once its launcher is
+// interrupted.
+const enqueueTimeout = time.Minute
 
 // loadVersions returns the data versions of the unpartitioned upstreams
 // the run loads from storage, as the history knows them.
