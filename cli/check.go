@@ -122,7 +122,7 @@ func failedChecks(e *env, log history.Log) (map[runtime.Key][]history.CheckRecor
 func checkCommand() *command {
 	return &command{
 		name:  "check",
-		args:  "[--select EXPR] [--partition KEY] [--json] [--no-history] [--history SPEC]",
+		args:  "[--select EXPR] [--partition KEY] [--config FILE] [--set KEY.FIELD=VALUE] [--json] [--no-history] [--history SPEC]",
 		short: "run the assets' checks against their stored outputs",
 		long: `Check runs the checks of the selected assets (all of them without
 --select) against their stored outputs, without materializing anything:
@@ -138,6 +138,12 @@ materialize --json writes them. The outcomes are recorded in the run
 history (unless --no-history), each linked to the run whose output it
 checked, so that 'status' shows the checks that fail.
 
+Check functions receive their config (checks.KEY.CHECK in --config,
+--set checks.KEY.CHECK.FIELD=VALUE) and resources as under materialize:
+the config is validated before any check runs, and each resource is
+built once, when the first check needing it runs, and cleaned up at the
+end.
+
 Exit status: 0 when no check failed with severity error; 1 when one did,
 or a check could not run; 2 on a usage error.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
@@ -146,6 +152,7 @@ or a check could not run; 2 on a usage error.`,
 			fs.StringVar(&f.partition, "partition", "", "check only partition `KEY` of the partitioned assets")
 			fs.BoolVar(&f.json, "json", false, "write check_evaluated events to stdout as JSON lines instead of a table")
 			fs.BoolVar(&f.noHistory, "no-history", false, "do not record the outcomes in the history")
+			f.config.declare(fs)
 			f.history.declare(fs)
 			return f.run
 		},
@@ -159,6 +166,7 @@ type checkFlags struct {
 	json      bool
 	noHistory bool
 	history   historyFlag
+	config    configFlags
 }
 
 func (f *checkFlags) run(e *env) int {
@@ -180,6 +188,25 @@ func (f *checkFlags) run(e *env) int {
 		fmt.Fprintf(e.stderr, "%s check: no selected asset has checks\n", e.prog)
 		return exitOK
 	}
+	cfg, err := f.config.load(e.stdin)
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	checked := make([]runtime.Key, len(defs))
+	for i, d := range defs {
+		checked[i] = d.Key
+	}
+	if err := e.defs.ValidateConfig(nil, checked, cfg); err != nil {
+		e.errorf("invalid config, nothing ran:\n%s", indent(err.Error()))
+		return exitFailed
+	}
+	// One set of resources for every check, closed once they are done.
+	res := new(runtime.Resources)
+	defer func() {
+		if err := res.Close(); err != nil {
+			e.errorf("resource cleanup failed: %v", err)
+		}
+	}()
 	var log history.Log
 	if f.noHistory {
 		log = emptyLog{}
@@ -228,7 +255,7 @@ func (f *checkFlags) run(e *env) int {
 		jr = &jsonReporter{w: e.stdout, ctx: e.ctx}
 	}
 	runID := runtime.NewRunID()
-	opts := runtime.Options{OnEvent: func(ev runtime.Event) {
+	opts := runtime.Options{Config: cfg, Resources: res, OnEvent: func(ev runtime.Event) {
 		if ev.Check != nil && ev.Check.Materialization == "" {
 			ev.Check.Materialization = mats[[2]string{string(ev.Key), ev.Partition}]
 		}

@@ -22,8 +22,8 @@ type configFlags struct {
 }
 
 func (c *configFlags) declare(fs *flag.FlagSet) {
-	fs.StringVar(&c.file, "config", "", "read run config from `FILE` (YAML or JSON): a map from asset key, or\n\"resources\" then provider name, to a map of field values")
-	fs.Func("set", "set one config field, `KEY.FIELD=VALUE` (resources.NAME.FIELD=VALUE for a\nresource); repeatable, and wins over --config", func(s string) error {
+	fs.StringVar(&c.file, "config", "", "read run config from `FILE` (YAML or JSON; - for stdin): a map from asset key,\n\"resources\" then provider name, or \"checks\" then asset key then check name,\nto a map of field values")
+	fs.Func("set", "set one config field, `KEY.FIELD=VALUE` (resources.NAME.FIELD=VALUE for a\nresource, checks.KEY.CHECK.FIELD=VALUE for a check); repeatable, and wins over --config", func(s string) error {
 		if _, _, _, err := parseSet(s); err != nil {
 			return err
 		}
@@ -42,11 +42,21 @@ func parseSet(s string) (section, field, value string, err error) {
 	return lhs[:i], lhs[i+1:], value, nil
 }
 
-// load returns the run config of the flags: the file's, then each --set.
-func (c *configFlags) load() (runtime.RunConfig, error) {
+// load returns the run config of the flags: the file's (stdin's for
+// "-"), then each --set.
+func (c *configFlags) load(stdin io.Reader) (runtime.RunConfig, error) {
 	cfg := runtime.RunConfig{}
 	if c.file != "" {
-		b, err := os.ReadFile(c.file)
+		var b []byte
+		var err error
+		if c.file == "-" {
+			b, err = io.ReadAll(io.LimitReader(stdin, maxConfig+1))
+			if err == nil && len(b) > maxConfig {
+				err = fmt.Errorf("the config on stdin is larger than %d bytes", maxConfig)
+			}
+		} else {
+			b, err = os.ReadFile(c.file)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -69,6 +79,9 @@ func (c *configFlags) load() (runtime.RunConfig, error) {
 	}
 	return cfg, nil
 }
+
+// maxConfig bounds the run config read from stdin.
+const maxConfig = 1 << 20
 
 // parseConfig reads a config file: YAML, of which JSON is a subset.
 func parseConfig(b []byte) (runtime.RunConfig, error) {
@@ -96,17 +109,34 @@ func parseConfig(b []byte) (runtime.RunConfig, error) {
 		cfg[name] = vals
 	}
 	for name, v := range doc {
-		if name != "resources" {
+		switch name {
+		case "resources":
+			m, ok := v.(map[string]any)
+			if !ok {
+				errs = append(errs, fmt.Sprintf("resources: want a map from provider name to field values, got %s", describe(v)))
+				continue
+			}
+			for r, x := range m {
+				section(runtime.ResourceSection(r), x)
+			}
+		case "checks":
+			m, ok := v.(map[string]any)
+			if !ok {
+				errs = append(errs, fmt.Sprintf("checks: want a map from asset key to check name to field values, got %s", describe(v)))
+				continue
+			}
+			for key, x := range m {
+				checks, ok := x.(map[string]any)
+				if !ok {
+					errs = append(errs, fmt.Sprintf("checks.%s: want a map from check name to field values, got %s", key, describe(x)))
+					continue
+				}
+				for c, y := range checks {
+					section(runtime.CheckSection(runtime.Key(key), c), y)
+				}
+			}
+		default:
 			section(name, v)
-			continue
-		}
-		m, ok := v.(map[string]any)
-		if !ok {
-			errs = append(errs, fmt.Sprintf("resources: want a map from provider name to field values, got %s", describe(v)))
-			continue
-		}
-		for r, x := range m {
-			section(runtime.ResourceSection(r), x)
 		}
 	}
 	if len(errs) > 0 {

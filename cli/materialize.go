@@ -281,7 +281,7 @@ func (o *materializeOptions) run(e *env) int {
 			return exitOK
 		}
 	}
-	cfg, err := o.config.load()
+	cfg, err := o.config.load(e.stdin)
 	if err != nil {
 		return e.usageError("%v", err)
 	}

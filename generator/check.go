@@ -288,14 +288,14 @@ func (a *analysis) resolveChecks() {
 		}
 		var ups []*asset
 		for _, p := range c.params {
-			if p.ctx || p.bad {
+			if p.ctx || p.bad || p.cfg || p.res != nil {
 				continue
 			}
 			want := ident.Snake(p.name)
 			cands := byName[want]
 			switch {
 			case len(cands) == 0:
-				a.errorf(p.pos, "parameter %s of check %s names no asset: no asset is named %q in package %s%s", p.name, c.fname, want, a.pkg.Name, suggest.Hint(want, names))
+				a.errorf(p.pos, "parameter %s of check %s names no asset: no asset is named %q in package %s%s%s", p.name, c.fname, want, a.pkg.Name, suggest.Hint(want, names), a.noProvider(p.typ))
 				c.bad = true
 				continue
 			case len(cands) > 1:
@@ -510,12 +510,18 @@ func (e *emitter) checksField(i int) string {
 		}
 		var ins []string
 		for _, p := range c.params {
-			if !p.ctx {
+			if p.up != nil {
 				ins = append(ins, fmt.Sprintf("{Name: %s, Key: %s, Type: %s.TypeFor[%s]()}", q(p.name), q(p.up.key), e.pkgName("reflect"), e.typeText(p.typ)))
 			}
 		}
 		if len(ins) > 0 {
 			fmt.Fprintf(&b, ", Inputs: []%s.Input{%s}", rt, strings.Join(ins, ", "))
+		}
+		if l := e.resourceList(c.params); l != "" {
+			fmt.Fprintf(&b, ", Resources: %s", l)
+		}
+		if p := configParam(c.params); p != nil {
+			fmt.Fprintf(&b, ", Config: %s", e.configDef(p.typ))
 		}
 		fmt.Fprintf(&b, ", Run: %s, Source: %s},\n", e.checkFuncs[c], q(c.source))
 	}
@@ -577,7 +583,8 @@ func (e *emitter) writeCheckFuncs(decl func(simple bool, write func(*bytes.Buffe
 }
 
 // writeCheckFunc writes the Run function of check c: each input loaded
-// into a variable of the parameter's type, then a direct call.
+// into a variable of the parameter's type, its resources and config
+// fetched, then a direct call.
 func (e *emitter) writeCheckFunc(w *bytes.Buffer, c *check, name string) {
 	rt := e.pkgName(RuntimePath)
 	fmt.Fprintf(w, "// %s loads the inputs of check %s of %s and calls %s.\n", name, c.name, c.target.key, c.fname)
@@ -597,9 +604,17 @@ func (e *emitter) writeCheckFunc(w *bytes.Buffer, c *check, name string) {
 				v = fmt.Sprintf("%sArg%d", p.name, n)
 			}
 		}
-		fmt.Fprintf(w, "\t%s, err := %s.Load[%s](ctx, in, %d)\n\tif err != nil {\n\t\treturn %s.CheckResult{}, err\n\t}\n", v, rt, e.typeText(p.typ), input, rt)
 		args = append(args, v)
-		input++
+		switch {
+		case p.cfg:
+			fmt.Fprintf(w, "\t%s, err := %s.CheckConfig[%s](ctx)\n", v, rt, e.typeText(p.typ))
+		case p.res != nil:
+			fmt.Fprintf(w, "\t%s, err := %s.Resource[%s](ctx)\n", v, rt, e.typeText(p.typ))
+		default:
+			fmt.Fprintf(w, "\t%s, err := %s.Load[%s](ctx, in, %d)\n", v, rt, e.typeText(p.typ), input)
+			input++
+		}
+		fmt.Fprintf(w, "\tif err != nil {\n\t\treturn %s.CheckResult{}, err\n\t}\n", rt)
 	}
 	call := c.fname + "(" + strings.Join(args, ", ") + ")"
 	if c.result {

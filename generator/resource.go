@@ -151,8 +151,8 @@ func cleanupOf(t types.Type) int {
 	return cleanupNone
 }
 
-// resources binds resource parameters: a parameter of an asset or a
-// provider whose type a provider provides receives the resource. It
+// resources binds resource parameters: a parameter of an asset, a check or
+// a provider whose type a provider provides receives the resource. It
 // reports two providers of one type, a provider parameter no provider
 // provides, cycles among providers, and asset parameters whose name
 // names an asset and whose type has a provider. Call it before resolve,
@@ -166,6 +166,11 @@ func (a *analysis) resources() {
 	for _, pr := range a.providers {
 		if !a.configParams(pr.fname, pr.params) {
 			pr.bad = true
+		}
+	}
+	for _, c := range a.checks {
+		if !a.configParams("check "+c.fname, c.params) {
+			c.bad = true
 		}
 	}
 	if len(a.providers) == 0 {
@@ -201,24 +206,40 @@ func (a *analysis) resources() {
 		names[as.name] = as
 	}
 	for _, as := range a.assets {
-		for _, p := range as.params {
-			if p.ctx || p.bad || p.cfg {
-				continue
-			}
-			pr := byType.at(p.typ)
-			if pr == nil {
-				continue
-			}
-			if up := names[ident.Snake(p.name)]; up != nil {
-				a.errorf(p.pos, "parameter %s of %s names asset %q and has type %s, which provider %s provides: rename the parameter to receive the resource, or give the asset another name (name=) to receive the asset",
-					p.name, as.fname, up.key, types.TypeString(p.typ, a.qual), pr.fname)
-				p.bad, as.bad = true, true
-				continue
-			}
-			p.res = pr
+		if !a.bindResources(as.fname, as.params, names, &byType) {
+			as.bad = true
+		}
+	}
+	for _, c := range a.checks {
+		if !a.bindResources("check "+c.fname, c.params, names, &byType) {
+			c.bad = true
 		}
 	}
 	a.providerCycles()
+}
+
+// bindResources binds the parameters of fname (an asset or a check)
+// whose type a provider provides to that provider, and reports whether
+// none is ambiguous: its name names an asset, too.
+func (a *analysis) bindResources(fname string, params []*param, names map[string]*asset, byType *typeMap[*provider]) bool {
+	ok := true
+	for _, p := range params {
+		if p.ctx || p.bad || p.cfg {
+			continue
+		}
+		pr := byType.at(p.typ)
+		if pr == nil {
+			continue
+		}
+		if up := names[ident.Snake(p.name)]; up != nil {
+			a.errorf(p.pos, "parameter %s of %s names asset %q and has type %s, which provider %s provides: rename the parameter to receive the resource, or give the asset another name (name=) to receive the asset",
+				p.name, fname, up.key, types.TypeString(p.typ, a.qual), pr.fname)
+			p.bad, ok = true, false
+			continue
+		}
+		p.res = pr
+	}
+	return ok
 }
 
 // providerCycles reports each cycle among providers, at the provider

@@ -24,6 +24,10 @@ func TestResourcesEndToEnd(t *testing.T) {
 	if err := os.WriteFile(configFile, []byte("report:\n  limit: 2\n  sep: \";\"\nresources:\n  open_db:\n    dsn: mem://file\n    password: hunter2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	checkConfigFile := filepath.Join(t.TempDir(), "checks.yaml")
+	if err := os.WriteFile(checkConfigFile, []byte("report:\n  limit: 1\nchecks:\n  report:\n    client_ping:\n      fail: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	command := func(t *testing.T, env []string, args ...string) (*exec.Cmd, string) {
 		journal := filepath.Join(t.TempDir(), "journal")
 		cmd := exec.Command(bin, args...)
@@ -40,7 +44,7 @@ func TestResourcesEndToEnd(t *testing.T) {
 		out     string
 	}{
 		{"all", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1"}, 0,
-			"open db mem://test\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
+			"open db mem://test\nopen client\nping mem://test\nclose client\nclose db\n", "steps: 2 succeeded"},
 		{"only what the selection needs", nil, []string{"materialize", "--select", "users"}, 0,
 			"open db mem://test\nclose db\n", "1 step: 1 succeeded"},
 		{"a failed step", []string{"RESOURCES_FAIL=users"}, []string{"materialize", "--select", "users+", "--set", "report.limit=1"}, 1,
@@ -52,7 +56,7 @@ func TestResourcesEndToEnd(t *testing.T) {
 		{"a flag wins over the environment", []string{"RESOURCES_DSN=mem://env"}, []string{"materialize", "--select", "users", "--set", "resources.open_db.dsn=mem://flag"}, 0,
 			"open db mem://flag\nclose db\n", "1 step: 1 succeeded"},
 		{"a config file", nil, []string{"materialize", "--select", "users+", "--config", configFile}, 0,
-			"open db mem://file\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
+			"open db mem://file\nopen client\nping mem://file\nclose client\nclose db\n", "steps: 2 succeeded"},
 		{"a flag wins over the file", nil, []string{"materialize", "--select", "users", "--config", configFile, "--set", "resources.open_db.dsn=mem://flag"}, 0,
 			"open db mem://flag\nclose db\n", "1 step: 1 succeeded"},
 		{"an unknown field", nil, []string{"materialize", "--select", "users+", "--set", "report.limt=1"}, 1,
@@ -63,6 +67,22 @@ func TestResourcesEndToEnd(t *testing.T) {
 			"", `asset report: config field "limit" (int): want an integer of 64 bits, got "many"`},
 		{"an unknown section", nil, []string{"materialize", "--select", "users", "--set", "resources.open_bd.dsn=x"}, 1,
 			"", `config for resource "open_bd": it takes no config or does not exist (did you mean "resources.open_db"?)`},
+		{"no checks, no check resources", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1", "--no-checks"}, 0,
+			"open db mem://test\nopen client\nclose client\nclose db\n", "steps: 2 succeeded"},
+		{"a check's config", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1", "--set", "checks.report.client_ping.fail=true"}, 0,
+			"open db mem://test\nopen client\nping mem://test\nclose client\nclose db\n", "client_ping FAILED (error): the client did not answer"},
+		{"a check's config from the file", nil, []string{"materialize", "--select", "users+", "--config", checkConfigFile}, 0,
+			"open db mem://test\nopen client\nping mem://test\nclose client\nclose db\n", "client_ping FAILED (error): the client did not answer"},
+		{"a check's unknown config field", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1", "--set", "checks.report.client_ping.fial=true"}, 1,
+			"", `check client_ping of report: unknown config field "fial" (did you mean "fail"?)`},
+		{"an unknown check's config", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=1", "--set", "checks.report.client_pong.fail=true"}, 1,
+			"", `config for check "report.client_pong": it takes no config or does not exist (did you mean "checks.report.client_ping"?)`},
+		{"the check command builds the check's resources", nil, []string{"check", "--select", "report"}, 0,
+			"open db mem://test\nopen client\nping mem://test\nclose client\nclose db\n", "client_ping  passed"},
+		{"the check command takes the check's config", []string{"RESOURCES_DSN=mem://env"}, []string{"check", "--select", "report", "--set", "checks.report.client_ping.fail=true"}, 1,
+			"open db mem://env\nopen client\nping mem://env\nclose client\nclose db\n", "the client did not answer"},
+		{"the check command validates the config first", nil, []string{"check", "--select", "report", "--set", "checks.report.client_ping.fail=maybe"}, 1,
+			"", `check client_ping of report: config field "fail" (bool): `},
 		{"a missing value in an unselected asset is fine", nil, []string{"materialize", "--select", "users"}, 0,
 			"open db mem://test\nclose db\n", "1 step: 1 succeeded"},
 	} {
@@ -103,11 +123,12 @@ func TestResourcesEndToEnd(t *testing.T) {
 			t.Fatalf("%v\n%s", err, out)
 		}
 		for _, want := range []string{`
-CONFIG                      TYPE    DEFAULT                    DOC
-report.sep                  string  ,                          between users
-report.limit                int     (required)                 how many users; required
-resources.open_db.dsn       string  mem://test $RESOURCES_DSN  DSN says where the database is.
-resources.open_db.password  string  -                          never printed
+CONFIG                          TYPE    DEFAULT                    DOC
+checks.report.client_ping.fail  bool    false                      fail the check
+report.sep                      string  ,                          between users
+report.limit                    int     (required)                 how many users; required
+resources.open_db.dsn           string  mem://test $RESOURCES_DSN  DSN says where the database is.
+resources.open_db.password      string  -                          never printed
 `,
 		} {
 			if !strings.Contains(string(out), want) {

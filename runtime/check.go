@@ -52,6 +52,50 @@ type CheckDef struct {
 	Run func(ctx *Context, in Inputs) (CheckResult, error)
 	// Rule is the column rule of a declarative check; nil for a function.
 	Rule *ColumnRule
+	// Resources are the resources the check function takes (by type),
+	// built on first use in the run, as an asset's are.
+	Resources []*ResourceDef
+	// Config is the config struct the check function takes; nil when
+	// none. Its section of the run config is CheckSection(key, Name).
+	Config *ConfigDef
+}
+
+// checkResources returns the resources of c; none for a nil c.
+func (c *CheckDef) checkResources() []*ResourceDef {
+	if c == nil {
+		return nil
+	}
+	return c.Resources
+}
+
+// CheckSection returns the section of the run config of check name of
+// asset key: "checks.KEY.NAME" (in a config file, under checks:, then
+// the asset's key, then the check's name).
+func CheckSection(key Key, name string) string { return "checks." + string(key) + "." + name }
+
+// CheckConfig returns the config of the running check, decoded into T,
+// the type of its ConfigDef. Generated check functions call it.
+func CheckConfig[T any](c *Context) (T, error) {
+	var zero T
+	check := runningCheck(c)
+	if check == nil || check.Config == nil {
+		return zero, fmt.Errorf("asset %s: the running check takes no config", c.Key)
+	}
+	return decodeConfig[T](c, check.Config, CheckSection(c.Key, check.Name), "check "+check.Name+" of "+string(c.Key))
+}
+
+// checkKey is the context key of the running check (a value, so that
+// the per-step Context stays small).
+type checkKey struct{}
+
+// runningCheck returns the check function running with c; nil while
+// the asset's function runs.
+func runningCheck(c *Context) *CheckDef {
+	if c.Context == nil {
+		return nil
+	}
+	check, _ := c.Context.Value(checkKey{}).(*CheckDef)
+	return check
 }
 
 // RuleKind names a declarative column rule.
@@ -281,6 +325,9 @@ func (cc *checkRun) call(c *CheckDef) (res CheckResult, err error) {
 		}
 	}()
 	cc.check = c
+	base := cc.ctx.Context
+	cc.ctx.Context = context.WithValue(base, checkKey{}, c)
+	defer func() { cc.ctx.Context = base }()
 	return c.Run(&cc.ctx, cc)
 }
 

@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"reflect"
 	"sort"
@@ -182,74 +183,121 @@ func recordJSON(rec map[string]string) string {
 	return string(b)
 }
 
-// checkConfig validates cfg against the config of the assets of nodes
-// and of the resources they take: every section and field named exists,
-// every value parses, every required value is given.
-func (d *Definitions) checkConfig(g *Graph, nodes []int32, cfg RunConfig) []string {
-	var errs []string
-	sections := map[string]bool{}
-	var names []string
-	for _, a := range g.defs {
-		if a != nil && a.Config != nil {
-			sections[string(a.Key)] = true
-			names = append(names, string(a.Key))
+// configSection is one section of the run config: an asset's, a
+// check's or a resource provider's.
+type configSection struct {
+	what string // "asset KEY", "check NAME of KEY", "resource NAME"
+	def  *ConfigDef
+	env  bool // fields may come from the environment (resources)
+}
+
+// configSections returns the sections of the run config of assets: of
+// the assets when compute is set, of their checks when checks is, and
+// of the resource providers those take.
+func configSections(assets []*AssetDef, compute, checks bool) map[string]configSection {
+	out := map[string]configSection{}
+	for _, a := range assets {
+		if a == nil {
+			continue
+		}
+		if compute && a.Config != nil {
+			out[string(a.Key)] = configSection{what: "asset " + string(a.Key), def: a.Config}
+		}
+		if !checks {
+			continue
+		}
+		for _, c := range a.Checks {
+			if c != nil && c.Config != nil {
+				out[CheckSection(a.Key, c.Name)] = configSection{what: "check " + c.Name + " of " + string(a.Key), def: c.Config}
+			}
 		}
 	}
-	inRun := map[string]bool{}
-	var runAssets []*AssetDef
-	for _, n := range nodes {
-		if a := g.defs[n]; a != nil {
-			inRun[string(a.Key)] = true
-			runAssets = append(runAssets, a)
-		}
-	}
-	// The resources the run needs; those of assets outside it may be
-	// named too.
-	resources := providers(runAssets)
-	all := providers(g.defs)
-	for name, r := range all {
+	for name, r := range providers(assets, compute, checks) {
 		if r.Config != nil {
-			sections[ResourceSection(name)] = true
-			names = append(names, ResourceSection(name))
+			out[ResourceSection(name)] = configSection{what: "resource " + name, def: r.Config, env: true}
 		}
+	}
+	return out
+}
+
+// ValidateConfig checks cfg for a run that computes the assets compute
+// and runs the checks of the assets checked (see Plan; the check command
+// computes nothing): every section and field named exists (among every
+// asset's), every value parses, and every value the run needs (for those
+// assets, checks and the resources they take) is given. The error is a
+// *ConfigError listing every problem, sorted; nil when cfg fits.
+func (d *Definitions) ValidateConfig(compute, checked []Key, cfg RunConfig) error {
+	g := NewGraph(d.Assets)
+	var c, k []int32
+	for _, set := range []struct {
+		keys  []Key
+		nodes *[]int32
+	}{{compute, &c}, {checked, &k}} {
+		for _, key := range set.keys {
+			if n, ok := g.Index(key); ok {
+				*set.nodes = append(*set.nodes, n)
+			}
+		}
+	}
+	if err := joinSorted(d.checkConfig(g, c, k, cfg)); err != nil {
+		return &ConfigError{err}
+	}
+	return nil
+}
+
+// checkConfig validates cfg against the config of the assets of compute,
+// the checks of the assets of checked, and the resources they take:
+// every section and field named exists, every value parses, every
+// required value is given.
+func (d *Definitions) checkConfig(g *Graph, compute, checked []int32, cfg RunConfig) []string {
+	nodeDefs := func(nodes []int32) []*AssetDef {
+		out := make([]*AssetDef, 0, len(nodes))
+		for _, n := range nodes {
+			out = append(out, g.defs[n])
+		}
+		return out
+	}
+	// The sections the run needs: its assets', its checks', and those of
+	// the resources they take.
+	need := configSections(nodeDefs(compute), true, false)
+	maps.Copy(need, configSections(nodeDefs(checked), false, true))
+	all := configSections(g.defs, true, true)
+	names := make([]string, 0, len(all))
+	for sec := range all {
+		names = append(names, sec)
 	}
 	sort.Strings(names)
+	var errs []string
 	for sec := range cfg {
-		if !sections[sec] {
-			what := "asset"
-			if strings.HasPrefix(sec, "resources.") {
-				what = "resource"
+		if _, ok := all[sec]; !ok {
+			what, name := "asset", sec
+			switch {
+			case strings.HasPrefix(sec, "resources."):
+				what, name = "resource", strings.TrimPrefix(sec, "resources.")
+			case strings.HasPrefix(sec, "checks."):
+				what, name = "check", strings.TrimPrefix(sec, "checks.")
 			}
-			errs = append(errs, fmt.Sprintf("config for %s %q: it takes no config or does not exist%s", what, strings.TrimPrefix(sec, "resources."), suggest.Hint(sec, names)))
+			errs = append(errs, fmt.Sprintf("config for %s %q: it takes no config or does not exist%s", what, name, suggest.Hint(sec, names)))
 		}
 	}
-	for _, n := range nodes {
-		a := g.defs[n]
-		if a == nil || a.Config == nil {
+	for sec, s := range all {
+		var env func(string) (string, bool)
+		if s.env {
+			env = os.LookupEnv
+		}
+		_, es := s.def.resolve(s.what, cfg[sec], env)
+		if _, needed := need[sec]; needed {
+			errs = append(errs, es...)
 			continue
 		}
-		_, es := a.Config.resolve("asset "+string(a.Key), cfg[string(a.Key)], nil)
-		errs = append(errs, es...)
-	}
-	for name, r := range resources {
-		if r.Config == nil {
+		if _, given := cfg[sec]; !given {
 			continue
 		}
-		_, es := r.Config.resolve("resource "+name, cfg[ResourceSection(name)], os.LookupEnv)
-		errs = append(errs, es...)
-	}
-	// Sections of assets outside the run are checked for unknown fields
-	// and bad values, not for required ones.
-	for sec, vals := range cfg {
-		if inRun[sec] || !sections[sec] || strings.HasPrefix(sec, "resources.") {
-			continue
-		}
-		if node, ok := g.Index(Key(sec)); ok {
-			_, es := g.defs[node].Config.resolve("asset "+sec, vals, nil)
-			for _, e := range es {
-				if !strings.Contains(e, "is required") {
-					errs = append(errs, e)
-				}
+		// A section outside the run is checked for unknown fields and
+		// bad values, not for required ones.
+		for _, e := range es {
+			if !strings.Contains(e, "is required") {
+				errs = append(errs, e)
 			}
 		}
 	}
@@ -264,17 +312,24 @@ func AssetConfig[T any](c *Context) (T, error) {
 	if c.Def == nil || c.Def.Config == nil {
 		return zero, fmt.Errorf("asset %s takes no config", c.Key)
 	}
+	return decodeConfig[T](c, c.Def.Config, string(c.Key), "asset "+string(c.Key))
+}
+
+// decodeConfig returns the values of section of the run's config, for
+// def, decoded into T; what names its owner in errors.
+func decodeConfig[T any](c *Context, def *ConfigDef, section, what string) (T, error) {
+	var zero T
 	var values map[string]string
 	if opts := c.options(); opts != nil {
-		values = opts.Config[string(c.Key)]
+		values = opts.Config[section]
 	}
-	r, errs := c.Def.Config.resolve("asset "+string(c.Key), values, nil)
+	r, errs := def.resolve(what, values, nil)
 	if len(errs) > 0 {
 		return zero, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	v, ok := r.value.Interface().(T)
 	if !ok {
-		return zero, fmt.Errorf("asset %s: config is a %v, not a %T", c.Key, c.Def.Config.Type, zero)
+		return zero, fmt.Errorf("%s: config is a %v, not a %T", what, def.Type, zero)
 	}
 	return v, nil
 }
@@ -296,20 +351,13 @@ func ResourceConfig[T any](r *Resources, name string) (T, error) {
 }
 
 // ConfigSchema returns the config fields of every section the assets
-// take, by section: asset keys, and "resources.NAME" for the providers of
-// the resources they take. It is what --config files and --set flags may
-// set.
+// take, by section: asset keys, CheckSection(key, name) for their checks,
+// and "resources.NAME" for the providers of the resources they (and
+// their checks) take. It is what --config files and --set flags may set.
 func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
 	out := map[string][]ConfigField{}
-	for _, a := range assets {
-		if a != nil && a.Config != nil {
-			out[string(a.Key)] = a.Config.Fields()
-		}
-	}
-	for name, r := range providers(assets) {
-		if r.Config != nil {
-			out[ResourceSection(name)] = r.Config.Fields()
-		}
+	for sec, s := range configSections(assets, true, true) {
+		out[sec] = s.def.Fields()
 	}
 	return out
 }
@@ -325,9 +373,10 @@ func ConfigRecord(def *AssetDef, cfg RunConfig) string {
 	return recordJSON(r.record)
 }
 
-// providers returns the resource providers the assets take, directly or
-// through other providers, by name.
-func providers(assets []*AssetDef) map[string]*ResourceDef {
+// providers returns the resource providers that the assets (when compute
+// is set) and their checks (when checks is) take, directly or through
+// other providers, by name.
+func providers(assets []*AssetDef, compute, checks bool) map[string]*ResourceDef {
 	out := map[string]*ResourceDef{}
 	var walk func(r *ResourceDef)
 	walk = func(r *ResourceDef) {
@@ -340,9 +389,22 @@ func providers(assets []*AssetDef) map[string]*ResourceDef {
 		}
 	}
 	for _, a := range assets {
-		if a != nil {
+		if a == nil {
+			continue
+		}
+		if compute {
 			for _, r := range a.Resources {
 				walk(r)
+			}
+		}
+		if !checks {
+			continue
+		}
+		for _, c := range a.Checks {
+			if c != nil {
+				for _, r := range c.Resources {
+					walk(r)
+				}
 			}
 		}
 	}

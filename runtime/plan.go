@@ -44,7 +44,11 @@ func (d *Definitions) Plan(opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := joinSorted(d.checkConfig(p.g, p.order, opts.Config)); err != nil {
+	checked := p.order
+	if opts.NoChecks {
+		checked = nil
+	}
+	if err := joinSorted(d.checkConfig(p.g, p.order, checked, opts.Config)); err != nil {
 		return nil, &ConfigError{err}
 	}
 	if err := p.partitions(&opts); err != nil {

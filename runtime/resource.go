@@ -88,21 +88,31 @@ func Use[T any](ctx context.Context, r *Resources, def *ResourceDef) (T, error) 
 }
 
 // Resource returns the resource of type T that the step's asset takes
-// (one of AssetDef.Resources), built on first use. Generated Compute
-// functions call it.
+// (one of AssetDef.Resources), or, while a check function runs, that the
+// check takes (CheckDef.Resources), built on first use. Generated Compute
+// and check functions call it.
 func Resource[T any](c *Context) (T, error) {
 	var zero T
 	t := reflect.TypeFor[T]()
-	if c.Def != nil {
-		for _, d := range c.Def.Resources {
-			if d.Type == t {
-				opts := c.options()
-				if opts == nil || opts.Resources == nil {
-					return zero, fmt.Errorf("resource %v: the step has no resources (a Context made outside a run)", t)
-				}
-				return Use[T](c, opts.Resources, d)
+	var defs []*ResourceDef
+	check := runningCheck(c)
+	switch {
+	case check != nil:
+		defs = check.Resources
+	case c.Def != nil:
+		defs = c.Def.Resources
+	}
+	for _, d := range defs {
+		if d.Type == t {
+			opts := c.options()
+			if opts == nil || opts.Resources == nil {
+				return zero, fmt.Errorf("resource %v: the step has no resources (a Context made outside a run)", t)
 			}
+			return Use[T](c, opts.Resources, d)
 		}
+	}
+	if check != nil {
+		return zero, fmt.Errorf("resource %v: check %s of asset %s does not list it in its Resources", t, check.Name, c.Key)
 	}
 	return zero, fmt.Errorf("resource %v: asset %s does not list it in its Resources", t, c.Key)
 }
@@ -188,7 +198,7 @@ func safeCleanup(f func() error) (err error) {
 	return f()
 }
 
-// validateResources checks the resources of the assets: one provider per
+// validateResources checks the resources of the assets and their checks: one provider per
 // type, a Build function each, and no cycle among providers.
 func validateResources(assets []*AssetDef) []string {
 	byType := map[reflect.Type]*ResourceDef{}
@@ -233,6 +243,15 @@ func validateResources(assets []*AssetDef) []string {
 				continue
 			}
 			visit(d, nil)
+		}
+		for _, c := range a.Checks {
+			for _, d := range c.checkResources() {
+				if d == nil {
+					errs = append(errs, fmt.Sprintf("asset %s: check %s: nil resource", a.Key, c.Name))
+					continue
+				}
+				visit(d, nil)
+			}
 		}
 	}
 	return errs

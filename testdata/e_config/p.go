@@ -22,3 +22,6 @@ func A(o Opts) int { return 0 }
 
 // asset:
 func B(m More, again More) int { return 0 }
+
+// check:
+func TwoConfigs(b int, m More, again More) error { return nil }

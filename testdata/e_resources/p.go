@@ -52,3 +52,9 @@ func Ambiguous(client2 *DB) int { return 0 }
 
 // asset:
 func Missing(tok Token) int { return 0 }
+
+// check: asset=uses
+func CheckMissing(tok Token) error { return nil }
+
+// check: asset=uses
+func CheckAmbiguous(client2 *DB) error { return nil }

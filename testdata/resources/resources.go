@@ -110,3 +110,23 @@ func Wait(ctx context.Context, db *DB) error {
 	<-ctx.Done()
 	return ctx.Err()
 }
+
+// PingConfig is the client_ping check's config.
+type PingConfig struct {
+	runtime.Config
+	Fail bool `default:"false"` // fail the check
+}
+
+// ClientPing checks that the report's client answers; it reads no asset,
+// only its resource and config.
+//
+// check: asset=report
+func ClientPing(c *Client, cfg PingConfig) error {
+	if err := journal("ping " + c.db.dsn); err != nil {
+		return err
+	}
+	if cfg.Fail {
+		return errors.New("the client did not answer")
+	}
+	return nil
+}

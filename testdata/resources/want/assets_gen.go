@@ -50,10 +50,13 @@ func assetReport() *runtime.AssetDef {
 			{Name: "users", Key: "users", Type: reflect.TypeFor[[]string]()},
 		},
 		OutputType: reflect.TypeFor[string](),
-		Resources:  []*runtime.ResourceDef{resourceNewClient()},
-		Config:     &runtime.ConfigDef{Type: reflect.TypeFor[ReportConfig](), Docs: map[string]string{"Limit": "how many users; required", "Sep": "between users"}},
-		Source:     "testdata/resources/resources.go:101",
-		Compute:    computeReport,
+		Checks: []*runtime.CheckDef{
+			{Name: "client_ping", Description: "ClientPing checks that the report's client answers; it reads no asset,\nonly its resource and config.", Resources: []*runtime.ResourceDef{resourceNewClient()}, Config: &runtime.ConfigDef{Type: reflect.TypeFor[PingConfig](), Docs: map[string]string{"Fail": "fail the check"}}, Run: checkClientPing, Source: "testdata/resources/resources.go:124"},
+		},
+		Resources: []*runtime.ResourceDef{resourceNewClient()},
+		Config:    &runtime.ConfigDef{Type: reflect.TypeFor[ReportConfig](), Docs: map[string]string{"Limit": "how many users; required", "Sep": "between users"}},
+		Source:    "testdata/resources/resources.go:101",
+		Compute:   computeReport,
 	}
 }
 
@@ -93,6 +96,19 @@ func computeWait(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 		return nil, err
 	}
 	return nil, Wait(ctx, db)
+}
+
+// checkClientPing loads the inputs of check client_ping of report and calls ClientPing.
+func checkClientPing(ctx *runtime.Context, in runtime.Inputs) (runtime.CheckResult, error) {
+	c, err := runtime.Resource[*Client](ctx)
+	if err != nil {
+		return runtime.CheckResult{}, err
+	}
+	cfg, err := runtime.CheckConfig[PingConfig](ctx)
+	if err != nil {
+		return runtime.CheckResult{}, err
+	}
+	return runtime.CheckError(ClientPing(c, cfg))
 }
 
 // resourceNewSettings provides resource Settings, built by NewSettings.
