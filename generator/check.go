@@ -87,53 +87,89 @@ func parseCheckDirective(text string) (CheckOptions, SyntaxErrors) {
 }
 
 // RuleItem is one declarative column check of the checks= option:
-// KIND(COLUMN) or KIND(COLUMN:ARG).
+// [warn:|blocking:]KIND(COLUMN) or KIND(COLUMN:ARG); row_count(min:N)
+// and row_count(max:N) take no column.
 type RuleItem struct {
-	Kind      string   // not_null, unique, accepted_values, min, max
-	Column    string   // the column, as written
+	Kind      string   // not_null, unique, accepted_values, min, max, row_count
+	Column    string   // the column, as written; row_count: min or max
 	Values    []string // accepted_values: the values, split at |
-	Bound     float64  // min, max
-	BoundText string   // min, max: as written
+	Bound     float64  // min, max, row_count
+	BoundText string   // min, max, row_count: as written
+	Warn      bool     // warn: a failure has severity warn
+	Blocking  bool     // blocking: a failure skips the asset's downstream steps
 	Offset    int      // of the item, in the directive text
 	ColOffset int      // of the column, in the directive text; the item's when quoted
 }
 
-// Name returns the check's name: KIND_COLUMN, the column in snake_case.
+// Name returns the check's name: KIND_COLUMN, the column in snake_case
+// (row_count_min, row_count_max for row_count).
 func (r RuleItem) Name() string { return r.Kind + "_" + ident.Snake(r.Column) }
 
 // ruleKinds lists the column rules, and whether each takes an argument.
-var ruleKinds = map[string]bool{"not_null": false, "unique": false, "accepted_values": true, "min": true, "max": true}
+var ruleKinds = map[string]bool{"not_null": false, "unique": false, "accepted_values": true, "min": true, "max": true, "row_count": true}
+
+// ruleModifiers lists the prefixes of a rule: warn: and blocking:.
+var ruleModifiers = []string{"blocking", "warn"}
+
+// ruleSyntax is how a rule is written, for messages.
+const ruleSyntax = "want RULE(COLUMN) or RULE(COLUMN:ARG), optionally after warn: or blocking:, such as not_null(id), warn:min(amount:0) or row_count(min:1)"
 
 // rules sets the items of checks=.
 func (p *directiveParser) rules(o *Options, items []item) {
 	kinds := sortedKeys(ruleKinds)
 	for _, it := range items {
-		kind, rest, ok := strings.Cut(it.text, "(")
+		text, off := it.text, it.off
+		var r RuleItem
+		// A modifier is a word and a colon before the parenthesis.
+		if i, j := strings.IndexByte(text, ':'), strings.IndexByte(text, '('); i >= 0 && (j < 0 || i < j) {
+			mod := text[:i]
+			switch mod {
+			case "warn":
+				r.Warn = true
+			case "blocking":
+				r.Blocking = true
+			default:
+				p.errorf(off, "unknown rule modifier %q%s; a rule may start with warn: (a failure is a warning) or blocking: (a failure skips the downstream steps)", mod, suggest.Hint(mod, ruleModifiers))
+				continue
+			}
+			text = text[i+1:]
+			if !it.quoted {
+				off += i + 1
+			}
+			if m, _, ok := strings.Cut(text, ":"); ok && !strings.Contains(m, "(") && slices.Contains(ruleModifiers, m) {
+				p.errorf(off, "rule with both %s: and %s:; a warning never blocks: keep one", mod, m)
+				continue
+			}
+		}
+		kind, rest, ok := strings.Cut(text, "(")
 		if !ok || !strings.HasSuffix(rest, ")") || len(rest) < 2 {
-			p.errorf(it.off, "malformed check %q: want RULE(COLUMN) or RULE(COLUMN:ARG), such as not_null(id) or min(amount:0)", it.text)
+			p.errorf(off, "malformed check %q: %s", it.text, ruleSyntax)
 			continue
 		}
 		arg, hasArg := "", false
 		col := rest[:len(rest)-1]
 		col, arg, hasArg = strings.Cut(col, ":")
-		r := RuleItem{Kind: kind, Column: col, Offset: it.off, ColOffset: it.off}
+		r.Kind, r.Column, r.Offset, r.ColOffset = kind, col, it.off, off
 		if !it.quoted {
-			r.ColOffset = it.off + len(kind) + 1
+			r.ColOffset = off + len(kind) + 1
 		}
 		takes, known := ruleKinds[kind]
 		switch {
 		case !known:
-			p.errorf(it.off, "unknown check %q%s; the checks are %s", kind, suggest.Hint(kind, kinds), strings.Join(kinds, ", "))
+			p.errorf(off, "unknown check %q%s; the checks are %s", kind, suggest.Hint(kind, kinds), strings.Join(kinds, ", "))
+			continue
+		case kind == "row_count" && col != "min" && col != "max":
+			p.errorf(r.ColOffset, "check row_count takes min:N or max:N, not %q: row_count(min:1), row_count(max:1000000)", col)
 			continue
 		case col == "":
 			p.errorf(r.ColOffset, "check %s needs a column: %s(COLUMN)", kind, kind)
 			continue
 		case takes && (!hasArg || arg == ""):
-			p.errorf(it.off, "check %s needs a value: %s", kind, map[string]string{
-				"accepted_values": "accepted_values(COLUMN:A|B|C)", "min": "min(COLUMN:NUMBER)", "max": "max(COLUMN:NUMBER)"}[kind])
+			p.errorf(off, "check %s needs a value: %s", kind, map[string]string{
+				"accepted_values": "accepted_values(COLUMN:A|B|C)", "min": "min(COLUMN:NUMBER)", "max": "max(COLUMN:NUMBER)", "row_count": "row_count(min:N) or row_count(max:N)"}[kind])
 			continue
 		case !takes && hasArg:
-			p.errorf(it.off, "check %s takes no value: %s(COLUMN)", kind, kind)
+			p.errorf(off, "check %s takes no value: %s(COLUMN)", kind, kind)
 			continue
 		}
 		switch kind {
@@ -142,10 +178,17 @@ func (p *directiveParser) rules(o *Options, items []item) {
 		case "min", "max":
 			b, err := strconv.ParseFloat(arg, 64)
 			if err != nil || math.IsInf(b, 0) || math.IsNaN(b) {
-				p.errorf(it.off, "invalid %s %q for column %s: want a number", kind, arg, col)
+				p.errorf(off, "invalid %s %q for column %s: want a number", kind, arg, col)
 				continue
 			}
 			r.Bound, r.BoundText = b, arg
+		case "row_count":
+			n, err := strconv.ParseUint(arg, 10, 53)
+			if err != nil {
+				p.errorf(off, "invalid row_count %s %q: want a whole number of rows, 0 or more", col, arg)
+				continue
+			}
+			r.Bound, r.BoundText = float64(n), strconv.FormatUint(n, 10)
 		}
 		o.Checks = append(o.Checks, r)
 	}
@@ -426,6 +469,10 @@ func (a *analysis) columnRules(as *asset) []RuleItem {
 	}
 	var good []RuleItem
 	for _, r := range rules {
+		if r.Kind == "row_count" {
+			good = append(good, r)
+			continue
+		}
 		i := slices.IndexFunc(cols, func(c columns.Column[types.Type]) bool { return columns.Fold(c.Name) == columns.Fold(r.Column) })
 		if i < 0 {
 			a.errorf(a.at(as, r.ColOffset), "check %s of asset %s: %s has no column %q%s; its columns are %s", r.Kind, as.key,
@@ -487,7 +534,15 @@ func (e *emitter) checksField(i int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[]*%s.CheckDef{\n", rt)
 	for _, r := range rules {
-		fmt.Fprintf(&b, "\t\t\t{Name: %s, Rule: &%s.ColumnRule{Kind: %s.%s, Column: %s", q(r.Name()), rt, rt, ruleConst[r.Kind], q(r.Column))
+		fmt.Fprintf(&b, "\t\t\t{Name: %s", q(r.Name()))
+		if r.Blocking {
+			b.WriteString(", Blocking: true")
+		}
+		if r.Kind == "row_count" {
+			fmt.Fprintf(&b, ", Rule: &%s.ColumnRule{Kind: %s.%s", rt, rt, ruleConst[r.Name()])
+		} else {
+			fmt.Fprintf(&b, ", Rule: &%s.ColumnRule{Kind: %s.%s, Column: %s", rt, rt, ruleConst[r.Kind], q(r.Column))
+		}
 		if len(r.Values) > 0 {
 			qs := make([]string, len(r.Values))
 			for i, v := range r.Values {
@@ -497,6 +552,9 @@ func (e *emitter) checksField(i int) string {
 		}
 		if r.BoundText != "" {
 			fmt.Fprintf(&b, ", Bound: %s", r.BoundText)
+		}
+		if r.Warn {
+			fmt.Fprintf(&b, ", Severity: %s.SeverityWarn", rt)
 		}
 		fmt.Fprintf(&b, "}, Source: %s},\n", q(as.source))
 	}
@@ -532,6 +590,7 @@ func (e *emitter) checksField(i int) string {
 // ruleConst names the runtime constant of each rule kind.
 var ruleConst = map[string]string{
 	"not_null": "RuleNotNull", "unique": "RuleUnique", "accepted_values": "RuleAcceptedValues", "min": "RuleMin", "max": "RuleMax",
+	"row_count_min": "RuleRowCountMin", "row_count_max": "RuleRowCountMax",
 }
 
 // nameChecks chooses the name of each check's generated function.

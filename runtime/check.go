@@ -108,15 +108,25 @@ const (
 	RuleAcceptedValues RuleKind = "accepted_values" // each value, as text, is one of Values
 	RuleMin            RuleKind = "min"             // each value >= Bound
 	RuleMax            RuleKind = "max"             // each value <= Bound
+	RuleRowCountMin    RuleKind = "row_count_min"   // at least Bound rows; no Column
+	RuleRowCountMax    RuleKind = "row_count_max"   // at most Bound rows; no Column
 )
+
+// rowCount reports whether r counts the rows rather than checking a
+// column.
+func (r *ColumnRule) rowCount() bool { return r.Kind == RuleRowCountMin || r.Kind == RuleRowCountMax }
 
 // ColumnRule is a declarative check on one column of a table output
 // ([]T): the checks= option, validated by the generator against T.
 type ColumnRule struct {
 	Kind   RuleKind
-	Column string   // as the columns rule names it
+	Column string   // as the columns rule names it; empty for the row counts
 	Values []string // accepted_values
-	Bound  float64  // min, max
+	Bound  float64  // min, max, row_count_min, row_count_max
+	// Severity is the severity of a failure: SeverityError, or
+	// SeverityWarn for a rule written warn:RULE(...). (Whether a failure
+	// blocks is CheckDef.Blocking, as for a function.)
+	Severity Severity
 }
 
 // String returns the rule as the checks= option writes it.
@@ -133,6 +143,10 @@ func (r *ColumnRule) String() string {
 		return fmt.Sprintf("%s(%s:%s)", r.Kind, r.Column, s)
 	case RuleMin, RuleMax:
 		return fmt.Sprintf("%s(%s:%v)", r.Kind, r.Column, r.Bound)
+	case RuleRowCountMin:
+		return fmt.Sprintf("row_count(min:%v)", r.Bound)
+	case RuleRowCountMax:
+		return fmt.Sprintf("row_count(max:%v)", r.Bound)
 	}
 	return fmt.Sprintf("%s(%s)", r.Kind, r.Column)
 }
@@ -272,6 +286,7 @@ func (x *executor) checkPartition(ctx context.Context, node int32, part *stepPar
 			ev.Err, ev.Description = ruleErr, "check could not run: "+ruleErr.Error()
 		} else {
 			ev.CheckResult = ruled[i]
+			ev.Severity = c.Rule.Severity // the rule's, whoever evaluated it
 		}
 		out = append(out, x.reportCheck(ev))
 	}
@@ -453,6 +468,9 @@ func ruleFits(r *ColumnRule, t reflect.Type) error {
 	elem, _, ok := columns.RowOf(t)
 	if !ok {
 		return fmt.Errorf("rule %s needs rows ([]T of a struct), not %v", r, t)
+	}
+	if r.rowCount() {
+		return nil
 	}
 	cols, err := columns.Of(elem)
 	if err != nil {

@@ -208,3 +208,98 @@ func TestChecksPerPartition(t *testing.T) {
 		"2024-01-03 rows 2024-01-03: 0 rows",
 	}, got)
 }
+
+// A column rule carries its severity (warn:) and blocking (blocking:) as
+// the generator writes them: a failing warn rule reports a warning and
+// stops nothing, even when blocking; a failing blocking error rule skips
+// the downstream steps. The same holds for the row counts.
+func TestColumnRuleSeverityAndBlocking(t *testing.T) {
+	rows := &runtime.AssetDef{Key: "rows", OutputType: reflect.TypeFor[[]order](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []order{{ID: 1}, {ID: 1}}, nil }}
+	down := &runtime.AssetDef{Key: "down", Deps: []runtime.Key{"rows"}, Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return nil, nil }}
+	for _, tt := range []struct {
+		name    string
+		check   *runtime.CheckDef
+		outcome string
+		skipped bool
+	}{
+		{"warn", &runtime.CheckDef{Name: "unique_id", Blocking: true, Rule: &runtime.ColumnRule{Kind: runtime.RuleUnique, Column: "id", Severity: runtime.SeverityWarn}},
+			"check unique_id of rows failed (warn)", false},
+		{"error, not blocking", &runtime.CheckDef{Name: "unique_id", Rule: &runtime.ColumnRule{Kind: runtime.RuleUnique, Column: "id"}},
+			"check unique_id of rows failed (error)", false},
+		{"error, blocking", &runtime.CheckDef{Name: "unique_id", Blocking: true, Rule: &runtime.ColumnRule{Kind: runtime.RuleUnique, Column: "id"}},
+			"check unique_id of rows failed (error)", true},
+		{"row count, blocking", &runtime.CheckDef{Name: "row_count_max", Blocking: true, Rule: &runtime.ColumnRule{Kind: runtime.RuleRowCountMax, Bound: 1}},
+			"check row_count_max of rows failed (error)", true},
+		{"row count passes", &runtime.CheckDef{Name: "row_count_min", Blocking: true, Rule: &runtime.ColumnRule{Kind: runtime.RuleRowCountMin, Bound: 2}},
+			"check row_count_min of rows passed", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows.Checks = []*runtime.CheckDef{tt.check}
+			res, err := runtime.Materialize(context.Background(), defsOf(memory.New(), rows, down), runtime.Options{})
+			require.NoError(t, err)
+			require.Len(t, res.Step("rows").Checks, 1)
+			assert.Equal(t, tt.outcome, res.Step("rows").Checks[0].String())
+			want := runtime.StatusSuccess
+			if tt.skipped {
+				want = runtime.StatusSkipped
+			}
+			assert.Equal(t, want, res.Step("down").Status)
+		})
+	}
+}
+
+// level has a String method: its text is not its number's.
+type level int
+
+func (l level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+type measured struct {
+	Level level
+	Size  float64
+	Tiny  int8
+	Name  string
+	Ratio float32
+}
+
+// EvalRules compares values, not text, where it can; each rule still
+// counts what fmt.Sprint's text says: a String method's text, the
+// shortest float text, no sign or zero padding on integers.
+func TestEvalRulesText(t *testing.T) {
+	rows := []measured{
+		{1, 1e21, 1, "a", 0.1},
+		{2, 0.5, -1, "b", 0.25},
+		{2, 100, 1, "b", 0.1},
+		{3, -0.5, 7, "", 2},
+	}
+	rules := []*runtime.ColumnRule{
+		{Kind: runtime.RuleAcceptedValues, Column: "level", Values: []string{"L1", "2"}},             // 2, 2, L3 fail
+		{Kind: runtime.RuleAcceptedValues, Column: "size", Values: []string{"1e+21", "100", "0.50"}}, // 0.5, -0.5 fail
+		{Kind: runtime.RuleAcceptedValues, Column: "tiny", Values: []string{"+1", "-1", "07"}},       // 1, 1, 7 fail
+		{Kind: runtime.RuleAcceptedValues, Column: "ratio", Values: []string{"0.1", "2"}},            // 0.25 fails
+		{Kind: runtime.RuleUnique, Column: "level"},                                                  // 2 twice
+		{Kind: runtime.RuleUnique, Column: "name"},                                                   // b twice
+		{Kind: runtime.RuleUnique, Column: "ratio"},                                                  // 0.1 twice
+		{Kind: runtime.RuleUnique, Column: "size"},                                                   // none
+	}
+	res, err := runtime.EvalRules(rows, rules)
+	require.NoError(t, err)
+	var desc []string
+	for _, r := range res {
+		desc = append(desc, r.Description)
+	}
+	assert.Equal(t, []string{
+		"3 of 4 rows have level outside L1|2",
+		"2 of 4 rows have size outside 1e+21|100|0.50",
+		"3 of 4 rows have tiny outside +1|-1|07",
+		"1 of 4 rows have ratio outside 0.1|2",
+		"2 of 4 rows share their level with another row",
+		"2 of 4 rows share their name with another row",
+		"2 of 4 rows share their ratio with another row",
+		"0 of 4 rows share their size with another row",
+	}, desc)
+	assert.Equal(t, []map[string]string{
+		{"level": "L2", "size": "0.5", "tiny": "-1", "name": "b", "ratio": "0.25"},
+		{"level": "L2", "size": "100", "tiny": "1", "name": "b", "ratio": "0.1"},
+	}, res[4].Metadata["examples"])
+}

@@ -27,7 +27,7 @@ type Order struct {
 
 // Orders are the orders.
 //
-// asset: checks=not_null(id),unique(id),accepted_values(status:open|closed),min(amount:0),max(tip:100),not_null(Note)
+// asset: checks=blocking:not_null(id),unique(id),accepted_values(status:open|closed),min(amount:0),warn:max(tip:100),not_null(Note),row_count(min:1)
 func Orders() []Order { return nil }
 
 // Total is the sum of the orders.

@@ -15,9 +15,11 @@ import (
 
 // CheckColumns implements runtime.ColumnChecker: it evaluates the column
 // rules of an asset where its table is, in SQL, without loading the rows
-// into Go: one query counts the failing rows of every rule (in the
-// partition's rows, for a partitioned asset), and one more per failing
-// rule reads up to runtime.MaxExamples of them.
+// into Go: one query counts the rows and the failing rows of every rule
+// but unique (in the partition's rows, for a partitioned asset), one
+// more per unique rule (a sort, each row compared with its neighbours:
+// cheaper than grouping a million distinct values), and one more per
+// failing rule reads up to runtime.MaxExamples of them.
 func (m *Manager) CheckColumns(in *runtime.InputContext, rules []*runtime.ColumnRule) ([]runtime.CheckResult, error) {
 	table, err := m.Table(in.Upstream)
 	if err != nil {
@@ -96,6 +98,11 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 	var countArgs []any
 	var uniques []int // the rules counted by a query of their own
 	for i, r := range rules {
+		if r.Kind == runtime.RuleRowCountMin || r.Kind == runtime.RuleRowCountMax {
+			condArgs = append(condArgs, nil)
+			q.WriteString(", CAST(0 AS BIGINT)") // the row count decides
+			continue
+		}
 		c, ok := columnNamed(cols, r.Column)
 		if !ok {
 			return nil, fmt.Errorf("check %s: the table has no column %q", r, r.Column)
@@ -114,13 +121,20 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 			uniques = append(uniques, i)
 		case runtime.RuleAcceptedValues:
 			// As text, like the runtime's fmt.Sprint; a VARCHAR needs no
-			// cast.
-			if c.typ == "VARCHAR" {
+			// cast, and booleans and integers are compared as values,
+			// those whose text is accepted.
+			switch lits, typed := acceptedLiterals(c.typ, r.Values); {
+			case typed && len(lits) == 0:
+				conds[i] = col + " IS NOT NULL"
+			case typed:
+				conds[i] = col + " NOT IN (" + strings.Join(lits, ", ") + ")"
+			case c.typ == "VARCHAR":
 				conds[i] = "NOT list_contains(?, " + col + ")"
-			} else {
+				a = []any{r.Values}
+			default:
 				conds[i] = "NOT list_contains(?, CAST(" + col + " AS VARCHAR))"
+				a = []any{r.Values}
 			}
-			a = []any{r.Values}
 		case runtime.RuleMin:
 			conds[i] = col + " < " + strconv.FormatFloat(r.Bound, 'g', -1, 64)
 		case runtime.RuleMax:
@@ -143,7 +157,9 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 	for _, i := range uniques {
 		c, _ := columnNamed(cols, rules[i].Column)
 		col := quote(c.name)
-		n, err := queryInts(raw, "SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM (SELECT count(*) AS c"+from+" AND "+col+" IS NOT NULL GROUP BY "+col+" HAVING count(*) > 1)", args...)
+		// In col's order, a row shares its value with another when it
+		// equals a neighbour's (NULLs equal nothing).
+		n, err := queryInts(raw, "SELECT count(*) FILTER (WHERE d) FROM (SELECT "+col+" = lag("+col+") OVER w OR "+col+" = lead("+col+") OVER w AS d"+from+" WINDOW w AS (ORDER BY "+col+"))", args...)
 		if err != nil {
 			return nil, err
 		}
@@ -162,6 +178,36 @@ func (m *Manager) checkColumns(raw bindings.Connection, table string, ps *parts,
 		out[i] = runtime.RuleResult(r, n, total, examples)
 	}
 	return out, nil
+}
+
+// acceptedLiterals returns, for a BOOLEAN or integer column of type typ,
+// the SQL literals of the values whose text (as CAST to VARCHAR writes
+// it, and Go's fmt) is one of values, and true; false for other types.
+func acceptedLiterals(typ string, values []string) ([]string, bool) {
+	var parse func(string) bool
+	switch typ {
+	case "BOOLEAN":
+		parse = func(v string) bool { return v == "true" || v == "false" }
+	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT":
+		parse = func(v string) bool {
+			n, err := strconv.ParseInt(v, 10, 64)
+			return err == nil && strconv.FormatInt(n, 10) == v
+		}
+	case "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT":
+		parse = func(v string) bool {
+			n, err := strconv.ParseUint(v, 10, 64)
+			return err == nil && strconv.FormatUint(n, 10) == v
+		}
+	default:
+		return nil, false
+	}
+	var out []string
+	for _, v := range values {
+		if parse(v) && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out, true
 }
 
 // examples returns up to runtime.MaxExamples rows matching cond, each

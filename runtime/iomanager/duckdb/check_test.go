@@ -93,3 +93,62 @@ func TestCheckColumnsPartition(t *testing.T) {
 		UpstreamPartitions: []string{"2024-01-03"}, UpstreamSubset: sub(t, keys, "2024-01-03")}, rules)
 	assert.ErrorContains(t, err, "partition 2024-01-03 is not stored in table s.sales")
 }
+
+type typedRow struct {
+	Flag  *bool
+	Small int8
+	Count uint32
+	Ratio float64
+	Label string
+}
+
+// The rules on boolean and integer columns compare values, not text, in
+// SQL and in Go, and both count as the text rule says: a value fails
+// when its text is none of the accepted ones (so " 1" and "01" accept
+// nothing); unique compares neighbours in SQL, counts in Go, and NULLs
+// never collide; the row counts look at the number of rows.
+func TestCheckColumnsTyped(t *testing.T) {
+	m, _ := open(t, "s")
+	yes, no := true, false
+	rows := []typedRow{
+		{&yes, 1, 7, 0.5, "a"},
+		{&no, -3, 7, 0.25, "b"},
+		{nil, 1, 8, 2, "b"},
+		{&yes, 100, 9, 0.5, "b"},
+		{nil, 5, 10, 3, "c"},
+	}
+	require.NoError(t, store(t, m, "typed", rows))
+	rules := []*runtime.ColumnRule{
+		{Kind: runtime.RuleAcceptedValues, Column: "flag", Values: []string{"true"}},            // no fails: 1 (nil passes)
+		{Kind: runtime.RuleAcceptedValues, Column: "flag", Values: []string{"TRUE", "1"}},       // neither is a boolean's text: 3
+		{Kind: runtime.RuleAcceptedValues, Column: "small", Values: []string{"1", "05", "100"}}, // -3 and 5: 2
+		{Kind: runtime.RuleAcceptedValues, Column: "count", Values: []string{"7", " 8"}},        // 8, 9, 10: 3
+		{Kind: runtime.RuleUnique, Column: "flag"},                                              // true twice: 2
+		{Kind: runtime.RuleUnique, Column: "count"},                                             // 7 twice: 2
+		{Kind: runtime.RuleUnique, Column: "label"},                                             // b three times: 3
+		{Kind: runtime.RuleRowCountMin, Bound: 5},
+		{Kind: runtime.RuleRowCountMax, Bound: 4},
+	}
+	want := []string{
+		"1 of 5 rows have flag outside true",
+		"3 of 5 rows have flag outside TRUE|1",
+		"2 of 5 rows have small outside 1|05|100",
+		"3 of 5 rows have count outside 7| 8",
+		"2 of 5 rows share their flag with another row",
+		"2 of 5 rows share their count with another row",
+		"3 of 5 rows share their label with another row",
+		"5 rows, at least 5 wanted",
+		"5 rows, at most 4 wanted",
+	}
+	res, err := m.CheckColumns(&runtime.InputContext{Context: context.Background(), Upstream: "typed"}, rules)
+	require.NoError(t, err)
+	assert.Equal(t, want, descriptions(res), "in SQL")
+	gres, err := runtime.EvalRules(rows, rules)
+	require.NoError(t, err)
+	assert.Equal(t, want, descriptions(gres), "in Go")
+	for _, r := range [][]runtime.CheckResult{res, gres} {
+		assert.True(t, r[7].Passed)
+		assert.False(t, r[8].Passed)
+		assert.Equal(t, []map[string]string{{"flag": "false", "small": "-3", "count": "7", "ratio": "0.25", "label": "b"}}, r[0].Metadata["examples"])
+	}
+}
