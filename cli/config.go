@@ -208,17 +208,7 @@ func writeSchema(w io.Writer, schema map[string][]runtime.ConfigField) error {
 	fmt.Fprintln(tw, "CONFIG\tTYPE\tDEFAULT\tDOC")
 	for _, s := range secs {
 		for _, f := range schema[s] {
-			def := "(required)"
-			if !f.Required {
-				def = f.Default
-				if f.Secret && def != "" {
-					def = "***"
-				}
-			}
-			if f.Env != "" {
-				def += " $" + f.Env
-			}
-			fmt.Fprintf(tw, "%s.%s\t%s\t%s\t%s\n", s, f.Name, f.Type, cell(def), cell(f.Doc))
+			fmt.Fprintf(tw, "%s.%s\t%s\t%s\t%s\n", s, f.Name, f.Type, cell(f.Shown()), cell(f.Doc))
 		}
 	}
 	return tw.Flush()

@@ -205,7 +205,18 @@ func (l *launcher) args(req web.Request, more ...string) []string {
 // materialize runs the materialize command in this process; launch, when
 // set, names the run and says when it has started.
 func (l *launcher) materialize(ctx context.Context, args []string, stdout, stderr io.Writer, launch *launch) int {
-	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, prog: l.e.prog, launch: launch}
+	return l.materializeConfig(ctx, "", args, stdout, stderr, launch)
+}
+
+// materializeConfig is materialize with a run config: config, when not
+// empty, is the text of a --config file (YAML or JSON), which
+// materialize reads from its stdin, and so parses and validates as the
+// command line's.
+func (l *launcher) materializeConfig(ctx context.Context, config string, args []string, stdout, stderr io.Writer, launch *launch) int {
+	if config != "" {
+		args = append(args, "--config=-")
+	}
+	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(config), stdout: stdout, stderr: stderr, prog: l.e.prog, launch: launch}
 	return e.exec(materializeCommand(), args)
 }
 
@@ -240,7 +251,7 @@ func (l *launch) prepare(opts *runtime.Options) {
 // Plan returns the steps of materialize --dry-run.
 func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, error) {
 	var out, errs bytes.Buffer
-	if status := l.materialize(ctx, l.args(req, "--dry-run", "--json"), &out, &errs, nil); status != exitOK {
+	if status := l.materializeConfig(ctx, req.Config, l.args(req, "--dry-run", "--json"), &out, &errs, nil); status != exitOK {
 		return nil, errors.New(said(errs.String(), status))
 	}
 	var plan struct {
@@ -281,7 +292,7 @@ func (l *launcher) Launch(ctx context.Context, req web.Request) (string, error) 
 		defer l.wg.Done()
 		// The server's context, not the request's: the run outlives the
 		// request and stops with the server.
-		done <- l.materialize(l.e.ctx, l.args(req), io.Discard, stderr, run)
+		done <- l.materializeConfig(l.e.ctx, req.Config, l.args(req), io.Discard, stderr, run)
 	}()
 	select {
 	case <-run.started:
@@ -310,7 +321,7 @@ func said(stderr string, status int) string {
 // --queue --detach, which returns once the run is enqueued.
 func (l *launcher) launchQueued(ctx context.Context, req web.Request) (string, error) {
 	var out, errs bytes.Buffer
-	if status := l.materialize(ctx, l.args(req, "--queue="+l.queue, "--detach"), &out, &errs, nil); status != exitOK {
+	if status := l.materializeConfig(ctx, req.Config, l.args(req, "--queue="+l.queue, "--detach"), &out, &errs, nil); status != exitOK {
 		return "", errors.New(said(errs.String(), status))
 	}
 	id := strings.TrimSpace(out.String())

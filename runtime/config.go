@@ -73,6 +73,22 @@ func (c *ConfigDef) Fields() []ConfigField {
 	return out
 }
 
+// Shown returns the field's default as schemas show it: "(required)"
+// without one, "***" for a secret's, then " $ENV" when it has an env tag.
+func (f *ConfigField) Shown() string {
+	def := "(required)"
+	if !f.Required {
+		def = f.Default
+		if f.Secret && def != "" {
+			def = "***"
+		}
+	}
+	if f.Env != "" {
+		def += " $" + f.Env
+	}
+	return def
+}
+
 // kindOf returns the config kind of t and its bit size.
 func kindOf(t reflect.Type) (confval.Kind, int) {
 	if t == reflect.TypeFor[time.Duration]() {

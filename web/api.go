@@ -26,13 +26,14 @@ import (
 //	GET  /api/graph?select=EXPR       the lineage graph, laid out, with statuses
 //	GET  /api/partitions/KEY?from=I&status=S,S&limit=N   a page of a partitioned asset's partitions
 //	GET  /api/runs?status=S&limit=N   runs, newest first
-//	POST /api/runs {"select": EXPR, "partitions": P}   launch a run: {"run_id": ...}
+//	POST /api/runs {"select": EXPR, "partitions": P, "config": C}   launch a run: {"run_id": ...}
 //	GET  /api/runs/ID                 one run and its steps
 //	GET  /api/runs/ID/logs?asset=KEY&after=SEQ&limit=N   its log lines
 //	GET  /api/runs/ID/events          server-sent events following the run
-//	POST /api/plan {"select": EXPR, "partitions": P}   the steps a run would execute
+//	POST /api/plan {"select": EXPR, "partitions": P, "config": C}   the steps a run would execute
 //
-// P is one partition key, a range START...END or keys separated by commas.
+// P is one partition key, a range START...END or keys separated by commas;
+// C, the run config as the text of a --config file (YAML or JSON).
 //
 // Errors are {"error": message}, with "column" for a selection error.
 

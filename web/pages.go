@@ -345,9 +345,13 @@ type launchView struct {
 	page
 	Select     string
 	Partitions string // the partitions asked for (Request.Partitions)
-	Error      *selectError
-	Plan       []PlanStep // its first maxPlanRows steps
-	Steps      int        // of the whole plan
+	Config     string // the run config asked for (Request.Config)
+	// Schema lists the config fields the selection's assets, their
+	// checks and resources take, for the config field's help.
+	Schema []configRow
+	Error  *selectError
+	Plan   []PlanStep // its first maxPlanRows steps
+	Steps  int        // of the whole plan
 	// Partitioned lists the partitioned assets of the selection, for
 	// the picker; PlanAssets the partitioned assets of the plan.
 	Partitioned []pickAsset
@@ -372,13 +376,45 @@ type planAsset struct {
 	Steps, Partitions int
 }
 
+// configRow is one config field as the launch page describes it.
+type configRow struct {
+	Name, Type, Default, Doc string
+}
+
+// setSchema lists the config fields of the assets of the selection of
+// v, as --config files name them; nothing for a bad selection.
+func (s *Server) setSchema(v *launchView) {
+	sel, err := s.cat.selectSet(v.Select)
+	if err != nil {
+		return
+	}
+	var defs []*runtime.AssetDef
+	for i, d := range s.cat.defs {
+		if sel[i] {
+			defs = append(defs, d)
+		}
+	}
+	schema := runtime.ConfigSchema(defs)
+	secs := make([]string, 0, len(schema))
+	for sec := range schema {
+		secs = append(secs, sec)
+	}
+	sort.Strings(secs)
+	for _, sec := range secs {
+		for _, f := range schema[sec] {
+			v.Schema = append(v.Schema, configRow{Name: sec + "." + f.Name, Type: f.Type, Default: f.Shown(), Doc: f.Doc})
+		}
+	}
+}
+
 // maxPlanRows bounds the steps the launch page lists: a backfill of
 // 100,000 partitions lists its first steps and counts the rest.
 const maxPlanRows = 1000
 
 func (s *Server) launchPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	v := launchView{page: s.page("Launch a run", "launch"), Select: q.Get("select"), Partitions: requestPartitions(q)}
+	v := launchView{page: s.page("Launch a run", "launch"), Select: q.Get("select"), Partitions: requestPartitions(q), Config: q.Get("config")}
+	s.setSchema(&v)
 	code := http.StatusOK
 	if s.opts.Runner == nil {
 		v.Error = &selectError{Message: errNoRunner.Error()}
@@ -387,7 +423,7 @@ func (s *Server) launchPage(w http.ResponseWriter, r *http.Request) {
 			s.errorPage(w, http.StatusInternalServerError, err)
 			return
 		}
-		plan, err := s.plan(r, Request{Select: v.Select, Partitions: v.Partitions})
+		plan, err := s.plan(r, Request{Select: v.Select, Partitions: v.Partitions, Config: v.Config})
 		if err != nil {
 			v.Error, code = newSelectError(err), http.StatusBadRequest
 		} else {
@@ -456,10 +492,11 @@ func (s *Server) launchForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusBadRequest, err)
 		return
 	}
-	req := Request{Select: r.PostForm.Get("select"), Partitions: requestPartitions(r.PostForm)}
+	req := Request{Select: r.PostForm.Get("select"), Partitions: requestPartitions(r.PostForm), Config: r.PostForm.Get("config")}
 	id, err := s.launch(r, req)
 	if err != nil {
-		v := launchView{page: s.page("Launch a run", "launch"), Select: req.Select, Partitions: req.Partitions, Error: newSelectError(err)}
+		v := launchView{page: s.page("Launch a run", "launch"), Select: req.Select, Partitions: req.Partitions, Config: req.Config, Error: newSelectError(err)}
+		s.setSchema(&v)
 		s.render(w, http.StatusUnprocessableEntity, "launch", v)
 		return
 	}

@@ -57,6 +57,10 @@ type Request struct {
 	// range START...END, both included (--partition-range), or keys
 	// separated by commas (--partitions); empty for none.
 	Partitions string `json:"partitions,omitempty"`
+	// Config is the run's config, the text of a --config file (YAML or
+	// JSON), parsed and validated as the command line does; empty for
+	// none.
+	Config string `json:"config,omitempty"`
 }
 
 // PlanStep is one step of a planned run, in execution order.

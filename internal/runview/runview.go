@@ -77,6 +77,7 @@ type Step struct {
 	Stack         string            `json:"stack,omitempty"`  // the stack of a panic
 	Note          string            `json:"note,omitempty"`   // how the step came to be recorded, when unusual
 	Worker        string            `json:"worker,omitempty"` // the queue worker that ran it
+	Config        string            `json:"config,omitempty"` // the run config it ran with, as JSON (secrets masked)
 }
 
 // NewStep returns the JSON form of s.
@@ -85,7 +86,7 @@ func NewStep(s *history.Step) Step {
 		RunID: s.RunID, Asset: string(s.Key), Partition: s.Partition, Status: s.Status, Attempts: s.Attempts,
 		DurationMS: MS(s.Duration()), Abandoned: s.Abandoned, Error: s.Error, Cause: string(s.Cause), Retries: s.Retries,
 		Metadata: s.Metadata, CodeVersion: s.CodeVersion, DataVersion: s.DataVersion, InputVersions: map[string]string{},
-		Stack: s.Stack, Note: s.Note, Worker: s.Worker,
+		Stack: s.Stack, Note: s.Note, Worker: s.Worker, Config: s.Config,
 	}
 	if !s.Start.IsZero() {
 		j.Start = &s.Start

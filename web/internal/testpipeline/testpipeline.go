@@ -34,6 +34,13 @@ var ints = reflect.TypeFor[[]int]()
 // Days are the partitions of events: 2024-01-01 to 2024-02-29, 60 days.
 var Days = partition.Daily("2024-01-01", partition.End("2024-03-01"))
 
+// ReportConfig is report's run config.
+type ReportConfig struct {
+	runtime.Config
+	Title  string `default:"Orders"`
+	Copies int    `default:"1"`
+}
+
 // Partitioned returns the partitioned assets, which Assets adds with
 // PIPELINE_PARTITIONS=1:
 //
@@ -127,9 +134,14 @@ func assets() []*runtime.AssetDef {
 		},
 		{
 			Key: "report", Group: "analytics", Description: "Report waits for orders; it stores nothing.",
-			Deps: []runtime.Key{"orders"},
+			Deps:   []runtime.Key{"orders"},
+			Config: &runtime.ConfigDef{Type: reflect.TypeFor[ReportConfig](), Docs: map[string]string{"Title": "the report's title"}},
 			Compute: func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
-				ctx.Log.Info("report written")
+				cfg, err := runtime.AssetConfig[ReportConfig](ctx)
+				if err != nil {
+					return nil, err
+				}
+				ctx.Log.Info("report written", "title", cfg.Title, "copies", cfg.Copies)
 				return nil, nil
 			},
 		},
