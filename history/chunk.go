@@ -26,8 +26,10 @@ import (
 // chunkMax is the number of records past which a chunk is split.
 const chunkMax = 256
 
-// chunkFormat is the first byte of a chunk, its encoding's version.
-const chunkFormat = 1
+// chunkFormat is the first byte of a chunk, its encoding's version: 2
+// adds each record's config; a chunk of format 1 decodes with none, and is
+// written as 2 when next rewritten.
+const chunkFormat = 2
 
 // firstLo is the lo of an asset's first chunk.
 var firstLo = []byte{0}
@@ -41,7 +43,10 @@ type prec struct {
 	runID string // the last successful materialization; "" when none
 	time  int64  // its end, Unix nanoseconds
 	code  string
-	data  string
+	// config is the run config of the materialization, as JSON (see
+	// Step.Config); it counts in the logical version, as the code's.
+	config string
+	data   string
 	// inputs are the input versions, encoded (see appendInputs).
 	inputs     string
 	lastRun    string
@@ -65,7 +70,7 @@ func (p *prec) apply(s *Step) bool {
 		return false // an older attempt
 	}
 	if s.Status == "success" {
-		p.runID, p.time, p.code, p.data = s.RunID, end, s.CodeVersion, s.DataVersion
+		p.runID, p.time, p.code, p.config, p.data = s.RunID, end, s.CodeVersion, s.Config, s.DataVersion
 		p.inputs = string(appendInputs(nil, s.InputVersions))
 		p.lastError = ""
 	} else {
@@ -176,6 +181,7 @@ func encodeChunk(recs []prec) []byte {
 		body = binary.AppendVarint(body, p.time-prev)
 		prev = p.time
 		body = binary.AppendUvarint(body, id(p.code))
+		body = binary.AppendUvarint(body, id(p.config))
 		body = appendString(body, p.data)
 		body = appendString(body, p.inputs)
 		body = binary.AppendUvarint(body, id(p.lastRun))
@@ -202,9 +208,10 @@ var errChunk = errors.New("malformed partition records")
 // decodeChunk appends the records of chunk data to recs. The records'
 // strings share one copy of data.
 func decodeChunk(recs []prec, data []byte) ([]prec, error) {
-	if len(data) == 0 || data[0] != chunkFormat {
+	if len(data) == 0 || data[0] < 1 || data[0] > chunkFormat {
 		return recs, errChunk
 	}
+	format := data[0]
 	d := decoder{s: string(data), i: 1}
 	nw := d.uvarint()
 	if d.err != nil || nw > uint64(len(d.s)) {
@@ -243,6 +250,9 @@ func decodeChunk(recs []prec, data []byte) ([]prec, error) {
 		p.time = prev + d.varint()
 		prev = p.time
 		p.code = word()
+		if format >= 2 {
+			p.config = word()
+		}
 		p.data = d.str()
 		p.inputs = d.str()
 		p.lastRun = word()

@@ -11,9 +11,22 @@ import (
 	"github.com/assetgen/assetgen/runtime"
 )
 
+// A chunk of format 1, written before records kept their config,
+// decodes with none.
+func TestChunkFormat1(t *testing.T) {
+	// format, no words, one record: key "k", then zeros for idx, def, run,
+	// time, code, data, inputs, last run, status, time and error.
+	v1 := []byte{1, 0, 1, 1, 'k', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	got, err := decodeChunk(nil, v1)
+	require.NoError(t, err)
+	assert.Equal(t, []prec{{key: "k"}}, got)
+	_, err = decodeChunk(nil, append([]byte{3}, v1[1:]...))
+	assert.ErrorIs(t, err, errChunk, "a format to come")
+}
+
 func TestChunkRoundTrip(t *testing.T) {
 	recs := []prec{
-		{key: "2024-01-01", idx: 1, def: `Daily("2024-01-01")`, runID: "r1", time: 1000, code: "v1", data: "d1",
+		{key: "2024-01-01", idx: 1, def: `Daily("2024-01-01")`, runID: "r1", time: 1000, code: "v1", config: `{"limit":"3"}`, data: "d1",
 			inputs: string(appendInputs(nil, map[runtime.Key]string{"b": "vb", "a": "va"})), lastRun: "r1", lastStatus: "success", lastTime: 1000},
 		{key: "2024-01-02", runID: "r1", time: 900, code: "v1", data: "d2", lastRun: "r2", lastStatus: "failed", lastTime: 5000, lastError: "boom"},
 		{key: "2024-01-03", lastRun: "r2", lastStatus: "canceled", lastTime: 4000, lastError: "boom"},

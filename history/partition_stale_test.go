@@ -3,6 +3,7 @@ package history_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -209,4 +210,39 @@ func TestAddUpstream(t *testing.T) {
 	assert.Equal(t, []runtime.Key{"week", "raw"}, keys)
 	assert.Equal(t, "2024-01-01...2024-01-04", parts["raw"].String())
 	assert.Equal(t, "2024-01-03...2024-01-04", parts["week"].String())
+}
+
+// reportConfig is the config of TestPartitionConfigStaleness's asset.
+type reportConfig struct {
+	runtime.Config
+	Sep   string `default:","`
+	Limit int
+}
+
+// A partition's run config counts in its logical version, as an
+// unpartitioned asset's: a partition materialized with other values than
+// the defaults is stale, a required field counting with the value last
+// given; a record from before config was kept (none) is stale too.
+func TestPartitionConfigStaleness(t *testing.T) {
+	daily := &runtime.AssetDef{Key: "daily", Partitions: tenDays, Config: &runtime.ConfigDef{Type: reflect.TypeFor[reportConfig]()}}
+	rec := func(d int, config string) history.Asset {
+		a := partRec("daily", day(d), "r1", d, "", "x", nil)
+		a.Config = config
+		return a
+	}
+	latest := []history.Asset{
+		rec(1, `{"limit":"3","sep":","}`),
+		rec(2, `{"limit":"3","sep":";"}`),
+		rec(3, `{"limit":"9","sep":","}`),
+		rec(4, ""),
+	}
+	states := history.Staleness([]*runtime.AssetDef{daily}, latest)
+	p := states[0].Partitions
+	assert.Equal(t, map[string]string{
+		day(2): `config differs from the defaults ({"limit":"3","sep":";"} -> {"limit":"3","sep":","})`,
+		day(4): `config differs from the defaults ( -> {"sep":","})`,
+		day(5): "never materialized", day(6): "never materialized", day(7): "never materialized",
+		day(8): "never materialized", day(9): "never materialized", day(10): "never materialized",
+	}, whys(t, p))
+	assert.Equal(t, "fsfsmmmmmm", statuses(p), "2024-01-03 gave another required limit: fresh")
 }

@@ -50,7 +50,7 @@ func (r *PartitionRecords) Find(partition string) (Asset, bool) {
 func (p *prec) asset(key runtime.Key) Asset {
 	return Asset{
 		Key: key, Partition: p.key,
-		RunID: p.runID, Time: fromNS(p.time), CodeVersion: p.code, DataVersion: p.data, InputVersions: decodeInputs(p.inputs),
+		RunID: p.runID, Time: fromNS(p.time), CodeVersion: p.code, Config: p.config, DataVersion: p.data, InputVersions: decodeInputs(p.inputs),
 		LastRunID: p.lastRun, LastStatus: p.lastStatus, LastTime: fromNS(p.lastTime), LastError: p.lastError,
 	}
 }

@@ -93,7 +93,7 @@ func Staleness(defs []*runtime.AssetDef, latest []Asset) []State {
 		// The record as the steps that made it would have left it.
 		if a.Materialized() {
 			parts[a.Key] = append(parts[a.Key], &Step{Key: a.Key, Partition: a.Partition, RunID: a.RunID, Status: "success",
-				End: a.Time, CodeVersion: a.CodeVersion, DataVersion: a.DataVersion, InputVersions: a.InputVersions})
+				End: a.Time, CodeVersion: a.CodeVersion, Config: a.Config, DataVersion: a.DataVersion, InputVersions: a.InputVersions})
 		}
 		if a.LastRunID != "" && (a.LastRunID != a.RunID || !a.LastTime.Equal(a.Time)) {
 			parts[a.Key] = append(parts[a.Key], &Step{Key: a.Key, Partition: a.Partition, RunID: a.LastRunID, Status: a.LastStatus,

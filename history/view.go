@@ -428,6 +428,7 @@ type Partitions struct {
 	counts PartitionCounts
 	maps   []partition.Mapping // by upstream edge: the mapping to a partitioned upstream
 	self   partition.Mapping   // the mapping to its own earlier partitions, if it reads them
+	config string              // the config record of the defaults (runtime.ConfigRecord)
 }
 
 // Len returns the number of partitions.
@@ -615,7 +616,7 @@ func (v *View) evalPartitions(ctx context.Context, node int32) (*State, error) {
 	}
 	recs = applyFindings(recs, v.findings[d.Key])
 	p := &Partitions{Key: d.Key, Keys: keys, v: v, node: node, recs: recs,
-		rec: make([]int32, keys.Len()), status: make([]PartitionStatus, keys.Len())}
+		rec: make([]int32, keys.Len()), status: make([]PartitionStatus, keys.Len()), config: runtime.ConfigRecord(d, nil)}
 	p.place()
 	up := v.g.Upstream(node)
 	p.maps = make([]partition.Mapping, len(up))
@@ -721,6 +722,13 @@ func (p *Partitions) eval(i int, causes *[]Cause) PartitionStatus {
 	d := p.v.g.Def(p.node)
 	if d.CodeVersion != r.code && add(Cause{Reason: CodeVersionChanged, Detail: fmt.Sprintf("%q -> %q", r.code, d.CodeVersion)}) {
 		return PartitionStale
+	}
+	// As for an unpartitioned asset: a required field counts with the
+	// value last given.
+	if r.config != p.config {
+		if config := withRequired(p.config, r.config); config != r.config && add(Cause{Reason: ConfigChanged, Detail: fmt.Sprintf("%s -> %s", r.config, config)}) {
+			return PartitionStale
+		}
 	}
 	partitioned := func(up *Partitions, m partition.Mapping) bool {
 		sub, ok := up.upstream(m, p.Keys.Span(i, i+1))
