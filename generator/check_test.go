@@ -31,6 +31,25 @@ func TestParseChecks(t *testing.T) {
 		t.Errorf("name %q", got)
 	}
 
+	o, err = ParseDirective(` checks=warn:min(a:0),blocking:row_count(min:10),"warn:unique(id)"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods := []RuleItem{
+		{Kind: "min", Column: "a", Warn: true, Offset: 8, ColOffset: 17},
+		{Kind: "row_count", Column: "min", Bound: 10, BoundText: "10", Blocking: true, Offset: 22, ColOffset: 41},
+		{Kind: "unique", Column: "id", Warn: true, Offset: 49, ColOffset: 49},
+	}
+	for i, r := range o.Checks {
+		if i >= len(mods) || r.Kind != mods[i].Kind || r.Column != mods[i].Column || r.Warn != mods[i].Warn || r.Blocking != mods[i].Blocking ||
+			r.Offset != mods[i].Offset || r.ColOffset != mods[i].ColOffset || r.Bound != mods[i].Bound {
+			t.Errorf("rule %d = %+v, want %+v", i, r, mods[min(i, len(mods)-1)])
+		}
+	}
+	if len(o.Checks) != len(mods) || o.Checks[1].Name() != "row_count_min" {
+		t.Errorf("rules %+v", o.Checks)
+	}
+
 	c, err := ParseCheckDirective(" asset=sales/orders blocking=true name=has_rows")
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +79,8 @@ func FuzzParseCheckDirective(f *testing.F) {
 }
 
 func FuzzParseChecks(f *testing.F) {
-	for _, s := range []string{" checks=not_null(id)", " checks=min(a:0),max(b:1e9)", " checks=accepted_values(s:a|b|)", " checks=unique(", " checks=min(a:inf)"} {
+	for _, s := range []string{" checks=not_null(id)", " checks=min(a:0),max(b:1e9)", " checks=accepted_values(s:a|b|)", " checks=unique(", " checks=min(a:inf)",
+		" checks=warn:min(a:0),blocking:unique(id)", " checks=blocking:warn:x(y)", " checks=row_count(min:1),row_count(max:0x1)", ` checks="warn:row_count(mn:1)"`, " checks=warn:"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -68,6 +88,12 @@ func FuzzParseChecks(f *testing.F) {
 		for _, r := range o.Checks {
 			if _, ok := ruleKinds[r.Kind]; !ok || r.Column == "" {
 				t.Fatalf("rule accepted without a kind or column: %+v", r)
+			}
+			if r.Warn && r.Blocking {
+				t.Fatalf("a blocking warn rule accepted: %+v", r)
+			}
+			if r.Kind == "row_count" && (r.Column != "min" && r.Column != "max" || r.Bound < 0 || r.Bound != math.Trunc(r.Bound)) {
+				t.Fatalf("row_count accepted with %q, %v", r.Column, r.Bound)
 			}
 			if r.BoundText != "" {
 				// The generated file writes the bound as written: it must
