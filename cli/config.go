@@ -108,33 +108,27 @@ func parseConfig(b []byte) (runtime.RunConfig, error) {
 		}
 		cfg[name] = vals
 	}
+	// each calls fn with each entry of v, a map of what, named name.
+	each := func(name, what string, v any, fn func(string, any)) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			errs = append(errs, fmt.Sprintf("%s: want a map from %s, got %s", name, what, describe(v)))
+			return
+		}
+		for k, x := range m {
+			fn(k, x)
+		}
+	}
 	for name, v := range doc {
 		switch name {
 		case "resources":
-			m, ok := v.(map[string]any)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("resources: want a map from provider name to field values, got %s", describe(v)))
-				continue
-			}
-			for r, x := range m {
-				section(runtime.ResourceSection(r), x)
-			}
+			each(name, "provider name to field values", v, func(r string, x any) { section(runtime.ResourceSection(r), x) })
 		case "checks":
-			m, ok := v.(map[string]any)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("checks: want a map from asset key to check name to field values, got %s", describe(v)))
-				continue
-			}
-			for key, x := range m {
-				checks, ok := x.(map[string]any)
-				if !ok {
-					errs = append(errs, fmt.Sprintf("checks.%s: want a map from check name to field values, got %s", key, describe(x)))
-					continue
-				}
-				for c, y := range checks {
+			each(name, "asset key to check name to field values", v, func(key string, x any) {
+				each(name+"."+key, "check name to field values", x, func(c string, y any) {
 					section(runtime.CheckSection(runtime.Key(key), c), y)
-				}
-			}
+				})
+			})
 		default:
 			section(name, v)
 		}

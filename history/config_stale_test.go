@@ -45,12 +45,7 @@ func TestConfigInLogicalVersion(t *testing.T) {
 			} else {
 				opts.Selection = []runtime.Key{"flat"}
 			}
-			rec, err := history.Record(ctx, log, &opts, nil)
-			require.NoError(t, err)
-			res, err := runtime.Materialize(ctx, defs, opts)
-			require.NoError(t, err)
-			require.True(t, res.OK())
-			require.NoError(t, rec.Close())
+			require.True(t, recordRun(t, log, defs, opts).OK())
 		}
 		given := func(limit, sep, dsn string) runtime.RunConfig {
 			c := runtime.RunConfig{"flat": {"limit": limit}, "daily": {"limit": limit}, "resources.open_db": {"dsn": dsn}}

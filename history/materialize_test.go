@@ -81,11 +81,16 @@ func materialize(t *testing.T, log history.Log, p *pipeline, selection []runtime
 // empty).
 func materializeAs(t *testing.T, log history.Log, p *pipeline, selection []runtime.Key, runID string) *runtime.Result {
 	t.Helper()
+	return recordRun(t, log, p.defs, runtime.Options{Selection: selection, Logger: quiet, RunID: runID})
+}
+
+// recordRun materializes defs with opts, recorded in log.
+func recordRun(t *testing.T, log history.Log, defs *runtime.Definitions, opts runtime.Options) *runtime.Result {
+	t.Helper()
 	ctx := context.Background()
-	opts := runtime.Options{Selection: selection, Logger: quiet, RunID: runID}
 	rec, err := history.Record(ctx, log, &opts, map[string]string{"cmd": "test"})
 	require.NoError(t, err)
-	res, err := runtime.Materialize(ctx, p.defs, opts)
+	res, err := runtime.Materialize(ctx, defs, opts)
 	require.NoError(t, err)
 	require.NoError(t, rec.Close())
 	return res

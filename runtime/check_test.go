@@ -112,6 +112,15 @@ type order struct {
 	Note   sql.NullString
 }
 
+// descriptions returns the description of each result.
+func descriptions(res []runtime.CheckResult) []string {
+	var out []string
+	for _, r := range res {
+		out = append(out, r.Description)
+	}
+	return out
+}
+
 func TestEvalRules(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	rows := []order{
@@ -130,10 +139,6 @@ func TestEvalRules(t *testing.T) {
 	}
 	res, err := runtime.EvalRules(rows, rules)
 	require.NoError(t, err)
-	var desc []string
-	for _, r := range res {
-		desc = append(desc, r.Description)
-	}
 	assert.Equal(t, []string{
 		"2 of 4 rows have NULL note",
 		"2 of 4 rows share their id with another row",
@@ -141,7 +146,7 @@ func TestEvalRules(t *testing.T) {
 		"1 of 4 rows have amount < 0",
 		"1 of 4 rows have amount > 5",
 		"0 of 4 rows have NULL ID",
-	}, desc)
+	}, descriptions(res))
 	assert.True(t, res[5].Passed)
 	assert.False(t, res[2].Passed)
 	assert.Equal(t, []map[string]string{{"id": "2", "status": "lost", "amount": "NULL", "note": "NULL"}}, res[2].Metadata["examples"])
@@ -284,10 +289,6 @@ func TestEvalRulesText(t *testing.T) {
 	}
 	res, err := runtime.EvalRules(rows, rules)
 	require.NoError(t, err)
-	var desc []string
-	for _, r := range res {
-		desc = append(desc, r.Description)
-	}
 	assert.Equal(t, []string{
 		"3 of 4 rows have level outside L1|2",
 		"2 of 4 rows have size outside 1e+21|100|0.50",
@@ -297,7 +298,7 @@ func TestEvalRulesText(t *testing.T) {
 		"2 of 4 rows share their name with another row",
 		"2 of 4 rows share their ratio with another row",
 		"0 of 4 rows share their size with another row",
-	}, desc)
+	}, descriptions(res))
 	assert.Equal(t, []map[string]string{
 		{"level": "L2", "size": "0.5", "tiny": "-1", "name": "b", "ratio": "0.25"},
 		{"level": "L2", "size": "100", "tiny": "1", "name": "b", "ratio": "0.1"},
