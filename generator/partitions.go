@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -326,8 +327,7 @@ func backfillText(b int) string {
 }
 
 // partitionColumn checks partition_column=: a column of the row struct
-// of a table output, holding the partition: a time.Time or a string for
-// time partitions, a string for the others.
+// of a table output that can hold the partition (columns.Partition).
 func (a *analysis) partitionColumn(as *asset) {
 	col := as.opts.PartitionColumn
 	if col == "" {
@@ -350,42 +350,18 @@ func (a *analysis) partitionColumn(as *asset) {
 		a.errorf(pos, "partition_column=%s: %s returns %s, not a table (a slice or a stream of structs) with columns", col, as.fname, types.TypeString(as.result, a.qual))
 		return
 	}
-	cols, err := gotypes.Of(elem)
-	if err != nil {
-		a.errorf(pos, "partition_column=%s: %s: %v", col, types.TypeString(elem, a.qual), err)
-		return
-	}
-	var found *columns.Column[types.Type]
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.Name
-		if columns.Fold(c.Name) == columns.Fold(col) {
-			found = &cols[i]
-		}
-	}
-	if found == nil {
-		a.errorf(pos, "partition_column=%s: %s has no column %s%s", col, types.TypeString(elem, a.qual), col, suggest.Hint(col, names))
-		return
-	}
-	isTime := isNamed(found.Type, "time", "Time")
-	basic, _ := found.Type.Underlying().(*types.Basic)
-	isString := basic != nil && basic.Kind() == types.String
 	kind := kindOf(as.part)
+	if kind == kindUnknown {
+		kind = partition.KindNone // checked again at run time
+	}
+	_, _, err := gotypes.Partition(elem, col, kind)
+	var perr *columns.PartitionError[types.Type]
 	switch {
-	case isString:
-	case isTime && (kind == partition.KindTime || kind == kindUnknown):
-	case kind == partition.KindTime:
-		a.errorf(pos, "partition_column=%s: column %s (field %s) has type %s; for time partitions it must be a time.Time or a string", col, found.Name, found.Field, types.TypeString(found.Type, a.qual))
-	default:
-		a.errorf(pos, "partition_column=%s: column %s (field %s) has type %s; for %s partitions it must be a string holding the key", col, found.Name, found.Field, types.TypeString(found.Type, a.qual), kindName(kind))
+	case errors.As(err, &perr):
+		a.errorf(pos, "partition_column=%s: %s", col, perr.Format(func(t types.Type) string { return types.TypeString(t, a.qual) }))
+	case err != nil:
+		a.errorf(pos, "partition_column=%s: %s: %v", col, types.TypeString(elem, a.qual), err)
 	}
-}
-
-func kindName(k partition.Kind) string {
-	if k == kindUnknown {
-		return "these"
-	}
-	return k.String()
 }
 
 // input checks the mapping of parameter p of as, decides how it

@@ -373,9 +373,9 @@ func TestPlanMappingErrors(t *testing.T) {
 		{&runtime.AssetDef{Key: "a", Backfill: 2, Compute: nopCompute}, "asset a: Backfill 2, but the asset is not partitioned"},
 		{&runtime.AssetDef{Key: "a", Partitions: daily, Backfill: -2, Compute: nopCompute}, "asset a: Backfill -2: want 0 or 1 (one partition per step), N > 1, or BackfillSingle"},
 		{&runtime.AssetDef{Key: "a", Partitions: daily, Backfill: 7, OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: backfill=7, but its output []runtime_test.row cannot be split by partition: return a map[string]T by partition key, or rows ([]T) with a partition column"},
-		{&runtime.AssetDef{Key: "a", Partitions: daily, PartitionColumn: "dy", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: no partition column \"dy\" in runtime_test.row (did you mean \"day\"?)"},
-		{&runtime.AssetDef{Key: "a", Partitions: regions, PartitionColumn: "day", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: partition column day of runtime_test.row is a time.Time, but the partitions are static: want a string column holding the key"},
-		{&runtime.AssetDef{Key: "a", Partitions: daily, PartitionColumn: "n", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: partition column n of runtime_test.row is a int: want a time.Time (time partitions) or a string holding the key"},
+		{&runtime.AssetDef{Key: "a", Partitions: daily, PartitionColumn: "dy", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: PartitionColumn \"dy\": runtime_test.row has no column dy (did you mean \"day\"?)"},
+		{&runtime.AssetDef{Key: "a", Partitions: regions, PartitionColumn: "day", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: PartitionColumn \"day\": runtime_test.row.Day (column day) has type time.Time: a partition column of static partitions must be a string holding the partition key"},
+		{&runtime.AssetDef{Key: "a", Partitions: daily, PartitionColumn: "n", OutputType: reflect.TypeFor[[]row](), Compute: nopCompute}, "asset a: PartitionColumn \"n\": runtime_test.row.N (column n) has type int: a partition column of time partitions must be a time.Time (in the partition's window) or a string (the partition key)"},
 	} {
 		defs := defsOf(memory.New(), c.def, part("ny", ny, nil), intAsset("plain", sum(0)), part("regional", regions, nil), part("other", daily, nil))
 		assert.EqualError(t, defs.Validate(), c.want)

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/internal/columns"
-	"github.com/assetgen/assetgen/internal/suggest"
 	"github.com/assetgen/assetgen/partition"
 )
 
@@ -378,28 +377,11 @@ func partitionColumn(a *AssetDef) (columns.Column[reflect.Type], error) {
 	if !ok {
 		return none, fmt.Errorf("PartitionColumn %q, but the output %v is not a slice or stream of structs", a.PartitionColumn, a.OutputType)
 	}
-	cols, err := columns.Of(row)
+	c, _, err := columns.PartitionOf(row, a.PartitionColumn, a.Partitions.Kind())
 	if err != nil {
-		return none, fmt.Errorf("%v: %w", row, err)
+		return none, fmt.Errorf("PartitionColumn %q: %w", a.PartitionColumn, err)
 	}
-	want := columns.Fold(a.PartitionColumn)
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.Name
-		if columns.Fold(c.Name) != want {
-			continue
-		}
-		switch {
-		case c.Type == timeType && a.Partitions.Kind() == partition.KindTime:
-		case c.Type.Kind() == reflect.String:
-		case c.Type == timeType:
-			return none, fmt.Errorf("partition column %s of %v is a time.Time, but the partitions are %s: want a string column holding the key", c.Name, row, a.Partitions.Kind())
-		default:
-			return none, fmt.Errorf("partition column %s of %v is a %v: want a time.Time (time partitions) or a string holding the key", c.Name, row, c.Type)
-		}
-		return c, nil
-	}
-	return none, fmt.Errorf("no partition column %q in %v%s", a.PartitionColumn, row, suggest.Hint(a.PartitionColumn, names))
+	return c, nil
 }
 
 // addReads adds the inputs and deps of node, with their mappings, to

@@ -61,6 +61,7 @@ const (
 	Pointer
 	Slice
 	Func
+	String
 )
 
 // View is how the rule sees one representation T of Go types (reflect.Type,

@@ -6,10 +6,18 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/assetgen/assetgen/partition"
 )
 
 // Of returns the columns of struct t (see [List]).
 func Of(t reflect.Type) ([]Column[reflect.Type], error) { return List(reflectView{}, t) }
+
+// PartitionOf returns the partition column name of struct t for
+// partitions of kind kind, and whether it holds a time (see [Partition]).
+func PartitionOf(t reflect.Type, name string, kind partition.Kind) (Column[reflect.Type], bool, error) {
+	return Partition(reflectView{}, t, name, kind)
+}
 
 // RowOf returns the struct of row type t, a []T or []*T (see [Row]).
 func RowOf(t reflect.Type) (elem reflect.Type, ptr, ok bool) {
@@ -50,6 +58,8 @@ func (reflectView) Kind(t reflect.Type) Kind {
 		return Slice
 	case reflect.Func:
 		return Func
+	case reflect.String:
+		return String
 	}
 	return Other
 }

@@ -376,8 +376,24 @@ type NamedBool func(yield func(Plain, error) Flag)
 // Flag is a named bool.
 type Flag bool
 
+// Region is a named string type.
+type Region string
+
+// Parted has columns that can and cannot hold a partition.
+type Parted struct {
+	Day    time.Time
+	At     Stamp `db:"at"`
+	Region Region
+	Key    string
+	N      int
+	Null   sql.NullString
+	Ptr    *string
+	Audit  `db:"audit"`
+}
+
 // All holds every struct, slice and function type above, for reflect.
 var All = []reflect.Type{
+	reflect.TypeFor[Parted](),
 	reflect.TypeFor[Plain](),
 	reflect.TypeFor[Tagged](),
 	reflect.TypeFor[Audit](),

@@ -7,10 +7,17 @@ import (
 	"go/types"
 
 	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/partition"
 )
 
 // Of returns the columns of struct t (see columns.List).
 func Of(t types.Type) ([]columns.Column[types.Type], error) { return columns.List(view{}, t) }
+
+// Partition returns the partition column name of struct t for partitions
+// of kind kind, and whether it holds a time (see columns.Partition).
+func Partition(t types.Type, name string, kind partition.Kind) (columns.Column[types.Type], bool, error) {
+	return columns.Partition(view{}, t, name, kind)
+}
 
 // RowOf returns the struct of row type t, a []T or []*T (see columns.Row).
 func RowOf(t types.Type) (elem types.Type, ptr, ok bool) { return columns.Row(view{}, t) }
@@ -36,7 +43,7 @@ func StreamRowOf(t types.Type) (elem types.Type, ptr, ok bool) {
 type view struct{}
 
 func (view) Kind(t types.Type) columns.Kind {
-	switch t.Underlying().(type) {
+	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		return columns.Struct
 	case *types.Pointer:
@@ -45,6 +52,10 @@ func (view) Kind(t types.Type) columns.Kind {
 		return columns.Slice
 	case *types.Signature:
 		return columns.Func
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			return columns.String
+		}
 	}
 	return columns.Other
 }

@@ -49,8 +49,9 @@ func (l layout) describe() string {
 }
 
 // layoutOf returns the layout of rows of rt partitioned by column, a
-// column of rt (empty: the manager's own column).
-func layoutOf(rt *rowType, column string) (layout, error) {
+// column of rt (empty: the manager's own column), for partitions of kind
+// kind (see columns.Partition).
+func layoutOf(rt *rowType, column string, kind partition.Kind) (layout, error) {
 	for _, f := range rt.fields {
 		if columns.Fold(f.name) == implicitColumn {
 			return layout{}, fmt.Errorf("Go field %s maps to column %q, which holds the partition key in the tables of partitioned assets: name the column otherwise (db tag)", f.goName, f.name)
@@ -59,21 +60,16 @@ func layoutOf(rt *rowType, column string) (layout, error) {
 	if column == "" {
 		return layout{column: implicitColumn, implicit: true}, nil
 	}
-	names := make([]string, len(rt.fields))
-	for i, f := range rt.fields {
-		names[i] = f.name
-		if columns.Fold(f.name) != columns.Fold(column) {
-			continue
-		}
-		switch f.codec.kind {
-		case kTime:
-			return layout{column: f.name, time: true, field: f}, nil
-		case kString:
-			return layout{column: f.name, field: f}, nil
-		}
-		return layout{}, fmt.Errorf("partition column %q (Go field %s) is of type %s: want time.Time (a time partition's window) or string (the partition key)", f.name, f.goName, f.typ)
+	c, isTime, err := columns.PartitionOf(rt.elem, column, kind)
+	if err != nil {
+		return layout{}, fmt.Errorf("partition column %q: %w", column, err)
 	}
-	return layout{}, fmt.Errorf("partition column %q is not a column of %s (columns: %s)", column, rt.elem, strings.Join(names, ", "))
+	for _, f := range rt.fields {
+		if f.name == c.Name {
+			return layout{column: f.name, time: isTime, field: f}, nil
+		}
+	}
+	return layout{}, fmt.Errorf("partition column %q: %s stores no column %s", column, rt.elem, c.Name)
 }
 
 // parts are the partitions a store or a load covers, in key order.
@@ -511,10 +507,11 @@ func outLayout(out *runtime.OutputContext, rt *rowType) (layout, *parts, error) 
 		return layout{}, nil, err
 	}
 	var column string
+	var kind partition.Kind
 	if out.Def != nil {
-		column = out.Def.PartitionColumn
+		column, kind = out.Def.PartitionColumn, partition.KindOf(out.Def.Partitions)
 	}
-	l, err := layoutOf(rt, column)
+	l, err := layoutOf(rt, column, kind)
 	if err != nil {
 		return l, ps, err
 	}
