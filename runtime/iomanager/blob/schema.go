@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -13,6 +12,7 @@ import (
 	"github.com/parquet-go/parquet-go/encoding"
 
 	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/internal/memo"
 )
 
 // kind is how a Go value is stored in Parquet.
@@ -101,26 +101,12 @@ type rowType struct {
 	leaves []*node // by column index
 }
 
-var rowTypes sync.Map // reflect.Type -> *rowType or error
+var rowTypes = memo.New(newRowType)
 
 // rowTypeOf returns the row type of t, a []T or []*T with T a struct of
 // storable fields, or an error naming the first field that Parquet cannot
 // hold.
-func rowTypeOf(t reflect.Type) (*rowType, error) {
-	if v, ok := rowTypes.Load(t); ok {
-		if err, ok := v.(error); ok {
-			return nil, err
-		}
-		return v.(*rowType), nil
-	}
-	rt, err := newRowType(t)
-	if err != nil {
-		rowTypes.Store(t, err)
-		return nil, err
-	}
-	v, _ := rowTypes.LoadOrStore(t, rt)
-	return v.(*rowType), nil
-}
+func rowTypeOf(t reflect.Type) (*rowType, error) { return rowTypes.Get(t) }
 
 // isRows reports whether values of t are stored as Parquet rows: t is a
 // slice of structs, []T or []*T.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/assetgen/assetgen/internal/columns"
+	"github.com/assetgen/assetgen/internal/memo"
 )
 
 // kind is how a Go type is stored in a DuckDB column.
@@ -85,25 +85,11 @@ type rowType struct {
 	fields []*field     // the columns
 }
 
-var rowTypes sync.Map // reflect.Type -> *rowType or error
+var rowTypes = memo.New(newRowType)
 
 // rowTypeOf returns the row type of t, a []T or []*T with T a struct of
 // storable fields, or an error saying why t cannot be stored.
-func rowTypeOf(t reflect.Type) (*rowType, error) {
-	if v, ok := rowTypes.Load(t); ok {
-		if err, ok := v.(error); ok {
-			return nil, err
-		}
-		return v.(*rowType), nil
-	}
-	rt, err := newRowType(t)
-	if err != nil {
-		rowTypes.Store(t, err)
-		return nil, err
-	}
-	rowTypes.Store(t, rt)
-	return rt, nil
-}
+func rowTypeOf(t reflect.Type) (*rowType, error) { return rowTypes.Get(t) }
 
 func newRowType(t reflect.Type) (*rowType, error) {
 	if t == nil {
