@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -155,21 +154,13 @@ func (f *partitionsFlags) run(e *env) int {
 // key whose dimension is in it.
 func rangeOf(keys *partition.Keys, r partition.Range) (partition.Subset, error) {
 	sel, err := keys.Range(r)
-	md, ok := keys.Definition().(*partition.Multi)
-	if err == nil || !ok || strings.Contains(r.String(), partition.Sep) {
-		return sel.Union(partition.Subset{}), err
+	if err == nil {
+		return sel, nil
 	}
-	var msgs []string
-	for _, name := range md.Names() {
-		dsel, err := keys.Dim(name).Range(r)
-		if err != nil {
-			msgs = append(msgs, fmt.Sprintf("%s: %v", name, err))
-			continue
-		}
-		res, err := partition.Dim(name).Upstream(dsel, keys)
-		return res.Subset, err
+	if dsel, ok, derr := keys.ByDim(r.String(), func(dk *partition.Keys) (partition.Subset, error) { return dk.Range(r) }); ok {
+		return dsel, derr
 	}
-	return partition.Subset{}, errors.New(strings.Join(msgs, "; "))
+	return sel, err
 }
 
 // positional parses the arguments of a command whose flags may follow

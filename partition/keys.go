@@ -341,7 +341,33 @@ func (k *Keys) Range(r Range) (Subset, error) {
 			break
 		}
 	}
-	return Subset{keys: k, spans: spans}, nil
+	return Subset{keys: k, spans: normalize(spans)}, nil // one box row ending where the next starts joins it
+}
+
+// ByDim applies pick, which selects keys by what the user wrote (a range,
+// a list of keys), to the dimensions of k, multi-dimensional keys, when
+// written holds no [Sep] and so names keys of one dimension (2026-02-01
+// of date × region): it returns the keys of k whose key in that dimension
+// pick selects, for the first dimension, in name order, where pick
+// succeeds. When pick fails in every dimension, the error names each
+// dimension and its problem. ok is false, and pick is not called, when k
+// is not multi-dimensional or written holds Sep: pick applies to k itself.
+func (k *Keys) ByDim(written string, pick func(*Keys) (Subset, error)) (sel Subset, ok bool, err error) {
+	m, multi := k.def.(*Multi)
+	if !multi || strings.Contains(written, Sep) {
+		return Subset{}, false, nil
+	}
+	var errs []string
+	for _, name := range m.names {
+		dsel, err := pick(k.Dim(name))
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", name, err))
+			continue
+		}
+		res, err := Dim(name).Upstream(dsel, k)
+		return res.Subset, true, err
+	}
+	return Subset{}, true, errors.New(strings.Join(errs, "; "))
 }
 
 // Span is the indexes from Lo to Hi-1 of some keys.

@@ -267,3 +267,60 @@ func TestRangesAndLists(t *testing.T) {
 		t.Errorf("Subset out of range = %v", got.Spans())
 	}
 }
+
+// A box whose rows touch is one span, as Spans documents: customers acme
+// and zeta, dates 2024-01-02 to 2024-01-03, both regions, where a date's
+// regions end where the next date's begin.
+func TestRangeJoinsSpans(t *testing.T) {
+	_, k := threeDims(t)
+	sub, err := k.Range(Range{"acme|2024-01-02|eu", "acme|2024-01-03|us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sub.Spans(), []Span{{2, 6}}; !slices.Equal(got, want) {
+		t.Errorf("Spans = %v, want %v", got, want)
+	}
+	sub, err = k.Range(Range{"acme|2024-01-02|eu", "zeta|2024-01-03|us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sub.Spans(), []Span{{2, 6}, {8, 12}}; !slices.Equal(got, want) {
+		t.Errorf("Spans = %v, want %v", got, want)
+	}
+}
+
+// ByDim picks keys of one dimension and returns every key that has one of
+// them there; the error names each dimension's problem.
+func TestByDim(t *testing.T) {
+	_, k := threeDims(t)
+	rng := func(r Range) func(*Keys) (Subset, error) {
+		return func(dk *Keys) (Subset, error) { return dk.Range(r) }
+	}
+	r := Range{"2024-01-02", "2024-01-03"}
+	sel, ok, err := k.ByDim(r.String(), rng(r))
+	if !ok || err != nil {
+		t.Fatalf("ByDim(%s) = %v, %v", r, ok, err)
+	}
+	want := []string{"acme|2024-01-02|eu", "acme|2024-01-02|us", "acme|2024-01-03|eu", "acme|2024-01-03|us", "zeta|2024-01-02|eu", "zeta|2024-01-02|us", "zeta|2024-01-03|eu", "zeta|2024-01-03|us"}
+	if got := sel.Keys(); !slices.Equal(got, want) {
+		t.Errorf("ByDim(%s) = %q", r, got)
+	}
+	r = Range{"eu", "us"}
+	if sel, _, err = k.ByDim(r.String(), rng(r)); err != nil || sel.Len() != 12 {
+		t.Errorf("ByDim(%s) = %d keys, %v", r, sel.Len(), err)
+	}
+	r = Range{"2024-01-02", "2024-01-09"}
+	_, ok, err = k.ByDim(r.String(), rng(r))
+	if !ok || err == nil || !strings.HasPrefix(err.Error(), `customer: start of range: unknown partition "2024-01-02"`) ||
+		!strings.Contains(err.Error(), `; date: end of range: unknown partition "2024-01-09"`) || !strings.Contains(err.Error(), `; region: start of range`) {
+		t.Errorf("ByDim(%s): %v, %v", r, ok, err)
+	}
+	called := false
+	pick := func(*Keys) (Subset, error) { called = true; return Subset{}, nil }
+	if _, ok, _ := k.ByDim("acme|2024-01-02|eu", pick); ok || called {
+		t.Errorf("ByDim of a whole key: ok %v, pick called %v", ok, called)
+	}
+	if _, ok, _ := resolve(t, Daily("2024-01-01"), "2024-01-04T00:00:00Z").ByDim("2024-01-02", pick); ok || called {
+		t.Errorf("ByDim of one-dimensional keys: ok %v, pick called %v", ok, called)
+	}
+}

@@ -234,16 +234,11 @@ func mapRequest(k *partition.Keys, defs []*partition.Keys, direct []partition.Su
 // request means a dimension's keys, and that it lacks the others says
 // nothing of what is wrong.
 func dimErrors(k *partition.Keys, req *Partitions, err error) error {
-	md, ok := k.Definition().(*partition.Multi)
-	if !ok || strings.Contains(req.String(), partition.Sep) {
+	_, ok, derr := k.ByDim(req.String(), func(dk *partition.Keys) (partition.Subset, error) { return parseRequest(dk, req) })
+	if !ok || derr == nil {
 		return err
 	}
-	var msgs []string
-	for _, name := range md.Names() {
-		_, derr := parseRequest(k.Dim(name), req)
-		msgs = append(msgs, fmt.Sprintf("%s: %v", name, derr))
-	}
-	return errors.New(strings.Join(msgs, "; "))
+	return derr
 }
 
 // parseRequest returns the keys of k that the general request names.
@@ -251,11 +246,7 @@ func parseRequest(k *partition.Keys, req *Partitions) (partition.Subset, error) 
 	if req.Range == (partition.Range{}) {
 		return k.Select(req.Keys)
 	}
-	sel, err := k.Range(req.Range)
-	// Keys.Range of a multi-dimensional definition can leave adjacent
-	// spans apart (one per row of the box); a union joins them, so that
-	// a step of several partitions covers them all.
-	return sel.Union(partition.Subset{}), err
+	return k.Range(req.Range)
 }
 
 // parsePartitions returns the keys of a step as Step.Partition names them:
