@@ -282,7 +282,7 @@ func TestBackfillSplitRows(t *testing.T) {
 		{rangeOf("2024-01-01", "2024-01-02"), []event{{at(1, 0), "eu", 1}, {at(3, 0), "eu", 2}},
 			"asset events, partition 2024-01-01...2024-01-02: row 1: day is 2024-01-03T00:00:00Z, which is in partition 2024-01-03, outside the step's partitions (2024-01-01...2024-01-02)"},
 		{keysOf("2024-01-05"), []event{{at(5, 0), "eu", 1}, {at(5, 12), "eu", 1}, {time.Date(2023, 12, 31, 23, 0, 0, 0, time.UTC), "eu", 1}},
-			"asset events, partition 2024-01-05: row 2: day is 2023-12-31T23:00:00Z, which falls in no partition, outside the step's partitions (2024-01-05)"},
+			"asset events, partition 2024-01-05: row 2: day is 2023-12-31T23:00:00Z, which is in no partition, outside the step's partitions (2024-01-05)"},
 	} {
 		mem := memory.New()
 		out = c.rows

@@ -262,10 +262,11 @@ func (s *stepRun) storeRange(rs RangeStorer, oc *OutputContext, out any) (err er
 	return rs.StoreRange(oc, out)
 }
 
-// rowPartition returns the index, among the keys of sel, of the partition
-// of row (a struct, or a pointer to one), row i of the output, by its
-// partition column col, or an error when the partition is not one of sel.
-func (s *stepRun) rowPartition(row reflect.Value, i int, col columns.Column[reflect.Type], sel partition.Subset) (int, error) {
+// rowPartition returns the index, among the keys of loc.Of(), of the
+// partition of row (a struct, or a pointer to one), row i of the output,
+// by its partition column col, or an error when the partition is not one
+// of loc's.
+func (s *stepRun) rowPartition(row reflect.Value, i int, col columns.Column[reflect.Type], loc *partition.Locator) (int, error) {
 	if row.Kind() == reflect.Pointer {
 		if row.IsNil() {
 			return 0, fmt.Errorf("%s: row %d is nil: its partition column %s cannot tell its partition", s.where(nil), i, col.Name)
@@ -273,12 +274,8 @@ func (s *stepRun) rowPartition(row reflect.Value, i int, col columns.Column[refl
 		row = row.Elem()
 	}
 	f := row.FieldByIndex(col.Index)
-	keys := sel.Of()
-	var (
-		idx   int
-		found bool
-		value string
-	)
+	var v any
+	pos := -1
 	if f.Type() == timeType {
 		var t time.Time
 		if f.CanAddr() {
@@ -286,25 +283,18 @@ func (s *stepRun) rowPartition(row reflect.Value, i int, col columns.Column[refl
 		} else {
 			t = f.Interface().(time.Time)
 		}
-		idx, found = keys.Locate(t)
-		if !found || !sel.Contains(idx) {
-			value = t.Format(time.RFC3339Nano)
+		if pos = loc.Time(t); pos < 0 {
+			v = t
 		}
-	} else {
-		idx, found = keys.Index(f.String())
-		if !found || !sel.Contains(idx) {
-			value = fmt.Sprintf("%q", f.String())
-		}
+	} else if pos = loc.Key(f.String()); pos < 0 {
+		v = f.String()
 	}
-	if !found || !sel.Contains(idx) {
-		where := "which falls in no partition"
-		if found {
-			where = "which is in partition " + keys.Key(idx)
-		}
-		return 0, fmt.Errorf("%s: row %d: %s is %s, %s, outside the step's partitions (%s)",
+	if pos < 0 {
+		value, where := loc.Outside(v)
+		return 0, fmt.Errorf("%s: row %d: %s is %s, which is %s, outside the step's partitions (%s)",
 			s.where(nil), i, col.Name, value, where, s.ctx.part.name)
 	}
-	return idx, nil
+	return loc.Index(pos), nil
 }
 
 // partitionOf returns the index, among the keys of sel, of the partition
@@ -321,8 +311,9 @@ func (s *stepRun) partitionOf(out any, sel partition.Subset) ([]int, error) {
 		return nil, fmt.Errorf("%s: the output is a %T, not rows", s.where(nil), out)
 	}
 	of := make([]int, rows.Len())
+	loc := partition.NewLocator(sel)
 	for i := range rows.Len() {
-		idx, err := s.rowPartition(rows.Index(i), i, col, sel)
+		idx, err := s.rowPartition(rows.Index(i), i, col, loc)
 		if err != nil {
 			return nil, err
 		}

@@ -239,6 +239,7 @@ func (s *stepRun) outputStream(m IOManager, oc *OutputContext, rows *Rows) error
 type rowCheck struct {
 	s     *stepRun
 	col   columns.Column[reflect.Type]
+	loc   *partition.Locator
 	lo    int    // the first key index of the step
 	cur   int    // the key index of the rows coming now; -1 before the first
 	done  []bool // by key index - lo: partitions whose rows have come and gone
@@ -253,7 +254,7 @@ func (s *stepRun) newRowCheck() (*rowCheck, error) {
 	}
 	spans := s.ctx.part.sel.Spans()
 	lo, hi := spans[0].Lo, spans[len(spans)-1].Hi
-	return &rowCheck{s: s, col: col, lo: lo, cur: -1, done: make([]bool, hi-lo)}, nil
+	return &rowCheck{s: s, col: col, loc: partition.NewLocator(s.ctx.part.sel), lo: lo, cur: -1, done: make([]bool, hi-lo)}, nil
 }
 
 // batch checks the rows of b, the first of which is row first of the
@@ -262,7 +263,7 @@ func (c *rowCheck) batch(b reflect.Value, first int) error {
 	c.parts = c.parts[:0]
 	sel := c.s.ctx.part.sel
 	for i := range b.Len() {
-		idx, err := c.s.rowPartition(b.Index(i), first+i, c.col, sel)
+		idx, err := c.s.rowPartition(b.Index(i), first+i, c.col, c.loc)
 		if err != nil {
 			return err
 		}

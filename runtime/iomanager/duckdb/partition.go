@@ -72,61 +72,35 @@ func layoutOf(rt *rowType, column string, kind partition.Kind) (layout, error) {
 	return layout{}, fmt.Errorf("partition column %q: %s stores no column %s", column, rt.elem, c.Name)
 }
 
-// parts are the partitions a store or a load covers, in key order.
+// parts are the partitions a store or a load covers, in key order, and
+// how a row is placed in one of them (partition.Locator).
 type parts struct {
 	keys    []string
 	windows []partition.Window // of each key, for time partitions; nil otherwise
 	of      *partition.Keys    // the keys they are of; nil when unknown
-	index   map[string]int     // key -> position in keys, for several
-	starts  []int64            // the windows' bounds in microseconds
-	ends    []int64
-	last    int // the window found last
+	loc     *partition.Locator
 }
 
 // newParts returns the partitions of sub, or, when sub is empty, keys.
 func newParts(sub partition.Subset, keys []string) (*parts, error) {
-	p := &parts{}
+	var loc *partition.Locator
 	if sub.Len() > 0 {
-		p.of = sub.Of()
-		for i := range sub.Indexes() {
-			p.keys = append(p.keys, p.of.Key(i))
-			if w, ok := p.of.Window(i); ok {
-				p.windows = append(p.windows, w)
-			}
-		}
-		if len(p.windows) != len(p.keys) {
-			p.windows = nil
-		}
+		loc = partition.NewLocator(sub)
 	} else {
-		p.keys = keys
-	}
-	if len(p.keys) > 1 {
-		p.index = make(map[string]int, len(p.keys))
-		for i, k := range p.keys {
-			if _, dup := p.index[k]; dup {
-				return nil, fmt.Errorf("partition %q is listed twice", k)
-			}
-			p.index[k] = i
+		var err error
+		if loc, err = partition.LocatorOf(keys); err != nil {
+			return nil, err
 		}
 	}
-	for i, w := range p.windows {
-		p.starts = append(p.starts, w.Start.UnixMicro())
-		p.ends = append(p.ends, w.End.UnixMicro())
-		if i > 0 && p.starts[i] < p.ends[i-1] {
-			return nil, fmt.Errorf("the time windows of partitions %s and %s overlap", p.keys[i-1], p.keys[i])
-		}
-	}
-	return p, nil
+	return partsOf(loc), nil
+}
+
+func partsOf(loc *partition.Locator) *parts {
+	return &parts{keys: loc.Keys(), windows: loc.Windows(), of: loc.Of(), loc: loc}
 }
 
 // one returns the partition i of p alone.
-func (p *parts) one(i int) *parts {
-	one := &parts{keys: p.keys[i : i+1], of: p.of}
-	if p.windows != nil {
-		one.windows, one.starts, one.ends = p.windows[i:i+1], p.starts[i:i+1], p.ends[i:i+1]
-	}
-	return one
-}
+func (p *parts) one(i int) *parts { return partsOf(p.loc.One(i)) }
 
 // String returns the partitions for messages: "partition 2024-01-01",
 // "partitions 2024-01-01...2024-01-07".
@@ -173,7 +147,7 @@ func (p *parts) where(l layout) (string, []any) {
 		var args []any
 		for i := 0; i < len(p.windows); {
 			j := i
-			for j+1 < len(p.windows) && p.starts[j+1] == p.ends[j] {
+			for j+1 < len(p.windows) && p.windows[j+1].Start.Equal(p.windows[j].End) {
 				j++
 			}
 			if b.Len() > 0 {
@@ -214,57 +188,17 @@ func in(col string, keys []string) (string, []any) {
 
 // window returns the position of the window that holds the instant us
 // (microseconds), or -1.
-func (p *parts) window(us int64) int {
-	if i := p.last; us >= p.starts[i] && us < p.ends[i] {
-		return i
-	}
-	i, found := slices.BinarySearch(p.starts, us)
-	if !found {
-		i--
-	}
-	if i < 0 || us >= p.ends[i] {
-		return -1
-	}
-	p.last = i
-	return i
-}
+func (p *parts) window(us int64) int { return p.loc.Instant(us) }
 
 // key returns the position of key, or -1.
-func (p *parts) key(key string) int {
-	if p.index == nil {
-		if len(p.keys) == 1 && key == p.keys[0] {
-			return 0
-		}
-		return -1
-	}
-	if i, ok := p.index[key]; ok {
-		return i
-	}
-	return -1
-}
+func (p *parts) key(key string) int { return p.loc.Key(key) }
 
 // outside returns the error of row, whose partition column of layout l
 // holds v (microseconds or a key), which is in none of the partitions.
 func (p *parts) outside(l layout, row string, v any) error {
-	var val, hint string
-	switch v := v.(type) {
-	case int64:
-		t := time.UnixMicro(v).In(p.windows[0].Start.Location())
-		val = t.Format(time.RFC3339Nano)
-		if p.of != nil {
-			if i, ok := p.of.Locate(t); ok {
-				hint = " (partition " + p.of.Key(i) + ")"
-			}
-		}
-	case string:
-		val = fmt.Sprintf("%q", v)
-		if p.of != nil {
-			if _, ok := p.of.Index(v); ok {
-				hint = " (another partition)"
-			} else {
-				hint = " (no partition)"
-			}
-		}
+	val, hint := p.loc.Outside(v)
+	if hint != "" {
+		hint = " (" + hint + ")"
 	}
 	var in string
 	switch {

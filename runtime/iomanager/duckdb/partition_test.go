@@ -280,7 +280,7 @@ func TestPartitionRangeStore(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []sale{{day(2, 2), "eu", 2}, {day(3, 9), "us", 33}, {day(3, 8), "us", 34}}, got, "January 1st has no rows now")
 	err = storeParts(t, m, a, "r3", keys.Span(0, 2), map[string][]sale{"2024-01-02": {{day(1, 2), "eu", 2}}})
-	assert.ErrorContains(t, err, `duckdb: store sales partitions 2024-01-01, 2024-01-02: map entry "2024-01-02", row 0 (Go field Day): time column "day" = 2024-01-01T02:00:00Z (partition 2024-01-01) is outside partition 2024-01-02 [2024-01-02T00:00:00Z, 2024-01-03T00:00:00Z)`)
+	assert.ErrorContains(t, err, `duckdb: store sales partitions 2024-01-01, 2024-01-02: map entry "2024-01-02", row 0 (Go field Day): time column "day" = 2024-01-01T02:00:00Z (in partition 2024-01-01) is outside partition 2024-01-02 [2024-01-02T00:00:00Z, 2024-01-03T00:00:00Z)`)
 	err = storeParts(t, m, a, "r3", keys.Span(0, 2), map[string][]sale{"2024-01-03": nil})
 	assert.EqualError(t, err, `duckdb: store sales partitions 2024-01-01, 2024-01-02: map key "2024-01-03" is not one of the step's partitions 2024-01-01, 2024-01-02`)
 }
@@ -299,11 +299,11 @@ func TestPartitionOutsideRow(t *testing.T) {
 	// not.
 	rows := []sale{{day(2, 4), "eu", 2}, {day(2, 5), "eu", 3}}
 	err = storeParts(t, m, a, "r2", sub(t, keys, "2024-01-01"), rows)
-	assert.EqualError(t, err, `duckdb: store sales partition 2024-01-01: row 1 (Go field Day): time column "day" = 2024-01-02T00:00:00-05:00 (partition 2024-01-02) is outside partition 2024-01-01 [2024-01-01T00:00:00-05:00, 2024-01-02T00:00:00-05:00): a store writes only its step's partitions`)
+	assert.EqualError(t, err, `duckdb: store sales partition 2024-01-01: row 1 (Go field Day): time column "day" = 2024-01-02T00:00:00-05:00 (in partition 2024-01-02) is outside partition 2024-01-01 [2024-01-01T00:00:00-05:00, 2024-01-02T00:00:00-05:00): a store writes only its step's partitions`)
 	err = storeParts(t, m, a, "r2", keys.Span(0, 1), []sale{{time.Date(2023, 12, 31, 12, 0, 0, 0, ny), "eu", 3}})
-	assert.ErrorContains(t, err, `row 0 (Go field Day): time column "day" = 2023-12-31T12:00:00-05:00 is outside partition 2024-01-01`)
+	assert.ErrorContains(t, err, `row 0 (Go field Day): time column "day" = 2023-12-31T12:00:00-05:00 (in no partition) is outside partition 2024-01-01`)
 	err = storeParts(t, m, a, "r2", keys.Span(0, 2), []sale{{day(1, 6), "eu", 3}, {day(3, 6), "eu", 3}})
-	assert.ErrorContains(t, err, `row 1 (Go field Day): time column "day" = 2024-01-03T01:00:00-05:00 (partition 2024-01-03) is outside the step's partitions 2024-01-01, 2024-01-02`)
+	assert.ErrorContains(t, err, `row 1 (Go field Day): time column "day" = 2024-01-03T01:00:00-05:00 (in partition 2024-01-03) is outside the step's partitions 2024-01-01, 2024-01-02`)
 
 	// Nothing changed.
 	got, err := loadParts[[]sale](t, m, a, sub(t, keys, "2024-01-01"))
@@ -316,7 +316,7 @@ func TestPartitionOutsideRow(t *testing.T) {
 	regions := partition.NewStatic("eu", "us")
 	r := asset[[]regional]("people", regions, "region")
 	err = storeParts(t, m, r, "r1", sub(t, resolve(t, regions), "eu"), []regional{{"eu", 1, "a"}, {"us", 2, "b"}})
-	assert.EqualError(t, err, `duckdb: store people partition eu: row 1 (Go field Region): key column "region" = "us" (another partition) is outside partition eu: a store writes only its step's partitions`)
+	assert.EqualError(t, err, `duckdb: store people partition eu: row 1 (Go field Region): key column "region" = "us" (in partition us) is outside partition eu: a store writes only its step's partitions`)
 	err = storeParts(t, m, r, "r1", sub(t, resolve(t, regions), "eu"), []*regional{{"eu", 1, "a"}, nil})
 	assert.EqualError(t, err, `duckdb: store people partition eu: row 1: nil *duckdb.regional in the slice`)
 	assert.Equal(t, []string{"sales"}, tables(t, m), "no table for a refused first store")
@@ -503,7 +503,7 @@ func TestPartitionDST(t *testing.T) {
 	require.NoError(t, storeParts(t, m, a, "r1", first, []sale{{utc(5, 30), "edt", 1}}))
 	require.NoError(t, storeParts(t, m, a, "r1", second, []sale{{utc(6, 30), "est", 2}}))
 	err := storeParts(t, m, a, "r1", second, []sale{{utc(5, 59), "edt", 1}})
-	assert.ErrorContains(t, err, `time column "day" = 2024-11-03T01:59:00-04:00 (partition 2024-11-03-01:00) is outside partition 2024-11-03-01:00-0500 [2024-11-03T01:00:00-05:00, 2024-11-03T02:00:00-05:00)`)
+	assert.ErrorContains(t, err, `time column "day" = 2024-11-03T01:59:00-04:00 (in partition 2024-11-03-01:00) is outside partition 2024-11-03-01:00-0500 [2024-11-03T01:00:00-05:00, 2024-11-03T02:00:00-05:00)`)
 	got, err := loadParts[map[string][]sale](t, m, a, keys.Span(0, 4))
 	if assert.Error(t, err) {
 		assert.Contains(t, err.Error(), "2024-11-03-00:00, 2024-11-03-02:00 are not stored")
@@ -518,7 +518,7 @@ func TestPartitionDST(t *testing.T) {
 	nov3 := sub(t, resolve(t, daily), "2024-11-03")
 	require.NoError(t, storeParts(t, m, d, "r1", nov3, []sale{{utc(4, 0), "first", 1}, {time.Date(2024, 11, 4, 4, 59, 0, 0, time.UTC), "last", 2}}))
 	err = storeParts(t, m, d, "r1", nov3, []sale{{time.Date(2024, 11, 4, 5, 0, 0, 0, time.UTC), "next day", 3}})
-	assert.ErrorContains(t, err, "(partition 2024-11-04) is outside partition 2024-11-03 [2024-11-03T00:00:00-04:00, 2024-11-04T00:00:00-05:00)")
+	assert.ErrorContains(t, err, "(in partition 2024-11-04) is outside partition 2024-11-03 [2024-11-03T00:00:00-04:00, 2024-11-04T00:00:00-05:00)")
 }
 
 // TestPartitionConcurrent stores partitions of one asset, and of another,
@@ -626,7 +626,7 @@ func TestPartitionMulti(t *testing.T) {
 		if col == "" {
 			assert.NoError(t, err, "the manager's column holds the step's key")
 		} else {
-			assert.ErrorContains(t, err, `row 0 (Go field Region): key column "region" = "2024-01-01|eu" (another partition) is outside partition 2024-01-01|us`)
+			assert.ErrorContains(t, err, `row 0 (Go field Region): key column "region" = "2024-01-01|eu" (in partition 2024-01-01|eu) is outside partition 2024-01-01|us`)
 		}
 	}
 	err := storeParts(t, m, asset[[]sale]("t", multi, "day"), "r1", both, []sale{})

@@ -213,7 +213,7 @@ func TestStreamPartitions(t *testing.T) {
 		want string
 	}{
 		{[]event{{at(1, 0), "a"}, {at(2, 0), "b"}, {at(1, 1), "c"}}, "row 2: time column \"day\" puts it in partition 2025-01-01, whose rows came before those of partition 2025-01-02: the rows of each partition must come together"},
-		{append(evs[:4000:4000], event{at(7, 0), "x"}), "row 4000 (Go field Day): time column \"day\" = 2025-01-07T00:00:00Z (partition 2025-01-07) is outside the step's partitions 2025-01-01, 2025-01-02, 2025-01-03, 2025-01-04"},
+		{append(evs[:4000:4000], event{at(7, 0), "x"}), "row 4000 (Go field Day): time column \"day\" = 2025-01-07T00:00:00Z (in partition 2025-01-07) is outside the step's partitions 2025-01-01, 2025-01-02, 2025-01-03, 2025-01-04"},
 	} {
 		err := m.StoreStream(&runtime.OutputContext{Context: context.Background(), RunID: "r2", Key: "events", Def: events, Partitions: rng}, runtime.RowsOf(streamtest.Seq(c.rows, -1, nil)))
 		assert.ErrorContains(t, err, c.want)
