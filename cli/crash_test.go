@@ -56,7 +56,7 @@ func TestLandedOutput(t *testing.T) {
 	if st := statusJSON(t, env)["people"]; st.Materialization == nil || !st.Materialization.Landed || st.Materialization.RunID != killed {
 		t.Errorf("status --json: people %+v, want the landed output of %s", st.Materialization, killed)
 	}
-	run(t, env, "runs", "show", killed).want(t, 0, `(?m)^Status: +failed$`, `(?m)^people +failed +1 .*abandoned: process \d+`)
+	run(t, env, "runs", "show", killed).want(t, 0, `(?m)^Status: +failed \(abandoned\)$`, `(?m)^people +failed +1 .*abandoned: process \d+`)
 
 	r := run(t, env, "materialize", "--select", "birds")
 	r.want(t, 0, `err:people: output of run `+killed+` landed at .* after its step was recorded as failed; recorded in the history now`)
@@ -133,7 +133,7 @@ func TestReadOnlyHistory(t *testing.T) {
 		return runAsNobody(t, dir, env, args...)
 	}
 	// Its duration is at least the time to its last heartbeat, not that.
-	asUser("runs").want(t, 0, `(?m)^dead +failed +\S+ \S+ +at least 7ms +1 failed$`, `(?m) +success +.* 1 success$`)
+	asUser("runs").want(t, 0, `(?m)^dead +failed \(abandoned\) +\S+ \S+ +at least 7ms +1 failed$`, `(?m) +success +.* 1 success$`)
 	asUser("runs", "show", "dead").want(t, 0, `(?m)^Error: +abandoned: process \d+ on .* is gone`,
 		`(?m)^Ended: +after \S+ \S+ \(its process died; that was its last heartbeat\)$`, `(?m)^Duration: +at least 7ms$`,
 		`(?m)^birds +failed +1 +\S+ \S+ +at least 6ms `)

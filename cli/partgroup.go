@@ -54,7 +54,7 @@ func (g *partGroup) add(n int, status string, attempts int, start, end time.Time
 // status is the asset's status: success when every partition succeeded,
 // else the worst outcome of one.
 func (g *partGroup) status() string {
-	for _, s := range []string{"failed", "running", "canceled", "skipped"} {
+	for _, s := range []string{"failed", "running", "canceled", "skipped", stepNotStarted} {
 		if g.counts[s] > 0 {
 			return s
 		}

@@ -186,7 +186,7 @@ func (f *runsFlags) list(e *env) int {
 	fmt.Fprintln(tw, "RUN ID\tSTATUS\tSTART\tDURATION\tSTEPS")
 	for i := range runs {
 		r := &runs[i]
-		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\n", pipeline(r), r.ID, r.Status, fmtTime(r.Start), runDuration(r), stepCounts(r.Counts))
+		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\n", pipeline(r), r.ID, runStatus(r), fmtTime(r.Start), runDuration(r), stepCounts(r.Counts))
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
@@ -210,6 +210,15 @@ func (f *runsFlags) none(e *env, log history.Log) {
 		}
 	}
 	fmt.Fprintf(e.stderr, "%s runs: no runs recorded in %s\n", e.prog, where)
+}
+
+// runStatus is the status of r for people: "failed (abandoned)" when
+// its process died before it ended.
+func runStatus(r *history.Run) string {
+	if r.Abandoned {
+		return r.Status + " (abandoned)"
+	}
+	return r.Status
 }
 
 // runDuration formats how long r took, or has taken so far: "at least
@@ -357,7 +366,7 @@ func (f *runsFlags) show(e *env, id string) int {
 	tw := tabwriter.NewWriter(w, 0, 8, 1, ' ', 0)
 	fmt.Fprintf(tw, "Run:\t%s\n", run.ID)
 	fmt.Fprintf(tw, "Pipeline:\t%s\n", cell(run.Pipeline))
-	fmt.Fprintf(tw, "Status:\t%s\n", run.Status)
+	fmt.Fprintf(tw, "Status:\t%s\n", runStatus(run))
 	if run.Error != "" {
 		fmt.Fprintf(tw, "Error:\t%s\n", cell(run.Error))
 	}
@@ -425,6 +434,20 @@ func (f *runsFlags) show(e *env, id string) int {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", stepName(s.Key, s.Partition), s.Status, attempts,
 			fmtTime(s.Start), duration, cell(truncate(s.Error, 80)), cell(fmtMetadata(s.Metadata)))
+	}
+	// The steps of the plan that never started, which a run whose
+	// process died did not record.
+	for _, k := range notStarted(run, steps) {
+		fmt.Fprintf(tw, "%s\t%s\t-\t-\t-\t-\t-\n", k, stepNotStarted)
+	}
+	for k, n := range f.partitionsNotStarted(e, log, run, steps) {
+		g := groups[k]
+		if g == nil {
+			g = &partGroup{key: k}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.add(n, stepNotStarted, 0, time.Time{}, time.Time{}, "", "")
 	}
 	for _, k := range order {
 		g := groups[k]
