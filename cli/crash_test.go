@@ -329,6 +329,11 @@ func TestPanicStack(t *testing.T) {
 	env := store(t)
 	r := run(t, with(env, "PIPELINE_FAIL=panic"), "materialize", "--select", "broken")
 	r.want(t, 1, summaryRow("broken", "failed", "1"))
+	// The panic is said once on stderr, by the step's line: not again,
+	// stack and all, by a log line of the runtime.
+	if n := strings.Count(r.stderr, "broken on purpose"); n != 1 {
+		t.Errorf("the panic is printed %d times on stderr, want once:\n%s", n, r.stderr)
+	}
 	id := runID(t, r)
 	show := run(t, env, "runs", "show", id)
 	show.want(t, 0,

@@ -480,12 +480,12 @@ func (s *stepRun) store(m IOManager, oc *OutputContext, out any) (err error) {
 	return m.Store(oc, out)
 }
 
-// recover turns a panic into a *PanicError in *err, and logs its stack.
+// recover turns a panic into a *PanicError in *err, which carries its
+// stack to the step's event: the one report of the panic, so that it is
+// not logged too.
 func (s *stepRun) recover(err *error) {
 	if v := recover(); v != nil {
-		stack := shortStack(20)
-		s.ctx.Log.Error("panic", "value", v, "stack", stack)
-		*err = &PanicError{Value: v, Stack: stack}
+		*err = &PanicError{Value: v, Stack: shortStack(20)}
 	}
 }
 

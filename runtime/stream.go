@@ -167,10 +167,7 @@ func (r *Rows) Batches(n int, f func(batch reflect.Value) error) (err error) {
 	}
 	defer func() {
 		if v := recover(); v != nil {
-			pe := &PanicError{Value: v, Stack: shortStack(20)}
-			if r.s != nil {
-				r.s.ctx.Log.Error("panic", "value", v, "stack", pe.Stack)
-			}
+			pe := &PanicError{Value: v, Stack: shortStack(20)} // reported by the step's event, not logged
 			r.failed, err = pe, pe
 		}
 	}()
