@@ -372,7 +372,7 @@ func (f *dynamicFlags) run(e *env) int {
 	var bad []string
 	for _, k := range keys {
 		if err := partition.CheckKey(k); err != nil {
-			bad = append(bad, fmt.Sprintf("key %q: %v", k, err))
+			bad = append(bad, err.Error()) // it names the key
 		}
 	}
 	if len(bad) > 0 {

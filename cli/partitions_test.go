@@ -242,6 +242,10 @@ func TestDynamicPartitionsAcrossProcesses(t *testing.T) {
 
 	run(t, env, "dynamic", "delete", "customers", "globex", "nope").want(t, 1, `(?m)^customers: deleted 1 key$`, `err:customers has no key "nope"`)
 	run(t, env, "dynamic", "add", "customers", "a/b", "..x").want(t, 2, `err:invalid keys, nothing added`, `err:key "a/b"`, `err:key "..x"`)
+	// Each bad key is named once, by the reason it is refused.
+	if r := run(t, env, "dynamic", "add", "customers", "a/b"); strings.Count(r.stderr, `"a/b"`) != 1 {
+		t.Errorf("dynamic add names the bad key %d times, want once:\n%s", strings.Count(r.stderr, `"a/b"`), r.stderr)
+	}
 	run(t, env, "dynamic", "add", "customer", "x").want(t, 2, `err:no dynamic partitions definition "customer" \(did you mean "customers"\?\)`)
 	run(t, env, "status", "--select", "accounts").want(t, 0, `(?m)^accounts +fresh +partitions: 2 materialized, 0 failed, 0 missing of 2 `)
 }

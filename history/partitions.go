@@ -227,7 +227,7 @@ func checkDynamic(name string, keys []string) ([]string, error) {
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		if err := partition.CheckKey(k); err != nil {
-			errs = append(errs, fmt.Errorf("key %q: %w", k, err))
+			errs = append(errs, err) // it names the key
 			continue
 		}
 		if !seen[k] {

@@ -24,13 +24,14 @@ const MaxKeyLen = 255
 //     with "..".
 //
 // Quotes and other punctuation are allowed: keys reach SQL only as bound
-// parameters, never as text of a statement.
+// parameters, never as text of a statement. The error names the key (the
+// first bytes of a long one), so callers need not.
 func CheckKey(key string) error {
 	switch {
 	case key == "":
-		return errors.New("empty key")
+		return errors.New(`key "" is empty`)
 	case len(key) > MaxKeyLen:
-		return fmt.Errorf("key of %d bytes: at most %d", len(key), MaxKeyLen)
+		return fmt.Errorf("key %.20q... has %d bytes: at most %d", key, len(key), MaxKeyLen)
 	case !utf8.ValidString(key):
 		return fmt.Errorf("key %q is not valid UTF-8", key)
 	case strings.HasPrefix(key, ".") || strings.HasSuffix(key, "."):

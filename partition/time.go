@@ -336,7 +336,7 @@ func (t *Time) checkLayout() error {
 	for _, i := range is {
 		k := t.key(i)
 		if err := CheckKey(k); err != nil {
-			return fmt.Errorf("layout %q makes key %q: %v", t.cfg.layout, k, err)
+			return fmt.Errorf("layout %q makes an invalid key: %v", t.cfg.layout, err)
 		}
 		j, ok := t.parseIndex(k, i+2)
 		if !ok || j != i {

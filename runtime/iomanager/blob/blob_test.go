@@ -238,13 +238,13 @@ func TestPartitionKeys(t *testing.T) {
 		assert.Equal(t, key, back)
 	}
 	for key, msg := range map[string]string{
-		"../x":   `asset a: invalid partition key "../x": key "../x" starts or ends with '.'`,
-		"a/b":    `asset a: invalid partition key "a/b": key "a/b" holds '/': keys become path components`,
-		"a\\b":   `asset a: invalid partition key "a\\b": key "a\\b" holds '\\': keys become path components`,
-		"a|":     `asset a: invalid partition key "a|": empty key`,
-		"x\x00":  `asset a: invalid partition key "x\x00": key "x\x00" holds the control character U+0000`,
-		"\xff":   `asset a: invalid partition key "\xff": key "\xff" is not valid UTF-8`,
-		"a|..|b": `asset a: invalid partition key "a|..|b": key ".." starts or ends with '.'`,
+		"../x":   `asset a: invalid partition: key "../x" starts or ends with '.'`,
+		"a/b":    `asset a: invalid partition: key "a/b" holds '/': keys become path components`,
+		"a\\b":   `asset a: invalid partition: key "a\\b" holds '\\': keys become path components`,
+		"a|":     `asset a: invalid partition "a|": key "" is empty`,
+		"x\x00":  `asset a: invalid partition: key "x\x00" holds the control character U+0000`,
+		"\xff":   `asset a: invalid partition: key "\xff" is not valid UTF-8`,
+		"a|..|b": `asset a: invalid partition "a|..|b": key ".." starts or ends with '.'`,
 	} {
 		_, err := m.Object(a, key)
 		assert.EqualError(t, err, msg, "%q", key)

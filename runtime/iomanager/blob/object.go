@@ -87,8 +87,10 @@ func checkPartition(p string) ([]string, error) {
 	}
 	keys := strings.Split(p, partition.Sep)
 	for _, k := range keys {
-		if err := partition.CheckKey(k); err != nil {
-			return nil, fmt.Errorf("invalid partition key %q: %w", p, err)
+		if err := partition.CheckKey(k); err != nil && k == p {
+			return nil, fmt.Errorf("invalid partition: %w", err) // it names the key
+		} else if err != nil {
+			return nil, fmt.Errorf("invalid partition %q: %w", p, err)
 		}
 	}
 	return keys, nil

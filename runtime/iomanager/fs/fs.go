@@ -320,8 +320,10 @@ func (m *Manager) find(key runtime.Key, part string) (string, error) {
 // a path ("..", "a/b", NUL) is refused.
 func ValidPartition(p string) error {
 	for _, k := range strings.Split(p, partition.Sep) {
-		if err := partition.CheckKey(k); err != nil {
-			return fmt.Errorf("invalid partition key %q: %v", p, err)
+		if err := partition.CheckKey(k); err != nil && k == p {
+			return fmt.Errorf("invalid partition: %v", err) // it names the key
+		} else if err != nil {
+			return fmt.Errorf("invalid partition %q: %v", p, err)
 		}
 	}
 	return nil
