@@ -39,7 +39,7 @@ func TestAbandonedRunShow(t *testing.T) {
 				"raw":    {{Start: "2024-01-01", End: "2024-01-03"}, {Start: "2024-01-10", End: "2024-01-10"}},
 				"totals": {{Start: "2024-01-01", End: "2024-01-01"}},
 			},
-			Counts:     map[string]int{"running": 1, "success": 1}}},
+			Counts: map[string]int{"running": 1, "success": 1}}},
 		Steps: []history.Step{
 			{RunID: "dead", Key: "raw", Partition: "2024-01-02", Status: "success", Attempts: 1, Start: start.Add(time.Millisecond), End: start.Add(2 * time.Millisecond), Seq: 1},
 			{RunID: "dead", Key: "raw", Partition: "2024-01-03", Status: history.StepRunning, Attempts: 1, Start: start.Add(2 * time.Millisecond), Seq: 2},
