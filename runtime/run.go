@@ -37,8 +37,8 @@ import (
 // context returns a result later (which is then not stored); a function
 // still running a grace period after the deadline is abandoned, and the
 // step fails without further retries. A panic in an asset function or an
-// I/O manager fails the attempt with a *PanicError, whose Stack also goes
-// to the step's log.
+// I/O manager fails the attempt with a *PanicError, which carries its
+// Stack: the one report of the panic (it is not logged too).
 //
 // The error is non-nil only when the run could not start: the definitions
 // lack what the run needs, the selection names no asset, or the
