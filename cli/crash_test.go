@@ -3,14 +3,12 @@
 package cli
 
 import (
-	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -99,27 +97,12 @@ func TestReadOnlyHistory(t *testing.T) {
 	env := []string{"ASSETGEN_HOME=" + home, "PIPELINE_DATA=" + data}
 	run(t, env, "materialize", "--select", "people").want(t, 0)
 
-	// A run whose process is gone, as kill -9 leaves it.
-	dead := exec.Command("true")
-	if err := dead.Run(); err != nil {
-		t.Fatal(err)
-	}
-	host, _ := os.Hostname()
-	ctx := context.Background()
-	log, err := history.Open(ctx, home)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Its last heartbeat came 7ms after it started; it was killed later.
+	// A run whose process is gone, as kill -9 leaves it. Its last
+	// heartbeat came 7ms after it started; it was killed later.
 	start := time.Now().Add(-3 * time.Second)
-	if err := log.Write(ctx, &history.Batch{
-		Runs: []history.Run{{ID: "dead", Pipeline: testPipeline, Status: history.RunRunning, Start: start, Heartbeat: start.Add(7 * time.Millisecond),
-			Host: host, PID: dead.Process.Pid, Selection: []runtime.Key{"birds"}, Counts: map[string]int{"running": 1}}},
-		Steps: []history.Step{{RunID: "dead", Key: "birds", Status: history.StepRunning, Attempts: 1, Start: start.Add(time.Millisecond), Seq: 1}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	log.Close()
+	writeDeadRun(t, home, history.Run{ID: "dead", Start: start, Heartbeat: start.Add(7 * time.Millisecond),
+		Selection: []runtime.Key{"birds"}, Counts: map[string]int{"running": 1}},
+		history.Step{RunID: "dead", Key: "birds", Status: history.StepRunning, Attempts: 1, Start: start.Add(time.Millisecond), Seq: 1})
 
 	before := hashTree(t, home)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
