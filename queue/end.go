@@ -147,7 +147,8 @@ func (q *Queue) recordEnd(ctx context.Context, runID string) error {
 				keep.Error = p.Error
 			}
 			p = keep
-		} else if p.Status == "skipped" {
+		} else if p.Status == "skipped" && p.Error == "" {
+			// (A row skipped by an older build keeps no reason.)
 			p.Error = "upstream " + cause + " failed or was skipped"
 			if prev := have[placeKey{runID, p.Cause, ""}]; prev != nil && prev.Status == "failed" {
 				p.Error = "upstream " + cause + " failed"

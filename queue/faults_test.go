@@ -2,6 +2,7 @@ package queue_test
 
 import (
 	"context"
+	"github.com/jackc/pgx/v5"
 	"maps"
 	"os"
 	"os/exec"
@@ -76,6 +77,20 @@ func TestBlockingCheckSkips(t *testing.T) {
 		if s.Key == "report" && s.Error != "blocking check positive of total failed (error)" {
 			t.Errorf("report skipped with %q", s.Error)
 		}
+	}
+	// The reason is on the queue's row too, for the run's end, which may
+	// record the skipped steps before the worker that skipped them does.
+	conn, err := pgx.Connect(context.Background(), c.dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var reason string
+	if err := conn.QueryRow(context.Background(), `SELECT error FROM assetgen_queue_steps WHERE run_id = $1 AND asset_key = 'report'`, id).Scan(&reason); err != nil {
+		t.Fatal(err)
+	}
+	if reason != "blocking check positive of total failed (error)" {
+		t.Errorf("the queue's row of report says it was skipped because %q", reason)
 	}
 	checks, err := history.RunChecks(context.Background(), q.History(), id)
 	if err != nil {

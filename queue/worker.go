@@ -495,9 +495,8 @@ func (w *Worker) stillRunning(token int64) bool {
 type skippedStep struct {
 	step           int32
 	key, partition string
-	cause          string // the failed or skipped upstream: key, and " partition P"
 	causeKey       string
-	failed         bool // the cause failed (else it was skipped)
+	msg            string // why it was skipped, as recorded on its row
 }
 
 // complete ends the step in one transaction (see the package
@@ -516,10 +515,13 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *
 		errText = res.Err.Error()
 	}
 	var skipped []skippedStep
-	blocker := res.Blocker() // a failed blocking check skips the downstream steps
+	blocked := "" // a failed blocking check skips the downstream steps
+	if b := res.Blocker(); b != nil {
+		blocked = "blocking " + b.String()
+	}
 	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
 		var err error
-		skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocker != nil)
+		skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocked)
 		return err
 	})
 	if !ok {
@@ -532,15 +534,8 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *
 	now := time.Now()
 	for _, s := range skipped {
 		w.setPlace(a.Run, runtime.Key(s.key), s.partition, s.step, 0)
-		msg := "upstream " + s.cause + " was skipped"
-		switch {
-		case s.failed && blocker != nil:
-			msg = "blocking " + blocker.String()
-		case s.failed:
-			msg = "upstream " + s.cause + " failed"
-		}
 		w.rec.OnEvent(runtime.Event{Type: runtime.StepSkipped, Time: now, RunID: a.Run, Key: runtime.Key(s.key), Partition: s.partition,
-			Err: errors.New(msg), Cause: runtime.Key(s.causeKey)})
+			Err: errors.New(s.msg), Cause: runtime.Key(s.causeKey)})
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -563,9 +558,9 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *
 // nothing, the transaction is that statement. The run's row, which every
 // completion of the run updates, is updated last, so that it stays
 // locked for one round trip (to the commit).
-// A blocked step (a blocking check failed) succeeded, but skips its
-// downstream steps as a failure does.
-func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText string, blocked bool) ([]skippedStep, error) {
+// A blocked step (a blocking check failed: blocked says which) succeeded,
+// but skips its downstream steps as a failure does.
+func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText, blocked string) ([]skippedStep, error) {
 	failed, canceled := 0, 0
 	switch status {
 	case "failed":
@@ -601,7 +596,7 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 		)
 		SELECT (SELECT cardinality(down) FROM s), (SELECT remaining FROM r), d.step, d.asset_key, d.partition_key, d.gen
 		FROM (SELECT) AS one LEFT JOIN d ON d.ready`,
-		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked).Query(func(rows pgx.Rows) error {
+		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked != "").Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var s struct {
 				step           *int32
@@ -627,8 +622,8 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 	if remaining == nil {
 		// Steps to enqueue, or to skip: then count the step and those in
 		// the run.
-		if status == "failed" || blocked {
-			if skipped, err = w.skip(ctx, tx, a); err != nil {
+		if status == "failed" || blocked != "" {
+			if skipped, err = w.skip(ctx, tx, a, blocked); err != nil {
 				return nil, err
 			}
 		}
@@ -663,8 +658,12 @@ func runDone(n, failed, skipped, canceled string) string {
 }
 
 // skip marks every step downstream of the failed step a skipped, in tx,
-// and returns them, each with the upstream that failed or was skipped.
-func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs) ([]skippedStep, error) {
+// and returns them, each with the upstream that failed or was skipped
+// and why, which its row keeps for the run's end (which may record it
+// before this worker does): "upstream X failed", "upstream X was
+// skipped", or blocked, the blocking check that failed, for the steps
+// right after a.
+func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs, blocked string) ([]skippedStep, error) {
 	rows, err := tx.Query(ctx, `WITH RECURSIVE d(step, via) AS (
 			SELECT unnest(down), step FROM assetgen_queue_steps WHERE run_id = $1 AND step = $2
 			UNION
@@ -672,10 +671,13 @@ func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs) ([]skippedStep
 		), first AS (
 			SELECT DISTINCT ON (step) step, via FROM d ORDER BY step, via
 		)
-		UPDATE assetgen_queue_steps AS s SET state = 'skipped', cause = v.asset_key
+		UPDATE assetgen_queue_steps AS s SET state = 'skipped', cause = v.asset_key,
+			error = CASE WHEN v.step = $2 AND $3 <> '' THEN $3
+				ELSE 'upstream ' || v.asset_key || CASE WHEN v.partition_key <> '' THEN ' partition ' || v.partition_key ELSE '' END ||
+					CASE WHEN v.step = $2 THEN ' failed' ELSE ' was skipped' END END
 		FROM first JOIN assetgen_queue_steps AS v ON v.run_id = $1 AND v.step = first.via
 		WHERE s.run_id = $1 AND s.step = first.step AND s.state = 'waiting'
-		RETURNING s.step, s.asset_key, s.partition_key, v.asset_key, v.partition_key, v.step = $2`, a.Run, a.Step)
+		RETURNING s.step, s.asset_key, s.partition_key, v.asset_key, s.error`, a.Run, a.Step, blocked)
 	if err != nil {
 		return nil, err
 	}
@@ -683,13 +685,8 @@ func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs) ([]skippedStep
 	var out []skippedStep
 	for rows.Next() {
 		var s skippedStep
-		var causePartition string
-		if err := rows.Scan(&s.step, &s.key, &s.partition, &s.causeKey, &causePartition, &s.failed); err != nil {
+		if err := rows.Scan(&s.step, &s.key, &s.partition, &s.causeKey, &s.msg); err != nil {
 			return nil, err
-		}
-		s.cause = s.causeKey
-		if causePartition != "" {
-			s.cause += " partition " + causePartition
 		}
 		out = append(out, s)
 	}
