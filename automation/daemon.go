@@ -404,6 +404,11 @@ func (d *Daemon) tickSchedule(ctx context.Context, s *schedule, st history.Autom
 		}
 		st.LastTick, st.LastError = t, ""
 		part, err := s.partition(t)
+		if errors.Is(err, errNoNewPartition) {
+			st.LastResult = "tick at " + at + ": " + err.Error()
+			d.say("schedule %s: tick %s: %v", s.Name, at, err)
+			continue
+		}
 		if err != nil {
 			st.LastResult, st.LastError = "tick at "+at+" failed", err.Error()
 			d.say("schedule %s: tick %s: %v", s.Name, at, err)

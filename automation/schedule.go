@@ -1,6 +1,7 @@
 package automation
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -98,9 +99,15 @@ func (s *schedule) due(last, now time.Time) (ticks []time.Time, skipped int) {
 // after a year down): past it, the count says "at least".
 const maxSkipCount = 1000
 
+// errNoNewPartition is the error of a tick at which no time partition
+// closed since the tick before: the tick runs nothing.
+var errNoNewPartition = errors.New("no partition closed since the previous tick")
+
 // partition returns the partition that tick t runs, or "" when the
 // schedule's assets are unpartitioned, or an error when no partition has
-// closed yet.
+// closed yet, or (errNoNewPartition) none since the tick before: past the
+// end of a definition with an end, the latest partition closed long ago,
+// and the previous tick ran it already.
 func (s *schedule) partition(t time.Time) (string, error) {
 	if s.parts == nil {
 		return "", nil
@@ -109,8 +116,16 @@ func (s *schedule) partition(t time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if keys.Len() == 0 {
+	n := keys.Len()
+	if n == 0 {
 		return "", fmt.Errorf("no partition of %s has closed at %s", s.parts, t.Format(time.RFC3339))
 	}
-	return keys.Key(keys.Len() - 1), nil
+	last := keys.Key(n - 1)
+	if w, ok := keys.Window(n - 1); ok {
+		if prev := s.timeline.Prev(t.Add(-time.Second)); !prev.IsZero() && !w.End.After(prev) {
+			return "", fmt.Errorf("%w (%s): the latest partition of %s, %s, closed at %s",
+				errNoNewPartition, prev.Format(time.RFC3339), s.parts, last, w.End.Format(time.RFC3339))
+		}
+	}
+	return last, nil
 }

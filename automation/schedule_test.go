@@ -147,3 +147,21 @@ func TestInvalidDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// A daily schedule over a definition with an end runs each day once,
+// the last one at the tick after it closed; past the end its ticks run
+// nothing (they ran the last day again, every day, for ever) and say
+// why.
+func TestSchedulePastTheEnd(t *testing.T) {
+	daily := partition.Daily("2024-03-01", partition.End("2024-03-03"))
+	h := newHarness(t, mustTime(t, "2024-03-01T12:00:00Z"), []*runtime.AssetDef{asset("raw", daily)})
+	h.daemon(Definitions{Schedules: []Schedule{{Name: "nightly", Cron: "10 0 * * *", Select: "raw"}}}, 0)
+	runs := h.until(mustTime(t, "2024-03-06T12:00:00Z"), time.Hour)
+	if got, want := partsOf(runs), []string{"raw[2024-03-01]", "raw[2024-03-02]"}; !slices.Equal(got, want) {
+		t.Errorf("runs %q, want %q", got, want)
+	}
+	want := "schedule nightly: tick 2024-03-04T00:10:00Z: no partition closed since the previous tick (2024-03-03T00:10:00Z): the latest partition of "
+	if !strings.Contains(h.out.String(), want) || !strings.Contains(h.out.String(), "2024-03-02, closed at 2024-03-03T00:00:00Z") {
+		t.Errorf("output lacks %q:\n%s", want, h.out)
+	}
+}
