@@ -204,6 +204,11 @@ func (l *launcher) automated(ctx context.Context, r automation.Run) error {
 	said := &headBuffer{max: 4 << 10}
 	stderr := io.MultiWriter(&prefixWriter{w: l.e.stderr, prefix: "[run " + r.ID + "] "}, said)
 	if status := l.materialize(ctx, args, io.Discard, stderr, run); status != exitOK {
+		if ctx.Err() != nil {
+			// Interrupted with the daemon: the run's last line is then
+			// materialize's "interrupt again" warning, not the cause.
+			return fmt.Errorf("canceled: %w", context.Cause(ctx))
+		}
 		return fmt.Errorf("exit status %d: %s", status, lastLine(said.String()))
 	}
 	return nil

@@ -232,3 +232,19 @@ func TestDaemonErrors(t *testing.T) {
 	run(t, []string{"PIPELINE_AUTOMATION=day"}, "daemon", "--simulate", "yesterday").want(t, 2, `err:--simulate START --until END`)
 	run(t, []string{"PIPELINE_AUTOMATION=day"}, "automation", "stop", "x").want(t, 2, `err:want 'list', 'pause NAME' or 'resume NAME'`)
 }
+
+// An interrupted daemon cancels its runs and says so, with the cause:
+// not materialize's "interrupt again" warning, the last line its run
+// wrote.
+func TestDaemonInterruptedRun(t *testing.T) {
+	env := []string{"ASSETGEN_HOME=" + t.TempDir(), "PIPELINE_DATA=" + t.TempDir(), "PIPELINE_AUTOMATION=block", "PIPELINE_BLOCK=1"}
+	p := startDaemon(t, env, "--interval=100ms")
+	p.waitFor(t, `condition: launched run \S+: sleepy$`)
+	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	line := p.waitFor(t, `run \S+ \(condition\): `)
+	if !regexp.MustCompile(`\(condition\): canceled: signal: interrupt$`).MatchString(line) {
+		t.Errorf("the canceled run is reported as %q, want canceled: signal: interrupt", line)
+	}
+}

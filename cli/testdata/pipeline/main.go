@@ -87,6 +87,10 @@ func main() {
 				"report": {Cron: "0 9 * * *", Zone: "Europe/Paris", MaxAge: 3 * time.Hour},
 			},
 		}))
+	case "block":
+		opts = append(opts, cli.WithAutomation(automation.Definitions{
+			Conditions: map[runtime.Key]automation.Condition{"sleepy": automation.OnMissing()},
+		}))
 	default:
 		opts = append(opts, cli.WithAutomation(automation.Definitions{Sensors: []automation.Sensor{counter}}))
 	}
