@@ -161,19 +161,19 @@ func writeObservations(w io.Writer, rows []history.Observation) error {
 }
 
 // leftOut says that the external assets keys are not materialized, after
-// what: "left out: landing is external: another system produces it;
-// observe it with observe --select landing".
+// what: "left out: landing is external: another system produces it,
+// observe records it (observe --select landing)".
 func leftOut(keys []runtime.Key, what string) string {
 	names := make([]string, len(keys))
 	for i, k := range keys {
 		names[i] = string(k)
 	}
-	is := "is external"
+	is, it := "is", "it"
 	if len(keys) > 1 {
-		is = "are external"
+		is, it = "are", "them"
 	}
 	list := strings.Join(names, ", ")
-	return fmt.Sprintf("%s: %s %s: another system produces them, observe records them (observe --select %s)", what, list, is, strings.Join(names, ","))
+	return fmt.Sprintf("%s: %s %s external: another system produces %s, observe records %s (observe --select %s)", what, list, is, it, it, strings.Join(names, ","))
 }
 
 // latestObservations returns the latest observation of each asset (of

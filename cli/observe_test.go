@@ -88,7 +88,7 @@ func TestObserveFS(t *testing.T) {
 
 	code, _, errOut := run("materialize", "--select", "landed")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "nothing to materialize: landed is external: another system produces them, observe records them (observe --select landed)")
+	assert.Contains(t, errOut, "nothing to materialize: landed is external: another system produces it, observe records it (observe --select landed)")
 
 	// --stale leaves out landed, stale as never observed.
 	code, out, errOut := run("materialize", "--stale")
