@@ -51,7 +51,11 @@ func Check(k Kind, bits int, text string) (any, error) {
 	case String:
 		return text, nil
 	case Bool:
-		return strconv.ParseBool(text)
+		v, err := strconv.ParseBool(strings.TrimSpace(text))
+		if err != nil {
+			return nil, fmt.Errorf("want true or false, got %q", text)
+		}
+		return v, nil
 	case Int:
 		v, err := strconv.ParseInt(strings.TrimSpace(text), 0, bits)
 		if err != nil {

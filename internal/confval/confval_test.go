@@ -30,6 +30,10 @@ func TestCheck(t *testing.T) {
 			t.Errorf("Check(%v, %d, %q) = %v, %v", tt.k, tt.bits, tt.text, got, err)
 		}
 	}
+	// Every kind says what it wants in the same words, not strconv's.
+	if _, err := Check(Bool, 0, "maybe"); err == nil || err.Error() != `want true or false, got "maybe"` {
+		t.Errorf("Check(Bool, maybe): %v", err)
+	}
 	if got, err := Check(Strings, 0, "a,b"); err != nil || len(got.([]string)) != 2 {
 		t.Errorf("Strings: %v, %v", got, err)
 	}
