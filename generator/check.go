@@ -137,7 +137,11 @@ func (p *directiveParser) rules(o *Options, items []item) {
 				off += i + 1
 			}
 			if m, _, ok := strings.Cut(text, ":"); ok && !strings.Contains(m, "(") && slices.Contains(ruleModifiers, m) {
-				p.errorf(off, "rule with both %s: and %s:; a warning never blocks: keep one", mod, m)
+				if m == mod {
+					p.errorf(off, "modifier %s: written twice; write it once", m)
+				} else {
+					p.errorf(off, "rule with both %s: and %s:; a warning never blocks: keep one", mod, m)
+				}
 				continue
 			}
 		}

@@ -56,5 +56,5 @@ func Options(rows []Row) error { return nil }
 // check:
 func Both() int { return 0 }
 
-// asset: checks=wran:not_null(id),blocking:warn:unique(id),row_count(mn:1),row_count(min:-1),row_count(min),warn:row_count(max:10),blocking:min(id:0)
+// asset: checks=wran:not_null(id),blocking:warn:unique(id),row_count(mn:1),row_count(min:-1),row_count(min),warn:row_count(max:10),blocking:min(id:0),warn:warn:not_null(id)
 func Modifiers() []Row { return nil }
