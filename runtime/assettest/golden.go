@@ -29,6 +29,12 @@ import (
 // package's own.
 func Golden(t testing.TB, key runtime.Key, v any) {
 	t.Helper()
+	// The key becomes a path under testdata: one that is not a key
+	// ("../x", "a//b") would read or write a file elsewhere.
+	if err := key.Validate(); err != nil {
+		t.Fatalf("golden file of %v", err)
+		return
+	}
 	got, err := GoldenText(v)
 	if err != nil {
 		t.Fatalf("asset %s: %v", key, err)

@@ -75,3 +75,20 @@ func TestGoldenMismatchAndUpdate(t *testing.T) {
 		t.Errorf("after the update: %q", r.msgs)
 	}
 }
+
+// A key that is not a valid asset key names no golden file: "../x" would
+// read (and, under -update, write) a file outside testdata.
+func TestGoldenInvalidKey(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	os.WriteFile("escape.golden", []byte("1\n"), 0o644) // testdata/../escape.golden
+	r := &recorder{TB: t}
+	Golden(r, "../escape", []int{1})
+	if len(r.msgs) != 1 || !strings.Contains(r.msgs[0], `invalid asset key "../escape"`) {
+		t.Errorf("failures: %q", r.msgs)
+	}
+}
