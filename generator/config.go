@@ -104,12 +104,23 @@ func (a *analysis) configFields(p *param) bool {
 	}
 	st := p.typ.Underlying().(*types.Struct)
 	ok := true
+	names := map[string]*types.Var{} // config name -> the field of that name
 	for i := range st.NumFields() {
 		f := st.Field(i)
 		if !f.Exported() || f.Embedded() {
 			continue
 		}
 		pos := a.position(f.Pos())
+		name := confval.Name(f.Name(), reflect.StructTag(st.Tag(i)))
+		if problem := confval.NameProblem(name); problem != "" {
+			a.errorf(pos, "config field %s of %s is named %q: %s", f.Name(), types.TypeString(p.typ, a.qual), name, problem)
+			ok = false
+		} else if prev, dup := names[name]; dup {
+			a.errorf(pos, "config field %s of %s is named %q, as field %s is: give one another name with a config tag", f.Name(), types.TypeString(p.typ, a.qual), name, prev.Name())
+			ok = false
+		} else {
+			names[name] = f
+		}
 		k, bits := configKind(f.Type())
 		if k == confval.Invalid {
 			a.errorf(pos, "config field %s of %s has type %s, which config cannot set; use a string, bool, number, time.Duration or []string",

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/internal/confval"
-	"github.com/assetgen/assetgen/internal/ident"
 	"github.com/assetgen/assetgen/internal/suggest"
 )
 
@@ -58,10 +57,7 @@ func (c *ConfigDef) Fields() []ConfigField {
 		if !f.IsExported() || f.Anonymous {
 			continue
 		}
-		name := f.Tag.Get(confval.TagName)
-		if name == "" {
-			name = ident.Snake(f.Name)
-		}
+		name := confval.Name(f.Name, f.Tag)
 		def, hasDef := f.Tag.Lookup(confval.TagDefault)
 		k, bits := kindOf(f.Type)
 		out = append(out, ConfigField{

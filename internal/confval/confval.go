@@ -7,9 +7,12 @@ package confval
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/assetgen/assetgen/internal/ident"
 )
 
 // Kind is the kind of a config field's type.
@@ -39,6 +42,24 @@ const (
 	TagSecret  = "secret"  // "true": the value is never printed or recorded
 	TagName    = "config"  // the field's name in files and flags; default: its name in snake_case
 )
+
+// Name returns the name of the config field goName with tag in files
+// and flags: its config tag, else goName in snake_case.
+func Name(goName string, tag reflect.StructTag) string {
+	if name := tag.Get(TagName); name != "" {
+		return name
+	}
+	return ident.Snake(goName)
+}
+
+// NameProblem says why name cannot name a config field, or "" when it
+// can: --set KEY.FIELD=VALUE splits at the last dot and the first "=".
+func NameProblem(name string) string {
+	if strings.ContainsAny(name, ".= \t\n") {
+		return "a field's name cannot hold a dot, an equals sign or a space (--set KEY.FIELD=VALUE could not name it)"
+	}
+	return ""
+}
 
 // Check parses text as a value of kind with the given bit size (for Int,
 // Uint and Float; 0 means 64) and returns the parsed value: a string,

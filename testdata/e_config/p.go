@@ -25,3 +25,14 @@ func B(m More, again More) int { return 0 }
 
 // check:
 func TwoConfigs(b int, m More, again More) error { return nil }
+
+// Names is a config struct whose fields clash or cannot be named by --set.
+type Names struct {
+	runtime.Config
+	UserID string `default:""`
+	Other  string `config:"user_id" default:""` // user_id again
+	Dotted string `config:"a.b" default:""`
+}
+
+// asset:
+func C(n Names) int { return 0 }
