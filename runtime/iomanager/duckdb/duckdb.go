@@ -224,7 +224,8 @@ func MemoryLimit(limit string) Option {
 // touch the data (list, graph, status) never wait for the lock of a process
 // that is writing it; when another process holds the file, opening retries
 // for the LockWait option's duration, then fails naming the file. New
-// itself fails only on a malformed schema or path, and an in-memory
+// itself fails only on a malformed schema or path, or a schema named like
+// the file (DuckDB names the database after it), and an in-memory
 // database is opened at once.
 func New(path, schema string, opts ...Option) (*Manager, error) {
 	o := options{lockWait: 5 * time.Second}
@@ -242,6 +243,12 @@ func New(path, schema string, opts ...Option) (*Manager, error) {
 	}
 	if path == "" {
 		path = ":memory:"
+	}
+	// DuckDB names the database (its catalog) after the file; a schema of
+	// that name makes every schema.table ambiguous ("Ambiguous reference
+	// to catalog or schema") at the first store.
+	if catalog := catalogName(path); strings.EqualFold(catalog, schema) {
+		return nil, fmt.Errorf("duckdb: schema %q has the name DuckDB gives the database %s: every %s.TABLE would be ambiguous; choose another schema (or file name)", schema, path, schema)
 	}
 	for _, c := range o.memoryLimit {
 		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == ' ') {
@@ -934,6 +941,16 @@ func upstreamType(in *runtime.InputContext) reflect.Type {
 }
 
 // checkSchema accepts plain identifiers only.
+// catalogName returns the name DuckDB gives the database at path: the
+// file's name without its extension, "memory" in memory.
+func catalogName(path string) string {
+	if path == ":memory:" {
+		return "memory"
+	}
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
 func checkSchema(s string) error {
 	ok := len(s) <= 63
 	for i := 0; ok && i < len(s); i++ {

@@ -903,3 +903,20 @@ func sqlDB(t testing.TB, m *Manager) *sql.DB {
 	require.NoError(t, err)
 	return db
 }
+
+// A schema named like the database file is refused by New: DuckDB names
+// the catalog after the file, and t12.TABLE would be ambiguous at the
+// first store ("Ambiguous reference to catalog or schema").
+func TestNewSchemaNamedLikeFile(t *testing.T) {
+	_, err := New(filepath.Join(t.TempDir(), "t12.duckdb"), "t12")
+	if err == nil || !strings.Contains(err.Error(), `schema "t12" has the name DuckDB gives the database`) {
+		t.Fatalf("New: %v", err)
+	}
+	m, err := New(filepath.Join(t.TempDir(), "t12.duckdb"), "other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
