@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -187,6 +188,11 @@ func (f *checkFlags) run(e *env) int {
 	if len(defs) == 0 {
 		fmt.Fprintf(e.stderr, "%s check: no selected asset has checks\n", e.prog)
 		return exitOK
+	}
+	// --partition skips the unpartitioned assets: with none partitioned,
+	// nothing would be checked, and the exit status would say all is well.
+	if f.partition != "" && !slices.ContainsFunc(defs, func(d *runtime.AssetDef) bool { return d.Partitions != nil }) {
+		return e.usageError("--partition %s: no selected asset with checks is partitioned", f.partition)
 	}
 	cfg, err := f.config.load(e.stdin)
 	if err != nil {

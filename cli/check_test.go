@@ -76,3 +76,18 @@ func TestCheckPartitions(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "rows[us]: check min_n FAILED (error) in run ")
 }
+
+// check --partition with no partitioned asset selected checks nothing:
+// it says so and fails, rather than exit 0 having checked nothing.
+func TestCheckPartitionUnpartitioned(t *testing.T) {
+	rows := &runtime.AssetDef{
+		Key: "rows", OutputType: reflect.TypeFor[[]regionRow](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []regionRow{{"eu", -1}}, nil },
+		Checks:  []*runtime.CheckDef{{Name: "min_n", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "n", Bound: 0}}},
+	}
+	defs := runtime.Definitions{Assets: []*runtime.AssetDef{rows}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir())}}
+	var out, errOut bytes.Buffer
+	code := cli.Run(context.Background(), defs, []string{"check", "--partition", "eu", "--history", t.TempDir()}, strings.NewReader(""), &out, &errOut)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut.String(), "--partition eu: no selected asset with checks is partitioned")
+}
