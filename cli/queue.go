@@ -181,7 +181,9 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 	}
 	logs := &switchWriter{w: e.stderr}
 	rep := o.reporter(e, logs)
-	res, err := follow(e.ctx, q.History(), plan, id, rep.event)
+	res, err := follow(e.ctx, q.History(), plan, id, rep.event, func(msg string) {
+		fmt.Fprintf(logs, "%s materialize: %s\n", e.prog, msg)
+	})
 	if err != nil {
 		rep.end(nil)
 		if e.ctx.Err() != nil {
@@ -208,8 +210,9 @@ const followInterval = 100 * time.Millisecond
 
 // follow reads run id from the history until it ends, telling onEvent
 // what changed as the events of a run in this process would, and returns
-// the run's result, its steps in the plan's order.
-func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string, onEvent func(runtime.Event)) (*runtime.Result, error) {
+// the run's result, its steps in the plan's order. While the history
+// cannot be read (its database down), it tells warn and retries.
+func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string, onEvent func(runtime.Event), warn func(string)) (*runtime.Result, error) {
 	type seen struct {
 		status   string
 		attempts int
@@ -229,14 +232,31 @@ func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string,
 	last := map[stepKey]seen{}
 	t := time.NewTicker(followInterval)
 	defer t.Stop()
+	unreachable := false // since the last read that failed
 	for {
-		run, err := log.Run(ctx, id)
+		run, steps, err := readRun(ctx, log, id)
 		if err != nil {
-			return nil, err
+			// The workers wait for the database and go on when it is
+			// back: so does the follower, rather than end as if the run
+			// had failed. A run that does not exist, or an interrupt,
+			// ends it.
+			if errors.Is(err, history.ErrNotFound) || ctx.Err() != nil {
+				return nil, err
+			}
+			if !unreachable {
+				warn(fmt.Sprintf("cannot read run %s from the history; retrying: %v", id, err))
+				unreachable = true
+			}
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-t.C:
+			}
+			continue
 		}
-		steps, err := log.Steps(ctx, id)
-		if err != nil {
-			return nil, err
+		if unreachable {
+			warn(fmt.Sprintf("reading run %s from the history again", id))
+			unreachable = false
 		}
 		for i := range steps {
 			p := &steps[i]
@@ -287,6 +307,19 @@ func follow(ctx context.Context, log history.Log, plan *runtime.Plan, id string,
 		case <-t.C:
 		}
 	}
+}
+
+// readRun reads run id and its steps from the history.
+func readRun(ctx context.Context, log history.Log, id string) (*history.Run, []history.Step, error) {
+	run, err := log.Run(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	steps, err := log.Steps(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return run, steps, nil
 }
 
 // queuedResult is the runtime.Result of a queued run as the history has it: its
