@@ -23,25 +23,7 @@ func TestDaemonQueue(t *testing.T) {
 	data := t.TempDir()
 	env := []string{"PIPELINE_AUTOMATION=1", "PIPELINE_DATA=" + data, "PIPELINE_SHARED=1"}
 
-	worker := pipeline(t, env, "worker", "--queue", dsn, "--id", "w1", "-j", "2", "--log-level", "warn")
-	logf, err := os.Create(filepath.Join(t.TempDir(), "worker.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	worker.Stdout, worker.Stderr = logf, logf
-	if err := worker.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		worker.Process.Signal(syscall.SIGTERM)
-		if err := worker.Wait(); err != nil {
-			t.Errorf("worker: %v", err)
-		}
-		if t.Failed() {
-			b, _ := os.ReadFile(logf.Name())
-			t.Logf("worker:\n%s", b)
-		}
-	})
+	startWorker(t, env, dsn, "w1")
 
 	log, err := history.OpenPostgres(context.Background(), dsn)
 	if err != nil {
@@ -107,4 +89,30 @@ func TestDaemonQueue(t *testing.T) {
 	if len(ended) < 3 {
 		t.Fatalf("%d runs ended, want at least 3", len(ended))
 	}
+}
+
+// startWorker starts a worker process of the test pipeline on the queue
+// at dsn, stopped with SIGTERM when the test ends (its log shown if the
+// test failed).
+func startWorker(t *testing.T, env []string, dsn, id string) {
+	t.Helper()
+	worker := pipeline(t, env, "worker", "--queue", dsn, "--id", id, "-j", "2", "--log-level", "warn")
+	logf, err := os.Create(filepath.Join(t.TempDir(), "worker.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	worker.Stdout, worker.Stderr = logf, logf
+	if err := worker.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		worker.Process.Signal(syscall.SIGTERM)
+		if err := worker.Wait(); err != nil {
+			t.Errorf("worker: %v", err)
+		}
+		if t.Failed() {
+			b, _ := os.ReadFile(logf.Name())
+			t.Logf("worker:\n%s", b)
+		}
+	})
 }

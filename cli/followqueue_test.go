@@ -4,9 +4,6 @@ package cli
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -43,19 +40,7 @@ func TestFollowOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	worker := pipeline(t, env, "worker", "--queue", dsn, "--id", "w1", "-j", "1", "--log-level", "warn")
-	logf, err := os.Create(filepath.Join(t.TempDir(), "worker.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	worker.Stdout, worker.Stderr = logf, logf
-	if err := worker.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		worker.Process.Signal(syscall.SIGTERM)
-		worker.Wait()
-	}()
+	startWorker(t, env, dsn, "w1")
 	select {
 	case r := <-done:
 		r.want(t, 0, `err:cannot read run \S+ from the history; retrying: `,
