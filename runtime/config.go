@@ -117,8 +117,9 @@ func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // RunConfig holds the config values of a run, as text: by section, then
-// by field name. A section is an asset's key, or "resources." followed by
-// a provider's name (ResourceDef.Name).
+// by field name. A section is an asset's key, a multi-asset's name
+// (Multi.Name), CheckSection of a check, or "resources." followed by a
+// provider's name (ResourceDef.Name).
 type RunConfig map[string]map[string]string
 
 // ResourceSection returns the section of the resource provider named name.
@@ -212,8 +213,8 @@ func configSections(assets []*AssetDef, compute, checks bool) map[string]configS
 		if a == nil {
 			continue
 		}
-		if compute && a.Config != nil {
-			out[string(a.Key)] = configSection{what: "asset " + string(a.Key), def: a.Config}
+		if def, sec, what := configOf(a); compute && def != nil {
+			out[sec] = configSection{what: what, def: def}
 		}
 		if !checks {
 			continue
@@ -318,13 +319,18 @@ func (d *Definitions) checkConfig(g *Graph, compute, checked []int32, cfg RunCon
 }
 
 // AssetConfig returns the config of the step's asset, decoded into T,
-// the type of its ConfigDef. Generated Compute functions call it.
+// the type of its ConfigDef: for an output of a multi-asset, the config
+// of the multi-asset (Multi.Config). Generated Compute functions call it.
 func AssetConfig[T any](c *Context) (T, error) {
 	var zero T
-	if c.Def == nil || c.Def.Config == nil {
+	if c.Def == nil {
 		return zero, fmt.Errorf("asset %s takes no config", c.Key)
 	}
-	return decodeConfig[T](c, c.Def.Config, string(c.Key), "asset "+string(c.Key))
+	def, sec, what := configOf(c.Def)
+	if def == nil {
+		return zero, fmt.Errorf("asset %s takes no config", c.Key)
+	}
+	return decodeConfig[T](c, def, sec, what)
 }
 
 // decodeConfig returns the values of section of the run's config, for
@@ -363,7 +369,8 @@ func ResourceConfig[T any](r *Resources, name string) (T, error) {
 }
 
 // ConfigSchema returns the config fields of every section the assets
-// take, by section: asset keys, CheckSection(key, name) for their checks,
+// take, by section: asset keys (the name of the multi-asset for its
+// outputs), CheckSection(key, name) for their checks,
 // and "resources.NAME" for the providers of the resources they (and
 // their checks) take. It is what --config files and --set flags may set.
 func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
@@ -377,11 +384,16 @@ func ConfigSchema(assets []*AssetDef) map[string][]ConfigField {
 // ConfigRecord returns the config a step of def runs with under cfg (nil:
 // the defaults), as the history records it: JSON with sorted keys, secrets
 // masked, fields without a value left out; "" when def takes no config.
+// An output of a multi-asset runs with the config of its multi-asset.
 func ConfigRecord(def *AssetDef, cfg RunConfig) string {
-	if def == nil || def.Config == nil {
+	if def == nil {
 		return ""
 	}
-	r, _ := def.Config.resolve("", cfg[string(def.Key)], nil)
+	c, sec, _ := configOf(def)
+	if c == nil {
+		return ""
+	}
+	r, _ := c.resolve("", cfg[sec], nil)
 	return recordJSON(r.record)
 }
 

@@ -19,13 +19,17 @@ import (
 // outputs calls the function once and stores only those (Dagster's
 // can_subset); see Context.Selected.
 type Multi struct {
-	Name string // the function's name, for messages
+	Name string // the function's name, for messages and as the section of its Config
 	Keys []Key  // the outputs, in the order Compute returns them
 	// CanSubset says that the function reads Context.Selected and may
 	// leave the outputs that are not selected zero. Without it, Selected
 	// reports every output as selected: the function computes them all,
 	// and only the selected ones are stored.
 	CanSubset bool
+	// Config is the config struct the function takes; nil when none. Its
+	// section of the run config is Name, one for every output; the
+	// outputs' own AssetDef.Config stays nil.
+	Config *ConfigDef
 	// Compute loads the inputs through in, calls the function and returns
 	// its outputs, by index in Keys.
 	Compute func(ctx *Context, in Inputs) ([]any, error)
@@ -227,6 +231,9 @@ func checkMulti(g *Graph, a *AssetDef) []string {
 	}
 	if a.Compute != nil {
 		errs = append(errs, fmt.Sprintf("asset %s%s: an output of multi-asset %s has a Compute function of its own; set one of Compute and Multi", a.Key, at(a), m.Name))
+	}
+	if a.Config != nil {
+		errs = append(errs, fmt.Sprintf("asset %s%s: an output of multi-asset %s has a Config of its own; set the Config of the Multi, which its outputs share", a.Key, at(a), m.Name))
 	}
 	if !slices.Contains(m.Keys, a.Key) {
 		errs = append(errs, fmt.Sprintf("asset %s%s: not among the Keys of its multi-asset %s (%s)", a.Key, at(a), m.Name, joinKeys(m.Keys, ", ")))

@@ -52,6 +52,7 @@ func (d *Definitions) check(selection []Key) (*Plan, error) {
 	errs = append(errs, unknown...)
 	errs = append(errs, d.needs(g, sel, bad)...)
 	errs = append(errs, validateResources(d.Assets)...)
+	errs = append(errs, checkMultiConfigs(g)...)
 	p := &Plan{defs: d, g: g, reads: make([]read, 0, len(g.in))}
 	p.order = g.Order(sel)
 	p.apos = make([]int32, g.Len())
