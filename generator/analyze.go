@@ -142,6 +142,7 @@ func analyze(pkg *packages.Package, dir string, im *importer) *analysis {
 	}
 	a.resources()
 	a.resolve()
+	a.multiConfigs()
 	a.edges()
 	a.cycles()
 	a.resolveChecks()

@@ -520,7 +520,7 @@ func (e *emitter) writeDef(w *bytes.Buffer, i int) {
 	if l := e.resourceList(as.params); l != "" {
 		add("Resources", l)
 	}
-	if p := configParam(as.params); p != nil {
+	if p := configParam(as.params); p != nil && as.multi == nil { // a multi-asset's is its Multi's
 		add("Config", e.configDef(p.typ))
 	}
 	if o.Observe {

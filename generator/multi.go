@@ -150,13 +150,6 @@ func (a *analysis) multi(as *asset, fd *ast.FuncDecl) {
 	mf := &multiFn{fname: as.fname, result: as.result}
 	fields := a.fieldSyntax(st)
 	bad := as.bad
-	for _, p := range as.params {
-		if !p.ctx && !p.bad && isConfig(p.typ) {
-			// Config is given per asset key; the outputs would each take it.
-			a.errorf(p.pos, "parameter %s of multi-asset %s is a config struct: a multi-asset takes no run config yet; give it to an asset upstream or downstream", p.name, as.fname)
-			p.bad, bad = true, true
-		}
-	}
 	outs := outputsOf(as.fname, as.result, st, a.qual)
 	for _, o := range outs {
 		pos := as.pos
@@ -397,6 +390,9 @@ func (e *emitter) writeMulti(w *bytes.Buffer, i int) {
 	fmt.Fprintf(w, "var %s = &%s.Multi{\n\tName: %q,\n\tKeys: []%s.Key{%s},\n", name, rt, mf.fname, rt, strings.Join(keys, ", "))
 	if as.opts.CanSubset {
 		w.WriteString("\tCanSubset: true,\n")
+	}
+	if p := configParam(as.params); p != nil {
+		fmt.Fprintf(w, "\tConfig: %s,\n", e.configDef(p.typ))
 	}
 	fmt.Fprintf(w, "\tCompute: %s,\n}\n\n", compute)
 	fmt.Fprintf(w, "// %s loads the inputs of %s, calls it and returns its outputs.\n", compute, mf.fname)

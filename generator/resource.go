@@ -159,8 +159,16 @@ func cleanupOf(t types.Type) int {
 // which binds the other parameters to assets.
 func (a *analysis) resources() {
 	for _, as := range a.assets {
+		if as.multi != nil && as.multi.outs[0] != as {
+			continue // the outputs of a multi-asset share its parameters
+		}
 		if !a.configParams(as.fname, as.params) {
 			as.bad = true
+			if as.multi != nil {
+				for _, o := range as.multi.outs {
+					o.bad = true
+				}
+			}
 		}
 	}
 	for _, pr := range a.providers {

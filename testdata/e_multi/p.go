@@ -91,3 +91,31 @@ type Configured struct {
 
 // asset: multi
 func WithConfig(cfg Knobs) Configured { return Configured{} }
+
+type Halves struct {
+	Halves int `asset:"halves"`
+	Rest   int `asset:"rest"`
+}
+
+// asset: multi
+func halves(cfg Knobs) Halves { return Halves{} }
+
+type Held struct {
+	H int `asset:"h"`
+}
+
+// asset: multi
+func resources(cfg Knobs) Held { return Held{} }
+
+type BadKnobs struct {
+	runtime.Config
+	Ch chan int
+}
+
+type Twice struct {
+	T int `asset:"t"`
+	U int `asset:"u"`
+}
+
+// asset: multi
+func BadConfig(cfg BadKnobs) Twice { return Twice{} }

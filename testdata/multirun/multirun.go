@@ -35,17 +35,26 @@ type Parity struct {
 	Odds  []Number `asset:"odds"`
 }
 
-// SplitParity splits the numbers into evens and odds, computing only
-// the outputs selected.
+// ParityConfig is the run config of SplitParity: its section is
+// SplitParity, for both outputs.
+type ParityConfig struct {
+	runtime.Config
+	// Min is the least number kept.
+	Min int `default:"1"`
+}
+
+// SplitParity splits the numbers of at least cfg.Min into evens and
+// odds, computing only the outputs selected.
 //
 // asset: multi can_subset=true
-func SplitParity(ctx *runtime.Context, numbers []Number) (Parity, error) {
+func SplitParity(ctx *runtime.Context, numbers []Number, cfg ParityConfig) (Parity, error) {
 	if err := journal(ctx, "split"); err != nil {
 		return Parity{}, err
 	}
 	var p Parity
 	for _, n := range numbers {
 		switch {
+		case n.N < cfg.Min:
 		case n.N%2 == 0 && ctx.Selected("evens"):
 			p.Evens = append(p.Evens, n)
 		case n.N%2 == 1 && ctx.Selected("odds"):

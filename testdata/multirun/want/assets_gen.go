@@ -42,15 +42,15 @@ func computeNumbers(ctx *runtime.Context, in runtime.Inputs) (any, error) {
 func assetSplitParityEvens() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "evens",
-		Description: "SplitParity splits the numbers into evens and odds, computing only\nthe outputs selected.",
+		Description: "SplitParity splits the numbers of at least cfg.Min into evens and\nodds, computing only the outputs selected.",
 		Inputs: []runtime.Input{
 			{Name: "numbers", Key: "numbers", Type: reflect.TypeFor[[]Number]()},
 		},
 		OutputType: reflect.TypeFor[[]Number](),
 		Checks: []*runtime.CheckDef{
-			{Name: "min_n", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "n", Bound: 0}, Source: "testdata/multirun/multirun.go:42"},
+			{Name: "min_n", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "n", Bound: 0}, Source: "testdata/multirun/multirun.go:50"},
 		},
-		Source: "testdata/multirun/multirun.go:42",
+		Source: "testdata/multirun/multirun.go:50",
 		Multi:  multiSplitParity,
 	}
 }
@@ -60,6 +60,7 @@ var multiSplitParity = &runtime.Multi{
 	Name:      "SplitParity",
 	Keys:      []runtime.Key{"evens", "odds"},
 	CanSubset: true,
+	Config:    &runtime.ConfigDef{Type: reflect.TypeFor[ParityConfig](), Docs: map[string]string{"Min": "Min is the least number kept."}},
 	Compute:   computeSplitParity,
 }
 
@@ -69,8 +70,12 @@ func computeSplitParity(ctx *runtime.Context, in runtime.Inputs) ([]any, error) 
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := runtime.AssetConfig[ParityConfig](ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out Parity
-	out, err = SplitParity(ctx, numbers)
+	out, err = SplitParity(ctx, numbers, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -81,12 +86,12 @@ func computeSplitParity(ctx *runtime.Context, in runtime.Inputs) ([]any, error) 
 func assetSplitParityOdds() *runtime.AssetDef {
 	return &runtime.AssetDef{
 		Key:         "odds",
-		Description: "SplitParity splits the numbers into evens and odds, computing only\nthe outputs selected.",
+		Description: "SplitParity splits the numbers of at least cfg.Min into evens and\nodds, computing only the outputs selected.",
 		Inputs: []runtime.Input{
 			{Name: "numbers", Key: "numbers", Type: reflect.TypeFor[[]Number]()},
 		},
 		OutputType: reflect.TypeFor[[]Number](),
-		Source:     "testdata/multirun/multirun.go:42",
+		Source:     "testdata/multirun/multirun.go:50",
 		Multi:      multiSplitParity,
 	}
 }
@@ -100,7 +105,7 @@ func assetEvenSum() *runtime.AssetDef {
 			{Name: "evens", Key: "evens", Type: reflect.TypeFor[[]Number]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "testdata/multirun/multirun.go:61",
+		Source:     "testdata/multirun/multirun.go:70",
 		Compute:    computeEvenSum,
 	}
 }
@@ -124,7 +129,7 @@ func assetOddCount() *runtime.AssetDef {
 			{Name: "odds", Key: "odds", Type: reflect.TypeFor[[]Number]()},
 		},
 		OutputType: reflect.TypeFor[int](),
-		Source:     "testdata/multirun/multirun.go:72",
+		Source:     "testdata/multirun/multirun.go:81",
 		Compute:    computeOddCount,
 	}
 }
@@ -146,7 +151,7 @@ func assetShopSplitVisits() *runtime.AssetDef {
 		Description: "ShopSplit computes two assets of each shop.",
 		OutputType:  reflect.TypeFor[int](),
 		Partitions:  Shops,
-		Source:      "testdata/multirun/multirun.go:83",
+		Source:      "testdata/multirun/multirun.go:92",
 		Multi:       multiShopSplit,
 	}
 }
@@ -175,7 +180,7 @@ func assetShopSplitLabel() *runtime.AssetDef {
 		Description: "ShopSplit computes two assets of each shop.",
 		OutputType:  reflect.TypeFor[string](),
 		Partitions:  Shops,
-		Source:      "testdata/multirun/multirun.go:83",
+		Source:      "testdata/multirun/multirun.go:92",
 		Multi:       multiShopSplit,
 	}
 }
