@@ -16,7 +16,9 @@ import (
 // calls the function once, which sees only that output selected, and
 // stores nothing of the other; a failure of the function fails each
 // output's step and skips what reads each; a partitioned multi-asset
-// runs once per partition.
+// runs once per partition; the config of a multi-asset, one section named
+// by its function, reaches its one call, is refused before the run when
+// bad, and makes both outputs stale when it differs from the defaults.
 func TestMultiEndToEnd(t *testing.T) {
 	bin := buildCase(t, "multi_main", "multirun")
 	type run struct {
@@ -125,6 +127,52 @@ func TestMultiEndToEnd(t *testing.T) {
 		want := regexp.MustCompile(`"multi": \{\s*"function": "SplitParity",\s*"outputs": \[\s*"evens",\s*"odds"\s*\],\s*"can_subset": true\s*\}`)
 		if n := len(want.FindAllString(out, -1)); n != 2 {
 			t.Errorf("list --json has %s %d times, want 2 (evens, odds):\n%s", want, n, out)
+		}
+	})
+	t.Run("config", func(t *testing.T) {
+		r := fresh(t)
+		// A bad value or field is refused before anything runs.
+		out, code := exe(t, r, nil, "materialize", "--select", "numbers+", "--set", "SplitParity.mn=3")
+		if code == 0 || !strings.Contains(out, `multi-asset SplitParity: unknown config field "mn" (did you mean "min"?)`) {
+			t.Errorf("exit %d, want a refusal naming the field:\n%s", code, out)
+		}
+		out, code = exe(t, r, nil, "materialize", "--select", "numbers+", "--set", "SplitParity.min=three")
+		if code == 0 || !strings.Contains(out, `multi-asset SplitParity: config field "min" (int)`) {
+			t.Errorf("exit %d, want a refusal naming the value:\n%s", code, out)
+		}
+		if journal(t, r) != "" || len(stored(t, r)) != 0 {
+			t.Fatalf("a refused run ran: journal %q, stored %v", journal(t, r), stored(t, r))
+		}
+		// The dry run shows the one section of both outputs.
+		out, code = exe(t, r, nil, "materialize", "--select", "evens+", "--dry-run")
+		if code != 0 || !regexp.MustCompile(`(?m)^SplitParity\.min\s+int\s+1\s+Min is the least number kept\.$`).MatchString(out) {
+			t.Errorf("exit %d; dry run shows no section SplitParity with min:\n%s", code, out)
+		}
+		// One call sees the config, for both outputs.
+		out, code = exe(t, r, nil, "materialize", "--select", "numbers+", "--set", "SplitParity.min=3")
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if got, want := journal(t, r), "split  selected=evens,odds\n"; got != want {
+			t.Errorf("journal:\n%s\nwant:\n%s", got, want)
+		}
+		if got, want := read(t, r, "even_sum.json"), "10"; got != want { // 4+6
+			t.Errorf("even_sum = %s, want %s", got, want)
+		}
+		if got, want := read(t, r, "odd_count.json"), "2"; got != want { // 3, 5
+			t.Errorf("odd_count = %s, want %s", got, want)
+		}
+		// Both outputs ran with another config than the defaults: stale.
+		out, _ = exe(t, r, nil, "status")
+		for _, k := range []string{"evens", "odds"} {
+			if !regexp.MustCompile(`(?m)^\s*` + k + `\s+stale\s+.*config differs from the defaults`).MatchString(out) {
+				t.Errorf("status does not say %s is stale by its config:\n%s", k, out)
+			}
+		}
+		out, code = exe(t, r, nil, "list", "--json")
+		want := regexp.MustCompile(`"config": \[\s*\{\s*"name": "min",\s*"type": "int",\s*"default": "1",\s*"doc": "Min is the least number kept."\s*\}\s*\]`)
+		if n := len(want.FindAllString(out, -1)); code != 0 || n != 2 {
+			t.Errorf("exit %d; list --json has %s %d times, want 2 (evens, odds):\n%s", code, want, n, out)
 		}
 	})
 	t.Run("failure", func(t *testing.T) {
