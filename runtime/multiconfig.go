@@ -25,6 +25,9 @@ func checkMultiConfigs(g *Graph) []string {
 	var errs []string
 	byName := map[string]*Multi{}
 	for _, a := range g.defs {
+		if a == nil {
+			continue // reported by shape
+		}
 		m := a.Multi
 		if m == nil || m.Config == nil || byName[m.Name] == m {
 			continue
