@@ -69,6 +69,9 @@ func (t pgxTx) exec(ctx context.Context, query string, args ...any) error {
 
 // flush sends the queued statements.
 func (t pgxTx) flush(ctx context.Context) error {
+	if t.tx == nil {
+		return ErrNeedsTx // QueueBatch's: no transaction to read in
+	}
 	if t.batch == nil || t.batch.Len() == 0 {
 		return nil
 	}
@@ -141,4 +144,18 @@ func WriteTx(ctx context.Context, log Log, tx pgx.Tx, batch *pgx.Batch, b *Batch
 		return nil
 	}
 	return s.write(ctx, pgxTx{tx: tx, batch: batch}, b)
+}
+
+// ErrNeedsTx is QueueBatch's error when writing the batch reads the
+// database: write it with WriteTx in a transaction instead.
+var ErrNeedsTx = errors.New("history: writing the batch reads the database: it needs a transaction (WriteTx)")
+
+// QueueBatch queues the statements that apply b in batch, for the caller
+// to send with its own in one implicit transaction (pgx sends a batch
+// outside a transaction with one Sync: all of it commits or none), on the
+// PostgreSQL database of log (OpenPostgres). It returns ErrNeedsTx, having
+// queued part of b, when applying b needs to read: discard the batch and
+// use WriteTx then.
+func QueueBatch(ctx context.Context, log Log, batch *pgx.Batch, b *Batch) error {
+	return WriteTx(ctx, log, nil, batch, b)
 }

@@ -203,6 +203,12 @@ var migrations = []string{
 	CREATE INDEX assetgen_queue_steps_by_key ON assetgen_queue_steps (run_id, asset_key, partition_key)`,
 	// The run's config (runtime.RunConfig), which every step runs with.
 	`ALTER TABLE assetgen_queue_runs ADD COLUMN config JSONB NOT NULL DEFAULT '{}'`,
+	// The error that rolls back a completion taking a short way when it
+	// must take the general one (see Worker.completeLeaf).
+	`CREATE FUNCTION assetgen_queue_fallback() RETURNS INTEGER LANGUAGE plpgsql AS $$
+	BEGIN
+		RAISE EXCEPTION 'assetgen: the step''s completion takes the general way' USING ERRCODE = 'AGQ01';
+	END $$`,
 }
 
 // migrate applies River's migrations and this package's that are missing,

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
@@ -350,17 +351,17 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 	token := rand.Int64N(1<<62) + 1
 	// The claim reads the data versions of the step's unpartitioned
 	// upstreams in the run in the same round trip.
-	var claims int
+	var claims, down int
 	var ranVersions map[string]string
 	err := w.q.pool.QueryRow(ctx, `WITH c AS (
 			UPDATE assetgen_queue_steps SET state = 'running', lease = $4, worker = $5,
 				heartbeat = now(), claims = claims + 1, job_id = $7
-			WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims
+			WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims, cardinality(down) AS down
 		)
-		SELECT c.claims, (SELECT jsonb_object_agg(asset_key, data_version) FROM assetgen_queue_steps
+		SELECT c.claims, c.down, (SELECT jsonb_object_agg(asset_key, data_version) FROM assetgen_queue_steps
 			WHERE run_id = $1 AND asset_key = ANY($6) AND partition_key = '' AND state = 'success')
 		FROM c`,
-		a.Run, a.Step, a.Gen, token, w.opts.ID, w.ups[key], job.ID).Scan(&claims, &ranVersions)
+		a.Run, a.Step, a.Gen, token, w.opts.ID, w.ups[key], job.ID).Scan(&claims, &down, &ranVersions)
 	if errors.Is(err, pgx.ErrNoRows) {
 		// Finished, canceled, or given a newer job: nothing to do.
 		return nil
@@ -426,7 +427,7 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 		w.release(a, token)
 		return river.JobSnooze(0)
 	}
-	return w.complete(a, token, res, rec)
+	return w.complete(a, token, down == 0, res, rec)
 }
 
 // upstreamVersions returns the data versions of the unpartitioned
@@ -501,7 +502,7 @@ type skippedStep struct {
 
 // complete ends the step in one transaction (see the package
 // documentation), then records the steps it skipped in the history.
-func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *history.Batch) error {
+func (w *Worker) complete(a stepArgs, token int64, leaf bool, res runtime.StepResult, rec *history.Batch) error {
 	status := res.Status.String()
 	dv := ""
 	if res.Status == runtime.StatusSuccess {
@@ -514,14 +515,31 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *
 	if res.Err != nil {
 		errText = res.Err.Error()
 	}
+	failed, canceled := 0, 0
+	switch res.Status {
+	case runtime.StatusFailed:
+		failed = 1
+	case runtime.StatusCanceled:
+		canceled = 1
+	}
 	var skipped []skippedStep
 	blocked := "" // a failed blocking check skips the downstream steps
 	if b := res.Blocker(); b != nil {
 		blocked = "blocking " + b.String()
 	}
+	final := false
 	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
 		var err error
-		skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocked)
+		if leaf && !final {
+			if err = w.completeLeaf(ctx, a, token, rec, status, dv, errText, failed, canceled); !errors.Is(err, errFallback) {
+				return err
+			}
+		}
+		skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocked, failed, canceled, final)
+		if errors.Is(err, errFallback) {
+			final = true
+			skipped, err = w.completeTx(ctx, a, token, rec, status, dv, errText, blocked, failed, canceled, final)
+		}
 		return err
 	})
 	if !ok {
@@ -550,35 +568,48 @@ func (w *Worker) complete(a stepArgs, token int64, res runtime.StepResult, rec *
 }
 
 // completeTx is complete's transaction. It returns errLost when the
-// step's lease is no longer this worker's.
+// step's lease is no longer this worker's, and errFallback when, not
+// final, the step would end its run.
 //
-// Its first statement ends the step, lowers pending for the steps in its
-// down when it succeeded, and, unless it readies steps or its failure
-// skips some, counts it in the run: for a step whose completion enqueues
-// nothing, the transaction is that statement. The run's row, which every
-// completion of the run updates, is updated last, so that it stays
-// locked for one round trip (to the commit).
+// Its first round trip (after BEGIN) writes the step's record in the
+// history, ends the step and lowers pending for the steps in its down
+// when it succeeded. The run's row, which every completion of the run
+// updates, is updated last, in the round trip of the COMMIT: it stays
+// locked only while the server runs those two statements, not for a
+// round trip to the worker, so that the completions of a run's steps,
+// which all wait for that lock, do not queue behind each other's round
+// trips. The statement that counts the step refuses when the step is
+// the run's last (errFallback), since the run's end needs a job enqueued
+// in the transaction: completeTx is then called again, final, which
+// counts the step, enqueues that job and commits in round trips of their
+// own (once per run).
 // A blocked step (a blocking check failed: blocked says which) succeeded,
 // but skips its downstream steps as a failure does.
-func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText, blocked string) ([]skippedStep, error) {
-	failed, canceled := 0, 0
-	switch status {
-	case "failed":
-		failed = 1
-	case "canceled":
-		canceled = 1
-	}
-	tx, err := w.q.pool.Begin(ctx)
+func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText, blocked string, failed, canceled int, final bool) ([]skippedStep, error) {
+	// A connection of its own, not the pool's transaction, which would
+	// go back to the pool only by its Commit or Rollback: here the COMMIT
+	// rides in a batch.
+	conn, err := w.q.pool.Acquire(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback(ctx)
+	defer conn.Release()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Rollback(ctx)
+		}
+	}()
 	// The step's record and this statement go in one round trip.
 	var b pgx.Batch
 	if err := history.WriteTx(ctx, w.q.log, tx, &b, rec); err != nil {
 		return nil, err
 	}
-	var down, remaining *int32
+	var down *int32
 	var ready []jobStep
 	b.Queue(`WITH s AS (
 			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
@@ -586,24 +617,19 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 		), d AS (
 			UPDATE assetgen_queue_steps AS t SET pending = t.pending - 1,
 				state = CASE WHEN t.pending = 1 AND t.state = 'waiting' THEN 'queued' ELSE t.state END
-			FROM s WHERE $4 = 'success' AND NOT $9 AND t.run_id = $1 AND t.step = ANY(s.down)
+			FROM s WHERE $4 = 'success' AND NOT $7 AND t.run_id = $1 AND t.step = ANY(s.down)
 			RETURNING t.step, t.asset_key, t.partition_key, t.gen, t.state = 'queued' AND t.pending = 0 AS ready
-		), r AS (
-			UPDATE assetgen_queue_runs SET `+runDone("1", "$7", "0", "$8")+`
-			WHERE run_id = $1 AND EXISTS (SELECT FROM s WHERE ($4 <> 'failed' AND NOT $9) OR cardinality(s.down) = 0)
-				AND NOT EXISTS (SELECT FROM d WHERE ready)
-			RETURNING remaining
 		)
-		SELECT (SELECT cardinality(down) FROM s), (SELECT remaining FROM r), d.step, d.asset_key, d.partition_key, d.gen
+		SELECT (SELECT cardinality(down) FROM s), d.step, d.asset_key, d.partition_key, d.gen
 		FROM (SELECT) AS one LEFT JOIN d ON d.ready`,
-		a.Run, a.Step, token, status, dv, errText, failed, canceled, blocked != "").Query(func(rows pgx.Rows) error {
+		a.Run, a.Step, token, status, dv, errText, blocked != "").Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var s struct {
 				step           *int32
 				key, partition *string
 				gen            *int
 			}
-			if err := rows.Scan(&down, &remaining, &s.step, &s.key, &s.partition, &s.gen); err != nil {
+			if err := rows.Scan(&down, &s.step, &s.key, &s.partition, &s.gen); err != nil {
 				return err
 			}
 			if s.step != nil {
@@ -619,28 +645,93 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 		return nil, errLost
 	}
 	var skipped []skippedStep
-	if remaining == nil {
-		// Steps to enqueue, or to skip: then count the step and those in
-		// the run.
-		if status == "failed" || blocked != "" {
-			if skipped, err = w.skip(ctx, tx, a, blocked); err != nil {
-				return nil, err
-			}
-		}
-		if err := w.q.enqueue(ctx, tx, a.Run, a.Fingerprint, ready); err != nil {
-			return nil, err
-		}
-		if err := tx.QueryRow(ctx, `UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining`,
-			a.Run, 1+len(skipped), failed, len(skipped), canceled).Scan(&remaining); err != nil {
+	if (status == "failed" || blocked != "") && *down > 0 {
+		if skipped, err = w.skip(ctx, tx, a, blocked); err != nil {
 			return nil, err
 		}
 	}
-	if *remaining == 0 {
+	if err := w.q.enqueue(ctx, tx, a.Run, a.Fingerprint, ready); err != nil {
+		return nil, err
+	}
+	count := []any{a.Run, 1 + len(skipped), failed, len(skipped), canceled}
+	if !final {
+		b = pgx.Batch{}
+		b.Queue(`WITH r AS (
+				UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining
+			)
+			SELECT CASE WHEN remaining <> 0 THEN remaining ELSE assetgen_queue_fallback() END FROM r`, count...)
+		b.Queue(`COMMIT`)
+		err := tx.SendBatch(ctx, &b).Close()
+		if isFallback(err) {
+			return nil, errFallback
+		}
+		if err != nil {
+			return nil, err
+		}
+		committed = true
+		return skipped, nil
+	}
+	var remaining int32
+	if err := tx.QueryRow(ctx, `UPDATE assetgen_queue_runs SET `+runDone("$2", "$3", "$4", "$5")+` WHERE run_id = $1 RETURNING remaining`,
+		count...).Scan(&remaining); err != nil {
+		return nil, err
+	}
+	if remaining == 0 {
 		if err := w.q.enqueueEnd(ctx, tx, a.Run); err != nil {
 			return nil, err
 		}
 	}
-	return skipped, tx.Commit(ctx)
+	if err := tx.Commit(ctx); err != nil {
+		return nil, err
+	}
+	committed = true
+	return skipped, nil
+}
+
+// completeLeaf completes a step that no step of its run waits for (a
+// leaf: it readies and skips nothing) in one round trip, without BEGIN
+// or COMMIT: pgx sends a batch outside a transaction with one Sync, so
+// its statements are one implicit transaction, which commits as the
+// server ends it, holding the run's row only while it runs. It returns
+// errFallback, having changed nothing, when the step cannot be completed
+// so: it is its run's last (the run's end needs a job enqueued), its
+// lease is gone, or its history record needs a transaction (completeTx
+// tells each apart).
+func (w *Worker) completeLeaf(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText string, failed, canceled int) error {
+	var b pgx.Batch
+	if err := history.QueueBatch(ctx, w.q.log, &b, rec); errors.Is(err, history.ErrNeedsTx) {
+		return errFallback
+	} else if err != nil {
+		return err
+	}
+	b.Queue(`WITH s AS (
+			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
+			WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 AND cardinality(down) = 0 RETURNING step
+		), r AS (
+			UPDATE assetgen_queue_runs SET `+runDone("1", "$7", "0", "$8")+`
+			WHERE run_id = $1 AND EXISTS (SELECT FROM s) RETURNING remaining
+		)
+		SELECT CASE WHEN (SELECT remaining FROM r) > 0 THEN 1 ELSE assetgen_queue_fallback() END`,
+		a.Run, a.Step, token, status, dv, errText, failed, canceled)
+	err := w.q.pool.SendBatch(ctx, &b).Close()
+	if isFallback(err) {
+		return errFallback
+	}
+	return err
+}
+
+// errFallback says that a completion must take the next, more general
+// way (see complete, completeLeaf, completeTx); the statements that
+// refuse roll back with the error of assetgen_queue_fallback, SQLSTATE
+// fallbackCode.
+var errFallback = errors.New("the completion takes the general way")
+
+const fallbackCode = "AGQ01"
+
+// isFallback reports whether err is assetgen_queue_fallback's.
+func isFallback(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == fallbackCode
 }
 
 // runDone returns the SET clause that counts finished steps in a run of
