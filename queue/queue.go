@@ -40,6 +40,15 @@
 // River completes the step's job afterwards, in batches: a job whose
 // completion is lost is rescued and finds its step finished.
 //
+// Every completion of a run updates the run's row (remaining), so they
+// take its lock one after another: the transaction updates it last and
+// sends the COMMIT with that statement, so that the lock is held while
+// the server runs them, never for a round trip to the worker. A step
+// that no step waits for sends its whole completion in one round trip,
+// an implicit transaction (one pgx batch, no BEGIN). A completion that
+// ends its run is refused by those short ways (the run's end job must
+// be enqueued in the transaction) and done again the general way.
+//
 // Jobs are unique per run, asset, partition and generation: a step gets
 // a new generation only when the worker holding its lease is found dead
 // (its heartbeat older than WorkerOptions.StaleAfter), so a retried or
