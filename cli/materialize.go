@@ -23,7 +23,7 @@ import (
 func materializeCommand() *command {
 	return &command{
 		name:  "materialize",
-		args:  "[--select EXPR] [--partition KEY | --partition-range START...END | --partitions KEY,KEY] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-checks] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
+		args:  "[--select EXPR] [--partition KEY | --partition-range START...END | --partitions KEY,KEY] [--stale | --from-failure RUN_ID] [-j N] [--grace D] [--dry-run] [--json] [--no-checks] [--config FILE] [--set KEY.FIELD=VALUE] [--no-history] [--history SPEC] [--queue DSN [--detach]] [--log-level LEVEL] [--log-format text|json]",
 		short: "materialize assets: compute them and store their outputs",
 		long: `Materialize runs the selected assets (all of them without --select) in
 dependency order, independent ones concurrently, and stores their outputs
