@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"maps"
 	"os"
 	"slices"
@@ -42,8 +43,9 @@ running ones finish for --stop-timeout (1m), then hands those still
 running back to the queue (another worker starts them again) and exits
 0. A second signal exits at once; the running steps go to other workers
 once their heartbeat is --stale-after old (10s), as when a worker dies.
-When the database is unreachable, the worker waits, retrying, and goes
-on when it is back.`,
+When the database is unreachable, at start or later, the worker waits,
+retrying, and goes on when it is back (so it may start before the
+database); SIGINT or SIGTERM still stop it at once then.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			o := &workerOptions{}
 			fs.StringVar(&o.queue, "queue", "", "the queue's PostgreSQL `DSN` (default $"+queue.Env+")")
@@ -85,8 +87,12 @@ func (o *workerOptions) run(e *env) int {
 	if _, ok := e.graph(); !ok {
 		return exitFailed
 	}
-	q, err := openQueue(e.ctx, dsn)
+	log := o.log.logger(e.stderr)
+	q, err := waitQueue(e.ctx, dsn, log)
 	if err != nil {
+		if e.ctx.Err() != nil {
+			return exitOK // stopped before the database was reached
+		}
 		e.errorf("%v", err)
 		return exitFailed
 	}
@@ -96,7 +102,7 @@ func (o *workerOptions) run(e *env) int {
 		stop = -1 // hand back at once
 	}
 	w := q.NewWorker(e.defs, queue.WorkerOptions{
-		ID: o.id, Concurrency: o.concurrency, Logger: o.log.logger(e.stderr),
+		ID: o.id, Concurrency: o.concurrency, Logger: log,
 		StopTimeout: stop, StaleAfter: o.staleAfter,
 	})
 	if err := w.Run(e.ctx); err != nil {
@@ -112,6 +118,38 @@ func openQueue(ctx context.Context, dsn string) (*queue.Queue, error) {
 		return nil, fmt.Errorf("--queue %s: want a PostgreSQL DSN (postgres://... or host=... dbname=...)", history.Describe(dsn))
 	}
 	return queue.Open(ctx, dsn, history.PipelineName())
+}
+
+// waitQueue opens the queue, waiting while its database is unreachable
+// (with a warning when the wait starts), so that a worker may start
+// before the database does; it returns ctx's error once ctx is done.
+func waitQueue(ctx context.Context, dsn string, log *slog.Logger) (*queue.Queue, error) {
+	const maxBackoff = 5 * time.Second
+	backoff := 100 * time.Millisecond
+	down := false
+	for {
+		q, err := openQueue(ctx, dsn)
+		switch {
+		case err == nil:
+			if down {
+				log.Info("reached the queue's database")
+			}
+			return q, nil
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case !queue.Unreachable(err):
+			return nil, err
+		case !down:
+			log.Warn("cannot reach the queue's database; waiting for it", "err", err)
+			down = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, maxBackoff)
+	}
 }
 
 // launchOn checks the flags of a command that launches its runs on the

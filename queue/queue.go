@@ -70,11 +70,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
@@ -138,6 +140,25 @@ func Open(ctx context.Context, dsn, pipeline string) (*Queue, error) {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
 	return q, nil
+}
+
+// Unreachable reports whether err, from Open, says the database cannot
+// be reached for now (down, starting up, its host not yet known, out of
+// connections), so that opening again later may succeed; an error the
+// server answers for good, such as a wrong password or a missing
+// database, or a bad DSN, is not.
+func Unreachable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code[:min(2, len(pgErr.Code))] {
+		case "08", "53", "57": // connection exception, insufficient resources, operator intervention
+			return true
+		}
+		return false
+	}
+	var connErr *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connErr) || errors.As(err, &netErr)
 }
 
 // History returns the run history of the queue's database. It stays
