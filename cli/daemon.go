@@ -66,7 +66,7 @@ and END are RFC 3339 times (2024-01-01T00:00:00Z).`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			f := &daemonFlags{}
 			fs.IntVar(&f.maxRuns, "max-runs", automation.DefaultMaxRuns, "launch at most `N` runs at once")
-			fs.IntVar(&f.concurrency, "j", 0, "each run runs at most `N` steps at once (default: the number of CPUs)")
+			fs.IntVar(&f.concurrency, "j", 0, "each run runs at most `N` steps at once; 0 (the default) means the number of CPUs")
 			fs.DurationVar(&f.interval, "interval", automation.DefaultInterval, "tick every `D`")
 			fs.DurationVar(&f.lease, "lease", automation.DefaultLeaseTTL, "the leader's lease lasts `D` unrenewed")
 			fs.StringVar(&f.simulate, "simulate", "", "run on a simulated clock from `START`")

@@ -153,7 +153,7 @@ type materializeOptions struct {
 func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	selectFlag(fs, &o.selection, "materialize")
 	o.parts.declare(fs, "materialize")
-	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
+	fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once; 0 (the default) means the number of CPUs")
 	fs.DurationVar(&o.grace, "grace", runtime.DefaultGracePeriod, "how long a step's function may run on after its timeout or an interrupt before\nthe step is abandoned (its result discarded); 0 abandons at once")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the plan's steps, each after those it waits for, and exit")
 	fs.BoolVar(&o.json, "json", false, "write events to stdout as JSON lines instead of a summary")

@@ -49,7 +49,7 @@ database); SIGINT or SIGTERM still stop it at once then.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			o := &workerOptions{}
 			fs.StringVar(&o.queue, "queue", "", "the queue's PostgreSQL `DSN` (default $"+queue.Env+")")
-			fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once (default: the number of CPUs)")
+			fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once; 0 (the default) means the number of CPUs")
 			fs.DurationVar(&o.stopTimeout, "stop-timeout", queue.DefaultStopTimeout, "on SIGTERM, how long running steps may finish before they are handed back")
 			fs.DurationVar(&o.staleAfter, "stale-after", queue.DefaultStaleAfter, "how long a running step's worker may miss its heartbeat before the step goes to another worker")
 			fs.StringVar(&o.id, "id", "", "the worker's `NAME` in the history (default HOST/PID)")
