@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/internal/pgtest"
@@ -483,4 +484,20 @@ func TestRunsOfThisPipeline(t *testing.T) {
 	run(t, env, "runs", "show", other, "--all").want(t, 2, "err:--all goes with runs, not runs show")
 	run(t, env, "materialize", "--from-failure", other).want(t, 1,
 		"err:--from-failure: run "+other+" is a run of pipeline "+regexp.QuoteMeta(thisPipeline)+", not of this one \\("+regexp.QuoteMeta(testPipeline)+"\\)")
+}
+
+// TestRunDurationWhileRunning: a run that has not ended shows how long it
+// has run so far, not the time to its last heartbeat (0s for a queued
+// run, whose heartbeat is its start).
+func TestRunDurationWhileRunning(t *testing.T) {
+	start := time.Now().Add(-90 * time.Second)
+	r := &history.Run{Status: history.RunRunning, Start: start, Heartbeat: start}
+	if got := runDuration(r); !regexp.MustCompile(`^running for 1m3\d`).MatchString(got) {
+		t.Errorf("runDuration of a run started 90s ago = %q, want running for 1m3...", got)
+	}
+	r.End = start.Add(2 * time.Second)
+	r.Status = history.RunSuccess
+	if got := runDuration(r); got != "2s" {
+		t.Errorf("runDuration of a run that took 2s = %q, want 2s", got)
+	}
 }

@@ -221,10 +221,18 @@ func runStatus(r *history.Run) string {
 	return r.Status
 }
 
-// runDuration formats how long r took, or has taken so far: "at least
-// 3s" when it was abandoned (its process died: it went on for an unknown
-// time after its last heartbeat), "-" when that is unknown.
+// runDuration formats how long r took, or has taken so far: "running
+// for 3s" while it runs, "at least 3s" when it was abandoned (its process
+// died: it went on for an unknown time after its last heartbeat), "-"
+// when that is unknown.
 func runDuration(r *history.Run) string {
+	if r.Status == history.RunRunning && r.End.IsZero() && !r.Abandoned {
+		// The heartbeat says when its process was last seen, not how
+		// long it has run: a queued run has none of its own.
+		if d := span(r.Start, time.Now(), time.Time{}, false); d != "-" {
+			return "running for " + d
+		}
+	}
 	return span(r.Start, r.End, r.Heartbeat, r.Abandoned)
 }
 
