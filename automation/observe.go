@@ -59,7 +59,7 @@ func (d *Daemon) tickObserve(ctx context.Context, now time.Time) error {
 			d.say("observed %s: %s (run %s)", name, what, runID)
 		}
 	}
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		d.say("observe: %v", err)
 	}
 	return err

@@ -133,13 +133,12 @@ func (f *daemonFlags) run(e *env) int {
 	if fake != nil {
 		for now := start; !now.After(end) && e.ctx.Err() == nil; now = now.Add(f.step) {
 			fake.Set(now)
-			if err := d.Tick(e.ctx); err != nil {
+			// Interrupted, the tick's errors are the interruption's: stop
+			// quietly, as the real daemon does.
+			if err := d.Tick(e.ctx); err != nil && e.ctx.Err() == nil {
 				e.errorf("tick: %v", err)
 			}
 			d.Wait()
-		}
-		if e.ctx.Err() != nil {
-			return canceledStatus(e.ctx)
 		}
 		return exitOK
 	}

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"os/exec"
@@ -246,5 +247,48 @@ func TestDaemonInterruptedRun(t *testing.T) {
 	line := p.waitFor(t, `run \S+ \(condition\): `)
 	if !regexp.MustCompile(`\(condition\): canceled: signal: interrupt$`).MatchString(line) {
 		t.Errorf("the canceled run is reported as %q, want canceled: signal: interrupt", line)
+	}
+}
+
+// An interrupted simulation stops as the real daemon does: exit 0, no
+// "context canceled" from the tick it cut short.
+func TestDaemonSimulateInterrupted(t *testing.T) {
+	env := []string{"PIPELINE_AUTOMATION=day"}
+	cmd := pipeline(t, env, "daemon", "--simulate", "2024-01-01T00:00:00Z", "--until", "2030-01-01T00:00:00Z", "--step", "1s")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	p := &daemonProc{cmd: cmd, lines: make(chan string, 10000)}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer close(p.lines)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			p.lines <- sc.Text()
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	p.waitFor(t, `schedule morning: started`)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for line := range p.lines {
+		said = append(said, line)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the simulation, interrupted: %v (stderr %q)", err, stderr.String())
+	}
+	// The lines of a run it cut short ("[run ID] ...") may name the
+	// cancellation; the daemon's own may not.
+	for _, line := range append(said, strings.Split(stderr.String(), "\n")...) {
+		if !strings.HasPrefix(line, "[run ") && strings.Contains(line, "context canceled") {
+			t.Errorf("the interrupted simulation said %q", line)
+		}
 	}
 }
