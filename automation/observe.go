@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/versions"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -48,7 +49,7 @@ func (d *Daemon) tickObserve(ctx context.Context, now time.Time) error {
 			if o.RunID == "" {
 				continue
 			}
-			what := "data version " + o.DataVersion
+			what := "data version " + versions.Show(o.DataVersion)
 			if o.Missing {
 				what = "stored output missing"
 			}

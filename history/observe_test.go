@@ -72,7 +72,7 @@ func TestObserve(t *testing.T) {
 		assert.Equal(t, runtime.Metadata{"files": float64(3)}, latest[0].Metadata)
 		assert.True(t, latest[0].External)
 
-		version = "v2"
+		version = "v2\n" // as read from a file: shown on one line
 		id, _ = observe(t0.Add(2 * time.Hour))
 		require.NotEmpty(t, id)
 		run, err := log.Run(ctx, id)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assetgen/assetgen/internal/versions"
 	"github.com/assetgen/assetgen/partition"
 
 	"github.com/assetgen/assetgen/runtime"
@@ -141,15 +142,8 @@ func lastError(a *Asset) string {
 	return e
 }
 
-func short(v string) string {
-	if v == "" {
-		return `""`
-	}
-	if len(v) > 16 {
-		return v[:16]
-	}
-	return v
-}
+// short is how a data version shows in a cause or a note.
+func short(v string) string { return versions.Show(v) }
 
 // StaleSelection returns the keys of the stale assets of defs, in defs
 // order: the selection for `materialize --stale`. Whatever must run for

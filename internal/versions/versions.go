@@ -7,6 +7,7 @@ package versions
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 )
 
 // Combine returns the version of an input that read the upstream
@@ -27,4 +28,19 @@ func Combine(keys, versions []string) string {
 		h.Write([]byte{0})
 	}
 	return "combined:" + hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// Show returns data version v as one line of output shows it: its runs of
+// white space as single spaces, as the tables clean their cells (a version
+// read from a file often ends in a newline), `""` when empty, and at most
+// 16 bytes, cut on a rune boundary.
+func Show(v string) string {
+	v = strings.Join(strings.Fields(v), " ")
+	if v == "" {
+		return `""`
+	}
+	if len(v) > 16 {
+		v = strings.ToValidUTF8(v[:16], "")
+	}
+	return v
 }

@@ -29,3 +29,18 @@ func TestCombine(t *testing.T) {
 		t.Errorf("%q does not start with %q", a, want)
 	}
 }
+
+func TestShow(t *testing.T) {
+	for _, c := range []struct{ v, want string }{
+		{"v3\n", "v3"},
+		{" a\tb\r\nc ", "a b c"},
+		{"", `""`},
+		{"\n", `""`},
+		{"0123456789abcdefXYZ", "0123456789abcdef"},
+		{"012345678901234é", "012345678901234"}, // é would be cut in two
+	} {
+		if got := Show(c.v); got != c.want {
+			t.Errorf("Show(%q) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
