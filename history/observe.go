@@ -26,15 +26,19 @@ type Observation struct {
 	Checked     time.Time // last observed so
 	// RunID is the observation run that recorded the change in the
 	// asset's record (see Observe); empty when the record did not change.
-	RunID  string
-	Source string // who observed: "observe" (the command), "daemon"
+	RunID string
+	// Source is who observed it last (at Checked): "observe" (the
+	// command) or "daemon"; the tags of RunID's run name who recorded
+	// the change.
+	Source string
 }
 
 // ObservationLog is a Log that records observations, as both stores do.
 type ObservationLog interface {
 	// WriteObservations records obs: a row for each whose data version
 	// (or Missing) differs from the latest of its asset and partition;
-	// for the others, the latest row's Checked moves to their Time.
+	// for the others, the latest row's Checked and Source move to
+	// theirs.
 	WriteObservations(ctx context.Context, obs []Observation) error
 	// LatestObservations returns the latest observation of every asset
 	// and partition, sorted by key and partition.
@@ -203,8 +207,8 @@ func (s *store) WriteObservations(ctx context.Context, obs []Observation) error 
 		err := tx.QueryRowContext(ctx, last, string(o.Key), o.Partition).Scan(&t, &version, &missing)
 		switch {
 		case err == nil && version == o.DataVersion && (missing == 1) == o.Missing && o.RunID == "":
-			_, err = tx.ExecContext(ctx, s.q(`UPDATE observations SET checked_ns = ? WHERE asset_key = ? AND partition_key = ? AND time_ns = ?`),
-				ns(o.Checked), string(o.Key), o.Partition, t)
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE observations SET checked_ns = ?, source = ? WHERE asset_key = ? AND partition_key = ? AND time_ns = ?`),
+				ns(o.Checked), o.Source, string(o.Key), o.Partition, t)
 		case err == nil || errors.Is(err, sql.ErrNoRows):
 			tn := ns(o.Time)
 			if err == nil && tn <= t {

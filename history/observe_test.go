@@ -62,13 +62,17 @@ func TestObserve(t *testing.T) {
 		}
 		assert.Equal(t, "", stale()["a"])
 
-		id, _ = observe(t0.Add(time.Hour))
+		obs, err := p.defs.Observe(ctx, []runtime.Key{"landed"}, envAt(t0.Add(time.Hour)))
+		require.NoError(t, err)
+		id, _, err = history.Observe(ctx, log, obs, history.SourceDaemon)
+		require.NoError(t, err)
 		assert.Empty(t, id, "the same version: no run")
 		latest, err := history.LatestObservations(ctx, log)
 		require.NoError(t, err)
 		require.Len(t, latest, 1, "one row per change")
 		assert.Equal(t, t0, latest[0].Time.UTC())
 		assert.Equal(t, t0.Add(time.Hour), latest[0].Checked.UTC())
+		assert.Equal(t, history.SourceDaemon, latest[0].Source, "who observed it last, not who recorded the change")
 		assert.Equal(t, runtime.Metadata{"files": float64(3)}, latest[0].Metadata)
 		assert.True(t, latest[0].External)
 
