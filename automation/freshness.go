@@ -65,8 +65,8 @@ func newFreshness(f Freshness) (*freshness, error) {
 type FreshnessResult struct {
 	Overdue bool      `json:"overdue"`
 	Since   time.Time `json:"since,omitzero"` // when it became overdue (the missed deadline); zero when fresh or never materialized
-	Reason  string    `json:"reason"`
-	Next    time.Time `json:"next,omitzero"` // the next deadline: the next tick of a cron deadline, or when a fresh asset gets too old
+	Reason  string    `json:"reason"`         // names Next unless overdue
+	Next    time.Time `json:"next,omitzero"`  // the next deadline: the next tick of a cron deadline, or when a fresh asset gets too old
 }
 
 // eval returns the freshness at now of an asset last materialized at
@@ -85,7 +85,7 @@ func (f *freshness) eval(last, now time.Time) FreshnessResult {
 	}
 	tick, next := f.tl.Prev(now), f.tl.Next(now)
 	if tick.IsZero() {
-		return FreshnessResult{Reason: "no deadline yet", Next: next}
+		return FreshnessResult{Reason: "no deadline yet; the first " + stampOf(next), Next: next}
 	}
 	from := tick.Add(-f.MaxAge)
 	if f.MaxAge == 0 {
