@@ -257,6 +257,14 @@ func (p *directiveParser) options(text string, names []string, lists map[string]
 		valStart := i
 		items, end := p.scanValue(text, i)
 		i = end
+		raw := text[valStart:end]
+		if close := strings.IndexByte(text[end:], ')'); close >= 0 && !strings.Contains(raw, `"`) && strings.Count(raw, "(") > strings.Count(raw, ")") {
+			// automation=on_cron(0 7 * * *): the value ends at the first
+			// space; one error, not one per word up to the ')'.
+			i = end + close + 1
+			p.errorf(valStart, "the value of option %s holds a space: quote it, %s=%q", key, key, strings.TrimSpace(text[valStart:i]))
+			continue
+		}
 		switch {
 		case key == "":
 			p.errorf(keyStart, "missing option name before '='")

@@ -143,6 +143,9 @@ func TestParseDirectiveAllErrors(t *testing.T) {
 		want []problem
 		opts Options // what parsed, without offsets
 	}{
+		{" automation=on_cron(0 7 * * *) group=a", []problem{
+			{13, `the value of option automation holds a space: quote it, automation="on_cron(0 7 * * *)"`},
+		}, Options{Group: "a"}},
 		{" retries=-1 timeout=-5s grop=x", []problem{
 			{10, `invalid retries "-1"`},
 			{21, `invalid timeout "-5s"`},
