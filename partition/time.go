@@ -3,11 +3,14 @@ package partition
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // Time is a time-window partitions definition: the windows between the
@@ -236,9 +239,29 @@ func loadZone(zone string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q", zone)
+		return nil, fmt.Errorf("unknown time zone %q%s", zone, suggest.Hint(zone, zoneNames()))
 	}
 	return loc, nil
+}
+
+// zoneNames returns the IANA time zone names the system's zone.tab lists,
+// and UTC: the candidates of a did-you-mean, read only when a name is
+// unknown; none when the system has no such list.
+func zoneNames() []string {
+	names := []string{"UTC"}
+	for _, dir := range []string{"/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/"} {
+		b, err := os.ReadFile(dir + "zone.tab")
+		if err != nil {
+			continue
+		}
+		for line := range strings.Lines(string(b)) {
+			if f := strings.Fields(line); len(f) >= 3 && !strings.HasPrefix(f[0], "#") {
+				names = append(names, f[2])
+			}
+		}
+		break
+	}
+	return names
 }
 
 // cronSpec returns the cron schedule of the definition's kind and offsets.

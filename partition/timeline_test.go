@@ -49,6 +49,7 @@ func TestTimelineErrors(t *testing.T) {
 		{"0 25 * * *", "UTC", "cron schedule"},
 		{"* * *", "UTC", "cron schedule"},
 		{"0 0 * * *", "Mars/Olympus", `unknown time zone "Mars/Olympus"`},
+		{"0 0 * * *", "Europe/Pariss", `unknown time zone "Europe/Pariss" (did you mean "Europe/Paris"?)`}, // from the system's zone.tab
 		{"0 0 * * *", "Local", "IANA name"},
 		{"0 0 30 2 *", "UTC", "never fires"},
 		{"@every 5m", "UTC", "@every"},
