@@ -28,7 +28,13 @@ type daemonProc struct {
 
 func startDaemon(t *testing.T, env []string, args ...string) *daemonProc {
 	t.Helper()
-	p := &daemonProc{cmd: pipeline(t, env, append([]string{"daemon"}, args...)...), lines: make(chan string, 10000)}
+	return startProc(t, pipeline(t, env, append([]string{"daemon"}, args...)...))
+}
+
+// startProc starts cmd, its stdout lines read as they come.
+func startProc(t *testing.T, cmd *exec.Cmd) *daemonProc {
+	t.Helper()
+	p := &daemonProc{cmd: cmd, lines: make(chan string, 10000)}
 	out, err := p.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -257,22 +263,7 @@ func TestDaemonSimulateInterrupted(t *testing.T) {
 	cmd := pipeline(t, env, "daemon", "--simulate", "2024-01-01T00:00:00Z", "--until", "2030-01-01T00:00:00Z", "--step", "1s")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	p := &daemonProc{cmd: cmd, lines: make(chan string, 10000)}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		defer close(p.lines)
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			p.lines <- sc.Text()
-		}
-	}()
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	p := startProc(t, cmd)
 	p.waitFor(t, `schedule morning: started`)
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
