@@ -47,8 +47,9 @@ func Distance(a, b string) int {
 
 // Closest returns the candidate nearest to s, when it is near enough to be
 // a plausible typo: at most a third of the longer one's length away (one
-// edit at least, three at most), and not a complete rewrite. A difference only in case
-// counts as one edit. Ties go to the candidate that sorts first.
+// edit at least, three at most), and not a complete rewrite (as many edits
+// as the longer one has runes), so "nn" suggests "n" but "x" not "y". A
+// difference only in case counts as one edit. Ties go to the candidate that sorts first.
 func Closest(s string, candidates []string) (string, bool) {
 	best, bestD := "", -1
 	for _, c := range candidates {
@@ -68,7 +69,7 @@ func Closest(s string, candidates []string) (string, bool) {
 	}
 	n, nb := utf8.RuneCountInString(s), utf8.RuneCountInString(best)
 	limit := min(max((max(n, nb)+1)/3, 1), 3)
-	return best, bestD <= limit && bestD < nb
+	return best, bestD <= limit && bestD < max(n, nb)
 }
 
 // Hint returns ` (did you mean "x"?)` naming the candidate closest to s,

@@ -31,7 +31,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestClosest(t *testing.T) {
-	names := []string{"birds", "people", "combined_data", "group", "io"}
+	names := []string{"birds", "people", "combined_data", "group", "io", "n"}
 	for _, c := range []struct {
 		s, want string
 	}{
@@ -46,6 +46,9 @@ func TestClosest(t *testing.T) {
 		{"combined", ""}, // too far
 		{"grp", "group"}, // two letters left out of five
 		{"birdwatcher", ""},
+		{"nn", "n"}, // one edit from a one-letter name
+		{"m", ""},   // a whole one-letter rewrite is no evidence
+		{"ioo", "io"},
 	} {
 		got, ok := Closest(c.s, names)
 		if !ok {
