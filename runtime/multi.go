@@ -3,7 +3,10 @@ package runtime
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/assetgen/assetgen/internal/suggest"
 )
 
 // Multi is one function that produces several assets: a multi-asset
@@ -42,7 +45,11 @@ type Multi struct {
 // CanSubset, every output of the multi-asset is selected. For an asset
 // that is no multi-asset, Selected reports whether output is the asset
 // itself. Outside a run (a Context made for a test, such as
-// assettest.Context's), every output is selected. A step run alone (by
+// assettest.Context's, which knows no multi-asset), every output is
+// selected. In a run, output must name an output of the multi-asset:
+// Selected of another name (a typo) reports false, and the step fails
+// after the function returns, with an error naming the function, the
+// name and the outputs. A step run alone (by
 // an Executor, as the queue's workers do) stores its own output only.
 func (c *Context) Selected(output string) bool {
 	def := c.Def
@@ -52,6 +59,10 @@ func (c *Context) Selected(output string) bool {
 	m := def.Multi
 	if m == nil {
 		return matchOutput(def.Key, output)
+	}
+	if !slices.ContainsFunc(m.Keys, func(k Key) bool { return matchOutput(k, output) }) {
+		c.run.x.badSelect.LoadOrStore(c.run, unknownOutput(m, output))
+		return false
 	}
 	if !m.CanSubset {
 		return slices.ContainsFunc(m.Keys, func(k Key) bool { return matchOutput(k, output) })
@@ -65,6 +76,27 @@ func (c *Context) Selected(output string) bool {
 		found = found || matchOutput(r.x.g.defs[r.node(s)].Key, output)
 	})
 	return found
+}
+
+// unknownOutput returns the error of a call Selected(output) in the
+// function of m when output names none of its outputs: the step fails
+// after the call, rather than store an output the typo left empty.
+func unknownOutput(m *Multi, output string) error {
+	names := make([]string, len(m.Keys))
+	for i, k := range m.Keys {
+		names[i] = k.Name()
+	}
+	return fmt.Errorf("multi-asset %s: Selected(%q) names none of its outputs (%s)%s", m.Name, output, strings.Join(names, ", "), suggest.Hint(output, names))
+}
+
+// compute calls the function of m for step s: it fails when the function
+// called Selected with a name that is none of m's outputs.
+func (s *stepRun) compute(m *Multi) ([]any, error) {
+	outs, err := m.Compute(&s.ctx, s)
+	if bad, ok := s.x.badSelect.LoadAndDelete(s); ok && err == nil {
+		return nil, bad.(error)
+	}
+	return outs, err
 }
 
 // matchOutput reports whether output is k or its name.
@@ -172,7 +204,7 @@ func (s *stepRun) shared(m *Multi) ([]any, error) {
 		n = r.siblings(s.pos, func(int32) {})
 	}
 	if n == 1 {
-		return m.Compute(&s.ctx, s)
+		return s.compute(m)
 	}
 	st := r.p.steps[s.pos]
 	k := multiKey{m: m, lo: st.lo, hi: st.hi, attempt: s.ctx.Attempt}
@@ -193,7 +225,7 @@ func (s *stepRun) shared(m *Multi) ([]any, error) {
 		func() {
 			defer close(c.done)
 			defer s.recover(&c.err)
-			c.outs, c.err = m.Compute(&s.ctx, s)
+			c.outs, c.err = s.compute(m)
 		}()
 		return c.outs, c.err
 	}

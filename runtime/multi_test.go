@@ -252,3 +252,44 @@ func BenchmarkMulti(b *testing.B) {
 		})
 	}
 }
+
+// TestMultiSelectedTypo: Selected of a name that is none of the outputs
+// (a typo) fails the step, naming the function, the name and the outputs,
+// rather than store the output it left empty.
+func TestMultiSelectedTypo(t *testing.T) {
+	m := &runtime.Multi{Name: "Split", Keys: []runtime.Key{"left", "right"}, CanSubset: true}
+	m.Compute = func(ctx *runtime.Context, in runtime.Inputs) ([]any, error) {
+		var l, r int
+		if ctx.Selected("lefft") {
+			l = 1
+		}
+		if ctx.Selected("right") {
+			r = 2
+		}
+		return []any{l, r}, nil
+	}
+	mem := memory.New()
+	defs := defsOf(mem,
+		&runtime.AssetDef{Key: "left", OutputType: reflect.TypeFor[int](), Multi: m},
+		&runtime.AssetDef{Key: "right", OutputType: reflect.TypeFor[int](), Multi: m})
+	res, err := runtime.Materialize(context.Background(), defs, runtime.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.OK() {
+		t.Fatal("the run succeeded")
+	}
+	for _, s := range res.Steps {
+		if s.Err == nil {
+			t.Errorf("step %s succeeded", s.Key)
+			continue
+		}
+		want := `multi-asset Split: Selected("lefft") names none of its outputs (left, right) (did you mean "left"?)`
+		if !strings.Contains(s.Err.Error(), want) {
+			t.Errorf("step %s: %v, want it to contain %s", s.Key, s.Err, want)
+		}
+	}
+	if _, ok := mem.Value("left", ""); ok {
+		t.Error("left was stored")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -29,6 +30,11 @@ type executor struct {
 
 	keys []*partition.Keys   // by node: the keys of partitioned assets the steps use
 	maps []partition.Mapping // by input edge (Graph.in): the mapping from a partitioned upstream
+
+	// badSelect maps a step (*stepRun) whose multi-asset's function
+	// called Selected with a name that is none of its outputs to the
+	// error; kept here, not in stepRun, which is at its size class.
+	badSelect sync.Map
 }
 
 // stepRun is the state of one running step, allocated once per step.

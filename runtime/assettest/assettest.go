@@ -194,7 +194,10 @@ func definitions(assets []*runtime.AssetDef, mem *memory.Manager) *runtime.Defin
 // parent, names the asset key, is on its first attempt of run "test", and
 // has a logger tagged with the asset (slog.Default's handler), so an asset
 // that logs does not panic. Metadata added to it is dropped; materialize
-// with Materialize to see it.
+// with Materialize to see it. It knows no multi-asset: its Selected
+// reports every output selected, whatever the name; Materialize fails a
+// multi-asset's step whose function calls Selected with a name that is
+// none of its outputs.
 func Context(parent context.Context, key runtime.Key) *runtime.Context {
 	if parent == nil {
 		parent = context.Background()
