@@ -304,3 +304,29 @@ func TestEvalRulesText(t *testing.T) {
 		{"level": "L2", "size": "100", "tiny": "1", "name": "b", "ratio": "0.1"},
 	}, res[4].Metadata["examples"])
 }
+
+// TestNoChecksConfig: under NoChecks, a check's config section is not
+// required, but one given is still checked for bad values, as the
+// section of an asset outside the run is.
+func TestNoChecksConfig(t *testing.T) {
+	type pingConfig struct {
+		runtime.Config
+		Fail bool // required
+	}
+	defs := func() *runtime.Definitions {
+		a := intAsset("a", sum(1))
+		a.Checks = []*runtime.CheckDef{{Name: "ping", Config: &runtime.ConfigDef{Type: reflect.TypeFor[pingConfig]()},
+			Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckError(nil) }}}
+		return defsOf(memory.New(), a)
+	}
+	res, err := runtime.Materialize(context.Background(), defs(), runtime.Options{NoChecks: true})
+	require.NoError(t, err, "a required check field refused under NoChecks")
+	assert.True(t, res.OK())
+	_, err = runtime.Materialize(context.Background(), defs(), runtime.Options{})
+	assert.ErrorContains(t, err, `check ping of a: config field "fail" (bool) is required`)
+	_, err = runtime.Materialize(context.Background(), defs(), runtime.Options{NoChecks: true,
+		Config: runtime.RunConfig{runtime.CheckSection("a", "ping"): {"fail": "maybe"}}})
+	_, ok := errors.AsType[*runtime.ConfigError](err)
+	assert.True(t, ok, "a bad value of a check that will not run: %v", err)
+	assert.ErrorContains(t, err, `"fail"`)
+}
