@@ -33,7 +33,8 @@ import (
 //	POST /api/plan {"select": EXPR, "partitions": P, "config": C}   the steps a run would execute
 //
 // P is one partition key, a range START...END or keys separated by commas;
-// C, the run config as the text of a --config file (YAML or JSON).
+// C, the run config: the text of a --config file (YAML or JSON) in a
+// string, or the config as an object ({"rows": {"n": 2}}).
 //
 // Errors are {"error": message}, with "column" for a selection error.
 

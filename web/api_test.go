@@ -215,6 +215,9 @@ func TestAPI(t *testing.T) {
 	s.post(t, "/api/plan", `{"select": "+("}`, 400, &bad)
 	s.post(t, "/api/plan", `{"selection": "x"}`, 400, &bad)
 	assert.Contains(t, bad["error"], `unknown field "selection"`)
+	// A config given as an object reaches the config's validation.
+	s.post(t, "/api/plan", `{"select": "orders", "config": {"ordrs": {"n": 1}}}`, 422, &bad)
+	assert.Contains(t, bad["error"], `config for asset "ordrs"`)
 
 	var launched map[string]string
 	s.post(t, "/api/runs", `{"select": "*"}`, 201, &launched)

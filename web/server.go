@@ -24,9 +24,11 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -59,8 +61,35 @@ type Request struct {
 	Partitions string `json:"partitions,omitempty"`
 	// Config is the run's config, the text of a --config file (YAML or
 	// JSON), parsed and validated as the command line does; empty for
-	// none.
+	// none. In JSON it is that text as a string, or the config itself as
+	// an object ({"rows": {"n": 2}}), which Config then holds as JSON text.
 	Config string `json:"config,omitempty"`
+}
+
+// UnmarshalJSON decodes a Request, whose "config" is a string or an
+// object (see Request.Config).
+func (r *Request) UnmarshalJSON(b []byte) error {
+	type plain Request // without this method
+	var v struct {
+		plain
+		Config json.RawMessage `json:"config,omitempty"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields() // as readRequest's decoder, which cannot pass it on
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	*r = Request(v.plain)
+	switch c := bytes.TrimSpace(v.Config); {
+	case len(c) == 0 || string(c) == "null":
+	case c[0] == '"':
+		return json.Unmarshal(c, &r.Config)
+	case c[0] == '{':
+		r.Config = string(c)
+	default:
+		return errors.New(`"config": want the config as an object or as the text of a config file (YAML or JSON) in a string`)
+	}
+	return nil
 }
 
 // PlanStep is one step of a planned run, in execution order.
