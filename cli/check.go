@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/assetgen/assetgen/history"
+	"github.com/assetgen/assetgen/internal/runview"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -28,25 +29,10 @@ func newJSONCheck(c *runtime.CheckEvaluation) *jsonCheck {
 }
 
 // checkEntry is a recorded check in the JSON of runs show, status and
-// check.
-type checkEntry struct {
-	Asset           string           `json:"asset"`
-	Partition       string           `json:"partition,omitempty"`
-	Name            string           `json:"name"`
-	Passed          bool             `json:"passed"`
-	Severity        string           `json:"severity"`
-	Blocking        bool             `json:"blocking"`
-	Description     string           `json:"description,omitempty"`
-	Metadata        runtime.Metadata `json:"metadata,omitempty"`
-	RunID           string           `json:"run_id"`
-	Materialization string           `json:"materialization_run_id,omitempty"`
-	Time            time.Time        `json:"time"`
-}
+// check: runview's, which the web API serves too.
+type checkEntry = runview.Check
 
-func newCheckEntry(c *history.CheckRecord) checkEntry {
-	return checkEntry{Asset: string(c.Key), Partition: c.Partition, Name: c.Name, Passed: c.Passed, Severity: c.Severity,
-		Blocking: c.Blocking, Description: c.Description, Metadata: c.Metadata, RunID: c.RunID, Materialization: c.Materialization, Time: c.Time}
-}
+var newCheckEntry = runview.NewCheck
 
 // outcome returns "passed", "FAILED (warn)", "FAILED (error)" or
 // "FAILED (error, blocking)".

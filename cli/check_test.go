@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -90,4 +91,48 @@ func TestCheckPartitionUnpartitioned(t *testing.T) {
 	code := cli.Run(context.Background(), defs, []string{"check", "--partition", "eu", "--history", t.TempDir()}, strings.NewReader(""), &out, &errOut)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut.String(), "--partition eu: no selected asset with checks is partitioned")
+}
+
+type pingConfig struct {
+	runtime.Config
+	Timeout int `default:"2"`
+}
+
+// TestListJSONChecks: list --json gives each asset's checks, a check's
+// config with its check (not as the asset's config).
+func TestListJSONChecks(t *testing.T) {
+	rows := &runtime.AssetDef{
+		Key: "rows", OutputType: reflect.TypeFor[[]regionRow](),
+		Compute: func(*runtime.Context, runtime.Inputs) (any, error) { return []regionRow{{"eu", 1}}, nil },
+		Checks: []*runtime.CheckDef{
+			{Name: "min_n", Rule: &runtime.ColumnRule{Kind: runtime.RuleMin, Column: "n", Bound: 0}},
+			{Name: "ping", Blocking: true, Description: "Ping pings.", Config: &runtime.ConfigDef{Type: reflect.TypeFor[pingConfig]()},
+				Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckError(nil) }},
+		},
+	}
+	defs := runtime.Definitions{Assets: []*runtime.AssetDef{rows}, IOManagers: map[string]runtime.IOManager{runtime.DefaultIOManager: fs.New(t.TempDir())}}
+	var out, errOut bytes.Buffer
+	code := cli.Run(context.Background(), defs, []string{"list", "--json"}, strings.NewReader(""), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	var entries []struct {
+		Config []map[string]any
+		Checks []struct {
+			Name, Rule, Description string
+			Blocking                bool
+			Config                  []struct{ Name, Type, Default string }
+		}
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &entries))
+	require.Len(t, entries, 1)
+	assert.Empty(t, entries[0].Config, "the check's config listed as the asset's")
+	c := entries[0].Checks
+	require.Len(t, c, 2)
+	assert.Equal(t, "min_n", c[0].Name)
+	assert.Equal(t, "min(n:0)", c[0].Rule)
+	assert.Equal(t, "ping", c[1].Name)
+	assert.True(t, c[1].Blocking)
+	assert.Equal(t, "Ping pings.", c[1].Description)
+	require.Len(t, c[1].Config, 1)
+	assert.Equal(t, "timeout", c[1].Config[0].Name)
+	assert.Equal(t, "2", c[1].Config[0].Default)
 }

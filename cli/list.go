@@ -103,6 +103,8 @@ type listEntry struct {
 	Resources map[string][]runtime.ConfigField `json:"resources,omitempty"`
 	// Multi is the multi-asset the asset is an output of; nil for none.
 	Multi *multiEntry `json:"multi,omitempty"`
+	// Checks are the asset's checks, each with the schema of its config.
+	Checks []defview.Check `json:"checks"`
 }
 
 func writeJSONList(e *env, defs []*runtime.AssetDef) int {
@@ -124,6 +126,7 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 			External:    d.External(),
 			Observe:     d.ObserveOutput,
 			Multi:       multiOf(d),
+			Checks:      defview.Checks(d),
 		}
 		if le.Tags == nil {
 			le.Tags = map[string]string{}
@@ -143,7 +146,16 @@ func writeJSONList(e *env, defs []*runtime.AssetDef) int {
 		if d.Timeout > 0 {
 			le.Timeout = d.Timeout.String()
 		}
+		checkSec := map[string]bool{}
+		for _, c := range d.Checks {
+			if c != nil {
+				checkSec[runtime.CheckSection(d.Key, c.Name)] = true
+			}
+		}
 		for sec, fields := range runtime.ConfigSchema([]*runtime.AssetDef{d}) {
+			if checkSec[sec] {
+				continue // in Checks
+			}
 			if name, ok := strings.CutPrefix(sec, "resources."); ok {
 				if le.Resources == nil {
 					le.Resources = map[string][]runtime.ConfigField{}

@@ -144,19 +144,7 @@ type assetDetail struct {
 	Causes           []causeJSON       `json:"causes"`
 	Materializations []runview.Step    `json:"materializations"` // newest first
 	LastError        string            `json:"last_error,omitempty"`
-	Checks           []checkJSON       `json:"checks"` // the latest outcome of each check, by partition and name
-}
-
-// checkJSON is the latest outcome of one check of an asset.
-type checkJSON struct {
-	Name        string    `json:"name"`
-	Partition   string    `json:"partition,omitempty"`
-	Passed      bool      `json:"passed"`
-	Severity    string    `json:"severity"`
-	Blocking    bool      `json:"blocking"`
-	Description string    `json:"description,omitempty"`
-	RunID       string    `json:"run_id"`
-	Time        time.Time `json:"time"`
+	Checks           []runview.Check   `json:"checks"` // the latest outcome of each check, by partition and name
 }
 
 // link is an edge to another asset.
@@ -220,11 +208,10 @@ func (s *Server) assetDetail(r *http.Request, key runtime.Key) (*assetDetail, bo
 	if err != nil {
 		return nil, true, err
 	}
-	a.Checks = []checkJSON{}
-	for _, c := range checks {
-		if c.Key == key {
-			a.Checks = append(a.Checks, checkJSON{Name: c.Name, Partition: c.Partition, Passed: c.Passed, Severity: c.Severity,
-				Blocking: c.Blocking, Description: c.Description, RunID: c.RunID, Time: c.Time})
+	a.Checks = []runview.Check{}
+	for i := range checks {
+		if checks[i].Key == key {
+			a.Checks = append(a.Checks, runview.NewCheck(&checks[i]))
 		}
 	}
 	return a, true, nil
@@ -335,8 +322,9 @@ func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request) {
 // runView is a run with its steps, as the run page and its events carry
 // it.
 type runView struct {
-	Run   runview.Run    `json:"run"`
-	Steps []runview.Step `json:"steps"`
+	Run    runview.Run     `json:"run"`
+	Steps  []runview.Step  `json:"steps"`
+	Checks []runview.Check `json:"checks"` // as runs show --json's
 }
 
 func (s *Server) runView(r *http.Request, id string) (*runView, error) {
@@ -348,9 +336,16 @@ func (s *Server) runView(r *http.Request, id string) (*runView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &runView{Run: runview.NewRun(run), Steps: make([]runview.Step, 0, len(steps))}
+	checks, err := history.RunChecks(r.Context(), s.opts.Log, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &runView{Run: runview.NewRun(run), Steps: make([]runview.Step, 0, len(steps)), Checks: make([]runview.Check, 0, len(checks))}
 	for i := range steps {
 		v.Steps = append(v.Steps, runview.NewStep(&steps[i]))
+	}
+	for i := range checks {
+		v.Checks = append(v.Checks, runview.NewCheck(&checks[i]))
 	}
 	return v, nil
 }

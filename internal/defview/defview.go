@@ -56,3 +56,37 @@ func initial(s string) bool {
 	n := len(s)
 	return n >= 1 && 'A' <= s[n-1] && s[n-1] <= 'Z' && (n == 1 || s[n-2] == ' ')
 }
+
+// Check is the JSON form of an asset check's definition.
+type Check struct {
+	Name        string `json:"name"`
+	Blocking    bool   `json:"blocking"`
+	Description string `json:"description,omitempty"`
+	Source      string `json:"source,omitempty"`
+	// Rule is a column rule as the checks= option writes it; empty for a
+	// check function.
+	Rule string `json:"rule,omitempty"`
+	// Config is the schema of the check's config (its section is
+	// runtime.CheckSection); nil when it takes none.
+	Config []runtime.ConfigField `json:"config,omitempty"`
+}
+
+// Checks returns the JSON form of d's checks, in d's order; empty, not
+// nil, when it has none.
+func Checks(d *runtime.AssetDef) []Check {
+	out := make([]Check, 0, len(d.Checks))
+	for _, c := range d.Checks {
+		if c == nil {
+			continue
+		}
+		j := Check{Name: c.Name, Blocking: c.Blocking, Description: c.Description, Source: c.Source}
+		if c.Rule != nil {
+			j.Rule = c.Rule.String()
+		}
+		if c.Config != nil {
+			j.Config = c.Config.Fields()
+		}
+		out = append(out, j)
+	}
+	return out
+}

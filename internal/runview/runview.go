@@ -1,6 +1,6 @@
 // Package runview is the JSON form of the run history's records: runs,
-// steps and log lines, as 'runs --json', 'runs show --json', 'runs logs
-// --json' print them and the web page's API serves them. One form, so
+// steps, check outcomes and log lines, as 'runs --json', 'runs show
+// --json', 'runs logs --json' print them and the web page's API serves them. One form, so
 // that a script reads both the same way. Value is the text form of a
 // metadata value, for the views that print metadata as text.
 package runview
@@ -107,6 +107,27 @@ func NewStep(s *history.Step) Step {
 		j.InputVersions[string(k)] = v
 	}
 	return j
+}
+
+// Check is a recorded outcome of an asset check.
+type Check struct {
+	Asset           string           `json:"asset"`
+	Partition       string           `json:"partition,omitempty"`
+	Name            string           `json:"name"`
+	Passed          bool             `json:"passed"`
+	Severity        string           `json:"severity"`
+	Blocking        bool             `json:"blocking"`
+	Description     string           `json:"description,omitempty"`
+	Metadata        runtime.Metadata `json:"metadata,omitempty"`
+	RunID           string           `json:"run_id"`
+	Materialization string           `json:"materialization_run_id,omitempty"`
+	Time            time.Time        `json:"time"`
+}
+
+// NewCheck returns the JSON form of c.
+func NewCheck(c *history.CheckRecord) Check {
+	return Check{Asset: string(c.Key), Partition: c.Partition, Name: c.Name, Passed: c.Passed, Severity: c.Severity,
+		Blocking: c.Blocking, Description: c.Description, Metadata: c.Metadata, RunID: c.RunID, Materialization: c.Materialization, Time: c.Time}
 }
 
 // Line is a log line, or a marker of dropped lines (Dropped > 0).
