@@ -61,7 +61,7 @@ func TestResourcesEndToEnd(t *testing.T) {
 			"open db mem://flag\nclose db\n", "1 step: 1 succeeded"},
 		{"an unknown field", nil, []string{"materialize", "--select", "users+", "--set", "report.limt=1"}, 1,
 			"", `invalid config, nothing ran:
-    asset report: config field "limit" (int) is required: it has no default; give it in the config file, with --set
+    asset report: config field "limit" (int) is required: it has no default; give it in the config file or with --set
     asset report: unknown config field "limt" (did you mean "limit"?)`},
 		{"a wrong type", nil, []string{"materialize", "--select", "users+", "--set", "report.limit=many"}, 1,
 			"", `asset report: config field "limit" (int): want an integer of 64 bits, got "many"`},

@@ -330,3 +330,19 @@ func TestNoChecksConfig(t *testing.T) {
 	assert.True(t, ok, "a bad value of a check that will not run: %v", err)
 	assert.ErrorContains(t, err, `"fail"`)
 }
+
+// TestRowCountWording: one row is "1 row"; a missing required field's
+// message says where to give it.
+func TestRowCountWording(t *testing.T) {
+	res := runtime.RuleResult(&runtime.ColumnRule{Kind: runtime.RuleRowCountMin, Bound: 2}, 0, 1, nil)
+	assert.Equal(t, "1 row, at least 2 wanted", res.Description)
+	res = runtime.RuleResult(&runtime.ColumnRule{Kind: runtime.RuleRowCountMax, Bound: 1}, 0, 2, nil)
+	assert.Equal(t, "2 rows, at most 1 wanted", res.Description)
+	a := intAsset("a", sum(1))
+	a.Checks = []*runtime.CheckDef{{Name: "ping", Config: &runtime.ConfigDef{Type: reflect.TypeFor[struct {
+		runtime.Config
+		Fail bool
+	}]()}, Run: func(*runtime.Context, runtime.Inputs) (runtime.CheckResult, error) { return runtime.CheckError(nil) }}}
+	_, err := runtime.Materialize(context.Background(), defsOf(memory.New(), a), runtime.Options{})
+	assert.ErrorContains(t, err, `config field "fail" (bool) is required: it has no default; give it in the config file or with --set`)
+}

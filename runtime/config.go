@@ -166,7 +166,7 @@ func (c *ConfigDef) resolve(what string, values map[string]string, env func(stri
 			if f.Env != "" {
 				how = " or $" + f.Env
 			}
-			errs = append(errs, fmt.Sprintf("%s: config field %q (%s) is required: it has no default; give it in the config file, with --set%s", what, f.Name, f.Type, how))
+			errs = append(errs, fmt.Sprintf("%s: config field %q (%s) is required: it has no default; give it in the config file or with --set%s", what, f.Name, f.Type, how))
 			continue
 		}
 		x, err := confval.Check(f.kind, f.bits, text)

@@ -80,12 +80,16 @@ func EvalRules(rows any, rules []*ColumnRule) ([]CheckResult, error) {
 func RuleResult(r *ColumnRule, n, total int, examples []map[string]string) CheckResult {
 	if r.rowCount() {
 		res := CheckResult{Metadata: Metadata{"rows": total}}
+		rows := fmt.Sprintf("%d rows", total)
+		if total == 1 {
+			rows = "1 row"
+		}
 		if r.Kind == RuleRowCountMin {
 			res.Passed = float64(total) >= r.Bound
-			res.Description = fmt.Sprintf("%d rows, at least %v wanted", total, r.Bound)
+			res.Description = fmt.Sprintf("%s, at least %v wanted", rows, r.Bound)
 		} else {
 			res.Passed = float64(total) <= r.Bound
-			res.Description = fmt.Sprintf("%d rows, at most %v wanted", total, r.Bound)
+			res.Description = fmt.Sprintf("%s, at most %v wanted", rows, r.Bound)
 		}
 		return res
 	}
