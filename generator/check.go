@@ -376,7 +376,15 @@ func (a *analysis) resolveChecks() {
 			if t == nil {
 				pos := c.pos
 				pos.Line, pos.Column = c.dirLine, c.dirCol+c.opts.Offsets["asset"]
-				a.errorf(pos, "asset= of check %s names no asset: no asset has key %q in package %s%s", c.fname, c.opts.Asset, a.pkg.Name, suggest.Hint(c.opts.Asset, keys))
+				if m := a.multiNamed(c.opts.Asset); m != nil {
+					outs := make([]string, len(m.outs))
+					for i, o := range m.outs {
+						outs[i] = o.key
+					}
+					a.errorf(pos, "asset= of check %s names multi-asset %s, whose outputs are assets of their own: name one of them (%s)", c.fname, m.fname, strings.Join(outs, ", "))
+				} else {
+					a.errorf(pos, "asset= of check %s names no asset: no asset has key %q in package %s%s", c.fname, c.opts.Asset, a.pkg.Name, suggest.Hint(c.opts.Asset, keys))
+				}
 				c.bad = true
 				continue
 			}

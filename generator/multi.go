@@ -37,6 +37,17 @@ type multiFn struct {
 	fields []string   // the field of each output
 }
 
+// multiNamed returns the multi-asset of the package whose function is
+// name, or whose function's name in snake case is; nil for none.
+func (a *analysis) multiNamed(name string) *multiFn {
+	for _, as := range a.assets {
+		if m := as.multi; m != nil && as.from == nil && (m.fname == name || ident.Snake(m.fname) == name) {
+			return m
+		}
+	}
+	return nil
+}
+
 // tagSpot is where the tag of an output of a multi-asset is: options set
 // there are positioned from it, not from the directive.
 type tagSpot struct {

@@ -119,3 +119,6 @@ type Twice struct {
 
 // asset: multi
 func BadConfig(cfg BadKnobs) Twice { return Twice{} }
+
+// check: asset=fields
+func FieldsChecked() error { return nil }
