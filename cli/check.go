@@ -180,9 +180,9 @@ func (f *checkFlags) run(e *env) int {
 	if f.partition != "" && !slices.ContainsFunc(defs, func(d *runtime.AssetDef) bool { return d.Partitions != nil }) {
 		return e.usageError("--partition %s: no selected asset with checks is partitioned", f.partition)
 	}
-	cfg, err := f.config.load(e.stdin)
-	if err != nil {
-		return e.usageError("%v", err)
+	cfg, ok := e.loadConfig(&f.config)
+	if !ok {
+		return exitFailed
 	}
 	checked := make([]runtime.Key, len(defs))
 	for i, d := range defs {

@@ -293,6 +293,7 @@ type env struct {
 	fs  *flag.FlagSet // its flags
 
 	launch *launch // set when serve launches a materialize (serve.go)
+	web    bool    // a materialize of the web page (serve.go): its config is no file
 
 	auto *automation.Definitions // set by WithAutomation (daemon.go)
 }

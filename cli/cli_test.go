@@ -7,7 +7,9 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -340,5 +342,33 @@ func TestMetadataValue(t *testing.T) {
 	want := "big=16709151 frac=0.5 huge=1e+300 int=7 neg=-3"
 	if got != want {
 		t.Errorf("fmtMetadata = %s, want %s", got, want)
+	}
+}
+
+// A --config file that cannot be read or parsed gets its one-line error,
+// as an invalid config does (status 1), without the usage.
+func TestBadConfigFile(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("a: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{bad, filepath.Join(t.TempDir(), "missing.yaml")} {
+		for _, cmd := range []string{"materialize"} { // check loads it the same way (loadConfig)
+			r := runInProcess(context.Background(), testDefs(), cmd, "--config", file)
+			r.want(t, 1, `err:^`+progName()+` `+cmd+`: invalid config, nothing ran:\n  .*`+regexp.QuoteMeta(filepath.Base(file)))
+			if strings.Contains(r.stderr, "usage:") {
+				t.Errorf("%s --config %s printed the usage:\n%s", cmd, file, r.stderr)
+			}
+		}
+	}
+}
+
+// The web page's messages drop the command's prefix and --set.
+func TestLauncherSaid(t *testing.T) {
+	l := &launcher{e: &env{prog: "shop"}}
+	got := l.said("shop materialize: invalid config, nothing ran:\n  asset report: config field \"n\" (int) is required: it has no default; give it in the config file"+runtime.SetHint+"\n", exitFailed)
+	want := "invalid config, nothing ran:\n  asset report: config field \"n\" (int) is required: it has no default; give it in the config file"
+	if got != want {
+		t.Errorf("said = %q, want %q", got, want)
 	}
 }

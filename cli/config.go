@@ -42,9 +42,26 @@ func parseSet(s string) (section, field, value string, err error) {
 	return lhs[:i], lhs[i+1:], value, nil
 }
 
+// loadConfig returns the run config of c; false when it cannot be read
+// or parsed, which it reports as an invalid config (status 1), without
+// the usage that would bury the one line that matters.
+func (e *env) loadConfig(c *configFlags) (runtime.RunConfig, bool) {
+	name := c.file
+	if e.web {
+		name = "" // the page's config is no file
+	}
+	cfg, err := c.load(e.stdin, name)
+	if err != nil {
+		e.errorf("invalid config, nothing ran:\n%s", indent(err.Error()))
+		return nil, false
+	}
+	return cfg, true
+}
+
 // load returns the run config of the flags: the file's (stdin's for
-// "-"), then each --set.
-func (c *configFlags) load(stdin io.Reader) (runtime.RunConfig, error) {
+// "-"), then each --set. An error in the file is prefixed with name,
+// when not empty.
+func (c *configFlags) load(stdin io.Reader, name string) (runtime.RunConfig, error) {
 	cfg := runtime.RunConfig{}
 	if c.file != "" {
 		var b []byte
@@ -61,7 +78,10 @@ func (c *configFlags) load(stdin io.Reader) (runtime.RunConfig, error) {
 			return nil, err
 		}
 		if cfg, err = parseConfig(b); err != nil {
-			return nil, fmt.Errorf("%s: %w", c.file, err)
+			if name == "" {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	for _, s := range c.sets {

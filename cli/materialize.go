@@ -281,9 +281,9 @@ func (o *materializeOptions) run(e *env) int {
 			return exitOK
 		}
 	}
-	cfg, err := o.config.load(e.stdin)
-	if err != nil {
-		return e.usageError("%v", err)
+	cfg, ok := e.loadConfig(&o.config)
+	if !ok {
+		return exitFailed
 	}
 	if queued {
 		return o.runQueued(e, runtime.Options{Selection: keys, Partitions: req, Config: cfg})

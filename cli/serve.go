@@ -216,7 +216,7 @@ func (l *launcher) materializeConfig(ctx context.Context, config string, args []
 	if config != "" {
 		args = append(args, "--config=-")
 	}
-	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(config), stdout: stdout, stderr: stderr, prog: l.e.prog, launch: launch}
+	e := &env{ctx: ctx, defs: l.e.defs, stdin: strings.NewReader(config), stdout: stdout, stderr: stderr, prog: l.e.prog, launch: launch, web: true}
 	return e.exec(materializeCommand(), args)
 }
 
@@ -252,7 +252,7 @@ func (l *launch) prepare(opts *runtime.Options) {
 func (l *launcher) Plan(ctx context.Context, req web.Request) ([]web.PlanStep, error) {
 	var out, errs bytes.Buffer
 	if status := l.materializeConfig(ctx, req.Config, l.args(req, "--dry-run", "--json"), &out, &errs, nil); status != exitOK {
-		return nil, errors.New(said(errs.String(), status))
+		return nil, errors.New(l.said(errs.String(), status))
 	}
 	var plan struct {
 		Steps []struct {
@@ -298,7 +298,7 @@ func (l *launcher) Launch(ctx context.Context, req web.Request) (string, error) 
 	case <-run.started:
 		return run.runID, nil
 	case status := <-done:
-		msg := said(stderrHead.String(), status)
+		msg := l.said(stderrHead.String(), status)
 		if msg == "" {
 			msg = fmt.Sprintf("materialize exited with status %d without starting a run", status)
 		}
@@ -308,13 +308,16 @@ func (l *launcher) Launch(ctx context.Context, req web.Request) (string, error) 
 
 // said returns what materialize wrote on stderr before it exited with
 // status, for the page: of a usage error, its first line, without the
-// usage that follows (the page's fields are not the flags).
-func said(stderr string, status int) string {
+// usage that follows (the page's fields are not the flags), and without
+// the "PROG materialize: " prefix and the mention of --set, which are the
+// command line's.
+func (l *launcher) said(stderr string, status int) string {
 	stderr = strings.TrimSpace(stderr)
 	if status == exitUsage {
 		stderr, _, _ = strings.Cut(stderr, "\n")
 	}
-	return stderr
+	stderr = strings.TrimPrefix(stderr, l.e.prog+" "+materializeCommand().name+": ")
+	return strings.ReplaceAll(stderr, runtime.SetHint, "")
 }
 
 // launchQueued launches a run of req on the queue, with materialize
@@ -322,7 +325,7 @@ func said(stderr string, status int) string {
 func (l *launcher) launchQueued(ctx context.Context, req web.Request) (string, error) {
 	var out, errs bytes.Buffer
 	if status := l.materializeConfig(ctx, req.Config, l.args(req, "--queue="+l.queue, "--detach"), &out, &errs, nil); status != exitOK {
-		return "", errors.New(said(errs.String(), status))
+		return "", errors.New(l.said(errs.String(), status))
 	}
 	id := strings.TrimSpace(out.String())
 	if id == "" {

@@ -166,7 +166,7 @@ func (c *ConfigDef) resolve(what string, values map[string]string, env func(stri
 			if f.Env != "" {
 				how = " or $" + f.Env
 			}
-			errs = append(errs, fmt.Sprintf("%s: config field %q (%s) is required: it has no default; give it in the config file or with --set%s", what, f.Name, f.Type, how))
+			errs = append(errs, fmt.Sprintf("%s: config field %q (%s) is required: it has no default; give it in the config file%s%s", what, f.Name, f.Type, SetHint, how))
 			continue
 		}
 		x, err := confval.Check(f.kind, f.bits, text)
@@ -195,6 +195,11 @@ func recordJSON(rec map[string]string) string {
 	b, _ := json.Marshal(rec) // maps marshal with sorted keys
 	return string(b)
 }
+
+// SetHint ends the message of a required config field that has no
+// value: the command line's other way to give it, which a caller whose
+// config is only a file (the web page) drops.
+const SetHint = " or with --set"
 
 // configSection is one section of the run config: an asset's, a
 // check's or a resource provider's.
