@@ -42,7 +42,7 @@ func TestParseConditionErrors(t *testing.T) {
 		{"and(eager,on_mising)", 10, `unknown condition "on_mising" (did you mean "on_missing"?)`},
 		{"", 0, "want a condition (eager, on_missing, on_cron, and, or, not), found the end"},
 		{"on_cron(0 7 * *)", 8, `cron schedule "0 7 * *": expected exactly 5 fields, found 4: [0 7 * *]`},
-		{"on_cron(0 7 * * *;Europe/Pari)", 18, `unknown time zone "Europe/Pari"`},
+		{"on_cron(0 7 * * *;Europe/Pari)", 18, `unknown time zone "Europe/Pari" (did you mean "Europe/Paris"?)`},
 		{"on_cron(0 7 * * *;UTC;x)", 22, "on_cron takes a cron schedule and a zone, not 3 arguments"},
 		{"on_cron(;UTC)", 8, "missing cron schedule"},
 		{"on_cron(@daily", 14, "missing ')'"},
