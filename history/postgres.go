@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net/url"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -15,10 +15,13 @@ import (
 // advisory lock, so concurrent first opens are safe). Several processes and
 // machines can share it.
 func OpenPostgres(ctx context.Context, dsn string) (Log, error) {
-	cfg, err := pgx.ParseConfig(dsn)
+	// pgxpool's parser takes the pool_* settings out of the DSN (the
+	// queue's pool reads them; a plain connection refuses them).
+	poolCfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("history: PostgreSQL DSN: %w", err)
 	}
+	cfg := poolCfg.ConnConfig
 	where := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, url.PathEscape(cfg.Database))
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)

@@ -447,17 +447,22 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 	// that landed, recorded by Reconcile in place of the step's
 	// cancellation or failure, though that was recorded later).
 	//
-	// CROSS JOIN makes SQLite loop over the keys and look each step up
-	// by its primary key.
-	from := `FROM json_each(?) AS j CROSS JOIN steps AS s`
+	// Each step is looked up by its whole primary key, whatever the
+	// planner's statistics (a table that was empty when a statement's
+	// plan was cached may be scanned for a run's every step, once per
+	// step recorded: quadratic in the steps of a run). CROSS JOIN makes
+	// SQLite loop over the keys; a LATERAL subquery with a LIMIT, which
+	// PostgreSQL does not flatten into a join, does the same there.
+	from := `FROM json_each(?) AS j CROSS JOIN steps AS s WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = ''`
 	if d.dollar {
-		from = `FROM jsonb_array_elements_text(?::jsonb) AS j(value) CROSS JOIN steps AS s`
+		from = `FROM jsonb_array_elements_text(?::jsonb) AS j(value) CROSS JOIN LATERAL (
+			SELECT * FROM steps WHERE run_id = ? AND asset_key = j.value AND partition_key = '' LIMIT 1) AS s WHERE true`
 	}
 	s.qAssetsOK = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error, config)
 		SELECT s.asset_key, s.partition_key, s.run_id, s.end_ns, s.code_version, s.data_version,
 		s.input_versions, s.run_id, s.status, s.end_ns, '', s.config ` + from + `
-		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status = 'success'
+		AND s.status = 'success'
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET run_id = excluded.run_id, time_ns = excluded.time_ns,
 		code_version = excluded.code_version, data_version = excluded.data_version, config = excluded.config,
 		input_versions = excluded.input_versions, last_run_id = excluded.last_run_id,
@@ -466,7 +471,7 @@ func newStore(ctx context.Context, db *sql.DB, d dialect, readOnly bool) (*store
 	s.qAssetsFail = s.q(`INSERT INTO assets (asset_key, partition_key, run_id, time_ns, code_version, data_version,
 		input_versions, last_run_id, last_status, last_ns, last_error)
 		SELECT s.asset_key, s.partition_key, '', 0, '', '', '{}', s.run_id, s.status, s.end_ns, s.error ` + from + `
-		WHERE s.asset_key = j.value AND s.run_id = ? AND s.partition_key = '' AND s.status IN ('failed', 'canceled')
+		AND s.status IN ('failed', 'canceled')
 		ON CONFLICT (asset_key, partition_key) DO UPDATE SET last_run_id = excluded.last_run_id,
 		last_status = excluded.last_status, last_ns = excluded.last_ns, last_error = excluded.last_error
 		WHERE excluded.last_ns >= assets.last_ns OR excluded.last_run_id = assets.last_run_id`)

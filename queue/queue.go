@@ -234,7 +234,7 @@ var migrations = []string{
 	// The run's config (runtime.RunConfig), which every step runs with.
 	`ALTER TABLE assetgen_queue_runs ADD COLUMN config JSONB NOT NULL DEFAULT '{}'`,
 	// The error that rolls back a completion taking a short way when it
-	// must take the general one (see Worker.completeLeaf).
+	// must take the general one (see Worker.sendLeaves).
 	`CREATE FUNCTION assetgen_queue_fallback() RETURNS INTEGER LANGUAGE plpgsql AS $$
 	BEGIN
 		RAISE EXCEPTION 'assetgen: the step''s completion takes the general way' USING ERRCODE = 'AGQ01';

@@ -83,6 +83,9 @@ type Worker struct {
 	runs    map[string]*runInfo // cached
 	refused map[refusal]bool
 
+	claims *batcher[claimReq, claimRes] // the steps' claims, sent together
+	leaves *batcher[leafReq, error]     // the leaves' completions, sent together
+
 	handBack  atomic.Bool // the worker is stopping and hands its steps back
 	lastError atomic.Int64
 	started   time.Time
@@ -157,10 +160,13 @@ func (q *Queue) NewWorker(defs *runtime.Definitions, opts WorkerOptions) *Worker
 		}
 		ups[d.Key] = keys
 	}
-	return &Worker{
+	w := &Worker{
 		q: q, defs: defs, fp: Fingerprint(defs), opts: opts, log: log.With("worker", opts.ID), ups: ups,
 		leases: map[int64]*lease{}, places: map[placeKey]place{}, runs: map[string]*runInfo{}, refused: map[refusal]bool{},
 	}
+	w.claims = &batcher[claimReq, claimRes]{send: w.claimSteps}
+	w.leaves = &batcher[leafReq, error]{send: w.completeLeaves, same: func(a, b leafReq) bool { return a.a.Run == b.a.Run }}
+	return w
 }
 
 // ID returns the worker's name.
@@ -350,25 +356,17 @@ func (w *Worker) workStep(ctx context.Context, job *river.Job[stepArgs]) error {
 	key := runtime.Key(a.Key)
 	token := rand.Int64N(1<<62) + 1
 	// The claim reads the data versions of the step's unpartitioned
-	// upstreams in the run in the same round trip.
-	var claims, down int
-	var ranVersions map[string]string
-	err := w.q.pool.QueryRow(ctx, `WITH c AS (
-			UPDATE assetgen_queue_steps SET state = 'running', lease = $4, worker = $5,
-				heartbeat = now(), claims = claims + 1, job_id = $7
-			WHERE run_id = $1 AND step = $2 AND gen = $3 AND state = 'queued' RETURNING claims, cardinality(down) AS down
-		)
-		SELECT c.claims, c.down, (SELECT jsonb_object_agg(asset_key, data_version) FROM assetgen_queue_steps
-			WHERE run_id = $1 AND asset_key = ANY($6) AND partition_key = '' AND state = 'success')
-		FROM c`,
-		a.Run, a.Step, a.Gen, token, w.opts.ID, w.ups[key], job.ID).Scan(&claims, &down, &ranVersions)
-	if errors.Is(err, pgx.ErrNoRows) {
+	// upstreams in the run in the same round trip, shared with the
+	// claims of the worker's other steps starting at the same time.
+	c := w.claims.do(claimReq{a: a, job: job.ID, token: token, ups: w.ups[key]})
+	if c.err != nil {
+		return w.q.errorf("claim step %d of run %s: %w", a.Step, a.Run, c.err)
+	}
+	if !c.found {
 		// Finished, canceled, or given a newer job: nothing to do.
 		return nil
 	}
-	if err != nil {
-		return w.q.errorf("claim step %d of run %s: %w", a.Step, a.Run, err)
-	}
+	claims, down, ranVersions := c.claims, c.down, c.ranVersions
 	ri, err := w.run(ctx, a.Run)
 	if err != nil {
 		w.release(a, token)
@@ -531,7 +529,13 @@ func (w *Worker) complete(a stepArgs, token int64, leaf bool, res runtime.StepRe
 	ok := w.retry(a, token, "complete the step", func(ctx context.Context) error {
 		var err error
 		if leaf && !final {
-			if err = w.completeLeaf(ctx, a, token, rec, status, dv, errText, failed, canceled); !errors.Is(err, errFallback) {
+			// With the completions of the worker's other leaves ending
+			// at the same time, if any; else alone.
+			req := leafReq{a: a, token: token, rec: rec, status: status, dv: dv, errText: errText, failed: failed, canceled: canceled}
+			if err = w.leaves.do(req); errors.Is(err, errAlone) {
+				err = w.sendLeaves(ctx, []leafReq{req})
+			}
+			if !errors.Is(err, errFallback) {
 				return err
 			}
 		}
@@ -688,40 +692,8 @@ func (w *Worker) completeTx(ctx context.Context, a stepArgs, token int64, rec *h
 	return skipped, nil
 }
 
-// completeLeaf completes a step that no step of its run waits for (a
-// leaf: it readies and skips nothing) in one round trip, without BEGIN
-// or COMMIT: pgx sends a batch outside a transaction with one Sync, so
-// its statements are one implicit transaction, which commits as the
-// server ends it, holding the run's row only while it runs. It returns
-// errFallback, having changed nothing, when the step cannot be completed
-// so: it is its run's last (the run's end needs a job enqueued), its
-// lease is gone, or its history record needs a transaction (completeTx
-// tells each apart).
-func (w *Worker) completeLeaf(ctx context.Context, a stepArgs, token int64, rec *history.Batch, status, dv, errText string, failed, canceled int) error {
-	var b pgx.Batch
-	if err := history.QueueBatch(ctx, w.q.log, &b, rec); errors.Is(err, history.ErrNeedsTx) {
-		return errFallback
-	} else if err != nil {
-		return err
-	}
-	b.Queue(`WITH s AS (
-			UPDATE assetgen_queue_steps SET state = $4, data_version = $5, error = $6, lease = 0, heartbeat = NULL
-			WHERE run_id = $1 AND step = $2 AND state = 'running' AND lease = $3 AND cardinality(down) = 0 RETURNING step
-		), r AS (
-			UPDATE assetgen_queue_runs SET `+runDone("1", "$7", "0", "$8")+`
-			WHERE run_id = $1 AND EXISTS (SELECT FROM s) RETURNING remaining
-		)
-		SELECT CASE WHEN (SELECT remaining FROM r) > 0 THEN 1 ELSE assetgen_queue_fallback() END`,
-		a.Run, a.Step, token, status, dv, errText, failed, canceled)
-	err := w.q.pool.SendBatch(ctx, &b).Close()
-	if isFallback(err) {
-		return errFallback
-	}
-	return err
-}
-
 // errFallback says that a completion must take the next, more general
-// way (see complete, completeLeaf, completeTx); the statements that
+// way (see complete, sendLeaves, completeTx); the statements that
 // refuse roll back with the error of assetgen_queue_fallback, SQLSTATE
 // fallbackCode.
 var errFallback = errors.New("the completion takes the general way")
