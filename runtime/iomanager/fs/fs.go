@@ -441,8 +441,14 @@ func (m *Manager) store(out *runtime.OutputContext, write func(io.Writer) error,
 
 	h := sha256.New()
 	n := &counter{}
-	tmp, err := writeTemp(root, dir, base, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(io.MultiWriter(w, h, n), 64<<10)
+	// The data file syncs while the stamp file is written and synced:
+	// a store waits for two syncs in a row (the files, then their
+	// directory), not three.
+	tmp, synced, err := writeTempAsync(root, dir, base, func(w io.Writer) error {
+		bw := writers.Get().(*bufio.Writer)
+		defer writers.Put(bw)
+		bw.Reset(io.MultiWriter(w, h, n))
+		defer bw.Reset(nil)
 		if err := write(bw); err != nil {
 			return err
 		}
@@ -464,6 +470,9 @@ func (m *Manager) store(out *runtime.OutputContext, write func(io.Writer) error,
 	version := hex.EncodeToString(h.Sum(nil))
 	if err := m.stamp(root, dir, base, tmp, runtime.Stamp{RunID: out.RunID, DataVersion: version, Time: time.Now()}); err != nil {
 		return fmt.Errorf("asset %s: stamp: %w", out.Key, err)
+	}
+	if err := synced(); err != nil {
+		return fmt.Errorf("asset %s: %w", out.Key, err)
 	}
 	if err := m.crash(stageStamped, tmp); err != nil {
 		renamed = true
@@ -497,26 +506,45 @@ func (m *Manager) crash(s stage, rel string) error {
 	return hook(s, filepath.Join(m.dir, filepath.FromSlash(rel)))
 }
 
+// writers are the buffers of the stores, reused: a store of a small
+// value costs no 64 KiB buffer of its own.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 // writeTemp writes a new temporary file for base in dir with write,
 // syncs and closes it, and returns its path relative to root.
 func writeTemp(root *os.Root, dir, base string, write func(io.Writer) error) (string, error) {
-	tmp := path.Join(dir, tempName(base))
+	tmp, synced, err := writeTempAsync(root, dir, base, write)
+	if err == nil {
+		if err = synced(); err != nil {
+			root.Remove(tmp)
+		}
+	}
+	return tmp, err
+}
+
+// writeTempAsync is writeTemp that returns once the file is written,
+// with synced, which waits for the file to be synced and closed. On an
+// error of synced, the caller removes the file.
+func writeTempAsync(root *os.Root, dir, base string, write func(io.Writer) error) (tmp string, synced func() error, err error) {
+	tmp = path.Join(dir, tempName(base))
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := write(f); err != nil {
+		f.Close()
 		root.Remove(tmp)
-		return "", err
+		return "", nil, err
 	}
-	return tmp, nil
+	done := make(chan error, 1)
+	go func() {
+		err := f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		done <- err
+	}()
+	return tmp, func() error { return <-done }, nil
 }
 
 // syncDir syncs directory dir of root (best effort).
