@@ -1,7 +1,6 @@
 package duckdb
 
 import (
-	"context"
 	"database/sql/driver"
 	"fmt"
 	"slices"
@@ -33,22 +32,15 @@ func (m *Manager) CheckColumns(in *runtime.InputContext, rules []*runtime.Column
 		}
 		what += " " + ps.String()
 	}
-	ctx := context.Context(in)
-	if in.Context == nil {
-		ctx = context.Background()
-	}
-	db, err := m.open()
+	ctx := stepContext(in.Context)
+	c, err := m.conn(ctx, what)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, err
 	}
 	defer c.Close()
 	var out []runtime.CheckResult
-	err = c.Raw(func(dc any) error {
-		raw, err := rawConn(dc.(driver.Conn))
+	err = onConn(ctx, c, func(dc driver.Conn) error {
+		raw, err := rawConn(dc)
 		if err != nil {
 			return err
 		}
@@ -58,9 +50,6 @@ func (m *Manager) CheckColumns(in *runtime.InputContext, rules []*runtime.Column
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil {
-			err = ctx.Err()
-		}
 		return nil, fmt.Errorf("%s in %s: %w", what, m.display(table), err)
 	}
 	return out, nil

@@ -151,10 +151,10 @@ type Manager struct {
 	lockWait time.Duration
 	config   string // DuckDB settings, as a DSN's query: "memory_limit=256MB"
 
-	openMu sync.Mutex // guards conn, db and closed
-	conn   *duckdb.Connector
-	db     *sql.DB
-	closed bool
+	openMu    sync.Mutex // guards connector, db and closed
+	connector *duckdb.Connector
+	db        *sql.DB
+	closed    bool
 
 	mu     sync.Mutex
 	locks  keylock.Map                         // per table: stores of one table run one at a time
@@ -303,8 +303,44 @@ func (m *Manager) openWait(wait time.Duration) (*sql.DB, error) {
 		closeAll()
 		return nil, fmt.Errorf("duckdb: %s: %w", m.path, err)
 	}
-	m.conn, m.db = conn, db
+	m.connector, m.db = conn, db
 	return db, nil
+}
+
+// conn takes a connection of the database, for what: the store, load or
+// check it serves, which its errors start with ("duckdb: load sales
+// partition 2024-01-02"). It opens the database on first use, waiting for
+// another process's lock as long as LockWait says. The caller closes it.
+func (m *Manager) conn(ctx context.Context, what string) (*sql.Conn, error) {
+	db, err := m.open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return c, nil
+}
+
+// onConn runs f on the driver connection of c. When f fails once ctx is
+// done, the error is ctx's, unless f's error already says so: DuckDB's
+// "Interrupted" says less.
+func onConn(ctx context.Context, c *sql.Conn, f func(dc driver.Conn) error) error {
+	err := c.Raw(func(dc any) error { return f(dc.(driver.Conn)) })
+	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+		err = ctx.Err()
+	}
+	return err
+}
+
+// stepContext returns c, the context of a step's store or load, or the
+// background context when the caller (a test, a tool) gave none.
+func stepContext(c context.Context) context.Context {
+	if c == nil {
+		return context.Background()
+	}
+	return c
 }
 
 // prepare creates the schema and the Outputs table if missing, and drops
@@ -483,10 +519,10 @@ func (m *Manager) Close() error {
 		return nil
 	}
 	err := m.db.Close()
-	if cerr := m.conn.Close(); err == nil {
+	if cerr := m.connector.Close(); err == nil {
 		err = cerr
 	}
-	m.db, m.conn = nil, nil
+	m.db, m.connector = nil, nil
 	return err
 }
 
@@ -596,36 +632,27 @@ func (m *Manager) storeTable(out *runtime.OutputContext, rt *rowType, src source
 	if err != nil {
 		return err
 	}
-	ctx := context.Context(out)
-	if out.Context == nil {
-		ctx = context.Background()
-	}
+	ctx := stepContext(out.Context)
 	l := m.locks.Get(table)
 	l.Lock()
 	defer l.Unlock()
 
-	db, err := m.open()
+	what := fmt.Sprintf("duckdb: store %s", out.Key)
+	c, err := m.conn(ctx, what)
 	if err != nil {
-		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("duckdb: store %s: %w", out.Key, err)
+		return err
 	}
 	defer c.Close()
 	var old, cols []string
 	var n int
 	st := runtime.Stamp{RunID: out.RunID}
-	err = c.Raw(func(dc any) error {
+	err = onConn(ctx, c, func(dc driver.Conn) error {
 		var err error
-		old, cols, n, err = m.store(ctx, dc.(driver.Conn), table, rt, src, &st)
+		old, cols, n, err = m.store(ctx, dc, table, rt, src, &st)
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
-			err = ctx.Err() // DuckDB's "Interrupted" says less
-		}
-		return fmt.Errorf("duckdb: store %s into %s: %w", out.Key, m.display(table), err)
+		return fmt.Errorf("%s into %s: %w", what, m.display(table), err)
 	}
 	if old != nil && !slices.Equal(old, cols) && out.Log != nil {
 		out.Log.Info("duckdb: table recreated with a new schema", "table", m.display(table), "old", strings.Join(old, ", "), "new", strings.Join(cols, ", "))
@@ -817,26 +844,16 @@ func (m *Manager) LoadStream(in *runtime.InputContext, f func(batch reflect.Valu
 			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
-	ctx := context.Context(in)
-	if in.Context == nil {
-		ctx = context.Background()
-	}
-	db, err := m.open()
+	ctx := stepContext(in.Context)
+	c, err := m.conn(ctx, what)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return err
 	}
 	defer c.Close()
 	read := func(one *parts) error {
-		err := c.Raw(func(dc any) error { return m.loadStream(ctx, dc.(driver.Conn), table, rt, one, f) })
+		err := onConn(ctx, c, func(dc driver.Conn) error { return m.loadStream(ctx, dc, table, rt, one, f) })
 		if err == nil {
 			return nil
-		}
-		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
-			err = ctx.Err() // DuckDB's "Interrupted" says less
 		}
 		w := what
 		if one != nil {
@@ -892,30 +909,20 @@ func (m *Manager) loadInput(in *runtime.InputContext) (any, error) {
 		}
 		return reflect.MakeSlice(rt.slice, 0, 0).Interface(), nil
 	}
-	ctx := context.Context(in)
-	if in.Context == nil {
-		ctx = context.Background()
-	}
-	db, err := m.open()
+	ctx := stepContext(in.Context)
+	c, err := m.conn(ctx, what)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, err
 	}
 	defer c.Close()
 	var out reflect.Value
 	var counts []int
-	err = c.Raw(func(dc any) error {
+	err = onConn(ctx, c, func(dc driver.Conn) error {
 		var err error
-		out, counts, err = m.load(ctx, dc.(driver.Conn), table, rt, ps)
+		out, counts, err = m.load(ctx, dc, table, rt, ps)
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil {
-			err = ctx.Err() // DuckDB's "Interrupted" says less
-		}
 		return nil, fmt.Errorf("%s from %s: %w", what, m.display(table), err)
 	}
 	if !byKey {

@@ -18,6 +18,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/assetgen/assetgen/internal/streamtest"
+	"github.com/assetgen/assetgen/partition"
 	"github.com/assetgen/assetgen/runtime"
 )
 
@@ -575,6 +577,36 @@ func TestReopen(t *testing.T) {
 	out, err := load[[]Row](t, m2, "a")
 	require.NoError(t, err)
 	assert.Equal(t, []Row{{1}, {2}}, out)
+}
+
+// TestClosedManager: every store, load and check that cannot take a
+// connection says which, of which asset and partitions, and why.
+func TestClosedManager(t *testing.T) {
+	type Row struct{ ID int64 }
+	m, path := open(t, "s")
+	require.NoError(t, m.Close())
+	closed := "duckdb: " + path + ": the manager is closed"
+	daily := partition.Daily("2024-01-01")
+	keys := resolve(t, daily)
+	a := asset[[]sale]("sales", daily, "day")
+	ctx := context.Background()
+
+	assert.EqualError(t, store(t, m, "t", []Row{{1}}), "duckdb: store t: "+closed)
+	err := m.StoreStream(&runtime.OutputContext{Context: ctx, Key: "t"}, runtime.RowsOf(streamtest.Seq([]Row{{1}}, -1, nil)))
+	assert.EqualError(t, err, "duckdb: store t: "+closed)
+	assert.EqualError(t, storeParts(t, m, a, "r1", keys.Span(0, 1), []sale{}), "duckdb: store sales partition 2024-01-01: "+closed)
+	assert.EqualError(t, storeParts(t, m, a, "r1", keys.Span(0, 2), []sale{}), "duckdb: store sales partitions 2024-01-01, 2024-01-02: "+closed)
+	_, err = load[[]Row](t, m, "t")
+	assert.EqualError(t, err, "duckdb: load t: "+closed)
+	_, err = loadParts[[]sale](t, m, a, keys.Span(0, 2))
+	assert.EqualError(t, err, "duckdb: load sales partitions 2024-01-01, 2024-01-02: "+closed)
+	_, err = loadStream[Row](t, m, &runtime.InputContext{Upstream: "t"})
+	assert.EqualError(t, err, "duckdb: load t: "+closed)
+	_, err = m.CheckColumns(&runtime.InputContext{Context: ctx, Upstream: "t"}, orderRules)
+	assert.EqualError(t, err, "duckdb: check t: "+closed)
+	s := keys.Span(0, 1)
+	_, err = m.CheckColumns(&runtime.InputContext{Context: ctx, Upstream: "sales", UpstreamDef: a, UpstreamPartitions: s.Keys(), UpstreamSubset: s}, orderRules)
+	assert.EqualError(t, err, "duckdb: check sales partition 2024-01-01: "+closed)
 }
 
 var _ = errors.New

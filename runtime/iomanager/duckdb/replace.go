@@ -59,10 +59,7 @@ func (m *Manager) replaceParts(out *runtime.OutputContext, src source) (res repl
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", what, err)
 	}
-	ctx := context.Context(out)
-	if out.Context == nil {
-		ctx = context.Background()
-	}
+	ctx := stepContext(out.Context)
 	// fill appends the rows to a and returns each partition's version.
 	var fill func(a *appender, ddl string) ([]string, int, error)
 	if src.stream != nil {
@@ -94,24 +91,17 @@ func (m *Manager) replaceParts(out *runtime.OutputContext, src source) (res repl
 	lk.Lock()
 	defer lk.Unlock()
 
-	db, err := m.open()
+	c, err := m.conn(ctx, what)
 	if err != nil {
-		return res, fmt.Errorf("%s: %w", what, err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		return res, fmt.Errorf("%s: %w", what, err)
+		return res, err
 	}
 	defer c.Close()
-	err = c.Raw(func(dc any) error {
+	err = onConn(ctx, c, func(dc driver.Conn) error {
 		var err error
-		res, err = m.replace(ctx, dc.(driver.Conn), table, rt, l, ps, fill, out.RunID)
+		res, err = m.replace(ctx, dc, table, rt, l, ps, fill, out.RunID)
 		return err
 	})
 	if err != nil {
-		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
-			err = ctx.Err() // DuckDB's "Interrupted" says less
-		}
 		return res, fmt.Errorf("%s into %s: %w", what, m.display(table), err)
 	}
 	res.table, res.column, res.keys = m.display(table), l.column, ps.keys

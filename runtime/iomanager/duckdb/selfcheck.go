@@ -247,8 +247,8 @@ func selfCheckOn(db *sql.DB, want, stored []probeRead) error {
 	for i := range stored {
 		probes[i] = stored[i].probe
 	}
-	err = c.Raw(func(dc any) error {
-		raw, err := rawConn(dc.(driver.Conn))
+	err = onConn(ctx, c, func(dc driver.Conn) error {
+		raw, err := rawConn(dc)
 		if err != nil {
 			return err
 		}
@@ -256,7 +256,7 @@ func selfCheckOn(db *sql.DB, want, stored []probeRead) error {
 			return err
 		}
 		// Read: written by SQL, read by the fast path.
-		got, _, err := m.load(ctx, dc.(driver.Conn), "ref", rt, nil)
+		got, _, err := m.load(ctx, dc, "ref", rt, nil)
 		if err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
