@@ -137,6 +137,13 @@ func at[T any](v *vec, row int) T {
 	return *(*T)(unsafe.Add(v.data, uintptr(row)*unsafe.Sizeof(zero)))
 }
 
+// copied is the decoder of a column whose values DuckDB lays out as Go
+// does a T: it copies the value.
+func copied[T any](v *vec, row int, dst unsafe.Pointer) error {
+	*(*T)(dst) = at[T](v, row)
+	return nil
+}
+
 // listEntry is duckdb_list_entry.
 type listEntry struct{ offset, length uint64 }
 
@@ -260,10 +267,7 @@ func (a *arena) valueDecoder(d *dtype, c *codec) (decoder, error) {
 		if d.id != bindings.TypeBoolean {
 			return nil, mismatch(d, c)
 		}
-		return func(v *vec, row int, dst unsafe.Pointer) error {
-			*(*bool)(dst) = at[bool](v, row)
-			return nil
-		}, nil
+		return copied[bool], nil
 	case kInt8, kInt16, kInt32, kInt64, kInt, kUint8, kUint16, kUint32, kUint64, kUint, kDuration:
 		return intDecoder(d, c)
 	case kFloat32, kFloat64:
@@ -447,31 +451,27 @@ func (a *arena) fieldDecoders(names []string, types []*dtype, fields []*field, w
 	return idx, decs, nil
 }
 
+// intSource reads the values of an integer column.
 type intSource struct {
 	signed bool
 	read   func(v *vec, row int) uint64 // the value's bits, sign-extended
 }
 
-func intSourceOf(id bindings.Type) (intSource, bool) {
-	switch id {
-	case bindings.TypeTinyInt:
-		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int8](v, r)) }}, true
-	case bindings.TypeSmallInt:
-		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int16](v, r)) }}, true
-	case bindings.TypeInteger:
-		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int32](v, r)) }}, true
-	case bindings.TypeBigInt:
-		return intSource{true, func(v *vec, r int) uint64 { return uint64(at[int64](v, r)) }}, true
-	case bindings.TypeUTinyInt:
-		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint8](v, r)) }}, true
-	case bindings.TypeUSmallInt:
-		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint16](v, r)) }}, true
-	case bindings.TypeUInteger:
-		return intSource{false, func(v *vec, r int) uint64 { return uint64(at[uint32](v, r)) }}, true
-	case bindings.TypeUBigInt:
-		return intSource{false, func(v *vec, r int) uint64 { return at[uint64](v, r) }}, true
-	}
-	return intSource{}, false
+// intSources holds the intSource of each integer type of DuckDB.
+var intSources = map[bindings.Type]intSource{
+	bindings.TypeTinyInt:   {true, bits[int8]},
+	bindings.TypeSmallInt:  {true, bits[int16]},
+	bindings.TypeInteger:   {true, bits[int32]},
+	bindings.TypeBigInt:    {true, bits[int64]},
+	bindings.TypeUTinyInt:  {false, bits[uint8]},
+	bindings.TypeUSmallInt: {false, bits[uint16]},
+	bindings.TypeUInteger:  {false, bits[uint32]},
+	bindings.TypeUBigInt:   {false, bits[uint64]},
+}
+
+// bits reads the T at row of v as a uint64, sign-extended.
+func bits[T int8 | int16 | int32 | int64 | uint8 | uint16 | uint32 | uint64](v *vec, row int) uint64 {
+	return uint64(at[T](v, row))
 }
 
 // intDecoder converts between integer widths, refusing values that do not
@@ -480,15 +480,9 @@ func intDecoder(d *dtype, c *codec) (decoder, error) {
 	// Exact widths copy without checks.
 	switch {
 	case d.id == bindings.TypeBigInt && (c.kind == kInt64 || c.kind == kInt || c.kind == kDuration):
-		return func(v *vec, row int, dst unsafe.Pointer) error {
-			*(*int64)(dst) = at[int64](v, row)
-			return nil
-		}, nil
+		return copied[int64], nil
 	case d.id == bindings.TypeInteger && c.kind == kInt32:
-		return func(v *vec, row int, dst unsafe.Pointer) error {
-			*(*int32)(dst) = at[int32](v, row)
-			return nil
-		}, nil
+		return copied[int32], nil
 	case d.id == bindings.TypeInterval && c.kind == kDuration:
 		return func(v *vec, row int, dst unsafe.Pointer) error {
 			iv := at[interval](v, row)
@@ -503,7 +497,7 @@ func intDecoder(d *dtype, c *codec) (decoder, error) {
 			return nil
 		}, nil
 	}
-	src, ok := intSourceOf(d.id)
+	src, ok := intSources[d.id]
 	if !ok {
 		return nil, mismatch(d, c)
 	}
@@ -557,15 +551,9 @@ func intDecoder(d *dtype, c *codec) (decoder, error) {
 func floatDecoder(d *dtype, c *codec) (decoder, error) {
 	switch {
 	case d.id == bindings.TypeDouble && c.kind == kFloat64:
-		return func(v *vec, row int, dst unsafe.Pointer) error {
-			*(*float64)(dst) = at[float64](v, row)
-			return nil
-		}, nil
+		return copied[float64], nil
 	case d.id == bindings.TypeFloat && c.kind == kFloat32:
-		return func(v *vec, row int, dst unsafe.Pointer) error {
-			*(*float32)(dst) = at[float32](v, row)
-			return nil
-		}, nil
+		return copied[float32], nil
 	case d.id == bindings.TypeFloat && c.kind == kFloat64:
 		return func(v *vec, row int, dst unsafe.Pointer) error {
 			*(*float64)(dst) = float64(at[float32](v, row))
