@@ -178,26 +178,21 @@ func codecOf(t reflect.Type, seen []reflect.Type) (*codec, error) {
 			return nil, fmt.Errorf("%s: nested NULL-able type %s is not supported", t, t.Elem())
 		}
 		c.kind, c.elem, c.sql = kPtr, ec, ec.sql
-	case reflect.Slice:
+	case reflect.Slice, reflect.Array:
+		// Bytes are a BLOB, any other elements a LIST.
+		blob, list := kBytes, kList
+		if t.Kind() == reflect.Array {
+			blob, list = kByteArray, kArray
+		}
 		if t.Elem().Kind() == reflect.Uint8 {
-			c.kind, c.sql = kBytes, "BLOB"
+			c.kind, c.sql = blob, "BLOB"
 			break
 		}
 		ec, err := codecOf(t.Elem(), append(seen, t))
 		if err != nil {
 			return nil, err
 		}
-		c.kind, c.elem, c.sql = kList, ec, ec.sql+"[]"
-	case reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			c.kind, c.sql = kByteArray, "BLOB"
-			break
-		}
-		ec, err := codecOf(t.Elem(), append(seen, t))
-		if err != nil {
-			return nil, err
-		}
-		c.kind, c.elem, c.sql = kArray, ec, ec.sql+"[]"
+		c.kind, c.elem, c.sql = list, ec, ec.sql+"[]"
 	case reflect.Map:
 		kc, err := codecOf(t.Key(), append(seen, t))
 		if err != nil {
