@@ -85,6 +85,20 @@ func dieAt(name string, rec *history.Recorder) error {
 	return nil
 }
 
+// killFiles returns the path of a new DuckDB file and its manager, which
+// the test closes before a child process opens the file, and the home of
+// a new history and the history, closed when the test ends.
+func killFiles(t *testing.T) (path, home string, log history.Log, m *Manager) {
+	t.Helper()
+	path, home = filepath.Join(t.TempDir(), "kill.duckdb"), t.TempDir()
+	log, err := history.Open(context.Background(), home)
+	require.NoError(t, err)
+	t.Cleanup(func() { log.Close() })
+	m, err = New(path, "s")
+	require.NoError(t, err)
+	return path, home, log, m
+}
+
 // runCrashChild runs the child and checks that SIGKILL ended it.
 func runCrashChild(t *testing.T, stage, path, home string) {
 	t.Helper()
@@ -103,18 +117,13 @@ func TestKilledStoreRecorded(t *testing.T) {
 	}{{"built", false}, {"committed", true}} {
 		t.Run(tt.stage, func(t *testing.T) {
 			ctx := context.Background()
-			path, home := filepath.Join(t.TempDir(), "crash.duckdb"), t.TempDir()
-			log, err := history.Open(ctx, home)
-			require.NoError(t, err)
-			defer log.Close()
-			m, err := New(path, "s")
-			require.NoError(t, err)
+			path, home, log, m := killFiles(t)
 			first := killtest.Materialize(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
 			require.NoError(t, m.Close())
 
 			runCrashChild(t, tt.stage, path, home)
 
-			m, err = New(path, "s")
+			m, err := New(path, "s")
 			require.NoError(t, err)
 			defer m.Close()
 			got, err := load[[]bigRow](t, m, "t")
@@ -160,18 +169,13 @@ func TestKilledStoreRecorded(t *testing.T) {
 // recording its run leaves the asset stale, saying why.
 func TestKilledStoreUnrecorded(t *testing.T) {
 	ctx := context.Background()
-	path, home := filepath.Join(t.TempDir(), "crash.duckdb"), t.TempDir()
-	log, err := history.Open(ctx, home)
-	require.NoError(t, err)
-	defer log.Close()
-	m, err := New(path, "s")
-	require.NoError(t, err)
+	path, _, log, m := killFiles(t)
 	killtest.Materialize(t, log, rowsDefs(m, []bigRow{{1, "old", 0}}))
 	require.NoError(t, m.Close())
 
 	runCrashChild(t, "committed", path, "")
 
-	m, err = New(path, "s")
+	m, err := New(path, "s")
 	require.NoError(t, err)
 	defer m.Close()
 	defs := rowsDefs(m, nil)

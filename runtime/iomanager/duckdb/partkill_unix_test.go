@@ -181,12 +181,7 @@ func TestKilledPartitionStore(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			path, home := filepath.Join(t.TempDir(), "kill.duckdb"), t.TempDir()
-			log, err := history.Open(ctx, home)
-			require.NoError(t, err)
-			defer log.Close()
-			m, err := New(path, "s")
-			require.NoError(t, err)
+			path, home, log, m := killFiles(t)
 			first := killtest.MaterializeWith(t, log, killDefs(m, 0, false), runtime.Options{Env: killEnv,
 				Partitions: runtime.Partitions{Range: partition.Range{Start: "2024-01-01", End: "2024-01-03"}}})
 			require.NoError(t, m.Close())
@@ -207,7 +202,7 @@ func TestKilledPartitionStore(t *testing.T) {
 			checkKilled(t, path, gens, []int{3, 3, 3}, runs)
 
 			// The next command's history agrees with the table.
-			m, err = New(path, "s")
+			m, err := New(path, "s")
 			require.NoError(t, err)
 			defer m.Close()
 			log2, err := history.Open(ctx, home) // reaps the killed run
