@@ -25,7 +25,7 @@
 //
 // Launch writes both in one transaction, with a job for every step that
 // waits for nothing. A worker claims a step (queued -> running, taking the
-// lease, in the statement that reads its upstreams' data versions), runs
+// lease, in the round trip that reads its upstreams' data versions), runs
 // it on a runtime.Executor, then completes it in one transaction: the
 // step's record in the history (its end and materialization, which the
 // worker's history recorder holds back for it: history.Recorder.Take and
@@ -48,6 +48,15 @@
 // an implicit transaction (one pgx batch, no BEGIN). A completion that
 // ends its run is refused by those short ways (the run's end job must
 // be enqueued in the transaction) and done again the general way.
+//
+// A worker running many steps at once sends their claims, and the
+// completions of its steps that no step waits for, in shared round
+// trips: one that finds none in flight goes at once, alone; those that
+// come while one is in flight go together in the next (one statement
+// for all the claims; one implicit transaction for the completions of
+// one run, which updates the run's row once). If any of the completions
+// sent together cannot be done so, none is, and each is done again
+// alone.
 //
 // Jobs are unique per run, asset, partition and generation: a step gets
 // a new generation only when the worker holding its lease is found dead
