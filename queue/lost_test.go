@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/assetgen/assetgen/history"
 	"github.com/assetgen/assetgen/queue"
 	"github.com/assetgen/assetgen/runtime"
 	"github.com/assetgen/assetgen/runtime/iomanager/fs"
@@ -112,5 +113,74 @@ func TestLostCompletion(t *testing.T) {
 	}
 	if err := q.Cancel(context.Background(), id, "test over"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestUnclaimedJob: a worker killed after River fetched a step's job but
+// before it claimed the step (the claim may wait for the worker's claims
+// in flight) leaves the job running and the step queued; another worker
+// queues the step again once the job has been running unclaimed for
+// StaleAfter, and the run ends, instead of waiting an hour for River to
+// rescue the job.
+func TestUnclaimedJob(t *testing.T) {
+	dsn := newDB(t)
+	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
+	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+
+	q, err := queue.Open(context.Background(), dsn, "unclaimed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A worker "dead" fetched the job a minute ago, as River's fetch
+	// does, and died before its claim.
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	tag, err := conn.Exec(context.Background(), `UPDATE river_job SET state = 'running', attempt = 1,
+		attempted_at = now() - interval '1 minute', attempted_by = '{dead}' WHERE kind = 'assetgen_step'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tag.RowsAffected() != 1 {
+		t.Fatalf("%d step jobs, want 1", tag.RowsAffected())
+	}
+
+	msgs := &messages{}
+	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second, Logger: slog.New(msgs)})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx)
+	}()
+	defer func() { cancel(); <-done }()
+
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, err := q.History().Run(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status == history.RunSuccess {
+			break
+		}
+		if r.Status != history.RunRunning {
+			t.Fatalf("run %s: %s (%s), want success", id, r.Status, r.Error)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run %s still running 30 s after its step's job was left unclaimed; the worker logged %q", id, msgs.msgs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !msgs.has("never started the step") {
+		t.Errorf("the worker did not say why it queued the step again; it logged %q", msgs.msgs)
 	}
 }

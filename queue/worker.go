@@ -879,34 +879,50 @@ func (w *Worker) beat(ctx context.Context) error {
 }
 
 // requeueStale queues again, each with a new job of a new generation,
-// the running steps whose worker stopped beating their heartbeat.
+// the running steps whose worker stopped beating their heartbeat, and the
+// queued steps whose job a worker took (River's job is running) but never
+// claimed within StaleAfter: that worker died, or lost the database,
+// between River's fetch and the claim, and River would rescue the job
+// only after an hour. The old job, if its worker ever claims the step,
+// finds its generation gone and does nothing.
 func (w *Worker) requeueStale(ctx context.Context) error {
 	tx, err := w.q.pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	rows, err := tx.Query(ctx, `WITH stale AS (
-			SELECT run_id, step, worker FROM assetgen_queue_steps
+	rows, err := tx.Query(ctx, `WITH running AS (
+			SELECT run_id, step, worker, true AS claimed FROM assetgen_queue_steps
 			WHERE state = 'running' AND heartbeat < now() - make_interval(secs => $1)
 			FOR UPDATE SKIP LOCKED LIMIT 100
+		), unclaimed AS (
+			SELECT s.run_id, s.step, coalesce(j.attempted_by[cardinality(j.attempted_by)], '') AS worker, false AS claimed
+			FROM river_job AS j JOIN assetgen_queue_steps AS s
+				ON s.run_id = j.args->>'run' AND s.step = (j.args->>'step')::int AND s.gen = (j.args->>'gen')::int
+			WHERE j.state = 'running' AND j.queue = $2 AND j.kind = $3
+				AND j.attempted_at < now() - make_interval(secs => $1) AND s.state = 'queued'
+			FOR UPDATE OF s SKIP LOCKED LIMIT 100
+		), stale AS (
+			SELECT * FROM running UNION ALL SELECT * FROM unclaimed
 		)
 		UPDATE assetgen_queue_steps AS s SET state = 'queued', gen = s.gen + 1, lease = 0, worker = '', heartbeat = NULL
 		FROM stale, assetgen_queue_runs AS r
 		WHERE s.run_id = stale.run_id AND s.step = stale.step AND r.run_id = s.run_id
-		RETURNING s.run_id, s.step, s.asset_key, s.partition_key, s.gen, r.fingerprint, stale.worker`, w.opts.StaleAfter.Seconds())
+		RETURNING s.run_id, s.step, s.asset_key, s.partition_key, s.gen, r.fingerprint, stale.worker, stale.claimed`,
+		w.opts.StaleAfter.Seconds(), w.q.queue, stepArgs{}.Kind())
 	if err != nil {
 		return err
 	}
 	type item struct {
 		js       jobStep
 		fp, prev string
+		claimed  bool
 	}
 	byRun := map[string][]item{}
 	for rows.Next() {
 		var it item
 		var run string
-		if err := rows.Scan(&run, &it.js.step, &it.js.key, &it.js.partition, &it.js.gen, &it.fp, &it.prev); err != nil {
+		if err := rows.Scan(&run, &it.js.step, &it.js.key, &it.js.partition, &it.js.gen, &it.fp, &it.prev, &it.claimed); err != nil {
 			rows.Close()
 			return err
 		}
@@ -933,8 +949,11 @@ func (w *Worker) requeueStale(ctx context.Context) error {
 	}
 	for run, items := range byRun {
 		for _, it := range items {
-			w.log.Warn("worker stopped beating the heartbeat of its step: queued again for another worker",
-				"run_id", run, "asset", it.js.key, "partition", it.js.partition, "stopped_worker", it.prev, "stale_after", w.opts.StaleAfter)
+			msg := "worker stopped beating the heartbeat of its step: queued again for another worker"
+			if !it.claimed {
+				msg = "worker took the step's job but never started the step: queued again for another worker"
+			}
+			w.log.Warn(msg, "run_id", run, "asset", it.js.key, "partition", it.js.partition, "stopped_worker", it.prev, "stale_after", w.opts.StaleAfter)
 		}
 	}
 	return nil
