@@ -72,7 +72,7 @@ and END are RFC 3339 times (2024-01-01T00:00:00Z).`,
 			fs.StringVar(&f.simulate, "simulate", "", "run on a simulated clock from `START`")
 			fs.StringVar(&f.until, "until", "", "with --simulate, stop at `END`")
 			fs.DurationVar(&f.step, "step", time.Hour, "with --simulate, move the clock by `D` after each tick")
-			fs.StringVar(&f.queue, "queue", "", "launch the runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), which is the history")
+			fs.Var((*dsnFlag)(&f.queue), "queue", "launch the runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), which is the history")
 			f.history.declare(fs)
 			f.log.declare(fs)
 			return f.run

@@ -164,7 +164,7 @@ func (o *materializeOptions) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not record the run in the history")
 	fs.BoolVar(&o.stale, "stale", false, "materialize only the stale assets (see 'status'), and what must run for them")
 	fs.StringVar(&o.fromFailure, "from-failure", "", "re-execute the steps of run `RUN_ID` that did not succeed")
-	fs.StringVar(&o.queue, "queue", "", "run the steps on the workers of the queue in PostgreSQL database `DSN` (see 'worker')")
+	fs.Var((*dsnFlag)(&o.queue), "queue", "run the steps on the workers of the queue in PostgreSQL database `DSN` (see 'worker')")
 	fs.BoolVar(&o.detach, "detach", false, "with --queue: print the run's ID and return, without following the run")
 }
 
@@ -191,8 +191,17 @@ func (o *materializeOptions) run(e *env) int {
 	if o.grace < 0 {
 		return e.usageError("--grace %s: want a duration of 0 or more", o.grace)
 	}
-	if o.noChecks && o.queue != "" {
-		return e.usageError("--no-checks does not go with --queue: the workers run the checks")
+	if o.queue != "" {
+		switch {
+		case o.noChecks:
+			return e.usageError("--no-checks does not go with --queue: the workers run the checks")
+		case o.noHistory:
+			return e.usageError("--queue records the run in the queue's database: --no-history cannot go with it")
+		}
+		// The queue's database is the history, of a dry run too.
+		if err := o.history.launchOn(o.queue, o.concurrency); err != nil {
+			return e.usageError("%v", err)
+		}
 	}
 	req, err := o.parts.request(e.fs)
 	if err != nil {

@@ -48,7 +48,7 @@ retrying, and goes on when it is back (so it may start before the
 database); SIGINT or SIGTERM still stop it at once then.`,
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			o := &workerOptions{}
-			fs.StringVar(&o.queue, "queue", "", "the queue's PostgreSQL `DSN` (default $"+queue.Env+")")
+			fs.Var((*dsnFlag)(&o.queue), "queue", "the queue's PostgreSQL `DSN` (default $"+queue.Env+")")
 			fs.IntVar(&o.concurrency, "j", 0, "run at most `N` steps at once; 0 (the default) means the number of CPUs")
 			fs.DurationVar(&o.stopTimeout, "stop-timeout", queue.DefaultStopTimeout, "on SIGTERM, how long running steps may finish before they are handed back")
 			fs.DurationVar(&o.staleAfter, "stale-after", queue.DefaultStaleAfter, "how long a running step's worker may miss its heartbeat before the step goes to another worker")
@@ -66,6 +66,26 @@ type workerOptions struct {
 	staleAfter  time.Duration
 	id          string
 	log         logFlags
+}
+
+// dsnFlag is the value of a --queue flag: a DSN, never empty, so that
+// --queue "$ASSETGEN_QUEUE" with the variable unset is an error rather
+// than a run in this process, as if --queue had not been given.
+type dsnFlag string
+
+func (f *dsnFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return string(*f)
+}
+
+func (f *dsnFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("want a PostgreSQL DSN (postgres://... or host=... dbname=...), not an empty string")
+	}
+	*f = dsnFlag(v)
+	return nil
 }
 
 // queueDSN returns the flag's DSN, else $ASSETGEN_QUEUE.
@@ -174,12 +194,6 @@ func (h *historyFlag) launchOn(dsn string, concurrency int) error {
 // runQueued launches the run on the queue and follows it from the
 // history until it ends (or, with --detach, prints its ID).
 func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
-	if o.noHistory {
-		return e.usageError("--queue records the run in the queue's database: --no-history cannot go with it")
-	}
-	if o.concurrency != 0 {
-		return e.usageError("-j goes with worker when the run is queued: each worker runs its own steps")
-	}
 	q, err := openQueue(e.ctx, o.queue)
 	if err != nil {
 		e.errorf("%v", err)
@@ -201,6 +215,9 @@ func (o *materializeOptions) runQueued(e *env, opts runtime.Options) int {
 		grace = -1
 	}
 	plan, id, err := q.Launch(e.ctx, e.defs, opts, queue.LaunchOptions{Tags: tags, GracePeriod: grace})
+	if _, bad := errors.AsType[*runtime.RequestError](err); bad {
+		return e.usageError("%v", err) // as materialize without --queue
+	}
 	if err != nil {
 		if _, ok := errors.AsType[*runtime.ConfigError](err); ok {
 			e.errorf("invalid config, nothing ran:\n%s", indent(err.Error()))

@@ -64,7 +64,7 @@ last heartbeat: it went on for an unknown time after that.`,
 			fs.BoolVar(&f.json, "json", false, "print JSON")
 			fs.StringVar(&f.asset, "asset", "", "runs logs: only the lines of asset `KEY`")
 			f.history.declare(fs)
-			fs.StringVar(&f.queue, "queue", "", "runs cancel: the queue's PostgreSQL `DSN` (default $ASSETGEN_QUEUE, else a PostgreSQL history)")
+			fs.Var((*dsnFlag)(&f.queue), "queue", "runs cancel: the queue's PostgreSQL `DSN` (default $ASSETGEN_QUEUE, else a PostgreSQL history)")
 			return f.run
 		},
 	}

@@ -70,7 +70,7 @@ untrusted network: serve speaks plain HTTP.`,
 			fs.StringVar(&f.addr, "addr", "127.0.0.1:3000", "listen on `HOST:PORT` (port 0 picks a free one)")
 			fs.StringVar(&f.token, "token", "", "require `TOKEN` of every request (default: $"+envToken+"); needed for a non-loopback --addr")
 			fs.IntVar(&f.concurrency, "j", 0, "launched runs run at most `N` steps at once; 0 (the default) means the number of CPUs")
-			fs.StringVar(&f.queue, "queue", "", "launch runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), and show its history")
+			fs.Var((*dsnFlag)(&f.queue), "queue", "launch runs on the workers of the queue in PostgreSQL database `DSN` (see 'worker'), and show its history")
 			f.history.declare(fs)
 			f.log.declare(fs)
 			return f.run
