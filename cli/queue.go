@@ -104,6 +104,12 @@ func (o *workerOptions) run(e *env) int {
 	if o.concurrency < 0 {
 		return e.usageError("-j %d: want a positive number of steps, or 0 for the number of CPUs", o.concurrency)
 	}
+	if o.staleAfter <= 0 {
+		return e.usageError("--stale-after %s: want a positive duration", o.staleAfter)
+	}
+	if o.stopTimeout < 0 {
+		return e.usageError("--stop-timeout %s: want a duration of 0 (hand the running steps back at once) or more", o.stopTimeout)
+	}
 	if _, ok := e.graph(); !ok {
 		return exitFailed
 	}

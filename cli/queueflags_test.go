@@ -62,3 +62,20 @@ func TestQueueRequestError(t *testing.T) {
 		t.Errorf("a request error reported as invalid definitions:\n%s", r)
 	}
 }
+
+// TestWorkerDurations: a --stale-after that is not positive (which the
+// worker took as the default, 10 s) and a negative --stop-timeout are
+// usage errors, before the database is reached.
+func TestWorkerDurations(t *testing.T) {
+	dsn := "postgres://nobody@127.0.0.1:1/none?connect_timeout=1"
+	for _, c := range []struct{ flag, value, want string }{
+		{"--stale-after", "-5s", "--stale-after -5s: want a positive duration"},
+		{"--stale-after", "0s", "--stale-after 0s: want a positive duration"},
+		{"--stop-timeout", "-1s", "--stop-timeout -1s: want a duration of 0"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		r := runInProcess(ctx, testDefs(), "worker", "--queue", dsn, c.flag, c.value)
+		cancel()
+		r.want(t, 2, "err:"+c.want)
+	}
+}
