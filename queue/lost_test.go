@@ -184,3 +184,76 @@ func TestUnclaimedJob(t *testing.T) {
 		t.Errorf("the worker did not say why it queued the step again; it logged %q", msgs.msgs)
 	}
 }
+
+// TestCancelEarly: a run canceled within the first second of a step,
+// whose function goes on after the cancellation, ends with the step
+// canceled in the history: the worker's record of the step's start,
+// written once the step has run a second, came after the run's end and
+// left the step running for ever in 'runs show'.
+func TestCancelEarly(t *testing.T) {
+	dsn := newDB(t)
+	started := make(chan struct{}, 1)
+	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
+	def.Compute = func(ctx *runtime.Context, _ runtime.Inputs) (any, error) {
+		started <- struct{}{}
+		// Past the recorder's start delay, ignoring the cancellation; the
+		// line logged then makes the recorder write.
+		time.Sleep(1200 * time.Millisecond)
+		ctx.Log.Info("still working")
+		time.Sleep(300 * time.Millisecond)
+		return 1, nil
+	}
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+
+	q, err := queue.Open(context.Background(), dsn, "early")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	msgs := &messages{}
+	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 2, StopTimeout: -1, Logger: slog.New(msgs)}) // a slot for the run's end
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx)
+	}()
+	defer func() { cancel(); <-done }()
+
+	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-started:
+	case <-time.After(time.Minute):
+		t.Fatal("the step never started")
+	}
+	if err := q.Cancel(context.Background(), id, "test"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for !msgs.has("its result is discarded") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the worker never discarded the canceled step; it logged %q", msgs.msgs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// The recorder's writes of the step, if any were pending, are over
+	// once the worker has discarded it; give a late one time to land.
+	time.Sleep(500 * time.Millisecond)
+	r, err := q.History().Run(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != history.RunCanceled {
+		t.Errorf("run %s: %s, want canceled", id, r.Status)
+	}
+	steps, err := q.History().Steps(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != 1 || steps[0].Status != "canceled" {
+		t.Errorf("the steps of the canceled run: %+v, want a canceled", steps)
+	}
+}

@@ -548,6 +548,7 @@ func (w *Worker) complete(a stepArgs, token int64, leaf bool, res runtime.StepRe
 	})
 	if !ok {
 		w.log.Info("the step is no longer this worker's: its result is discarded", "run_id", a.Run, "asset", a.Key, "partition", a.Partition)
+		w.recordEndAgain(a.Run)
 		return nil
 	}
 	if len(skipped) == 0 {
@@ -569,6 +570,25 @@ func (w *Worker) complete(a stepArgs, token int64, leaf bool, res runtime.StepRe
 		w.dropPlace(a.Run, runtime.Key(s.key), s.partition)
 	}
 	return nil
+}
+
+// recordEndAgain records the end of run again (recordEnd) if the run has
+// ended, as when it was canceled while one of this worker's steps ran:
+// the step's start, which the worker's recorder writes once the step
+// has run a second, may have reached the history after the run's end
+// was recorded, and would show the step running for ever. The recorder
+// writes nothing more of the step once Take has returned, so the end
+// recorded now stays.
+func (w *Worker) recordEndAgain(run string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var state string
+	if err := w.q.pool.QueryRow(ctx, `SELECT state FROM assetgen_queue_runs WHERE run_id = $1`, run).Scan(&state); err != nil || state == "running" {
+		return // the step went to another worker; or the run's end job records it
+	}
+	if err := w.q.recordEnd(ctx, run); err != nil {
+		w.log.Warn("could not record the end of the run again", "run_id", run, "err", err)
+	}
 }
 
 // completeTx is complete's transaction. It returns errLost when the
