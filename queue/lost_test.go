@@ -44,6 +44,48 @@ func (m *messages) has(sub string) bool {
 	return false
 }
 
+// await waits up to a minute for a message containing sub.
+func (m *messages) await(t *testing.T, sub string) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !m.has(sub) {
+		if time.Now().After(deadline) {
+			m.mu.Lock()
+			defer m.mu.Unlock()
+			t.Fatalf("no message %q within a minute; the worker logged %q", sub, m.msgs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// openQueue opens the queue of database dsn as pipeline name, until the
+// test ends.
+func openQueue(t *testing.T, dsn, name string) *queue.Queue {
+	t.Helper()
+	q, err := queue.Open(context.Background(), dsn, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	return q
+}
+
+// runWorker runs a worker of q with opts until the test ends (before q
+// closes), and returns the messages it logs.
+func runWorker(t *testing.T, q *queue.Queue, defs *runtime.Definitions, opts queue.WorkerOptions) *messages {
+	msgs := &messages{}
+	opts.Logger = slog.New(msgs)
+	w := q.NewWorker(defs, opts)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx)
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	return msgs
+}
+
 // TestLostCompletion: a step that succeeds on a worker that lost its
 // lease meanwhile (as when its heartbeat went stale and another worker
 // took it) is not completed, and leaves no trace of its success in the
@@ -67,32 +109,14 @@ func TestLostCompletion(t *testing.T) {
 	}
 	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
 
-	q, err := queue.Open(context.Background(), dsn, "lost")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	msgs := &messages{}
-	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, Logger: slog.New(msgs)})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w.Run(ctx)
-	}()
-	defer func() { cancel(); <-done }()
+	q := openQueue(t, dsn, "lost")
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1})
 
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(time.Minute)
-	for !msgs.has("no longer this worker's") {
-		if time.Now().After(deadline) {
-			t.Fatalf("the worker never found its step lost; it logged %q", msgs.msgs)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	msgs.await(t, "no longer this worker's")
 	steps, err := q.History().Steps(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
@@ -128,11 +152,7 @@ func TestUnclaimedJob(t *testing.T) {
 	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
 	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
 
-	q, err := queue.Open(context.Background(), dsn, "unclaimed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
+	q := openQueue(t, dsn, "unclaimed")
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -153,15 +173,7 @@ func TestUnclaimedJob(t *testing.T) {
 		t.Fatalf("%d step jobs, want 1", tag.RowsAffected())
 	}
 
-	msgs := &messages{}
-	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second, Logger: slog.New(msgs)})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w.Run(ctx)
-	}()
-	defer func() { cancel(); <-done }()
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second})
 
 	deadline := time.Now().Add(30 * time.Second)
 	for {
@@ -205,20 +217,8 @@ func TestCancelEarly(t *testing.T) {
 	}
 	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
 
-	q, err := queue.Open(context.Background(), dsn, "early")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	msgs := &messages{}
-	w := q.NewWorker(defs, queue.WorkerOptions{ID: "w", Concurrency: 2, StopTimeout: -1, Logger: slog.New(msgs)}) // a slot for the run's end
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w.Run(ctx)
-	}()
-	defer func() { cancel(); <-done }()
+	q := openQueue(t, dsn, "early")
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 2, StopTimeout: -1}) // a slot for the run's end
 
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
@@ -232,13 +232,7 @@ func TestCancelEarly(t *testing.T) {
 	if err := q.Cancel(context.Background(), id, "test"); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(time.Minute)
-	for !msgs.has("its result is discarded") {
-		if time.Now().After(deadline) {
-			t.Fatalf("the worker never discarded the canceled step; it logged %q", msgs.msgs)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	msgs.await(t, "its result is discarded")
 	// The recorder's writes of the step, if any were pending, are over
 	// once the worker has discarded it; give a late one time to land.
 	time.Sleep(500 * time.Millisecond)
