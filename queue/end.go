@@ -97,6 +97,53 @@ func (w *Worker) workEnd(ctx context.Context, job *river.Job[endArgs]) error {
 	return w.q.recordEnd(ctx, job.Args.Run)
 }
 
+// endStale records the ends of the runs whose end job a worker took
+// (River's job is running) more than StaleAfter ago, and that the
+// history still shows running: that worker died, or lost the database,
+// before it recorded the end, and River would rescue the job only after
+// an hour. recordEnd is idempotent: the rescued job, or the old worker
+// if it was only slow, does no harm.
+func (w *Worker) endStale(ctx context.Context) error {
+	rows, err := w.q.pool.Query(ctx, `SELECT args->>'run', coalesce(attempted_by[cardinality(attempted_by)], '') FROM river_job
+		WHERE state = 'running' AND queue = $1 AND kind = $2 AND attempted_at < now() - make_interval(secs => $3)
+		ORDER BY id LIMIT 100`, w.q.queue, endArgs{}.Kind(), w.opts.StaleAfter.Seconds())
+	if err != nil {
+		return err
+	}
+	type stale struct{ run, worker string }
+	var runs []stale
+	for rows.Next() {
+		var s stale
+		if err := rows.Scan(&s.run, &s.worker); err != nil {
+			rows.Close()
+			return err
+		}
+		runs = append(runs, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, s := range runs {
+		r, err := w.q.log.Run(ctx, s.run)
+		if errors.Is(err, history.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if r.Status != history.RunRunning {
+			continue // recorded already
+		}
+		if err := w.q.recordEnd(ctx, s.run); err != nil {
+			return err
+		}
+		w.log.Warn("worker took the job that records the run's end but never recorded it: recorded now",
+			"run_id", s.run, "stopped_worker", s.worker, "stale_after", w.opts.StaleAfter)
+	}
+	return nil
+}
+
 // recordEnd is workEnd's work: idempotent, so a retried job does no harm.
 func (q *Queue) recordEnd(ctx context.Context, runID string) error {
 	var state, errText string

@@ -197,6 +197,66 @@ func TestUnclaimedJob(t *testing.T) {
 	}
 }
 
+// TestUnfinishedEnd: the job that records a run's end, taken by a worker
+// that died before it recorded it, is done by another worker once
+// StaleAfter has passed, not after River's hour.
+func TestUnfinishedEnd(t *testing.T) {
+	dsn := newDB(t)
+	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
+	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+
+	q := openQueue(t, dsn, "unfinished")
+	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Canceled before any worker came: the cancellation enqueues the
+	// run's end, which a worker "dead" took a minute ago and died.
+	if err := q.Cancel(context.Background(), id, "test"); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	tag, err := conn.Exec(context.Background(), `UPDATE river_job SET state = 'running', attempt = 1,
+		attempted_at = now() - interval '1 minute', attempted_by = '{dead}' WHERE kind = 'assetgen_run_end'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tag.RowsAffected() != 1 {
+		t.Fatalf("%d end jobs, want 1", tag.RowsAffected())
+	}
+	if r, err := q.History().Run(context.Background(), id); err != nil || r.Status != history.RunRunning {
+		t.Fatalf("before any worker, run %s: %+v, %v; want it running in the history", id, r, err)
+	}
+
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second})
+
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, err := q.History().Run(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status == history.RunCanceled {
+			break
+		}
+		if r.Status != history.RunRunning {
+			t.Fatalf("run %s: %s (%s), want canceled", id, r.Status, r.Error)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run %s still running 30 s after its end's job was left unfinished; the worker logged %q", id, msgs.msgs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !msgs.has("never recorded it") {
+		t.Errorf("the worker did not say why it recorded the run's end; it logged %q", msgs.msgs)
+	}
+}
+
 // TestCancelEarly: a run canceled within the first second of a step,
 // whose function goes on after the cancellation, ends with the step
 // canceled in the history: the worker's record of the step's start,
