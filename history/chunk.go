@@ -35,23 +35,32 @@ const chunkFormat = 2
 var firstLo = []byte{0}
 
 // prec is the record of one partition, as a chunk holds it: the fields of
-// Asset, with strings that share the chunk's memory.
+// Asset, with strings that share the chunk's memory. The fields that
+// repeat from one partition to the next (a run writes many) are in a
+// pmeta that consecutive records share, which keeps a record small: status
+// decodes 100,000 of them, and the garbage collector scans them.
 type prec struct {
-	key   string // the partition key
-	idx   int32  // the partition's index in the keys of def, plus one; 0 when unknown
+	key    string // the partition key
+	*pmeta        // never nil, never changed once set: apply replaces it
+	idx    int32  // the partition's index in the keys of def, plus one; 0 when unknown
+	time   int64  // the end of the last successful materialization, Unix nanoseconds
+	data   string
+	// inputs are the input versions, encoded (see appendInputs).
+	inputs   string
+	lastTime int64
+}
+
+// pmeta holds the fields of a partition record that records share: the
+// chunk's dictionary words (see encodeChunk).
+type pmeta struct {
 	def   string // the partitions definition (Definition.String) when it was recorded
 	runID string // the last successful materialization; "" when none
-	time  int64  // its end, Unix nanoseconds
 	code  string
 	// config is the run config of the materialization, as JSON (see
 	// Step.Config); it counts in the logical version, as the code's.
-	config string
-	data   string
-	// inputs are the input versions, encoded (see appendInputs).
-	inputs     string
+	config     string
 	lastRun    string
 	lastStatus string
-	lastTime   int64
 	lastError  string
 }
 
@@ -65,21 +74,27 @@ func (p *prec) materialized() bool { return p.runID != "" }
 // output that landed, recorded by Reconcile). It reports whether p
 // changed.
 func (p *prec) apply(s *Step) bool {
+	var m pmeta
+	if p.pmeta != nil {
+		m = *p.pmeta
+	}
 	end := ns(s.End)
-	if p.lastRun != "" && end < p.lastTime && s.RunID != p.lastRun {
+	if m.lastRun != "" && end < p.lastTime && s.RunID != m.lastRun {
 		return false // an older attempt
 	}
 	if s.Status == "success" {
-		p.runID, p.time, p.code, p.config, p.data = s.RunID, end, s.CodeVersion, s.Config, s.DataVersion
+		m.runID, m.code, m.config = s.RunID, s.CodeVersion, s.Config
+		p.time, p.data = end, s.DataVersion
 		p.inputs = string(appendInputs(nil, s.InputVersions))
-		p.lastError = ""
+		m.lastError = ""
 	} else {
-		p.lastError = s.Error
+		m.lastError = s.Error
 	}
-	p.lastRun, p.lastStatus, p.lastTime = s.RunID, s.Status, end
+	m.lastRun, m.lastStatus, p.lastTime = s.RunID, s.Status, end
 	if s.pidx > 0 {
-		p.idx, p.def = s.pidx, s.pdef
+		p.idx, m.def = s.pidx, s.pdef
 	}
+	p.pmeta = &m
 	return true
 }
 
@@ -206,13 +221,13 @@ func encodeChunk(recs []prec) []byte {
 var errChunk = errors.New("malformed partition records")
 
 // decodeChunk appends the records of chunk data to recs. The records'
-// strings share one copy of data.
-func decodeChunk(recs []prec, data []byte) ([]prec, error) {
+// strings share data's memory.
+func decodeChunk(recs []prec, data string) ([]prec, error) {
 	if len(data) == 0 || data[0] < 1 || data[0] > chunkFormat {
 		return recs, errChunk
 	}
 	format := data[0]
-	d := decoder{s: string(data), i: 1}
+	d := decoder{s: data, i: 1}
 	nw := d.uvarint()
 	if d.err != nil || nw > uint64(len(d.s)) {
 		return recs, errChunk
@@ -220,14 +235,6 @@ func decodeChunk(recs []prec, data []byte) ([]prec, error) {
 	words := make([]string, 1+nw)
 	for i := 1; i < len(words); i++ {
 		words[i] = d.str()
-	}
-	word := func() string {
-		i := d.uvarint()
-		if i >= uint64(len(words)) {
-			d.err = errChunk
-			return ""
-		}
-		return words[i]
 	}
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.s)) {
@@ -237,35 +244,55 @@ func decodeChunk(recs []prec, data []byte) ([]prec, error) {
 		recs = slices.Grow(recs, max(int(n), len(recs))) // doubling
 	}
 	var prev int64
+	n0 := len(recs)
+	var m *pmeta      // that of the record before
+	var ids [7]uint64 // its words
 	for range n {
-		var p prec
+		// Decoded in place: copying a record in costs as much as
+		// decoding it.
+		recs = append(recs, prec{})
+		p := &recs[len(recs)-1]
 		p.key = d.str()
 		idx := d.uvarint()
 		if idx > 1<<31-1 {
 			d.err = errChunk
 		}
 		p.idx = int32(idx)
-		p.def = word()
-		p.runID = word()
+		var w [7]uint64
+		w[0] = d.uvarint() // def
+		w[1] = d.uvarint() // run
 		p.time = prev + d.varint()
 		prev = p.time
-		p.code = word()
+		w[2] = d.uvarint() // code
 		if format >= 2 {
-			p.config = word()
+			w[3] = d.uvarint() // config
 		}
 		p.data = d.str()
 		p.inputs = d.str()
-		p.lastRun = word()
-		p.lastStatus = word()
+		w[4] = d.uvarint() // last run
+		w[5] = d.uvarint() // last status
 		p.lastTime = p.time + d.varint()
-		p.lastError = word()
-		if d.err != nil {
-			return recs, errChunk
+		w[6] = d.uvarint() // last error
+		if m == nil || w != ids {
+			for _, i := range w {
+				if i >= uint64(len(words)) {
+					d.err = errChunk
+				}
+			}
+			if d.err != nil {
+				return recs[:n0], errChunk
+			}
+			m = &pmeta{def: words[w[0]], runID: words[w[1]], code: words[w[2]], config: words[w[3]],
+				lastRun: words[w[4]], lastStatus: words[w[5]], lastError: words[w[6]]}
+			ids = w
 		}
-		recs = append(recs, p)
+		p.pmeta = m
+		if d.err != nil {
+			return recs[:n0], errChunk
+		}
 	}
 	if d.i != len(d.s) {
-		return recs, errChunk
+		return recs[:n0], errChunk
 	}
 	return recs, nil
 }

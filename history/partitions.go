@@ -121,7 +121,7 @@ func (s *store) writeChunks(ctx context.Context, tx dbtx, key runtime.Key, ups [
 			}
 			continue
 		}
-		recs, err := decodeChunk(nil, data)
+		recs, err := decodeChunk(nil, string(data))
 		if err != nil {
 			return fmt.Errorf("the chunk of partitions from %q: %w (the history is damaged)", lo, err)
 		}
@@ -176,27 +176,34 @@ func sortSearchSteps(ups []*Step, key string) int {
 }
 
 func (s *store) Partitions(ctx context.Context, key runtime.Key) (*PartitionRecords, error) {
-	// Their number first, to decode them into one allocation.
-	var n sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT SUM(n) FROM partition_states WHERE asset_key = ?`), string(key)).Scan(&n); err != nil {
-		return nil, s.wrap("read the partitions of asset "+string(key), err)
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT data FROM partition_states WHERE asset_key = ? ORDER BY lo`), string(key))
+	// The chunks first, with their numbers of records, to decode them
+	// into one allocation.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT n, data FROM partition_states WHERE asset_key = ? ORDER BY lo`), string(key))
 	if err != nil {
 		return nil, s.wrap("read the partitions of asset "+string(key), err)
 	}
 	defer rows.Close()
-	r := &PartitionRecords{Key: key, recs: make([]prec, 0, max(n.Int64, 0))}
+	var chunks []string
+	total := 0
 	for rows.Next() {
+		var n int
 		var data sql.RawBytes
-		if err := rows.Scan(&data); err != nil {
+		if err := rows.Scan(&n, &data); err != nil {
 			return nil, s.wrap("read the partitions of asset "+string(key), err)
 		}
+		chunks = append(chunks, string(data))
+		total += max(n, 0)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("read the partitions of asset "+string(key), err)
+	}
+	r := &PartitionRecords{Key: key, recs: make([]prec, 0, total)}
+	for _, data := range chunks {
 		if r.recs, err = decodeChunk(r.recs, data); err != nil {
 			return nil, s.errorf("the partitions of asset %s: %v (the history is damaged)", key, err)
 		}
 	}
-	return r, s.wrap("read the partitions of asset "+string(key), rows.Err())
+	return r, nil
 }
 
 func (s *store) DynamicPartitions(ctx context.Context, name string) ([]string, error) {
