@@ -794,32 +794,38 @@ func (p *Partitions) upstream(m partition.Mapping, sel partition.Subset) (partit
 // version, one of them was materialized later. Partitions never
 // materialized are left to notFresh.
 func (p *Partitions) changedFor(sub partition.Subset, used string, recorded bool, time int64) (Cause, bool) {
+	// (Loops over the spans: this runs for every partition of a
+	// downstream asset, and a range-over-func costs a closure call a key.)
 	n := sub.Len()
 	if recorded {
 		var ks, vs []string
-		for idx := range sub.Indexes() {
-			u := p.record(idx)
-			if u == nil || !u.materialized() {
-				return Cause{}, false
-			}
-			if n == 1 {
-				if u.data != used {
-					return Cause{Reason: UpstreamDataChanged, Upstream: p.Key,
-						Detail: fmt.Sprintf("partition %s: %s -> %s", p.Keys.Key(idx), short(used), short(u.data))}, true
+		for _, sp := range sub.Spans() {
+			for idx := sp.Lo; idx < sp.Hi; idx++ {
+				u := p.record(idx)
+				if u == nil || !u.materialized() {
+					return Cause{}, false
 				}
-				return Cause{}, false
+				if n == 1 {
+					if u.data != used {
+						return Cause{Reason: UpstreamDataChanged, Upstream: p.Key,
+							Detail: fmt.Sprintf("partition %s: %s -> %s", p.Keys.Key(idx), short(used), short(u.data))}, true
+					}
+					return Cause{}, false
+				}
+				ks, vs = append(ks, p.Keys.Key(idx)), append(vs, u.data)
 			}
-			ks, vs = append(ks, p.Keys.Key(idx)), append(vs, u.data)
 		}
 		if now := versions.Combine(ks, vs); now != used {
 			return Cause{Reason: UpstreamDataChanged, Upstream: p.Key, Detail: plural(n, "partition") + " " + shortSubset(sub)}, true
 		}
 		return Cause{}, false
 	}
-	for idx := range sub.Indexes() {
-		if u := p.record(idx); u != nil && u.materialized() && u.time > time {
-			return Cause{Reason: UpstreamMaterialized, Upstream: p.Key,
-				Detail: fmt.Sprintf("partition %s in run %s", p.Keys.Key(idx), u.runID)}, true
+	for _, sp := range sub.Spans() {
+		for idx := sp.Lo; idx < sp.Hi; idx++ {
+			if u := p.record(idx); u != nil && u.materialized() && u.time > time {
+				return Cause{Reason: UpstreamMaterialized, Upstream: p.Key,
+					Detail: fmt.Sprintf("partition %s in run %s", p.Keys.Key(idx), u.runID)}, true
+			}
 		}
 	}
 	return Cause{}, false
