@@ -248,9 +248,9 @@ func decodeChunk(recs []prec, data string) ([]prec, error) {
 	var m *pmeta      // that of the record before
 	var ids [7]uint64 // its words
 	for range n {
-		// Decoded in place: copying a record in costs as much as
-		// decoding it.
-		recs = append(recs, prec{})
+		// Decoded in place (copying a record in costs as much as decoding
+		// it), into room made above: every field is set below.
+		recs = recs[:len(recs)+1]
 		p := &recs[len(recs)-1]
 		p.key = d.str()
 		idx := d.uvarint()

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"fmt"
+	goruntime "runtime"
 	"strings"
 	"sync"
 	"time"
@@ -44,8 +45,9 @@ type View struct {
 	recs     map[runtime.Key]*Asset    // the latest records of the unpartitioned assets
 	findings map[runtime.Key][]Finding // of partitions, applied when their records are read
 
-	mu     sync.Mutex
-	states []*State // by node, once computed
+	mu      sync.Mutex
+	states  []*State         // by node, once computed
+	fetches map[int32]*fetch // partition records being read ahead, by node
 }
 
 // NewView returns the view of log whose latest unpartitioned records are
@@ -149,6 +151,15 @@ func (v *View) evalAll(ctx context.Context) error {
 			order = append(order, first)
 		}
 	}
+	return v.evalOrder(ctx, order)
+}
+
+// evalOrder computes the states of the nodes of order not computed yet,
+// in that order, with the partition records they need read ahead,
+// several at once (see fetch).
+func (v *View) evalOrder(ctx context.Context, order []int32) error {
+	wait := v.fetch(ctx, order)
+	defer wait()
 	for _, n := range order {
 		if v.states[n] != nil {
 			continue
@@ -160,6 +171,66 @@ func (v *View) evalAll(ctx context.Context) error {
 		v.states[n] = s
 	}
 	return nil
+}
+
+// A fetch is the partition records of a node, being read.
+type fetch struct {
+	done chan struct{}
+	recs *PartitionRecords
+	err  error
+}
+
+// fetch starts reading the partition records of the partitioned nodes of
+// order whose states are not computed, in that order, at most GOMAXPROCS
+// at once: status of an asset downstream of others reads theirs while it
+// decodes and evaluates the first. evalPartitions takes them; wait
+// returns when every read has ended, and forgets those not taken.
+func (v *View) fetch(ctx context.Context, order []int32) (wait func()) {
+	var nodes []int32
+	seen := map[int32]bool{}
+	for _, n := range order {
+		if v.states[n] == nil && v.g.Def(n).Partitions != nil && !seen[n] {
+			seen[n] = true
+			nodes = append(nodes, n)
+		}
+	}
+	if len(nodes) < 2 {
+		return func() {} // nothing to overlap
+	}
+	fetches := make(map[int32]*fetch, len(nodes))
+	for _, n := range nodes {
+		fetches[n] = &fetch{done: make(chan struct{})}
+	}
+	v.fetches = fetches
+	todo := make(chan int32, len(nodes))
+	for _, n := range nodes {
+		todo <- n
+	}
+	close(todo)
+	var wg sync.WaitGroup
+	for range min(goruntime.GOMAXPROCS(0), len(nodes)) {
+		wg.Go(func() {
+			for n := range todo {
+				f := fetches[n]
+				f.recs, f.err = v.load(ctx, v.g.Def(n).Key)
+				close(f.done)
+			}
+		})
+	}
+	return func() {
+		wg.Wait()
+		v.fetches = nil
+	}
+}
+
+// records returns the partition records of node: those fetched, else
+// read now.
+func (v *View) records(ctx context.Context, node int32) (*PartitionRecords, error) {
+	if f := v.fetches[node]; f != nil {
+		<-f.done
+		return f.recs, f.err
+	}
+	return v.load(ctx, v.g.Def(node).Key)
 }
 
 // State returns the staleness of asset key.
@@ -176,38 +247,37 @@ func (v *View) State(ctx context.Context, key runtime.Key) (*State, error) {
 func (v *View) state(ctx context.Context, node int32) (*State, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	if v.states[node] != nil {
+		return v.states[node], nil
+	}
 	// Upstream nodes first, without recursion: a deep chain must not
 	// grow the stack. An upstream on a cycle (invalid definitions) counts
-	// as fresh.
+	// as fresh. The order first, then the states: the records they need
+	// are read ahead (evalOrder).
 	type frame struct {
 		node int32
 		next int
 	}
-	onStack := map[int32]bool{node: true}
+	seen := map[int32]bool{node: true}
 	stack := []frame{{node: node}}
+	var order []int32
 	for len(stack) > 0 {
 		f := &stack[len(stack)-1]
-		if v.states[f.node] != nil {
-			stack = stack[:len(stack)-1]
-			continue
-		}
 		up := v.g.Upstream(f.node)
 		if f.next < len(up) {
 			u := up[f.next]
 			f.next++
-			if v.states[u] == nil && !onStack[u] {
-				onStack[u] = true
+			if v.states[u] == nil && !seen[u] {
+				seen[u] = true
 				stack = append(stack, frame{node: u})
 			}
 			continue
 		}
-		s, err := v.eval(ctx, f.node)
-		if err != nil {
-			return nil, err
-		}
-		v.states[f.node] = s
-		delete(onStack, f.node)
+		order = append(order, f.node)
 		stack = stack[:len(stack)-1]
+	}
+	if err := v.evalOrder(ctx, order); err != nil {
+		return nil, err
 	}
 	return v.states[node], nil
 }
@@ -610,7 +680,7 @@ func (v *View) evalPartitions(ctx context.Context, node int32) (*State, error) {
 		s.Causes = []Cause{{Reason: PartitionsUnknown, Detail: err.Error()}}
 		return s, nil
 	}
-	recs, err := v.load(ctx, d.Key)
+	recs, err := v.records(ctx, node)
 	if err != nil {
 		return nil, err
 	}
