@@ -135,3 +135,18 @@ func TestDecodeChunkHugeCounts(t *testing.T) {
 		assert.ErrorIs(t, err, errChunk)
 	}
 }
+
+// Decoded records of a chunk share their repeated fields; an attempt
+// recorded for one partition changes that partition's only.
+func TestMergeSharedFields(t *testing.T) {
+	recs, changed := merge(nil, []*Step{step("r1", "a", "success", 10), step("r1", "b", "success", 10)})
+	require.True(t, changed)
+	recs, err := decodeChunk(nil, string(encodeChunk(recs)))
+	require.NoError(t, err)
+	require.Len(t, recs, 2)
+	require.Same(t, recs[0].pmeta, recs[1].pmeta, "shared")
+	recs, changed = merge(recs, []*Step{step("r2", "a", "failed", 20)})
+	require.True(t, changed)
+	assert.Equal(t, "failed", recs[0].lastStatus)
+	assert.Equal(t, prec{key: "b", pmeta: &pmeta{runID: "r1", lastRun: "r1", lastStatus: "success"}, time: 10, data: "r1b", lastTime: 10}, recs[1])
+}

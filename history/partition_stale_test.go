@@ -246,3 +246,21 @@ func TestPartitionConfigStaleness(t *testing.T) {
 	}, whys(t, p))
 	assert.Equal(t, "fsfsmmmmmm", statuses(p), "2024-01-03 gave another required limit: fresh")
 }
+
+// The records of partitioned upstreams are read ahead, several at once;
+// a read that fails is the error of the state that needs it.
+func TestViewReadError(t *testing.T) {
+	ctx := context.Background()
+	log, err := history.OpenSQLite(ctx, t.TempDir())
+	require.NoError(t, err)
+	require.NoError(t, log.Close())
+	defs := []*runtime.AssetDef{
+		{Key: "raw", Partitions: tenDays},
+		{Key: "totals", Partitions: tenDays, Inputs: []runtime.Input{{Name: "raw", Key: "raw"}}},
+	}
+	env := partition.Env{Now: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
+	_, err = history.NewView(log, defs, nil, nil, env).State(ctx, "totals")
+	assert.ErrorContains(t, err, "read the partitions of asset raw")
+	_, err = history.NewView(log, defs, nil, nil, env).States(ctx, nil)
+	assert.ErrorContains(t, err, "read the partitions of asset raw")
+}

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -66,6 +67,28 @@ func TestIdentity(t *testing.T) {
 	b := resolve(t, NewStatic("us", "eu"), now)
 	checkUp(t, Identity(), a, []string{"eu", "us", "apac"}, b, []string{"us", "eu"}, []string{"apac"})
 	checkDown(t, Identity(), b, []string{"eu"}, a, []string{"eu"})
+}
+
+// Identity shares the spans of the selection it maps (status maps each of
+// 100,000 partitions so), capped: results that grow do not write over
+// each other.
+func TestIdentitySharesSpans(t *testing.T) {
+	keys := resolve(t, Daily("2024-01-01"), now)
+	sel := Subset{keys: keys, spans: make([]Span, 1, 4)}
+	sel.spans[0] = Span{2, 4}
+	a, err := Identity().Upstream(sel, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Identity().Upstream(sel, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Subset.spans = append(a.Subset.spans, Span{6, 7})
+	b.Subset.spans = append(b.Subset.spans, Span{8, 9})
+	if got := fmt.Sprint(sel.spans, a.Subset.spans, b.Subset.spans); got != "[{2 4}] [{2 4} {6 7}] [{2 4} {8 9}]" {
+		t.Errorf("got %s", got)
+	}
 }
 
 func TestWindowOverlap(t *testing.T) {
