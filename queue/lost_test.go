@@ -140,6 +140,55 @@ func TestLostCompletion(t *testing.T) {
 	}
 }
 
+// oneStep returns the definitions of one trivial asset.
+func oneStep(t *testing.T) *runtime.Definitions {
+	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
+	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
+	return &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+}
+
+// takenByDead makes the one job of kind look taken a minute ago by a
+// worker "dead", as River's fetch does, which then died.
+func takenByDead(t *testing.T, dsn, kind string) {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	tag, err := conn.Exec(context.Background(), `UPDATE river_job SET state = 'running', attempt = 1,
+		attempted_at = now() - interval '1 minute', attempted_by = '{dead}' WHERE kind = $1`, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tag.RowsAffected() != 1 {
+		t.Fatalf("%d jobs of kind %s, want 1", tag.RowsAffected(), kind)
+	}
+}
+
+// awaitRun waits up to 30 s for run id to end with status want in the
+// history, failing with what the worker logged (msgs) otherwise.
+func awaitRun(t *testing.T, q *queue.Queue, id, want string, msgs *messages) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, err := q.History().Run(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status == want {
+			return
+		}
+		if r.Status != history.RunRunning {
+			t.Fatalf("run %s: %s (%s), want %s", id, r.Status, r.Error, want)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run %s still running after 30 s; the worker logged %q", id, msgs.msgs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // TestUnclaimedJob: a worker killed after River fetched a step's job but
 // before it claimed the step (the claim may wait for the worker's claims
 // in flight) leaves the job running and the step queued; another worker
@@ -148,50 +197,15 @@ func TestLostCompletion(t *testing.T) {
 // rescue the job.
 func TestUnclaimedJob(t *testing.T) {
 	dsn := newDB(t)
-	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
-	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
-	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
-
+	defs := oneStep(t)
 	q := openQueue(t, dsn, "unclaimed")
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A worker "dead" fetched the job a minute ago, as River's fetch
-	// does, and died before its claim.
-	conn, err := pgx.Connect(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	tag, err := conn.Exec(context.Background(), `UPDATE river_job SET state = 'running', attempt = 1,
-		attempted_at = now() - interval '1 minute', attempted_by = '{dead}' WHERE kind = 'assetgen_step'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tag.RowsAffected() != 1 {
-		t.Fatalf("%d step jobs, want 1", tag.RowsAffected())
-	}
-
+	takenByDead(t, dsn, "assetgen_step")
 	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second})
-
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		r, err := q.History().Run(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Status == history.RunSuccess {
-			break
-		}
-		if r.Status != history.RunRunning {
-			t.Fatalf("run %s: %s (%s), want success", id, r.Status, r.Error)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("run %s still running 30 s after its step's job was left unclaimed; the worker logged %q", id, msgs.msgs)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	awaitRun(t, q, id, history.RunSuccess, msgs)
 	if !msgs.has("never started the step") {
 		t.Errorf("the worker did not say why it queued the step again; it logged %q", msgs.msgs)
 	}
@@ -202,56 +216,23 @@ func TestUnclaimedJob(t *testing.T) {
 // StaleAfter has passed, not after River's hour.
 func TestUnfinishedEnd(t *testing.T) {
 	dsn := newDB(t)
-	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
-	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) { return 1, nil }
-	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
-
+	defs := oneStep(t)
 	q := openQueue(t, dsn, "unfinished")
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Canceled before any worker came: the cancellation enqueues the
-	// run's end, which a worker "dead" took a minute ago and died.
+	// run's end, which the dead worker took.
 	if err := q.Cancel(context.Background(), id, "test"); err != nil {
 		t.Fatal(err)
 	}
-	conn, err := pgx.Connect(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	tag, err := conn.Exec(context.Background(), `UPDATE river_job SET state = 'running', attempt = 1,
-		attempted_at = now() - interval '1 minute', attempted_by = '{dead}' WHERE kind = 'assetgen_run_end'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tag.RowsAffected() != 1 {
-		t.Fatalf("%d end jobs, want 1", tag.RowsAffected())
-	}
+	takenByDead(t, dsn, "assetgen_run_end")
 	if r, err := q.History().Run(context.Background(), id); err != nil || r.Status != history.RunRunning {
 		t.Fatalf("before any worker, run %s: %+v, %v; want it running in the history", id, r, err)
 	}
-
 	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1, StaleAfter: time.Second})
-
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		r, err := q.History().Run(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Status == history.RunCanceled {
-			break
-		}
-		if r.Status != history.RunRunning {
-			t.Fatalf("run %s: %s (%s), want canceled", id, r.Status, r.Error)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("run %s still running 30 s after its end's job was left unfinished; the worker logged %q", id, msgs.msgs)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	awaitRun(t, q, id, history.RunCanceled, msgs)
 	if !msgs.has("never recorded it") {
 		t.Errorf("the worker did not say why it recorded the run's end; it logged %q", msgs.msgs)
 	}
