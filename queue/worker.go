@@ -850,6 +850,9 @@ func (w *Worker) heartbeat(ctx context.Context) {
 			if err := w.requeueStale(ctx); err != nil && ctx.Err() == nil {
 				w.log.Warn("cannot requeue the steps of stopped workers", "err", err)
 			}
+			if err := w.endStale(ctx); err != nil && ctx.Err() == nil {
+				w.log.Warn("cannot record the ends of runs whose worker stopped", "err", err)
+			}
 		}
 	}
 }
