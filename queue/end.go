@@ -104,9 +104,11 @@ func (w *Worker) workEnd(ctx context.Context, job *river.Job[endArgs]) error {
 // an hour. recordEnd is idempotent: the rescued job, or the old worker
 // if it was only slow, does no harm.
 func (w *Worker) endStale(ctx context.Context) error {
+	// In the ends' queue, or in the steps' queue, where builds before
+	// the ends' queue put them.
 	rows, err := w.q.pool.Query(ctx, `SELECT args->>'run', coalesce(attempted_by[cardinality(attempted_by)], '') FROM river_job
-		WHERE state = 'running' AND queue = $1 AND kind = $2 AND attempted_at < now() - make_interval(secs => $3)
-		ORDER BY id LIMIT 100`, w.q.queue, endArgs{}.Kind(), w.opts.StaleAfter.Seconds())
+		WHERE state = 'running' AND queue IN ($1, $4) AND kind = $2 AND attempted_at < now() - make_interval(secs => $3)
+		ORDER BY id LIMIT 100`, w.q.endQueue(), endArgs{}.Kind(), w.opts.StaleAfter.Seconds(), w.q.queue)
 	if err != nil {
 		return err
 	}

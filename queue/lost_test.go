@@ -259,7 +259,7 @@ func TestCancelEarly(t *testing.T) {
 	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
 
 	q := openQueue(t, dsn, "early")
-	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 2, StopTimeout: -1}) // a slot for the run's end
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 2, StopTimeout: -1})
 
 	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
 	if err != nil {
@@ -291,4 +291,51 @@ func TestCancelEarly(t *testing.T) {
 	if len(steps) != 1 || steps[0].Status != "canceled" {
 		t.Errorf("the steps of the canceled run: %+v, want a canceled", steps)
 	}
+}
+
+// TestCancelWhileBusy: a run canceled while every step slot of the
+// workers is taken by a step of another run that ignores cancellation
+// ends in the history at once: the job that records its end used to wait
+// in the steps' queue for a free slot, so 'runs show' and 'materialize
+// --queue' showed the canceled run running until the other run's step
+// ended (hours, for a long step).
+func TestCancelWhileBusy(t *testing.T) {
+	dsn := newDB(t)
+	started := make(chan struct{}, 1)
+	release := make(chan struct{})
+	def := &runtime.AssetDef{Key: "a", OutputType: reflect.TypeFor[int]()}
+	def.Compute = func(*runtime.Context, runtime.Inputs) (any, error) {
+		started <- struct{}{}
+		<-release // ignores the context, as a long computation may
+		return 1, nil
+	}
+	defs := &runtime.Definitions{Assets: []*runtime.AssetDef{def}, IOManagers: map[string]runtime.IOManager{"io_manager": fs.New(t.TempDir(), fs.Shared())}}
+
+	q := openQueue(t, dsn, "busy")
+	msgs := runWorker(t, q, defs, queue.WorkerOptions{ID: "w", Concurrency: 1, StopTimeout: -1})
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(free) // before the worker stops
+
+	_, busy, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-started:
+	case <-time.After(time.Minute):
+		t.Fatal("the step of the first run never started")
+	}
+	_, id, err := q.Launch(context.Background(), defs, runtime.Options{}, queue.LaunchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Cancel(context.Background(), id, "test"); err != nil {
+		t.Fatal(err)
+	}
+	awaitRun(t, q, id, history.RunCanceled, msgs)
+	if r, err := q.History().Run(context.Background(), busy); err != nil || r.Status != history.RunRunning {
+		t.Errorf("the first run: %+v, %v; want it still running", r, err)
+	}
+	free()
 }

@@ -105,8 +105,15 @@ type Queue struct {
 	log    history.Log
 	client *river.Client[pgx.Tx] // inserts and cancels; workers have their own
 	where  string                // host:port/db, for messages
-	queue  string                // River's queue of this pipeline
+	queue  string                // River's queue of this pipeline's steps
 }
+
+// endQueue returns the River queue of the jobs that record the ends of
+// this pipeline's runs. It is not the steps' queue: a run canceled while
+// every step slot is taken (by steps of other runs, or by steps that
+// ignore their cancellation) must not wait for a free slot to end in the
+// history.
+func (q *Queue) endQueue() string { return q.queue + "_end" }
 
 // Open connects to the PostgreSQL database dsn names (a postgres:// URL or
 // a key=value string), migrating River's schema, this package's and the

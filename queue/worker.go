@@ -210,7 +210,11 @@ func (w *Worker) Run(ctx context.Context) error {
 	client, err := river.NewClient(riverpgxv5.New(w.q.pool), &river.Config{
 		ID:      w.opts.ID,
 		Workers: workers,
-		Queues:  map[string]river.QueueConfig{w.q.queue: {MaxWorkers: w.opts.Concurrency}},
+		Queues: map[string]river.QueueConfig{
+			w.q.queue: {MaxWorkers: w.opts.Concurrency},
+			// Recording a run's end takes no step slot (see endQueue).
+			w.q.endQueue(): {MaxWorkers: 1},
+		},
 		// A step's notification wakes the workers at once: fetch as soon
 		// as told, and poll only as a fallback.
 		FetchCooldown:     time.Millisecond,
@@ -780,7 +784,7 @@ func (w *Worker) skip(ctx context.Context, tx pgx.Tx, a stepArgs, blocked string
 // history.
 func (q *Queue) enqueueEnd(ctx context.Context, tx pgx.Tx, run string) error {
 	_, err := q.client.InsertTx(ctx, tx, endArgs{Run: run}, &river.InsertOpts{
-		Queue: q.queue, MaxAttempts: maxAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true},
+		Queue: q.endQueue(), MaxAttempts: maxAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true},
 	})
 	if err != nil {
 		return q.errorf("enqueue the end of run %s: %w", run, err)
