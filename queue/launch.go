@@ -138,7 +138,7 @@ func (q *Queue) Launch(ctx context.Context, defs *runtime.Definitions, opts runt
 	// so enqueueing goes on without ctx's cancellation, for a bounded time.
 	ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), enqueueTimeout)
 	defer cancel()
-	if err := q.enqueueRun(ectx, plan, runID, fp, &e, versions, opts.Config, lo.GracePeriod); err != nil {
+	if err := q.enqueueRetrying(ectx, plan, runID, fp, &e, versions, opts.Config, lo.GracePeriod); err != nil {
 		// Nothing was enqueued: say so in the history.
 		run.Status, run.End, run.Error = history.RunFailed, time.Now(), "could not enqueue the run: "+err.Error()
 		run.Heartbeat = run.End
@@ -173,6 +173,32 @@ func (q *Queue) loadVersions(ctx context.Context, plan *runtime.Plan) (map[runti
 		}
 	}
 	return out, nil
+}
+
+// enqueueRetrying is enqueueRun, tried again while the database cannot
+// be reached (Unreachable), until ctx is done: a launch that meets an
+// outage once the run is recorded waits for the database, as workers and
+// followers do. A try whose commit went through but whose answer was
+// lost is found by the next, which then does nothing.
+func (q *Queue) enqueueRetrying(ctx context.Context, plan *runtime.Plan, runID, fp string, e *env, versions map[runtime.Key]string,
+	cfg runtime.RunConfig, grace time.Duration) error {
+	backoff := 50 * time.Millisecond
+	for {
+		err := q.enqueueRun(ctx, plan, runID, fp, e, versions, cfg, grace)
+		if err == nil || !Unreachable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 2*time.Second)
+		var one int
+		if q.pool.QueryRow(ctx, `SELECT 1 FROM assetgen_queue_runs WHERE run_id = $1`, runID).Scan(&one) == nil {
+			return nil // the last try committed
+		}
+	}
 }
 
 // enqueueRun writes the run's bookkeeping and the jobs of its first steps
